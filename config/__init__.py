@@ -1,0 +1,1 @@
+"""Settings schema and loading, the default catalogue and prompt texts."""

@@ -1,0 +1,292 @@
+"""The typed settings object: YAML file + `HOTLINE_…` environment overrides.
+
+Precedence: environment > YAML file > defaults in this schema. Nested keys use
+`__` in the environment (`HOTLINE_SIP__PORT=5070`); a few everyday settings also
+have short names (`HOTLINE_DATABASE_URL`, see `ENV_SHORTCUTS`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from datetime import time
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_CONFIG_FILE = PACKAGE_DIR / "default.yaml"
+DEFAULT_CATALOG_FILE = PACKAGE_DIR / "bayuquan-catalog.yaml"
+LOCAL_CONFIG_FILE = Path("hotline.yaml")
+
+# Short environment names for the settings people change most.
+ENV_SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "HOTLINE_DATABASE_URL": ("storage", "database_url"),
+    "HOTLINE_RECORDINGS_DIR": ("storage", "recordings_dir"),
+    "HOTLINE_MODEL_PATH": ("asr", "model_path"),
+    "HOTLINE_SECRET_KEY": ("web", "secret_key"),
+    "HOTLINE_SIP_PORT": ("sip", "port"),
+    "HOTLINE_HTTP_PORT": ("web", "port"),
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or invalid; the message names key and value."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DeadlineRule(_Section):
+    """Overrides the default limits for one request type and/or urgency."""
+
+    category: str | None = None
+    urgency: Literal["normal", "urgent"] | None = None
+    dispatch_minutes: int | None = Field(default=None, gt=0)
+    close_hours: float | None = Field(default=None, gt=0)
+
+
+class DeadlineSettings(_Section):
+    dispatch_minutes: int = Field(default=30, gt=0)
+    close_hours: float = Field(default=24, gt=0)
+    # "Due soon" starts when this share of the allowed time has passed.
+    warn_fraction: float = Field(default=0.75, gt=0, lt=1)
+    followup_delay_hours: float = Field(default=24, ge=0)
+    rules: list[DeadlineRule] = Field(default_factory=list)
+
+
+class RegistrationSettings(_Section):
+    enabled: bool = False
+    registrar: str | None = None  # sip:pbx.example:5060
+    username: str | None = None
+    password: SecretStr | None = None
+    expires_seconds: int = Field(default=300, ge=60)
+
+
+class OutboundSettings(_Section):
+    """Trunk or PBX that follow-up calls go through."""
+
+    proxy: str | None = None  # sip:127.0.0.1:5060; None dials the target URI directly
+    from_user: str = "hotline"
+    username: str | None = None
+    password: SecretStr | None = None
+
+
+class SipSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=5060, ge=1, le=65535)
+    transports: list[Literal["udp", "tcp"]] = Field(default_factory=lambda: ["udp", "tcp"])
+    # Address written into Contact/SDP; defaults to host.
+    public_host: str | None = None
+    trusted_peers: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
+    rtp_port_min: int = Field(default=20000, ge=1024, le=65535)
+    rtp_port_max: int = Field(default=30000, ge=1024, le=65535)
+    greeting_text: str = "您好，这里是鲅鱼圈区市民投诉中心。请在提示音后说出您的诉求和联系电话，说完请挂机。"
+    greeting_wav: Path | None = None
+    max_call_seconds: int = Field(default=600, gt=0)
+    silence_timeout_seconds: float = Field(default=20, gt=0)
+    media_timeout_seconds: float = Field(default=30, gt=0)
+    registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
+    outbound: OutboundSettings = Field(default_factory=OutboundSettings)
+
+    @field_validator("trusted_peers")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{item!r} is not an IP address or network") from exc
+        return value
+
+
+class StorageSettings(_Section):
+    database_url: str = "sqlite:///var/hotline.db"
+    recordings_dir: Path = Path("var/recordings")
+    prompts_dir: Path = Path("var/prompts")
+
+    @field_validator("database_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", value):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+
+class AsrSettings(_Section):
+    engine: Literal["vosk", "vosk-server"] = "vosk"
+    model_path: Path = Path("var/models/vosk-model-small-cn-0.22")
+    model_name: str = "vosk-model-small-cn-0.22"
+    max_live_streams: int = Field(default=6, ge=0)
+    decode_threads: int = Field(default=2, ge=1)
+    server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
+
+
+class WebSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    base_url: str | None = None
+    secret_key: SecretStr = SecretStr("change-me-in-production")
+    session_minutes: int = Field(default=480, gt=0)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+
+
+class FollowupSettings(_Section):
+    enabled: bool = True
+    trigger_state: Literal["replied", "closed"] = "closed"
+    timezone: str = "Asia/Shanghai"
+    window_start: time = time(8, 0)
+    window_end: time = time(20, 0)
+    max_attempts: int = Field(default=3, ge=1)
+    retry_minutes: dict[Literal["busy", "no_answer", "failed"], int] = Field(
+        default_factory=lambda: {"busy": 120, "no_answer": 120, "failed": 120}
+    )
+    opt_out_digit: str = Field(default="9", pattern=r"^[0-9*#]$")
+    do_not_call: list[str] = Field(default_factory=list)
+    spoken_answers: bool = True
+
+
+class NotifySettings(_Section):
+    webhook_url: str | None = None
+    format: Literal["wecom", "dingtalk"] = "wecom"
+
+
+class UpstreamSettings(_Section):
+    url: str | None = None
+    secret: SecretStr | None = None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="HOTLINE_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    catalog_path: Path = DEFAULT_CATALOG_FILE
+    deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
+    sip: SipSettings = Field(default_factory=SipSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    asr: AsrSettings = Field(default_factory=AsrSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    followup: FollowupSettings = Field(default_factory=FollowupSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    upstream: UpstreamSettings = Field(default_factory=UpstreamSettings)
+
+    # Set by load_settings(); the file the values came from.
+    _source_file: Path | None = None
+
+    @field_validator(
+        "deadlines", "sip", "storage", "asr", "web", "followup", "notify", "upstream",
+        mode="before",
+    )
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        # A section whose keys are all commented out reads as None: use its defaults.
+        return {} if value is None else value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        yaml_file = _CURRENT_FILE.get("path")
+        sources: list[PydanticBaseSettingsSource] = [
+            init_settings,
+            _ShortcutEnvSource(settings_cls),
+            env_settings,
+        ]
+        if yaml_file is not None:
+            sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=yaml_file))
+        return tuple(sources)
+
+
+class _ShortcutEnvSource(PydanticBaseSettingsSource):
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for env_name, path in ENV_SHORTCUTS.items():
+            if env_name in os.environ:
+                node = data
+                for key in path[:-1]:
+                    node = node.setdefault(key, {})
+                node[path[-1]] = os.environ[env_name]
+        return data
+
+
+# pydantic-settings builds sources from the class; the file is passed through here.
+_CURRENT_FILE: dict[str, Path | None] = {"path": None}
+
+
+def resolve_config_file(path: str | os.PathLike[str] | None) -> Path:
+    if path is not None:
+        return Path(path)
+    if LOCAL_CONFIG_FILE.exists():
+        return LOCAL_CONFIG_FILE
+    return DEFAULT_CONFIG_FILE
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Load settings; raise ConfigError naming the bad key and value."""
+    config_file = resolve_config_file(path)
+    if not config_file.is_file():
+        raise ConfigError(f"config file not found: {config_file}")
+    try:
+        raw = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{config_file}: not valid YAML: {exc}") from exc
+    if raw is not None and not isinstance(raw, dict):
+        raise ConfigError(f"{config_file}: the top level must be a mapping of sections")
+    _CURRENT_FILE["path"] = config_file
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, config_file)) from None
+    finally:
+        _CURRENT_FILE["path"] = None
+    settings._source_file = config_file
+    if settings.sip.rtp_port_min >= settings.sip.rtp_port_max:
+        raise ConfigError(
+            f"{config_file}: sip.rtp_port_min ({settings.sip.rtp_port_min}) must be below "
+            f"sip.rtp_port_max ({settings.sip.rtp_port_max})"
+        )
+    return settings
+
+
+def _describe(exc: ValidationError, config_file: Path) -> str:
+    lines = [f"invalid configuration ({config_file}, or HOTLINE_* environment):"]
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            lines.append(f"  {key}: unknown setting")
+            continue
+        lines.append(f"  {key}: invalid value {error.get('input')!r}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def masked_dump(settings: Settings) -> dict[str, Any]:
+    """The effective settings as plain data, secrets shown as '********'."""
+    data = settings.model_dump(mode="json")
+
+    def mask(node: Any, model: Any) -> Any:
+        if isinstance(model, SecretStr):
+            return "********"
+        if isinstance(model, BaseModel):
+            return {k: mask(node[k], getattr(model, k)) for k in node}
+        return node
+
+    return mask(data, settings)

@@ -1,0 +1,1 @@
+"""The composition root: the `hotline` command wires telephony, ASR and ticketing."""

@@ -1,0 +1,31 @@
+"""`hotline` command: the only place where the parts are wired together."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    envvar="HOTLINE_CONFIG",
+    default=None,
+    help="YAML settings file (default: ./hotline.yaml if present, else the packaged defaults).",
+)
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """Hotline: telephony and ticketing for government service hotlines."""
+    ctx.ensure_object(dict)
+    ctx.obj["config_path"] = config_path
+
+
+def _register() -> None:
+    # One line per command module; each module owns its subcommands.
+    from hotline.commands import config_cmd
+
+    main.add_command(config_cmd.config)
+
+
+_register()

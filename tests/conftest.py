@@ -1,0 +1,5 @@
+"""Shared fixtures live in tests/fixtures/*; each area owns its own module."""
+
+pytest_plugins = [
+    "tests.fixtures.common",
+]

@@ -1,0 +1,1 @@
+"""The hotline domain: tickets, workflow, deadlines, routing, persistence, web."""
