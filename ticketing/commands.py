@@ -1,0 +1,300 @@
+"""Commands an actor issues on a ticket: small typed payloads, parsed from API/CLI data.
+
+Which command is allowed when, and for whom, lives in `ticketing.workflow`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from ticketing.errors import InvalidInputError
+from ticketing.model import TranscriptWord
+
+
+class CommandName(StrEnum):
+    CLAIM = "claim"  # 认领
+    CORRECT = "correct"  # 修改 (transcript, summary, fields, missing-info marks)
+    REGISTER = "register"  # 登记
+    DISPATCH = "dispatch"  # 派单
+    ACCEPT = "accept"  # 签收
+    RETURN = "return"  # 退单
+    REASSIGN = "reassign"  # 改派
+    REPLY = "reply"  # 答复
+    REVIEW = "review"  # 审核通过
+    SEND_BACK = "send_back"  # 审核退回
+    SUPERVISE = "supervise"  # 督办 (a note; the state does not change)
+    START_FOLLOW_UP = "start_follow_up"  # 开始回访
+    RECORD_SATISFACTION = "record_satisfaction"  # 记录回访结果
+    REOPEN = "reopen"  # 重办 (caller dissatisfied)
+    CLOSE = "close"  # 办结
+    REPORT = "report"  # 上报
+    MERGE = "merge"  # 并单
+    MARK_INVALID = "mark_invalid"  # 标记无效
+    RESTORE = "restore"  # 恢复
+    ATTACH_TRANSCRIPT = "attach_transcript"  # machine transcript arrived late (ASR backlog)
+
+
+COMMAND_LABELS: dict[CommandName, str] = {
+    CommandName.CLAIM: "认领",
+    CommandName.CORRECT: "修改",
+    CommandName.REGISTER: "登记",
+    CommandName.DISPATCH: "派单",
+    CommandName.ACCEPT: "签收",
+    CommandName.RETURN: "退单",
+    CommandName.REASSIGN: "改派",
+    CommandName.REPLY: "答复",
+    CommandName.REVIEW: "审核通过",
+    CommandName.SEND_BACK: "审核退回",
+    CommandName.SUPERVISE: "督办",
+    CommandName.START_FOLLOW_UP: "开始回访",
+    CommandName.RECORD_SATISFACTION: "记录回访结果",
+    CommandName.REOPEN: "重新办理",
+    CommandName.CLOSE: "办结",
+    CommandName.REPORT: "上报",
+    CommandName.MERGE: "并单",
+    CommandName.MARK_INVALID: "标记无效",
+    CommandName.RESTORE: "恢复",
+    CommandName.ATTACH_TRANSCRIPT: "转写完成",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: ClassVar[CommandName]
+    reason: str = ""
+
+    def details(self) -> dict[str, Any]:
+        """The payload as JSON-safe data for the history entry (reason kept apart)."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            if f.name == "reason":
+                continue
+            value = getattr(self, f.name)
+            if value is None or value == ():
+                continue
+            if isinstance(value, tuple):
+                value = [v.to_dict() if isinstance(v, TranscriptWord) else v for v in value]
+            out[f.name] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Claim(Command):
+    name = CommandName.CLAIM
+
+
+@dataclass(frozen=True)
+class _TicketFields(Command):
+    """Fields an operator may set while the ticket is at the centre. None = leave as is."""
+
+    corrected_text: str | None = None
+    summary: str | None = None
+    request_type: str | None = None
+    location_text: str | None = None
+    area_id: str | None = None  # "" clears
+    urgency: str | None = None
+    epidemic: bool | None = None
+    callback_number: str | None = None  # "" clears
+    caller_name: str | None = None
+    caller_confidential: bool | None = None
+    missing_info: tuple[str, ...] | None = None  # replaces the marks; () clears
+    duplicate_candidates: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Correct(_TicketFields):
+    name = CommandName.CORRECT
+
+
+@dataclass(frozen=True)
+class Register(_TicketFields):
+    name = CommandName.REGISTER
+
+
+@dataclass(frozen=True)
+class Dispatch(Command):
+    name = CommandName.DISPATCH
+    lead_unit: str = ""
+    assisting_units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Accept(Command):
+    name = CommandName.ACCEPT
+
+
+@dataclass(frozen=True)
+class Return(Command):
+    name = CommandName.RETURN
+
+
+@dataclass(frozen=True)
+class Reassign(Command):
+    name = CommandName.REASSIGN
+    lead_unit: str = ""
+    assisting_units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply(Command):
+    name = CommandName.REPLY
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Review(Command):
+    name = CommandName.REVIEW
+
+
+@dataclass(frozen=True)
+class SendBack(Command):
+    name = CommandName.SEND_BACK
+
+
+@dataclass(frozen=True)
+class Supervise(Command):
+    name = CommandName.SUPERVISE
+
+
+@dataclass(frozen=True)
+class StartFollowUp(Command):
+    name = CommandName.START_FOLLOW_UP
+
+
+@dataclass(frozen=True)
+class RecordSatisfaction(Command):
+    name = CommandName.RECORD_SATISFACTION
+    result: str = ""  # a ticketing.model.Satisfaction value
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reopen(Command):
+    name = CommandName.REOPEN
+
+
+@dataclass(frozen=True)
+class Close(Command):
+    name = CommandName.CLOSE
+
+
+@dataclass(frozen=True)
+class Report(Command):
+    name = CommandName.REPORT
+    upstream_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Merge(Command):
+    name = CommandName.MERGE
+    into_ticket_id: int = 0
+
+
+@dataclass(frozen=True)
+class MarkInvalid(Command):
+    name = CommandName.MARK_INVALID
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    name = CommandName.RESTORE
+
+
+@dataclass(frozen=True)
+class AttachTranscript(Command):
+    name = CommandName.ATTACH_TRANSCRIPT
+    text: str = ""
+    words: tuple[TranscriptWord, ...] = ()
+
+
+COMMAND_TYPES: dict[CommandName, type[Command]] = {
+    cls.name: cls
+    for cls in (
+        Claim,
+        Correct,
+        Register,
+        Dispatch,
+        Accept,
+        Return,
+        Reassign,
+        Reply,
+        Review,
+        SendBack,
+        Supervise,
+        StartFollowUp,
+        RecordSatisfaction,
+        Reopen,
+        Close,
+        Report,
+        Merge,
+        MarkInvalid,
+        Restore,
+        AttachTranscript,
+    )
+}
+
+
+def parse_command(name: str, data: dict[str, Any] | None = None) -> Command:
+    """Build a command from plain data (JSON body, CLI options); bad data → InvalidInputError."""
+    try:
+        cls = COMMAND_TYPES[CommandName(name)]
+    except ValueError:
+        raise InvalidInputError(
+            "unknown_command", f"未知操作：{name}", f"unknown command {name!r}"
+        ) from None
+    data = dict(data or {})
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise InvalidInputError(
+            "invalid_input",
+            f"操作「{COMMAND_LABELS[cls.name]}」不接受字段：{', '.join(unknown)}",
+            f"command {name!r} does not take {unknown}",
+        )
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "words":
+            value = tuple(
+                w if isinstance(w, TranscriptWord) else TranscriptWord.from_dict(w) for w in value
+            )
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[key] = value
+    try:
+        return cls(**kwargs)
+    except (TypeError, KeyError, ValueError) as exc:
+        raise InvalidInputError(
+            "invalid_input", f"操作数据有误：{exc}", f"bad data for {name!r}: {exc}"
+        ) from None
+
+
+__all__ = [
+    "COMMAND_LABELS",
+    "COMMAND_TYPES",
+    "Accept",
+    "AttachTranscript",
+    "Claim",
+    "Close",
+    "Command",
+    "CommandName",
+    "Correct",
+    "Dispatch",
+    "MarkInvalid",
+    "Merge",
+    "Reassign",
+    "RecordSatisfaction",
+    "Register",
+    "Reopen",
+    "Reply",
+    "Report",
+    "Restore",
+    "Return",
+    "Review",
+    "SendBack",
+    "StartFollowUp",
+    "Supervise",
+    "parse_command",
+]
