@@ -54,6 +54,7 @@ class DeadlineRule(_Section):
     urgency: Literal["normal", "urgent"] | None = None
     dispatch_minutes: int | None = Field(default=None, gt=0)
     close_hours: float | None = Field(default=None, gt=0)
+    followup_delay_hours: float | None = Field(default=None, ge=0)
 
 
 class DeadlineSettings(_Section):
