@@ -1,0 +1,232 @@
+"""In-process Vosk: one shared Model, one KaldiRecognizer per stream, decoding on a bounded pool.
+
+cffi releases the GIL during Vosk calls, so `decode_threads` threads use that
+many cores. Each stream has at most one decode job in flight (its frames are
+decoded in order); frames that arrive meanwhile wait in the stream's queue and
+go in the next job, each frame still its own AcceptWaveform call so results do
+not depend on timing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from asr.audio import PcmResampler, frames
+from asr.chinese import build_transcript, display_text
+from asr.engine import FRAME_MS, EngineUnavailable, PartialCallback, StreamFailed, UtteranceCallback
+from asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
+from asr.transcript import Partial, Transcript, Utterance, Word, partial_from_vosk, words_from_vosk
+
+log = logging.getLogger(__name__)
+
+# At most this many frames per pool job: bounds how long one stream holds a thread.
+MAX_FRAMES_PER_JOB = 25
+# Partial results are computed at most this often (seconds of audio): they cost a traceback.
+PARTIAL_INTERVAL_S = 0.2
+
+
+class VoskEngine:
+    name = "vosk"
+
+    def __init__(
+        self,
+        model_path: Path | str,
+        decode_threads: int = 2,
+        *,
+        model_name: str = DEFAULT_MODEL_NAME,
+        probe: bool = True,
+        loaded: LoadedModel | None = None,
+    ) -> None:
+        self.model_path = Path(model_path)
+        self.model_name = model_name
+        self._probe = probe
+        self._loaded = loaded
+        self.pool = ThreadPoolExecutor(max_workers=decode_threads, thread_name_prefix="vosk")
+        self.decode_threads = decode_threads
+
+    @property
+    def ready(self) -> bool:
+        return self._loaded is not None
+
+    @property
+    def loaded(self) -> LoadedModel:
+        if self._loaded is None:
+            raise EngineUnavailable(f"ASR model at {self.model_path} is not loaded")
+        return self._loaded
+
+    async def start(self) -> None:
+        if self._loaded is None:
+            # Not on the decode pool: loading takes seconds.
+            self._loaded = await asyncio.to_thread(
+                load_model, self.model_path, probe=self._probe, name=self.model_name
+            )
+
+    async def open_stream(
+        self,
+        sample_rate: int,
+        on_partial: PartialCallback | None = None,
+        on_utterance: UtteranceCallback | None = None,
+    ) -> VoskStream:
+        loaded = self.loaded
+        loop = asyncio.get_running_loop()
+        recognizer = await loop.run_in_executor(self.pool, _new_recognizer, loaded, sample_rate)
+        return VoskStream(recognizer, loaded, self.pool, sample_rate, on_partial, on_utterance)
+
+    async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
+        stream = await self.open_stream(sample_rate)
+        for frame in frames(pcm, sample_rate, FRAME_MS):
+            stream.feed(frame)
+        return await stream.finish()
+
+    async def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Recognizer:
+    """A KaldiRecognizer plus the resampler it needs when the model can't take the rate."""
+
+    def __init__(self, loaded: LoadedModel, sample_rate: int) -> None:
+        import vosk
+
+        info = loaded.info
+        if info.accepts_rate(sample_rate):
+            self.resampler = None
+            rate = sample_rate
+        else:
+            self.resampler = PcmResampler(sample_rate, info.sample_rate)
+            rate = info.sample_rate
+        self.rec = vosk.KaldiRecognizer(loaded.model, rate)
+        self.rec.SetWords(True)
+        self.rec.SetPartialWords(True)
+        self.rate = rate
+
+
+def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
+    return _Recognizer(loaded, sample_rate)
+
+
+class VoskStream:
+    def __init__(
+        self,
+        recognizer: _Recognizer,
+        loaded: LoadedModel,
+        pool: ThreadPoolExecutor,
+        sample_rate: int,
+        on_partial: PartialCallback | None,
+        on_utterance: UtteranceCallback | None,
+    ) -> None:
+        self.sample_rate = sample_rate
+        self._r = recognizer
+        self._pool = pool
+        self._loop = asyncio.get_running_loop()
+        self._on_partial = on_partial
+        self._on_utterance = on_utterance
+        self._pending: deque[bytes] = deque()
+        self._task: asyncio.Task[None] | None = None
+        self._utterances: list[list[Word]] = []
+        self._samples = 0
+        self._since_partial = 0  # samples decoded since the last partial
+        self._last_partial = ""
+        self._error: BaseException | None = None
+        self._closed = False
+
+    def feed(self, pcm: bytes) -> None:
+        if self._closed:
+            raise RuntimeError("feed() after finish()/abort()")
+        if self._error is not None or not pcm:
+            return  # already failed: finish() reports it; the recording has the audio
+        self._pending.append(pcm)
+        self._samples += len(pcm) // 2
+        if self._task is None or self._task.done():
+            self._task = self._loop.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        while self._pending and self._error is None:
+            count = min(len(self._pending), MAX_FRAMES_PER_JOB)
+            batch = [self._pending.popleft() for _ in range(count)]
+            try:
+                finals, partial = await self._loop.run_in_executor(self._pool, self._decode, batch)
+            except Exception as exc:  # noqa: BLE001 - any decoder error fails this stream only
+                log.warning("ASR stream failed: %s", exc)
+                self._error = exc
+                self._pending.clear()
+                return
+            for words in finals:
+                self._publish_utterance(words)
+            if partial is not None and self._on_partial is not None:
+                self._call(self._on_partial, partial)
+
+    def _decode(self, batch: list[bytes]) -> tuple[list[list[Word]], Partial | None]:
+        """Runs on a pool thread; only one job per stream at a time."""
+        rec = self._r.rec
+        finals: list[list[Word]] = []
+        endpoint = False
+        for chunk in batch:
+            if self._r.resampler is not None:
+                chunk = self._r.resampler.process(chunk)
+            endpoint = bool(rec.AcceptWaveform(chunk))
+            self._since_partial += len(chunk) // 2
+            if endpoint:
+                finals.append(words_from_vosk(rec.Result()))
+        partial = None
+        due = self._since_partial >= PARTIAL_INTERVAL_S * self._r.rate
+        if self._on_partial is not None and not endpoint and due:
+            self._since_partial = 0
+            p = partial_from_vosk(rec.PartialResult())
+            if p.text != self._last_partial:
+                self._last_partial = p.text
+                partial = p
+        return finals, partial
+
+    def _final(self) -> list[Word]:
+        rec = self._r.rec
+        if self._r.resampler is not None:
+            tail = self._r.resampler.process(b"", last=True)
+            if tail:
+                rec.AcceptWaveform(tail)
+        return words_from_vosk(rec.FinalResult())
+
+    def _publish_utterance(self, words: list[Word]) -> None:
+        if not words:
+            return
+        self._utterances.append(words)
+        if self._on_utterance is not None:
+            utt = Utterance(words=tuple(words), text=display_text([w.word for w in words]))
+            self._call(self._on_utterance, utt)
+
+    @staticmethod
+    def _call(callback: Any, value: Any) -> None:
+        try:
+            callback(value)
+        except Exception:  # noqa: BLE001 - a consumer bug must not stop decoding
+            log.exception("ASR callback failed")
+
+    async def finish(self) -> Transcript:
+        if self._closed:
+            raise RuntimeError("finish() called twice")
+        self._closed = True
+        while self._task is not None and not self._task.done():
+            await self._task
+        if self._error is None:
+            try:
+                words = await self._loop.run_in_executor(self._pool, self._final)
+            except Exception as exc:  # noqa: BLE001
+                self._error = exc
+            else:
+                self._publish_utterance(words)
+        if self._error is not None:
+            raise StreamFailed(f"ASR decoding failed: {self._error}") from self._error
+        self._r = None  # type: ignore[assignment]  # free the recognizer now
+        return build_transcript(self._utterances, self._samples / self.sample_rate)
+
+    async def abort(self) -> None:
+        self._closed = True
+        self._pending.clear()
+        if self._task is not None and not self._task.done():
+            await asyncio.wait([self._task])
+        self._r = None  # type: ignore[assignment]
