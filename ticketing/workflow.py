@@ -90,7 +90,7 @@ TRANSITIONS: dict[tuple[S, C], Transition] = {
     # --- side exits: 并单, 无效, and back ---------------------------------------------------------
     (S.DRAFT, C.MERGE): _t(S.MERGED, CENTRE),
     (S.REGISTERED, C.MERGE): _t(S.MERGED, CENTRE),
-    (S.DRAFT, C.MARK_INVALID): _t(S.INVALID, CENTRE),
+    (S.DRAFT, C.MARK_INVALID): _t(S.INVALID, CENTRE_OR_SYSTEM),  # SYSTEM: intake, silent call
     (S.REGISTERED, C.MARK_INVALID): _t(S.INVALID, CENTRE),
     (S.MERGED, C.RESTORE): _t(S.DRAFT, CENTRE),
     (S.INVALID, C.RESTORE): _t(S.DRAFT, CENTRE),
