@@ -26,6 +26,7 @@ def _register() -> None:
     from hotline.commands import config_cmd
 
     main.add_command(config_cmd.config)
+    main.add_command(__import__("hotline.commands.call", fromlist=["call"]).call)
 
 
 _register()

@@ -1,0 +1,385 @@
+"""One answered inbound call: answer, greet, record, emit events, end.
+
+The SIP side of the call (dialog, transactions) is driven by the listener through
+`on_request`; this class owns the media and the reasons a call ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from telephony.events import (
+    AudioReceived,
+    CallAnswered,
+    CallEvent,
+    CallFinished,
+    DtmfReceived,
+)
+from telephony.rtp.session import MediaParams, RtpSession
+from telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from telephony.sip.dialog import Dialog, DialogEvent, DialogState
+from telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
+from telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
+from telephony.sip.message import Request, Response
+from telephony.sip.transaction import InviteServerTransaction
+from telephony.sip.transport import Peer
+
+log = logging.getLogger(__name__)
+DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
+
+
+@dataclass(frozen=True)
+class CallPolicy:
+    """How an answered call behaves (built by the listener from ListenerOptions)."""
+
+    greeting_pcm: bytes
+    recordings_dir: Path
+    max_call_seconds: float = 600
+    silence_timeout: float = 20  # after the caller has spoken
+    no_speech_timeout: float = 30  # from the end of the greeting, nothing said yet
+    media_timeout: float = 30
+    rtp_host: str = "127.0.0.1"
+    rtp_port_min: int = 20000
+    rtp_port_max: int = 30000
+
+
+def strip_tag(header_value: str) -> str:
+    address = parse_address(header_value)
+    params = "".join(
+        f";{k}" + (f"={v}" if v is not None else "")
+        for k, v in address.parameters.items()
+        if k.lower() != "tag"
+    )
+    name = f'"{address.name}" ' if address.name else ""
+    return f"{name}<{address.uri}>{params}"
+
+
+def dtmf_from_info(request: Request) -> str | None:
+    ctype = (request.get("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype not in DTMF_INFO_TYPES:
+        return None
+    text = request.body.decode("utf-8", "replace").strip()
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip().lower() == "signal":
+            text = value.strip()
+            break
+    digit = text[:1].upper()
+    return digit if digit and digit in "0123456789*#ABCD" else None
+
+
+class InboundCall:
+    def __init__(
+        self,
+        endpoint: SipEndpoint,
+        policy: CallPolicy,
+        invite: Request,
+        source: Peer,
+        identity: CallIdentity,
+        negotiated: Negotiated,
+        local_tag: str,
+        on_event: Callable[[CallEvent], None],
+        on_done: Callable[[InboundCall], None],
+    ) -> None:
+        self.endpoint = endpoint
+        self.policy = policy
+        self.invite = invite
+        self.source = source
+        self.identity = identity
+        self.negotiated = negotiated
+        self.on_event = on_event
+        self.on_done = on_done
+        self.call_id = invite.get("Call-ID") or ""
+        self.tx: InviteServerTransaction = endpoint.new_invite_server(invite, source)
+        contact = invite.get_all("Contact")
+        self.dialog = Dialog(
+            call_id=self.call_id,
+            local_tag=local_tag,
+            local_uri=strip_tag(invite.get("To") or ""),
+            remote_uri=strip_tag(invite.get("From") or ""),
+            remote_target=str(parse_address(contact[0]).uri) if contact else invite.uri,
+            route_set=invite.get_all("Record-Route"),
+            remote_tag=parse_address(invite.get("From")).parameters.get("tag"),
+            remote_cseq=cseq_of(invite)[0],
+        )
+        self.rtp: RtpSession | None = None
+        self.sdp: SdpSession | None = None
+        self.recorder: object | None = None
+        self.recording_path: Path | None = None
+        self.detector: object | None = None
+        self.answered_at: datetime | None = None
+        self.after_greeting = False
+        self.finished = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._pending_acks: dict[int, InviteServerTransaction] = {}
+
+    # ---- lifecycle -------------------------------------------------------------------
+
+    def send_provisional(self, status: int) -> None:
+        response = self.endpoint.make_response(
+            self.invite, status, self.source, to_tag=self.dialog.local_tag if status > 100 else None
+        )
+        self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
+
+    async def answer(self) -> None:
+        from telephony.recording import CallRecorder, recording_path
+        from telephony.voice_activity import SilenceDetector
+
+        policy = self.policy
+        self.rtp = await RtpSession.open(
+            policy.rtp_host,
+            policy.rtp_port_min,
+            policy.rtp_port_max,
+            on_audio=self._on_audio,
+            on_dtmf=self._on_dtmf,
+        )
+        if self.finished:  # CANCEL or BYE while the port was being bound
+            await self.rtp.close()
+            return
+        self.answered_at = datetime.now(UTC)
+        self.recording_path = recording_path(policy.recordings_dir, self.call_id, self.answered_at)
+        self.recorder = CallRecorder(self.recording_path)
+        self.detector = SilenceDetector()
+        self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port)
+        self._apply_media(self.negotiated)
+        response = self._ok(self.invite, self.sdp.answer(self.negotiated))
+        self.dialog.fire(DialogEvent.ANSWER_SENT)
+        self._pending_acks[cseq_of(self.invite)[0]] = self.tx
+        self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
+        self.on_event(
+            CallAnswered(
+                call_id=self.call_id,
+                caller=self.identity.caller,
+                called=self.identity.called,
+                forwarded_from=self.identity.forwarded_from,
+                answered_at=self.answered_at,
+                recording_path=self.recording_path,
+            )
+        )
+        self._spawn(self._watch())
+
+    def _ok(self, request: Request, sdp: bytes | None) -> Response:
+        response = self.endpoint.make_response(
+            request, 200, self.source, to_tag=self.dialog.local_tag
+        )
+        for route in request.get_all("Record-Route"):
+            response.add("Record-Route", route)
+        transport = ";transport=tcp" if self.source.transport == "tcp" else ""
+        response.add(
+            "Contact", f"<sip:{self.endpoint.public_host}:{self.endpoint.port}{transport}>"
+        )
+        response.add("Allow", ALLOW)
+        response.add("Supported", "")
+        if sdp is not None:
+            response.add("Content-Type", "application/sdp")
+            response.body = sdp
+        return response
+
+    def _apply_media(self, negotiated: Negotiated) -> None:
+        assert self.rtp is not None
+        self.negotiated = negotiated
+        self.rtp.start(
+            MediaParams(
+                remote=negotiated.remote,
+                payload_type=negotiated.payload_type,
+                ptime_ms=negotiated.ptime_ms,
+                dtmf_payload_type=negotiated.dtmf_payload_type,
+            )
+        )
+        self.rtp.set_direction(negotiated.direction)  # type: ignore[arg-type]
+
+    async def _watch(self) -> None:
+        """Greeting once the caller ACKs, then the end conditions, checked twice a second."""
+        assert self.rtp is not None and self.answered_at is not None
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while self.dialog.state is DialogState.WAITING_ACK and not self.finished:
+            await asyncio.sleep(0.05)
+        if self.finished:
+            return
+        if self.policy.greeting_pcm:
+            await self.rtp.play(self.policy.greeting_pcm)
+        self.after_greeting = True
+        greeted = loop.time()
+        detector = self.detector
+        while not self.finished:
+            await asyncio.sleep(0.5)
+            now = loop.time()
+            silent = detector.silent_for  # type: ignore[attr-defined]
+            last = self.rtp.last_received if self.rtp is not None else None
+            if now - started >= self.policy.max_call_seconds:
+                await self.hangup("max_duration")
+            elif (
+                detector.heard_speech
+                and silent >= self.policy.silence_timeout
+                or (
+                    not detector.heard_speech  # type: ignore[attr-defined]
+                    and now - greeted >= self.policy.no_speech_timeout
+                )
+            ):  # type: ignore[attr-defined]
+                await self.hangup("silence")
+            elif now - (last if last is not None else greeted) >= self.policy.media_timeout:
+                await self.hangup("media_timeout")
+
+    def _on_audio(self, pcm: bytes) -> None:
+        if self.finished or self.recorder is None:
+            return
+        self.recorder.write(pcm)  # type: ignore[attr-defined]
+        if self.after_greeting:
+            self.detector.feed(pcm)  # type: ignore[union-attr]
+            self.on_event(AudioReceived(self.call_id, pcm))
+
+    def _on_dtmf(self, digit: str) -> None:
+        if not self.finished:
+            self.on_event(DtmfReceived(self.call_id, digit))
+
+    # ---- SIP in the dialog -----------------------------------------------------------
+
+    def on_request(self, request: Request, source: Peer) -> None:
+        number, method = cseq_of(request)
+        if method == "ACK":
+            tx = self._pending_acks.pop(number, None)
+            if tx is not None:
+                tx.receive_ack(self.endpoint.loop.time())  # type: ignore[union-attr]
+                if self.dialog.can(DialogEvent.ACK_RECEIVED):
+                    self.dialog.fire(DialogEvent.ACK_RECEIVED)
+            return
+        if not self.dialog.accept_remote_cseq(number, method):
+            self.endpoint.respond(
+                request,
+                self.endpoint.make_response(request, 500, source, reason="CSeq out of order"),
+                source,
+            )
+            return
+        if method == "BYE":
+            self.endpoint.respond(
+                request, self.endpoint.make_response(request, 200, source), source
+            )
+            if self.dialog.can(DialogEvent.BYE_RECEIVED):
+                self.dialog.fire(DialogEvent.BYE_RECEIVED)
+            self._spawn(self.finish("caller_hangup"))
+        elif method in ("INVITE", "UPDATE"):
+            self._refresh(request, source)
+        elif method == "INFO":
+            digit = dtmf_from_info(request)
+            self.endpoint.respond(
+                request, self.endpoint.make_response(request, 200, source), source
+            )
+            if digit:
+                self._on_dtmf(digit)
+        elif method == "OPTIONS":
+            response = self.endpoint.make_response(request, 200, source)
+            response.add("Allow", ALLOW)
+            self.endpoint.respond(request, response, source)
+        else:
+            response = self.endpoint.make_response(request, 405, source)
+            response.add("Allow", ALLOW)
+            self.endpoint.respond(request, response, source)
+
+    def _refresh(self, request: Request, source: Peer) -> None:
+        """re-INVITE / UPDATE: new remote target, new media direction (hold and back)."""
+        invite = request.method == "INVITE"
+        tx = self.endpoint.new_invite_server(request, source) if invite else None
+
+        def reply(response: Response) -> None:
+            if tx is not None:
+                self.endpoint.send_invite_response(tx, request, response, source)
+            else:
+                self.endpoint.respond(request, response, source)
+
+        if self.rtp is None or self.sdp is None or self.dialog.state is not DialogState.CONFIRMED:
+            reply(self.endpoint.make_response(request, 491, source, to_tag=self.dialog.local_tag))
+            return
+        sdp_answer: bytes | None
+        if request.body:
+            try:
+                negotiated = negotiate(parse_sdp(request.body))
+            except SdpError as exc:
+                reply(self.endpoint.make_response(request, 488, source, reason=str(exc)[:60]))
+                return
+            self._apply_media(negotiated)
+            sdp_answer = self.sdp.answer(negotiated)
+        else:
+            sdp_answer = self.sdp.answer(self.negotiated)  # offer in 200, answer in ACK
+        contact = request.get_all("Contact")
+        if contact:
+            self.dialog.remote_target = str(parse_address(contact[0]).uri)
+        self.dialog.fire(DialogEvent.REFRESH)
+        if tx is not None:
+            self._pending_acks[cseq_of(request)[0]] = tx
+        reply(self._ok(request, sdp_answer))
+
+    def on_ack_timeout(self) -> None:
+        if self.dialog.state is DialogState.WAITING_ACK:
+            self._spawn(self.hangup("no_ack"))
+
+    # ---- ending ----------------------------------------------------------------------
+
+    def destination(self) -> Peer:
+        target = self.dialog.route_set[0] if self.dialog.route_set else self.dialog.remote_target
+        try:
+            return uri_destination(target, self.source.transport)
+        except (ValueError, KeyError, IndexError):
+            return self.source
+
+    async def hangup(self, reason: str) -> None:
+        """Send BYE (we end the call) and finish; does not wait long for the 200."""
+        if self.finished:
+            return
+        if self.dialog.can(DialogEvent.BYE_SENT):
+            self.dialog.fire(DialogEvent.BYE_SENT)
+            bye = self.dialog.request(
+                "BYE", self.endpoint.public_host, self.endpoint.port, self.source.transport
+            )
+            done = asyncio.get_running_loop().create_future()
+
+            def on_response(response: Response | None) -> None:
+                if (response is None or response.status >= 200) and not done.done():
+                    done.set_result(None)
+
+            self.endpoint.send_request(bye, self.destination(), on_response)
+            await self.finish(reason)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done, 5)
+            if self.dialog.can(DialogEvent.BYE_DONE):
+                self.dialog.fire(DialogEvent.BYE_DONE)
+        else:
+            await self.finish(reason)
+
+    async def finish(self, reason: str) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        if self.rtp is not None:
+            await self.rtp.close()
+        if self.recorder is not None and self.recording_path is not None:
+            recorder = self.recorder
+            await asyncio.to_thread(recorder.close)  # type: ignore[attr-defined]
+            self.on_event(
+                CallFinished(
+                    call_id=self.call_id,
+                    ended_at=datetime.now(UTC),
+                    reason=reason,
+                    recording_path=self.recording_path,
+                    duration_seconds=recorder.duration_seconds,  # type: ignore[attr-defined]
+                    heard_speech=bool(self.detector.heard_speech),  # type: ignore[union-attr]
+                )
+            )
+        for task in list(self._tasks):
+            if task is not asyncio.current_task():
+                task.cancel()
+        self.on_done(self)
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def invite_key(self) -> tuple[str, str, str]:
+        return tx_key(self.invite)

@@ -1,0 +1,392 @@
+"""Outbound calls (UAC): `hotline call` and the follow-up survey.
+
+dialer = Dialer(DialerOptions(host="127.0.0.1"))
+await dialer.start()
+call = await dialer.dial("sip:13800000000@pbx", record_to=Path(...))
+if call.outcome == "answered":
+    await call.play(pcm); digits = await call.collect_digits(1, timeout=10)
+    await call.hangup()
+await dialer.close()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from telephony.rtp.session import MediaParams, RtpSession
+from telephony.sdp import SdpError, SdpSession, negotiate, parse_sdp
+from telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
+from telephony.sip.dialog import Dialog, DialogEvent, DialogState
+from telephony.sip.endpoint import SipEndpoint, uri_destination
+from telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
+from telephony.sip.message import Request, Response
+from telephony.sip.transport import Peer
+
+log = logging.getLogger(__name__)
+Outcome = Literal["answered", "busy", "no_answer", "failed"]
+
+
+@dataclass
+class DialerOptions:
+    host: str = "127.0.0.1"
+    port: int = 0  # our SIP port; 0 picks a free one
+    public_host: str | None = None
+    transport: str = "udp"
+    proxy: str | None = None  # outbound proxy URI; None sends to the target URI's host
+    from_user: str = "hotline"
+    username: str | None = None  # digest credentials for 401/407
+    password: str | None = None
+    rtp_port_min: int = 30000
+    rtp_port_max: int = 40000
+    ring_timeout: float = 45.0  # no answer after this: CANCEL, outcome no_answer
+
+
+def outcome_for(status: int | None) -> Outcome:
+    if status is None or status in (408, 480, 487):
+        return "no_answer"
+    if 200 <= status < 300:
+        return "answered"
+    if status in (486, 600):
+        return "busy"
+    return "failed"
+
+
+class OutboundCall:
+    def __init__(self, dialer: Dialer, target: str, record_to: Path | None) -> None:
+        self.dialer = dialer
+        self.target = target
+        self.record_to = record_to
+        self.outcome: Outcome = "failed"
+        self.status: int | None = None
+        self.early_media = False
+        self.digits: asyncio.Queue[str] = asyncio.Queue()
+        self.received_digits = ""
+        self.rtp: RtpSession | None = None
+        self.dialog: Dialog | None = None
+        self.recorder: object | None = None
+        self.hung_up_by_peer = asyncio.Event()
+        self._dest: Peer | None = None
+
+    # ---- media -----------------------------------------------------------------------
+
+    def _on_audio(self, pcm: bytes) -> None:
+        if self.recorder is not None:
+            self.recorder.write(pcm)  # type: ignore[attr-defined]
+
+    def _on_dtmf(self, digit: str) -> None:
+        self.received_digits += digit
+        self.digits.put_nowait(digit)
+
+    async def play(self, pcm: bytes) -> None:
+        assert self.rtp is not None
+        await self.rtp.play(pcm)
+
+    async def send_dtmf(self, digits: str, duration_ms: int = 160) -> None:
+        assert self.rtp is not None
+        await self.rtp.send_dtmf(digits, duration_ms)
+
+    async def collect_digits(self, count: int, timeout: float, terminator: str = "#") -> str:
+        """Up to `count` digits (RFC 4733 or SIP INFO), stopping at `terminator` or timeout."""
+        got = ""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+        while len(got) < count:
+            remaining = end - loop.time()
+            if remaining <= 0 or self.hung_up_by_peer.is_set():
+                break
+            try:
+                digit = await asyncio.wait_for(self.digits.get(), remaining)
+            except TimeoutError:
+                break
+            if digit == terminator:
+                break
+            got += digit
+        return got
+
+    # ---- SIP -------------------------------------------------------------------------
+
+    def on_request(self, request: Request, source: Peer) -> None:
+        ep = self.dialer.endpoint
+        method = request.method
+        if method == "BYE":
+            ep.respond(request, ep.make_response(request, 200, source), source)
+            if self.dialog is not None and self.dialog.can(DialogEvent.BYE_RECEIVED):
+                self.dialog.fire(DialogEvent.BYE_RECEIVED)
+            self.hung_up_by_peer.set()
+        elif method == "INFO":
+            from telephony.call import dtmf_from_info
+
+            ep.respond(request, ep.make_response(request, 200, source), source)
+            digit = dtmf_from_info(request)
+            if digit:
+                self._on_dtmf(digit)
+        elif method in ("OPTIONS", "UPDATE", "INVITE"):
+            # Session refresh / hold from the far end: keep our media as it is.
+            response = ep.make_response(request, 200, source)
+            if method != "OPTIONS" and self.dialog is not None:
+                response.add("Contact", self.dialer.contact())
+                if request.body and self.dialer_sdp is not None:
+                    response.add("Content-Type", "application/sdp")
+                    response.body = self.dialer_sdp.offer()
+            ep.respond(request, response, source)
+        elif method != "ACK":
+            ep.respond(request, ep.make_response(request, 405, source), source)
+
+    dialer_sdp: SdpSession | None = None
+
+    async def hangup(self) -> None:
+        ep = self.dialer.endpoint
+        dialog = self.dialog
+        if dialog is not None and dialog.can(DialogEvent.BYE_SENT) and self._dest is not None:
+            dialog.fire(DialogEvent.BYE_SENT)
+            bye = dialog.request("BYE", ep.public_host, ep.port, self._dest.transport)
+            response = await self.dialer.transact(bye, self._dest)
+            if response is not None and response.status in (401, 407):
+                await self.dialer.transact(self.dialer.authorize(bye, response), self._dest)
+            dialog.fire(DialogEvent.BYE_DONE)
+        await self.close()
+
+    async def close(self) -> None:
+        if self.rtp is not None:
+            await self.rtp.close()
+            self.rtp = None
+        if self.recorder is not None:
+            await asyncio.to_thread(self.recorder.close)  # type: ignore[attr-defined]
+            self.recorder = None
+        self.dialer.calls.pop(self.call_id, None)
+
+    call_id: str = ""
+
+
+class Dialer:
+    def __init__(self, options: DialerOptions, endpoint: SipEndpoint | None = None) -> None:
+        self.options = options
+        self._own_endpoint = endpoint is None
+        self.endpoint = endpoint or SipEndpoint(options.host, public_host=options.public_host)
+        if self._own_endpoint:
+            self.endpoint.on_request = self._on_request
+        self.endpoint.stray_response_handler = self._on_stray_response
+        self.credentials = (
+            DigestCredentials(options.username, options.password or "")
+            if options.username
+            else None
+        )
+        self.calls: dict[str, OutboundCall] = {}
+
+    async def start(self) -> None:
+        if self._own_endpoint:
+            await self.endpoint.start(self.options.port, (self.options.transport,))
+
+    async def close(self) -> None:
+        for call in list(self.calls.values()):
+            await call.hangup()
+        if self._own_endpoint:
+            await self.endpoint.close()
+
+    def contact(self) -> str:
+        ep = self.endpoint
+        transport = ";transport=tcp" if self.options.transport == "tcp" else ""
+        return f"<sip:{self.options.from_user}@{ep.public_host}:{ep.port}{transport}>"
+
+    def _on_request(self, request: Request, source: Peer) -> None:
+        call = self.calls.get(request.get("Call-ID") or "")
+        if call is not None:
+            call.on_request(request, source)
+        elif request.method != "ACK":
+            ep = self.endpoint
+            status = 200 if request.method == "OPTIONS" else 481
+            ep.respond(request, ep.make_response(request, status, source, to_tag=new_tag()), source)
+
+    def _on_stray_response(self, response: Response) -> None:
+        """A retransmitted 2xx after our INVITE transaction ended: ACK it again (§13.2.2.4)."""
+        call = self.calls.get(response.get("Call-ID") or "")
+        if call is None or call.dialog is None or call._dest is None:
+            return
+        number, method = cseq_of(response)
+        if method == "INVITE" and 200 <= response.status < 300:
+            ack = call.dialog.request(
+                "ACK",
+                self.endpoint.public_host,
+                self.endpoint.port,
+                call._dest.transport,
+                cseq=number,
+            )
+            self.endpoint.send_request(ack, call._dest, lambda r: None)
+
+    async def transact(
+        self, request: Request, dest: Peer, on_provisional: object = None
+    ) -> Response | None:
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Response | None] = loop.create_future()
+
+        def on_response(response: Response | None) -> None:
+            if response is not None and response.status < 200:
+                if callable(on_provisional):
+                    on_provisional(response)
+                return
+            if not done.done():
+                done.set_result(response)
+
+        self.endpoint.send_request(request, dest, on_response)
+        return await done
+
+    def authorize(self, request: Request, challenge: Response) -> Request:
+        """The same request with credentials, a new branch and the next CSeq."""
+        if self.credentials is None:
+            raise AuthError(f"{challenge.status} but no credentials configured")
+        header = "WWW-Authenticate" if challenge.status == 401 else "Proxy-Authenticate"
+        name, value = answer_challenge(
+            self.credentials, challenge.status, challenge.get(header), request.method, request.uri
+        )
+        number, method = cseq_of(request)
+        retry = Request(method=request.method, uri=request.uri, body=request.body)
+        for key, val in request.headers:
+            if key == "Via":
+                val = self.endpoint.via(self.options.transport)
+            elif key == "CSeq":
+                val = f"{number + 1} {method}"
+            retry.add(key, val)
+        retry.set(name, value)
+        return retry
+
+    async def dial(self, target: str, *, record_to: Path | None = None) -> OutboundCall:
+        """INVITE until answered or failed; the returned call's `outcome` says which."""
+        opts, ep = self.options, self.endpoint
+        call = OutboundCall(self, target, record_to)
+        call.rtp = await RtpSession.open(
+            opts.host,
+            opts.rtp_port_min,
+            opts.rtp_port_max,
+            on_audio=call._on_audio,
+            on_dtmf=call._on_dtmf,
+        )
+        sdp = SdpSession(ep.public_host, call.rtp.local_port)
+        call.dialer_sdp = sdp
+        dest = uri_destination(opts.proxy or target, opts.transport)
+        call._dest = dest
+        call.call_id = new_call_id(ep.public_host)
+        target_user = parse_address(f"<{target}>").uri
+        local_uri = f"<sip:{opts.from_user}@{ep.public_host}>"
+        invite = Request(method="INVITE", uri=str(target_user))
+        invite.add("Via", ep.via(dest.transport))
+        invite.add("Max-Forwards", "70")
+        local_tag = new_tag()
+        invite.add("From", f"{local_uri};tag={local_tag}")
+        invite.add("To", f"<{target_user}>")
+        invite.add("Call-ID", call.call_id)
+        invite.add("CSeq", "1 INVITE")
+        invite.add("Contact", self.contact())
+        invite.add("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE")
+        invite.add("Content-Type", "application/sdp")
+        invite.body = sdp.offer()
+        self.calls[call.call_id] = call
+
+        def on_provisional(response: Response) -> None:
+            if response.status in (180, 183) and response.body:
+                self._start_media(call, response)  # early media: hear announcements
+                call.early_media = True
+
+        response: Response | None = None
+        try:
+            for _ in range(3):  # initial + up to two challenges (401 then 407, say)
+                response = await asyncio.wait_for(
+                    self.transact(invite, dest, on_provisional), opts.ring_timeout
+                )
+                if response is None or response.status not in (401, 407):
+                    break
+                await self._ack_failure(invite, response, dest)
+                invite = self.authorize(invite, response)
+        except TimeoutError:
+            await self._cancel(invite, dest)
+            call.outcome, call.status = "no_answer", None
+            await call.close()
+            return call
+        except AuthError as exc:
+            log.warning("cannot authenticate: %s", exc)
+            await call.close()
+            return call
+        call.status = response.status if response else None
+        call.outcome = outcome_for(call.status)
+        if response is None or response.status >= 300:
+            if response is not None:
+                await self._ack_failure(invite, response, dest)
+            await call.close()
+            return call
+        contact = response.get_all("Contact")
+        call.dialog = Dialog(
+            call_id=call.call_id,
+            local_tag=local_tag,
+            local_uri=local_uri,
+            remote_uri=f"<{target_user}>",
+            remote_target=str(parse_address(contact[0]).uri) if contact else str(target_user),
+            route_set=list(reversed(response.get_all("Record-Route"))),
+            remote_tag=parse_address(response.get("To")).parameters.get("tag"),
+            local_cseq=cseq_of(invite)[0],
+        )
+        call.dialog.fire(DialogEvent.ANSWER_RECEIVED)
+        if call.dialog.route_set:
+            dest = uri_destination(call.dialog.route_set[0], dest.transport)
+        else:
+            with contextlib.suppress(ValueError, KeyError, IndexError):
+                dest = uri_destination(call.dialog.remote_target, dest.transport)
+        call._dest = dest
+        ack = call.dialog.request(
+            "ACK", ep.public_host, ep.port, dest.transport, cseq=cseq_of(invite)[0]
+        )
+        ep.send_request(ack, dest, lambda r: None)
+        try:
+            self._start_media(call, response)
+        except SdpError as exc:
+            log.warning("answer SDP unusable (%s): hanging up", exc)
+            call.outcome = "failed"
+            await call.hangup()
+            return call
+        if record_to is not None:
+            from telephony.recording import CallRecorder
+
+            call.recorder = CallRecorder(record_to)
+        return call
+
+    def _start_media(self, call: OutboundCall, response: Response) -> None:
+        negotiated = negotiate(parse_sdp(response.body))
+        assert call.rtp is not None
+        call.rtp.start(
+            MediaParams(
+                remote=negotiated.remote,
+                payload_type=negotiated.payload_type,
+                ptime_ms=20,
+                dtmf_payload_type=negotiated.dtmf_payload_type,
+            )
+        )
+        call.rtp.set_direction(negotiated.direction)  # type: ignore[arg-type]
+
+    async def _ack_failure(self, invite: Request, response: Response, dest: Peer) -> None:
+        """ACK for a non-2xx final: same branch as the INVITE (§17.1.1.3)."""
+        ack = Request(method="ACK", uri=invite.uri)
+        ack.add("Via", invite.get_all("Via")[0])
+        ack.add("Max-Forwards", "70")
+        ack.add("From", invite.get("From") or "")
+        ack.add("To", response.get("To") or "")
+        ack.add("Call-ID", invite.get("Call-ID") or "")
+        ack.add("CSeq", f"{cseq_of(invite)[0]} ACK")
+        for route in invite.get_all("Route"):
+            ack.add("Route", route)
+        self.endpoint.send_request(ack, dest, lambda r: None)
+
+    async def _cancel(self, invite: Request, dest: Peer) -> None:
+        cancel = Request(method="CANCEL", uri=invite.uri)
+        for name in ("Via", "From", "To", "Call-ID"):
+            cancel.add(name, invite.get_all(name)[0] if name == "Via" else invite.get(name) or "")
+        cancel.add("Max-Forwards", "70")
+        cancel.add("CSeq", f"{cseq_of(invite)[0]} CANCEL")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.transact(cancel, dest), 5)
+
+
+def dialog_is_up(call: OutboundCall) -> bool:
+    return call.dialog is not None and call.dialog.state is DialogState.CONFIRMED

@@ -1,0 +1,59 @@
+"""Typed events a call emits to the composition root (telephony imports nothing of ticketing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+# Why a call finished (CallFinished.reason).
+FINISH_REASONS = (
+    "caller_hangup",
+    "we_hung_up",
+    "silence",
+    "max_duration",
+    "media_timeout",
+    "no_ack",
+    "shutdown",
+)
+
+
+@dataclass(frozen=True)
+class CallAnswered:
+    call_id: str
+    caller: str | None
+    called: str | None
+    forwarded_from: str | None
+    answered_at: datetime  # aware, UTC
+    recording_path: Path
+
+
+@dataclass(frozen=True)
+class AudioReceived:
+    call_id: str
+    pcm: bytes  # one 20 ms frame, 16-bit LE mono 8 kHz, after the greeting
+
+
+@dataclass(frozen=True)
+class DtmfReceived:
+    call_id: str
+    digit: str
+
+
+@dataclass(frozen=True)
+class CallFinished:
+    call_id: str
+    ended_at: datetime
+    reason: str  # one of FINISH_REASONS
+    recording_path: Path
+    duration_seconds: float
+    heard_speech: bool
+
+
+@dataclass(frozen=True)
+class CallCancelled:
+    call_id: str
+    caller: str | None  # CANCEL before answer: no recording kept
+
+
+CallEvent = CallAnswered | AudioReceived | DtmfReceived | CallFinished | CallCancelled

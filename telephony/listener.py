@@ -1,0 +1,251 @@
+"""SipListener: the UAS that answers forwarded calls (see TELEPHONY-INTERFACE.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from telephony.call import CallPolicy, InboundCall
+from telephony.events import CallCancelled, CallEvent
+from telephony.sdp import SdpError, negotiate, parse_sdp
+from telephony.sip.endpoint import SipEndpoint, tx_key
+from telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
+from telephony.sip.message import Request
+from telephony.sip.registration import Registration, RegistrationOptions
+from telephony.sip.transport import Peer
+
+log = logging.getLogger(__name__)
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset()  # no option tags required of us are served
+
+
+@dataclass
+class ListenerOptions:
+    host: str = "127.0.0.1"
+    port: int = 5060  # 0 picks a free port (tests); see SipListener.port
+    transports: tuple[str, ...] = ("udp", "tcp")
+    public_host: str | None = None  # address written into Contact and SDP
+    trusted_peers: list[str] | None = field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
+    rtp_port_min: int = 20000
+    rtp_port_max: int = 30000
+    greeting_pcm: bytes | None = None  # 8 kHz 16-bit mono PCM; or greeting_wav
+    greeting_wav: Path | None = None
+    recordings_dir: Path = Path("var/recordings")
+    max_call_seconds: float = 600
+    silence_timeout: float = 20
+    no_speech_timeout: float | None = None  # defaults to silence_timeout
+    media_timeout: float = 30
+    ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
+    registration: RegistrationOptions | None = None
+
+
+class SipListener:
+    def __init__(self, options: ListenerOptions, on_event: Callable[[CallEvent], None]) -> None:
+        self.options = options
+        self.on_event = on_event
+        self.endpoint = SipEndpoint(
+            options.host, public_host=options.public_host, trusted_peers=options.trusted_peers
+        )
+        self.endpoint.on_request = self._on_request
+        self.endpoint.on_invite_timeout = self._on_invite_timeout
+        self.calls: dict[str, InboundCall] = {}
+        self.accepting = True
+        self.registration: Registration | None = None
+        self._policy: CallPolicy | None = None
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def port(self) -> int:
+        return self.endpoint.port
+
+    @property
+    def active_calls(self) -> int:
+        return len(self.calls)
+
+    async def start(self) -> None:
+        o = self.options
+        greeting = o.greeting_pcm
+        if greeting is None and o.greeting_wav is not None:
+            from telephony.prompts import read_wav_8k
+
+            greeting = await asyncio.to_thread(read_wav_8k, o.greeting_wav)
+        self._policy = CallPolicy(
+            greeting_pcm=greeting or b"",
+            recordings_dir=o.recordings_dir,
+            max_call_seconds=o.max_call_seconds,
+            silence_timeout=o.silence_timeout,
+            no_speech_timeout=o.no_speech_timeout or o.silence_timeout,
+            media_timeout=o.media_timeout,
+            rtp_host=o.host,
+            rtp_port_min=o.rtp_port_min,
+            rtp_port_max=o.rtp_port_max,
+        )
+        await self.endpoint.start(o.port, o.transports)
+        if o.registration is not None:
+            self.registration = Registration(self.endpoint, o.registration)
+            await self.registration.start()
+
+    async def stop_accepting(self) -> None:
+        """New INVITEs get 503; calls in progress go on."""
+        self.accepting = False
+        if self.registration is not None:
+            await self.registration.stop()
+
+    async def wait_idle(self, timeout: float | None = None) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+            return True
+        except TimeoutError:
+            return False
+
+    async def close(self) -> None:
+        self.accepting = False
+        if self.registration is not None:
+            await self.registration.stop()
+        for call in list(self.calls.values()):
+            await call.hangup("shutdown")
+        await self.endpoint.close()
+
+    # ---- request routing -------------------------------------------------------------
+
+    def _reply(self, request: Request, status: int, source: Peer, **headers: str) -> None:
+        response = self.endpoint.make_response(request, status, source, to_tag=new_tag())
+        for name, value in headers.items():
+            response.add(name.replace("_", "-"), value)
+        self.endpoint.respond(request, response, source)
+
+    def _on_request(self, request: Request, source: Peer) -> None:
+        method = request.method
+        call = self.calls.get(request.get("Call-ID") or "")
+        to_tag = tag_of(request.get("To"))
+        if method == "CANCEL":
+            self._on_cancel(request, source)
+            return
+        if to_tag is not None:
+            if call is not None and to_tag == call.dialog.local_tag:
+                call.on_request(request, source)
+            elif method == "OPTIONS":
+                self._options(request, source)
+            elif method != "ACK":
+                self._reply(request, 481, source)
+            return
+        if method == "ACK":
+            return  # stray ACK: nothing to do
+        if method not in KNOWN_METHODS:
+            self._reply(request, 501, source, Allow=ALLOW)
+            return
+        unsupported = [
+            t.strip()
+            for v in request.get_all("Require")
+            for t in v.split(",")
+            if t.strip() and t.strip() not in SUPPORTED_EXTENSIONS
+        ]
+        if unsupported and method not in ("ACK", "CANCEL"):
+            self._reply(request, 420, source, Unsupported=", ".join(unsupported))
+            return
+        if method == "OPTIONS":
+            self._options(request, source)
+        elif method == "INVITE":
+            self._on_invite(request, source)
+        elif method in ("BYE", "UPDATE", "INFO"):
+            self._reply(request, 481, source)
+        else:
+            self._reply(request, 405, source, Allow=ALLOW)
+
+    def _options(self, request: Request, source: Peer) -> None:
+        status = 200 if self.accepting else 503
+        self._reply(request, status, source, Allow=ALLOW, Accept="application/sdp", Supported="")
+
+    def _on_invite(self, request: Request, source: Peer) -> None:
+        if not self.accepting:
+            self._reply(request, 503, source, Retry_After="30")
+            return
+        call_id = request.get("Call-ID") or ""
+        if call_id in self.calls:  # same Call-ID, new branch, no To-tag: a merged request
+            self._reply(request, 482, source)
+            return
+        ctype = (request.get("Content-Type") or "").split(";")[0].strip().lower()
+        if request.body and ctype != "application/sdp":
+            self._reply(request, 415, source, Accept="application/sdp")
+            return
+        if not request.body:
+            # Delayed offer (offer in our 200, answer in ACK) is not served.
+            self._reply(request, 488, source)
+            return
+        try:
+            negotiated = negotiate(parse_sdp(request.body))
+        except SdpError as exc:
+            response = self.endpoint.make_response(
+                request, 488, source, to_tag=new_tag(), reason=f"Not Acceptable Here ({exc})"
+            )
+            self.endpoint.respond(request, response, source)
+            return
+        assert self._policy is not None
+        call = InboundCall(
+            self.endpoint,
+            self._policy,
+            request,
+            source,
+            call_identity(request),
+            negotiated,
+            new_tag(),
+            self.on_event,
+            self._call_done,
+        )
+        self.calls[call_id] = call
+        self._idle.clear()
+        call.send_provisional(100)
+        self._spawn(self._answer(call))
+
+    async def _answer(self, call: InboundCall) -> None:
+        try:
+            if self.options.ring_seconds > 0:
+                call.send_provisional(180)
+                await asyncio.sleep(self.options.ring_seconds)
+            if not call.finished:
+                await call.answer()
+        except Exception:
+            log.exception("answering %s failed", call.call_id)
+            if not call.finished and call.answered_at is None:
+                response = self.endpoint.make_response(
+                    call.invite, 500, call.source, to_tag=call.dialog.local_tag
+                )
+                self.endpoint.send_invite_response(call.tx, call.invite, response, call.source)
+            await call.finish("shutdown")
+
+    def _on_cancel(self, request: Request, source: Peer) -> None:
+        entry = self.endpoint.invite_servers.get(tx_key(request, "INVITE"))
+        call = self.calls.get(request.get("Call-ID") or "")
+        if entry is None or call is None or call.tx is not entry[0]:
+            self._reply(request, 481, source)
+            return
+        self.endpoint.respond(request, self.endpoint.make_response(request, 200, source), source)
+        if call.answered_at is not None:
+            return  # too late: the 2xx is already out; the caller will BYE
+        response = self.endpoint.make_response(
+            call.invite, 487, call.source, to_tag=call.dialog.local_tag
+        )
+        self.endpoint.send_invite_response(call.tx, call.invite, response, call.source)
+        call.finished = True
+        self.on_event(CallCancelled(call.call_id, call.identity.caller))
+        self._call_done(call)
+
+    def _on_invite_timeout(self, key: tuple[str, str, str]) -> None:
+        call = self.calls.get(key[1])
+        if call is not None:
+            call.on_ack_timeout()
+
+    def _call_done(self, call: InboundCall) -> None:
+        if self.calls.get(call.call_id) is call:
+            del self.calls[call.call_id]
+        if not self.calls:
+            self._idle.set()
+
+    def _spawn(self, coro: object) -> None:
+        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)

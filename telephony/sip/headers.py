@@ -1,0 +1,196 @@
+"""Typed reads of header values (via sipmessage) and response construction."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sipmessage import URI, Address, Via
+
+from telephony.sip.message import Request, Response, SipParseError
+
+REASONS = {
+    100: "Trying",
+    180: "Ringing",
+    183: "Session Progress",
+    200: "OK",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    415: "Unsupported Media Type",
+    420: "Bad Extension",
+    481: "Call/Transaction Does Not Exist",
+    483: "Too Many Hops",
+    487: "Request Terminated",
+    488: "Not Acceptable Here",
+    491: "Request Pending",
+    500: "Server Internal Error",
+    501: "Not Implemented",
+    503: "Service Unavailable",
+}
+ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO"
+KNOWN_METHODS = frozenset(
+    [
+        "INVITE",
+        "ACK",
+        "BYE",
+        "CANCEL",
+        "OPTIONS",
+        "UPDATE",
+        "INFO",
+        "REGISTER",
+        "SUBSCRIBE",
+        "NOTIFY",
+        "PUBLISH",
+        "MESSAGE",
+        "REFER",
+        "PRACK",
+    ]
+)
+
+
+def new_tag() -> str:
+    return secrets.token_hex(6)
+
+
+def new_branch() -> str:
+    return "z9hG4bK" + secrets.token_hex(8)
+
+
+def new_call_id(host: str) -> str:
+    return f"{secrets.token_hex(10)}@{host}"
+
+
+def parse_address(value: str | None) -> Address:
+    if value is None:
+        raise SipParseError("missing address header")
+    try:
+        return Address.parse(value.strip())
+    except (ValueError, KeyError, IndexError) as exc:
+        raise SipParseError(f"bad address {value[:60]!r}") from exc
+
+
+def tag_of(value: str | None) -> str | None:
+    return parse_address(value).parameters.get("tag") if value else None
+
+
+def top_via(message: Request | Response) -> Via:
+    values = message.get_all("Via")
+    if not values:
+        raise SipParseError("no Via")
+    try:
+        return Via.parse_many(values[0])[0]
+    except (ValueError, KeyError, IndexError) as exc:
+        raise SipParseError("bad Via") from exc
+
+
+def cseq_of(message: Request | Response) -> tuple[int, str]:
+    value = message.get("CSeq")
+    parts = value.split() if value else []
+    if len(parts) != 2 or not parts[0].isdigit():
+        raise SipParseError("bad CSeq")
+    return int(parts[0]), parts[1].upper()
+
+
+def uri_user(uri_text: str) -> str | None:
+    try:
+        uri = URI.parse(uri_text)
+    except (ValueError, KeyError, IndexError):
+        return None
+    if uri.scheme == "tel":
+        return uri.host or None
+    return uri.user or None
+
+
+def address_user(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return uri_user(str(parse_address(value).uri))
+    except SipParseError:
+        return None
+
+
+def check_request(request: Request) -> None:
+    """The headers every request must carry (RFC 3261 §8.1.1); raises SipParseError."""
+    for name in ("Call-ID", "From", "To"):
+        if not request.get(name):
+            raise SipParseError(f"missing {name}")
+    top_via(request)
+    number, method = cseq_of(request)
+    if method != request.method and not (request.method == "ACK" and method == "ACK"):
+        raise SipParseError("CSeq method differs from request method")
+    parse_address(request.get("From"))
+    parse_address(request.get("To"))
+
+
+def make_response(
+    request: Request,
+    status: int,
+    *,
+    to_tag: str | None = None,
+    received: str | None = None,
+    rport: int | None = None,
+    reason: str | None = None,
+) -> Response:
+    """A response copying Via/From/To/Call-ID/CSeq; fills Via received/rport (RFC 3581)."""
+    response = Response(status=status, reason=reason or REASONS.get(status, "Unknown"))
+    vias = request.get_all("Via")
+    for index, via in enumerate(vias):
+        if index == 0 and received is not None:
+            via = _stamp_via(via, received, rport)
+        response.add("Via", via)
+    to = request.get("To") or ""
+    if to_tag and status > 100 and ";tag=" not in to.replace(" ", "").lower():
+        to = f"{to};tag={to_tag}"
+    for name, value in (
+        ("From", request.get("From")),
+        ("To", to),
+        ("Call-ID", request.get("Call-ID")),
+        ("CSeq", request.get("CSeq")),
+    ):
+        if value is not None:
+            response.add(name, value)
+    return response
+
+
+def _stamp_via(via: str, received: str, rport: int | None) -> str:
+    params = via.split(";")
+    out = [params[0]]
+    for param in params[1:]:
+        key = param.split("=", 1)[0].strip().lower()
+        if key == "rport":
+            out.append(f"rport={rport}" if rport is not None else "rport")
+        elif key != "received":
+            out.append(param)
+    out.append(f"received={received}")
+    return ";".join(out)
+
+
+@dataclass(frozen=True)
+class CallIdentity:
+    caller: str | None
+    called: str | None
+    forwarded_from: str | None
+
+
+def call_identity(request: Request) -> CallIdentity:
+    """Caller: P-Asserted-Identity, then From. Forwarded from: Diversion, then History-Info."""
+    caller = None
+    for value in request.get_all("P-Asserted-Identity"):
+        caller = address_user(value)
+        if caller:
+            break
+    caller = caller or address_user(request.get("From"))
+    called = address_user(request.get("To")) or uri_user(request.uri)
+    forwarded = None
+    for value in request.get_all("Diversion"):
+        forwarded = address_user(value)
+        if forwarded:
+            break
+    if forwarded is None:
+        entries = request.get_all("History-Info")
+        if len(entries) > 1:  # the first entry is the originally dialled (forwarding) number
+            forwarded = address_user(entries[0])
+    return CallIdentity(caller=caller, called=called, forwarded_from=forwarded)
