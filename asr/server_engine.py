@@ -1,0 +1,199 @@
+"""Client of the vosk-server websocket protocol (alphacep/vosk-server), for ASR on other machines.
+
+Protocol: text `{"config": {"sample_rate": R, "words": 1}}`, then binary PCM
+chunks, each answered by one JSON text message (`{"partial": …}` or
+`{"result": [...], "text": …}` at an endpoint); text `{"eof": 1}` is answered
+with the final result, then the server closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+import websockets
+
+from asr.audio import frames
+from asr.chinese import build_transcript, display_text
+from asr.engine import FRAME_MS, EngineUnavailable, PartialCallback, StreamFailed, UtteranceCallback
+from asr.transcript import Partial, Transcript, Utterance, Word, _word
+
+log = logging.getLogger(__name__)
+
+# Frames waiting to be sent are combined up to this many bytes per message.
+MAX_MESSAGE_BYTES = 16000
+CONNECT_TIMEOUT_S = 10.0
+
+
+class VoskServerEngine:
+    name = "vosk-server"
+
+    def __init__(self, url: str, *, open_timeout: float = CONNECT_TIMEOUT_S) -> None:
+        self.url = url
+        self.open_timeout = open_timeout
+        self._ready = False
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    async def start(self) -> None:
+        try:
+            async with websockets.connect(self.url, open_timeout=self.open_timeout) as ws:
+                await ws.send(json.dumps({"eof": 1}))
+                await asyncio.wait_for(ws.recv(), self.open_timeout)
+        except (OSError, TimeoutError, websockets.WebSocketException) as exc:
+            self._ready = False
+            raise EngineUnavailable(f"ASR server {self.url} not reachable: {exc}") from None
+        self._ready = True
+
+    async def open_stream(
+        self,
+        sample_rate: int,
+        on_partial: PartialCallback | None = None,
+        on_utterance: UtteranceCallback | None = None,
+    ) -> ServerStream:
+        try:
+            ws = await websockets.connect(self.url, open_timeout=self.open_timeout, max_size=None)
+        except (OSError, TimeoutError, websockets.WebSocketException) as exc:
+            self._ready = False
+            raise EngineUnavailable(f"ASR server {self.url} not reachable: {exc}") from None
+        await ws.send(json.dumps({"config": {"sample_rate": sample_rate, "words": 1}}))
+        return ServerStream(ws, sample_rate, on_partial, on_utterance)
+
+    async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
+        stream = await self.open_stream(sample_rate)
+        for frame in frames(pcm, sample_rate, FRAME_MS):
+            stream.feed(frame)
+        return await stream.finish()
+
+    async def close(self) -> None:
+        self._ready = False
+
+
+class ServerStream:
+    def __init__(
+        self,
+        ws: Any,
+        sample_rate: int,
+        on_partial: PartialCallback | None,
+        on_utterance: UtteranceCallback | None,
+    ) -> None:
+        self.sample_rate = sample_rate
+        self._ws = ws
+        self._on_partial = on_partial
+        self._on_utterance = on_utterance
+        self._outbox: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._utterances: list[list[Word]] = []
+        self._final: list[Word] | None = None
+        self._samples = 0
+        self._last_partial = ""
+        self._error: BaseException | None = None
+        self._closed = False
+        # The server answers every message once, in order: reply number `_eof_at` is final.
+        self._sent = 0
+        self._received = 0
+        self._eof_at: int | None = None
+        loop = asyncio.get_running_loop()
+        self._sender = loop.create_task(self._send_loop())
+        self._receiver = loop.create_task(self._receive_loop())
+
+    def feed(self, pcm: bytes) -> None:
+        if self._closed:
+            raise RuntimeError("feed() after finish()/abort()")
+        if pcm and self._error is None:
+            self._samples += len(pcm) // 2
+            self._outbox.put_nowait(pcm)
+
+    async def _send_loop(self) -> None:
+        try:
+            while True:
+                item = await self._outbox.get()
+                if item is None:
+                    await self._send_eof()
+                    return
+                chunk = bytearray(item)
+                eof = False
+                while not self._outbox.empty() and len(chunk) < MAX_MESSAGE_BYTES:
+                    nxt = self._outbox.get_nowait()
+                    if nxt is None:
+                        eof = True
+                        break
+                    chunk += nxt
+                self._sent += 1
+                await self._ws.send(bytes(chunk))
+                if eof:
+                    await self._send_eof()
+                    return
+        except websockets.WebSocketException as exc:
+            self._error = self._error or exc
+
+    async def _send_eof(self) -> None:
+        self._eof_at = self._sent
+        await self._ws.send(json.dumps({"eof": 1}))
+
+    async def _receive_loop(self) -> None:
+        try:
+            async for message in self._ws:
+                index, self._received = self._received, self._received + 1
+                data = json.loads(message)
+                words = [_word(w) for w in data.get("result", [])]
+                if index == self._eof_at:
+                    self._final = words
+                    return
+                if "partial" in data:
+                    self._partial(data)
+                else:
+                    self._utterance(words)
+        except (websockets.WebSocketException, ValueError) as exc:
+            self._error = self._error or exc
+
+    def _partial(self, data: dict[str, Any]) -> None:
+        text = display_text(data.get("partial", "").split())
+        if self._on_partial is None or text == self._last_partial:
+            return
+        self._last_partial = text
+        words = tuple(_word(w) for w in data.get("partial_result", []))
+        _safe(self._on_partial, Partial(text=text, words=words))
+
+    def _utterance(self, words: list[Word]) -> None:
+        if not words:
+            return
+        self._utterances.append(words)
+        if self._on_utterance is not None:
+            utt = Utterance(words=tuple(words), text=display_text([w.word for w in words]))
+            _safe(self._on_utterance, utt)
+
+    async def finish(self) -> Transcript:
+        if self._closed:
+            raise RuntimeError("finish() called twice")
+        self._closed = True
+        self._outbox.put_nowait(None)
+        await self._sender
+        await self._receiver
+        await self._ws.close()
+        if self._error is not None:
+            raise StreamFailed(f"ASR server stream failed: {self._error}") from self._error
+        if self._final is None:
+            raise StreamFailed("ASR server closed the stream without a final result")
+        self._utterance(self._final)
+        return build_transcript(self._utterances, self._samples / self.sample_rate)
+
+    async def abort(self) -> None:
+        self._closed = True
+        self._sender.cancel()
+        self._receiver.cancel()
+        for task in (self._sender, self._receiver):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self._ws.close()
+
+
+def _safe(callback: Any, value: Any) -> None:
+    try:
+        callback(value)
+    except Exception:  # noqa: BLE001 - a consumer bug must not stop the stream
+        log.exception("ASR callback failed")
