@@ -175,6 +175,7 @@ class Settings(BaseSettings):
     )
 
     catalog_path: Path = DEFAULT_CATALOG_FILE
+    routing_rules_path: Path = PACKAGE_DIR / "routing.yaml"  # 派单建议规则
     deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
     sip: SipSettings = Field(default_factory=SipSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)

@@ -1,0 +1,55 @@
+"""The edge of the routing package: reading rules and saving/loading the trained model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import joblib
+import yaml
+
+from config.settings import PACKAGE_DIR
+from ticketing.catalog import Catalog
+from ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
+from ticketing.routing.rules import RoutingRules, RulesError, parse_rules
+
+DEFAULT_RULES_FILE = PACKAGE_DIR / "routing.yaml"
+
+
+class ModelFileError(RuntimeError):
+    """The saved classifier is missing, unreadable or of another format."""
+
+
+def load_rules(catalog: Catalog, path: Path | None = None) -> RoutingRules:
+    """Read and validate the rules file; RulesError names the file and the bad rule."""
+    path = path or DEFAULT_RULES_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read routing rules: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        return parse_rules(data, catalog)
+    except RulesError as exc:
+        raise RulesError(f"{path}: {exc}") from None
+
+
+def save_model(model: HistoryModel, path: Path) -> None:
+    """Write atomically, so a running service never loads half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    joblib.dump(model, tmp)
+    tmp.replace(path)
+
+
+def load_model(path: Path) -> HistoryModel:
+    """Load a model written by save_model (a pickle: only load files the centre made)."""
+    try:
+        model = joblib.load(path)
+    except FileNotFoundError:
+        raise ModelFileError(f"{path}: no trained model; run `hotline routing train`") from None
+    except Exception as exc:  # joblib/pickle raise many types for a damaged file
+        raise ModelFileError(f"{path}: cannot load the routing model: {exc}") from exc
+    if not isinstance(model, HistoryModel) or getattr(model, "format", None) != MODEL_FORMAT:
+        raise ModelFileError(f"{path}: not a routing model of format {MODEL_FORMAT}; retrain")
+    return model

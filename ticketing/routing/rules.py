@@ -1,0 +1,261 @@
+"""The editable routing rules (config/routing.yaml): parsing, validation, matching. No I/O.
+
+`parse_rules(data, catalog)` turns the loaded YAML mapping into immutable
+objects and raises `RulesError` naming the rule at fault, so a typo in the
+centre's copy never silently disables routing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ticketing.catalog import Catalog
+
+# "不给…工资": the second part may follow the first within this many characters.
+GAP_CHARS = 8
+_GAP = re.compile(r"…|\.\.\.")
+
+
+class RulesError(ValueError):
+    """The routing rules are invalid; the message names the rule."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One weighted phrase; `text` is how it is written in the rules file."""
+
+    text: str
+    weight: float
+    pattern: re.Pattern[str] | None = None  # only for gapped phrases
+
+    def found_in(self, text: str) -> bool:
+        if self.pattern is None:
+            return self.text in text
+        return self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    phrases: tuple[Phrase, ...] = ()
+
+    def hits(self, text: str) -> list[Hit]:
+        return [Hit(p.text, p.weight) for p in self.phrases if p.found_in(text)]
+
+
+@dataclass(frozen=True)
+class EpidemicRules:
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    weak_needed: int
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    area: str
+
+
+@dataclass(frozen=True)
+class GazetteerRules:
+    area_names: dict[str, tuple[str, ...]]
+    places: tuple[Place, ...]
+    not_places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AreaMatterRules:
+    phrases: PhraseSet
+    unit_beats_area: float
+    fallback_to_area: bool
+
+
+@dataclass(frozen=True)
+class ClassifierSettings:
+    model_path: str = "var/routing-model.joblib"
+    weight: float = 0.6
+    override_probability: float = 0.5
+    min_examples: int = 5
+
+
+@dataclass(frozen=True)
+class DuplicateSettings:
+    window_days: float = 7
+    min_similarity: float = 0.55
+    limit: int = 5
+
+
+@dataclass(frozen=True)
+class RoutingRules:
+    corrections: dict[str, str]
+    category_default: str
+    category_cues: dict[str, PhraseSet]  # in tie-break order
+    epidemic: EpidemicRules
+    gazetteer: GazetteerRules
+    area_matters: AreaMatterRules
+    units: dict[str, PhraseSet]
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
+    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+
+
+def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise RulesError(f"{where}: expected a mapping, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RulesError(f"{where}: expected a list of non-empty texts, got {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _number(value: Any, where: str, *, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RulesError(f"{where}: expected a number, got {value!r}")
+    if not low <= value <= high:
+        raise RulesError(f"{where}: {value!r} is outside {low}..{high}")
+    return float(value)
+
+
+def _phrase(text: Any, weight: Any, where: str) -> Phrase:
+    if not isinstance(text, str) or not text.strip():
+        raise RulesError(f"{where}: a phrase must be non-empty text, got {text!r}")
+    text = text.strip()
+    if re.search(r"\s", text):
+        raise RulesError(f"{where}: phrase {text!r} contains a space; write it without spaces")
+    w = _number(weight, f"{where}: phrase {text!r} weight", low=-10, high=10)
+    parts = _GAP.split(text)
+    if len(parts) == 1:
+        return Phrase(text, w)
+    if any(not p for p in parts):
+        raise RulesError(f"{where}: phrase {text!r} has an empty part around '…'")
+    gap = f".{{0,{GAP_CHARS}}}?"
+    return Phrase(text, w, re.compile(gap.join(re.escape(p) for p in parts)))
+
+
+def _phrase_set(value: Any, where: str) -> PhraseSet:
+    items = _mapping(value, where)
+    return PhraseSet(tuple(_phrase(k, v, where) for k, v in items.items()))
+
+
+def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
+    """Validate the rules mapping against the catalogue; raise RulesError naming the fault."""
+    root = _mapping(data, "routing rules")
+    known = {"version", "asr_corrections", "categories", "epidemic", "gazetteer"}
+    known |= {"area_matters", "units", "classifier", "duplicates"}
+    for key in root:
+        if key not in known:
+            raise RulesError(f"unknown section {key!r} (known: {', '.join(sorted(known))})")
+
+    corrections: dict[str, str] = {}
+    for heard, meant in _mapping(root.get("asr_corrections"), "asr_corrections").items():
+        if not isinstance(heard, str) or not isinstance(meant, str) or not heard or not meant:
+            raise RulesError(f"asr_corrections: {heard!r}: {meant!r} must map text to text")
+        corrections[heard] = meant
+
+    cats = _mapping(root.get("categories"), "categories")
+    category_ids = set(catalog.category_ids())
+    default = cats.get("default", "complaint")
+    if default not in category_ids:
+        raise RulesError(f"categories.default: unknown request type {default!r}")
+    cues: dict[str, PhraseSet] = {}
+    for cat_id, phrases in _mapping(cats.get("cues"), "categories.cues").items():
+        if cat_id not in category_ids:
+            raise RulesError(
+                f"categories.cues.{cat_id}: unknown request type "
+                f"(known: {', '.join(sorted(category_ids))})"
+            )
+        cues[cat_id] = _phrase_set(phrases, f"categories.cues.{cat_id}")
+
+    epi = _mapping(root.get("epidemic"), "epidemic")
+    epidemic = EpidemicRules(
+        strong=_string_list(epi.get("strong"), "epidemic.strong"),
+        weak=_string_list(epi.get("weak"), "epidemic.weak"),
+        weak_needed=int(_number(epi.get("weak_needed", 2), "epidemic.weak_needed", low=1, high=20)),
+    )
+
+    gaz = _mapping(root.get("gazetteer"), "gazetteer")
+    area_ids = {a.id for a in catalog.areas}
+    area_names: dict[str, tuple[str, ...]] = {}
+    for area_id, names in _mapping(gaz.get("areas"), "gazetteer.areas").items():
+        if area_id not in area_ids:
+            raise RulesError(f"gazetteer.areas.{area_id}: unknown area id")
+        area_names[area_id] = _string_list(names, f"gazetteer.areas.{area_id}")
+    for area in catalog.areas:  # the catalogue's own name always counts
+        if area.name not in area_names.get(area.id, ()):
+            area_names[area.id] = (area.name, *area_names.get(area.id, ()))
+    places: list[Place] = []
+    raw_places = gaz.get("places") or []
+    if not isinstance(raw_places, list):
+        raise RulesError("gazetteer.places: expected a list of {name, area}")
+    for i, item in enumerate(raw_places):
+        where = f"gazetteer.places[{i}]"
+        item = _mapping(item, where)
+        name, area = item.get("name"), item.get("area")
+        if not isinstance(name, str) or not name.strip():
+            raise RulesError(f"{where}: missing name")
+        if area not in area_ids:
+            raise RulesError(f"{where} ({name}): unknown area {area!r}")
+        places.append(Place(name.strip(), area))
+    gazetteer = GazetteerRules(
+        area_names, tuple(places), _string_list(gaz.get("not_places"), "gazetteer.not_places")
+    )
+
+    am = _mapping(root.get("area_matters"), "area_matters")
+    area_matters = AreaMatterRules(
+        phrases=_phrase_set(am.get("phrases"), "area_matters.phrases"),
+        unit_beats_area=_number(
+            am.get("unit_beats_area", 3), "area_matters.unit_beats_area", low=0, high=100
+        ),
+        fallback_to_area=bool(am.get("fallback_to_area", True)),
+    )
+
+    units: dict[str, PhraseSet] = {}
+    for unit_id, phrases in _mapping(root.get("units"), "units").items():
+        if not catalog.has_unit(unit_id):
+            raise RulesError(f"units.{unit_id}: not a unit or area id of the catalogue")
+        units[unit_id] = _phrase_set(phrases, f"units.{unit_id}")
+
+    clf = _mapping(root.get("classifier"), "classifier")
+    classifier = ClassifierSettings(
+        model_path=str(clf.get("model_path", ClassifierSettings.model_path)),
+        weight=_number(clf.get("weight", 0.6), "classifier.weight", low=0, high=1),
+        override_probability=_number(
+            clf.get("override_probability", 0.5), "classifier.override_probability", low=0, high=1
+        ),
+        min_examples=int(
+            _number(clf.get("min_examples", 5), "classifier.min_examples", low=1, high=1e6)
+        ),
+    )
+    dup = _mapping(root.get("duplicates"), "duplicates")
+    duplicates = DuplicateSettings(
+        window_days=_number(dup.get("window_days", 7), "duplicates.window_days", low=0, high=3650),
+        min_similarity=_number(
+            dup.get("min_similarity", 0.55), "duplicates.min_similarity", low=0, high=1
+        ),
+        limit=int(_number(dup.get("limit", 5), "duplicates.limit", low=1, high=100)),
+    )
+    return RoutingRules(
+        corrections=corrections,
+        category_default=default,
+        category_cues=cues,
+        epidemic=epidemic,
+        gazetteer=gazetteer,
+        area_matters=area_matters,
+        units=units,
+        classifier=classifier,
+        duplicates=duplicates,
+    )

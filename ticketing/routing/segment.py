@@ -1,0 +1,29 @@
+"""Chinese word segmentation with jieba, loaded quietly and once per process."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import jieba
+
+_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+
+
+def _get() -> jieba.Tokenizer:
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                # jieba announces its dictionary build on stderr at DEBUG level.
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.initialize()
+                _tokenizer = tokenizer
+    return _tokenizer
+
+
+def words(text: str) -> list[str]:
+    """Segment normalised text into words (whitespace and empty tokens dropped)."""
+    return [w for w in _get().lcut(text) if w.strip()]

@@ -1,0 +1,258 @@
+"""Dispatch suggestion: rules + learned history → lead unit, type, area, epidemic flag. No I/O.
+
+How the two sources combine (documented for the centre):
+
+1. Rules. Each unit's phrases that occur in the normalised text add their
+   weights: s(u). Area matters (村委会, 社区, 网格员…) vote for the area the
+   gazetteer found, unless a unit's own duty scored at least
+   `area_matters.unit_beats_area`. The rules' distribution is
+   p_r(u) = s(u) / (Σ s + RULES_PRIOR); the prior keeps a single weak hint from
+   looking certain.
+2. History. The classifier trained on operators' dispatches gives p_c(u). Its
+   votes for any area are given to the area this text names (history teaches
+   *that* something is a village matter; the gazetteer says *which* village).
+3. Combined: c(u) = (1 − w)·p_r(u) + w·p_c(u) with w = `classifier.weight`.
+   When the classifier is at least `classifier.override_probability` sure of a
+   unit it saw at least `classifier.min_examples` times, that unit leads:
+   consistent history overrides a wrong rule.
+4. The confidence is the lead's combined score (0..1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ticketing.catalog import Catalog
+from ticketing.routing.classifier import HistoryModel
+from ticketing.routing.gazetteer import AreaHit, Gazetteer
+from ticketing.routing.numbers import extract_callback_number
+from ticketing.routing.rules import Hit, RoutingRules
+from ticketing.routing.text import apply_corrections, normalise
+
+RULES_PRIOR = 4.0
+MAX_ALTERNATIVES = 3
+# Texts beyond this length are cut for matching: a transcript this long is a
+# recognition run-away, and the start of a call carries the request.
+MAX_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Alternative:
+    department: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    department: str | None
+    alternatives: tuple[Alternative, ...]
+    category: str
+    area: str | None
+    epidemic: bool
+    confidence: float
+    explanation: str
+    callback_number: str | None = None
+    # Which source decided the lead: "rules", "history", "area" (fallback) or "none".
+    decided_by: str = "none"
+    phrases: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "department": self.department,
+            "alternatives": [
+                {"department": a.department, "score": a.score} for a in self.alternatives
+            ],
+            "category": self.category,
+            "area": self.area,
+            "epidemic": self.epidemic,
+            "confidence": self.confidence,
+            "explanation": self.explanation,
+            "callback_number": self.callback_number,
+        }
+
+
+def _quote(hits: list[Hit], limit: int = 3) -> str:
+    best = sorted(hits, key=lambda h: -h.weight)[:limit]
+    return "".join(f"“{h.phrase}”" for h in best)
+
+
+class Router:
+    def __init__(
+        self, rules: RoutingRules, catalog: Catalog, model: HistoryModel | None = None
+    ) -> None:
+        self.rules = rules
+        self.catalog = catalog
+        self.model = model
+        self.gazetteer = Gazetteer(rules.gazetteer)
+        self._area_ids = {a.id for a in catalog.areas}
+
+    def with_model(self, model: HistoryModel | None) -> Router:
+        return Router(self.rules, self.catalog, model)
+
+    # -- parts ---------------------------------------------------------------
+
+    def _category(self, text: str) -> tuple[str, list[Hit]]:
+        best_id, best_score, best_hits = self.rules.category_default, 0.0, []
+        for cat_id, phrases in self.rules.category_cues.items():
+            hits = phrases.hits(text)
+            score = sum(h.weight for h in hits)
+            if score > best_score:
+                best_id, best_score, best_hits = cat_id, score, hits
+        return best_id, best_hits
+
+    def _epidemic(self, text: str) -> list[str]:
+        rules = self.rules.epidemic
+        strong = [w for w in rules.strong if w in text]
+        if strong:
+            return strong
+        weak = [w for w in rules.weak if w in text]
+        return weak if len(weak) >= rules.weak_needed else []
+
+    def _rule_scores(
+        self, text: str, area: AreaHit | None
+    ) -> tuple[dict[str, float], dict[str, list[Hit]], list[Hit]]:
+        scores: dict[str, float] = {}
+        hits_of: dict[str, list[Hit]] = {}
+        for unit_id, phrases in self.rules.units.items():
+            hits = phrases.hits(text)
+            score = sum(h.weight for h in hits)
+            if score > 0:
+                scores[unit_id] = score
+                hits_of[unit_id] = [h for h in hits if h.weight > 0]
+        area_hits = self.rules.area_matters.phrases.hits(text)
+        area_score = sum(h.weight for h in area_hits)
+        if area is not None and area_score > 0:
+            best_unit = max((s for u, s in scores.items() if u not in self._area_ids), default=0.0)
+            if best_unit >= self.rules.area_matters.unit_beats_area:
+                area_score = min(area_score, best_unit * 0.9)  # the unit's duty wins
+            scores[area.area_id] = scores.get(area.area_id, 0.0) + area_score
+            hits_of.setdefault(area.area_id, []).extend(area_hits)
+        return scores, hits_of, area_hits
+
+    def _history(self, text: str, area: AreaHit | None) -> dict[str, float]:
+        if self.model is None:
+            return {}
+        proba = self.model.probabilities(text)
+        if area is None:
+            return proba
+        merged: dict[str, float] = {}
+        for unit_id, p in proba.items():
+            key = area.area_id if unit_id in self._area_ids else unit_id
+            merged[key] = merged.get(key, 0.0) + p
+        return merged
+
+    def _examples(self, unit_id: str) -> int:
+        assert self.model is not None
+        if unit_id in self._area_ids:
+            return sum(n for u, n in self.model.examples_per_unit.items() if u in self._area_ids)
+        return self.model.examples_per_unit.get(unit_id, 0)
+
+    def _name(self, unit_id: str) -> str:
+        return self.catalog.unit(unit_id).name if self.catalog.has_unit(unit_id) else unit_id
+
+    # -- the suggestion ------------------------------------------------------
+
+    def suggest(self, text: str) -> Suggestion:
+        callback = extract_callback_number(text[:MAX_CHARS])
+        callback_digits = callback.digits if callback else None
+        norm = normalise(text[:MAX_CHARS])
+        compact = apply_corrections(norm, self.rules.corrections).replace(" ", "")
+        if not compact:
+            return Suggestion(
+                department=None,
+                alternatives=(),
+                category=self.rules.category_default,
+                area=None,
+                epidemic=False,
+                confidence=0.0,
+                explanation="空白内容，无法给出派单建议",
+                callback_number=callback_digits,
+            )
+
+        area = self.gazetteer.find(compact)
+        category, category_hits = self._category(compact)
+        epidemic_words = self._epidemic(compact)
+        scores, hits_of, area_hits = self._rule_scores(compact, area)
+        fallback = False
+        if not scores and area is not None and self.rules.area_matters.fallback_to_area:
+            scores = {area.area_id: 1.0}
+            fallback = True
+
+        total = sum(scores.values())
+        p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
+        p_hist = self._history(norm, area)
+        w = self.rules.classifier.weight if p_hist else 0.0
+        combined = {
+            u: (1 - w) * p_rules.get(u, 0.0) + w * p_hist.get(u, 0.0)
+            for u in set(p_rules) | set(p_hist)
+        }
+
+        override: str | None = None
+        if p_hist:
+            top = max(p_hist, key=lambda u: p_hist[u])
+            if (
+                p_hist[top] >= self.rules.classifier.override_probability
+                and self._examples(top) >= self.rules.classifier.min_examples
+            ):
+                override = top
+                combined[top] = max(combined[top], p_hist[top])
+
+        ranked = sorted((u for u in combined if combined[u] > 0), key=lambda u: -combined[u])
+        if override is not None:
+            ranked = [override] + [u for u in ranked if u != override]
+        lead = ranked[0] if ranked else None
+        alternatives = tuple(
+            Alternative(u, round(combined[u], 3)) for u in ranked[1 : 1 + MAX_ALTERNATIVES]
+        )
+        confidence = round(min(1.0, combined[lead]), 3) if lead else 0.0
+
+        # Who decided, in words for the console.
+        parts: list[str] = []
+        decided_by = "none"
+        if lead is None:
+            parts.append("未匹配到承办单位规则")
+            if area_hits and area is None:
+                parts.append(f"涉及村/社区事务{_quote(area_hits)}但未听出所属镇街")
+        else:
+            rule_lead = max(scores, key=lambda u: scores[u]) if scores else None
+            if fallback:
+                decided_by = "area"
+                parts.append(f"建议主办：{self._name(lead)}（未匹配到部门职责，按属地交办）")
+            elif override is not None or (rule_lead != lead and p_hist):
+                decided_by = "history"
+                note = f"历史派单模型 {p_hist.get(lead, 0.0):.2f}"
+                if rule_lead and rule_lead != lead:
+                    note += f"，改判规则建议的{self._name(rule_lead)}"
+                parts.append(f"建议主办：{self._name(lead)}（{note}）")
+            else:
+                decided_by = "rules"
+                why = _quote(hits_of.get(lead, []))
+                if lead in self._area_ids and area is not None:
+                    why = f"属地事务{why}"
+                parts.append(f"建议主办：{self._name(lead)}（依据{why}）")
+        if area is not None:
+            parts.append(f"属地：{self._name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
+        cat_name = next(c.name for c in self.catalog.categories if c.id == category)
+        parts.append(
+            f"类型：{cat_name}（{_quote(category_hits)}）" if category_hits else f"类型：{cat_name}"
+        )
+        if epidemic_words:
+            parts.append("涉疫：" + "".join(f"“{w}”" for w in epidemic_words[:3]))
+        decided_phrases = tuple(h.phrase for h in hits_of.get(lead, [])) if lead else ()
+        return Suggestion(
+            department=lead,
+            alternatives=alternatives,
+            category=category,
+            area=area.area_id if area else None,
+            epidemic=bool(epidemic_words),
+            confidence=confidence,
+            explanation="；".join(parts),
+            callback_number=callback_digits,
+            decided_by=decided_by,
+            phrases=decided_phrases,
+        )
+
+    def predict_unit(self, text: str, model: HistoryModel | None) -> str | None:
+        """The lead unit with another (or no) model: used by cross-validation."""
+        return self.with_model(model).suggest(text).department
