@@ -329,6 +329,8 @@ class IntakeStore(Protocol):
 
     def by_call_id(self, call_id: str) -> Ticket | None: ...
 
+    def by_recording_ref(self, recording_ref: str) -> Ticket | None: ...
+
     def create(self, ticket: Ticket, details: dict[str, Any]) -> Ticket: ...
 
     def save(self, ticket: Ticket) -> Ticket: ...
@@ -610,7 +612,9 @@ class IntakeWriter:
         self.on_change = on_change
         self.retry_seconds = retry_seconds
         self.degraded = False  # True while records go to the journal
-        self._queue: asyncio.Queue[IntakeRecord] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[IntakeRecord, asyncio.Future[None] | None]] = (
+            asyncio.Queue()
+        )
         self._task: asyncio.Task[None] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
@@ -622,7 +626,14 @@ class IntakeWriter:
 
     def submit(self, record: IntakeRecord) -> None:
         self._idle.clear()
-        self._queue.put_nowait(record)
+        self._queue.put_nowait((record, None))
+
+    async def write(self, record: IntakeRecord) -> None:
+        """Submit and wait until the record is in the database or the journal."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._idle.clear()
+        self._queue.put_nowait((record, done))
+        await done
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait until everything submitted is in the database or the journal."""
@@ -640,16 +651,18 @@ class IntakeWriter:
                 await self._task
         # Anything still queued goes to the journal so a restart applies it.
         while not self._queue.empty():
-            record = self._queue.get_nowait()
+            record, done = self._queue.get_nowait()
             if not isinstance(record, PartialHeard):
                 self.journal.append(record)
+            if done is not None and not done.done():
+                done.set_result(None)
 
     async def _run(self) -> None:
         while True:
             if self.degraded:
                 await self._replay()
             try:
-                record = await asyncio.wait_for(
+                record, done = await asyncio.wait_for(
                     self._queue.get(), self.retry_seconds if self.degraded else None
                 )
             except TimeoutError:
@@ -657,6 +670,8 @@ class IntakeWriter:
             try:
                 await self._handle(record)
             finally:
+                if done is not None and not done.done():
+                    done.set_result(None)
                 if self._queue.empty():
                     self._idle.set()
 

@@ -83,3 +83,10 @@ class MemoryStore:
     def enqueue_transcription(self, call_id: str, audio_path: str) -> None:
         self._check()
         self.jobs.setdefault(call_id, audio_path)
+
+    def by_recording_ref(self, recording_ref: str) -> Ticket | None:
+        self._check()
+        for t in self.tickets.values():
+            if t.recording_ref == recording_ref:
+                return copy.deepcopy(t)
+        return None

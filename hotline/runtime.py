@@ -1,0 +1,321 @@
+"""The call-intake runtime: SIP listener → ASR streams → intake → console and chat.
+
+`IntakeRuntime` owns the parts that run while `hotline serve` is up:
+
+- the SIP listener (telephony), whose events arrive on the event loop;
+- one ASR `CallTranscription` per answered call (live while capacity allows,
+  else queued in the durable backlog at hang-up);
+- the intake service + writer (ticketing), which turns events into draft
+  tickets, journaling them when the database is unreachable;
+- start-up recovery after a crash and graceful shutdown on SIGTERM.
+
+Telephony and ASR never see ticketing: this module is where they meet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from asr.service import AsrService, CallTranscription
+from asr.transcript import Partial, Transcript
+from telephony.events import (
+    AudioReceived,
+    CallAnswered,
+    CallCancelled,
+    CallEvent,
+    CallFinished,
+    DtmfReceived,
+)
+from telephony.listener import ListenerOptions, SipListener
+from telephony.recording import repair_recordings
+from ticketing.intake import (
+    AppliedChange,
+    CallTranscribed,
+    DraftOpened,
+    IntakeService,
+    IntakeStore,
+    IntakeWriter,
+    TranscriptionQueued,
+)
+from ticketing.notify import DraftNotice, DraftNotifier
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 8000
+
+
+@dataclass
+class _Call:
+    """What the runtime keeps per call between CallAnswered and CallFinished."""
+
+    event: CallAnswered
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
+    transcription: CallTranscription | None = None
+    early_audio: list[bytes] = field(default_factory=list)  # frames before the stream opened
+    finished: asyncio.Task[None] | None = None
+
+
+class IntakeRuntime:
+    def __init__(
+        self,
+        listener_options: ListenerOptions,
+        asr: AsrService | None,
+        service: IntakeService,
+        writer: IntakeWriter,
+        store: IntakeStore,
+        *,
+        notifier: DraftNotifier | None = None,
+        publish: Callable[[AppliedChange], None] | None = None,
+        listener_factory: Callable[..., SipListener] = SipListener,
+    ) -> None:
+        self.listener = listener_factory(listener_options, self.on_call_event)
+        self.recordings_dir = listener_options.recordings_dir
+        self.asr = asr
+        self.service = service
+        self.writer = writer
+        self.store = store
+        self.notifier = notifier
+        self.publish = publish
+        self.calls: dict[str, _Call] = {}
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.writer.on_change = self._on_change
+
+    # ---- life cycle ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        repaired = await asyncio.to_thread(repair_recordings, self.recordings_dir)
+        await self.writer.start()  # replays a journal left by an outage or a crash
+        if self.notifier is not None:
+            await self.notifier.start()
+        if self.asr is not None:
+            await self.asr.start()
+        for path in repaired:
+            await self._recover(path)
+        await self.listener.start()
+        log.info("SIP listener on %s:%d", self.listener.options.host, self.listener.port)
+
+    async def shutdown(self, grace_seconds: float) -> None:
+        """SIGTERM: 503 to new INVITEs, let calls finish (up to grace), then stop everything."""
+        await self.listener.stop_accepting()
+        if self.listener.active_calls:
+            log.info(
+                "shutting down: waiting up to %.0f s for %d call(s)",
+                grace_seconds,
+                self.listener.active_calls,
+            )
+        if not await self.listener.wait_idle(grace_seconds):
+            log.warning("grace period over: hanging up %d call(s)", self.listener.active_calls)
+        await self.listener.close()  # hangs up what is left ("shutdown"): still recorded
+        pending = [c.finished for c in self.calls.values() if c.finished is not None]
+        if pending:
+            await asyncio.wait(pending, timeout=30)
+        with contextlib.suppress(TimeoutError):
+            await self.writer.drain(30)
+        if self.asr is not None:
+            await self.asr.stop()
+        await self.writer.close()
+        if self.notifier is not None:
+            await self.notifier.close()
+
+    # ---- call events (synchronous callback from the listener, on the loop) --------------
+
+    def on_call_event(self, event: CallEvent) -> None:
+        if isinstance(event, CallAnswered):
+            call = _Call(event)
+            self.calls[event.call_id] = call
+            self._spawn(self._answered(call))
+        elif isinstance(event, AudioReceived):
+            call = self.calls.get(event.call_id)
+            if call is None:
+                return
+            if call.transcription is not None:
+                call.transcription.feed(event.pcm)
+            elif not call.opened.is_set():
+                call.early_audio.append(event.pcm)
+        elif isinstance(event, CallFinished):
+            call = self.calls.get(event.call_id)
+            if call is not None:
+                call.finished = self._spawn(self._finished(call, event))
+        elif isinstance(event, CallCancelled | DtmfReceived):
+            pass  # cancelled before answer: no recording, no ticket; intake takes no keys
+
+    async def _answered(self, call: _Call) -> None:
+        ev = call.event
+        reason: str | None = "ASR disabled"
+        try:
+            if self.asr is not None:
+                call.transcription = await self.asr.open_call(
+                    ev.call_id,
+                    SAMPLE_RATE,
+                    on_partial=lambda p: self._partial(ev.call_id, p),
+                )
+                reason = call.transcription.queued_reason
+                for frame in call.early_audio:
+                    call.transcription.feed(frame)
+        except Exception:
+            log.exception("opening ASR for %s failed; it will be queued", ev.call_id)
+            reason = "ASR error"
+        finally:
+            call.early_audio.clear()
+            call.opened.set()
+        live = call.transcription is not None and call.transcription.live
+        self.service.answered(
+            call_id=ev.call_id,
+            caller=ev.caller,
+            called=ev.called,
+            forwarded_from=ev.forwarded_from,
+            answered_at=ev.answered_at,
+            recording_path=ev.recording_path,
+            transcription_pending=not live,
+        )
+        if not live:
+            log.info("call %s: no live transcription (%s)", ev.call_id, reason)
+
+    def _partial(self, call_id: str, partial: Partial) -> None:
+        self.service.partial(call_id, partial.text)
+
+    async def _finished(self, call: _Call, ev: CallFinished) -> None:
+        await call.opened.wait()
+        self.calls.pop(ev.call_id, None)
+        transcript: Transcript | None = None
+        reason: str | None = None
+        ct = call.transcription
+        try:
+            if ct is None:
+                reason = "ASR unavailable"
+            elif not ev.heard_speech:
+                await ct.abort()
+            else:
+                reason = ct.queued_reason
+                transcript = await ct.finish(ev.recording_path)
+                if transcript is None:
+                    reason = ct.queued_reason or "queued"
+        except Exception as exc:
+            # e.g. the backlog insert failed because the database is down: the
+            # TranscriptionQueued record below is journaled and enqueues on replay.
+            log.warning("call %s: transcription queued through intake (%s)", ev.call_id, exc)
+            reason = str(exc) or type(exc).__name__
+            transcript = None
+        self.service.finished(
+            call_id=ev.call_id,
+            ended_at=ev.ended_at,
+            recording_path=ev.recording_path,
+            heard_speech=ev.heard_speech,
+            transcript=transcript,
+            pending_reason=reason,
+        )
+
+    # ---- ASR backlog → intake -----------------------------------------------------------
+
+    async def on_transcription_done(self, key: str, transcript: Transcript) -> None:
+        """BacklogWorker on_done: waits until the result is stored (or journaled)."""
+        records: list[Any] = []
+        emit = self.service.emit
+        self.service.emit = records.append
+        try:
+            self.service.transcribed(key, transcript, source="backlog")
+        finally:
+            self.service.emit = emit
+        for record in records:
+            await self.writer.write(record)
+
+    async def on_transcription_failed(self, key: str, error: str) -> None:
+        log.error("transcription of call %s failed for good: %s", key, error)
+
+    # ---- crash recovery -----------------------------------------------------------------
+
+    async def _recover(self, path: Path) -> None:
+        """A recording cut short by a crash: make sure it has a draft and is transcribed."""
+        ref = self.service.recording_ref(path)
+        ticket = await asyncio.to_thread(self._by_ref, ref)
+        if ticket is None:
+            call_id = path.stem
+            received = _started_at(path)
+            log.warning("recording %s had no ticket: draft created for it", path)
+            await self.writer.write(
+                DraftOpened(
+                    call_id=call_id,
+                    received_at=received,
+                    caller=None,
+                    called=None,
+                    forwarded_from=None,
+                    recording_ref=ref,
+                    transcription_pending=True,
+                )
+            )
+        else:
+            call_id = ticket.call_id or path.stem
+            if ticket.transcript_words:
+                return
+        await self.writer.write(
+            TranscriptionQueued(call_id=call_id, audio_path=str(path), reason="recovered")
+        )
+        if self.asr is not None:
+            self.asr.worker.wake()
+
+    def _by_ref(self, ref: str) -> Any:
+        try:
+            return self.store.by_recording_ref(ref)
+        except Exception as exc:  # database down at start: the journal path takes over
+            log.warning("recovery lookup for %s failed: %s", ref, exc)
+            return None
+
+    # ---- console and chat ---------------------------------------------------------------
+
+    async def _on_change(self, change: AppliedChange) -> None:
+        if self.publish is not None:
+            try:
+                self.publish(change)
+            except Exception:
+                log.exception("publishing ticket %s failed", change.ticket.id)
+        if self.notifier is not None and _worth_a_notice(change):
+            t = change.ticket
+            assert t.id is not None
+            self.notifier.submit(
+                DraftNotice(
+                    ticket_id=t.id,
+                    received_at=t.received_at,
+                    caller_number=t.caller_number,
+                    text=t.machine_text,
+                    suggested_unit=(t.routing_suggestion or {}).get("lead"),
+                    transcription_pending=t.transcription_pending,
+                    invalid=str(t.state) == "invalid",
+                )
+            )
+
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+
+def _worth_a_notice(change: AppliedChange) -> bool:
+    """One notice per call, once the draft is worth reading: transcribed live, or pending.
+
+    Silent calls (invalid) are not announced; a pending draft is not announced twice.
+    """
+    record = change.record
+    if isinstance(record, CallTranscribed):
+        return record.source == "live"
+    return isinstance(record, TranscriptionQueued)
+
+
+def _started_at(path: Path) -> datetime:
+    """When a recovered recording began: its last write minus its length."""
+    modified = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+    try:
+        with wave.open(str(path)) as wav:
+            seconds = wav.getnframes() / float(wav.getframerate() or SAMPLE_RATE)
+    except (wave.Error, EOFError, OSError):
+        seconds = 0.0
+    return modified - timedelta(seconds=seconds)
