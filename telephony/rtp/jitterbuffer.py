@@ -75,6 +75,8 @@ class JitterBuffer:
         self._last_samples = 160
         self._missing = 0  # lost packets since the last released one
         self._probation: tuple[int, int, int, bytes | None] | None = None
+        self._starting = True  # no packet of this stream released yet
+        self._switched_at = 0  # `received` count when the current stream began
 
     @property
     def ssrc(self) -> int | None:
@@ -95,6 +97,9 @@ class JitterBuffer:
             return
         ext = self._extend(sequence)
         delta = ext - self._next
+        if delta < 0 and self._starting and self._highest - ext < self._capacity - 1:
+            self._next = ext  # reordered at the very start of the stream: not late
+            delta = 0
         if delta < 0:
             if delta < -MAX_MISORDER:
                 self._on_jump(sequence, timestamp, ssrc, pcm)
@@ -107,7 +112,9 @@ class JitterBuffer:
         if delta > MAX_DROPOUT:
             self._on_jump(sequence, timestamp, ssrc, pcm)
             return
-        self._probation = None
+        if self._probation is not None:
+            self.stats.late += 1  # the far packet was a stray after all
+            self._probation = None
         slot = ext % self._capacity
         held = self._slots[slot]
         if held is not None and held[0] == ext:
@@ -137,9 +144,14 @@ class JitterBuffer:
         return self._highest + delta
 
     def _is_straggler(self, sequence: int, ssrc: int) -> bool:
+        # Only right after a switch, and only near where the old stream stopped: an old
+        # SSRC coming back later (e.g. after music on hold) is followed again.
+        if self.stats.received - self._switched_at > self._capacity:
+            return False
         for old_ssrc, last in self._old_streams:
             if old_ssrc == ssrc:
-                return (last - sequence) & 0xFFFF < MAX_MISORDER
+                distance = (sequence - last) & 0xFFFF
+                return min(distance, 0x10000 - distance) <= MAX_MISORDER
         return False
 
     def _restart(self, sequence: int, timestamp: int, ssrc: int, pcm: bytes | None) -> None:
@@ -156,6 +168,8 @@ class JitterBuffer:
         self._expected_ts = None
         self._missing = 0
         self._probation = None
+        self._starting = True
+        self._switched_at = self.stats.received
         self._slots[sequence % self._capacity] = (sequence, timestamp, pcm)
         self._release()
 
@@ -173,6 +187,12 @@ class JitterBuffer:
     # -- output ----------------------------------------------------------------------------
 
     def _release(self) -> None:
+        if self._starting:
+            # Hold the first packets of a stream for one reorder window, so a stream
+            # whose first packets arrive swapped still starts at its first packet.
+            if self._highest - self._next < self._reorder:
+                return
+            self._starting = False
         capacity = self._capacity
         while True:
             entry = self._slots[self._next % capacity]
@@ -197,12 +217,13 @@ class JitterBuffer:
         slot = self._next % self._capacity
         entry = self._slots[slot]
         self._slots[slot] = None
-        self._done[slot] = self._next
         self._next += 1
         if entry is None or entry[0] != self._next - 1:
+            self._done[slot] = None  # skipped: a copy arriving now is late, not a duplicate
             self.stats.lost += 1
             self._missing += 1
             return
+        self._done[slot] = self._next - 1
         _, timestamp, pcm = entry
         if pcm is None:
             return

@@ -1,0 +1,1 @@
+"""Telephony tests: SIP (tests/telephony/sip) and media (tests/telephony/media)."""

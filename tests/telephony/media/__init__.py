@@ -1,0 +1,1 @@
+"""Media tests: RTP, jitter buffer, G.711, DTMF, recording, prompts, silence."""

@@ -1,0 +1,288 @@
+"""Two real RtpSessions talking over loopback UDP."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import numpy as np
+import pytest
+
+from telephony.rtp import g711
+from telephony.rtp.dtmf import build_event
+from telephony.rtp.packet import RtpPacket, parse_rtp
+from telephony.rtp.session import MediaParams, RtpSession
+from tests.fixtures.media import RtpPair, open_endpoint, sweep_pcm, wait_until
+
+
+def through_codec(payload_type: int, pcm: bytes) -> bytes:
+    return g711.decode(payload_type, g711.encode(payload_type, pcm))
+
+
+async def test_ports_are_even_and_in_range() -> None:
+    sessions = [
+        await RtpSession.open("127.0.0.1", 30000, 59999, on_audio=print, on_dtmf=print)
+        for _ in range(5)
+    ]
+    try:
+        ports = [s.local_port for s in sessions]
+        assert all(p % 2 == 0 and 30000 <= p <= 59999 for p in ports)
+        assert len(set(ports)) == 5
+    finally:
+        for session in sessions:
+            await session.close()
+
+
+async def test_a_full_range_is_a_clear_error() -> None:
+    first = await RtpSession.open("127.0.0.1", 20000, 59998, on_audio=print, on_dtmf=print)
+    try:
+        port = first.local_port
+        with pytest.raises(OSError, match="no free even UDP port"):
+            await RtpSession.open("127.0.0.1", port, port + 1, on_audio=print, on_dtmf=print)
+        with pytest.raises(ValueError):
+            await RtpSession.open("127.0.0.1", port + 1, port + 1, on_audio=print, on_dtmf=print)
+    finally:
+        await first.close()
+
+
+@pytest.mark.parametrize(
+    ("payload_type", "ptime_ms"), [(8, 20), (0, 20), (8, 30), (0, 30), (8, 10), (8, 40)]
+)
+async def test_audio_in_equals_audio_out(
+    rtp_pair: RtpPair, payload_type: int, ptime_ms: int
+) -> None:
+    pcm = sweep_pcm(0.6)
+    rtp_pair.start(payload_type, ptime_ms)
+    await rtp_pair.caller.session.play(pcm)
+    sent = rtp_pair.caller.session.stats.sent
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == sent)
+    await rtp_pair.callee.session.close()  # delivers the frames the buffer still holds
+    received = rtp_pair.callee.audio
+    assert {len(frame) for frame in rtp_pair.callee.frames} == {320}
+    assert received[: len(pcm)] == through_codec(payload_type, pcm)
+    assert not any(received[len(pcm) :])  # the padding of the last packet is silence
+    stats = rtp_pair.callee.session.stats
+    assert (stats.lost, stats.late, stats.duplicates, stats.malformed) == (0, 0, 0, 0)
+
+
+async def test_dtmf_sent_and_received_once_each(rtp_pair: RtpPair) -> None:
+    rtp_pair.start()
+    await rtp_pair.caller.session.send_dtmf("1#5*9")
+    await wait_until(lambda: len(rtp_pair.callee.digits) >= 5)
+    sent = rtp_pair.caller.session.stats.sent
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == sent)
+    assert rtp_pair.callee.digits == list("1#5*9")
+    assert rtp_pair.caller.session.stats.dtmf_sent == 5
+    assert rtp_pair.callee.session.stats.dtmf_received == 5
+
+
+async def test_audio_and_dtmf_together_lose_no_audio(rtp_pair: RtpPair) -> None:
+    pcm = sweep_pcm(0.3)
+    rtp_pair.start()
+    await rtp_pair.caller.session.play(pcm)
+    await rtp_pair.caller.session.send_dtmf("7")
+    await rtp_pair.caller.session.play(pcm)
+    sent = rtp_pair.caller.session.stats.sent
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == sent)
+    await rtp_pair.callee.session.close()
+    assert rtp_pair.callee.digits == ["7"]
+    assert rtp_pair.callee.audio == through_codec(8, pcm + pcm)
+    assert rtp_pair.callee.session.stats.lost == 0
+
+
+async def test_dtmf_needs_negotiated_telephone_event(rtp_pair: RtpPair) -> None:
+    rtp_pair.start(dtmf_payload_type=None)
+    with pytest.raises(RuntimeError, match="telephone-event"):
+        await rtp_pair.caller.session.send_dtmf("1")
+    with pytest.raises(ValueError):
+        await rtp_pair.caller.session.send_dtmf("x")
+
+
+async def test_nothing_is_sent_before_start_or_in_recvonly(rtp_pair: RtpPair) -> None:
+    with pytest.raises(RuntimeError, match="start"):
+        await rtp_pair.caller.session.play(bytes(320))
+    rtp_pair.start()
+    rtp_pair.caller.session.set_direction("recvonly")
+    await rtp_pair.caller.session.play(bytes(3200))
+    rtp_pair.caller.session.set_direction("sendrecv")
+    await rtp_pair.caller.session.play(sweep_pcm(0.1))
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == 5)
+    assert rtp_pair.caller.session.stats.sent == 5
+    with pytest.raises(ValueError):
+        rtp_pair.caller.session.set_direction("sideways")  # type: ignore[arg-type]
+
+
+async def test_sendonly_ignores_incoming_audio(rtp_pair: RtpPair) -> None:
+    rtp_pair.start()
+    rtp_pair.callee.session.set_direction("sendonly")
+    await rtp_pair.caller.session.play(sweep_pcm(0.2))
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == 10)
+    await rtp_pair.callee.session.close()
+    assert rtp_pair.callee.frames == []
+    assert rtp_pair.callee.session.last_received is not None
+
+
+class RawPeer(asyncio.DatagramProtocol):
+    """A bare UDP socket standing in for a phone that sends hand-made packets."""
+
+    def __init__(self) -> None:
+        self.received: list[bytes] = []
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        self.received.append(data)
+
+
+async def open_raw_peer() -> tuple[asyncio.DatagramTransport, RawPeer]:
+    loop = asyncio.get_running_loop()
+    transport, peer = await loop.create_datagram_endpoint(RawPeer, local_addr=("127.0.0.1", 0))
+    return transport, peer
+
+
+async def test_symmetric_rtp_latches_to_the_real_source() -> None:
+    endpoint = await open_endpoint()
+    transport, peer = await open_raw_peer()
+    try:
+        # SDP names an address nobody listens on (the phone's private address behind NAT).
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as unused:
+            unused.bind(("127.0.0.1", 0))
+            wrong = unused.getsockname()
+        endpoint.session.start(MediaParams(wrong, 8))
+        target = ("127.0.0.1", endpoint.session.local_port)
+        transport.sendto(RtpPacket(8, 1, 160, 99, b"\xd5" * 160).serialize(), target)
+        await wait_until(lambda: endpoint.session.stats.received == 1)
+        assert endpoint.session.remote == transport.get_extra_info("sockname")
+        await endpoint.session.play(sweep_pcm(0.06))
+        await wait_until(lambda: len(peer.received) == 3)
+        packets = [parse_rtp(data) for data in peer.received]
+        assert [p.marker for p in packets] == [True, False, False]
+        assert {p.payload_type for p in packets} == {8}
+        assert [p.sequence - packets[0].sequence for p in packets] == [0, 1, 2]
+        assert [p.timestamp - packets[0].timestamp for p in packets] == [0, 160, 320]
+    finally:
+        transport.close()
+        await endpoint.session.close()
+
+
+async def test_malformed_datagrams_are_counted_and_the_session_keeps_working() -> None:
+    endpoint = await open_endpoint()
+    transport, _ = await open_raw_peer()
+    try:
+        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
+        target = ("127.0.0.1", endpoint.session.local_port)
+        garbage = [
+            b"\x80",
+            b"\x00" * 5,
+            b"\x40" + bytes(20),
+            b"\x8f\x08" + bytes(12),
+            b"\xff" * 300,
+        ]
+        for data in garbage:
+            transport.sendto(data, target)
+        transport.sendto(build_event_packet(seq=1, event=200), target)  # unknown event code
+        transport.sendto(RtpPacket(96, 2, 0, 5, b"video?").serialize(), target)
+        pcm = sweep_pcm(0.1)
+        for i in range(5):
+            payload = g711.encode(0, pcm[i * 320 : (i + 1) * 320])
+            transport.sendto(RtpPacket(0, 100 + i, i * 160, 5, payload).serialize(), target)
+        await wait_until(lambda: endpoint.session.stats.received == 7)
+        await endpoint.session.close()
+        stats = endpoint.session.stats
+        assert stats.malformed == len(garbage)
+        assert stats.unknown_payload == 1
+        assert endpoint.audio == through_codec(0, pcm)
+        assert endpoint.digits == []
+    finally:
+        transport.close()
+        await endpoint.session.close()
+
+
+def build_event_packet(seq: int, event: int, ssrc: int = 5) -> bytes:
+    return RtpPacket(101, seq, 0, ssrc, build_event(event, end=True, duration=800)).serialize()
+
+
+async def test_codec_change_midstream_is_decoded_per_packet() -> None:
+    endpoint = await open_endpoint()
+    transport, _ = await open_raw_peer()
+    try:
+        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
+        target = ("127.0.0.1", endpoint.session.local_port)
+        pcm = sweep_pcm(0.2)
+        for i in range(10):
+            payload_type = 8 if i < 5 else 0
+            payload = g711.encode(payload_type, pcm[i * 320 : (i + 1) * 320])
+            packet = RtpPacket(payload_type, 7 + i, i * 160, 5, payload)
+            transport.sendto(packet.serialize(), target)
+        await wait_until(lambda: endpoint.session.stats.received == 10)
+        await endpoint.session.close()
+        expected = through_codec(8, pcm[:1600]) + through_codec(0, pcm[1600:])
+        assert endpoint.audio == expected
+    finally:
+        transport.close()
+        await endpoint.session.close()
+
+
+async def test_a_failing_callback_does_not_stop_reception() -> None:
+    calls: list[bytes] = []
+
+    def explode(frame: bytes) -> None:
+        calls.append(frame)
+        raise RuntimeError("consumer bug")
+
+    session = await RtpSession.open("127.0.0.1", 20000, 59998, on_audio=explode, on_dtmf=print)
+    transport, _ = await open_raw_peer()
+    try:
+        session.start(MediaParams(transport.get_extra_info("sockname"), 8))
+        target = ("127.0.0.1", session.local_port)
+        for i in range(10):
+            transport.sendto(RtpPacket(8, i, i * 160, 5, b"\xd5" * 160).serialize(), target)
+        await wait_until(lambda: session.stats.received == 10)
+        assert len(calls) >= 5
+    finally:
+        transport.close()
+        await session.close()
+
+
+async def test_restart_with_new_codec_and_ptime(rtp_pair: RtpPair) -> None:
+    pcm = sweep_pcm(0.3)
+    rtp_pair.start(8, 20)
+    await rtp_pair.caller.session.play(pcm)
+    rtp_pair.start(0, 30)  # re-INVITE
+    await rtp_pair.caller.session.play(pcm)
+    sent = rtp_pair.caller.session.stats.sent
+    await wait_until(lambda: rtp_pair.callee.session.stats.received == sent)
+    await rtp_pair.callee.session.close()
+    audio = rtp_pair.callee.audio
+    assert audio[: len(pcm)] == through_codec(8, pcm)
+    # After the pause between the plays the stream continues (timestamps follow real time).
+    assert audio[len(pcm) : 2 * len(pcm)] == through_codec(0, pcm)
+
+
+async def test_play_keeps_absolute_pace(rtp_pair: RtpPair) -> None:
+    """Behaviour, not timing: packets are spaced by ptime in RTP time and the schedule
+    is computed from one start instant, so the count sent equals the audio length."""
+    rtp_pair.start(8, 20)
+    pcm = sweep_pcm(0.5)
+    await rtp_pair.caller.session.play(pcm)
+    stats = rtp_pair.caller.session.stats
+    assert stats.sent == 25
+    assert stats.max_send_gap_ms > 0
+
+
+async def test_close_is_idempotent_and_stops_play(rtp_pair: RtpPair) -> None:
+    rtp_pair.start()
+    task = asyncio.create_task(rtp_pair.caller.session.play(bytes(16000 * 10)))
+    await wait_until(lambda: rtp_pair.caller.session.stats.sent >= 2)
+    await rtp_pair.caller.session.close()
+    await rtp_pair.caller.session.close()
+    await asyncio.wait_for(task, 5)
+    assert rtp_pair.caller.session.stats.sent < 400
+    with pytest.raises(RuntimeError):
+        rtp_pair.caller.session.start(MediaParams(("127.0.0.1", 9), 8))
+
+
+def test_media_params_are_validated() -> None:
+    with pytest.raises(ValueError):
+        MediaParams(("127.0.0.1", 9), 18)
+    with pytest.raises(ValueError):
+        MediaParams(("127.0.0.1", 9), 8, ptime_ms=25)
+    assert np.isclose(MediaParams(("h", 1), 0).ptime_ms, 20)
