@@ -3,5 +3,6 @@
 pytest_plugins = [
     "tests.fixtures.common",
     "tests.fixtures.vosk",
+    "tests.fixtures.sip",
     "tests.fixtures.media",
 ]
