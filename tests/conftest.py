@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "tests.fixtures.common",
+    "tests.fixtures.db",
     "tests.fixtures.vosk",
     "tests.fixtures.sip",
     "tests.fixtures.media",

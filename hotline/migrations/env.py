@@ -1,0 +1,65 @@
+"""Alembic environment: the metadata of every package that owns tables."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from alembic import context
+from sqlalchemy import MetaData
+
+from ticketing.persistence.database import make_engine
+from ticketing.persistence.tables import metadata as ticketing_metadata
+
+
+def _optional_metadata(module_name: str) -> list[MetaData]:
+    # Packages that add tables later (the ASR backlog) are picked up when present.
+    if importlib.util.find_spec(module_name.rsplit(".", 1)[0]) is None:
+        return []
+    if importlib.util.find_spec(module_name) is None:
+        return []
+    return [importlib.import_module(module_name).metadata]
+
+
+target_metadata: list[MetaData] = [ticketing_metadata, *_optional_metadata("asr.backlog")]
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=context.config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
+    try:
+        with engine.connect() as connection:
+            _run(connection)
+    finally:
+        engine.dispose()
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,285 @@
+"""Repositories: load and store domain objects; the only code that knows both shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, Text, cast, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from ticketing.errors import ConflictError, NotFoundError
+from ticketing.model import (
+    Channel,
+    HistoryEntry,
+    Satisfaction,
+    State,
+    Ticket,
+    TranscriptWord,
+    Urgency,
+)
+from ticketing.persistence.tables import HistoryRow, TicketRow, UserRow
+from ticketing.users import Role, User
+
+# Ticket fields stored as plain columns of the same name.
+_PLAIN = [
+    f.name
+    for f in fields(Ticket)
+    if f.name not in {"id", "version", "history", "transcript_words", "assisting_units"}
+    and f.name not in {"missing_info", "duplicate_candidates"}
+]
+
+
+def _ticket_values(ticket: Ticket) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(ticket, name) for name in _PLAIN}
+    for enum_field in ("state", "channel", "urgency", "satisfaction"):
+        value = values[enum_field]
+        values[enum_field] = str(value) if value is not None else None
+    values["transcript_words"] = [w.to_dict() for w in ticket.transcript_words]
+    values["assisting_units"] = list(ticket.assisting_units)
+    values["missing_info"] = list(ticket.missing_info)
+    values["duplicate_candidates"] = list(ticket.duplicate_candidates)
+    return values
+
+
+def _ticket_from_row(row: TicketRow, history: list[HistoryEntry]) -> Ticket:
+    values = {name: getattr(row, name) for name in _PLAIN}
+    values["state"] = State(row.state)
+    values["channel"] = Channel(row.channel)
+    values["urgency"] = Urgency(row.urgency)
+    values["satisfaction"] = Satisfaction(row.satisfaction) if row.satisfaction else None
+    return Ticket(
+        **values,
+        id=row.id,
+        version=row.version,
+        history=history,
+        transcript_words=[TranscriptWord.from_dict(w) for w in row.transcript_words or []],
+        assisting_units=tuple(row.assisting_units or ()),
+        missing_info=tuple(row.missing_info or ()),
+        duplicate_candidates=tuple(int(i) for i in row.duplicate_candidates or ()),
+    )
+
+
+def _history_from_row(row: HistoryRow) -> HistoryEntry:
+    return HistoryEntry(
+        at=row.at,
+        actor=row.actor,
+        actor_role=row.actor_role,
+        command=row.command,
+        from_state=State(row.from_state) if row.from_state else None,
+        to_state=State(row.to_state),
+        reason=row.reason,
+        details=dict(row.details or {}),
+    )
+
+
+@dataclass(frozen=True)
+class TicketQuery:
+    """Filters for lists; all optional and combined with AND."""
+
+    states: Sequence[State | str] = ()
+    units: Sequence[str] = ()  # lead OR assisting unit in this set (liaison views, portfolios)
+    lead_units: Sequence[str] = ()  # lead unit in this set
+    request_type: str | None = None
+    area_id: str | None = None
+    text: str | None = None  # substring of summary, texts, location, numbers
+    received_from: datetime | None = None
+    received_before: datetime | None = None
+    overdue_at: datetime | None = None  # open tickets whose running clock is past due at this time
+    transcription_pending: bool | None = None
+    limit: int = 100
+    offset: int = 0
+    newest_first: bool = True
+
+
+class TicketRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, ticket: Ticket) -> Ticket:
+        """Insert a new ticket (version 1) with its history; sets `ticket.id`."""
+        row = TicketRow(**_ticket_values(ticket), version=1)
+        self.session.add(row)
+        self.session.flush()
+        ticket.id = row.id
+        ticket.version = 1
+        self._append_history(ticket, start=0)
+        return ticket
+
+    def get(self, ticket_id: int, *, with_history: bool = True) -> Ticket:
+        row = self.session.get(TicketRow, ticket_id, populate_existing=True)
+        if row is None:
+            raise NotFoundError("ticket", ticket_id, "工单")
+        return _ticket_from_row(row, self._history(ticket_id) if with_history else [])
+
+    def get_by_call_id(self, call_id: str) -> Ticket | None:
+        row = self.session.scalars(select(TicketRow).where(TicketRow.call_id == call_id)).first()
+        return None if row is None else _ticket_from_row(row, self._history(row.id))
+
+    def save(self, ticket: Ticket) -> None:
+        """Store changes if nobody else did since `ticket.version` was read.
+
+        `UPDATE … WHERE id = ? AND version = ?`: of two concurrent writers the
+        second matches no row (PostgreSQL re-checks the WHERE after the first
+        commits; SQLite serialises writers) and gets ConflictError.
+        """
+        assert ticket.id is not None, "save() is for stored tickets; use add()"
+        expected = ticket.version
+        result = self.session.execute(
+            update(TicketRow)
+            .where(TicketRow.id == ticket.id, TicketRow.version == expected)
+            .values(**_ticket_values(ticket), version=expected + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            raise ConflictError(ticket.id, expected)
+        stored = self.session.scalar(
+            select(func.count()).select_from(HistoryRow).where(HistoryRow.ticket_id == ticket.id)
+        )
+        if stored is None or stored > len(ticket.history):
+            raise ValueError("ticket was loaded without its history; cannot append safely")
+        self._append_history(ticket, start=stored)
+        ticket.version = expected + 1
+
+    def list(self, query: TicketQuery) -> list[Ticket]:
+        """Tickets matching `query`, without history (use get() for one ticket in full)."""
+        stmt = self._filtered(select(TicketRow), query)
+        order = TicketRow.received_at.desc() if query.newest_first else TicketRow.received_at
+        stmt = stmt.order_by(order, TicketRow.id.desc()).limit(query.limit).offset(query.offset)
+        return [_ticket_from_row(row, []) for row in self.session.scalars(stmt)]
+
+    def count(self, query: TicketQuery) -> int:
+        stmt = self._filtered(select(func.count()).select_from(TicketRow), query)
+        return int(self.session.scalar(stmt) or 0)
+
+    @staticmethod
+    def _filtered(stmt: Select[Any], q: TicketQuery) -> Select[Any]:
+        if q.states:
+            stmt = stmt.where(TicketRow.state.in_([str(s) for s in q.states]))
+        if q.lead_units:
+            stmt = stmt.where(TicketRow.lead_unit.in_(list(q.lead_units)))
+        if q.units:
+            # assisting_units is a JSON list: match its text form, ids are [a-z_]+ so this is exact.
+            clauses = [TicketRow.lead_unit.in_(list(q.units))]
+            clauses += [
+                cast(TicketRow.assisting_units, Text).like(f'%"{unit}"%') for unit in q.units
+            ]
+            stmt = stmt.where(or_(*clauses))
+        if q.request_type:
+            stmt = stmt.where(TicketRow.request_type == q.request_type)
+        if q.area_id:
+            stmt = stmt.where(TicketRow.area_id == q.area_id)
+        if q.text:
+            pattern = f"%{q.text}%"
+            stmt = stmt.where(
+                or_(
+                    TicketRow.summary.like(pattern),
+                    TicketRow.machine_text.like(pattern),
+                    TicketRow.corrected_text.like(pattern),
+                    TicketRow.location_text.like(pattern),
+                    TicketRow.caller_number.like(pattern),
+                    TicketRow.callback_number.like(pattern),
+                )
+            )
+        if q.received_from:
+            stmt = stmt.where(TicketRow.received_at >= q.received_from)
+        if q.received_before:
+            stmt = stmt.where(TicketRow.received_at < q.received_before)
+        if q.transcription_pending is not None:
+            stmt = stmt.where(TicketRow.transcription_pending == q.transcription_pending)
+        if q.overdue_at:
+            not_dispatched = TicketRow.first_dispatched_at.is_(None) & (
+                TicketRow.dispatch_due_at < q.overdue_at
+            )
+            not_closed = (
+                TicketRow.dispatched_at.is_not(None)
+                & TicketRow.closed_at.is_(None)
+                & (TicketRow.close_due_at < q.overdue_at)
+            )
+            open_states = [
+                str(s)
+                for s in State
+                if s not in (State.CLOSED, State.REPORTED, State.MERGED, State.INVALID)
+            ]
+            stmt = stmt.where(TicketRow.state.in_(open_states), or_(not_dispatched, not_closed))
+        return stmt
+
+    def _history(self, ticket_id: int) -> list[HistoryEntry]:
+        rows = self.session.scalars(
+            select(HistoryRow).where(HistoryRow.ticket_id == ticket_id).order_by(HistoryRow.seq)
+        )
+        return [_history_from_row(r) for r in rows]
+
+    def _append_history(self, ticket: Ticket, start: int) -> None:
+        for seq, entry in enumerate(ticket.history[start:], start=start):
+            self.session.add(
+                HistoryRow(
+                    ticket_id=ticket.id,
+                    seq=seq,
+                    at=entry.at,
+                    actor=entry.actor,
+                    actor_role=entry.actor_role,
+                    command=entry.command,
+                    from_state=str(entry.from_state) if entry.from_state else None,
+                    to_state=str(entry.to_state),
+                    reason=entry.reason,
+                    details=entry.details,
+                )
+            )
+        self.session.flush()
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, user: User) -> User:
+        row = UserRow(
+            name=user.name,
+            display_name=user.display_name,
+            role=str(user.role),
+            unit_id=user.unit_id,
+            portfolio=list(user.portfolio),
+            password_hash=user.password_hash,
+            active=user.active,
+            created_at=user.created_at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        user.id = row.id
+        return user
+
+    def get(self, name: str) -> User | None:
+        row = self.session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        return None if row is None else self._from_row(row)
+
+    def list(self) -> list[User]:
+        return [
+            self._from_row(r) for r in self.session.scalars(select(UserRow).order_by(UserRow.name))
+        ]
+
+    def save(self, user: User) -> None:
+        row = self.session.scalars(select(UserRow).where(UserRow.name == user.name)).one()
+        row.display_name = user.display_name
+        row.role = str(user.role)
+        row.unit_id = user.unit_id
+        row.portfolio = list(user.portfolio)
+        row.password_hash = user.password_hash
+        row.active = user.active
+        self.session.flush()
+
+    @staticmethod
+    def _from_row(row: UserRow) -> User:
+        return User(
+            id=row.id,
+            name=row.name,
+            display_name=row.display_name,
+            role=Role(row.role),
+            unit_id=row.unit_id,
+            portfolio=tuple(row.portfolio or ()),
+            password_hash=row.password_hash,
+            active=row.active,
+            created_at=row.created_at,
+        )

@@ -1,0 +1,308 @@
+"""Service-layer handlers: one function per use case, each taking a unit of work.
+
+The web API, the CLI, the SIP intake and the follow-up scheduler call these;
+they never touch sessions or the workflow table directly. Every handler
+commits its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy.exc import IntegrityError
+
+from ticketing import deadlines, workflow
+from ticketing.commands import Command, CommandName
+from ticketing.errors import ConflictError, InvalidInputError, NotFoundError
+from ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
+from ticketing.persistence.database import UnitOfWork
+from ticketing.persistence.repository import TicketQuery
+from ticketing.users import SYSTEM_ACTOR, Actor, Role, User
+
+__all__ = [
+    "NewTicket",
+    "TicketQuery",
+    "add_user",
+    "apply_command",
+    "authenticate",
+    "count_tickets",
+    "create_draft",
+    "get_ticket",
+    "list_tickets",
+    "list_users",
+    "set_password",
+    "set_routing_suggestion",
+]
+
+
+@dataclass
+class NewTicket:
+    """What the intake (or an operator typing in a walk-in request) knows at receipt."""
+
+    received_at: datetime
+    channel: Channel | str = Channel.PHONE
+    caller_number: str | None = None
+    called_number: str | None = None
+    call_id: str | None = None
+    recording_ref: str | None = None
+    machine_text: str = ""
+    transcript_words: list[TranscriptWord] = field(default_factory=list)
+    transcription_pending: bool = False
+    callback_number: str | None = None
+    summary: str = ""
+    request_type: str | None = None
+    location_text: str = ""
+    area_id: str | None = None
+    urgency: Urgency | str = Urgency.NORMAL
+    epidemic: bool = False
+    routing_suggestion: dict[str, Any] = field(default_factory=dict)
+    missing_info: tuple[str, ...] = ()
+    duplicate_candidates: tuple[int, ...] = ()
+
+
+def create_draft(uow: UnitOfWork, new: NewTicket, actor: Actor = SYSTEM_ACTOR) -> Ticket:
+    """Store a new draft ticket and its first history entry.
+
+    Idempotent per `call_id`: a second draft for the same call returns the first.
+    """
+    if new.received_at.tzinfo is None:
+        raise InvalidInputError(
+            "invalid_input", "受理时间缺少时区", "received_at must be timezone-aware"
+        )
+    catalog = uow.catalog
+    if new.request_type is not None and new.request_type not in catalog.category_ids():
+        raise InvalidInputError(
+            "unknown_category",
+            f"诉求类型不存在：{new.request_type}",
+            f"unknown request type {new.request_type!r}",
+        )
+    if new.area_id is not None and new.area_id not in {a.id for a in catalog.areas}:
+        raise InvalidInputError(
+            "unknown_area", f"区域不存在：{new.area_id}", f"unknown area {new.area_id!r}"
+        )
+    ticket = Ticket(
+        received_at=new.received_at,
+        channel=Channel(new.channel),
+        caller_number=new.caller_number or None,
+        called_number=new.called_number or None,
+        call_id=new.call_id or None,
+        recording_ref=new.recording_ref,
+        machine_text=new.machine_text,
+        transcript_words=list(new.transcript_words),
+        transcription_pending=new.transcription_pending,
+        callback_number=new.callback_number or None,
+        summary=new.summary,
+        request_type=new.request_type,
+        location_text=new.location_text,
+        area_id=new.area_id,
+        urgency=Urgency(new.urgency),
+        epidemic=new.epidemic,
+        routing_suggestion=dict(new.routing_suggestion),
+        missing_info=tuple(new.missing_info),
+        duplicate_candidates=tuple(new.duplicate_candidates),
+    )
+    now = uow.clock()
+    ticket.updated_at = now
+    deadlines.refresh(ticket, uow.policy)
+    workflow.create_history_entry(ticket, actor, now)
+    with uow:
+        if ticket.call_id:
+            existing = uow.tickets.get_by_call_id(ticket.call_id)
+            if existing is not None:
+                return existing
+        uow.tickets.add(ticket)
+        try:
+            uow.commit()
+        except IntegrityError:
+            uow.rollback()  # the same call_id won a race: return that ticket
+            existing = uow.tickets.get_by_call_id(ticket.call_id) if ticket.call_id else None
+            if existing is None:
+                raise
+            return existing
+    return ticket
+
+
+def apply_command(
+    uow: UnitOfWork,
+    ticket_id: int,
+    command: Command,
+    actor: Actor,
+    expected_version: int | None = None,
+) -> Ticket:
+    """Apply one workflow command and store the result atomically.
+
+    `expected_version` is the version the actor saw (the UI sends it back);
+    if the ticket changed since, ConflictError (该工单已被他人修改，请刷新后重试).
+    Two concurrent callers with the same version: exactly one succeeds.
+    Machine callers may pass None to act on whatever is current.
+    """
+    with uow:
+        ticket = uow.tickets.get(ticket_id)
+        if expected_version is not None and ticket.version != expected_version:
+            raise ConflictError(ticket_id, expected_version)
+        if command.name is CommandName.MERGE:
+            _check_merge_target(uow, ticket_id, command)
+        workflow.apply(
+            ticket, command, actor, now=uow.clock(), policy=uow.policy, catalog=uow.catalog
+        )
+        uow.tickets.save(ticket)
+        uow.commit()
+    return ticket
+
+
+def _check_merge_target(uow: UnitOfWork, ticket_id: int, command: Command) -> None:
+    into = int(getattr(command, "into_ticket_id", 0))
+    try:
+        target = uow.tickets.get(into, with_history=False)
+    except NotFoundError:
+        raise InvalidInputError(
+            "invalid_input", f"要并入的工单不存在：{into}", f"merge target {into} not found"
+        ) from None
+    if target.state in (State.MERGED, State.INVALID) or target.id == ticket_id:
+        raise InvalidInputError(
+            "invalid_input",
+            f"不能并入状态为「{target.state}」的工单",
+            f"cannot merge into ticket {into} in state {target.state}",
+        )
+
+
+def set_routing_suggestion(uow: UnitOfWork, ticket_id: int, suggestion: dict[str, Any]) -> Ticket:
+    """Store the routing helper's suggestion (not a workflow step: no state change, no history)."""
+    with uow:
+        ticket = uow.tickets.get(ticket_id)
+        ticket.routing_suggestion = dict(suggestion)
+        uow.tickets.save(ticket)
+        uow.commit()
+    return ticket
+
+
+def get_ticket(uow: UnitOfWork, ticket_id: int) -> Ticket:
+    with uow:
+        return uow.tickets.get(ticket_id)
+
+
+def list_tickets(uow: UnitOfWork, query: TicketQuery | None = None) -> list[Ticket]:
+    """Matching tickets, newest first, without history."""
+    with uow:
+        return uow.tickets.list(query or TicketQuery())
+
+
+def count_tickets(uow: UnitOfWork, query: TicketQuery | None = None) -> int:
+    with uow:
+        return uow.tickets.count(query or TicketQuery())
+
+
+def query_for(user: User | Actor, **filters: Any) -> TicketQuery:
+    """The list a user should see: a liaison only their unit's tickets (lead or assisting)."""
+    if user.role is Role.LIAISON:
+        filters["units"] = [user.unit_id]
+    return TicketQuery(**filters)
+
+
+# --- Users --------------------------------------------------------------------------------------
+
+_hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 8
+
+
+def add_user(
+    uow: UnitOfWork,
+    name: str,
+    role: Role | str,
+    password: str,
+    *,
+    unit_id: str | None = None,
+    portfolio: Iterable[str] = (),
+    display_name: str = "",
+) -> User:
+    name = name.strip()
+    if not name:
+        raise InvalidInputError("invalid_input", "用户名不能为空", "user name is empty")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise InvalidInputError(
+            "invalid_input", f"角色无效：{role}", f"unknown role {role!r}"
+        ) from None
+    if role is Role.SYSTEM:
+        raise InvalidInputError(
+            "invalid_input", "不能创建系统角色的用户", "the system role is reserved"
+        )
+    if role is Role.LIAISON and not unit_id:
+        raise InvalidInputError(
+            "unit_required", "联络员必须绑定一个承办单位", "a liaison needs --unit"
+        )
+    if role is not Role.LIAISON and unit_id:
+        raise InvalidInputError(
+            "invalid_input", "只有联络员绑定承办单位", "only liaisons are bound to a unit"
+        )
+    portfolio = tuple(dict.fromkeys(p.strip() for p in portfolio if p.strip()))
+    for unit in ([unit_id] if unit_id else []) + list(portfolio):
+        if not uow.catalog.has_unit(unit):
+            raise InvalidInputError("unknown_unit", f"单位不存在：{unit}", f"unknown unit {unit!r}")
+    _check_password(password)
+    user = User(
+        name=name,
+        role=role,
+        display_name=display_name or name,
+        unit_id=unit_id,
+        portfolio=portfolio,
+        password_hash=_hasher.hash(password),
+        created_at=uow.clock(),
+    )
+    with uow:
+        if uow.users.get(name) is not None:
+            raise InvalidInputError(
+                "user_exists", f"用户已存在：{name}", f"user {name!r} already exists"
+            )
+        uow.users.add(user)
+        uow.commit()
+    return user
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInputError(
+            "weak_password",
+            f"密码至少需要{MIN_PASSWORD_LENGTH}个字符",
+            f"password shorter than {MIN_PASSWORD_LENGTH} characters",
+        )
+
+
+def authenticate(uow: UnitOfWork, name: str, password: str) -> User | None:
+    """The active user with this name and password, or None (no hint which one was wrong)."""
+    with uow:
+        user = uow.users.get(name.strip())
+        if user is None or not user.active:
+            _hasher.hash(password)  # same cost either way: no user enumeration by timing
+            return None
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+            uow.users.save(user)
+            uow.commit()
+        return user
+
+
+def set_password(uow: UnitOfWork, name: str, password: str) -> None:
+    _check_password(password)
+    with uow:
+        user = uow.users.get(name)
+        if user is None:
+            raise NotFoundError("user", name, "用户")
+        user.password_hash = _hasher.hash(password)
+        uow.users.save(user)
+        uow.commit()
+
+
+def list_users(uow: UnitOfWork) -> list[User]:
+    with uow:
+        return uow.users.list()
