@@ -6,4 +6,5 @@ pytest_plugins = [
     "tests.fixtures.vosk",
     "tests.fixtures.sip",
     "tests.fixtures.media",
+    "tests.fixtures.followup",
 ]
