@@ -15,7 +15,7 @@ import re
 import struct
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Final
 
 from telephony.audio import SAMPLE_RATE, SAMPLE_WIDTH, WAV_HEADER_SIZE, wav_header
 
@@ -54,17 +54,22 @@ def _fsync_directory(folder: Path) -> None:
 
 class CallRecorder:
     """WAV 8 kHz mono 16-bit, written as audio arrives. Creates the file exclusively:
-    an existing file raises FileExistsError rather than being overwritten."""
+    an existing file raises FileExistsError rather than being overwritten.
+
+    Writes go straight to the kernel (positional writes, no user-space buffer), so
+    whatever `write` accepted is in the page cache even if the process is killed.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: BinaryIO | None = open(self.path, "xb")  # noqa: SIM115 - closed in close()
+        self._fd: int | None = os.open(
+            self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o640
+        )
         self._data_bytes = 0
         self._unsynced = 0
         self._odd_byte = b""
-        self._file.write(wav_header(0))
-        self._file.flush()
+        self._pwrite_all(wav_header(0), 0)
 
     @property
     def duration_seconds(self) -> float:
@@ -72,45 +77,48 @@ class CallRecorder:
 
     @property
     def closed(self) -> bool:
-        return self._file is None
+        return self._fd is None
 
     def write(self, pcm: bytes) -> None:
-        handle = self._file
-        if handle is None:
+        if self._fd is None:
             raise ValueError(f"recording {self.path} is already closed")
         if self._odd_byte:  # keep samples aligned even if a caller hands odd lengths
             pcm = self._odd_byte + pcm
             self._odd_byte = b""
         if len(pcm) % 2:
             pcm, self._odd_byte = pcm[:-1], pcm[-1:]
-        handle.write(pcm)
+        if not pcm:
+            return
+        self._pwrite_all(pcm, WAV_HEADER_SIZE + self._data_bytes)
         self._data_bytes += len(pcm)
         self._unsynced += len(pcm)
         if self._unsynced >= HEADER_UPDATE_BYTES:
             self._update_header()
 
+    def _pwrite_all(self, data: bytes, offset: int) -> None:
+        assert self._fd is not None
+        view = memoryview(data)
+        while view:
+            written = os.pwrite(self._fd, view, offset)
+            view = view[written:]
+            offset += written
+
     def _update_header(self) -> None:
-        handle = self._file
-        assert handle is not None
-        handle.seek(4)
-        handle.write(struct.pack("<I", 36 + self._data_bytes))
-        handle.seek(40)
-        handle.write(struct.pack("<I", self._data_bytes))
-        handle.seek(0, os.SEEK_END)
-        handle.flush()  # into the page cache: survives a killed process, not a power cut
+        self._pwrite_all(struct.pack("<I", 36 + self._data_bytes), 4)
+        self._pwrite_all(struct.pack("<I", self._data_bytes), 40)
         self._unsynced = 0
 
     def close(self) -> None:
-        """Fix the header, flush, fsync the file and its folder. Safe to call twice."""
-        handle = self._file
-        if handle is None:
+        """Fix the header, fsync the file and its folder. Safe to call twice."""
+        fd = self._fd
+        if fd is None:
             return
         try:
             self._update_header()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
         finally:
-            handle.close()
-            self._file = None
+            os.close(fd)
+            self._fd = None
         _fsync_directory(self.path.parent)
 
     def __enter__(self) -> CallRecorder:

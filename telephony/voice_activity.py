@@ -30,16 +30,19 @@ class SilenceDetector:
 
     def feed(self, frame: bytes) -> None:
         seconds = len(frame) / 2 / SAMPLE_RATE
-        if dbfs(frame) > self.threshold_dbfs:
-            self._loud_run += seconds
-            if self._loud_run >= self._min_speech:
-                self.heard_speech = True
-                self.speech_seconds += seconds
-                self.silent_for = 0.0
-                return
-        else:
+        if dbfs(frame) <= self.threshold_dbfs:
             self._loud_run = 0.0
-        self.silent_for += seconds
+            self.silent_for += seconds
+            return
+        qualified_before = self._loud_run >= self._min_speech
+        self._loud_run += seconds
+        if self._loud_run < self._min_speech:
+            self.silent_for += seconds  # too short so far: a click is not speech
+            return
+        # Once a run qualifies, all of it counts as speech, its first frames included.
+        self.speech_seconds += seconds if qualified_before else self._loud_run
+        self.heard_speech = True
+        self.silent_for = 0.0
 
     @property
     def in_speech(self) -> bool:
