@@ -21,8 +21,12 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head", *, engine: Engine | None = None) -> None:
-    """Bring the database at `url` to `revision` (creates a SQLite file and its folder)."""
+def upgrade(url: str, revision: str = "heads", *, engine: Engine | None = None) -> None:
+    """Bring the database at `url` to `revision` (creates a SQLite file and its folder).
+
+    "heads": packages add their own revisions on top of 0001, possibly as parallel
+    branches; every head is applied.
+    """
     config = alembic_config(url)
     engine = engine or make_engine(url)
     try:

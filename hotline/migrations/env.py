@@ -21,7 +21,17 @@ def _optional_metadata(module_name: str) -> list[MetaData]:
     return [importlib.import_module(module_name).metadata]
 
 
-target_metadata: list[MetaData] = [ticketing_metadata, *_optional_metadata("asr.backlog")]
+def _all_optional(module_names: list[str]) -> list[MetaData]:
+    return [m for name in module_names for m in _optional_metadata(name)]
+
+
+# Modules that define tables: on their own MetaData (asr.backlog) or on ticketing's
+# (ticketing.followup.store adds its tables to it when imported). Add one line per module.
+TABLE_MODULES = ["asr.backlog", "ticketing.followup.store"]
+
+target_metadata: list[MetaData] = list(
+    {id(m): m for m in [ticketing_metadata, *_all_optional(TABLE_MODULES)]}.values()
+)
 
 
 def run_migrations_offline() -> None:

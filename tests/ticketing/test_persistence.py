@@ -51,6 +51,9 @@ def a_call(**overrides: object) -> services.NewTicket:
     return services.NewTicket(**values)  # type: ignore[arg-type]
 
 
+FOUNDATION_TABLES = {"tickets", "ticket_history", "users"}
+
+
 def _table_of(diff: tuple) -> str | None:  # type: ignore[type-arg]
     obj = diff[1]
     table = getattr(obj, "table", None)
@@ -67,8 +70,8 @@ def test_migrations_create_exactly_the_model(migrated_url: str) -> None:
             diff = [
                 d
                 for d in compare_metadata(context, metadata)
-                # tables of other packages (asr_jobs, followup_jobs ...) are theirs to migrate
-                if _table_of(d) in metadata.tables
+                # tables of other packages (asr_jobs, followup_jobs ...) are theirs to check
+                if _table_of(d) in FOUNDATION_TABLES
             ]
         assert diff == []
     finally:
