@@ -39,6 +39,7 @@ class ListenerOptions:
     media_timeout: float = 30
     ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
     registration: RegistrationOptions | None = None
+    sip_t1: float = 0.5  # RFC 3261 T1 (retransmission base; 64*T1 = ACK timeout)
 
 
 class SipListener:
@@ -46,7 +47,10 @@ class SipListener:
         self.options = options
         self.on_event = on_event
         self.endpoint = SipEndpoint(
-            options.host, public_host=options.public_host, trusted_peers=options.trusted_peers
+            options.host,
+            public_host=options.public_host,
+            trusted_peers=options.trusted_peers,
+            t1=options.sip_t1,
         )
         self.endpoint.on_request = self._on_request
         self.endpoint.on_invite_timeout = self._on_invite_timeout

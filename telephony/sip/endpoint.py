@@ -22,7 +22,7 @@ from telephony.sip.headers import (
     top_via,
 )
 from telephony.sip.message import Request, Response, SipParseError, parse_message
-from telephony.sip.transaction import ClientTransaction, InviteServerTransaction
+from telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction
 from telephony.sip.transport import Peer, SipTransport
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,9 @@ class SipEndpoint:
         public_host: str | None = None,
         trusted_peers: Iterable[str] | None = None,
         user_agent: str = "hotline",
+        t1: float = T1,
     ) -> None:
+        self.t1 = t1  # RFC 3261 T1; tests shorten it to see timeouts quickly
         self.host = host
         self.public_host = public_host or host
         self.user_agent = user_agent
@@ -243,7 +245,9 @@ class SipEndpoint:
         )
 
     def new_invite_server(self, request: Request, source: Peer) -> InviteServerTransaction:
-        tx = InviteServerTransaction(self._now(), reliable=source.transport == "tcp")
+        tx = InviteServerTransaction(
+            self._now(), reliable=source.transport == "tcp", t1=self.t1, t2=max(4.0, self.t1)
+        )
         self.invite_servers[tx_key(request)] = (tx, self.response_destination(request, source))
         return tx
 
@@ -268,7 +272,11 @@ class SipEndpoint:
             self.transport.send(data, dest)
             return
         tx = ClientTransaction(
-            data, self._now(), invite=request.method == "INVITE", reliable=dest.transport == "tcp"
+            data,
+            self._now(),
+            invite=request.method == "INVITE",
+            reliable=dest.transport == "tcp",
+            t1=self.t1,
         )
         self._clients[tx_key(request)] = (tx, dest, on_response)
         self.transport.send(data, dest)

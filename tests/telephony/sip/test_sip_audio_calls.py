@@ -85,8 +85,16 @@ async def _call_with_plan(
             tmp_path,
             uac_audio_scenario(pcap, plan.payload_type, plan.ptime_ms, seconds, digits),
             f"127.0.0.1:{harness.port}",
-            "-i", "127.0.0.1", "-m", "1", "-l", "1", "-mi", "127.0.0.1",
-            "-mp", str(harness.port + 2000 if harness.port < 60000 else 6000),
+            "-i",
+            "127.0.0.1",
+            "-m",
+            "1",
+            "-l",
+            "1",
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            str(harness.port + 2000 if harness.port < 60000 else 6000),
         )
         assert result.returncode == 0, str(result)
         (finished,) = await harness.finished()
@@ -96,7 +104,9 @@ async def _call_with_plan(
 
 
 @pytest.mark.parametrize(
-    ("payload_type", "ptime"), [(8, 20), (0, 20), (8, 30), (0, 30)], ids=["pcma20", "pcmu20", "pcma30", "pcmu30"]
+    ("payload_type", "ptime"),
+    [(8, 20), (0, 20), (8, 30), (0, 30)],
+    ids=["pcma20", "pcmu20", "pcma30", "pcmu30"],
 )
 async def test_recording_matches_sent_audio_and_digits(
     tmp_path: Path, listener_factory, payload_type: int, ptime: int
