@@ -1,8 +1,9 @@
 """G.711 A-law and µ-law <-> 16-bit PCM with numpy lookup tables.
 
-The tables are built once from the ITU-T G.711 segment algorithm (the same
-construction as the classic reference encoder), so coding a packet is one
-vectorised table lookup. Audio in the process is 16-bit little-endian mono PCM.
+The tables are built once, vectorised, from the ITU-T G.711 segment algorithm
+(sign, 3-bit segment, 4-bit mantissa; µ-law with a bias of 0x84, A-law with
+even bits inverted), so coding a packet is one table lookup.
+Audio in the process is 16-bit little-endian mono PCM.
 """
 
 from __future__ import annotations
@@ -20,72 +21,52 @@ _ULAW_SEGMENT_ENDS: Final = (0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FF
 _ALAW_SEGMENT_ENDS: Final = (0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF)
 
 
-def _segment(value: int, ends: tuple[int, ...]) -> int:
-    for index, end in enumerate(ends):
-        if value <= end:
-            return index
-    return len(ends)
-
-
-def _ulaw_decode(code: int) -> int:
-    code = ~code & 0xFF
+def _ulaw_decode_table() -> np.ndarray:
+    code = ~np.arange(256, dtype=np.int32) & 0xFF
     magnitude = (((code & 0x0F) << 3) + _ULAW_BIAS) << ((code & 0x70) >> 4)
-    return _ULAW_BIAS - magnitude if code & 0x80 else magnitude - _ULAW_BIAS
+    return np.where(code & 0x80, _ULAW_BIAS - magnitude, magnitude - _ULAW_BIAS).astype("<i2")
 
 
-def _alaw_decode(code: int) -> int:
-    code ^= 0x55
-    magnitude = (code & 0x0F) << 4
+def _alaw_decode_table() -> np.ndarray:
+    code = np.arange(256, dtype=np.int32) ^ 0x55
     segment = (code & 0x70) >> 4
-    if segment == 0:
-        magnitude += 8
-    else:
-        magnitude = (magnitude + 0x108) << (segment - 1)
-    return magnitude if code & 0x80 else -magnitude
+    mantissa = (code & 0x0F) << 4
+    magnitude = np.where(
+        segment == 0, mantissa + 8, (mantissa + 0x108) << np.maximum(segment - 1, 0)
+    )
+    return np.where(code & 0x80, magnitude, -magnitude).astype("<i2")
 
 
-def _ulaw_encode(sample: int) -> int:
-    value = sample >> 2  # 14-bit
-    if value < 0:
-        value, mask = -value, 0x7F
-    else:
-        mask = 0xFF
-    value = min(value, _ULAW_CLIP) + (_ULAW_BIAS >> 2)
-    segment = _segment(value, _ULAW_SEGMENT_ENDS)
-    if segment >= 8:
-        return 0x7F ^ mask
-    return ((segment << 4) | ((value >> (segment + 1)) & 0x0F)) ^ mask
+def _all_samples() -> np.ndarray:
+    # Every int16 value, ordered by its uint16 bit pattern: the encode tables' index.
+    return np.arange(65536, dtype=np.uint16).view(np.int16).astype(np.int32)
 
 
-def _alaw_encode(sample: int) -> int:
-    value = sample >> 3  # 13-bit
-    if value >= 0:
-        mask = 0xD5
-    else:
-        mask = 0x55
-        value = -value - 1
-    segment = _segment(value, _ALAW_SEGMENT_ENDS)
-    if segment >= 8:
-        return 0x7F ^ mask
-    code = segment << 4
-    code |= (value >> 1) & 0x0F if segment < 2 else (value >> segment) & 0x0F
-    return code ^ mask
+def _ulaw_encode_table() -> np.ndarray:
+    value = _all_samples() >> 2  # 14-bit
+    mask = np.where(value < 0, 0x7F, 0xFF)
+    value = np.minimum(np.abs(value), _ULAW_CLIP) + (_ULAW_BIAS >> 2)
+    segment = np.searchsorted(np.array(_ULAW_SEGMENT_ENDS), value)  # first end >= value
+    code = (segment << 4) | ((value >> (segment + 1)) & 0x0F)
+    code = np.where(segment >= 8, 0x7F, code)
+    return (code ^ mask).astype(np.uint8)
 
 
-def _decode_table(decode: object) -> np.ndarray:
-    return np.array([decode(code) for code in range(256)], dtype="<i2")  # type: ignore[operator]
+def _alaw_encode_table() -> np.ndarray:
+    value = _all_samples() >> 3  # 13-bit
+    mask = np.where(value >= 0, 0xD5, 0x55)
+    value = np.where(value >= 0, value, -value - 1)
+    segment = np.searchsorted(np.array(_ALAW_SEGMENT_ENDS), value)
+    shift = np.where(segment < 2, 1, segment)
+    code = (segment << 4) | ((value >> shift) & 0x0F)
+    code = np.where(segment >= 8, 0x7F, code)
+    return (code ^ mask).astype(np.uint8)
 
 
-def _encode_table(encode: object) -> np.ndarray:
-    # Indexed by the int16 sample reinterpreted as uint16 (two's complement).
-    samples = np.arange(65536, dtype=np.uint16).view(np.int16)
-    return np.array([encode(int(s)) for s in samples], dtype=np.uint8)  # type: ignore[operator]
-
-
-ULAW_TO_PCM: Final = _decode_table(_ulaw_decode)
-ALAW_TO_PCM: Final = _decode_table(_alaw_decode)
-PCM_TO_ULAW: Final = _encode_table(_ulaw_encode)
-PCM_TO_ALAW: Final = _encode_table(_alaw_encode)
+ULAW_TO_PCM: Final = _ulaw_decode_table()
+ALAW_TO_PCM: Final = _alaw_decode_table()
+PCM_TO_ULAW: Final = _ulaw_encode_table()
+PCM_TO_ALAW: Final = _alaw_encode_table()
 
 _DECODERS: Final = {PCMU: ULAW_TO_PCM, PCMA: ALAW_TO_PCM}
 _ENCODERS: Final = {PCMU: PCM_TO_ULAW, PCMA: PCM_TO_ALAW}

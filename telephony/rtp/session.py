@@ -48,8 +48,8 @@ class MediaParams:
     def __post_init__(self) -> None:
         if not g711.is_g711(self.payload_type):
             raise ValueError(f"payload type {self.payload_type} is not PCMU (0) or PCMA (8)")
-        if self.ptime_ms <= 0 or self.ptime_ms % 10 or self.ptime_ms > 120:
-            raise ValueError(f"ptime {self.ptime_ms} ms is not a multiple of 10 up to 120")
+        if not 5 <= self.ptime_ms <= 200:
+            raise ValueError(f"ptime {self.ptime_ms} ms is outside 5..200 ms")
 
 
 @dataclass
@@ -123,7 +123,9 @@ class RtpSession(asyncio.DatagramProtocol):
             try:
                 await loop.create_datagram_endpoint(lambda s=session: s, local_addr=(host, port))
             except OSError as exc:
-                if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                # uvloop wraps the bind error in a new OSError without errno.
+                code = exc.errno or getattr(exc.__cause__, "errno", None)
+                if code in (errno.EADDRINUSE, errno.EACCES):
                     continue
                 raise
             session.local_host, session.local_port = host, port

@@ -284,5 +284,41 @@ def test_media_params_are_validated() -> None:
     with pytest.raises(ValueError):
         MediaParams(("127.0.0.1", 9), 18)
     with pytest.raises(ValueError):
-        MediaParams(("127.0.0.1", 9), 8, ptime_ms=25)
+        MediaParams(("127.0.0.1", 9), 8, ptime_ms=0)
     assert np.isclose(MediaParams(("h", 1), 0).ptime_ms, 20)
+
+
+def test_under_uvloop_busy_ports_are_skipped_and_audio_flows() -> None:
+    """uvloop reports a busy port differently from asyncio; production runs on uvloop."""
+    uvloop = pytest.importorskip("uvloop")
+
+    async def scenario() -> None:
+        first = await open_endpoint()
+        port = first.session.local_port
+        # A range holding only the busy port and one free neighbour: the busy one is skipped.
+        second = None
+        for neighbour in (port + 2, port - 2):
+            try:
+                second = await RtpSession.open(
+                    "127.0.0.1",
+                    min(port, neighbour),
+                    max(port, neighbour),
+                    on_audio=lambda frame: None,
+                    on_dtmf=print,
+                )
+                break
+            except OSError:
+                continue  # the neighbour happened to be taken too
+        assert second is not None and second.local_port != port
+        with pytest.raises(OSError, match="no free even UDP port"):
+            await RtpSession.open("127.0.0.1", port, port, on_audio=print, on_dtmf=print)
+        pcm = sweep_pcm(0.2)
+        first.session.start(MediaParams(("127.0.0.1", second.local_port), 8))
+        second.start(MediaParams(("127.0.0.1", port), 8))
+        await second.play(pcm)
+        await wait_until(lambda: first.session.stats.received == 10)
+        await first.session.close()
+        await second.close()
+        assert first.audio == through_codec(8, pcm)
+
+    uvloop.run(scenario())
