@@ -59,7 +59,9 @@ class DigestCredentials:
         self.password = password
         self._nc: dict[str, int] = {}
 
-    def authorization(self, challenge: Challenge, method: str, uri: str) -> str:
+    def authorization(
+        self, challenge: Challenge, method: str, uri: str, *, cnonce: str | None = None
+    ) -> str:
         h = _HASHES[challenge.algorithm]
 
         def digest(text: str) -> str:
@@ -77,7 +79,7 @@ class DigestCredentials:
         if "auth" in challenge.qop:
             nc = self._nc.get(challenge.nonce, 0) + 1
             self._nc[challenge.nonce] = nc
-            cnonce = secrets.token_hex(8)
+            cnonce = cnonce or secrets.token_hex(8)
             response = digest(f"{ha1}:{challenge.nonce}:{nc:08x}:{cnonce}:auth:{ha2}")
             parts += ["qop=auth", f"nc={nc:08x}", f'cnonce="{cnonce}"']
         else:

@@ -98,9 +98,7 @@ def uri_user(uri_text: str) -> str | None:
         uri = URI.parse(uri_text)
     except (ValueError, KeyError, IndexError):
         return None
-    if uri.scheme == "tel":
-        return uri.host or None
-    return uri.user or None
+    return uri.user or None  # for tel: URIs sipmessage puts the number in `user`
 
 
 def address_user(value: str | None) -> str | None:

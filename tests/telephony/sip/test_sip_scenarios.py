@@ -244,7 +244,7 @@ async def test_compact_headers(tmp_path: Path, listener_factory) -> None:
       i: [call_id]
       CSeq: 1 INVITE
       m: <sip:13800138000@[local_ip]:[local_port]>
-      k: 
+      k:
       Max-Forwards: 70
       c: application/sdp
       l: [len]

@@ -1,0 +1,174 @@
+"""Malformed and truncated datagrams: nothing crashes, 400 where a response is possible."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import socket
+
+import pytest
+
+from telephony.sip.message import parse_message
+
+pytestmark = pytest.mark.timeout(120)
+
+VALID_INVITE = (
+    "INVITE sip:12345@127.0.0.1 SIP/2.0\r\n"
+    "Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK{n};rport\r\n"
+    "From: <sip:138@127.0.0.1>;tag=f{n}\r\n"
+    "To: <sip:12345@127.0.0.1>\r\n"
+    "Call-ID: fuzz-{n}@127.0.0.1\r\n"
+    "CSeq: 1 INVITE\r\n"
+    "Contact: <sip:138@127.0.0.1:{port}>\r\n"
+    "Max-Forwards: 70\r\n"
+    "Content-Type: application/sdp\r\n"
+    "Content-Length: {length}\r\n\r\n{body}"
+)
+SDP = (
+    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+    "m=audio 4000 RTP/AVP 8 101\r\na=rtpmap:101 telephone-event/8000\r\n"
+)
+OPTIONS = (
+    "OPTIONS sip:127.0.0.1 SIP/2.0\r\n"
+    "Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bKopt{n}\r\n"
+    "From: <sip:probe@127.0.0.1>;tag=o{n}\r\nTo: <sip:127.0.0.1>\r\n"
+    "Call-ID: opt-{n}\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+)
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    kind = rng.randrange(8)
+    if kind == 0:
+        return data[: rng.randrange(len(data))]  # truncated
+    if kind == 1:
+        out = bytearray(data)
+        for _ in range(rng.randrange(1, 20)):
+            out[rng.randrange(len(out))] = rng.randrange(256)
+        return bytes(out)
+    if kind == 2:
+        lines = data.split(b"\r\n")
+        del lines[rng.randrange(len(lines))]
+        return b"\r\n".join(lines)
+    if kind == 3:
+        lines = data.split(b"\r\n")
+        i = rng.randrange(len(lines))
+        lines.insert(i, lines[i])
+        return b"\r\n".join(lines)
+    if kind == 4:
+        pos = rng.randrange(len(data))
+        return (
+            data[:pos] + bytes(rng.randrange(256) for _ in range(rng.randrange(1, 50))) + data[pos:]
+        )
+    if kind == 5:
+        return data.replace(b"Content-Length: ", b"Content-Length: 9")
+    if kind == 6:
+        return data.replace(b"\r\n", b"\n")
+    return data.replace(b": ", b":", rng.randrange(1, 6))
+
+
+class Probe:
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.setblocking(False)
+        self.port = self.sock.getsockname()[1]
+
+    def drain(self) -> list[bytes]:
+        out = []
+        while True:
+            try:
+                out.append(self.sock.recv(65535))
+            except BlockingIOError:
+                return out
+
+    async def ask(self, data: bytes, target: int, want: bytes, timeout: float = 10) -> bytes:
+        self.sock.sendto(data, ("127.0.0.1", target))
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+        while loop.time() < end:
+            for reply in self.drain():
+                if want in reply:
+                    return reply
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"no reply containing {want!r}")
+
+
+def invite(n: int, port: int) -> bytes:
+    return VALID_INVITE.format(n=n, port=port, length=len(SDP), body=SDP).encode()
+
+
+async def test_fuzzed_datagrams_do_not_stop_the_listener(listener_factory, caplog) -> None:
+    rng = random.Random(20261126)
+    probe = Probe()
+    caplog.set_level(logging.ERROR, logger="telephony")
+    async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
+        for n in range(600):
+            base = invite(n, probe.port) if n % 2 else OPTIONS.format(n=n, port=probe.port).encode()
+            probe.sock.sendto(mutate(base, rng), ("127.0.0.1", harness.port))
+            if n % 50 == 0:
+                await asyncio.sleep(0.01)
+                probe.drain()
+        for bad in (b"", b"\x00" * 10, b"\r\n\r\n", b"SIP/2.0 200\r\n\r\n", bytes(range(256))):
+            probe.sock.sendto(bad, ("127.0.0.1", harness.port))
+        await asyncio.sleep(0.3)
+        probe.drain()
+        reply = await probe.ask(
+            OPTIONS.format(n="final", port=probe.port).encode(), harness.port, b"opt-final"
+        )
+        assert reply.startswith(b"SIP/2.0 200 ")
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m: m.replace(b"CSeq: 1 INVITE", b"CSeq: one INVITE"),
+        lambda m: m.replace(b"Content-Length: ", b"Content-Length: 9"),  # truncated body
+        lambda m: m.replace(b"From: <sip:138@127.0.0.1>", b"From: <<<"),
+        lambda m: m.replace(b"CSeq: 1 INVITE", b"CSeq: 1 BYE"),
+        lambda m: m.replace(b"Max-Forwards: 70", b"Max-Forwards: lots"),
+    ],
+    ids=["bad-cseq", "truncated-body", "bad-from", "cseq-method-mismatch", "bad-max-forwards"],
+)
+async def test_broken_request_with_addressable_headers_gets_400(listener_factory, damage) -> None:
+    probe = Probe()
+    async with listener_factory() as harness:
+        message = damage(invite(1, probe.port))
+        reply = await probe.ask(message, harness.port, b"SIP/2.0 ")
+        assert reply.startswith(b"SIP/2.0 400 "), reply[:80]
+        assert b"fuzz-1@127.0.0.1" in reply
+
+
+async def test_max_forwards_zero_gets_483(listener_factory) -> None:
+    probe = Probe()
+    async with listener_factory() as harness:
+        message = invite(2, probe.port).replace(b"Max-Forwards: 70", b"Max-Forwards: 0")
+        reply = await probe.ask(message, harness.port, b"SIP/2.0 ")
+        assert reply.startswith(b"SIP/2.0 483 ")
+
+
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ((b"m=audio 4000 RTP/AVP 8 101", b"m=audio 4000 RTP/AVP 9 101"), b"488"),
+        ((b"Content-Type: application/sdp", b"Content-Type: text/plain"), b"415"),
+        ((b"INVITE sip:12345@127.0.0.1 SIP/2.0", b"FROB sip:12345@127.0.0.1 SIP/2.0"), b"501"),
+        ((b"INVITE sip:12345@127.0.0.1 SIP/2.0", b"SUBSCRIBE sip:12345@127.0.0.1 SIP/2.0"), b"405"),
+        ((b"To: <sip:12345@127.0.0.1>", b"To: <sip:12345@127.0.0.1>;tag=nope"), b"481"),
+    ],
+    ids=["no-codec", "not-sdp", "unknown-method", "not-allowed", "unknown-dialog"],
+)
+async def test_requests_we_cannot_serve(listener_factory, change, status) -> None:
+    probe = Probe()
+    async with listener_factory() as harness:
+        message = invite(3, probe.port).replace(*change)
+        if change[1].startswith((b"FROB", b"SUBSCRIBE")):
+            method = change[1].split()[0]
+            message = message.replace(b"CSeq: 1 INVITE", b"CSeq: 1 " + method)
+        reply = await probe.ask(message, harness.port, b"SIP/2.0 " + status)
+        parsed = parse_message(reply)
+        assert parsed.get("Call-ID") == "fuzz-3@127.0.0.1"
+        if status in (b"405", b"501"):
+            assert "INVITE" in (parsed.get("Allow") or "")
