@@ -26,6 +26,10 @@ def _register() -> None:
     from hotline.commands import config_cmd
 
     main.add_command(config_cmd.config)
+    main.add_command(__import__("hotline.commands.db", fromlist=["db"]).db)
+    main.add_command(__import__("hotline.commands.users", fromlist=["user"]).user)
+    main.add_command(__import__("hotline.commands.tickets", fromlist=["tickets"]).tickets)
+    main.add_command(__import__("hotline.commands.serve", fromlist=["serve"]).serve)
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).route)
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).routing)
     main.add_command(__import__("hotline.commands.call", fromlist=["call"]).call)

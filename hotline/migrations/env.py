@@ -18,7 +18,8 @@ def _optional_metadata(module_name: str) -> list[MetaData]:
         return []
     if importlib.util.find_spec(module_name) is None:
         return []
-    return [importlib.import_module(module_name).metadata]
+    found = getattr(importlib.import_module(module_name), "metadata", None)
+    return [found] if isinstance(found, MetaData) else []
 
 
 def _all_optional(module_names: list[str]) -> list[MetaData]:
@@ -27,7 +28,7 @@ def _all_optional(module_names: list[str]) -> list[MetaData]:
 
 # Modules that define tables: on their own MetaData (asr.backlog) or on ticketing's
 # (ticketing.followup.store adds its tables to it when imported). Add one line per module.
-TABLE_MODULES = ["asr.backlog", "ticketing.followup.store"]
+TABLE_MODULES = ["asr.backlog", "ticketing.followup.store", "ticketing.web.tables"]
 
 target_metadata: list[MetaData] = list(
     {id(m): m for m in [ticketing_metadata, *_all_optional(TABLE_MODULES)]}.values()

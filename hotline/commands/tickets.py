@@ -1,0 +1,99 @@
+"""`hotline tickets …`: look at tickets from the shell."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ticketing.model import STATE_LABELS, State
+
+
+@click.group()
+def tickets() -> None:
+    """List and show tickets (工单)."""
+
+
+@tickets.command("list")
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice([str(s) for s in State]),
+    help="Only tickets in this state (repeatable).",
+)
+@click.option(
+    "--unit", "units", multiple=True, help="Only tickets of this unit, lead or assisting."
+)
+@click.option("--limit", type=click.IntRange(1, 10000), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, one ticket per line.")
+@click.pass_context
+def list_(
+    ctx: click.Context, states: tuple[str, ...], units: tuple[str, ...], limit: int, as_json: bool
+) -> None:
+    """List tickets, newest first."""
+    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from ticketing import services
+    from ticketing.serialization import ticket_to_dict
+
+    settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    database = open_migrated_database(settings)
+    try:
+        query = services.TicketQuery(states=states, units=units, limit=limit)
+        found = services.list_tickets(database.uow(), query)
+    finally:
+        database.close()
+    for t in found:
+        if as_json:
+            click.echo(json.dumps(ticket_to_dict(t), ensure_ascii=False))
+            continue
+        received = t.received_at.astimezone(_zone(settings)).strftime("%Y-%m-%d %H:%M")
+        text = (t.summary or t.text).replace("\n", " ")[:40]
+        unit = t.lead_unit or "-"
+        click.echo(f"{t.id}\t{received}\t{STATE_LABELS[t.state]}\t{unit}\t{text}")
+
+
+@tickets.command("show")
+@click.argument("ticket_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Every field, transcript words and history.")
+@click.pass_context
+def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
+    """Show one ticket with its history."""
+    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from ticketing import services
+    from ticketing.errors import NotFoundError
+    from ticketing.serialization import ticket_to_dict
+
+    settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    database = open_migrated_database(settings)
+    try:
+        ticket = services.get_ticket(database.uow(), ticket_id)
+    except NotFoundError as exc:
+        raise click.ClickException(f"{exc.message_zh} / {exc.message_en}") from None
+    finally:
+        database.close()
+    data = ticket_to_dict(ticket)
+    if settings.storage.recordings_dir and ticket.recording_ref:
+        data["recording_path"] = str(settings.storage.recordings_dir / ticket.recording_ref)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    zone = _zone(settings)
+    skip = {"history", "transcript_words"}
+    for key, value in data.items():
+        if key not in skip and value not in (None, "", [], {}):
+            click.echo(f"{key}: {value}")
+    click.echo(f"transcript_words: {len(ticket.transcript_words)}")
+    click.echo("history:")
+    for h in ticket.history:
+        at = h.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+        why = f" — {h.reason}" if h.reason else ""
+        click.echo(
+            f"  {at} {h.actor} ({h.actor_role}) {h.command}: {h.from_state} → {h.to_state}{why}"
+        )
+
+
+def _zone(settings: object):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(getattr(getattr(settings, "followup", None), "timezone", "Asia/Shanghai"))
