@@ -127,6 +127,17 @@ class JitterBuffer:
             self._highest = ext
         self._release()
 
+    @property
+    def holding(self) -> bool:
+        """True while packets wait behind a hole (or in the start-up window)."""
+        return self._ssrc is not None and self._next <= self._highest
+
+    def release_held(self) -> None:
+        """The stream paused: deliver what is held now (holes become silence), keeping
+        the partial frame, instead of waiting for packets that may never come."""
+        self._drain()
+        self._starting = False
+
     def flush(self) -> None:
         """Deliver everything held (holes become silence) and pad the last frame."""
         self._drain()

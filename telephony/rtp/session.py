@@ -36,6 +36,9 @@ FRAME_BYTES: Final = 320  # 20 ms of 16-bit PCM at 8 kHz
 COMFORT_NOISE: Final = 13
 _INTER_DIGIT_SECONDS: Final = 0.08
 _MAX_SEND_BACKLOG_PACKETS: Final = 10  # further behind than this: re-anchor, do not burst
+# When the peer pauses, packets held behind a hole are released after this long, so the
+# recording and the ASR stream do not wait for the next packet (hold, end of speech).
+HELD_RELEASE_SECONDS: Final = 0.2
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class RtpSession(asyncio.DatagramProtocol):
         self._jitter = JitterBuffer(self._deliver)
         self._dtmf = DtmfReceiver()
         self._last_received: float | None = None
+        self._release_timer: asyncio.TimerHandle | None = None
         self._transit: float | None = None
         self._jitter_units = 0.0
         self._counters = RtpStats()
@@ -187,6 +191,9 @@ class RtpSession(asyncio.DatagramProtocol):
         if self._closed:
             return
         self._closed = True
+        if self._release_timer is not None:
+            self._release_timer.cancel()
+            self._release_timer = None
         if self._transport is not None:
             self._transport.close()
         with contextlib.suppress(Exception):
@@ -249,6 +256,24 @@ class RtpSession(asyncio.DatagramProtocol):
                 self._jitter.push(sequence, timestamp, ssrc, None)
         else:
             self._counters.unknown_payload += 1
+            return
+        if self._release_timer is None and self._jitter.holding:
+            self._release_timer = self._loop.call_later(HELD_RELEASE_SECONDS, self._release_held)
+
+    def _release_held(self) -> None:
+        self._release_timer = None
+        if self._closed or not self._jitter.holding:
+            return
+        idle = self._loop.time() - (self._last_received or 0.0)
+        if idle >= HELD_RELEASE_SECONDS:
+            try:
+                self._jitter.release_held()
+            except Exception:
+                log.exception("RTP frame delivery failed")
+        else:  # packets still flowing: the reorder window will release them
+            self._release_timer = self._loop.call_later(
+                HELD_RELEASE_SECONDS - idle, self._release_held
+            )
 
     def _same_stream(self, ssrc: int) -> bool:
         # Events from another SSRC (e.g. a separately replayed capture) do not occupy

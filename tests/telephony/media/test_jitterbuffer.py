@@ -210,3 +210,21 @@ def test_a_huge_forward_gap_is_capped() -> None:
 def test_options_are_validated() -> None:
     with pytest.raises(ValueError):
         JitterBuffer(lambda frame: None, capacity=4, reorder_packets=4)
+
+
+def test_release_held_delivers_packets_waiting_behind_a_hole() -> None:
+    pcm = sweep_pcm(0.4)
+    packets = packetise(pcm)
+    frames: list[bytes] = []
+    buffer = JitterBuffer(frames.append)
+    for packet in packets[:8] + packets[9:11]:  # packet 8 lost, then the sender pauses
+        buffer.push(*packet)
+    assert buffer.holding
+    assert len(frames) == 8
+    buffer.release_held()
+    assert not buffer.holding
+    assert b"".join(frames) == pcm[: 8 * FRAME] + bytes(FRAME) + pcm[9 * FRAME : 11 * FRAME]
+    for packet in packets[11:]:  # the stream resumes seamlessly
+        buffer.push(*packet)
+    buffer.flush()
+    assert len(b"".join(frames)) == len(pcm)

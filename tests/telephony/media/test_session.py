@@ -322,3 +322,22 @@ def test_under_uvloop_busy_ports_are_skipped_and_audio_flows() -> None:
         assert first.audio == through_codec(8, pcm)
 
     uvloop.run(scenario())
+
+
+async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> None:
+    endpoint = await open_endpoint()
+    transport, _ = await open_raw_peer()
+    try:
+        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
+        target = ("127.0.0.1", endpoint.session.local_port)
+        pcm = sweep_pcm(0.2)
+        for i in (0, 1, 2, 4):  # packet 3 lost, then nothing more (hold, or end of talk)
+            payload = g711.encode(8, pcm[i * 320 : (i + 1) * 320])
+            transport.sendto(RtpPacket(8, 50 + i, i * 160, 5, payload).serialize(), target)
+        await wait_until(lambda: len(endpoint.frames) == 5)  # without closing the session
+        expected = through_codec(8, pcm[:960]) + bytes(320) + through_codec(8, pcm[1280:1600])
+        assert endpoint.audio == expected
+        assert endpoint.session.stats.lost == 1
+    finally:
+        transport.close()
+        await endpoint.session.close()
