@@ -1,0 +1,227 @@
+"""Dashboard figures (JSON, CSV, Excel) and report-up (上报) operations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from urllib.parse import quote
+
+from aiohttp import web
+from aiohttp_pydantic.oas.typing import r200, r400, r403
+
+from ticketing import reporting, services, stats
+from ticketing.model import OPEN_STATES
+from ticketing.persistence.repository import TicketQuery
+from ticketing.users import Role
+from ticketing.web import exports, store
+from ticketing.web.api_tickets import api
+from ticketing.web.auth import require_role
+from ticketing.web.context import WebContext, ctx
+from ticketing.web.errors import ApiError
+from ticketing.web.schemas import ErrorOut
+
+routes = web.RouteTableDef()
+STATS_ROLES = (Role.OPERATOR, Role.LEAD, Role.ADMIN)
+MAX_DAYS = 366
+
+
+def _period(c: WebContext, start: str | None, end: str | None) -> tuple[date, date]:
+    today = c.now().astimezone(stats.ZoneInfo(c.catalog.timezone)).date()
+    try:
+        end_day = date.fromisoformat(end) if end else today
+        start_day = date.fromisoformat(start) if start else end_day - timedelta(days=29)
+    except ValueError:
+        raise ApiError(400, "invalid_input", "日期格式应为 YYYY-MM-DD", "bad date") from None
+    if start_day > end_day:
+        raise ApiError(400, "invalid_input", "开始日期不能晚于结束日期", "start after end")
+    if (end_day - start_day).days >= MAX_DAYS:
+        raise ApiError(400, "invalid_input", "统计区间不能超过一年", "period too long")
+    return start_day, end_day
+
+
+def compute(c: WebContext, start: date, end: date) -> stats.DashboardStats:
+    lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
+    uow = c.db.uow
+    tickets = services.list_tickets(
+        uow(), TicketQuery(received_from=lo, received_before=hi, limit=1_000_000)
+    )
+    open_tickets = services.list_tickets(
+        uow(), TicketQuery(states=sorted(OPEN_STATES), limit=1_000_000)
+    )
+    users = services.list_users(uow())
+    return stats.compute(
+        tickets,
+        start=start,
+        end=end,
+        tz=c.catalog.timezone,
+        policy=c.policy,
+        now=c.now(),
+        supervisors=stats.supervisor_map(u for u in users if u.role in (Role.OPERATOR, Role.LEAD)),
+        open_tickets=open_tickets,
+    )
+
+
+@routes.get("/api/v1/stats")
+@api
+async def get_stats(
+    request: web.Request, start: str | None = None, end: str | None = None
+) -> r200[dict] | r400[ErrorOut] | r403[ErrorOut]:
+    """Dashboard figures for [start, end] (local dates; default the last 30 days).
+
+    Tags: stats
+    """
+    c = ctx(request)
+    require_role(request, *STATS_ROLES)
+    start_day, end_day = _period(c, start, end)
+    figures = await c.run(compute, c, start_day, end_day)
+    return web.json_response(figures.to_dict())
+
+
+def _tables(c: WebContext, figures: stats.DashboardStats) -> list:
+    cat = c.catalog
+    names = {k.id: k.name for k in cat.categories}
+
+    def unit(u: str) -> str:
+        return cat.unit(u).name if cat.has_unit(u) else u
+
+    def area(a: str) -> str:
+        return next((x.name for x in cat.areas if x.id == a), a)
+
+    return exports.sections(figures, unit, area, lambda k: names.get(k, k))
+
+
+def _download(body: bytes, filename: str, content_type: str) -> web.Response:
+    return web.Response(
+        body=body,
+        content_type=content_type,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
+
+
+@routes.get("/api/v1/stats/export.csv")
+@api
+async def export_csv(
+    request: web.Request, start: str | None = None, end: str | None = None
+) -> r200[str] | r400[ErrorOut] | r403[ErrorOut]:
+    """The dashboard as CSV (UTF-8 with BOM).
+
+    Tags: stats
+    """
+    c = ctx(request)
+    require_role(request, *STATS_ROLES)
+    s, e = _period(c, start, end)
+    figures = await c.run(compute, c, s, e)
+    return _download(exports.to_csv(_tables(c, figures)), f"统计_{s}_{e}.csv", "text/csv")
+
+
+@routes.get("/api/v1/stats/export.xlsx")
+@api
+async def export_xlsx(
+    request: web.Request, start: str | None = None, end: str | None = None
+) -> r200[str] | r400[ErrorOut] | r403[ErrorOut]:
+    """The dashboard as an Excel workbook, one sheet per table.
+
+    Tags: stats
+    """
+    c = ctx(request)
+    require_role(request, *STATS_ROLES)
+    s, e = _period(c, start, end)
+    figures = await c.run(compute, c, s, e)
+    return _download(
+        exports.to_xlsx(_tables(c, figures)),
+        f"统计_{s}_{e}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@routes.get("/api/v1/reporting/export")
+@api
+async def reporting_export(
+    request: web.Request, start: str | None = None, end: str | None = None, format: str = "json"
+) -> r200[list[dict]] | r400[ErrorOut] | r403[ErrorOut]:
+    """Manual report-up export: tickets closed in the period, as the upstream push sends them
+    (JSON or CSV). Centre lead only; audited, since it carries callers' numbers.
+
+    Tags: reporting
+    """
+    c = ctx(request)
+    principal = require_role(request, Role.LEAD)
+    if format not in ("json", "csv"):
+        raise ApiError(400, "invalid_input", "导出格式只能是 json 或 csv", "bad format")
+    s, e = _period(c, start, end)
+    lo, hi = stats.period_bounds(s, e, c.catalog.timezone)
+    rows = await c.run(reporting.export_closed, c.db, lo, hi)
+    await c.run(
+        store.audit,
+        c.db,
+        principal.actor,
+        "export_report",
+        remote=request.remote or "",
+        details={"start": s.isoformat(), "end": e.isoformat(), "count": len(rows)},
+    )
+    if format == "json":
+        body = json.dumps(rows, ensure_ascii=False, indent=1).encode()
+        return _download(body, f"上报_{s}_{e}.json", "application/json")
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(
+        [
+            "工单编号",
+            "受理时间",
+            "来电号码",
+            "类型",
+            "区域",
+            "内容",
+            "主办单位",
+            "答复",
+            "办结时间",
+            "回访结果",
+        ]
+    )
+    for r in rows:
+        writer.writerow(
+            [
+                r["ticket_id"],
+                r["received_at"],
+                r["caller"]["number"] or "",
+                r["request_type"] or "",
+                r["area_id"] or "",
+                r["content"],
+                r["lead_unit"]["name"] or "",
+                r["reply"],
+                r["closed_at"],
+                r["satisfaction"] or "",
+            ]
+        )
+    return _download(buf.getvalue().encode("utf-8-sig"), f"上报_{s}_{e}.csv", "text/csv")
+
+
+@routes.get("/api/v1/reporting/outbox")
+@api
+async def reporting_outbox(request: web.Request) -> r200[list[dict]] | r403[ErrorOut]:
+    """The report-up outbox: pending, sent and failed pushes. Centre lead only.
+
+    Tags: reporting
+    """
+    c = ctx(request)
+    require_role(request, Role.LEAD)
+    entries = await c.run(reporting.outbox, c.db)
+    return web.json_response([e.to_dict() for e in entries])
+
+
+@routes.post("/api/v1/reporting/push")
+@api
+async def reporting_push(request: web.Request) -> r200[dict] | r403[ErrorOut]:
+    """Push closed tickets now (and retry the failed ones). Centre lead only.
+
+    Tags: reporting
+    """
+    c = ctx(request)
+    require_role(request, Role.LEAD)
+    if c.reporter is None:
+        raise ApiError(409, "not_configured", "未配置上报地址（upstream.url）", "no upstream url")
+    retried = await c.run(reporting.retry_failed, c.db)
+    result = await c.reporter.run_once()
+    return web.json_response({"sent": result.sent, "failed": result.failed, "retried": retried})

@@ -1,0 +1,104 @@
+"""What the web app is given by the composition root, and how handlers reach it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from aiohttp import web
+
+from config.settings import Settings
+from ticketing import services
+from ticketing.persistence.database import Database
+from ticketing.users import User
+from ticketing.web import store
+from ticketing.web.auth import LoginLimiter
+from ticketing.web.events import EventHub
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# A part's health: returns {"ok": bool, ...details}; may be sync or async; raising = not ok.
+HealthCheck = Callable[[], Mapping[str, Any] | Awaitable[Mapping[str, Any]] | bool]
+SuggestFn = Callable[[str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str  # Chinese, shown in the console's top bar
+    href: str  # "#/followup" for a console panel, or a page URL
+    view: str = ""  # the panel name the console routes to (HL.panels[view])
+
+
+@dataclass
+class WebExtension:
+    """A part that adds API routes and a console panel (e.g. 回访 by the follow-up helper).
+
+    `routes` are added to the main app (put them under /api/v1/<name>/...); the
+    handlers find everything through `request.app[WEB_CONTEXT]` and check roles
+    with `ticketing.web.auth.require_role`. `static_dir` is served at
+    /ext/<name>/, and `console_scripts` (URLs) are loaded by the console, where
+    they register `HL.panels[view] = async (el) => {...}`.
+    """
+
+    name: str
+    routes: web.RouteTableDef | Sequence[web.RouteDef] = ()
+    nav: Sequence[NavEntry] = ()
+    console_scripts: Sequence[str] = ()
+    static_dir: Path | None = None
+    on_startup: Sequence[Callable[[web.Application], Awaitable[None]]] = ()
+    on_cleanup: Sequence[Callable[[web.Application], Awaitable[None]]] = ()
+
+
+@dataclass
+class WebContext:
+    settings: Settings
+    db: Database
+    hub: EventHub
+    attachments_dir: Path
+    recordings_dir: Path
+    suggest: SuggestFn | None = None
+    health_checks: dict[str, HealthCheck] = field(default_factory=dict)
+    limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    extensions: list[WebExtension] = field(default_factory=list)
+    reporter: Any = None  # ticketing.reporting.UpstreamReporter when upstream.url is set
+    max_attachment_bytes: int = 10 * 1024 * 1024
+
+    @property
+    def catalog(self):  # noqa: ANN201 - the foundation's Catalog
+        return self.db.catalog
+
+    @property
+    def policy(self):  # noqa: ANN201
+        return self.db.policy
+
+    def now(self):  # noqa: ANN201
+        return self.db.clock()
+
+    async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a blocking (database, file) call off the event loop."""
+        return await asyncio.to_thread(fn, *args, **kwargs)
+
+    # --- UserDirectory for auth -------------------------------------------------------------
+    async def authenticate(self, name: str, password: str) -> User | None:
+        return await self.run(services.authenticate, self.db.uow(), name, password)
+
+    async def get_user(self, name: str) -> User | None:
+        def load() -> User | None:
+            with self.db.uow() as uow:
+                return uow.users.get(name)
+
+        return await self.run(load)
+
+    async def user_for_token(self, token_hash: str) -> User | None:
+        return await self.run(store.user_for_token, self.db, token_hash)
+
+
+WEB_CONTEXT = web.AppKey("hotline.web.context", WebContext)
+
+
+def ctx(request: web.Request) -> WebContext:
+    return request.app[WEB_CONTEXT]

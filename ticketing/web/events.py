@@ -1,0 +1,87 @@
+"""EventHub: in-process fan-out of ticket events to live consoles (SSE).
+
+Intake calls `hub.publish(TicketEvent(...))` when a draft is created or updated;
+every connected console/portal gets it without reloading. Each subscriber has a
+bounded queue: a stalled browser loses old events (it reloads the list on
+reconnect) instead of growing memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    kind: str  # "ticket.created" | "ticket.updated" | "call.started" | "call.ended" ...
+    ticket_id: int | None = None
+    state: str | None = None
+    # Units the ticket is dispatched to: liaisons only get events for their own unit.
+    units: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        payload = asdict(self)
+        payload["units"] = list(self.units)
+        return payload
+
+
+@dataclass(eq=False)  # identity hash: kept in a set
+class _Subscriber:
+    queue: asyncio.Queue[tuple[int, TicketEvent]]
+    unit_id: str | None  # None: sees everything (centre staff)
+
+
+class EventHub:
+    """Publish/subscribe within one process; publish is safe from any thread."""
+
+    def __init__(self, queue_size: int = 256) -> None:
+        self._subscribers: set[_Subscriber] = set()
+        self._queue_size = queue_size
+        self._ids = itertools.count(1)
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
+    def publish(self, event: TicketEvent) -> None:
+        """Deliver to every subscriber allowed to see it; never blocks the caller."""
+        loop = self._loop
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if loop is not None and running is not loop:
+            loop.call_soon_threadsafe(self._deliver, event)
+        else:
+            self._deliver(event)
+
+    def _deliver(self, event: TicketEvent) -> None:
+        event_id = next(self._ids)
+        for sub in list(self._subscribers):
+            if sub.unit_id is not None and sub.unit_id not in event.units:
+                continue
+            if sub.queue.full():
+                # Drop the oldest: the client resyncs its list on the next event anyway.
+                sub.queue.get_nowait()
+            sub.queue.put_nowait((event_id, event))
+
+    @asynccontextmanager
+    async def subscribe(
+        self, unit_id: str | None = None
+    ) -> AsyncIterator[asyncio.Queue[tuple[int, TicketEvent]]]:
+        sub = _Subscriber(queue=asyncio.Queue(self._queue_size), unit_id=unit_id)
+        self._subscribers.add(sub)
+        try:
+            yield sub.queue
+        finally:
+            self._subscribers.discard(sub)

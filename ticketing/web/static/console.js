@@ -1,0 +1,315 @@
+// Operator console (督办台): live queue, lists, search, ticket page.
+"use strict";
+(() => {
+  const { api, esc, fmtTime, clockHtml, tickClocks, showMsg, LABELS } = HL;
+  const view = document.getElementById("view");
+  // Other parts (e.g. 回访) add panels: HL.panels[name] = async (viewEl) => {...}
+  HL.panels = HL.panels || {};
+  let current = { name: null, id: null };
+  let seen = new Set();
+
+  const LISTS = {
+    queue: { title: "工单队列（待处理）", query: "view=queue" },
+    mine: { title: "我的工单（本人督办单位及认领的工单）", query: "view=mine" },
+    overdue: { title: "超时工单", query: "view=overdue" },
+  };
+
+  function rowHtml(t, fresh) {
+    const clock = t.clocks.close || t.clocks.dispatch;
+    return `<tr class="row${fresh ? " fresh" : ""}" data-id="${t.id}">
+      <td>${t.id}</td>
+      <td><span class="badge state-${t.state}">${esc(LABELS.state[t.state] || t.state)}</span></td>
+      <td>${esc(fmtTime(t.received_at))}</td>
+      <td>${esc(t.caller_number_masked || "无号码")}</td>
+      <td class="excerpt">${esc((t.summary || t.text || "").slice(0, 60)) || '<span class="hint">（转写中）</span>'}</td>
+      <td>${esc(HL.typeName(t.request_type))}</td>
+      <td>${esc(HL.unitName(t.lead_unit))}</td>
+      <td>${clockHtml(clock)}</td></tr>`;
+  }
+
+  function tableHtml(items, freshIds) {
+    if (!items.length) return '<div class="empty">暂无工单</div>';
+    return `<table class="list" id="ticket-list"><thead><tr><th>编号</th><th>状态</th><th>受理时间</th>
+      <th>来电号码</th><th>内容</th><th>类型</th><th>主办单位</th><th>时限</th></tr></thead>
+      <tbody>${items.map(t => rowHtml(t, freshIds.has(t.id))).join("")}</tbody></table>`;
+  }
+
+  function bindRows() {
+    view.querySelectorAll("tr.row").forEach(tr => tr.onclick = () => { location.hash = "#/ticket/" + tr.dataset.id; });
+  }
+
+  async function showList(name) {
+    const spec = LISTS[name];
+    const data = await api("GET", "/tickets?" + spec.query + "&limit=200");
+    const fresh = new Set(data.items.filter(t => seen.size && !seen.has(t.id)).map(t => t.id));
+    data.items.forEach(t => seen.add(t.id));
+    if (current.name !== name) return;
+    view.innerHTML = `<div class="card"><h2>${esc(spec.title)} <span class="hint">共 ${data.total} 件</span></h2>
+      ${tableHtml(data.items, fresh)}</div>`;
+    bindRows(); tickClocks();
+  }
+
+  function showSearch() {
+    const units = HL.catalog.units.map(u => `<option value="${esc(u.id)}">${esc(u.name)}</option>`).join("");
+    const states = Object.entries(LABELS.state).map(([k, v]) => `<option value="${k}">${esc(v)}</option>`).join("");
+    view.innerHTML = `<div class="card"><h2>工单查询</h2>
+      <form id="search-form" class="row-form">
+        <label>来电号码<input name="number" placeholder="完整或部分号码"></label>
+        <label>内容关键词<input name="q"></label>
+        <label>开始日期<input type="date" name="date_from"></label>
+        <label>结束日期<input type="date" name="date_to"></label>
+        <label>单位<select name="unit"><option value="">全部</option>${units}</select></label>
+        <label>状态<select name="state"><option value="">全部</option>${states}</select></label>
+        <button class="primary" type="submit">查询</button>
+      </form><div id="search-msg"></div></div><div class="card" id="search-results"></div>`;
+    document.getElementById("search-form").onsubmit = async (ev) => {
+      ev.preventDefault();
+      const fd = new FormData(ev.target);
+      const qs = new URLSearchParams();
+      for (const [k, v] of fd.entries()) if (v) qs.set(k, v);
+      qs.set("limit", "200");
+      try {
+        const data = await api("GET", "/tickets?" + qs.toString());
+        document.getElementById("search-results").innerHTML =
+          `<h2>查询结果 <span class="hint">共 ${data.total} 件</span></h2>` + tableHtml(data.items, new Set());
+        bindRows(); tickClocks();
+      } catch (e) { showMsg(document.getElementById("search-msg"), e.message); }
+    };
+  }
+
+  function showNew() {
+    view.innerHTML = `<div class="card"><h2>新建工单（来访、信件等其他渠道）</h2>
+      <form id="new-form">
+        <label>来电/联系号码<input name="caller_number"></label>
+        <label>姓名<input name="caller_name"></label>
+        <label>渠道<select name="channel"><option value="walk_in">来访</option><option value="online">网络渠道</option>
+          <option value="platform">8890平台转办</option><option value="other">其他</option></select></label>
+        <label style="display:flex">诉求内容<textarea name="text" required></textarea></label>
+        <button class="primary" type="submit">创建草稿</button></form><div id="new-msg"></div></div>`;
+    document.getElementById("new-form").onsubmit = async (ev) => {
+      ev.preventDefault();
+      const fd = new FormData(ev.target);
+      const body = Object.fromEntries(fd.entries());
+      try {
+        const t = await api("POST", "/tickets", body);
+        location.hash = "#/ticket/" + t.id;
+      } catch (e) { showMsg(document.getElementById("new-msg"), e.message); }
+    };
+  }
+
+  // --- ticket page ------------------------------------------------------------------------
+  function options(list, selected, empty) {
+    return (empty ? `<option value="">${esc(empty)}</option>` : "") +
+      list.map(x => `<option value="${esc(x.id)}"${x.id === selected ? " selected" : ""}>${esc(x.name)}</option>`).join("");
+  }
+
+  function suggestionHtml(s) {
+    if (!s || !Object.keys(s).length) return '<div class="suggest">暂无派单建议</div>';
+    const parts = [];
+    if (s.lead_unit) parts.push(`建议主办：<b>${esc(HL.unitName(s.lead_unit))}</b>`);
+    if (s.assisting_units && s.assisting_units.length) parts.push("建议协办：" + s.assisting_units.map(u => esc(HL.unitName(u))).join("、"));
+    if (s.request_type) parts.push("类型：" + esc(HL.typeName(s.request_type)));
+    if (s.area_id) parts.push("区域：" + esc(HL.areaName(s.area_id)));
+    if (s.epidemic) parts.push("涉疫");
+    const why = Array.isArray(s.explanation) ? s.explanation : s.explanation ? [s.explanation] : [];
+    const reasons = Array.isArray(s.reasons) ? s.reasons : [];
+    const lines = why.concat(reasons).map(x => `<li>${esc(typeof x === "string" ? x : JSON.stringify(x))}</li>`).join("");
+    return `<div class="suggest" id="suggestion"><div>${parts.join("；")}</div>
+      ${lines ? `<div class="hint">依据：</div><ul class="hint">${lines}</ul>` : ""}
+      <button type="button" id="apply-suggestion">采用建议</button></div>`;
+  }
+
+  async function showTicket(id) {
+    const t = await api("GET", "/tickets/" + id);
+    if (current.id !== id) return;
+    renderTicket(t);
+  }
+
+  function renderTicket(t) {
+    const can = new Set(t.allowed_commands);
+    const c = HL.catalog;
+    const words = t.transcript_words || [];
+    const transcript = words.length
+      ? words.map((w, i) => `<span class="w${w.conf < t.low_confidence ? " low" : ""}" data-i="${i}" data-start="${w.start}" title="置信度 ${(w.conf * 100).toFixed(0)}%">${esc(w.word)}</span>`).join(" ")
+      : `<span class="hint">${t.transcription_pending ? "录音正在转写，完成后自动显示" : esc(t.machine_text || "无转写文本")}</span>`;
+    const missing = Object.entries(t.missing_info_labels).map(([k, v]) =>
+      `<label style="flex-direction:row;align-items:center"><input type="checkbox" name="missing" value="${k}"${t.missing_info.includes(k) ? " checked" : ""}> ${esc(v)}</label>`).join("");
+    const atCentre = can.has("correct") || can.has("register");
+    const history = t.history.map(h => `<li>${esc(fmtTime(h.at))} ${esc(h.actor)}：${esc(h.command_label)}` +
+      `${h.to_state ? "（→" + esc(LABELS.state[h.to_state] || h.to_state) + "）" : ""}${h.reason ? "，原因：" + esc(h.reason) : ""}</li>`).join("");
+    const attachments = (t.attachments || []).map(a => `<li><a href="${esc(a.url)}" target="_blank">${esc(a.name)}</a> <span class="hint">${(a.size / 1024).toFixed(1)} KB</span></li>`).join("");
+    view.innerHTML = `
+      <div class="card"><h2>工单 ${t.id} <span class="badge state-${t.state}" id="ticket-state">${esc(LABELS.state[t.state])}</span>
+        ${clockHtml(t.clocks.dispatch)} ${clockHtml(t.clocks.close)}
+        <span class="hint">受理：${esc(fmtTime(t.received_at))} · 渠道：${esc(t.channel_label)} · 版本 ${t.version}${t.claimed_by ? " · 认领人：" + esc(t.claimed_by) : ""}</span></h2>
+        <div id="ticket-msg"></div></div>
+      <div class="grid2">
+       <div>
+        <div class="card"><h2>录音与转写</h2>
+          ${t.recording_url ? `<audio id="player" controls preload="metadata" src="${esc(t.recording_url)}" style="width:100%"></audio>` : '<p class="hint">无录音</p>'}
+          <div class="transcript" id="transcript">${transcript}</div>
+          <p class="hint">点击词语可跳转到录音对应位置；黄色标记为识别置信度低的词语。</p></div>
+        <div class="card"><h2>工单内容</h2>
+          <form id="edit-form">
+          <label style="display:flex">诉求内容（校对后的文本）<textarea name="corrected_text" id="corrected-text" ${atCentre ? "" : "disabled"}>${esc(t.text)}</textarea></label>
+          <label style="display:flex">摘要<input name="summary" value="${esc(t.summary)}" ${atCentre ? "" : "disabled"}></label>
+          <div class="row-form">
+            <label>诉求类型<select name="request_type" id="request-type" ${atCentre ? "" : "disabled"}>${options(c.categories, t.request_type, "请选择")}</select></label>
+            <label>区域<select name="area_id" id="area" ${atCentre ? "" : "disabled"}>${options(c.areas, t.area_id, "未指定")}</select></label>
+            <label>地点<input name="location_text" value="${esc(t.location_text)}" ${atCentre ? "" : "disabled"}></label>
+            <label>紧急程度<select name="urgency" ${atCentre ? "" : "disabled"}><option value="normal">一般</option><option value="urgent"${t.urgency === "urgent" ? " selected" : ""}>紧急</option></select></label>
+            <label style="flex-direction:row;align-items:center"><input type="checkbox" name="epidemic"${t.epidemic ? " checked" : ""} ${atCentre ? "" : "disabled"}> 涉疫</label>
+          </div>
+          <div class="row-form"><span class="hint">缺失信息：</span>${missing}</div>
+          </form>
+          <div class="actions">
+            ${can.has("claim") ? '<button type="button" data-cmd="claim">认领</button>' : ""}
+            ${can.has("correct") ? '<button type="button" data-cmd="correct">保存修改</button>' : ""}
+            ${can.has("register") ? '<button type="button" class="primary" data-cmd="register">登记</button>' : ""}
+            ${can.has("mark_invalid") ? '<button type="button" class="warn" data-cmd="mark_invalid">标记无效</button>' : ""}
+            ${can.has("restore") ? '<button type="button" data-cmd="restore">恢复</button>' : ""}
+          </div></div>
+        <div class="card"><h2>派单</h2>
+          ${suggestionHtml(t.routing_suggestion)}
+          <div class="row-form" style="margin-top:8px">
+            <label>主办单位<select id="lead-unit">${options(c.units, t.lead_unit, "请选择主办单位")}</select></label>
+            <label>协办单位（可多选）<select id="assisting-units" multiple size="4">${c.units.map(u => `<option value="${esc(u.id)}"${t.assisting_units.includes(u.id) ? " selected" : ""}>${esc(u.name)}</option>`).join("")}</select></label>
+          </div>
+          <div class="actions">
+            ${can.has("dispatch") ? '<button type="button" class="primary" data-cmd="dispatch" id="dispatch-button">派单</button>' : ""}
+            ${can.has("reassign") ? '<button type="button" data-cmd="reassign">改派</button>' : ""}
+          </div>
+          ${can.has("merge") ? `<div class="row-form" style="margin-top:8px"><label>并入工单编号<input id="merge-into" type="number" min="1"
+             value="${t.duplicate_candidates[0] || ""}"></label><button type="button" data-cmd="merge">并单</button>
+             ${t.duplicate_candidates.length ? `<span class="hint">疑似重复：${t.duplicate_candidates.map(d => `<a href="#/ticket/${d}">#${d}</a>`).join(" ")}</span>` : ""}</div>` : ""}
+        </div>
+       </div>
+       <div>
+        <div class="card"><h2>来电人</h2>
+          <p>号码：<span id="caller-number">${esc(t.caller_number_masked || "无号码")}</span>
+            ${t.has_caller_number && t.can_reveal_number ? '<button type="button" id="reveal">显示完整号码</button>' : ""}</p>
+          <p>姓名：${esc(t.caller_name || "未留")}${t.caller_confidential ? ' <span class="badge">要求保密</span>' : ""}</p>
+          ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}</div>
+        <div class="card"><h2>办理</h2>
+          <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
+          ${t.reply_text ? `<p><b>单位答复：</b><span id="reply-text">${esc(t.reply_text)}</span></p>` : ""}
+          ${attachments ? `<ul>${attachments}</ul>` : ""}
+          ${t.satisfaction ? `<p>回访结果：${esc(LABELS.satisfaction[t.satisfaction] || t.satisfaction)}</p>` : ""}
+          <label style="display:flex">原因 / 督办意见<input id="reason" placeholder="退回、督办、无效等操作须填写原因"></label>
+          <div class="actions">
+            ${can.has("supervise") ? '<button type="button" data-cmd="supervise">督办</button>' : ""}
+            ${can.has("review") ? '<button type="button" class="primary" data-cmd="review">审核通过</button>' : ""}
+            ${can.has("send_back") ? '<button type="button" class="warn" data-cmd="send_back">审核退回</button>' : ""}
+            ${can.has("close") ? '<button type="button" class="primary" data-cmd="close">办结</button>' : ""}
+            ${can.has("report") ? '<button type="button" data-cmd="report">上报</button>' : ""}
+            ${can.has("reopen") ? '<button type="button" class="warn" data-cmd="reopen">重新办理</button>' : ""}
+          </div></div>
+        <div class="card"><h2>处理记录</h2><ol class="history">${history}</ol></div>
+       </div>
+      </div>`;
+    bindTicket(t);
+    tickClocks();
+  }
+
+  function fieldValues() {
+    const f = document.getElementById("edit-form");
+    return {
+      corrected_text: f.corrected_text.value, summary: f.summary.value,
+      request_type: f.request_type.value || null, area_id: f.area_id.value,
+      location_text: f.location_text.value, urgency: f.urgency.value, epidemic: f.epidemic.checked,
+      missing_info: [...f.querySelectorAll('input[name="missing"]:checked')].map(x => x.value),
+    };
+  }
+
+  function bindTicket(t) {
+    const player = document.getElementById("player");
+    document.querySelectorAll("#transcript .w").forEach(w => w.onclick = () => {
+      if (!player) return;
+      player.currentTime = parseFloat(w.dataset.start);
+      player.play().catch(() => {});
+      document.querySelectorAll("#transcript .w.playing").forEach(x => x.classList.remove("playing"));
+      w.classList.add("playing");
+    });
+    const apply = document.getElementById("apply-suggestion");
+    if (apply) apply.onclick = () => {
+      const s = t.routing_suggestion;
+      if (s.lead_unit) document.getElementById("lead-unit").value = s.lead_unit;
+      if (s.assisting_units) [...document.getElementById("assisting-units").options].forEach(o => o.selected = s.assisting_units.includes(o.value));
+      if (s.request_type && document.getElementById("request-type")) document.getElementById("request-type").value = s.request_type;
+      if (s.area_id && document.getElementById("area")) document.getElementById("area").value = s.area_id;
+    };
+    const reveal = document.getElementById("reveal");
+    if (reveal) reveal.onclick = async () => {
+      try {
+        const r = await api("GET", `/tickets/${t.id}/caller`);
+        document.getElementById("caller-number").textContent = r.caller_number || "无号码";
+        reveal.remove();
+      } catch (e) { showMsg(document.getElementById("ticket-msg"), e.message); }
+    };
+    document.querySelectorAll("button[data-cmd]").forEach(b => b.onclick = () => runCommand(t, b.dataset.cmd, b));
+  }
+
+  async function runCommand(t, cmd, button) {
+    const msg = document.getElementById("ticket-msg");
+    const reason = (document.getElementById("reason") || {}).value || "";
+    let body = { version: t.version };
+    if (cmd === "correct" || cmd === "register") Object.assign(body, fieldValues());
+    if (cmd === "dispatch" || cmd === "reassign") {
+      body.lead_unit = document.getElementById("lead-unit").value;
+      body.assisting_units = [...document.getElementById("assisting-units").selectedOptions].map(o => o.value).filter(u => u !== body.lead_unit);
+    }
+    if (cmd === "merge") body.into_ticket_id = parseInt(document.getElementById("merge-into").value || "0", 10);
+    if (reason) body.reason = reason;
+    button.disabled = true;
+    try {
+      const updated = await api("POST", `/tickets/${t.id}/${cmd}`, body);
+      renderTicket(updated);
+      showMsg(document.getElementById("ticket-msg"), "已" + button.textContent, "ok");
+    } catch (e) {
+      button.disabled = false;
+      showMsg(msg, e.message);
+    }
+  }
+
+  // --- routing between views --------------------------------------------------------------
+  async function route() {
+    const hash = location.hash || "#/queue";
+    const parts = hash.slice(2).split("/");
+    const name = parts[0] || "queue";
+    current = { name, id: parts[1] ? parseInt(parts[1], 10) : null };
+    document.querySelectorAll("#nav a").forEach(a => a.classList.toggle("active", a.dataset.view === name));
+    try {
+      if (LISTS[name]) await showList(name);
+      else if (name === "search") showSearch();
+      else if (name === "new") showNew();
+      else if (name === "ticket" && current.id) await showTicket(current.id);
+      else if (HL.panels[name]) await HL.panels[name](view);
+      else { location.hash = "#/queue"; }
+    } catch (e) {
+      if (e.status !== 401) view.innerHTML = `<div class="msg error" role="alert">${esc(e.message)}</div>`;
+    }
+  }
+
+  async function start() {
+    const me = await HL.init(["operator", "lead", "admin"]);
+    const nav = document.getElementById("nav");
+    for (const item of (me.nav || [])) {
+      const a = document.createElement("a");
+      a.href = item.href; a.textContent = item.label; a.dataset.view = item.view || "";
+      nav.appendChild(a);
+    }
+    for (const src of (me.console_scripts || [])) {
+      await new Promise(res => { const s = document.createElement("script"); s.src = src; s.onload = res; s.onerror = res; document.body.appendChild(s); });
+    }
+    window.addEventListener("hashchange", route);
+    HL.live(ev => {
+      if (LISTS[current.name]) showList(current.name);
+      else if (current.name === "ticket" && ev.ticket_id === current.id) {
+        const msg = document.getElementById("ticket-msg");
+        if (msg && !msg.textContent) showMsg(msg, "该工单有新的变化，刷新页面可查看最新内容", "ok");
+      }
+    }, document.getElementById("live"));
+    await route();
+  }
+  start();
+})();

@@ -1,0 +1,125 @@
+// Lead dashboard: figures for a period, drawn as inline SVG (no chart library, no CDN).
+"use strict";
+(() => {
+  const { api, esc, showMsg } = HL;
+  const SVGNS = "http://www.w3.org/2000/svg";
+  const COLOR = "#8b1a1a", COLOR2 = "#d97706";
+
+  function iso(d) { return d.toISOString().slice(0, 10); }
+  function pct(rate) { return rate.value == null ? "—" : (rate.value * 100).toFixed(1) + "%"; }
+
+  function svg(w, h) {
+    const s = document.createElementNS(SVGNS, "svg");
+    s.setAttribute("viewBox", `0 0 ${w} ${h}`); s.setAttribute("width", "100%"); s.setAttribute("role", "img");
+    return s;
+  }
+  function el(name, attrs, text) {
+    const e = document.createElementNS(SVGNS, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // Vertical bars over days.
+  function dayChart(byDay) {
+    const keys = Object.keys(byDay), vals = keys.map(k => byDay[k]);
+    const W = 560, H = 240, L = 36, B = 40, T = 12;
+    const max = Math.max(1, ...vals), bw = (W - L - 10) / Math.max(1, keys.length);
+    const s = svg(W, H);
+    for (let i = 0; i <= 4; i++) {
+      const y = T + (H - T - B) * (1 - i / 4);
+      s.appendChild(el("line", { x1: L, x2: W - 5, y1: y, y2: y, stroke: "#e5e7eb" }));
+      s.appendChild(el("text", { x: L - 4, y: y + 4, "font-size": 10, "text-anchor": "end", fill: "#616e7c" }, Math.round(max * i / 4)));
+    }
+    keys.forEach((k, i) => {
+      const h = (H - T - B) * vals[i] / max, x = L + i * bw;
+      const r = el("rect", { x: x + bw * 0.15, y: H - B - h, width: Math.max(1, bw * 0.7), height: h, fill: COLOR, class: "bar" });
+      r.appendChild(el("title", {}, `${k}：${vals[i]} 件`));
+      s.appendChild(r);
+      if (keys.length <= 16 || i % Math.ceil(keys.length / 12) === 0)
+        s.appendChild(el("text", { x: x + bw / 2, y: H - B + 14, "font-size": 10, "text-anchor": "middle", fill: "#52606d" }, k.slice(5)));
+    });
+    return s;
+  }
+
+  // Horizontal bars for categories (type, unit, area, supervisor).
+  function barChart(entries, color) {
+    const W = 560, row = 24, L = 170;
+    const H = Math.max(40, entries.length * row + 10);
+    const max = Math.max(1, ...entries.map(e => e[1]));
+    const s = svg(W, H);
+    if (!entries.length) { s.appendChild(el("text", { x: W / 2, y: 24, "text-anchor": "middle", fill: "#9aa5b1", "font-size": 12 }, "暂无数据")); return s; }
+    entries.forEach(([label, v], i) => {
+      const y = 5 + i * row, w = (W - L - 50) * v / max;
+      s.appendChild(el("text", { x: L - 6, y: y + 15, "font-size": 12, "text-anchor": "end", fill: "#1f2933" }, label.length > 13 ? label.slice(0, 12) + "…" : label));
+      const r = el("rect", { x: L, y: y + 3, width: Math.max(1, w), height: row - 8, fill: color || COLOR, class: "bar" });
+      r.appendChild(el("title", {}, `${label}：${v}`));
+      s.appendChild(r);
+      s.appendChild(el("text", { x: L + w + 4, y: y + 15, "font-size": 11, fill: "#52606d" }, v));
+    });
+    return s;
+  }
+
+  // Donut for a share (epidemic, satisfaction).
+  function donut(rate, label) {
+    const s = svg(200, 140), v = rate.value || 0, R = 48, C = 2 * Math.PI * R;
+    s.appendChild(el("circle", { cx: 100, cy: 64, r: R, fill: "none", stroke: "#e5e7eb", "stroke-width": 16 }));
+    s.appendChild(el("circle", { cx: 100, cy: 64, r: R, fill: "none", stroke: COLOR, "stroke-width": 16,
+      "stroke-dasharray": `${C * v} ${C}`, transform: "rotate(-90 100 64)", class: "bar" }));
+    s.appendChild(el("text", { x: 100, y: 70, "text-anchor": "middle", "font-size": 18, fill: "#1f2933" }, pct(rate)));
+    s.appendChild(el("text", { x: 100, y: 132, "text-anchor": "middle", "font-size": 12, fill: "#52606d" }, `${label}（${rate.numerator}/${rate.denominator}）`));
+    return s;
+  }
+
+  function card(title, node) {
+    const c = document.createElement("div"); c.className = "card chart";
+    const h = document.createElement("h2"); h.textContent = title; c.appendChild(h); c.appendChild(node);
+    return c;
+  }
+
+  async function load() {
+    const start = document.getElementById("start").value, end = document.getElementById("end").value;
+    const qs = `start=${start}&end=${end}`;
+    document.getElementById("csv").href = "/api/v1/stats/export.csv?" + qs;
+    document.getElementById("xlsx").href = "/api/v1/stats/export.xlsx?" + qs;
+    let d;
+    try { d = await api("GET", "/stats?" + qs); }
+    catch (e) { showMsg(document.getElementById("dash-msg"), e.message); return; }
+    document.getElementById("dash-msg").textContent = "";
+    const kpi = (k, v) => `<div class="kpi"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`;
+    document.getElementById("kpis").innerHTML =
+      kpi("受理总量", d.total) + kpi("涉疫占比", pct(d.epidemic)) + kpi("30分钟内派单率", pct(d.dispatch_on_time)) +
+      kpi("按时办结率", pct(d.close_on_time)) + kpi("满意率", pct(d.satisfaction)) +
+      kpi("平均办结时长", d.average_close_hours == null ? "—" : d.average_close_hours.toFixed(1) + " 小时");
+    const charts = document.getElementById("charts");
+    charts.innerHTML = "";
+    const named = (obj, fn) => Object.entries(obj).map(([k, v]) => [fn(k), v]);
+    charts.appendChild(card("每日受理量", dayChart(d.by_day)));
+    charts.appendChild(card("按诉求类型", barChart(named(d.by_type, HL.typeName))));
+    charts.appendChild(card("按主办单位", barChart(named(d.by_unit, HL.unitName))));
+    charts.appendChild(card("按区域", barChart(named(d.by_area, HL.areaName))));
+    const shares = document.createElement("div"); shares.style.display = "flex"; shares.style.flexWrap = "wrap";
+    [[d.epidemic, "涉疫占比"], [d.dispatch_on_time, "按时派单"], [d.close_on_time, "按时办结"], [d.satisfaction, "满意率"]]
+      .forEach(([r, l]) => { const w = document.createElement("div"); w.style.width = "200px"; w.appendChild(donut(r, l)); shares.appendChild(w); });
+    charts.appendChild(card("比率", shares));
+    const backlog = Object.entries(d.backlog_by_supervisor);
+    const bl = document.createElement("div");
+    bl.appendChild(barChart(backlog.map(([k, v]) => [k + " 在办", v.open])));
+    bl.appendChild(barChart(backlog.map(([k, v]) => [k + " 超时", v.overdue]), COLOR2));
+    charts.appendChild(card("督办员积压（在办 / 超时）", bl));
+  }
+
+  (async () => {
+    await HL.init(["operator", "lead", "admin"]);
+    const today = new Date(), from = new Date(Date.now() - 29 * 86400000);
+    document.getElementById("start").value = iso(from);
+    document.getElementById("end").value = iso(today);
+    document.querySelectorAll("button[data-days]").forEach(b => b.onclick = () => {
+      document.getElementById("start").value = iso(new Date(Date.now() - (parseInt(b.dataset.days, 10) - 1) * 86400000));
+      document.getElementById("end").value = iso(new Date());
+      load();
+    });
+    document.getElementById("period").onsubmit = (ev) => { ev.preventDefault(); load(); };
+    await load();
+  })();
+})();

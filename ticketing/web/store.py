@@ -1,0 +1,153 @@
+"""Queries on the web layer's own tables (audit, tokens, attachments). Synchronous:
+the app runs them in a worker thread, like every database call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from ticketing.persistence.database import Database
+from ticketing.users import Actor, User
+from ticketing.web.tables import ApiTokenRow, AttachmentRow, AuditRow
+
+
+def audit(
+    db: Database,
+    actor: Actor,
+    action: str,
+    *,
+    ticket_id: int | None = None,
+    remote: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    with db.uow() as uow:
+        assert uow.session is not None
+        uow.session.add(
+            AuditRow(
+                at=db.clock(),
+                actor=actor.name,
+                actor_role=str(actor.role),
+                action=action,
+                ticket_id=ticket_id,
+                remote=remote[:64],
+                details=details or {},
+            )
+        )
+        uow.commit()
+
+
+def audit_entries(
+    db: Database, *, ticket_id: int | None = None, limit: int = 200
+) -> list[AuditRow]:
+    with db.uow() as uow:
+        assert uow.session is not None
+        stmt = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+        if ticket_id is not None:
+            stmt = stmt.where(AuditRow.ticket_id == ticket_id)
+        return list(uow.session.scalars(stmt))
+
+
+def add_token(db: Database, user_name: str, token_hash: str, label: str, now: datetime) -> int:
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = ApiTokenRow(token_hash=token_hash, user_name=user_name, label=label, created_at=now)
+        uow.session.add(row)
+        uow.session.flush()
+        uow.commit()
+        return row.id
+
+
+def user_for_token(db: Database, token_hash: str) -> User | None:
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = uow.session.scalars(
+            select(ApiTokenRow).where(
+                ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None)
+            )
+        ).first()
+        return None if row is None else uow.users.get(row.user_name)
+
+
+def revoke_token(db: Database, token_id: int, now: datetime) -> bool:
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = uow.session.get(ApiTokenRow, token_id)
+        if row is None or row.revoked_at is not None:
+            return False
+        row.revoked_at = now
+        uow.commit()
+        return True
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    ticket_id: int
+    file_name: str
+    content_type: str
+    size: int
+    stored_path: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+def _attachment(row: AttachmentRow) -> Attachment:
+    return Attachment(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        file_name=row.file_name,
+        content_type=row.content_type,
+        size=row.size,
+        stored_path=row.stored_path,
+        uploaded_by=row.uploaded_by,
+        uploaded_at=row.uploaded_at,
+    )
+
+
+def add_attachment(
+    db: Database,
+    *,
+    ticket_id: int,
+    file_name: str,
+    content_type: str,
+    size: int,
+    stored_path: str,
+    actor: Actor,
+) -> Attachment:
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = AttachmentRow(
+            ticket_id=ticket_id,
+            file_name=file_name,
+            content_type=content_type,
+            size=size,
+            stored_path=stored_path,
+            uploaded_by=actor.name,
+            unit_id=actor.unit_id,
+            uploaded_at=db.clock(),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        uow.commit()
+        return _attachment(row)
+
+
+def attachments(db: Database, ticket_id: int) -> list[Attachment]:
+    with db.uow() as uow:
+        assert uow.session is not None
+        rows = uow.session.scalars(
+            select(AttachmentRow)
+            .where(AttachmentRow.ticket_id == ticket_id)
+            .order_by(AttachmentRow.id)
+        )
+        return [_attachment(r) for r in rows]
+
+
+def attachment(db: Database, attachment_id: int) -> Attachment | None:
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = uow.session.get(AttachmentRow, attachment_id)
+        return None if row is None else _attachment(row)
