@@ -4,7 +4,8 @@ pytest_plugins = [
     "tests.fixtures.common",
     "tests.fixtures.db",
     "tests.fixtures.vosk",
-    "tests.fixtures.sip",
     "tests.fixtures.media",
+    "tests.fixtures.sip",
     "tests.fixtures.followup",
+    "tests.fixtures.web",
 ]
