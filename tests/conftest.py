@@ -3,6 +3,7 @@
 pytest_plugins = [
     "tests.fixtures.common",
     "tests.fixtures.db",
+    "tests.fixtures.cli",
     "tests.fixtures.vosk",
     "tests.fixtures.media",
     "tests.fixtures.sip",
