@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ticketing.routing.phonetic import PhoneticIndex, TextSound
 from ticketing.routing.rules import GazetteerRules
 
 
@@ -16,7 +17,8 @@ class AreaHit:
 
 
 class Gazetteer:
-    def __init__(self, rules: GazetteerRules) -> None:
+    def __init__(self, rules: GazetteerRules, phonetic: PhoneticIndex | None = None) -> None:
+        self._phonetic = phonetic
         self._area_of: dict[str, str] = {}
         for area_id, names in rules.area_names.items():
             for name in names:
@@ -31,13 +33,19 @@ class Gazetteer:
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
+    def names(self) -> list[str]:
+        return list(self._area_of)
+
     def find(self, text: str) -> AreaHit | None:
-        """The area mentioned most often (ties: the first mentioned), or None."""
+        """The area mentioned most often (ties: the first mentioned), or None.
+        Names are matched as written first, by sound only when none is found."""
         if self._pattern is None:
             return None
         if self._blocked is not None:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
         mentions = [(m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)]
+        if not mentions:
+            mentions = self._by_sound(text)
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)
@@ -45,3 +53,22 @@ class Gazetteer:
         best = max(counts, key=lambda a: (counts[a], -first_seen[a]))
         names = tuple(dict.fromkeys(name for name, area in mentions if area == best))
         return AreaHit(best, names)
+
+    def _by_sound(self, text: str) -> list[tuple[str, str]]:
+        if self._phonetic is None:
+            return []
+        text_sound = TextSound(text)
+        found: list[tuple[int, str, str]] = []
+        for name, area in self._area_of.items():
+            key = self._phonetic.sound_of(name)
+            if key is not None and (at := text_sound.find(key)) >= 0:
+                found.append((at, name, area))
+        # A longer name covering a shorter one ("望海街道" vs "望海") is one mention.
+        found.sort(key=lambda f: (f[0], -len(f[1])))
+        mentions: list[tuple[str, str]] = []
+        end = -1
+        for at, name, area in found:
+            if at >= end:
+                mentions.append((name, area))
+                end = at + len(name)
+        return mentions

@@ -41,6 +41,7 @@ class Phrase:
 class Hit:
     phrase: str
     weight: float
+    by_sound: bool = False  # matched a sound-alike (speech recognition homophone)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class DuplicateSettings:
 class RoutingRules:
     corrections: dict[str, str]
     category_default: str
+    category_min_score: float
     category_cues: dict[str, PhraseSet]  # in tie-break order
     epidemic: EpidemicRules
     gazetteer: GazetteerRules
@@ -171,6 +173,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
     default = cats.get("default", "complaint")
     if default not in category_ids:
         raise RulesError(f"categories.default: unknown request type {default!r}")
+    min_score = _number(cats.get("min_score", 1), "categories.min_score", low=0, high=100)
     cues: dict[str, PhraseSet] = {}
     for cat_id, phrases in _mapping(cats.get("cues"), "categories.cues").items():
         if cat_id not in category_ids:
@@ -251,6 +254,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
     return RoutingRules(
         corrections=corrections,
         category_default=default,
+        category_min_score=min_score,
         category_cues=cues,
         epidemic=epidemic,
         gazetteer=gazetteer,

@@ -27,3 +27,8 @@ def _get() -> jieba.Tokenizer:
 def words(text: str) -> list[str]:
     """Segment normalised text into words (whitespace and empty tokens dropped)."""
     return [w for w in _get().lcut(text) if w.strip()]
+
+
+def frequencies() -> dict[str, int]:
+    """jieba's dictionary: word → frequency (used to spot sound-alike everyday words)."""
+    return _get().FREQ

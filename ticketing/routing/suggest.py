@@ -27,10 +27,16 @@ from ticketing.catalog import Catalog
 from ticketing.routing.classifier import HistoryModel
 from ticketing.routing.gazetteer import AreaHit, Gazetteer
 from ticketing.routing.numbers import extract_callback_number
-from ticketing.routing.rules import Hit, RoutingRules
+from ticketing.routing.phonetic import PhoneticIndex, TextSound
+from ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from ticketing.routing.text import apply_corrections, normalise
 
 RULES_PRIOR = 4.0
+# A phrase matched only by sound (停睡 for 停水) counts this share of its weight;
+# a two-syllable sound-alike made of two separate words ("谁 管" ~ 水管) is
+# usually a coincidence and counts less.
+SOUND_FACTOR = 0.7
+SOUND_FACTOR_SPLIT_PAIR = 0.35
 MAX_ALTERNATIVES = 3
 # Texts beyond this length are cut for matching: a transcript this long is a
 # recognition run-away, and the start of a call carries the request.
@@ -74,53 +80,87 @@ class Suggestion:
 
 def _quote(hits: list[Hit], limit: int = 3) -> str:
     best = sorted(hits, key=lambda h: -h.weight)[:limit]
-    return "".join(f"“{h.phrase}”" for h in best)
+    return "".join(f"“{h.phrase}”" + ("(音近)" if h.by_sound else "") for h in best)
 
 
 class Router:
     def __init__(
-        self, rules: RoutingRules, catalog: Catalog, model: HistoryModel | None = None
+        self,
+        rules: RoutingRules,
+        catalog: Catalog,
+        model: HistoryModel | None = None,
+        phonetic: PhoneticIndex | None = None,
     ) -> None:
         self.rules = rules
         self.catalog = catalog
         self.model = model
-        self.gazetteer = Gazetteer(rules.gazetteer)
         self._area_ids = {a.id for a in catalog.areas}
+        self.phonetic = phonetic or PhoneticIndex(self._all_phrases(rules))
+        self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
+
+    @staticmethod
+    def _all_phrases(rules: RoutingRules) -> list[str]:
+        sets = [*rules.units.values(), *rules.category_cues.values(), rules.area_matters.phrases]
+        words = [p.text for s in sets for p in s.phrases]
+        words += [*rules.epidemic.strong, *rules.epidemic.weak]
+        for names in rules.gazetteer.area_names.values():
+            words += names
+        words += [p.name for p in rules.gazetteer.places]
+        return words
+
+    def _hits(self, phrases: PhraseSet, text: str, text_sound: TextSound) -> list[Hit]:
+        hits: list[Hit] = []
+        for phrase in phrases.phrases:
+            if phrase.found_in(text):
+                hits.append(Hit(phrase.text, phrase.weight))
+            elif phrase.pattern is None:
+                key = self.phonetic.sound_of(phrase.text)
+                words = text_sound.words_spanned(key) if key is not None else 0
+                if words:
+                    split_pair = len(phrase.text) == 2 and words == 2
+                    factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else SOUND_FACTOR
+                    hits.append(Hit(phrase.text, phrase.weight * factor, by_sound=True))
+        return hits
 
     def with_model(self, model: HistoryModel | None) -> Router:
-        return Router(self.rules, self.catalog, model)
+        return Router(self.rules, self.catalog, model, self.phonetic)
 
     # -- parts ---------------------------------------------------------------
 
-    def _category(self, text: str) -> tuple[str, list[Hit]]:
+    def _category(self, text: str, text_sound: TextSound) -> tuple[str, list[Hit]]:
         best_id, best_score, best_hits = self.rules.category_default, 0.0, []
         for cat_id, phrases in self.rules.category_cues.items():
-            hits = phrases.hits(text)
+            hits = self._hits(phrases, text, text_sound)
             score = sum(h.weight for h in hits)
-            if score > best_score:
+            if score > best_score and score >= self.rules.category_min_score:
                 best_id, best_score, best_hits = cat_id, score, hits
         return best_id, best_hits
 
-    def _epidemic(self, text: str) -> list[str]:
+    def _epidemic(self, text: str, text_sound: TextSound) -> list[str]:
         rules = self.rules.epidemic
-        strong = [w for w in rules.strong if w in text]
+
+        def said(word: str) -> bool:
+            key = self.phonetic.sound_of(word)
+            return word in text or (key is not None and text_sound.words_spanned(key) > 0)
+
+        strong = [w for w in rules.strong if said(w)]
         if strong:
             return strong
-        weak = [w for w in rules.weak if w in text]
+        weak = [w for w in rules.weak if said(w)]
         return weak if len(weak) >= rules.weak_needed else []
 
     def _rule_scores(
-        self, text: str, area: AreaHit | None
+        self, text: str, text_sound: TextSound, area: AreaHit | None
     ) -> tuple[dict[str, float], dict[str, list[Hit]], list[Hit]]:
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for unit_id, phrases in self.rules.units.items():
-            hits = phrases.hits(text)
+            hits = self._hits(phrases, text, text_sound)
             score = sum(h.weight for h in hits)
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
-        area_hits = self.rules.area_matters.phrases.hits(text)
+        area_hits = self._hits(self.rules.area_matters.phrases, text, text_sound)
         area_score = sum(h.weight for h in area_hits)
         if area is not None and area_score > 0:
             best_unit = max((s for u, s in scores.items() if u not in self._area_ids), default=0.0)
@@ -170,10 +210,11 @@ class Router:
                 callback_number=callback_digits,
             )
 
+        text_sound = TextSound(compact)
         area = self.gazetteer.find(compact)
-        category, category_hits = self._category(compact)
-        epidemic_words = self._epidemic(compact)
-        scores, hits_of, area_hits = self._rule_scores(compact, area)
+        category, category_hits = self._category(compact, text_sound)
+        epidemic_words = self._epidemic(compact, text_sound)
+        scores, hits_of, area_hits = self._rule_scores(compact, text_sound, area)
         fallback = False
         if not scores and area is not None and self.rules.area_matters.fallback_to_area:
             scores = {area.area_id: 1.0}

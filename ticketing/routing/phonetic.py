@@ -1,0 +1,104 @@
+"""Sound-alike matching for speech-recognition homophones (停睡 → 停水, 旺海 → 望海). No I/O.
+
+Text and phrases are compared as toneless pinyin, syllable by syllable, and a
+sound match must begin and end on word boundaries (jieba's), so "谁管" in
+"这个谁管啊" is not "水管". A phrase is matched by sound only if no common word
+of the jieba dictionary sounds the same (老师 and 老实 do; 停水 has no such
+twin), so homophones of everyday words do not trigger rules. Sound matches
+count less than exact ones (see suggest.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from ticketing.routing import segment
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# A dictionary word this frequent (or this share of the phrase's own frequency)
+# that sounds like the phrase makes the phrase too ambiguous to match by sound.
+MIN_TWIN_FREQ = 50
+TWIN_SHARE = 0.1
+
+
+@lru_cache(maxsize=65536)
+def _char_sound(char: str) -> str:
+    if _CJK.match(char):
+        return lazy_pinyin(char, style=Style.NORMAL)[0]
+    return char
+
+
+def sound(text: str) -> str:
+    """' ting shui ' for '停水': syllables with a space on both sides of each."""
+    return " " + " ".join(_char_sound(c) for c in text if not c.isspace()) + " "
+
+
+class TextSound:
+    """The sound of a text plus where its words begin, for boundary-aligned matching."""
+
+    def __init__(self, text: str) -> None:
+        self._syllables: list[str] = []
+        self._starts: set[int] = set()
+        for word in segment.words(text):
+            self._starts.add(len(self._syllables))
+            self._syllables.extend(_char_sound(c) for c in word if not c.isspace())
+        self._starts.add(len(self._syllables))
+        self._joined = " " + " ".join(self._syllables) + " "
+
+    def words_spanned(self, key: str) -> int:
+        """How many words the first boundary-aligned occurrence of the sound key
+        (from `sound`) covers; 0 when it does not occur aligned."""
+        length = key.count(" ") - 1
+        at = self._joined.find(key)
+        best = 0
+        while at >= 0:
+            index = self._joined.count(" ", 0, at)
+            if index in self._starts and index + length in self._starts:
+                words = sum(1 for i in range(index, index + length) if i in self._starts)
+                best = words if best == 0 else min(best, words)
+                if best == 1:
+                    break
+            at = self._joined.find(key, at + 1)
+        return best
+
+    def find(self, key: str) -> int:
+        """Syllable index of the first boundary-aligned occurrence, or -1."""
+        length = key.count(" ") - 1
+        at = self._joined.find(key)
+        while at >= 0:
+            index = self._joined.count(" ", 0, at)
+            if index in self._starts and index + length in self._starts:
+                return index
+            at = self._joined.find(key, at + 1)
+        return -1
+
+
+class PhoneticIndex:
+    """Which phrases may be matched by sound, and their sound keys."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        wanted: dict[str, str] = {}
+        for phrase in phrases:
+            if len(phrase) >= 2 and all(_CJK.match(c) for c in phrase):
+                wanted[phrase] = sound(phrase)
+        keys = set(wanted.values())
+        freq = segment.frequencies()
+        twins: dict[str, list[tuple[str, int]]] = {}
+        for word, count in freq.items():
+            if count >= MIN_TWIN_FREQ and 2 <= len(word) <= 6:
+                key = sound(word)
+                if key in keys:
+                    twins.setdefault(key, []).append((word, count))
+        self._sound: dict[str, str] = {}
+        for phrase, key in wanted.items():
+            own = freq.get(phrase, 0)
+            limit = TWIN_SHARE * max(own, 100)
+            if not any(w != phrase and n >= limit for w, n in twins.get(key, [])):
+                self._sound[phrase] = key
+
+    def sound_of(self, phrase: str) -> str | None:
+        return self._sound.get(phrase)
