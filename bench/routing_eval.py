@@ -63,8 +63,8 @@ def main() -> int:
             f"{right['area'] / n:>8.3f} {right['epidemic'] / n:>9.3f} {ms:>7.1f}"
         )
         if args.misses:
-            for miss in misses:
-                print("   miss #%d want %s got %s: %s" % miss)
+            for number, want, got, text in misses:
+                print(f"   miss #{number} want {want} got {got}: {text}")
     return 0
 
 
