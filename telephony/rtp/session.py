@@ -71,6 +71,7 @@ class RtpStats:
     late_sends: int = 0  # packets sent more than half a ptime after their deadline
     dtmf_received: int = 0
     dtmf_sent: int = 0
+    callback_errors: int = 0  # exceptions raised by on_audio/on_dtmf (logged once)
 
 
 class RtpSession(asyncio.DatagramProtocol):
@@ -184,6 +185,7 @@ class RtpSession(asyncio.DatagramProtocol):
             late_sends=counters.late_sends,
             dtmf_received=counters.dtmf_received,
             dtmf_sent=counters.dtmf_sent,
+            callback_errors=counters.callback_errors,
         )
 
     async def close(self) -> None:
@@ -219,7 +221,9 @@ class RtpSession(asyncio.DatagramProtocol):
                 addr,
             )
         except Exception:  # a failing callback must not take the receive path down
-            log.exception("RTP packet handling failed")
+            self._counters.callback_errors += 1
+            if self._counters.callback_errors == 1:  # once per session: no log flood
+                log.exception("RTP packet handling failed on port %s", self.local_port)
 
     def _received(
         self,
@@ -269,7 +273,9 @@ class RtpSession(asyncio.DatagramProtocol):
             try:
                 self._jitter.release_held()
             except Exception:
-                log.exception("RTP frame delivery failed")
+                self._counters.callback_errors += 1
+                if self._counters.callback_errors == 1:
+                    log.exception("RTP frame delivery failed on port %s", self.local_port)
         else:  # packets still flowing: the reorder window will release them
             self._release_timer = self._loop.call_later(
                 HELD_RELEASE_SECONDS - idle, self._release_held

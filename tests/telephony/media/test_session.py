@@ -237,6 +237,7 @@ async def test_a_failing_callback_does_not_stop_reception() -> None:
             transport.sendto(RtpPacket(8, i, i * 160, 5, b"\xd5" * 160).serialize(), target)
         await wait_until(lambda: session.stats.received == 10)
         assert len(calls) >= 5
+        assert session.stats.callback_errors == len(calls)
     finally:
         transport.close()
         await session.close()
