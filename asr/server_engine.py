@@ -23,8 +23,6 @@ from asr.transcript import Partial, Transcript, Utterance, Word, _word
 
 log = logging.getLogger(__name__)
 
-# Frames waiting to be sent are combined up to this many bytes per message.
-MAX_MESSAGE_BYTES = 16000
 CONNECT_TIMEOUT_S = 10.0
 
 
@@ -109,25 +107,16 @@ class ServerStream:
             self._outbox.put_nowait(pcm)
 
     async def _send_loop(self) -> None:
+        # Each fed frame is its own message, so the server's AcceptWaveform calls (and
+        # therefore endpoints and words) are the same as in-process decoding.
         try:
             while True:
                 item = await self._outbox.get()
                 if item is None:
                     await self._send_eof()
                     return
-                chunk = bytearray(item)
-                eof = False
-                while not self._outbox.empty() and len(chunk) < MAX_MESSAGE_BYTES:
-                    nxt = self._outbox.get_nowait()
-                    if nxt is None:
-                        eof = True
-                        break
-                    chunk += nxt
                 self._sent += 1
-                await self._ws.send(bytes(chunk))
-                if eof:
-                    await self._send_eof()
-                    return
+                await self._ws.send(item)
         except websockets.WebSocketException as exc:
             self._error = self._error or exc
 
