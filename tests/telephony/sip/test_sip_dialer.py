@@ -1,0 +1,210 @@
+"""Outbound calls: `hotline call` into our own listener, and the Dialer against sipp UASs."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from telephony.dialer import Dialer, DialerOptions
+from telephony.events import CallAnswered, DtmfReceived
+from tests.fixtures.sip import free_port, needs_sipp, run_sipp, speechlike_pcm
+
+pytestmark = pytest.mark.timeout(180)
+ESPEAK = shutil.which("espeak-ng")
+
+
+def espeak_wav(path: Path, text: str = "您好，我要反映小区噪音问题") -> Path:
+    assert ESPEAK is not None
+    import subprocess
+
+    subprocess.run([ESPEAK, "-v", "cmn-latn-pinyin", "-w", str(path), text], check=True)
+    return path
+
+
+@pytest.mark.skipif(ESPEAK is None, reason="espeak-ng not installed")
+async def test_hotline_call_plays_wav_and_digits_into_listener(
+    tmp_path: Path, listener_factory
+) -> None:
+    wav = espeak_wav(tmp_path / "speech.wav")
+    async with listener_factory(greeting_pcm=b"") as harness:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "from hotline.cli import main; main()",
+            "call",
+            f"sip:12345@127.0.0.1:{harness.port}",
+            "--wav",
+            str(wav),
+            "--dtmf",
+            "42#",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 90)
+        assert proc.returncode == 0, (out, err)
+        (finished,) = await harness.finished()
+    assert b"outcome: answered" in out
+    assert [e.digit for e in harness.events if isinstance(e, DtmfReceived)] == ["4", "2", "#"]
+    (answered,) = harness.of_type(CallAnswered)
+    assert answered.caller == "hotline"
+    assert finished.reason == "caller_hangup"
+    with wave.open(str(finished.recording_path)) as w:
+        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
+    with wave.open(str(wav)) as w:
+        sent_seconds = w.getnframes() / w.getframerate()
+    loud = np.abs(samples.astype(np.int32)) > 1000
+    assert loud.sum() > 0.1 * 8000 * sent_seconds  # the speech arrived, not silence
+    assert finished.heard_speech
+
+
+UAS = """<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="uas">
+  <recv request="INVITE"/>
+@CHALLENGE@
+  <send><![CDATA[
+
+      SIP/2.0 @STATUS@
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+      v=0
+      o=user1 53655765 2353687637 IN IP4 [local_ip]
+      s=-
+      c=IN IP4 [media_ip]
+      t=0 0
+      m=audio [media_port] RTP/AVP 8 101
+      a=rtpmap:8 PCMA/8000
+      a=rtpmap:101 telephone-event/8000
+
+  ]]></send>
+  <recv request="ACK"/>
+@AFTER@
+</scenario>
+"""
+CHALLENGE = """  <send><![CDATA[
+
+      SIP/2.0 @CODE@ Unauthorized
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      @HEADER@: Digest realm="h.test", nonce="[pid]abc[call_number]", qop="auth", algorithm=MD5
+      Content-Length: 0
+
+  ]]></send>
+  <recv request="ACK"/>
+  <recv request="INVITE">
+    <action><verifyauth assign_to="authvalid" username="survey" password="s3cret"/></action>
+  </recv>
+  <nop hide="true" test="authvalid" next="goodauth"/>
+  <send next="end"><![CDATA[
+
+      SIP/2.0 403 Forbidden
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+  ]]></send>
+  <label id="goodauth"/>
+"""
+WAIT_BYE = """  <recv request="BYE"/>
+  <send><![CDATA[
+
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+  ]]></send>
+"""
+
+
+async def _dial_sipp(tmp_path: Path, scenario: str, **options: object) -> tuple[object, object]:
+    port = free_port()
+    sipp = asyncio.create_task(
+        run_sipp(
+            tmp_path,
+            scenario,
+            None,
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-m",
+            "1",
+            "-mp",
+            str(free_port()),
+            name="uas",
+        )
+    )
+    await asyncio.sleep(0.5)  # sipp binding its port; it retransmits nothing as a UAS
+    dialer = Dialer(DialerOptions(**options))  # type: ignore[arg-type]
+    await dialer.start()
+    try:
+        call = await dialer.dial(f"sip:13800000000@127.0.0.1:{port}")
+        if call.outcome == "answered":
+            await call.play(speechlike_pcm(0.5))
+            await call.send_dtmf("1")
+            await call.hangup()
+    finally:
+        await dialer.close()
+    return call, await sipp
+
+
+@needs_sipp
+async def test_dialer_answered_with_digest_401(tmp_path: Path) -> None:
+    scenario = (
+        UAS.replace(
+            "@CHALLENGE@",
+            CHALLENGE.replace("@CODE@", "401").replace("@HEADER@", "WWW-Authenticate"),
+        )
+        .replace("@STATUS@", "200 OK")
+        .replace("@AFTER@", WAIT_BYE + '  <label id="end"/>')
+    )
+    call, result = await _dial_sipp(tmp_path, scenario, username="survey", password="s3cret")
+    assert result.returncode == 0, str(result)
+    assert call.outcome == "answered"  # type: ignore[attr-defined]
+
+
+@needs_sipp
+async def test_dialer_407_with_wrong_password_fails(tmp_path: Path) -> None:
+    scenario = (
+        UAS.replace(
+            "@CHALLENGE@",
+            CHALLENGE.replace("@CODE@", "407").replace("@HEADER@", "Proxy-Authenticate"),
+        )
+        .replace("@STATUS@", "200 OK")
+        .replace("@AFTER@", WAIT_BYE + '  <label id="end"/>')
+    )
+    call, _ = await _dial_sipp(tmp_path, scenario, username="survey", password="wrong")
+    assert call.outcome == "failed" and call.status == 403  # type: ignore[attr-defined]
+
+
+@needs_sipp
+@pytest.mark.parametrize(
+    ("status", "outcome"), [("486 Busy Here", "busy"), ("480 Temporarily Unavailable", "no_answer")]
+)
+async def test_dialer_busy_and_unavailable(tmp_path: Path, status: str, outcome: str) -> None:
+    scenario = UAS.replace("@CHALLENGE@", "").replace("@STATUS@", status).replace("@AFTER@", "")
+    call, result = await _dial_sipp(tmp_path, scenario)
+    assert result.returncode == 0, str(result)
+    assert call.outcome == outcome  # type: ignore[attr-defined]
