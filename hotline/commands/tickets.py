@@ -40,7 +40,7 @@ def list_(
     database = open_migrated_database(settings)
     try:
         query = services.TicketQuery(states=states, units=units, limit=limit)
-        found = services.list_tickets(database.uow(), query)
+        found = services.list_tickets(database.read_uow(), query)
     finally:
         database.close()
     for t in found:
@@ -67,7 +67,7 @@ def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)
     try:
-        ticket = services.get_ticket(database.uow(), ticket_id)
+        ticket = services.get_ticket(database.read_uow(), ticket_id)
     except NotFoundError as exc:
         raise click.ClickException(f"{exc.message_zh} / {exc.message_en}") from None
     finally:

@@ -354,3 +354,12 @@ def test_concurrent_dispatch_on_postgres_when_both_have_read(
 def test_system_actor_drafts_are_signed_system(uow_factory: UowFactory) -> None:
     ticket = services.create_draft(uow_factory(), a_call(), SYSTEM_ACTOR)
     assert ticket.history[0].actor == "system" and ticket.history[0].to_state is State.DRAFT
+
+
+def test_reads_do_not_wait_for_a_writer(database: Database) -> None:
+    services.create_draft(database.uow(), a_call())
+    with database.uow() as writer:
+        assert writer.session is not None
+        writer.tickets.get(1)  # a write transaction is open (SQLite: BEGIN IMMEDIATE)
+        assert services.count_tickets(database.read_uow()) == 1
+        assert services.get_ticket(database.read_uow(), 1).id == 1

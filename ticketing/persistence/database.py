@@ -38,6 +38,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+SQLITE_BEGIN = "hotline_sqlite_begin"
+
+
 def _sqlite_write_serialisation(engine: Engine) -> None:
     # pysqlite's own transaction handling starts transactions late and lets two
     # writers deadlock on lock upgrade ("database is locked"). Take the write
@@ -54,7 +57,9 @@ def _sqlite_write_serialisation(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only units of work (lists, detail views) take no write lock.
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 class UnitOfWork:
@@ -68,20 +73,24 @@ class UnitOfWork:
 
     def __init__(
         self,
-        session_factory: Callable[[], Session],
+        session_factory: Callable[..., Session],
         *,
         catalog: Catalog,
         policy: DeadlinePolicy,
         clock: Clock,
     ) -> None:
         self._session_factory = session_factory
+        self._read_bind: Engine | None = None
         self.catalog = catalog
         self.policy = policy
         self.clock = clock
         self.session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._session_factory()
+        if self._read_bind is not None:
+            self.session = self._session_factory(bind=self._read_bind)
+        else:
+            self.session = self._session_factory()
         self.tickets = TicketRepository(self.session)
         self.users = UserRepository(self.session)
         return self
@@ -98,6 +107,11 @@ class UnitOfWork:
         finally:
             self.session.close()
             self.session = None
+
+    def reading(self, engine: Engine) -> UnitOfWork:
+        """Mark this unit of work read-only (used by `Database.read_uow`)."""
+        self._read_bind = engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+        return self
 
     def commit(self) -> None:
         assert self.session is not None, "use the unit of work inside `with`"
@@ -135,6 +149,10 @@ class Database:
         return UnitOfWork(
             self._sessions, catalog=self.catalog, policy=self.policy, clock=self.clock
         )
+
+    def read_uow(self) -> UnitOfWork:
+        """A unit of work for reads only: on SQLite it does not queue behind writers."""
+        return self.uow().reading(self.engine)
 
     def ping(self) -> None:
         """Raise if the database cannot be reached (for /healthz)."""
