@@ -190,7 +190,9 @@ def build_intake_runtime(
     hub: Any = None,
     sip_port: int | None = None,
     node_name: str | None = None,
+    asr_engine: Any = None,
 ) -> IntakeRuntime:
+    """`asr_engine` replaces the engine built from settings (tests share one loaded model)."""
     route, rules = build_route(settings, database.catalog)
     window_days = getattr(getattr(rules, "duplicates", None), "window_days", 3)
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
@@ -216,7 +218,12 @@ def build_intake_runtime(
         await runtime_ref[0].on_transcription_failed(key, error)
 
     asr = AsrService.from_settings(
-        settings.asr, database.engine, on_done, on_failed=on_failed, owner=node_name
+        settings.asr,
+        database.engine,
+        on_done,
+        on_failed=on_failed,
+        owner=node_name,
+        engine=asr_engine,
     )
     runtime = IntakeRuntime(
         listener_options(settings, sip_port=sip_port),

@@ -1,0 +1,130 @@
+"""The intake runtime in-process with real parts: SipListener, Vosk (Korean test model),
+SQLite/PostgreSQL, sipp calling with espeak-ng speech. `hotline serve` as a subprocess
+is tested in tests/e2e/."""
+
+from __future__ import annotations
+
+import asyncio
+import wave
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from asr.backlog import BacklogQueue
+from asr.vosk_engine import VoskEngine
+from config.settings import Settings
+from hotline.intake_wiring import build_intake_runtime
+from hotline.runtime import IntakeRuntime
+from tests.e2e.calls import sipp_call, speech_pcap, write_wav_8k
+from tests.fixtures.sip import free_port, needs_sipp, tone_pcm
+from ticketing.model import State, Ticket
+from ticketing.persistence.database import Database
+
+pytestmark = [needs_sipp, pytest.mark.timeout(240)]
+
+
+def _settings(tmp_path: Path, model_dir: Path, url: str, **asr: Any) -> Settings:
+    rtp = free_port()
+    greeting = write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3))
+    return Settings(
+        sip={
+            "rtp_port_min": max(10000, rtp - 2000),
+            "rtp_port_max": min(65000, rtp + 2000),
+            "greeting_wav": greeting,
+            "silence_timeout_seconds": 30,
+        },
+        storage={"database_url": url, "recordings_dir": tmp_path / "var" / "recordings"},
+        asr={"model_path": model_dir, **asr},
+    )
+
+
+@pytest.fixture
+async def runtime_factory(
+    database: Database, tmp_path: Path, vosk_model_dir: Path, vosk_loaded_model: Any
+) -> AsyncIterator[Callable[..., Any]]:
+    BacklogQueue(database.engine).create_table()  # until a migration creates asr_jobs
+    started: list[IntakeRuntime] = []
+
+    async def make(**asr: Any) -> IntakeRuntime:
+        settings = _settings(tmp_path, vosk_model_dir, str(database.engine.url), **asr)
+        engine = VoskEngine(vosk_model_dir, decode_threads=2, loaded=vosk_loaded_model)
+        runtime = build_intake_runtime(settings, database, asr_engine=engine, sip_port=0)
+        runtime.asr.worker.poll_interval = 0.5  # type: ignore[union-attr]
+        await runtime.start()
+        started.append(runtime)
+        return runtime
+
+    yield make
+    for runtime in started:
+        await runtime.shutdown(5)
+
+
+async def _ticket(
+    database: Database, ready: Callable[[Ticket], bool], timeout: float = 60
+) -> Ticket:
+    from ticketing.services import TicketQuery, get_ticket, list_tickets
+
+    async def poll() -> Ticket:
+        while True:
+            tickets = await asyncio.to_thread(list_tickets, database.uow(), TicketQuery())
+            for t in tickets:
+                if ready(t):
+                    assert t.id is not None
+                    return await asyncio.to_thread(get_ticket, database.uow(), t.id)  # + history
+            await asyncio.sleep(0.2)
+
+    return await asyncio.wait_for(poll(), timeout)
+
+
+async def test_speech_call_becomes_a_transcribed_draft(
+    runtime_factory: Callable[..., Any],
+    database: Database,
+    tmp_path: Path,
+    speech_pcm: Callable[..., bytes],
+) -> None:
+    runtime = await runtime_factory()
+    pcm = speech_pcm(8000)
+    pcap = speech_pcap(tmp_path, pcm)
+    result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
+    assert result.returncode == 0, str(result)
+    t = await _ticket(database, lambda t: bool(t.transcript_words))
+    assert t.state is State.DRAFT
+    assert t.caller_number == "13900001111" and t.called_number == "12345"
+    assert t.call_id and t.received_at.tzinfo is not None
+    assert t.dispatch_due_at is not None
+    assert not t.transcription_pending
+    assert all(w.end >= w.start >= 0 and 0 <= w.conf <= 1 for w in t.transcript_words)
+    assert t.machine_text.strip()
+    assert "explanation" in t.routing_suggestion and "lead" in t.routing_suggestion
+    recording = Path(runtime.recordings_dir) / str(t.recording_ref)
+    with wave.open(str(recording)) as w:
+        assert w.getframerate() == 8000 and w.getnframes() > 8000
+
+
+async def test_silent_call_becomes_invalid(
+    runtime_factory: Callable[..., Any], database: Database, tmp_path: Path
+) -> None:
+    runtime = await runtime_factory()
+    pcap = speech_pcap(tmp_path, b"\x00\x00" * 8000 * 2)
+    result = await sipp_call(tmp_path, runtime.listener.port, pcap, 2.0)
+    assert result.returncode == 0, str(result)
+    t = await _ticket(database, lambda t: t.state is State.INVALID)
+    assert t.history[-1].command == "mark_invalid"
+
+
+async def test_no_live_capacity_queues_then_backlog_completes(
+    runtime_factory: Callable[..., Any],
+    database: Database,
+    tmp_path: Path,
+    speech_pcm: Callable[..., bytes],
+) -> None:
+    runtime = await runtime_factory(max_live_streams=0)
+    pcm = speech_pcm(8000)
+    pcap = speech_pcap(tmp_path, pcm)
+    result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
+    assert result.returncode == 0, str(result)
+    t = await _ticket(database, lambda t: bool(t.transcript_words), timeout=90)
+    assert not t.transcription_pending
+    assert any(h.command == "attach_transcript" for h in t.history)
