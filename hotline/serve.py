@@ -1,7 +1,7 @@
 """Composition root of `hotline serve`: settings → database → web app → background parts.
 
 Each part is wired in one small function so later parts plug in with a line:
-- `_mount_web(app, ctx)`: the operator console and REST API (ticketing/web);
+- `_web_app(ctx)`: the aiohttp application — operator console and REST API (ticketing/web);
 - `_background_parts(ctx)`: aiohttp cleanup contexts that start a part before the
   server accepts requests and stop it on shutdown (SIP listener + ASR + intake,
   follow-up scheduler).
@@ -121,17 +121,20 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def build_app(ctx: ServiceContext) -> web.Application:
-    app = web.Application(client_max_size=ctx.settings.web.max_body_bytes)
+    app = _web_app(ctx)
     app[CONTEXT_KEY] = ctx
-    app.router.add_get("/healthz", healthz)
-    _mount_web(app, ctx)
     app.cleanup_ctx.extend(_background_parts(ctx))
     app.on_cleanup.append(_close_database)
     return app
 
 
-def _mount_web(app: web.Application, ctx: ServiceContext) -> None:
-    """Operator console + REST API (ticketing/web) — the WEB part adds its routes here."""
+def _web_app(ctx: ServiceContext) -> web.Application:
+    """The HTTP side. The WEB part returns its application here instead
+    (`ticketing.web.app.create_web_app(ctx.database, ctx.settings, ...)`, which has
+    its own /healthz); this bare app is what runs until then."""
+    app = web.Application(client_max_size=ctx.settings.web.max_body_bytes)
+    app.router.add_get("/healthz", healthz)
+    return app
 
 
 def _background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
@@ -140,7 +143,31 @@ def _background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
     Each is an aiohttp cleanup context: `async def part(app): start; yield; stop`.
     The SIP listener + ASR + intake and the follow-up scheduler go here.
     """
-    return []
+    return [_intake_part(ctx)]
+
+
+def _intake_part(ctx: ServiceContext) -> BackgroundPart:
+    """SIP listener → ASR → draft tickets (hotline/intake_wiring.py).
+
+    On SIGTERM aiohttp runs this part's teardown: 503 to new INVITEs, calls in
+    progress finish (up to the grace period), then everything stops.
+    """
+
+    async def part(app: web.Application) -> AsyncIterator[None]:
+        from hotline.intake_wiring import build_intake_runtime, shutdown_grace_seconds
+
+        runtime = build_intake_runtime(
+            ctx.settings, ctx.database, hub=ctx.extras.get("event_hub"), sip_port=ctx.sip_port
+        )
+        try:
+            await runtime.start()
+        except OSError as exc:
+            fail(f"启动失败 / cannot start: SIP port {ctx.sip_port}: {exc}", EXIT_STARTUP)
+        ctx.extras["intake"] = runtime
+        yield
+        await runtime.shutdown(shutdown_grace_seconds(ctx.settings))
+
+    return part
 
 
 async def _close_database(app: web.Application) -> None:
