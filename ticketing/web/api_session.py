@@ -12,7 +12,6 @@ from ticketing.users import ROLE_LABELS, Role
 from ticketing.web import store
 from ticketing.web.api_tickets import api
 from ticketing.web.auth import (
-    CENTRE_ROLES,
     end_session,
     hash_token,
     new_api_token,
@@ -190,20 +189,4 @@ async def audit_log(
     rows = await c.run(
         store.audit_entries, c.db, ticket_id=ticket_id, limit=max(1, min(limit, 1000))
     )
-    return web.json_response(
-        [
-            {
-                "at": r.at.isoformat(),
-                "actor": r.actor,
-                "actor_role": r.actor_role,
-                "action": r.action,
-                "ticket_id": r.ticket_id,
-                "remote": r.remote,
-                "details": r.details,
-            }
-            for r in rows
-        ]
-    )
-
-
-__all__ = ["CENTRE_ROLES", "routes"]
+    return web.json_response(rows)

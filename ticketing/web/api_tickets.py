@@ -10,6 +10,7 @@ from dataclasses import fields as dc_fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
@@ -400,6 +401,8 @@ async def upload_attachment(request: web.Request) -> web.StreamResponse:
 
 
 def _safe_name(name: str) -> str:
+    # Browsers send raw UTF-8; aiohttp's client percent-encodes non-ASCII names.
+    name = unquote(name) if re.search(r"%[0-9A-Fa-f]{2}", name) else name
     name = Path(name.replace("\\", "/")).name
     name = re.sub(r"[\x00-\x1f\"<>|:*?]", "_", name).strip(". ") or "附件"
     return name[:200]
@@ -418,8 +421,6 @@ async def download_attachment(request: web.Request) -> web.StreamResponse:
     path = (c.attachments_dir / attachment.stored_path).resolve()
     if not path.is_relative_to(c.attachments_dir.resolve()) or not path.is_file():
         raise ApiError(404, "not_found", "附件文件不存在", "file missing")
-    from urllib.parse import quote
-
     return web.FileResponse(
         path,
         headers={

@@ -41,13 +41,24 @@ def audit(
 
 def audit_entries(
     db: Database, *, ticket_id: int | None = None, limit: int = 200
-) -> list[AuditRow]:
+) -> list[dict[str, Any]]:
     with db.uow() as uow:
         assert uow.session is not None
         stmt = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
         if ticket_id is not None:
             stmt = stmt.where(AuditRow.ticket_id == ticket_id)
-        return list(uow.session.scalars(stmt))
+        return [
+            {
+                "at": r.at.isoformat(),
+                "actor": r.actor,
+                "actor_role": r.actor_role,
+                "action": r.action,
+                "ticket_id": r.ticket_id,
+                "remote": r.remote,
+                "details": dict(r.details or {}),
+            }
+            for r in uow.session.scalars(stmt)
+        ]
 
 
 def add_token(db: Database, user_name: str, token_hash: str, label: str, now: datetime) -> int:
