@@ -41,15 +41,22 @@ def samples(path: Path) -> np.ndarray:
 async def test_baresip_call_is_recorded(tmp_path: Path, listener_factory) -> None:
     wav = tmp_path / "speech.wav"
     espeak = tmp_path / "espeak.wav"
-    subprocess.run(["espeak-ng", "-v", "cmn-latn-pinyin", "-w", str(espeak),
-                    "您好，我家楼下的路灯坏了三天了"], check=True)
+    subprocess.run(
+        ["espeak-ng", "-v", "cmn-latn-pinyin", "-w", str(espeak), "您好，我家楼下的路灯坏了三天了"],
+        check=True,
+    )
     subprocess.run(["sox", str(espeak), "-r", "8000", "-c", "1", "-b", "16", str(wav)], check=True)
     confdir = tmp_path / "baresip"
     baresip_config(confdir, wav, free_port())
     async with listener_factory(greeting_pcm=b"") as harness:
         proc = await asyncio.create_subprocess_exec(
-            BARESIP, "-f", str(confdir), "-e", f"/dial sip:12345@127.0.0.1:{harness.port}",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            BARESIP,
+            "-f",
+            str(confdir),
+            "-e",
+            f"/dial sip:12345@127.0.0.1:{harness.port}",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         try:
             # baresip hangs up by itself when its WAV ends ("audio error: end of file").
@@ -62,7 +69,7 @@ async def test_baresip_call_is_recorded(tmp_path: Path, listener_factory) -> Non
     sent, got = samples(wav), samples(finished.recording_path)
     assert len(got) >= len(sent) * 0.9
     # PCMA is lossy: find the offset by cross-correlation, then require a close match there.
-    corr = np.correlate(got, sent[:8000 * 2], mode="valid")
+    corr = np.correlate(got, sent[: 8000 * 2], mode="valid")
     lag = int(np.argmax(corr))
     segment = got[lag : lag + len(sent)]
     n = min(len(segment), len(sent))
