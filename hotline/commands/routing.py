@@ -189,7 +189,12 @@ def train_cmd(
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
     try:
-        model = train(history)
+        rules_router = Router(rules, catalog)
+        model = train(
+            history,
+            place_names=rules_router.gazetteer.names(),
+            rules_lead=lambda text: rules_router.suggest(text).department,
+        )
     except TrainingError as exc:
         _fail(f"无法训练 / cannot train: {exc}")
     path = _model_path(rules, model_path)
@@ -216,7 +221,12 @@ def eval_cmd(
     history = _history(settings, catalog, history_file, database_url)
     router = Router(rules, catalog)
     try:
-        report = cross_validate(history, folds=folds, rules_predict=router.predict_unit)
+        report = cross_validate(
+            history,
+            folds=folds,
+            rules_predict=router.predict_unit,
+            place_names=router.gazetteer.names(),
+        )
     except TrainingError as exc:
         _fail(f"无法评估 / cannot evaluate: {exc}")
     click.echo(f"history: {report.examples} dispatches, {report.units} units, {report.folds} folds")

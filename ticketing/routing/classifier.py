@@ -4,6 +4,14 @@ Features: TF-IDF over jieba words (uni- and bigrams) plus TF-IDF over character
 1–3-grams (robust to recognition errors and unseen words); model: multinomial
 logistic regression, which gives calibrated-enough probabilities to blend with
 the rules (see `suggest.py` for the combination).
+
+A classifier always answers, even for a text unlike anything in the history.
+So the model also keeps, for every training text, its normalised text and what
+the rules alone suggested for it (`rule_leads`): the router can then ask "when
+the rules decided this on the same words, where did operators really send
+it?" (see `suggest.py`). It also keeps a content-word index (no fillers, no
+place names) to tell how close the nearest training text is when the rules
+find nothing. Retrain after editing the rules, so `rule_leads` stay current.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -22,7 +31,63 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from ticketing.routing import segment
 from ticketing.routing.text import normalise
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 3
+# Words that say nothing about whose duty a request is: greetings, fillers, and
+# where-words. Place names of the gazetteer are added at training time.
+STOP_WORDS = frozenset(
+    [
+        "你好",
+        "您好",
+        "喂喂",
+        "反映",
+        "一下",
+        "我们",
+        "你们",
+        "他们",
+        "我家",
+        "麻烦",
+        "问一下",
+        "请问",
+        "投诉",
+        "这个",
+        "那个",
+        "就是",
+        "现在",
+        "一直",
+        "已经",
+        "没有",
+        "什么",
+        "怎么",
+        "还是",
+        "可以",
+        "不是",
+        "知道",
+        "时候",
+        "问题",
+        "情况",
+        "谢谢",
+        "希望",
+        "有人",
+        "那边",
+        "这边",
+        "小区",
+        "街道",
+        "门口",
+        "楼下",
+        "楼上",
+        "单元",
+        "家里",
+        "附近",
+        "旁边",
+        "社区",
+        "村里",
+        "镇上",
+        "地方",
+        "这里",
+        "那里",
+        "东西",
+    ]
+)
 
 
 class TrainingError(ValueError):
@@ -32,6 +97,23 @@ class TrainingError(ValueError):
 def jieba_words(text: str) -> list[str]:
     # Module-level so that a saved pipeline can be loaded again.
     return segment.words(text)
+
+
+class ContentWords:
+    """Tokenizer for the support index: words of two or more characters that are
+    neither fillers nor contain a place name. A class, so it pickles with the model."""
+
+    def __init__(self, place_names: Iterable[str] = ()) -> None:
+        self.place_names = tuple(sorted({p for p in place_names if p}))
+
+    def __call__(self, text: str) -> list[str]:
+        return [
+            w
+            for w in segment.words(text)
+            if len(w) >= 2
+            and w not in STOP_WORDS
+            and not any(name in w for name in self.place_names)
+        ]
 
 
 def build_pipeline() -> Pipeline:
@@ -63,6 +145,12 @@ class HistoryModel:
 
     pipeline: Pipeline
     examples_per_unit: dict[str, int]
+    support_vectorizer: TfidfVectorizer
+    support_matrix: Any  # sparse, one L2-normalised row per training text
+    support_labels: np.ndarray
+    texts: list[str] = field(default_factory=list)  # normalised training texts
+    labels: list[str] = field(default_factory=list)  # the unit operators chose
+    rule_leads: list[str | None] = field(default_factory=list)  # the rules' suggestion
     trained_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     format: int = MODEL_FORMAT
 
@@ -74,6 +162,18 @@ class HistoryModel:
         proba = self.pipeline.predict_proba([normalised_text])[0]
         classes = self.pipeline.classes_
         return {str(c): float(p) for c, p in zip(classes, proba, strict=True)}
+
+    def support(self, normalised_text: str) -> dict[str, float]:
+        """Per unit: cosine similarity of the nearest training text (content words)."""
+        vector = self.support_vectorizer.transform([normalised_text])
+        if vector.nnz == 0:
+            return {}
+        sims = (self.support_matrix @ vector.T).toarray().ravel()
+        best: dict[str, float] = {}
+        for label, sim in zip(self.support_labels, sims, strict=True):
+            if sim > best.get(label, 0.0):
+                best[str(label)] = float(sim)
+        return best
 
 
 def _clean(history: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
@@ -87,9 +187,28 @@ def _clean(history: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def train(history: Iterable[tuple[str, str]]) -> HistoryModel:
-    """Fit on (text, unit_id) pairs; raise TrainingError when that is impossible."""
+RulesLead = Callable[[str], str | None]
+
+
+def train(
+    history: Iterable[tuple[str, str]],
+    place_names: Iterable[str] = (),
+    rules_lead: RulesLead | None = None,
+) -> HistoryModel:
+    """Fit on (text, unit_id) pairs; raise TrainingError when that is impossible.
+    `place_names` (the gazetteer's) are left out of the support index;
+    `rules_lead(text)` is the rules-only suggestion, recorded per training text."""
     texts, labels = _clean(history)
+    leads = [rules_lead(t) for t in texts] if rules_lead else [None] * len(texts)
+    return _fit(texts, labels, leads, tuple(place_names))
+
+
+def _fit(
+    texts: list[str],
+    labels: list[str],
+    rule_leads: list[str | None],
+    place_names: tuple[str, ...],
+) -> HistoryModel:
     counts = Counter(labels)
     if len(counts) < 2:
         raise TrainingError(
@@ -98,7 +217,24 @@ def train(history: Iterable[tuple[str, str]]) -> HistoryModel:
         )
     pipeline = build_pipeline()
     pipeline.fit(texts, labels)
-    return HistoryModel(pipeline, dict(counts))
+    support = TfidfVectorizer(
+        tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
+    )
+    try:
+        matrix = support.fit_transform(texts)
+    except ValueError:  # no content word at all in the history
+        support = TfidfVectorizer(analyzer="char")
+        matrix = support.fit_transform(texts)
+    return HistoryModel(
+        pipeline,
+        dict(counts),
+        support,
+        matrix,
+        np.array(labels, dtype=object),
+        texts=list(texts),
+        labels=list(labels),
+        rule_leads=list(rule_leads),
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +252,7 @@ def cross_validate(
     folds: int = 5,
     rules_predict: Callable[[str, HistoryModel | None], str | None] | None = None,
     seed: int = 0,
+    place_names: Iterable[str] = (),
 ) -> EvalReport:
     """K-fold accuracy of the classifier alone and, given `rules_predict`, of the rules
     alone and of rules + classifier (the router as it runs after `train`)."""
@@ -133,18 +270,19 @@ def cross_validate(
         splitter = KFold(folds, shuffle=True, random_state=seed)
     x = np.array(texts, dtype=object)
     y = np.array(labels, dtype=object)
+    places = tuple(place_names)
+    leads = [rules_predict(t, None) for t in texts] if rules_predict else [None] * len(texts)
     clf_right = rules_right = combined_right = 0
     used = 0
     for train_idx, test_idx in splitter.split(x, y):
         if len(set(y[train_idx])) < 2:
             continue
-        model = HistoryModel(build_pipeline(), dict(Counter(y[train_idx])))
-        model.pipeline.fit(list(x[train_idx]), list(y[train_idx]))
+        model = _fit(list(x[train_idx]), list(y[train_idx]), [leads[i] for i in train_idx], places)
         predicted = model.pipeline.predict(list(x[test_idx]))
         clf_right += int(sum(p == t for p, t in zip(predicted, y[test_idx], strict=True)))
         if rules_predict is not None:
             for i in test_idx:
-                rules_right += int(rules_predict(x[i], None) == y[i])
+                rules_right += int(leads[i] == y[i])
                 combined_right += int(rules_predict(x[i], model) == y[i])
         used += len(test_idx)
     if used == 0:

@@ -11,6 +11,7 @@ from config.settings import PACKAGE_DIR
 from ticketing.catalog import Catalog
 from ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
 from ticketing.routing.rules import RoutingRules, RulesError, parse_rules
+from ticketing.routing.suggest import Router
 
 DEFAULT_RULES_FILE = PACKAGE_DIR / "routing.yaml"
 
@@ -53,3 +54,13 @@ def load_model(path: Path) -> HistoryModel:
     if not isinstance(model, HistoryModel) or getattr(model, "format", None) != MODEL_FORMAT:
         raise ModelFileError(f"{path}: not a routing model of format {MODEL_FORMAT}; retrain")
     return model
+
+
+def load_router(catalog: Catalog, rules_path: Path | None = None) -> Router:
+    """The router for a running service: rules from `rules_path` (the setting
+    `routing_rules_path`), plus the trained model at `classifier.model_path` when
+    that file exists. Build it once: it loads jieba and the sound index (~1 s)."""
+    rules = load_rules(catalog, rules_path)
+    model_path = Path(rules.classifier.model_path)
+    model = load_model(model_path) if model_path.exists() else None
+    return Router(rules, catalog, model)

@@ -90,7 +90,7 @@ class ClassifierSettings:
 @dataclass(frozen=True)
 class DuplicateSettings:
     window_days: float = 7
-    min_similarity: float = 0.55
+    min_similarity: float = 0.5
     limit: int = 5
 
 
@@ -247,7 +247,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
     duplicates = DuplicateSettings(
         window_days=_number(dup.get("window_days", 7), "duplicates.window_days", low=0, high=3650),
         min_similarity=_number(
-            dup.get("min_similarity", 0.55), "duplicates.min_similarity", low=0, high=1
+            dup.get("min_similarity", 0.5), "duplicates.min_similarity", low=0, high=1
         ),
         limit=int(_number(dup.get("limit", 5), "duplicates.limit", low=1, high=100)),
     )

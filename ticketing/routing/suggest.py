@@ -8,18 +8,32 @@ How the two sources combine (documented for the centre):
    `area_matters.unit_beats_area`. The rules' distribution is
    p_r(u) = s(u) / (Σ s + RULES_PRIOR); the prior keeps a single weak hint from
    looking certain.
-2. History. The classifier trained on operators' dispatches gives p_c(u). Its
-   votes for any area are given to the area this text names (history teaches
-   *that* something is a village matter; the gazetteer says *which* village).
-3. Combined: c(u) = (1 − w)·p_r(u) + w·p_c(u) with w = `classifier.weight`.
-   When the classifier is at least `classifier.override_probability` sure of a
-   unit it saw at least `classifier.min_examples` times, that unit leads:
-   consistent history overrides a wrong rule.
+2. History. The classifier trained on operators' dispatches gives p_c(u)
+   (area votes go to the area this text names: history teaches *that*
+   something is a village matter, the gazetteer says *which* village). How far
+   it is trusted depends on what the history knows about *this* decision:
+   - the rules chose unit A on phrases P (their strong ones): the evidence is
+     the training texts for which the rules also chose A and that contain a
+     phrase of P. With N such texts, the history's weight is
+     w = `classifier.weight` × min(1, N / `classifier.min_examples`), and the
+     classifier's vote is reshaped by the evidence: p_h(u) ∝ p_c(u)·(n_u + ½),
+     so it can only move weight to units operators actually chose on these
+     words. No evidence → the rules stand alone.
+   - the rules found nothing: w = `classifier.weight` × min(1, support /
+     SUPPORT_FULL), support being the cosine similarity of the nearest
+     training text on content words (no fillers, no place names).
+3. Combined: c(u) = (1 − w)·p_r(u) + w·p_h(u) (p_h = p_c when the rules found
+   nothing). Override: when at least
+   `classifier.min_examples` evidence texts exist, at least
+   `classifier.override_probability` of them went to unit B ≠ A, and the
+   classifier gives B at least that probability too, B leads — consistent
+   history overrides a wrong rule, and the explanation says so.
 4. The confidence is the lead's combined score (0..1).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +42,7 @@ from ticketing.routing.classifier import HistoryModel
 from ticketing.routing.gazetteer import AreaHit, Gazetteer
 from ticketing.routing.numbers import extract_callback_number
 from ticketing.routing.phonetic import PhoneticIndex, TextSound
-from ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from ticketing.routing.rules import Hit, Phrase, PhraseSet, RoutingRules
 from ticketing.routing.text import apply_corrections, normalise
 
 RULES_PRIOR = 4.0
@@ -37,6 +51,12 @@ RULES_PRIOR = 4.0
 # usually a coincidence and counts less.
 SOUND_FACTOR = 0.7
 SOUND_FACTOR_SPLIT_PAIR = 0.35
+# Nearest-training-text similarity at which the history is fully trusted.
+SUPPORT_FULL = 0.3
+# Phrases of at least this weight are the evidence the history is asked about.
+DECISIVE_WEIGHT = 2.0
+# Added to each unit's evidence count when shaping the classifier's vote.
+EVIDENCE_SMOOTHING = 0.5
 MAX_ALTERNATIVES = 3
 # Texts beyond this length are cut for matching: a transcript this long is a
 # recognition run-away, and the start of a call carries the request.
@@ -78,6 +98,18 @@ class Suggestion:
         }
 
 
+@dataclass
+class _HistoryVote:
+    proba: dict[str, float] = field(default_factory=dict)  # p_c, area votes merged
+    knowledge: float = 0.0  # 0..1: how much the history knows about this decision
+    evidence: Counter[str] = field(default_factory=Counter)  # unit → evidence texts
+    phrases_used: list[Phrase] = field(default_factory=list)
+
+
+def rule_lead_or_area(scores: dict[str, float]) -> str | None:
+    return max(scores, key=lambda u: scores[u]) if scores else None
+
+
 def _quote(hits: list[Hit], limit: int = 3) -> str:
     best = sorted(hits, key=lambda h: -h.weight)[:limit]
     return "".join(f"“{h.phrase}”" + ("(音近)" if h.by_sound else "") for h in best)
@@ -97,6 +129,16 @@ class Router:
         self._area_ids = {a.id for a in catalog.areas}
         self.phonetic = phonetic or PhoneticIndex(self._all_phrases(rules))
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
+        area_phrases = {p.text: p for p in rules.area_matters.phrases.phrases}
+        self._phrase_of: dict[str, dict[str, Phrase]] = {}
+        for unit in catalog.units:
+            own = {p.text: p for p in rules.units.get(unit.id, PhraseSet()).phrases}
+            self._phrase_of[unit.id] = {**area_phrases, **own} if unit.is_area else own
+        self._history_by_rule_lead: dict[str, list[int]] = {}
+        if model is not None:
+            for i, lead in enumerate(model.rule_leads):
+                if lead is not None:
+                    self._history_by_rule_lead.setdefault(lead, []).append(i)
 
     @staticmethod
     def _all_phrases(rules: RoutingRules) -> list[str]:
@@ -170,17 +212,48 @@ class Router:
             hits_of.setdefault(area.area_id, []).extend(area_hits)
         return scores, hits_of, area_hits
 
-    def _history(self, text: str, area: AreaHit | None) -> dict[str, float]:
+    def _history(
+        self, text: str, area: AreaHit | None, rule_lead: str | None, decisive: list[Hit]
+    ) -> _HistoryVote:
         if self.model is None:
-            return {}
-        proba = self.model.probabilities(text)
-        if area is None:
-            return proba
+            return _HistoryVote()
+        model = self.model
         merged: dict[str, float] = {}
-        for unit_id, p in proba.items():
-            key = area.area_id if unit_id in self._area_ids else unit_id
+        for unit_id, p in model.probabilities(text).items():
+            key = area.area_id if area is not None and unit_id in self._area_ids else unit_id
             merged[key] = merged.get(key, 0.0) + p
-        return merged
+        needed = self.rules.classifier.min_examples
+        if rule_lead is not None:
+            # Decisive: the strong phrases that chose A, not every weak hint ("小区").
+            strongest = max((h.weight for h in decisive), default=0.0)
+            phrases = [
+                self._phrase_of[rule_lead][h.phrase]
+                for h in decisive
+                if not h.by_sound
+                and h.weight >= DECISIVE_WEIGHT
+                and h.weight >= strongest / 2
+                and h.phrase in self._phrase_of[rule_lead]
+            ]
+            evidence: Counter[str] = Counter(
+                model.labels[i]
+                for i in self._history_by_rule_lead.get(rule_lead, ())
+                if any(p.found_in(model.texts[i]) for p in phrases)
+            )
+            if area is not None:  # area votes count for the area named here
+                evidence = Counter(
+                    {(area.area_id if u in self._area_ids else u): n for u, n in evidence.items()}
+                )
+            n = sum(evidence.values())
+            if n == 0:
+                return _HistoryVote()
+            # The classifier may only move weight towards units the evidence saw.
+            shaped = {u: p * (evidence[u] + EVIDENCE_SMOOTHING) for u, p in merged.items()}
+            total = sum(shaped.values()) or 1.0
+            proba = {u: p / total for u, p in shaped.items()}
+            return _HistoryVote(proba, min(1.0, n / needed), evidence, phrases_used=phrases)
+        support = model.support(text)
+        best = max(support.values(), default=0.0)
+        return _HistoryVote(merged, min(1.0, best / SUPPORT_FULL))
 
     def _examples(self, unit_id: str) -> int:
         assert self.model is not None
@@ -222,20 +295,26 @@ class Router:
 
         total = sum(scores.values())
         p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
-        p_hist = self._history(norm, area)
-        w = self.rules.classifier.weight if p_hist else 0.0
+        rule_lead = max(scores, key=lambda u: scores[u]) if scores and not fallback else None
+        vote = self._history(norm, area, rule_lead, hits_of.get(rule_lead, []) if rule_lead else [])
+        p_hist = vote.proba
+        w = self.rules.classifier.weight * vote.knowledge
         combined = {
             u: (1 - w) * p_rules.get(u, 0.0) + w * p_hist.get(u, 0.0)
-            for u in set(p_rules) | set(p_hist)
+            for u in set(p_rules) | (set(p_hist) if w > 0 else set())
         }
 
         override: str | None = None
-        if p_hist:
+        if p_hist and w > 0:
             top = max(p_hist, key=lambda u: p_hist[u])
-            if (
-                p_hist[top] >= self.rules.classifier.override_probability
-                and self._examples(top) >= self.rules.classifier.min_examples
-            ):
+            needed = self.rules.classifier.min_examples
+            threshold = self.rules.classifier.override_probability
+            n = sum(vote.evidence.values())
+            if rule_lead is not None:
+                consistent = n >= needed and vote.evidence[top] / n >= threshold
+            else:
+                consistent = vote.knowledge >= 1.0 and self._examples(top) >= needed
+            if top != rule_lead and p_hist[top] >= threshold and consistent:
                 override = top
                 combined[top] = max(combined[top], p_hist[top])
 
@@ -244,8 +323,8 @@ class Router:
             ranked = [override] + [u for u in ranked if u != override]
         lead = ranked[0] if ranked else None
         alternatives = tuple(
-            Alternative(u, round(combined[u], 3)) for u in ranked[1 : 1 + MAX_ALTERNATIVES]
-        )
+            Alternative(u, round(combined[u], 3)) for u in ranked[1:] if round(combined[u], 3) > 0
+        )[:MAX_ALTERNATIVES]
         confidence = round(min(1.0, combined[lead]), 3) if lead else 0.0
 
         # Who decided, in words for the console.
@@ -256,21 +335,27 @@ class Router:
             if area_hits and area is None:
                 parts.append(f"涉及村/社区事务{_quote(area_hits)}但未听出所属镇街")
         else:
-            rule_lead = max(scores, key=lambda u: scores[u]) if scores else None
-            if fallback:
+            if fallback and lead == rule_lead_or_area(scores):
                 decided_by = "area"
                 parts.append(f"建议主办：{self._name(lead)}（未匹配到部门职责，按属地交办）")
-            elif override is not None or (rule_lead != lead and p_hist):
+            elif lead != (rule_lead or rule_lead_or_area(scores)):
                 decided_by = "history"
                 note = f"历史派单模型 {p_hist.get(lead, 0.0):.2f}"
-                if rule_lead and rule_lead != lead:
-                    note += f"，改判规则建议的{self._name(rule_lead)}"
+                n = sum(vote.evidence.values())
+                if rule_lead and n:
+                    said = "".join(f"“{p.text}”" for p in vote.phrases_used[:2])
+                    note += (
+                        f"：历史上含{said}的 {n} 单中 {vote.evidence[lead]} 单派给了"
+                        f"{self._name(lead)}，改判规则建议的{self._name(rule_lead)}"
+                    )
                 parts.append(f"建议主办：{self._name(lead)}（{note}）")
             else:
                 decided_by = "rules"
                 why = _quote(hits_of.get(lead, []))
                 if lead in self._area_ids and area is not None:
                     why = f"属地事务{why}"
+                if p_hist.get(lead, 0.0) >= 0.5 and w > 0:
+                    why += f"；历史派单模型同意 {p_hist[lead]:.2f}"
                 parts.append(f"建议主办：{self._name(lead)}（依据{why}）")
         if area is not None:
             parts.append(f"属地：{self._name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
