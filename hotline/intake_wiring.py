@@ -198,6 +198,7 @@ def build_intake_runtime(
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
     options = IntakeOptions(duplicate_window=timedelta(days=window_days), base_url=base_url)
     backlog = BacklogQueue(database.engine)
+    _ensure_backlog_table(backlog)
     store = SqlIntakeStore(database, backlog)
     journal = IntakeJournal(data_dir(settings) / JOURNAL_NAME)
     writer = IntakeWriter(
@@ -238,3 +239,29 @@ def build_intake_runtime(
     )
     runtime_ref.append(runtime)
     return runtime
+
+
+def shutdown_grace_seconds(settings: Settings) -> float:
+    """How long SIGTERM waits for calls in progress (HOTLINE_SHUTDOWN_GRACE_SECONDS, default 60)."""
+    import os
+
+    raw = os.environ.get("HOTLINE_SHUTDOWN_GRACE_SECONDS")
+    if raw:
+        try:
+            return max(0.0, float(raw))
+        except ValueError:
+            log.error("HOTLINE_SHUTDOWN_GRACE_SECONDS=%r is not a number; using 60", raw)
+    return float(min(60, settings.sip.max_call_seconds))
+
+
+def _ensure_backlog_table(backlog: BacklogQueue) -> None:
+    """asr_jobs belongs to an Alembic revision of asr; until one exists, create it here."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        if not inspect(backlog.engine).has_table("asr_jobs"):
+            log.warning("table asr_jobs missing (no migration yet): creating it")
+            backlog.create_table()
+    except SQLAlchemyError as exc:  # database down at start: the intake journal covers it
+        log.error("cannot check the ASR backlog table: %s", exc)

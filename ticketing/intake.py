@@ -445,7 +445,9 @@ def _apply_transcribed(
         ticket.area_id = ticket.area_id or fields["area_id"]
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
-    ticket.routing_suggestion = fields["suggestion"]
+    # Keep the call facts stored at answer time (forwarding number) beside the suggestion.
+    call_facts = {k: v for k, v in ticket.routing_suggestion.items() if k == "call"}
+    ticket.routing_suggestion = {**fields["suggestion"], **call_facts}
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)
     return AppliedChange("updated", store.save(ticket), rec)
 
