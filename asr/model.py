@@ -34,6 +34,7 @@ IVECTOR_FILES = (
 
 
 def install_hint(path: Path | str, name: str = DEFAULT_MODEL_NAME) -> str:
+    path = Path(path).absolute()
     url = MODEL_DOWNLOAD_URL.format(name=name)
     return (
         f"install a model with `hotline model install {name}` (needs internet), or download "
@@ -46,7 +47,7 @@ class ModelError(Exception):
     """The model folder is missing, incomplete or corrupt. The message names the path."""
 
     def __init__(self, path: Path | str, problem: str, hint: str | None = None) -> None:
-        self.path = Path(path)
+        self.path = Path(path).absolute()
         self.problem = problem
         self.hint = hint
         text = f"ASR model at {self.path}: {problem}"

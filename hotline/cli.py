@@ -33,6 +33,7 @@ def _register() -> None:
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).route)
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).routing)
     main.add_command(__import__("hotline.commands.call", fromlist=["call"]).call)
+    __import__("hotline.commands.asr_cmd", fromlist=["x"]).register(main)
 
 
 _register()

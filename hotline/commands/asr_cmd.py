@@ -1,0 +1,152 @@
+"""`hotline model show|install` and `hotline transcribe`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from asr.audio import AudioError, expand_inputs, read_audio
+from asr.install import InstallError, install_by_name, install_from
+from asr.model import LARGE_MODEL_NAME, ModelError, inspect_model, load_model, probe_model
+from config.settings import ConfigError, Settings, load_settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    try:
+        return load_settings(ctx.obj.get("config_path") if ctx.obj else None)
+    except ConfigError as exc:
+        click.echo(f"配置错误 / configuration error: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.group()
+def model() -> None:
+    """The Vosk speech model (语音识别模型)."""
+
+
+@model.command()
+@click.option("--probe", is_flag=True, help="Also load the model and decode test audio.")
+@click.pass_context
+def show(ctx: click.Context, probe: bool) -> None:
+    """Print the configured model's path, status, sample rate and 8 kHz support."""
+    asr = _settings(ctx).asr
+    click.echo(f"engine:       {asr.engine}")
+    if asr.engine == "vosk-server":
+        click.echo(f"server_url:   {asr.server_url}")
+    click.echo(f"model_path:   {asr.model_path.absolute()}")
+    click.echo(f"model_name:   {asr.model_name}   (large servers: {LARGE_MODEL_NAME})")
+    try:
+        info = (probe_model if probe else inspect_model)(asr.model_path, name=asr.model_name)
+    except ModelError as exc:
+        click.echo("status:       not usable")
+        click.echo(f"problem:      {exc}")
+        sys.exit(1)
+    click.echo("status:       ok" + (" (loaded and decoded test audio)" if probe else ""))
+    click.echo(f"sample_rate:  {info.sample_rate} Hz")
+    if info.accepts_rate(8000):
+        eight = "yes (--allow-upsample: Kaldi resamples itself)"
+    else:
+        eight = f"no (telephone audio is resampled to {info.sample_rate} Hz with soxr)"
+    click.echo(f"8 kHz audio:  {eight}")
+    click.echo(f"graph:        {info.graph}")
+    click.echo(f"max_live_streams: {asr.max_live_streams}, decode_threads: {asr.decode_threads}")
+
+
+@model.command()
+@click.argument("name", required=False)
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True, path_type=Path),
+    help="A model .zip or folder already on this machine.",
+)
+@click.pass_context
+def install(ctx: click.Context, name: str | None, source: Path | None) -> None:
+    """Install a model into asr.model_path (by NAME via vosk's downloader, or --from ZIP|DIR)."""
+    asr = _settings(ctx).asr
+    target = asr.model_path
+    try:
+        if source is not None:
+            info = install_from(source, target)
+        else:
+            info = install_by_name(name or asr.model_name, target)
+    except InstallError as exc:
+        click.echo(f"模型安装失败 / model not installed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"installed into {target.absolute()} ({info.sample_rate} Hz, graph {info.graph})")
+
+
+async def _transcribe_files(model_path: Path, files: list[Path], threads: int, name: str) -> int:
+    from tqdm import tqdm
+
+    from asr.vosk_engine import VoskEngine
+
+    loaded = await asyncio.to_thread(load_model, model_path, name=name)
+    engine = VoskEngine(model_path, decode_threads=threads, loaded=loaded)
+    rate = loaded.info.sample_rate
+    limit = asyncio.Semaphore(threads)
+    failures = 0
+
+    async def one(path: Path) -> dict[str, object]:
+        async with limit:
+            audio = await asyncio.to_thread(read_audio, path, rate)
+            t = await engine.transcribe_pcm(audio.pcm, audio.sample_rate)
+        return {
+            "file": str(path),
+            "text": t.text,
+            "words": [w.to_dict() for w in t.words],
+            "duration": round(audio.duration, 3),
+            "numbers": list(t.numbers),
+        }
+
+    tasks = [asyncio.ensure_future(one(f)) for f in files]
+    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stdout.isatty())
+    try:
+        for path, task in zip(files, tasks, strict=True):
+            try:
+                result = await task
+            except (AudioError, OSError) as exc:
+                failures += 1
+                click.echo(f"error: {exc}", err=True)
+            else:
+                click.echo(json.dumps(result, ensure_ascii=False))
+            bar.update(1)
+            bar.set_postfix_str(path.name)
+    finally:
+        bar.close()
+        await engine.close()
+    return failures
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--model", "model_path", type=click.Path(path_type=Path), help="Model folder (asr.model_path)."
+)
+@click.pass_context
+def transcribe(ctx: click.Context, inputs: tuple[Path, ...], model_path: Path | None) -> None:
+    """Transcribe audio files (WAV/FLAC/OGG…; folders expanded): one JSON line per file."""
+    asr = _settings(ctx).asr
+    path = model_path or asr.model_path
+    files = expand_inputs(list(inputs))
+    missing = [f for f in files if not f.exists()]
+    for f in missing:
+        click.echo(f"error: {f}: no such file", err=True)
+    files = [f for f in files if f.exists()]
+    try:
+        inspect_model(path, name=asr.model_name)
+        failures = asyncio.run(_transcribe_files(path, files, asr.decode_threads, asr.model_name))
+    except ModelError as exc:
+        click.echo(f"语音识别模型不可用 / ASR model not usable: {exc}", err=True)
+        sys.exit(3)
+    if failures or missing:
+        sys.exit(1)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(model)
+    main.add_command(transcribe)
