@@ -52,8 +52,13 @@ class ApiError(web.HTTPException):
         )
 
 
+# Well-formed requests that name something the catalogue does not have.
+UNPROCESSABLE_CODES = frozenset({"unknown_unit", "unknown_area", "unknown_category"})
+
+
 def domain_error_response(exc: DomainError) -> web.Response:
-    return error_response(exc.http_status, exc.code, exc.message_zh, exc.message_en)
+    status = 422 if exc.code in UNPROCESSABLE_CODES else exc.http_status
+    return error_response(status, exc.code, exc.message_zh, exc.message_en)
 
 
 _FIELD_NAMES_ZH: dict[str, str] = {
