@@ -209,6 +209,10 @@ class AttachTranscript(Command):
     text: str = ""
     words: tuple[TranscriptWord, ...] = ()
 
+    def details(self) -> dict[str, Any]:
+        # The words live on the ticket; the history only notes what arrived.
+        return {"words": len(self.words), "chars": len(self.text)}
+
 
 COMMAND_TYPES: dict[CommandName, type[Command]] = {
     cls.name: cls

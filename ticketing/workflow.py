@@ -5,6 +5,12 @@ allowed lives in TRANSITIONS and REASON_REQUIRED below. `apply` checks the
 table, then runs the command's effect on the ticket's fields, refreshes the
 deadlines and appends a history entry. Nothing here does I/O.
 
+States follow DOMAIN.md's lifecycle with one addition: `accepted` (签收, 办理中)
+between `dispatched` and `replied`, so lists can show which units have not yet
+signed for a ticket. Survey results never skip review: `record_satisfaction`
+closes the ticket, and a dissatisfied caller's ticket is then `reopen`ed to
+`replied` (back to review), from where `send_back` returns it to the unit.
+
 Permissions beyond the table:
 - operators (督办员) may act on any ticket — their portfolio only filters lists,
   because colleagues stand in for each other on leave and at night;

@@ -315,3 +315,19 @@ def test_parse_command_from_json_data() -> None:
         cmd.parse_command("fly", {})
     with pytest.raises(InvalidInputError):
         cmd.parse_command("dispatch", {"lead": "water"})
+
+
+def test_a_late_transcript_fills_the_draft_and_notes_it_in_history() -> None:
+    ticket = Ticket(received_at=T0, id=3, transcription_pending=True)
+    words = (cmd.TranscriptWord("停", 0.1, 0.3, 0.9), cmd.TranscriptWord("水", 0.3, 0.5, 0.8))
+    entry = apply(
+        ticket,
+        cmd.AttachTranscript(words=words),
+        SYSTEM_ACTOR,
+        now=NOW,
+        policy=POLICY,
+        catalog=CATALOG,
+    )
+    assert ticket.transcript_words == list(words)
+    assert ticket.machine_text == "停 水" and not ticket.transcription_pending
+    assert entry.details == {"words": 2, "chars": 0}
