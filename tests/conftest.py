@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "tests.fixtures.common",
+    "tests.fixtures.routing",
     "tests.fixtures.db",
     "tests.fixtures.cli",
     "tests.fixtures.vosk",

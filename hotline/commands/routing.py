@@ -6,17 +6,17 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from config.catalog_loader import load_catalog
 from config.settings import ConfigError, Settings, load_settings
 from ticketing.catalog import Catalog, CatalogError
-from ticketing.routing.classifier import TrainingError, cross_validate, train
-from ticketing.routing.files import ModelFileError, load_model, load_rules, save_model
-from ticketing.routing.rules import RoutingRules, RulesError
-from ticketing.routing.suggest import Router
+
+# The routing package (jieba, pinyin, scikit-learn) is imported inside the
+# commands: every other `hotline` command would otherwise wait for it.
+if TYPE_CHECKING:
+    from ticketing.routing.rules import RoutingRules
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -25,6 +25,10 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _setup(ctx: click.Context, rules_path: str | None) -> tuple[Settings, Catalog, RoutingRules]:
+    from config.catalog_loader import load_catalog
+    from ticketing.routing.files import load_rules
+    from ticketing.routing.rules import RulesError
+
     try:
         settings = load_settings(ctx.obj.get("config_path") if ctx.obj else None)
         catalog = load_catalog(settings.catalog_path)
@@ -67,6 +71,9 @@ def route(
     ctx: click.Context, rules_path: str | None, model_path: str | None, no_model: bool
 ) -> None:
     """Read one text per line on stdin, write one JSON suggestion per line."""
+    from ticketing.routing.files import ModelFileError, load_model
+    from ticketing.routing.suggest import Router
+
     _, catalog, rules = _setup(ctx, rules_path)
     model = None
     if not no_model:
@@ -186,6 +193,10 @@ def train_cmd(
     history_file: str | None,
 ) -> None:
     """Fit the classifier on the dispatch history and save it."""
+    from ticketing.routing.classifier import TrainingError, train
+    from ticketing.routing.files import save_model
+    from ticketing.routing.suggest import Router
+
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
     try:
@@ -217,6 +228,9 @@ def eval_cmd(
     folds: int,
 ) -> None:
     """Cross-validated accuracy on the dispatch history: rules, classifier, combined."""
+    from ticketing.routing.classifier import TrainingError, cross_validate
+    from ticketing.routing.suggest import Router
+
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
     router = Router(rules, catalog)

@@ -9,24 +9,44 @@ The API the intake and the console use:
     candidates = find_duplicates(DraftInfo(...), open_tickets, window_days=..., ...)
 """
 
-from ticketing.routing.classifier import HistoryModel, TrainingError, cross_validate, train
-from ticketing.routing.duplicates import (
-    DraftInfo,
-    DuplicateCandidate,
-    OpenTicketInfo,
-    find_duplicates,
-)
-from ticketing.routing.files import (
-    DEFAULT_RULES_FILE,
-    ModelFileError,
-    load_model,
-    load_router,
-    load_rules,
-    save_model,
-)
-from ticketing.routing.numbers import CallbackNumber, extract_callback_number
-from ticketing.routing.rules import RoutingRules, RulesError, parse_rules
-from ticketing.routing.suggest import Alternative, Router, Suggestion
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Imported on first use: scikit-learn takes seconds to import, and `hotline`
+# commands that never route should not pay for it.
+_WHERE = {
+    "HistoryModel": "classifier",
+    "TrainingError": "classifier",
+    "cross_validate": "classifier",
+    "train": "classifier",
+    "DraftInfo": "duplicates",
+    "DuplicateCandidate": "duplicates",
+    "OpenTicketInfo": "duplicates",
+    "find_duplicates": "duplicates",
+    "DEFAULT_RULES_FILE": "files",
+    "ModelFileError": "files",
+    "load_model": "files",
+    "load_router": "files",
+    "load_rules": "files",
+    "save_model": "files",
+    "CallbackNumber": "numbers",
+    "extract_callback_number": "numbers",
+    "RoutingRules": "rules",
+    "RulesError": "rules",
+    "parse_rules": "rules",
+    "Alternative": "suggest",
+    "Router": "suggest",
+    "Suggestion": "suggest",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'ticketing.routing' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"ticketing.routing.{_WHERE[name]}"), name)
+
 
 __all__ = [
     "DEFAULT_RULES_FILE",

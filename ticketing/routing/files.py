@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import joblib
 import yaml
 
 from config.settings import PACKAGE_DIR
 from ticketing.catalog import Catalog
-from ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
 from ticketing.routing.rules import RoutingRules, RulesError, parse_rules
 from ticketing.routing.suggest import Router
+
+if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
+    from ticketing.routing.classifier import HistoryModel
 
 DEFAULT_RULES_FILE = PACKAGE_DIR / "routing.yaml"
 
@@ -37,6 +39,8 @@ def load_rules(catalog: Catalog, path: Path | None = None) -> RoutingRules:
 
 def save_model(model: HistoryModel, path: Path) -> None:
     """Write atomically, so a running service never loads half a file."""
+    import joblib
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     joblib.dump(model, tmp)
@@ -45,6 +49,10 @@ def save_model(model: HistoryModel, path: Path) -> None:
 
 def load_model(path: Path) -> HistoryModel:
     """Load a model written by save_model (a pickle: only load files the centre made)."""
+    import joblib
+
+    from ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
+
     try:
         model = joblib.load(path)
     except FileNotFoundError:

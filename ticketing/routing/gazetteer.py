@@ -36,7 +36,7 @@ class Gazetteer:
     def names(self) -> list[str]:
         return list(self._area_of)
 
-    def find(self, text: str) -> AreaHit | None:
+    def find(self, text: str, text_sound: TextSound | None = None) -> AreaHit | None:
         """The area mentioned most often (ties: the first mentioned), or None.
         Names are matched as written first, by sound only when none is found."""
         if self._pattern is None:
@@ -45,7 +45,7 @@ class Gazetteer:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
         mentions = [(m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)]
         if not mentions:
-            mentions = self._by_sound(text)
+            mentions = self._by_sound(text, text_sound)
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)
@@ -54,10 +54,10 @@ class Gazetteer:
         names = tuple(dict.fromkeys(name for name, area in mentions if area == best))
         return AreaHit(best, names)
 
-    def _by_sound(self, text: str) -> list[tuple[str, str]]:
+    def _by_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
         if self._phonetic is None:
             return []
-        text_sound = TextSound(text)
+        text_sound = text_sound or TextSound([text])
         found: list[tuple[int, str, str]] = []
         for name, area in self._area_of.items():
             key = self._phonetic.sound_of(name)

@@ -40,12 +40,15 @@ def sound(text: str) -> str:
 class TextSound:
     """The sound of a text plus where its words begin, for boundary-aligned matching."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, chunks: list[str]) -> None:
+        """`chunks`: the text split at the speaker's word boundaries (text.chunks);
+        each chunk is segmented further with jieba."""
         self._syllables: list[str] = []
         self._starts: set[int] = set()
-        for word in segment.words(text):
-            self._starts.add(len(self._syllables))
-            self._syllables.extend(_char_sound(c) for c in word if not c.isspace())
+        for chunk in chunks:
+            for word in segment.words(chunk):
+                self._starts.add(len(self._syllables))
+                self._syllables.extend(_char_sound(c) for c in word if not c.isspace())
         self._starts.add(len(self._syllables))
         self._joined = " " + " ".join(self._syllables) + " "
 

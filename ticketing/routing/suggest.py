@@ -35,15 +35,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ticketing.catalog import Catalog
-from ticketing.routing.classifier import HistoryModel
 from ticketing.routing.gazetteer import AreaHit, Gazetteer
 from ticketing.routing.numbers import extract_callback_number
 from ticketing.routing.phonetic import PhoneticIndex, TextSound
 from ticketing.routing.rules import Hit, Phrase, PhraseSet, RoutingRules
-from ticketing.routing.text import apply_corrections, normalise
+from ticketing.routing.text import apply_corrections, chunks, normalise
+
+if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
+    from ticketing.routing.classifier import HistoryModel
 
 RULES_PRIOR = 4.0
 # A phrase matched only by sound (停睡 for 停水) counts this share of its weight;
@@ -283,8 +285,8 @@ class Router:
                 callback_number=callback_digits,
             )
 
-        text_sound = TextSound(compact)
-        area = self.gazetteer.find(compact)
+        text_sound = TextSound(chunks(text[:MAX_CHARS]))
+        area = self.gazetteer.find(compact, text_sound)
         category, category_hits = self._category(compact, text_sound)
         epidemic_words = self._epidemic(compact, text_sound)
         scores, hits_of, area_hits = self._rule_scores(compact, text_sound, area)

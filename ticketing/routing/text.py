@@ -32,3 +32,10 @@ def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
         return text
     pattern = re.compile("|".join(re.escape(k) for k in sorted(corrections, key=len, reverse=True)))
     return pattern.sub(lambda m: corrections[m.group(0)], text)
+
+
+def chunks(text: str) -> list[str]:
+    """The text split where the speaker's words were separated (recogniser spaces,
+    punctuation): word boundaries that segmentation must not cross."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _PUNCT.sub(" ", text).split()
