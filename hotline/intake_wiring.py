@@ -141,6 +141,16 @@ class SqlIntakeStore:
         query = services.TicketQuery(states=tuple(OPEN_STATES), received_from=since, limit=500)
         return services.list_tickets(self.database.uow(), query)
 
+    def unfinished_drafts(self, received_before: datetime) -> list[Ticket]:
+        query = services.TicketQuery(
+            states=("draft",),
+            transcription_pending=False,
+            received_before=received_before,
+            limit=1000,
+        )
+        tickets = services.list_tickets(self.database.uow(), query)
+        return [t for t in tickets if not t.transcript_words and t.recording_ref]
+
     def enqueue_transcription(self, call_id: str, audio_path: str) -> None:
         self.backlog.enqueue(call_id, audio_path)
 
@@ -198,7 +208,6 @@ def build_intake_runtime(
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
     options = IntakeOptions(duplicate_window=timedelta(days=window_days), base_url=base_url)
     backlog = BacklogQueue(database.engine)
-    _ensure_backlog_table(backlog)
     store = SqlIntakeStore(database, backlog)
     journal = IntakeJournal(data_dir(settings) / JOURNAL_NAME)
     writer = IntakeWriter(
@@ -252,16 +261,3 @@ def shutdown_grace_seconds(settings: Settings) -> float:
         except ValueError:
             log.error("HOTLINE_SHUTDOWN_GRACE_SECONDS=%r is not a number; using 60", raw)
     return float(min(60, settings.sip.max_call_seconds))
-
-
-def _ensure_backlog_table(backlog: BacklogQueue) -> None:
-    """asr_jobs belongs to an Alembic revision of asr; until one exists, create it here."""
-    from sqlalchemy import inspect
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        if not inspect(backlog.engine).has_table("asr_jobs"):
-            log.warning("table asr_jobs missing (no migration yet): creating it")
-            backlog.create_table()
-    except SQLAlchemyError as exc:  # database down at start: the intake journal covers it
-        log.error("cannot check the ASR backlog table: %s", exc)

@@ -92,13 +92,14 @@ class IntakeRuntime:
     # ---- life cycle ---------------------------------------------------------------------
 
     async def start(self) -> None:
+        started_at = datetime.now(UTC)
         repaired = await asyncio.to_thread(repair_recordings, self.recordings_dir)
         await self.writer.start()  # replays a journal left by an outage or a crash
         if self.notifier is not None:
             await self.notifier.start()
         if self.asr is not None:
             await self.asr.start()
-        for path in repaired:
+        for path in await self._interrupted_recordings(repaired, started_at):
             await self._recover(path)
         await self.listener.start()
         log.info("SIP listener on %s:%d", self.listener.options.host, self.listener.port)
@@ -232,6 +233,26 @@ class IntakeRuntime:
         log.error("transcription of call %s failed for good: %s", key, error)
 
     # ---- crash recovery -----------------------------------------------------------------
+
+    async def _interrupted_recordings(
+        self, repaired: list[Path], started_at: datetime
+    ) -> list[Path]:
+        """Recordings of calls this node did not finish handling: headers repaired after a
+        crash, plus drafts left with neither transcript nor backlog job (the process died
+        between hang-up and storing the result). Only recordings on this node's disk."""
+        found = {self.service.recording_ref(p): p for p in repaired}
+        try:
+            drafts = await asyncio.to_thread(self.store.unfinished_drafts, started_at)
+        except Exception as exc:  # database down at start: the journal path takes over
+            log.warning("recovery: cannot list unfinished drafts: %s", exc)
+            drafts = []
+        for t in drafts:
+            path = self.recordings_dir / str(t.recording_ref)
+            if t.recording_ref and path.is_file():
+                found.setdefault(t.recording_ref, path)
+        if found:
+            log.warning("recovery: %d interrupted call(s) to complete", len(found))
+        return list(found.values())
 
     async def _recover(self, path: Path) -> None:
         """A recording cut short by a crash: make sure it has a draft and is transcribed."""

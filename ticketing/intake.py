@@ -339,6 +339,11 @@ class IntakeStore(Protocol):
 
     def open_tickets_since(self, since: datetime) -> list[Ticket]: ...
 
+    def unfinished_drafts(self, received_before: datetime) -> list[Ticket]:
+        """Drafts with no transcript that are not waiting in the backlog either: their call
+        never reached hang-up handling (the process died)."""
+        ...
+
     def enqueue_transcription(self, call_id: str, audio_path: str) -> None: ...
 
 
@@ -622,8 +627,10 @@ class IntakeWriter:
         self._idle.set()
 
     async def start(self) -> None:
-        # Records left from an outage or a crash come first.
+        # Records left from an outage or a crash come first, before anything new.
         self.degraded = len(self.journal) > 0
+        if self.degraded:
+            await self._replay()
         self._task = asyncio.create_task(self._run(), name="intake-writer")
 
     def submit(self, record: IntakeRecord) -> None:

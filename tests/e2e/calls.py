@@ -13,6 +13,7 @@ from tests.fixtures.sip import RtpPlan, SippResult, run_sipp, write_rtp_pcap
 
 SCENARIO = Path(__file__).parent / "scenarios" / "uac_speech.xml"
 BARESIP = shutil.which("baresip")
+MODULES = Path("/usr/lib/baresip/modules")
 
 
 def write_wav_8k(path: Path, pcm: bytes) -> Path:
@@ -78,50 +79,40 @@ def start_sipp_call(
     return subprocess.Popen(argv, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-async def baresip_call(
-    tmp_path: Path, sip_port: int, wav: Path, *, hold_seconds: float, name: str = "baresip"
-) -> None:
-    """baresip dials, plays `wav` (aufile), and is stopped after `hold_seconds` (it hangs up)."""
+async def baresip_call(tmp_path: Path, sip_port: int, wav: Path, *, timeout: float = 60) -> str:
+    """baresip dials and plays `wav` (aufile); it hangs up by itself when the WAV ends.
+
+    Returns baresip's output (for assertion messages).
+    """
     assert BARESIP is not None
-    conf = tmp_path / f"{name}-conf"
-    conf.mkdir()
     from tests.fixtures.sip import free_port
 
-    port = free_port()
+    conf = tmp_path / f"baresip-{wav.stem}"
+    conf.mkdir()
     (conf / "config").write_text(
-        "\n".join(
-            [
-                "poll_method epoll",
-                f"sip_listen 127.0.0.1:{port}",
-                "audio_player aufile,/dev/null",
-                f"audio_source aufile,{wav}",
-                "audio_alert aufile,/dev/null",
-                "module_path /usr/lib/baresip/modules",
-                "module g711.so",
-                "module aufile.so",
-                "module stdio.so",
-                "module_app menu.so",
-                "rtp_ports 40000-49999",
-                "",
-            ]
-        )
+        f"poll_method epoll\nsip_listen 127.0.0.1:{free_port()}\nmodule_path {MODULES}\n"
+        "module g711.so\nmodule aufile.so\nmodule_app account.so\nmodule_app menu.so\n"
+        f"audio_source aufile,{wav}\naudio_player aufile,{conf / 'heard.wav'}\n"
+        f"audio_alert aufile,{conf / 'alert.wav'}\n"
     )
-    (conf / "accounts").write_text("<sip:bs@127.0.0.1>;regint=0;audio_codecs=PCMA\n")
-    (conf / "contacts").write_text("")
+    (conf / "accounts").write_text("<sip:13700001234@127.0.0.1>;regint=0;audio_codecs=PCMA\n")
     proc = await asyncio.create_subprocess_exec(
         BARESIP, "-f", str(conf), "-e", f"/dial sip:12345@127.0.0.1:{sip_port}",
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     try:
-        await asyncio.sleep(hold_seconds)
-        assert proc.stdin is not None
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            proc.stdin.write(b"/hangup\n")  # menu command: BYE
-            await proc.stdin.drain()
+        # It does not exit after hanging up: wait for the hang-up line, then stop it.
+        assert proc.stdout is not None
+        out = b""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(proc.wait(), 3)
+            async with asyncio.timeout(timeout):
+                while b"terminated" not in out and b"closed" not in out.lower():
+                    chunk = await proc.stdout.read(4096)
+                    if not chunk:
+                        break
+                    out += chunk
     finally:
         if proc.returncode is None:
             proc.terminate()
-            await proc.wait()
+        rest, _ = await proc.communicate()
+    return (out + (rest or b"")).decode(errors="replace")

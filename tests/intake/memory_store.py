@@ -90,3 +90,14 @@ class MemoryStore:
             if t.recording_ref == recording_ref:
                 return copy.deepcopy(t)
         return None
+
+    def unfinished_drafts(self, received_before: datetime) -> list[Ticket]:
+        self._check()
+        return [
+            copy.deepcopy(t)
+            for t in self.tickets.values()
+            if t.state.value == "draft"
+            and not t.transcript_words
+            and not t.transcription_pending
+            and t.received_at < received_before
+        ]

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from asr.backlog import BacklogQueue
 from asr.vosk_engine import VoskEngine
 from config.settings import Settings
 from hotline.intake_wiring import build_intake_runtime
@@ -44,7 +43,6 @@ def _settings(tmp_path: Path, model_dir: Path, url: str, **asr: Any) -> Settings
 async def runtime_factory(
     database: Database, tmp_path: Path, vosk_model_dir: Path, vosk_loaded_model: Any
 ) -> AsyncIterator[Callable[..., Any]]:
-    BacklogQueue(database.engine).create_table()  # until a migration creates asr_jobs
     started: list[IntakeRuntime] = []
 
     async def make(**asr: Any) -> IntakeRuntime:
