@@ -16,7 +16,7 @@ import json
 import logging
 import socket
 import struct
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -428,3 +428,24 @@ async def run_followup_scheduler(
     finally:
         if own is not None:
             await own.sip.close()
+
+
+def followup_part(ctx: Any) -> Callable[[Any], AsyncIterator[None]]:
+    """The aiohttp cleanup context `hotline serve` runs (ctx: hotline.serve.ServiceContext)."""
+
+    async def part(app: Any) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(
+            run_followup_scheduler(ctx.settings, ctx.database, stop), name="followup-scheduler"
+        )
+        ctx.extras["followup_scheduler"] = task
+        yield
+        stop.set()
+        try:
+            await asyncio.wait_for(task, 60)
+        except TimeoutError:
+            task.cancel()
+        except Exception:
+            log.exception("follow-up scheduler ended with an error")
+
+    return part

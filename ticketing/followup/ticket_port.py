@@ -44,7 +44,7 @@ class DatabaseTicketPort:
         return [self.get(ticket_id) for ticket_id in ids]
 
     def get(self, ticket_id: int) -> Ticket:
-        return services.get_ticket(self.database.uow(), ticket_id)
+        return services.get_ticket(self.database.read_uow(), ticket_id)
 
     def execute(self, ticket_id: int, command: Command, actor: Actor) -> Ticket:
         return services.apply_command(self.database.uow(), ticket_id, command, actor)
