@@ -34,6 +34,7 @@ def _register() -> None:
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).routing)
     main.add_command(__import__("hotline.commands.call", fromlist=["call"]).call)
     __import__("hotline.commands.asr_cmd", fromlist=["x"]).register(main)
+    main.add_command(__import__("hotline.commands.followup", fromlist=["x"]).followup)
 
 
 _register()
