@@ -143,7 +143,9 @@ def _background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
     Each is an aiohttp cleanup context: `async def part(app): start; yield; stop`.
     The SIP listener + ASR + intake and the follow-up scheduler go here.
     """
-    return [_intake_part(ctx)]
+    from hotline.survey_dialer import followup_part
+
+    return [_intake_part(ctx), followup_part(ctx)]
 
 
 def _intake_part(ctx: ServiceContext) -> BackgroundPart:
