@@ -1,0 +1,510 @@
+"""N concurrent sipp calls with RTP into hotline's listener and into pyVoIP 1.6.8, side by side.
+
+    python bench/sip_load.py --calls 50 [--window 10] [--only hotline|pyvoip]
+
+For each server (run in its own process): sipp places N calls (INVITE, ACK, PCMA from a
+pcap for the whole call, BYE); after the ramp, for `window` seconds we sample the server's
+CPU time (/proc/PID/stat) and RSS, and capture the RTP it sends (dumpcap on lo) to count late
+packets (gap > 1.5 ptime) and the longest gap. hotline also reports its receive-side jitter
+buffer counters (lost/late). Both servers send audio for the whole call (hotline: a long
+greeting; pyVoIP: the same audio written at answer) and record what they receive to WAV.
+pyVoIP must register before it answers: its register() is patched out (FIELD-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+UAC = """<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="load">
+  <send retrans="500"><![CDATA[
+
+      INVITE sip:12345@[remote_ip]:[remote_port] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+      To: <sip:12345@[remote_ip]:[remote_port]>
+      Call-ID: [call_id]
+      CSeq: 1 INVITE
+      Contact: <sip:load@[local_ip]:[local_port]>
+      Max-Forwards: 70
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+      v=0
+      o=load 1 1 IN IP4 [local_ip]
+      s=-
+      c=IN IP4 [media_ip]
+      t=0 0
+      m=audio [media_port] RTP/AVP 8 0 101
+      a=rtpmap:8 PCMA/8000
+      a=rtpmap:0 PCMU/8000
+      a=rtpmap:101 telephone-event/8000
+
+  ]]></send>
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="200" rrs="true"/>
+  <send><![CDATA[
+
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
+      Call-ID: [call_id]
+      CSeq: 1 ACK
+      Max-Forwards: 70
+      Content-Length: 0
+
+  ]]></send>
+  <nop><action><exec play_pcap_audio="@PCAP@"/></action></nop>
+  <pause milliseconds="@HOLD_MS@"/>
+  <send retrans="500"><![CDATA[
+
+      BYE [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
+      Call-ID: [call_id]
+      CSeq: 2 BYE
+      Max-Forwards: 70
+      Content-Length: 0
+
+  ]]></send>
+  <recv response="200" crlf="true"/>
+</scenario>
+"""
+
+
+def tone(seconds: float) -> bytes:
+    t = np.arange(int(seconds * 8000)) / 8000
+    return (np.sin(2 * math.pi * 440 * t) * 8000).astype("<i2").tobytes()
+
+
+def write_pcma_pcap(path: Path, seconds: float) -> None:
+    import audioop
+
+    pcm = tone(seconds)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i in range(len(pcm) // 320):
+            payload = audioop.lin2alaw(pcm[i * 320 : (i + 1) * 320], 2)
+            rtp = struct.pack("!BBHII", 0x80, 8, i & 0xFFFF, i * 160, 0x5151) + payload
+            udp = struct.pack("!HHHH", 6000, 6002, 8 + len(rtp), 0) + rtp
+            ip = (
+                struct.pack(
+                    "!BBHHHBBH4s4s",
+                    0x45,
+                    0,
+                    20 + len(udp),
+                    0,
+                    0,
+                    64,
+                    17,
+                    0,
+                    socket.inet_aton("127.0.0.1"),
+                    socket.inet_aton("127.0.0.1"),
+                )
+                + udp
+            )
+            frame = b"\x00" * 12 + b"\x08\x00" + ip
+            usec = i * 20_000
+            f.write(
+                struct.pack(
+                    "<IIII",
+                    1_700_000_000 + usec // 1_000_000,
+                    usec % 1_000_000,
+                    len(frame),
+                    len(frame),
+                )
+            )
+            f.write(frame)
+
+
+# ---- servers (each in its own process) ------------------------------------------------
+
+
+def serve_hotline(
+    port: int, rtp_low: int, rtp_high: int, recdir: Path, stats: Path, greeting_seconds: float
+) -> None:
+    from telephony.listener import ListenerOptions, SipListener
+
+    with contextlib.suppress(ImportError):
+        import uvloop
+
+        uvloop.install()
+
+    async def main() -> None:
+        totals: dict[str, dict[str, float]] = {}
+        events = {"answered": 0, "finished": 0}
+
+        def on_event(event: object) -> None:
+            name = type(event).__name__
+            if name == "CallAnswered":
+                events["answered"] += 1
+            elif name == "CallFinished":
+                events["finished"] += 1
+
+        listener = SipListener(
+            ListenerOptions(
+                host="127.0.0.1",
+                port=port,
+                transports=("udp",),
+                rtp_port_min=rtp_low,
+                rtp_port_max=rtp_high,
+                recordings_dir=recdir,
+                greeting_pcm=tone(greeting_seconds),
+                max_call_seconds=3600,
+                silence_timeout=3600,
+                media_timeout=60,
+            ),
+            on_event,
+        )
+        await listener.start()
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        while not stop.is_set():
+            for call_id, call in list(listener.calls.items()):
+                if call.rtp is not None:
+                    s = call.rtp.stats
+                    totals[call_id] = {
+                        "received": s.received,
+                        "lost": s.lost,
+                        "late": s.late,
+                        "sent": s.sent,
+                        "late_sends": s.late_sends,
+                    }
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 1.0)
+        summary = {
+            k: sum(v[k] for v in totals.values())
+            for k in ("received", "lost", "late", "sent", "late_sends")
+        }
+        summary.update(events)
+        stats.write_text(json.dumps(summary))
+        await listener.close()
+
+    asyncio.run(main())
+
+
+def serve_pyvoip(
+    port: int,
+    rtp_low: int,
+    rtp_high: int,
+    recdir: Path,
+    stats: Path,
+    greeting_seconds: float,
+    sipp_port: int,
+) -> None:
+    import audioop
+
+    from pyVoIP import SIP
+    from pyVoIP.VoIP import CallState, VoIPPhone  # before pyVoIP.SIP: circular import
+
+    SIP.SIPClient.register = lambda self: True  # the bypass FIELD-NOTES describes
+    audio = audioop.bias(audioop.lin2lin(tone(greeting_seconds), 2, 1), 1, 128)
+    counts = {"answered": 0, "finished": 0}
+
+    def on_call(call: object) -> None:
+        try:
+            call.answer()  # type: ignore[attr-defined]
+            counts["answered"] += 1
+            call.write_audio(audio)  # type: ignore[attr-defined]
+            with wave.open(str(recdir / f"{id(call)}.wav"), "wb") as w:
+                w.setnchannels(1)
+                w.setsampwidth(1)
+                w.setframerate(8000)
+                while call.state == CallState.ANSWERED:  # type: ignore[attr-defined]
+                    w.writeframes(call.read_audio(160, True))  # type: ignore[attr-defined]
+            counts["finished"] += 1
+        except Exception as exc:  # pyVoIP raises on odd states; keep the bench going
+            print("pyVoIP call error:", exc, file=sys.stderr)
+
+    phone = VoIPPhone(
+        "127.0.0.1",
+        sipp_port,
+        "bench",
+        "bench",
+        myIP="127.0.0.1",
+        callCallback=on_call,
+        sipPort=port,
+        rtpPortLow=rtp_low,
+        rtpPortHigh=rtp_high,
+    )
+    phone.start()
+    done = {"stop": False}
+    signal.signal(signal.SIGTERM, lambda *_: done.update(stop=True))
+    while not done["stop"]:
+        time.sleep(0.2)
+    stats.write_text(json.dumps(counts))
+    os._exit(0)  # pyVoIP's threads do not all stop on their own
+
+
+# ---- measuring ------------------------------------------------------------------------
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def threads(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/task"))
+
+
+def send_gaps(pcap: Path) -> tuple[int, int, float, int]:
+    """(packets, late packets (gap > 30 ms), max gap ms, streams) from a dumpcap pcap."""
+    data = pcap.read_bytes()
+    if len(data) < 24:
+        return 0, 0, 0.0, 0
+    magic = struct.unpack("<I", data[:4])[0]
+    if magic != 0xA1B2C3D4:
+        raise ValueError("expected a classic pcap from dumpcap -P")
+    pos, last, late, count, max_gap = 24, {}, 0, 0, 0.0
+    while pos + 16 <= len(data):
+        sec, usec, incl, _ = struct.unpack("<IIII", data[pos : pos + 16])
+        frame = data[pos + 16 : pos + 16 + incl]
+        pos += 16 + incl
+        when = sec + usec / 1e6
+        # loopback capture: 4-byte family header (DLT_NULL) or 14-byte Ethernet (DLT_EN10MB)
+        ip = frame[14:] if frame[12:14] == b"\x08\x00" else frame[4:]
+        if len(ip) < 28 or ip[9] != 17:
+            continue
+        ihl = (ip[0] & 0x0F) * 4
+        src_port = struct.unpack("!H", ip[ihl : ihl + 2])[0]
+        count += 1
+        if src_port in last:
+            gap = (when - last[src_port]) * 1000
+            max_gap = max(max_gap, gap)
+            if gap > 30:
+                late += 1
+        last[src_port] = when
+    return count, late, round(max_gap, 1), len(last)
+
+
+@dataclass
+class Result:
+    name: str
+    calls: int
+    answered: int
+    cpu_percent: float
+    cpu_per_call: float
+    rss_mb: float
+    threads: int
+    sent_packets: int
+    late_sent: int
+    max_gap_ms: float
+    streams: int
+    extra: dict
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> Result:
+    port, sipp_port = free_port(), free_port()
+    rtp_low, rtp_high = (20000, 29998) if name == "hotline" else (30000, 39998)
+    ramp = calls / rate + 3
+    hold = ramp + window + 4
+    recdir = workdir / f"rec-{name}"
+    recdir.mkdir()
+    stats = workdir / f"{name}-stats.json"
+    pcap = workdir / "audio.pcap"
+    if not pcap.exists():
+        write_pcma_pcap(pcap, hold + 2)
+    server_args = [
+        sys.executable,
+        __file__,
+        "--serve",
+        name,
+        "--port",
+        str(port),
+        "--rtp",
+        f"{rtp_low}-{rtp_high}",
+        "--recordings",
+        str(recdir),
+        "--stats",
+        str(stats),
+        "--greeting",
+        str(hold + ramp + 5),
+        "--sipp-port",
+        str(sipp_port),
+    ]
+    server = subprocess.Popen(server_args)
+    time.sleep(2.0)
+    scenario = workdir / f"uac-{name}.xml"
+    scenario.write_text(
+        UAC.replace("@PCAP@", str(pcap)).replace("@HOLD_MS@", str(int(hold * 1000)))
+    )
+    sipp = subprocess.Popen(
+        [
+            "sipp",
+            f"127.0.0.1:{port}",
+            "-sf",
+            str(scenario),
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(sipp_port),
+            "-mp",
+            str(free_port() & ~1),
+            "-m",
+            str(calls),
+            "-l",
+            str(calls),
+            "-r",
+            str(rate),
+            "-nostdin",
+            "-nd",
+            "-timeout",
+            f"{int(hold * 3)}s",
+            "-trace_err",
+        ],
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(ramp)
+    capture = workdir / f"{name}-sent.pcap"
+    dumpcap = subprocess.Popen(
+        [
+            "dumpcap",
+            "-q",
+            "-P",
+            "-i",
+            "lo",
+            "-f",
+            f"udp and src portrange {rtp_low}-{rtp_high}",
+            "-a",
+            f"duration:{int(window)}",
+            "-w",
+            str(capture),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
+    peak_rss, peak_threads = 0.0, 0
+    while time.monotonic() - t0 < window:
+        time.sleep(0.5)
+        peak_rss = max(peak_rss, rss_mb(server.pid))
+        peak_threads = max(peak_threads, threads(server.pid))
+    cpu1, t1 = cpu_seconds(server.pid), time.monotonic()
+    dumpcap.wait(timeout=window + 20)
+    sipp.wait(timeout=hold * 3 + 30)
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=60)
+    summary = json.loads(stats.read_text()) if stats.exists() else {}
+    cpu_percent = (cpu1 - cpu0) / (t1 - t0) * 100
+    packets, late, max_gap, streams = send_gaps(capture) if capture.exists() else (0, 0, 0, 0)
+    return Result(
+        name=name,
+        calls=calls,
+        answered=int(summary.get("answered", 0)),
+        cpu_percent=round(cpu_percent, 1),
+        cpu_per_call=round(cpu_percent / calls, 3),
+        rss_mb=round(peak_rss, 1),
+        threads=peak_threads,
+        sent_packets=packets,
+        late_sent=late,
+        max_gap_ms=max_gap,
+        streams=streams,
+        extra={k: v for k, v in summary.items() if k not in ("answered",)},
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--calls", type=int, default=50)
+    parser.add_argument("--window", type=float, default=10.0, help="measured seconds")
+    parser.add_argument("--rate", type=int, default=20, help="new calls per second")
+    parser.add_argument("--only", choices=["hotline", "pyvoip"])
+    parser.add_argument("--serve", choices=["hotline", "pyvoip"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--rtp", help=argparse.SUPPRESS)
+    parser.add_argument("--recordings", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--stats", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--greeting", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--sipp-port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        low, high = (int(x) for x in args.rtp.split("-"))
+        if args.serve == "hotline":
+            if os.environ.get("SIP_LOAD_PROFILE"):  # cProfile the server: where CPU goes
+                import cProfile
+
+                cProfile.runctx(
+                    "serve_hotline(args.port, low, high, args.recordings, args.stats, "
+                    "args.greeting)",
+                    globals(),
+                    locals(),
+                    os.environ["SIP_LOAD_PROFILE"],
+                )
+                return
+            serve_hotline(args.port, low, high, args.recordings, args.stats, args.greeting)
+        else:
+            serve_pyvoip(
+                args.port, low, high, args.recordings, args.stats, args.greeting, args.sipp_port
+            )
+        return
+    for tool in ("sipp", "dumpcap"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is required (apt-get install sip-tester / wireshark-common)")
+    names = [args.only] if args.only else ["hotline", "pyvoip"]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="sip-load-") as tmp:
+        for name in names:
+            print(f"running {name} with {args.calls} calls ...", flush=True)
+            results.append(run_one(name, args.calls, args.window, args.rate, Path(tmp)))
+    header = (
+        f"{'server':8} {'calls':>5} {'answered':>8} {'CPU %':>7} {'CPU %/call':>10} "
+        f"{'RSS MB':>7} {'threads':>7} {'sent pkts':>9} {'late sent':>9} {'max gap ms':>10}"
+    )
+    print(header)
+    for r in results:
+        print(
+            f"{r.name:8} {r.calls:5} {r.answered:8} {r.cpu_percent:7} {r.cpu_per_call:10} "
+            f"{r.rss_mb:7} {r.threads:7} {r.sent_packets:9} {r.late_sent:9} {r.max_gap_ms:10}"
+        )
+        if r.extra:
+            print(f"  {r.name} receive side: {json.dumps(r.extra)}")
+    if len(results) == 2 and results[0].cpu_per_call > 0:
+        ratio = results[1].cpu_per_call / results[0].cpu_per_call
+        print(f"CPU per call, pyVoIP / hotline: {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
