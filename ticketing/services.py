@@ -7,7 +7,7 @@ commits its own transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -29,6 +29,7 @@ __all__ = [
     "TicketQuery",
     "add_user",
     "apply_command",
+    "apply_command_retrying",
     "authenticate",
     "count_tickets",
     "create_draft",
@@ -153,6 +154,24 @@ def apply_command(
         uow.tickets.save(ticket)
         uow.commit()
     return ticket
+
+
+def apply_command_retrying(
+    uow_factory: Callable[[], UnitOfWork],
+    ticket_id: int,
+    command: Command,
+    actor: Actor,
+    attempts: int = 3,
+) -> Ticket:
+    """For machine callers (survey, upstream push, ASR backlog) that act on the current
+    version: a lost race is retried on a fresh read; the workflow re-checks the state."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return apply_command(uow_factory(), ticket_id, command, actor)
+        except ConflictError:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _check_merge_target(uow: UnitOfWork, ticket_id: int, command: Command) -> None:

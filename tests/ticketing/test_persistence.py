@@ -15,7 +15,7 @@ from tests.fixtures.db import SettableClock
 from ticketing import commands as cmd
 from ticketing import services
 from ticketing.errors import ConflictError, InvalidInputError, NotFoundError, WorkflowError
-from ticketing.model import State, TranscriptWord
+from ticketing.model import State, Ticket, TranscriptWord
 from ticketing.persistence.database import Database, UnitOfWork
 from ticketing.persistence.repository import TicketQuery
 from ticketing.persistence.tables import metadata
@@ -363,3 +363,55 @@ def test_reads_do_not_wait_for_a_writer(database: Database) -> None:
         writer.tickets.get(1)  # a write transaction is open (SQLite: BEGIN IMMEDIATE)
         assert services.count_tickets(database.read_uow()) == 1
         assert services.get_ticket(database.read_uow(), 1).id == 1
+
+
+def test_machine_callers_retry_a_lost_race(database: Database) -> None:
+    ticket = services.create_draft(database.uow(), a_call())
+    assert ticket.id is not None
+    services.apply_command(database.uow(), ticket.id, cmd.Claim(), OP)  # now version 2
+
+    class ReadBeforeTheClaim(UnitOfWork):
+        """Replays the race deterministically: this reader saw version 1, before the claim."""
+
+        def __enter__(self) -> UnitOfWork:
+            super().__enter__()
+            fresh_get = self.tickets.get
+
+            def stale_get(ticket_id: int, with_history: bool = True) -> Ticket:
+                t = fresh_get(ticket_id, with_history=with_history)
+                t.version -= 1
+                return t
+
+            self.tickets.get = stale_get  # type: ignore[method-assign]
+            return self
+
+    attempts: list[str] = []
+
+    def uow_factory() -> UnitOfWork:
+        attempts.append("stale" if not attempts else "fresh")
+        if attempts[-1] == "fresh":
+            return database.uow()
+        return ReadBeforeTheClaim(
+            database.uow()._session_factory,
+            catalog=database.catalog,
+            policy=database.policy,
+            clock=database.clock,
+        )
+
+    done = services.apply_command_retrying(
+        uow_factory, ticket.id, cmd.AttachTranscript(text="停水"), SYSTEM_ACTOR
+    )
+    assert attempts == ["stale", "fresh"]
+    assert done.machine_text == "停水" and done.version == 3
+    with pytest.raises(ConflictError):
+        services.apply_command(
+            ReadBeforeTheClaim(
+                database.uow()._session_factory,
+                catalog=database.catalog,
+                policy=database.policy,
+                clock=database.clock,
+            ),
+            ticket.id,
+            cmd.Claim(),
+            OP2,
+        )
