@@ -417,8 +417,19 @@ async def run_followup_scheduler(
     if dialer is None:
         spoken = await asyncio.to_thread(load_spoken_answers, settings)
         own = dialer = await build_survey_dialer(settings, spoken=spoken)
+    service = build_followup_service(settings, database, clock=clock, node=node)
+    window = service.policy.window
+    log.info(
+        "follow-up scheduler running on node %s: after %s, calls %s–%s %s, spoken answers %s",
+        service.node,
+        service.trigger,
+        window.start.strftime("%H:%M"),
+        window.end.strftime("%H:%M"),
+        window.timezone,
+        "on" if getattr(dialer, "spoken", None) is not None else "off",
+    )
     scheduler = FollowupScheduler(
-        build_followup_service(settings, database, clock=clock, node=node),
+        service,
         dialer,
         max_concurrent_calls=max_concurrent_calls,
         interval_seconds=interval_seconds,

@@ -1,0 +1,96 @@
+"""`hotline serve` runs the follow-up scheduler: a ticket closed in its database is
+surveyed by the running service through a sipp UAS that presses 1."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from config.catalog_loader import load_catalog
+from hotline.migrations import upgrade
+from tests.e2e.server import make_server
+from tests.fixtures.followup import OPERATOR
+from tests.fixtures.sip import free_port, needs_sipp, run_sipp
+from tests.followup import peers
+from ticketing import commands as cmd
+from ticketing import services
+from ticketing.persistence.database import Database
+
+pytestmark = [needs_sipp, pytest.mark.timeout(300), pytest.mark.slow]
+
+
+def _closed_ticket(url: str) -> int:
+    database = Database.open(url, catalog=load_catalog())
+    try:
+        ticket = services.create_draft(
+            database.uow(),
+            services.NewTicket(received_at=database.clock(), caller_number="13800000000"),
+        )
+        assert ticket.id is not None
+        for step in (
+            cmd.Register(summary="路灯不亮", request_type="complaint"),
+            cmd.Dispatch(lead_unit="urban_management"),
+            cmd.Reply(text="已更换灯泡"),
+            cmd.Review(),
+            cmd.Close(),
+        ):
+            services.apply_command(database.uow(), ticket.id, step, OPERATOR)
+        return ticket.id
+    finally:
+        database.close()
+
+
+async def test_serve_surveys_a_closed_ticket(tmp_path: Path, vosk_model_dir: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
+    upgrade(url)
+    ticket_id = _closed_ticket(url)
+    uas_port = free_port()
+    server = make_server(
+        tmp_path / "node",
+        database_url=url,
+        model_dir=vosk_model_dir,
+        extra_env={
+            "HOTLINE_DEADLINES__FOLLOWUP_DELAY_HOURS": "0",
+            "HOTLINE_FOLLOWUP__WINDOW_START": "00:00",  # start == end: all day
+            "HOTLINE_FOLLOWUP__WINDOW_END": "00:00",
+            "HOTLINE_SIP__OUTBOUND__PROXY": f"sip:127.0.0.1:{uas_port}",
+        },
+    )
+    sipp = asyncio.create_task(
+        run_sipp(
+            tmp_path,
+            peers.answer_then_keys("1"),
+            None,
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(uas_port),
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            str(free_port()),
+            "-m",
+            "1",
+            name="serve",
+            timeout=150,
+        )
+    )
+    await asyncio.to_thread(server.start)
+    try:
+        log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)
+        # The Korean test model lacks the Chinese answer words: the check names them.
+        assert "满意" in server.log_text() and "spoken answers off" in server.log_text(), log
+        result = await sipp
+        assert result.returncode == 0, str(result)
+        shown = await asyncio.to_thread(
+            lambda: server.wait_ticket(
+                lambda t: t["id"] == ticket_id and t.get("satisfaction") == "satisfied", 60
+            )
+        )
+        assert shown["state"] == "closed"
+        jobs = await asyncio.to_thread(server.cli, "followup", "list")
+        assert "已回访" in jobs
+    finally:
+        await asyncio.to_thread(server.terminate)
