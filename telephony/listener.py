@@ -110,8 +110,11 @@ class SipListener:
         self.accepting = False
         if self.registration is not None:
             await self.registration.stop()
-        for call in list(self.calls.values()):
-            await call.hangup("shutdown")
+        # All at once: each hangup may wait a few seconds for the peer's 200 to our BYE.
+        await asyncio.gather(
+            *(call.hangup("shutdown") for call in list(self.calls.values())),
+            return_exceptions=True,
+        )
         await self.endpoint.close()
 
     # ---- request routing -------------------------------------------------------------

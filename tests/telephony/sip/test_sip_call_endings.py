@@ -1,0 +1,126 @@
+"""How calls end, plus TCP, UPDATE hold, SIP INFO digits and draining (stop_accepting)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from telephony.events import CallAnswered, DtmfReceived
+from tests.fixtures.sip import RtpPlan, free_port, needs_sipp, run_sipp, speechlike_pcm
+from tests.fixtures.sip import write_rtp_pcap as write_pcap
+from tests.telephony.sip.test_sip_scenarios import (
+    ANSWERED,
+    EXPECT_BYE_FROM_US,
+    body_must_match,
+    invite,
+    request,
+    scenario,
+    sdp,
+    sipp,
+)
+
+pytestmark = [needs_sipp, pytest.mark.timeout(180)]
+
+
+def play(pcap: Path) -> str:
+    return f'  <nop><action><exec play_pcap_audio="{pcap}"/></action></nop>\n'
+
+
+async def test_tcp_call(tmp_path: Path, listener_factory) -> None:
+    xml = scenario(
+        invite(), ANSWERED, request("ACK", 1), request("BYE", 2), '  <recv response="200"/>\n'
+    )
+    async with listener_factory() as harness:
+        await sipp(tmp_path, harness, xml, "-t", "t1")
+        (finished,) = await harness.finished()
+    assert finished.reason == "caller_hangup"
+
+
+async def test_update_hold_and_info_digit(tmp_path: Path, listener_factory) -> None:
+    update = (
+        request("UPDATE", 2)
+        .replace(
+            "      Content-Length: 0\n",
+            "      Content-Type: application/sdp\n      Content-Length: [len]\n",
+        )
+        .replace("  ]]></send>", "      " + sdp("inactive") + "  ]]></send>")
+    )
+    info = (
+        request("INFO", 3)
+        .replace(
+            "      Content-Length: 0\n",
+            "      Content-Type: application/dtmf-relay\n      Content-Length: [len]\n",
+        )
+        .replace("  ]]></send>", "      Signal=5\n      Duration=160\n  ]]></send>")
+    )
+    xml = scenario(
+        invite(),
+        ANSWERED,
+        request("ACK", 1),
+        update,
+        '  <recv response="200">\n' + body_must_match("a=inactive", "u") + "  </recv>\n",
+        info,
+        '  <recv response="200"/>\n',
+        request("BYE", 4),
+        '  <recv response="200"/>\n',
+    )
+    async with listener_factory() as harness:
+        await sipp(tmp_path, harness, xml)
+        await harness.finished()
+    assert [e.digit for e in harness.of_type(DtmfReceived)] == ["5"]
+
+
+async def test_stop_accepting_answers_503_and_drains(tmp_path: Path, listener_factory) -> None:
+    xml = scenario(
+        invite(),
+        '  <recv response="100" optional="true"/>\n  <recv response="503"/>\n',
+        request("ACK", 1, uri="sip:x@[remote_ip]"),
+    )
+    async with listener_factory() as harness:
+        await harness.listener.stop_accepting()
+        await sipp(tmp_path, harness, xml)
+        assert await harness.listener.wait_idle(5)
+    assert not harness.of_type(CallAnswered)
+
+
+async def test_no_speech_from_the_start_ends_call(tmp_path: Path, listener_factory) -> None:
+    xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
+    async with listener_factory(no_speech_timeout=2, silence_timeout=60) as harness:
+        await sipp(tmp_path, harness, xml)
+        (finished,) = await harness.finished()
+    assert finished.reason == "silence" and not finished.heard_speech
+
+
+async def test_silence_after_speech_ends_call(tmp_path: Path, listener_factory) -> None:
+    pcap = tmp_path / "speech-then-silence.pcap"
+    write_pcap(pcap, RtpPlan(speechlike_pcm(1.5) + b"\x00\x00" * 8000 * 8))
+    xml = scenario(invite(), ANSWERED, request("ACK", 1), play(pcap), EXPECT_BYE_FROM_US)
+    async with listener_factory(
+        greeting_pcm=b"", silence_timeout=2, no_speech_timeout=60
+    ) as harness:
+        await sipp(tmp_path, harness, xml)
+        (finished,) = await harness.finished()
+    assert finished.reason == "silence" and finished.heard_speech
+
+
+async def test_media_timeout_ends_call(tmp_path: Path, listener_factory) -> None:
+    xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
+    async with listener_factory(media_timeout=2, silence_timeout=60) as harness:
+        result = await run_sipp(
+            tmp_path,
+            xml,
+            f"127.0.0.1:{harness.port}",
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(free_port()),
+            "-m",
+            "1",
+            "-mp",
+            str(free_port()),
+            name="media",
+        )
+        assert result.returncode == 0, str(result)
+        (finished,) = await harness.finished()
+    assert finished.reason == "media_timeout"
