@@ -14,7 +14,13 @@ from telephony.dialer import Dialer, DialerOptions
 from telephony.events import CallAnswered, DtmfReceived
 from telephony.sip.registration import RegistrationOptions
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp, speechlike_pcm
-from tests.telephony.sip.test_sip_scenarios import ANSWERED, invite, request, scenario
+from tests.telephony.sip.test_sip_scenarios import (
+    ANSWERED,
+    EXPECT_BYE_FROM_US,
+    invite,
+    request,
+    scenario,
+)
 
 KAMAILIO = shutil.which("kamailio")
 KAMCMD = shutil.which("kamcmd")
@@ -275,3 +281,34 @@ async def test_register_with_digest_and_call_through_proxy_with_407(
         finally:
             await bad.close()
         assert refused.outcome == "failed"
+
+
+@needs_sipp
+async def test_our_bye_follows_record_route_through_kamailio(
+    tmp_path: Path, listener_factory
+) -> None:
+    async with listener_factory(max_call_seconds=2) as node:
+        listfile = tmp_path / "dispatcher.list"
+        listfile.write_text(f"1 sip:127.0.0.1:{node.port}\n")
+        async with kamailio(tmp_path, DISPATCHER, listfile=listfile) as kam:
+            await wait_flags(kam, [node.port], "AP")
+            xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
+            result = await run_sipp(
+                tmp_path,
+                xml,
+                f"127.0.0.1:{kam.port}",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(free_port()),
+                "-mp",
+                str(free_port()),
+                "-m",
+                "1",
+                name="rr",
+            )
+            assert result.returncode == 0, str(result)
+            (finished,) = await node.finished()
+    assert finished.reason == "max_duration"
+    bye = result.messages[result.messages.index("BYE sip:") :]
+    assert f"SIP/2.0/UDP 127.0.0.1:{kam.port}" in bye.split("\n\n")[0]  # came via Kamailio
