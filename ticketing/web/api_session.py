@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from aiohttp import web
+from aiohttp.client_exceptions import ClientConnectionResetError
 from aiohttp_pydantic.oas.typing import r200, r201, r401, r403, r404, r429
 from aiohttp_sse import sse_response
 
@@ -129,14 +130,20 @@ async def events(request: web.Request) -> web.StreamResponse:
     principal = require_role(request, *Role.__members__.values())
     unit = principal.user.unit_id if principal.role is Role.LIAISON else None
     async with c.hub.subscribe(unit) as queue, sse_response(request) as resp:
-        await resp.send(json.dumps({"kind": "hello"}), event="hello")
-        while resp.is_connected():
-            event_id, event = await queue.get()
-            await resp.send(
-                json.dumps(event.to_dict(), ensure_ascii=False, default=str),
-                id=str(event_id),
-                event="ticket",
-            )
+        try:
+            await resp.send(json.dumps({"kind": "hello"}), event="hello")
+            while resp.is_connected():
+                item = await queue.get()
+                if item is None:  # server shutting down
+                    break
+                event_id, event = item
+                await resp.send(
+                    json.dumps(event.to_dict(), ensure_ascii=False, default=str),
+                    id=str(event_id),
+                    event="ticket",
+                )
+        except (ConnectionResetError, ClientConnectionResetError):
+            pass  # the browser went away
     return resp
 
 

@@ -127,6 +127,7 @@ async def _startup(app: web.Application) -> None:
 
 async def _shutdown(app: web.Application) -> None:
     c = app[WEB_CONTEXT]
+    c.hub.close()  # open event streams end, so shutdown does not wait for them
     if c.reporter is not None:
         await c.reporter.stop()
 

@@ -31,9 +31,12 @@ class TicketEvent:
         return payload
 
 
+END = None  # queue marker: the hub closed
+
+
 @dataclass(eq=False)  # identity hash: kept in a set
 class _Subscriber:
-    queue: asyncio.Queue[tuple[int, TicketEvent]]
+    queue: asyncio.Queue[tuple[int, TicketEvent] | None]
     unit_id: str | None  # None: sees everything (centre staff)
 
 
@@ -45,9 +48,18 @@ class EventHub:
         self._queue_size = queue_size
         self._ids = itertools.count(1)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
 
     def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
+
+    def close(self) -> None:
+        """End every subscription (server shutdown): each queue gets the end marker."""
+        self._closed = True
+        for sub in list(self._subscribers):
+            if sub.queue.full():
+                sub.queue.get_nowait()
+            sub.queue.put_nowait(END)
 
     @property
     def subscriber_count(self) -> int:
@@ -78,8 +90,11 @@ class EventHub:
     @asynccontextmanager
     async def subscribe(
         self, unit_id: str | None = None
-    ) -> AsyncIterator[asyncio.Queue[tuple[int, TicketEvent]]]:
+    ) -> AsyncIterator[asyncio.Queue[tuple[int, TicketEvent] | None]]:
+        """A queue of (event id, event); `None` (END) means the hub closed."""
         sub = _Subscriber(queue=asyncio.Queue(self._queue_size), unit_id=unit_id)
+        if self._closed:
+            sub.queue.put_nowait(END)
         self._subscribers.add(sub)
         try:
             yield sub.queue

@@ -135,6 +135,11 @@
     const missing = Object.entries(t.missing_info_labels).map(([k, v]) =>
       `<label style="flex-direction:row;align-items:center"><input type="checkbox" name="missing" value="${k}"${t.missing_info.includes(k) ? " checked" : ""}> ${esc(v)}</label>`).join("");
     const atCentre = can.has("correct") || can.has("register");
+    // Until the operator decides, the routing suggestion fills the empty choices.
+    const sug = t.routing_suggestion || {};
+    const leadChoice = t.lead_unit || sug.lead_unit || "";
+    const typeChoice = t.request_type || sug.request_type || "";
+    const areaChoice = t.area_id || sug.area_id || "";
     const history = t.history.map(h => `<li>${esc(fmtTime(h.at))} ${esc(h.actor)}：${esc(h.command_label)}` +
       `${h.to_state ? "（→" + esc(LABELS.state[h.to_state] || h.to_state) + "）" : ""}${h.reason ? "，原因：" + esc(h.reason) : ""}</li>`).join("");
     const attachments = (t.attachments || []).map(a => `<li><a href="${esc(a.url)}" target="_blank">${esc(a.name)}</a> <span class="hint">${(a.size / 1024).toFixed(1)} KB</span></li>`).join("");
@@ -154,8 +159,8 @@
           <label style="display:flex">诉求内容（校对后的文本）<textarea name="corrected_text" id="corrected-text" ${atCentre ? "" : "disabled"}>${esc(t.text)}</textarea></label>
           <label style="display:flex">摘要<input name="summary" value="${esc(t.summary)}" ${atCentre ? "" : "disabled"}></label>
           <div class="row-form">
-            <label>诉求类型<select name="request_type" id="request-type" ${atCentre ? "" : "disabled"}>${options(c.categories, t.request_type, "请选择")}</select></label>
-            <label>区域<select name="area_id" id="area" ${atCentre ? "" : "disabled"}>${options(c.areas, t.area_id, "未指定")}</select></label>
+            <label>诉求类型<select name="request_type" id="request-type" ${atCentre ? "" : "disabled"}>${options(c.categories, typeChoice, "请选择")}</select></label>
+            <label>区域<select name="area_id" id="area" ${atCentre ? "" : "disabled"}>${options(c.areas, areaChoice, "未指定")}</select></label>
             <label>地点<input name="location_text" value="${esc(t.location_text)}" ${atCentre ? "" : "disabled"}></label>
             <label>紧急程度<select name="urgency" ${atCentre ? "" : "disabled"}><option value="normal">一般</option><option value="urgent"${t.urgency === "urgent" ? " selected" : ""}>紧急</option></select></label>
             <label style="flex-direction:row;align-items:center"><input type="checkbox" name="epidemic"${t.epidemic ? " checked" : ""} ${atCentre ? "" : "disabled"}> 涉疫</label>
@@ -172,7 +177,7 @@
         <div class="card"><h2>派单</h2>
           ${suggestionHtml(t.routing_suggestion)}
           <div class="row-form" style="margin-top:8px">
-            <label>主办单位<select id="lead-unit">${options(c.units, t.lead_unit, "请选择主办单位")}</select></label>
+            <label>主办单位<select id="lead-unit">${options(c.units, leadChoice, "请选择主办单位")}</select></label>
             <label>协办单位（可多选）<select id="assisting-units" multiple size="4">${c.units.map(u => `<option value="${esc(u.id)}"${t.assisting_units.includes(u.id) ? " selected" : ""}>${esc(u.name)}</option>`).join("")}</select></label>
           </div>
           <div class="actions">

@@ -24,7 +24,8 @@
   function dayChart(byDay) {
     const keys = Object.keys(byDay), vals = keys.map(k => byDay[k]);
     const W = 560, H = 240, L = 36, B = 40, T = 12;
-    const max = Math.max(1, ...vals), bw = (W - L - 10) / Math.max(1, keys.length);
+    // Four gridlines at whole numbers.
+    const max = Math.max(4, Math.ceil(Math.max(...vals, 0) / 4) * 4), bw = (W - L - 10) / Math.max(1, keys.length);
     const s = svg(W, H);
     for (let i = 0; i <= 4; i++) {
       const y = T + (H - T - B) * (1 - i / 4);
@@ -77,15 +78,23 @@
     return c;
   }
 
-  async function load() {
+  async function load(initial) {
     const start = document.getElementById("start").value, end = document.getElementById("end").value;
-    const qs = `start=${start}&end=${end}`;
+    // The first load lets the server pick the period: "today" is the centre's local day.
+    const qs = initial ? "" : `start=${start}&end=${end}`;
     document.getElementById("csv").href = "/api/v1/stats/export.csv?" + qs;
     document.getElementById("xlsx").href = "/api/v1/stats/export.xlsx?" + qs;
     let d;
     try { d = await api("GET", "/stats?" + qs); }
     catch (e) { showMsg(document.getElementById("dash-msg"), e.message); return; }
     document.getElementById("dash-msg").textContent = "";
+    if (initial) {
+      document.getElementById("start").value = d.start;
+      document.getElementById("end").value = d.end;
+      today = new Date(d.end + "T00:00:00Z");
+      document.getElementById("csv").href = `/api/v1/stats/export.csv?start=${d.start}&end=${d.end}`;
+      document.getElementById("xlsx").href = `/api/v1/stats/export.xlsx?start=${d.start}&end=${d.end}`;
+    }
     const kpi = (k, v) => `<div class="kpi"><div class="v">${esc(v)}</div><div class="k">${esc(k)}</div></div>`;
     document.getElementById("kpis").innerHTML =
       kpi("受理总量", d.total) + kpi("涉疫占比", pct(d.epidemic)) + kpi("30分钟内派单率", pct(d.dispatch_on_time)) +
@@ -105,21 +114,20 @@
     const backlog = Object.entries(d.backlog_by_supervisor);
     const bl = document.createElement("div");
     bl.appendChild(barChart(backlog.map(([k, v]) => [k + " 在办", v.open])));
-    bl.appendChild(barChart(backlog.map(([k, v]) => [k + " 超时", v.overdue]), COLOR2));
+    if (backlog.length) bl.appendChild(barChart(backlog.map(([k, v]) => [k + " 超时", v.overdue]), COLOR2));
     charts.appendChild(card("督办员积压（在办 / 超时）", bl));
   }
 
+  let today = new Date();
   (async () => {
     await HL.init(["operator", "lead", "admin"]);
-    const today = new Date(), from = new Date(Date.now() - 29 * 86400000);
-    document.getElementById("start").value = iso(from);
-    document.getElementById("end").value = iso(today);
     document.querySelectorAll("button[data-days]").forEach(b => b.onclick = () => {
-      document.getElementById("start").value = iso(new Date(Date.now() - (parseInt(b.dataset.days, 10) - 1) * 86400000));
-      document.getElementById("end").value = iso(new Date());
-      load();
+      const days = parseInt(b.dataset.days, 10) - 1;
+      document.getElementById("start").value = iso(new Date(today.getTime() - days * 86400000));
+      document.getElementById("end").value = iso(today);
+      load(false);
     });
-    document.getElementById("period").onsubmit = (ev) => { ev.preventDefault(); load(); };
-    await load();
+    document.getElementById("period").onsubmit = (ev) => { ev.preventDefault(); load(false); };
+    await load(true);
   })();
 })();
