@@ -1,0 +1,179 @@
+"""Learning from operators' dispatches: a consistent history overrides a wrong rule.
+
+The history is synthetic (tests/routing/synthetic_history.py): this centre sends
+lift faults to market supervision, the packaged rules say housing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.routing.synthetic_history import history
+from ticketing import commands as cmd
+from ticketing import services
+from ticketing.persistence.database import Database
+from ticketing.routing import Router, TrainingError, cross_validate, train
+from ticketing.routing.history import dispatch_history
+from ticketing.routing.text import normalise
+from ticketing.users import Actor, Role
+
+LIFT = "喂 你好 我们 单元 的 电梯 这 两天 总是 停 在 半 道 上"
+EVAL_SET = Path(__file__).parent / "data" / "eval.jsonl"
+
+
+@pytest.fixture(scope="module")
+def trained(router: Router) -> Router:
+    model = train(
+        history(),
+        place_names=router.gazetteer.names(),
+        rules_lead=lambda text: router.suggest(text).department,
+    )
+    return router.with_model(model)
+
+
+def test_history_overrides_the_wrong_rule_and_says_why(router: Router, trained: Router) -> None:
+    assert router.suggest(LIFT).department == "housing"
+    s = trained.suggest(LIFT)
+    assert s.department == "market_supervision"
+    assert s.decided_by == "history"
+    assert "历史" in s.explanation and "“电梯”" in s.explanation
+    assert "改判" in s.explanation and "住房和城乡建设局" in s.explanation
+    assert "housing" in {a.department for a in s.alternatives}
+
+
+def test_history_leaves_what_it_knows_nothing_about_to_the_rules(trained: Router) -> None:
+    assert trained.suggest("我想问一下补办身份证去哪个派出所").department == "public_security"
+    assert trained.suggest("芦屯镇我们村的村干部不公开账目").department == "lutun"
+    items = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
+    # Only the requests about lifts may move; the rest of the evaluation set holds.
+    moved = [i for i in items if trained.suggest(i["clean"]).department != i["unit"]]
+    assert all("电梯" in i["clean"] or i["unit"] == "wanghai" for i in moved), moved
+    assert len(moved) <= len(items) * 0.05
+
+
+def test_history_agreeing_with_the_rules_is_mentioned(trained: Router) -> None:
+    s = trained.suggest("望海街道暖气片不热")
+    assert s.department == "heating" and s.decided_by == "rules"
+    assert "历史派单模型同意" in s.explanation
+
+
+def test_cross_validation_reports_the_gain(router: Router) -> None:
+    report = cross_validate(
+        history(), folds=5, rules_predict=router.predict_unit, place_names=router.gazetteer.names()
+    )
+    assert report.examples == len(history())
+    assert report.rules_accuracy is not None and report.rules_accuracy < 0.8
+    assert report.combined_accuracy is not None and report.combined_accuracy > 0.95
+    assert report.classifier_accuracy > 0.9
+
+
+def test_training_needs_two_units() -> None:
+    with pytest.raises(TrainingError, match="两个不同承办单位"):
+        train([("电梯坏了", "housing")] * 10)
+    with pytest.raises(TrainingError):
+        cross_validate([("a", "housing"), ("b", "water")])
+
+
+OPERATOR = Actor(name="op1", role=Role.OPERATOR)
+
+
+def _store_history(database: Database) -> None:
+    """Each synthetic request becomes a ticket: machine text as heard (no
+    punctuation), the operator's correction, registration and dispatch."""
+    for text, unit in history():
+        heard = " ".join(normalise(text))
+        draft = services.create_draft(
+            database.uow(),
+            services.NewTicket(received_at=database.clock(), machine_text=heard),
+        )
+        registered = services.apply_command(
+            database.uow(),
+            draft.id,
+            cmd.Register(corrected_text=text, request_type="complaint"),
+            OPERATOR,
+            draft.version,
+        )
+        services.apply_command(
+            database.uow(),
+            registered.id,
+            cmd.Dispatch(lead_unit=unit),
+            OPERATOR,
+            registered.version,
+        )
+    # A draft nobody dispatched is not training data.
+    services.create_draft(
+        database.uow(), services.NewTicket(received_at=database.clock(), machine_text="电梯")
+    )
+
+
+def test_train_and_eval_on_the_database_history(
+    database: Database, migrated_url: str, tmp_path: Path
+) -> None:
+    _store_history(database)
+    pairs = list(dispatch_history(database))
+    assert len(pairs) == len(history())
+    assert set(pairs) == set(history())  # the corrected text, the unit finally chosen
+
+    def run(*args: str, data: bytes | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["hotline", *args],
+            input=data.decode() if data else None,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=300,
+        )
+
+    evaluated = run("routing", "eval", "--database-url", migrated_url, "--folds", "4")
+    assert evaluated.returncode == 0, evaluated.stderr
+    figures = dict(
+        re.findall(
+            r"^(rules only|classifier only \(cv\)|rules \+ classifier \(cv\)):\s+([\d.]+)$",
+            evaluated.stdout,
+            re.M,
+        )
+    )
+    assert f"history: {len(history())} dispatches" in evaluated.stdout
+    assert float(figures["rules only"]) < 0.8
+    assert float(figures["rules + classifier (cv)"]) > 0.95
+
+    model = tmp_path / "model.joblib"
+    trained = run("routing", "train", "--database-url", migrated_url, "--model", str(model))
+    assert trained.returncode == 0, trained.stderr
+    assert model.is_file() and "trained on 120 dispatches" in trained.stdout
+
+    line = (LIFT + "\n").encode()
+    with_model = run("route", "--model", str(model), data=line)
+    without = run("route", "--no-model", data=line)
+    assert json.loads(with_model.stdout)["department"] == "market_supervision"
+    assert json.loads(without.stdout)["department"] == "housing"
+
+
+def test_train_on_an_empty_database_explains(migrated_url: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["hotline", "routing", "train", "--database-url", migrated_url],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert "cannot train" in result.stderr and "0 条" in result.stderr
+    assert not (tmp_path / "var" / "routing-model.joblib").exists()
+
+
+def test_named_model_that_does_not_exist(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["hotline", "route", "--model", str(tmp_path / "missing.joblib")],
+        input="停电\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert result.returncode == 2 and "routing train" in result.stderr
