@@ -87,6 +87,7 @@ class IntakeRuntime:
         self.publish = publish
         self.calls: dict[str, _Call] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._finishing: set[asyncio.Task[Any]] = set()
         self.writer.on_change = self._on_change
 
     # ---- life cycle ---------------------------------------------------------------------
@@ -107,18 +108,18 @@ class IntakeRuntime:
     async def shutdown(self, grace_seconds: float) -> None:
         """SIGTERM: 503 to new INVITEs, let calls finish (up to grace), then stop everything."""
         await self.listener.stop_accepting()
-        if self.listener.active_calls:
-            log.info(
-                "shutting down: waiting up to %.0f s for %d call(s)",
-                grace_seconds,
-                self.listener.active_calls,
-            )
+        log.info(
+            "shutting down: new calls get 503; waiting up to %.0f s for %d call(s)",
+            grace_seconds,
+            self.listener.active_calls,
+        )
         if not await self.listener.wait_idle(grace_seconds):
             log.warning("grace period over: hanging up %d call(s)", self.listener.active_calls)
         await self.listener.close()  # hangs up what is left ("shutdown"): still recorded
-        pending = [c.finished for c in self.calls.values() if c.finished is not None]
-        if pending:
-            await asyncio.wait(pending, timeout=30)
+        # Hang-up handling (final transcript, ticket write) of the last calls must finish
+        # before the ASR engine closes.
+        if self._finishing:
+            await asyncio.wait(set(self._finishing), timeout=30)
         with contextlib.suppress(TimeoutError):
             await self.writer.drain(30)
         if self.asr is not None:
@@ -146,6 +147,8 @@ class IntakeRuntime:
             call = self.calls.get(event.call_id)
             if call is not None:
                 call.finished = self._spawn(self._finished(call, event))
+                self._finishing.add(call.finished)
+                call.finished.add_done_callback(self._finishing.discard)
         elif isinstance(event, CallCancelled | DtmfReceived):
             pass  # cancelled before answer: no recording, no ticket; intake takes no keys
 
