@@ -177,3 +177,24 @@ def test_named_model_that_does_not_exist(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 2 and "routing train" in result.stderr
+
+
+def test_history_fills_in_where_no_rule_matches(router: Router) -> None:
+    places = ["红海街道", "海星街道", "我们小区", "熊岳镇"]
+    extra = [
+        (f"{p}路边的共享单车倒了一大片，{x}", "urban_management")
+        for p in places
+        for x in ("没人管", "挡路了", "好几天了")
+    ]
+    model = train(
+        history() + extra,
+        place_names=router.gazetteer.names(),
+        rules_lead=lambda text: router.suggest(text).department,
+    )
+    text = "楼下 的 共享 单车 倒 了 一片"
+    assert router.suggest(text).department is None
+    s = router.with_model(model).suggest(text)
+    assert s.department == "urban_management" and s.decided_by == "history"
+    assert "历史派单模型" in s.explanation
+    # ...but not for a text unlike anything it has seen.
+    assert router.with_model(model).suggest("我想说个事儿").department is None
