@@ -92,6 +92,8 @@ class EventHub:
         self, unit_id: str | None = None
     ) -> AsyncIterator[asyncio.Queue[tuple[int, TicketEvent] | None]]:
         """A queue of (event id, event); `None` (END) means the hub closed."""
+        if self._loop is None:  # publishers on other threads hand over to this loop
+            self._loop = asyncio.get_running_loop()
         sub = _Subscriber(queue=asyncio.Queue(self._queue_size), unit_id=unit_id)
         if self._closed:
             sub.queue.put_nowait(END)

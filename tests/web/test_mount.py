@@ -1,0 +1,47 @@
+"""`web_app_for_service`: what `hotline serve` mounts — shared EventHub, routing for typed-in
+requests, one /healthz check per part."""
+
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from hotline.serve import ServiceContext
+from tests.fixtures.web import add_web_users, csrf, login, web_settings
+from ticketing.web.events import EventHub
+from ticketing.web.mount import web_app_for_service
+
+
+async def test_service_mount_shares_hub_routes_and_reports_parts(database, catalog, tmp_path):
+    add_web_users(database)
+    ctx = ServiceContext(
+        settings=web_settings(tmp_path),
+        database=database,
+        catalog=catalog,
+        http_host="127.0.0.1",
+        http_port=0,
+    )
+    app = web_app_for_service(ctx)
+    assert isinstance(ctx.extras["event_hub"], EventHub)  # the intake part publishes here
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    try:
+        health = await client.get("/healthz")
+        body = await health.json()
+        assert set(body["checks"]) == {"database", "sip", "asr_engine", "asr_queue"}
+        assert body["checks"]["database"]["ok"] is True
+        assert body["checks"]["sip"] == {"ok": False, "error": "SIP listener not started"}
+        assert health.status == 503  # no SIP listener in this test: not ready for calls
+
+        await login(client, "op1")
+        resp = await client.post(
+            "/api/v1/tickets",
+            json={"text": "红海街道某小区物业不给修电梯，已经停了三天", "channel": "online"},
+            headers=csrf(client),
+        )
+        assert resp.status == 201, await resp.text()
+        ticket = await resp.json()
+        suggestion = ticket["routing_suggestion"]
+        assert suggestion["lead_unit"] == "housing"
+        assert suggestion["explanation"]  # the reasons are shown to the operator
+    finally:
+        await client.close()
