@@ -14,7 +14,7 @@ from tests.fixtures.sip import free_port
 class CuttableProxy:
     def __init__(self, target: tuple[str, int]) -> None:
         self.target = target
-        self.port = free_port(socket.SOCK_STREAM)
+        self.port = free_port()
         self._listener: socket.socket | None = None
         self._conns: set[socket.socket] = set()
         self._lock = threading.Lock()
