@@ -57,6 +57,7 @@ class EpidemicRules:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     weak_needed: int
+    exclude: tuple[str, ...] = ()  # words that contain a cue but are not about an epidemic
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         strong=_string_list(epi.get("strong"), "epidemic.strong"),
         weak=_string_list(epi.get("weak"), "epidemic.weak"),
         weak_needed=int(_number(epi.get("weak_needed", 2), "epidemic.weak_needed", low=1, high=20)),
+        exclude=_string_list(epi.get("exclude"), "epidemic.exclude"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")

@@ -182,10 +182,17 @@ class Router:
 
     def _epidemic(self, text: str, text_sound: TextSound) -> list[str]:
         rules = self.rules.epidemic
+        excluded = [w for w in rules.exclude if w in text]
+        for word in excluded:
+            text = text.replace(word, "_")
 
         def said(word: str) -> bool:
+            if word in text:
+                return True
+            if any(word in e for e in excluded):  # its sound is the excluded word's
+                return False
             key = self.phonetic.sound_of(word)
-            return word in text or (key is not None and text_sound.words_spanned(key) > 0)
+            return key is not None and text_sound.words_spanned(key) > 0
 
         strong = [w for w in rules.strong if said(w)]
         if strong:
