@@ -198,3 +198,28 @@ def test_history_fills_in_where_no_rule_matches(router: Router) -> None:
     assert "历史派单模型" in s.explanation
     # ...but not for a text unlike anything it has seen.
     assert router.with_model(model).suggest("我想说个事儿").department is None
+
+
+def test_open_tickets_for_the_duplicate_search(database: Database) -> None:
+    from datetime import timedelta
+
+    from ticketing.routing import DraftInfo, find_duplicates
+    from ticketing.routing.history import open_tickets_since
+
+    now = database.clock()
+    first = services.create_draft(
+        database.uow(),
+        services.NewTicket(
+            received_at=now - timedelta(hours=2),
+            caller_number="13800138000",
+            machine_text="红海 街道 幸福 小区 停水 了",
+        ),
+    )
+    services.create_draft(
+        database.uow(),
+        services.NewTicket(received_at=now - timedelta(days=20), machine_text="幸福小区停水了"),
+    )
+    infos = open_tickets_since(database, now - timedelta(days=7))
+    assert [i.ticket_id for i in infos] == [first.id]
+    found = find_duplicates(DraftInfo("幸福小区又停水了", now, caller_number="13800138000"), infos)
+    assert [c.ticket_id for c in found] == [first.id] and found[0].same_number

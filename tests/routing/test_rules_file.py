@@ -94,6 +94,12 @@ def test_an_edited_rules_file_changes_routing(tmp_path: Path) -> None:
     )
     assert b'"department": "housing"' in default.stdout
     assert b'"department": "market_supervision"' in custom.stdout
+    # The same file named by the setting routing_rules_path (./hotline.yaml).
+    (tmp_path / "hotline.yaml").write_text(f"routing_rules_path: {edited}\n", encoding="utf-8")
+    by_setting = subprocess.run(
+        ["hotline", "route"], input=line, capture_output=True, cwd=tmp_path, timeout=120
+    )
+    assert b'"department": "market_supervision"' in by_setting.stdout, by_setting.stderr
 
 
 def test_check_command_reports_a_bad_file(tmp_path: Path) -> None:

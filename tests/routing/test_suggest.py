@@ -129,3 +129,10 @@ def test_confidence_is_between_zero_and_one(router: Router) -> None:
     for text in ("暖气不热" * 50, "停水停电停气暖气不热物业不管", "村委会"):
         c = router.suggest(text).confidence
         assert 0.0 <= c <= 1.0
+
+
+def test_words_that_only_contain_an_epidemic_cue(router: Router) -> None:
+    s = router.suggest("我想问一下港澳通行证怎么办理")
+    assert s.department == "public_security" and s.epidemic is False
+    s = router.suggest("马路 中间 的 隔离栏 被 撞 坏 了")
+    assert s.department != "health" and s.epidemic is False

@@ -1,4 +1,5 @@
-"""The edge that reads the training history: every dispatched ticket's text → lead unit.
+"""The edge that reads tickets for routing: the training history (every dispatched
+ticket's text → lead unit) and the open tickets the duplicate search compares with.
 
 The lead unit stored on a ticket is the one finally chosen (after any 改派), and
 the text is the operator's correction when there is one (`Ticket.text`).
@@ -7,9 +8,12 @@ the text is the operator's correction when there is one (`Ticket.text`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
+from ticketing.model import OPEN_STATES
 from ticketing.persistence.database import Database
 from ticketing.persistence.repository import TicketQuery
+from ticketing.routing.duplicates import OpenTicketInfo
 
 PAGE = 500
 
@@ -30,3 +34,25 @@ def dispatch_history(database: Database) -> Iterator[tuple[str, str]]:
         if len(page) < PAGE:
             return
         offset += PAGE
+
+
+def open_tickets_since(
+    database: Database, since: datetime, limit: int = 2000
+) -> list[OpenTicketInfo]:
+    """Open tickets received since `since`, as the duplicate search (并单) wants them."""
+    with database.uow() as uow:
+        tickets = uow.tickets.list(
+            TicketQuery(states=sorted(OPEN_STATES), received_from=since, limit=limit)
+        )
+    return [
+        OpenTicketInfo(
+            ticket_id=t.id,
+            text=t.text or t.summary,
+            received_at=t.received_at,
+            caller_number=t.caller_number,
+            callback_number=t.callback_number,
+            unit_id=t.lead_unit or (t.routing_suggestion or {}).get("department"),
+        )
+        for t in tickets
+        if t.id is not None
+    ]
