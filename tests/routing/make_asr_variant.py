@@ -1,8 +1,10 @@
 """Builds the ASR-style variant of each evaluation request (run once; output is committed).
 
     python -m tests.routing.make_asr_variant SRC.tsv > tests/routing/data/eval.jsonl
+    python -m tests.routing.make_asr_variant tests/routing/data/eval.jsonl   # regenerate
 
-SRC.tsv: unit, category, area ("-" for none), epidemic (0/1), clean text.
+SRC.tsv: unit, category, area ("-" for none), epidemic (0/1), clean text; or the
+JSON lines file itself, whose clean texts and labels are kept.
 The ASR form imitates Vosk's Chinese output: words separated by spaces, no
 punctuation, numbers in Chinese characters (phone numbers digit by digit with
 幺 for 1), plus seeded noise: homophone substitutions of the kind a small model
@@ -106,7 +108,12 @@ def main(path: str) -> None:
     rng = random.Random(20200126)
     with open(path, encoding="utf-8") as source:
         for number, line in enumerate(source, start=1):
-            unit, category, area, epidemic, text = line.rstrip("\n").split("\t")
+            if path.endswith(".jsonl"):
+                old = json.loads(line)
+                unit, category, text = old["unit"], old["category"], old["clean"]
+                area, epidemic = old["area"] or "-", "1" if old["epidemic"] else "0"
+            else:
+                unit, category, area, epidemic, text = line.rstrip("\n").split("\t")
             item = {
                 "id": number,
                 "unit": unit,
