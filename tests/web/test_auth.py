@@ -136,3 +136,15 @@ async def test_login_helper_roundtrip(web_env):
     c = await web_env.client()
     token = await login(c, "lead")
     assert token
+
+
+async def test_address_limit_is_looser_than_the_name_limit(web_env):
+    limiter = web_env.app[__import__("ticketing.web.context").web.context.WEB_CONTEXT].limiter
+    for i in range(limiter.max_per_address - 1):
+        limiter.failed(f"someone{i}", "127.0.0.1")  # many people behind one address
+    c = await web_env.client()
+    resp = await c.post("/api/v1/session/login", json={"username": "op1", "password": PASSWORD})
+    assert resp.status == 200  # one more colleague still gets in
+    limiter.failed("stranger", "127.0.0.1")
+    resp = await c.post("/api/v1/session/login", json={"username": "op2", "password": PASSWORD})
+    assert resp.status == 429

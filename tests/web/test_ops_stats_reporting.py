@@ -291,3 +291,91 @@ async def test_extension_adds_routes_and_console_nav(database, tmp_path):
     finally:
         await client.close()
         await server.close()
+
+
+def _self_signed(tmp_path):
+    """A certificate for 127.0.0.1, made here (no network, no trustme)."""
+    import datetime as dt
+    import ipaddress
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "upstream.test")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "up.crt", tmp_path / "up.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert_file, key_file)
+    client_ctx = ssl.create_default_context(cafile=str(cert_file))
+    return server_ctx, client_ctx
+
+
+async def test_upstream_push_over_https(web_env, clock, tmp_path):
+    server_ctx, client_ctx = _self_signed(tmp_path)
+    got: list[dict] = []
+
+    async def receive(request: web.Request) -> web.Response:
+        body = await request.read()
+        ok = reporting.verify(
+            "k",
+            request.headers["X-Hotline-Timestamp"],
+            body,
+            request.headers["X-Hotline-Signature"],
+        )
+        if not ok:
+            return web.Response(status=401)
+        got.append(json.loads(body))
+        return web.json_response({"ref": "S-1"})
+
+    upstream_app = web.Application()
+    upstream_app.router.add_post("/api/tickets", receive)
+    runner = web.AppRunner(upstream_app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_ctx)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        t = closed_ticket(web_env.database, clock)
+        url = f"https://127.0.0.1:{port}/api/tickets"
+        wrong_key = reporting.UpstreamReporter(
+            web_env.database, url, "wrong", ssl_context=client_ctx
+        )
+        assert (await wrong_key.run_once()).failed == 1  # the platform refuses a bad signature
+        clock.advance(minutes=5)
+        untrusted = reporting.UpstreamReporter(web_env.database, url, "k")
+        assert (await untrusted.run_once()).failed == 1  # unknown certificate: not sent
+        assert got == []
+        clock.advance(minutes=5)
+        reporter = reporting.UpstreamReporter(web_env.database, url, "k", ssl_context=client_ctx)
+        assert (await reporter.run_once()).sent == 1
+        assert got[0]["ticket_id"] == t.id
+        assert services.get_ticket(web_env.database.uow(), t.id).upstream_ref == "S-1"
+    finally:
+        await runner.cleanup()

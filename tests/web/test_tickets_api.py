@@ -337,3 +337,31 @@ async def test_intake_from_other_channels(web_env):
     assert status == 400
     status, bad = await post(op, "/api/v1/tickets", {"text": ""})
     assert status == 400 and bad["message"].startswith("提交的数据不符合要求")
+
+
+async def test_unit_returns_with_reason_and_centre_reassigns(web_env, draft):
+    t = draft()
+    op = await web_env.client("op1")
+    data = await walk_to_dispatched(op, t.id, lead="market_supervision")
+    market = await web_env.client("market_liaison")
+    status, body = await post(
+        market, f"/api/v1/tickets/{t.id}/return", {"version": data["version"]}
+    )
+    assert status == 400 and body["message"] == "执行「退单」必须填写原因"
+    status, body = await post(
+        market,
+        f"/api/v1/tickets/{t.id}/return",
+        {"version": data["version"], "reason": "属物业管理，请转住建局"},
+    )
+    assert status == 200 and body["state"] == "returned"
+    assert body["history"][-1]["reason"] == "属物业管理，请转住建局"
+    # the returned ticket is back in the centre's queue; the unit still sees it, inert
+    queue = await (await op.get("/api/v1/tickets?view=queue")).json()
+    assert t.id in [i["id"] for i in queue["items"]]
+    page = await (await market.get(f"/api/v1/tickets/{t.id}")).json()
+    assert page["state"] == "returned" and page["allowed_commands"] == []
+    status, body = await post(
+        op, f"/api/v1/tickets/{t.id}/reassign", {"version": body["version"], "lead_unit": "housing"}
+    )
+    assert status == 200 and body["state"] == "dispatched" and body["lead_unit"] == "housing"
+    assert (await market.get(f"/api/v1/tickets/{t.id}")).status == 403

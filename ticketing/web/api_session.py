@@ -61,14 +61,14 @@ async def login(
         # A cross-site form cannot send JSON without a CORS preflight: no login CSRF.
         raise ApiError(415, "unsupported_media_type", "请求格式有误", "login needs JSON")
     name = body.username.strip()
-    keys = [f"user:{name.lower()}", f"addr:{request.remote or ''}"]
-    if c.limiter.blocked(keys):
+    address = request.remote or ""
+    if c.limiter.blocked(name, address):
         raise ApiError(429, "too_many_attempts", "登录失败次数过多，请15分钟后再试", "rate limited")
     user = await c.authenticate(name, body.password)
     if user is None:
-        c.limiter.failed(keys)
+        c.limiter.failed(name, address)
         raise ApiError(401, "login_failed", "用户名或密码错误", "bad credentials")
-    c.limiter.succeeded(keys[0])
+    c.limiter.succeeded(name)
     csrf = await start_session(request, user, c.now())
     return web.json_response({"user": user_json(request, user), "csrf_token": csrf})
 

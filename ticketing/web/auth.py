@@ -18,7 +18,7 @@ import hashlib
 import secrets
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -86,9 +86,13 @@ def cookie_storage(secret_key: str, *, secure: bool = False) -> EncryptedCookieS
 
 @dataclass
 class LoginLimiter:
-    """At most `max_failures` failed logins per name and per client address in `window`."""
+    """Failed logins per user name (5 in 15 min) and per client address (30 in 15 min).
 
-    max_failures: int = 5
+    The address limit is looser: a whole office may sit behind one NAT or proxy.
+    """
+
+    max_per_name: int = 5
+    max_per_address: int = 30
     window_seconds: float = 15 * 60
     monotonic: Callable[[], float] = time.monotonic
     _failures: dict[str, deque[float]] = field(default_factory=dict)
@@ -100,15 +104,23 @@ class LoginLimiter:
             q.popleft()
         return q
 
-    def blocked(self, keys: Iterable[str]) -> bool:
-        return any(len(self._recent(k)) >= self.max_failures for k in keys)
+    @staticmethod
+    def keys(name: str, address: str) -> tuple[str, str]:
+        return f"user:{name.lower()}", f"addr:{address}"
 
-    def failed(self, keys: Iterable[str]) -> None:
-        for k in keys:
-            self._recent(k).append(self.monotonic())
+    def blocked(self, name: str, address: str) -> bool:
+        by_name, by_addr = self.keys(name, address)
+        return (
+            len(self._recent(by_name)) >= self.max_per_name
+            or len(self._recent(by_addr)) >= self.max_per_address
+        )
 
-    def succeeded(self, name_key: str) -> None:
-        self._failures.pop(name_key, None)
+    def failed(self, name: str, address: str) -> None:
+        for key in self.keys(name, address):
+            self._recent(key).append(self.monotonic())
+
+    def succeeded(self, name: str) -> None:
+        self._failures.pop(self.keys(name, "")[0], None)
 
 
 async def start_session(request: web.Request, user: User, now: datetime) -> str:
