@@ -135,6 +135,7 @@
     const missing = Object.entries(t.missing_info_labels).map(([k, v]) =>
       `<label style="flex-direction:row;align-items:center"><input type="checkbox" name="missing" value="${k}"${t.missing_info.includes(k) ? " checked" : ""}> ${esc(v)}</label>`).join("");
     const atCentre = can.has("correct") || can.has("register");
+    const routing = can.has("dispatch") || can.has("reassign") || can.has("merge");
     // Until the operator decides, the routing suggestion fills the empty choices.
     const sug = t.routing_suggestion || {};
     const leadChoice = t.lead_unit || sug.lead_unit || "";
@@ -142,7 +143,7 @@
     const areaChoice = t.area_id || sug.area_id || "";
     const history = t.history.map(h => `<li>${esc(fmtTime(h.at))} ${esc(h.actor)}：${esc(h.command_label)}` +
       `${h.to_state ? "（→" + esc(LABELS.state[h.to_state] || h.to_state) + "）" : ""}${h.reason ? "，原因：" + esc(h.reason) : ""}</li>`).join("");
-    const attachments = (t.attachments || []).map(a => `<li><a href="${esc(a.url)}" target="_blank">${esc(a.name)}</a> <span class="hint">${(a.size / 1024).toFixed(1)} KB</span></li>`).join("");
+    const attachments = (t.attachments || []).map(a => `<li><a href="${esc(a.url)}" target="_blank">${esc(a.name)}</a> <span class="hint">${a.size < 1024 ? a.size + " 字节" : (a.size / 1024).toFixed(1) + " KB"}</span></li>`).join("");
     view.innerHTML = `
       <div class="card"><h2>工单 ${t.id} <span class="badge state-${t.state}" id="ticket-state">${esc(LABELS.state[t.state])}</span>
         ${clockHtml(t.clocks.dispatch)} ${clockHtml(t.clocks.close)}
@@ -174,7 +175,7 @@
             ${can.has("mark_invalid") ? '<button type="button" class="warn" data-cmd="mark_invalid">标记无效</button>' : ""}
             ${can.has("restore") ? '<button type="button" data-cmd="restore">恢复</button>' : ""}
           </div></div>
-        <div class="card"><h2>派单</h2>
+        ${routing ? `<div class="card"><h2>派单</h2>
           ${suggestionHtml(t.routing_suggestion)}
           <div class="row-form" style="margin-top:8px">
             <label>主办单位<select id="lead-unit">${options(c.units, leadChoice, "请选择主办单位")}</select></label>
@@ -187,7 +188,7 @@
           ${can.has("merge") ? `<div class="row-form" style="margin-top:8px"><label>并入工单编号<input id="merge-into" type="number" min="1"
              value="${t.duplicate_candidates[0] || ""}"></label><button type="button" data-cmd="merge">并单</button>
              ${t.duplicate_candidates.length ? `<span class="hint">疑似重复：${t.duplicate_candidates.map(d => `<a href="#/ticket/${d}">#${d}</a>`).join(" ")}</span>` : ""}</div>` : ""}
-        </div>
+        </div>` : ""}
        </div>
        <div>
         <div class="card"><h2>来电人</h2>
