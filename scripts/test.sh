@@ -5,7 +5,7 @@
 source "$(dirname "$0")/common.sh"
 
 apt_install sip-tester baresip kamailio postgresql \
-  espeak-ng sox libsndfile1 chromium chromium-driver
+  espeak-ng sox libsndfile1 chromium chromium-driver fonts-wqy-microhei
 python_setup "test,bench"
 
 # PostgreSQL: Debian's cluster, a superuser role for tests (each test makes its own database).
