@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from telephony.events import (
     AudioReceived,
@@ -21,14 +22,16 @@ from telephony.events import (
     CallFinished,
     DtmfReceived,
 )
-from telephony.rtp.session import MediaParams, RtpSession
+from telephony.recording import CallRecorder, recording_path
+from telephony.rtp.session import Direction, MediaParams, RtpSession
 from telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from telephony.sip.dialog import Dialog, DialogEvent, DialogState
 from telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
 from telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
 from telephony.sip.message import Request, Response
-from telephony.sip.transaction import InviteServerTransaction
+from telephony.sip.transaction import InviteServerTransaction, State
 from telephony.sip.transport import Peer
+from telephony.voice_activity import SilenceDetector
 
 log = logging.getLogger(__name__)
 DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
@@ -96,7 +99,6 @@ class InboundCall:
         self.on_event = on_event
         self.on_done = on_done
         self.call_id = invite.get("Call-ID") or ""
-        self.tx: InviteServerTransaction = endpoint.new_invite_server(invite, source)
         contact = invite.get_all("Contact")
         self.dialog = Dialog(
             call_id=self.call_id,
@@ -108,11 +110,13 @@ class InboundCall:
             remote_tag=parse_address(invite.get("From")).parameters.get("tag"),
             remote_cseq=cseq_of(invite)[0],
         )
+        # Created last: a header that does not parse must not leave a transaction behind.
+        self.tx: InviteServerTransaction = endpoint.new_invite_server(invite, source)
         self.rtp: RtpSession | None = None
         self.sdp: SdpSession | None = None
-        self.recorder: object | None = None
+        self.recorder: CallRecorder | None = None
         self.recording_path: Path | None = None
-        self.detector: object | None = None
+        self.detector = SilenceDetector()
         self.answered_at: datetime | None = None
         self.after_greeting = False
         self.finished = False
@@ -128,9 +132,6 @@ class InboundCall:
         self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
 
     async def answer(self) -> None:
-        from telephony.recording import CallRecorder, recording_path
-        from telephony.voice_activity import SilenceDetector
-
         policy = self.policy
         self.rtp = await RtpSession.open(
             policy.rtp_host,
@@ -145,7 +146,6 @@ class InboundCall:
         self.answered_at = datetime.now(UTC)
         self.recording_path = recording_path(policy.recordings_dir, self.call_id, self.answered_at)
         self.recorder = CallRecorder(self.recording_path)
-        self.detector = SilenceDetector()
         self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port)
         self._apply_media(self.negotiated)
         response = self._ok(self.invite, self.sdp.answer(self.negotiated))
@@ -192,7 +192,7 @@ class InboundCall:
                 dtmf_payload_type=negotiated.dtmf_payload_type,
             )
         )
-        self.rtp.set_direction(negotiated.direction)  # type: ignore[arg-type]
+        self.rtp.set_direction(cast(Direction, negotiated.direction))
 
     async def _watch(self) -> None:
         """Greeting once the caller ACKs, then the end conditions, checked twice a second."""
@@ -211,18 +211,15 @@ class InboundCall:
         while not self.finished:
             await asyncio.sleep(0.5)
             now = loop.time()
-            silent = detector.silent_for  # type: ignore[attr-defined]
+            silent = detector.silent_for
             last = self.rtp.last_received if self.rtp is not None else None
             if now - started >= self.policy.max_call_seconds:
                 await self.hangup("max_duration")
             elif (
                 detector.heard_speech
                 and silent >= self.policy.silence_timeout
-                or (
-                    not detector.heard_speech  # type: ignore[attr-defined]
-                    and now - greeted >= self.policy.no_speech_timeout
-                )
-            ):  # type: ignore[attr-defined]
+                or (not detector.heard_speech and now - greeted >= self.policy.no_speech_timeout)
+            ):
                 await self.hangup("silence")
             elif now - (last if last is not None else greeted) >= self.policy.media_timeout:
                 await self.hangup("media_timeout")
@@ -230,9 +227,9 @@ class InboundCall:
     def _on_audio(self, pcm: bytes) -> None:
         if self.finished or self.recorder is None:
             return
-        self.recorder.write(pcm)  # type: ignore[attr-defined]
+        self.recorder.write(pcm)
         if self.after_greeting:
-            self.detector.feed(pcm)  # type: ignore[union-attr]
+            self.detector.feed(pcm)
             self.on_event(AudioReceived(self.call_id, pcm))
 
     def _on_dtmf(self, digit: str) -> None:
@@ -246,7 +243,7 @@ class InboundCall:
         if method == "ACK":
             tx = self._pending_acks.pop(number, None)
             if tx is not None:
-                tx.receive_ack(self.endpoint.loop.time())  # type: ignore[union-attr]
+                tx.receive_ack(asyncio.get_running_loop().time())
                 if self.dialog.can(DialogEvent.ACK_RECEIVED):
                     self.dialog.fire(DialogEvent.ACK_RECEIVED)
             return
@@ -356,19 +353,28 @@ class InboundCall:
         if self.finished:
             return
         self.finished = True
+        if self.answered_at is None and self.tx.state is State.PROCEEDING:
+            # Ended while ringing (shutdown, failure): the caller must still get a final answer.
+            response = self.endpoint.make_response(
+                self.invite,
+                503 if reason == "shutdown" else 500,
+                self.source,
+                to_tag=self.dialog.local_tag,
+            )
+            self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
         if self.rtp is not None:
             await self.rtp.close()
         if self.recorder is not None and self.recording_path is not None:
             recorder = self.recorder
-            await asyncio.to_thread(recorder.close)  # type: ignore[attr-defined]
+            await asyncio.to_thread(recorder.close)
             self.on_event(
                 CallFinished(
                     call_id=self.call_id,
                     ended_at=datetime.now(UTC),
                     reason=reason,
                     recording_path=self.recording_path,
-                    duration_seconds=recorder.duration_seconds,  # type: ignore[attr-defined]
-                    heard_speech=bool(self.detector.heard_speech),  # type: ignore[union-attr]
+                    duration_seconds=recorder.duration_seconds,
+                    heard_speech=bool(self.detector.heard_speech),
                 )
             )
         for task in list(self._tasks):
@@ -376,8 +382,8 @@ class InboundCall:
                 task.cancel()
         self.on_done(self)
 
-    def _spawn(self, coro: object) -> None:
-        task = asyncio.get_running_loop().create_task(coro)  # type: ignore[arg-type]
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 

@@ -14,17 +14,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
-from telephony.rtp.session import MediaParams, RtpSession
-from telephony.sdp import SdpError, SdpSession, negotiate, parse_sdp
+from telephony.recording import CallRecorder
+from telephony.rtp.session import Direction, MediaParams, RtpSession
+from telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from telephony.sip.dialog import Dialog, DialogEvent, DialogState
 from telephony.sip.endpoint import SipEndpoint, uri_destination
 from telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
 from telephony.sip.message import Request, Response
+from telephony.sip.transaction import InviteServerTransaction
 from telephony.sip.transport import Peer
 
 log = logging.getLogger(__name__)
@@ -68,7 +71,7 @@ class OutboundCall:
         self.received_digits = ""
         self.rtp: RtpSession | None = None
         self.dialog: Dialog | None = None
-        self.recorder: object | None = None
+        self.recorder: CallRecorder | None = None
         self.hung_up_by_peer = asyncio.Event()
         self._dest: Peer | None = None
 
@@ -76,7 +79,7 @@ class OutboundCall:
 
     def _on_audio(self, pcm: bytes) -> None:
         if self.recorder is not None:
-            self.recorder.write(pcm)  # type: ignore[attr-defined]
+            self.recorder.write(pcm)
 
     def _on_dtmf(self, digit: str) -> None:
         self.received_digits += digit
@@ -125,19 +128,51 @@ class OutboundCall:
             digit = dtmf_from_info(request)
             if digit:
                 self._on_dtmf(digit)
-        elif method in ("OPTIONS", "UPDATE", "INVITE"):
-            # Session refresh / hold from the far end: keep our media as it is.
-            response = ep.make_response(request, 200, source)
-            if method != "OPTIONS" and self.dialog is not None:
-                response.add("Contact", self.dialer.contact())
-                if request.body and self.dialer_sdp is not None:
-                    response.add("Content-Type", "application/sdp")
-                    response.body = self.dialer_sdp.offer()
-            ep.respond(request, response, source)
-        elif method != "ACK":
+        elif method in ("UPDATE", "INVITE"):
+            self._refresh(request, source)
+        elif method == "OPTIONS":
+            ep.respond(request, ep.make_response(request, 200, source), source)
+        elif method == "ACK":
+            tx, self._pending_ack = self._pending_ack, None
+            if tx is not None:
+                tx.receive_ack(asyncio.get_running_loop().time())
+        else:
             ep.respond(request, ep.make_response(request, 405, source), source)
 
     dialer_sdp: SdpSession | None = None
+
+    def _refresh(self, request: Request, source: Peer) -> None:
+        """re-INVITE/UPDATE from the far end (hold, new address): answer its offer."""
+        ep = self.dialer.endpoint
+        is_invite = request.method == "INVITE"
+        tx = ep.new_invite_server(request, source) if is_invite else None
+
+        def reply(response: Response) -> None:
+            if tx is not None:
+                ep.send_invite_response(tx, request, response, source)
+            else:
+                ep.respond(request, response, source)
+
+        if self.dialog is None or self.dialer_sdp is None or self.rtp is None:
+            reply(ep.make_response(request, 481, source))
+            return
+        response = ep.make_response(request, 200, source)
+        response.add("Contact", self.dialer.contact())
+        if request.body:
+            try:
+                negotiated = negotiate(parse_sdp(request.body))
+            except SdpError as exc:
+                reply(ep.make_response(request, 488, source, reason=str(exc)[:60]))
+                return
+            self.dialer.apply_media(self, negotiated)
+            response.add("Content-Type", "application/sdp")
+            response.body = self.dialer_sdp.answer(negotiated)
+        if is_invite:
+            # ACK of this 2xx comes to on_request as ACK; a lost ACK ends the transaction.
+            self._pending_ack = tx
+        reply(response)
+
+    _pending_ack: InviteServerTransaction | None = None
 
     async def hangup(self) -> None:
         ep = self.dialer.endpoint
@@ -156,7 +191,7 @@ class OutboundCall:
             await self.rtp.close()
             self.rtp = None
         if self.recorder is not None:
-            await asyncio.to_thread(self.recorder.close)  # type: ignore[attr-defined]
+            await asyncio.to_thread(self.recorder.close)
             self.recorder = None
         self.dialer.calls.pop(self.call_id, None)
 
@@ -219,14 +254,17 @@ class Dialer:
             self.endpoint.send_request(ack, call._dest, lambda r: None)
 
     async def transact(
-        self, request: Request, dest: Peer, on_provisional: object = None
+        self,
+        request: Request,
+        dest: Peer,
+        on_provisional: Callable[[Response], None] | None = None,
     ) -> Response | None:
         loop = asyncio.get_running_loop()
         done: asyncio.Future[Response | None] = loop.create_future()
 
         def on_response(response: Response | None) -> None:
             if response is not None and response.status < 200:
-                if callable(on_provisional):
+                if on_provisional is not None:
                     on_provisional(response)
                 return
             if not done.done():
@@ -347,13 +385,13 @@ class Dialer:
             await call.hangup()
             return call
         if record_to is not None:
-            from telephony.recording import CallRecorder
-
             call.recorder = CallRecorder(record_to)
         return call
 
     def _start_media(self, call: OutboundCall, response: Response) -> None:
-        negotiated = negotiate(parse_sdp(response.body))
+        self.apply_media(call, negotiate(parse_sdp(response.body)))
+
+    def apply_media(self, call: OutboundCall, negotiated: Negotiated) -> None:
         assert call.rtp is not None
         call.rtp.start(
             MediaParams(
@@ -363,7 +401,7 @@ class Dialer:
                 dtmf_payload_type=negotiated.dtmf_payload_type,
             )
         )
-        call.rtp.set_direction(negotiated.direction)  # type: ignore[arg-type]
+        call.rtp.set_direction(cast(Direction, negotiated.direction))
 
     async def _ack_failure(self, invite: Request, response: Response, dest: Peer) -> None:
         """ACK for a non-2xx final: same branch as the INVITE (§17.1.1.3)."""

@@ -130,7 +130,11 @@ class SipEndpoint:
             if int(max_forwards) == 0:
                 self.respond(message, self.make_response(message, 483, peer), peer)
                 return
-        self.on_request(message, peer)
+        try:
+            self.on_request(message, peer)
+        except SipParseError as exc:  # a header value the handler needed did not parse
+            if message.method != "ACK":
+                self._send_400(message, peer, str(exc))
 
     def _reject_garbage(self, data: bytes, peer: Peer, why: str) -> None:
         """400 when enough of the request survived to address a response (§21.4.1)."""

@@ -101,7 +101,7 @@ def invite(n: int, port: int) -> bytes:
 async def test_fuzzed_datagrams_do_not_stop_the_listener(listener_factory, caplog) -> None:
     rng = random.Random(20261126)
     probe = Probe()
-    caplog.set_level(logging.ERROR, logger="telephony")
+    caplog.set_level(logging.ERROR)  # telephony and asyncio (task errors)
     async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
         for n in range(600):
             base = invite(n, probe.port) if n % 2 else OPTIONS.format(n=n, port=probe.port).encode()
@@ -115,6 +115,55 @@ async def test_fuzzed_datagrams_do_not_stop_the_listener(listener_factory, caplo
         probe.drain()
         reply = await probe.ask(
             OPTIONS.format(n="final", port=probe.port).encode(), harness.port, b"opt-final"
+        )
+        assert reply.startswith(b"SIP/2.0 200 ")
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]
+
+
+def in_dialog(answer: bytes, method: str, cseq: int, port: int) -> bytes:
+    """A request inside the dialog that `answer` (our 200 OK) established."""
+    response = parse_message(answer)
+    to = response.get("To") or ""
+    call_id = response.get("Call-ID") or ""
+    body = (
+        SDP.replace("a=rtpmap", "a=sendonly\r\na=rtpmap") if method in ("INVITE", "UPDATE") else ""
+    )
+    extra = "Content-Type: application/sdp\r\n" if body else ""
+    if method == "INFO":
+        body, extra = "Signal=7\r\nDuration=100\r\n", "Content-Type: application/dtmf-relay\r\n"
+    return (
+        f"{method} sip:12345@127.0.0.1 SIP/2.0\r\n"
+        f"Via: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bKd{cseq}{method};rport\r\n"
+        f"From: <sip:138@127.0.0.1>;tag=f{call_id.split('-')[1].split('@')[0]}\r\n"
+        f"To: {to}\r\nCall-ID: {call_id}\r\nCSeq: {cseq} {method}\r\n"
+        f"Contact: <sip:138@127.0.0.1:{port}>\r\nMax-Forwards: 70\r\n{extra}"
+        f"Content-Length: {len(body)}\r\n\r\n{body}"
+    ).encode()
+
+
+async def test_fuzzed_in_dialog_requests_do_not_break_calls(listener_factory, caplog) -> None:
+    rng = random.Random(4733)
+    probe = Probe()
+    caplog.set_level(logging.ERROR)  # telephony and asyncio (task errors)
+    async with listener_factory(sip_t1=0.2, greeting_pcm=b"") as harness:
+        answers = []
+        for n in range(10):
+            answers.append(await probe.ask(invite(n, probe.port), harness.port, b"SIP/2.0 200"))
+        cseq = 2
+        for _ in range(800):
+            answer = rng.choice(answers)
+            method = rng.choice(["ACK", "BYE", "INVITE", "UPDATE", "INFO", "OPTIONS", "CANCEL"])
+            message = in_dialog(answer, method, cseq, probe.port)
+            cseq += 1
+            probe.sock.sendto(mutate(message, rng), ("127.0.0.1", harness.port))
+            if cseq % 40 == 0:
+                await asyncio.sleep(0.01)
+                probe.drain()
+        await asyncio.sleep(0.3)
+        probe.drain()
+        reply = await probe.ask(
+            OPTIONS.format(n="after", port=probe.port).encode(), harness.port, b"opt-after"
         )
         assert reply.startswith(b"SIP/2.0 200 ")
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
