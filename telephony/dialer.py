@@ -203,8 +203,10 @@ class Dialer:
         self.options = options
         self._own_endpoint = endpoint is None
         self.endpoint = endpoint or SipEndpoint(options.host, public_host=options.public_host)
-        if self._own_endpoint:
-            self.endpoint.on_request = self._on_request
+        # Sharing a listener's endpoint (one SIP port per node): our calls' requests come to
+        # us by Call-ID, everything else still goes to the listener.
+        self._fallback = None if self._own_endpoint else self.endpoint.on_request
+        self.endpoint.on_request = self._on_request
         self.endpoint.stray_response_handler = self._on_stray_response
         self.credentials = (
             DigestCredentials(options.username, options.password or "")
@@ -232,6 +234,8 @@ class Dialer:
         call = self.calls.get(request.get("Call-ID") or "")
         if call is not None:
             call.on_request(request, source)
+        elif self._fallback is not None:
+            self._fallback(request, source)
         elif request.method != "ACK":
             ep = self.endpoint
             status = 200 if request.method == "OPTIONS" else 481

@@ -208,3 +208,18 @@ async def test_dialer_busy_and_unavailable(tmp_path: Path, status: str, outcome:
     call, result = await _dial_sipp(tmp_path, scenario)
     assert result.returncode == 0, str(result)
     assert call.outcome == outcome  # type: ignore[attr-defined]
+
+
+async def test_dialer_shares_listener_port_and_hears_remote_bye(listener_factory) -> None:
+    """serve mode: follow-up calls go out from the listener's own SIP port."""
+    async with listener_factory() as node, listener_factory(max_call_seconds=2) as callee:
+        dialer = Dialer(DialerOptions(), endpoint=node.listener.endpoint)
+        await dialer.start()
+        call = await dialer.dial(f"sip:12345@127.0.0.1:{callee.port}")
+        assert call.outcome == "answered"
+        await asyncio.wait_for(call.hung_up_by_peer.wait(), 30)  # callee's max duration BYE
+        await call.close()
+        (finished,) = await callee.finished()
+        assert finished.reason == "max_duration"
+        # The node still serves its own inbound calls' requests (OPTIONS via the fallback).
+        assert node.listener.active_calls == 0
