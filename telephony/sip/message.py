@@ -1,11 +1,12 @@
 """SIP message framing: bytes <-> Request/Response.
 
 Why not `sipmessage.Message.parse`: it copes with compact forms and empty headers, but
-measured on sipmessage 0.7.1 it rejects bare-LF line endings, breaks on folded header lines (RFC 3261 §7.3.1 continuation), keeps "Via :" as a
-different header name, ignores Content-Length (so it cannot frame TCP streams or notice a
-truncated UDP body) and its Digest parser rejects `qop="auth,auth-int"`. The framing below is
-small and total (every failure is a `SipParseError`); header *values* (addresses, Via, URIs)
-are still parsed with sipmessage's typed classes in `headers.py`.
+measured on sipmessage 0.7.1 it rejects bare-LF line endings, breaks on folded header lines
+(RFC 3261 §7.3.1 continuation), keeps "Via :" as a different header name, ignores
+Content-Length (so it cannot frame TCP streams or notice a truncated UDP body) and its
+Digest parser rejects `qop="auth,auth-int"`. The framing below is small and total (every
+failure is a `SipParseError`); header *values* (addresses, Via, URIs) are still parsed with
+sipmessage's typed classes in `headers.py`.
 """
 
 from __future__ import annotations
