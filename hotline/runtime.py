@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -188,6 +189,7 @@ class IntakeRuntime:
         self.service.partial(call_id, partial.text)
 
     async def _finished(self, call: _Call, ev: CallFinished) -> None:
+        hung_up = time.monotonic()
         await call.opened.wait()
         self.calls.pop(ev.call_id, None)
         transcript: Transcript | None = None
@@ -209,6 +211,14 @@ class IntakeRuntime:
             log.warning("call %s: transcription queued through intake (%s)", ev.call_id, exc)
             reason = str(exc) or type(exc).__name__
             transcript = None
+        log.info(
+            "call %s ended (%s, %.1f s): transcript %s after %.2f s",
+            ev.call_id,
+            ev.reason,
+            ev.duration_seconds,
+            "ready" if transcript is not None else f"not live ({reason})",
+            time.monotonic() - hung_up,
+        )
         self.service.finished(
             call_id=ev.call_id,
             ended_at=ev.ended_at,

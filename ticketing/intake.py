@@ -689,6 +689,7 @@ class IntakeWriter:
             if not isinstance(record, PartialHeard):
                 await asyncio.to_thread(self.journal.append, record)
             return
+        started = time.monotonic()
         try:
             change = await asyncio.to_thread(apply_record, self.store, record, self.ctx)
         except Exception as exc:
@@ -700,6 +701,14 @@ class IntakeWriter:
                 return
             log.exception("intake record %s for call %s failed", record.kind, record.call_id)
             return
+        if not isinstance(record, PartialHeard):
+            log.info(
+                "call %s: %s stored in %.3f s (%d waiting)",
+                record.call_id,
+                record.kind,
+                time.monotonic() - started,
+                self._queue.qsize(),
+            )
         await self._announce(change)
 
     async def _replay(self) -> None:
