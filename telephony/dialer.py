@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class OutboundCall:
         self.target = target
         self.record_to = record_to
         self.outcome: Outcome = "failed"
+        self.error: str | None = None  # why a call failed before any SIP answer
         self.status: int | None = None
         self.early_media = False
         self.digits: asyncio.Queue[str] = asyncio.Queue()
@@ -309,7 +311,12 @@ class Dialer:
         )
         sdp = SdpSession(ep.public_host, call.rtp.local_port)
         call.dialer_sdp = sdp
-        dest = uri_destination(opts.proxy or target, opts.transport)
+        try:
+            dest = await self._resolve(uri_destination(opts.proxy or target, opts.transport))
+        except (OSError, ValueError) as exc:
+            call.error = f"cannot resolve {opts.proxy or target}: {exc}"
+            await call.close()
+            return call
         call._dest = dest
         call.call_id = new_call_id(ep.public_host)
         target_user = parse_address(f"<{target}>").uri
@@ -349,7 +356,7 @@ class Dialer:
             await call.close()
             return call
         except AuthError as exc:
-            log.warning("cannot authenticate: %s", exc)
+            call.error = f"cannot authenticate: {exc}"
             await call.close()
             return call
         call.status = response.status if response else None
@@ -391,6 +398,12 @@ class Dialer:
         if record_to is not None:
             call.recorder = CallRecorder(record_to)
         return call
+
+    async def _resolve(self, peer: Peer) -> Peer:
+        """Host names → IPv4 address once per call (the UDP transport sends to addresses)."""
+        loop = asyncio.get_running_loop()
+        infos = await loop.getaddrinfo(peer.host, peer.port, family=socket.AF_INET)
+        return Peer(peer.transport, infos[0][4][0], peer.port)
 
     def _start_media(self, call: OutboundCall, response: Response) -> None:
         self.apply_media(call, negotiate(parse_sdp(response.body)))

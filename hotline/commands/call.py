@@ -67,9 +67,11 @@ def call(
     except (AudioFileError, OSError) as exc:
         click.echo(f"错误: {exc}", err=True)
         sys.exit(2)
-    outcome, status = asyncio.run(
+    outcome, status, error = asyncio.run(
         _call(uri, pcm, dtmf, proxy, username, password, host, tcp, record, ring_timeout)
     )
+    if error:
+        click.echo(f"错误: {error}", err=True)
     click.echo(f"outcome: {outcome}" + (f" ({status})" if status else ""))
     sys.exit(EXIT_CODES[outcome])
 
@@ -85,7 +87,7 @@ async def _call(
     tcp: bool,
     record: Path | None,
     ring_timeout: float,
-) -> tuple[str, int | None]:
+) -> tuple[str, int | None, str | None]:
     from telephony.dialer import Dialer, DialerOptions
 
     dialer = Dialer(
@@ -106,6 +108,6 @@ async def _call(
             if dtmf:
                 await outbound.send_dtmf(dtmf)
             await outbound.hangup()
-        return outbound.outcome, outbound.status
+        return outbound.outcome, outbound.status, outbound.error
     finally:
         await dialer.close()
