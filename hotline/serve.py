@@ -121,6 +121,9 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def build_app(ctx: ServiceContext) -> web.Application:
+    from ticketing.web.followup_api import followup_web_extension  # 回访 API + console panel
+
+    ctx.extras.setdefault("web_extensions", []).append(followup_web_extension())
     app = _web_app(ctx)
     app[CONTEXT_KEY] = ctx
     app.cleanup_ctx.extend(_background_parts(ctx))
