@@ -161,9 +161,8 @@ def _intake_part(ctx: ServiceContext) -> BackgroundPart:
     async def part(app: web.Application) -> AsyncIterator[None]:
         from hotline.intake_wiring import build_intake_runtime, shutdown_grace_seconds
 
-        runtime = build_intake_runtime(
-            ctx.settings, ctx.database, hub=ctx.extras.get("event_hub"), sip_port=ctx.sip_port
-        )
+        hub = ctx.extras.get("event_hub") or _web_event_hub(app)
+        runtime = build_intake_runtime(ctx.settings, ctx.database, hub=hub, sip_port=ctx.sip_port)
         try:
             await runtime.start()
         except OSError as exc:
@@ -173,6 +172,13 @@ def _intake_part(ctx: ServiceContext) -> BackgroundPart:
         await runtime.shutdown(shutdown_grace_seconds(ctx.settings))
 
     return part
+
+
+def _web_event_hub(app: web.Application) -> Any:
+    """The console's live-update hub, when the web part's application is the one served."""
+    from ticketing.web import WEB_CONTEXT
+
+    return app[WEB_CONTEXT].hub if WEB_CONTEXT in app else None
 
 
 async def _close_database(app: web.Application) -> None:
