@@ -51,15 +51,21 @@ class BacklogWorker:
         self.engine_problem: str | None = None  # why jobs are waiting, for status pages
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     async def start(self) -> None:
         """Reclaim jobs this node left running, then drain in the background."""
+        self._stopping = False
         reclaimed = await asyncio.to_thread(self.queue.reclaim_running, self.owner)
         if reclaimed:
             log.info("ASR backlog: %d interrupted job(s) queued again", reclaimed)
         self._task = asyncio.get_running_loop().create_task(self._run(), name="asr-backlog")
 
     async def stop(self) -> None:
+        # The flag as well as cancel(): a library may swallow the cancellation mid-await
+        # (seen with websockets.connect); the loop then ends at its next turn.
+        self._stopping = True
+        self._wake.set()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -75,7 +81,7 @@ class BacklogWorker:
         self._wake.set()
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 if not await self._engine_ready():
                     await self._sleep(self.model_retry_interval)

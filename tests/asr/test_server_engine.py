@@ -74,3 +74,40 @@ async def test_server_dying_mid_call_fails_the_stream(
     stream.feed(speech_pcm(16000)[32000:64000])
     with pytest.raises(StreamFailed):
         await stream.finish()
+
+
+async def test_call_whose_live_stream_fails_is_queued_not_lost(
+    tmp_path, vosk_loaded_model: LoadedModel, speech_pcm: Callable[..., bytes], speech_wav
+) -> None:
+    import sqlalchemy as sa
+
+    from asr.backlog import BacklogQueue
+    from asr.backlog_worker import BacklogWorker
+    from asr.capacity import CapacityLimiter
+    from asr.service import AsrService
+
+    db = sa.create_engine(f"sqlite:///{tmp_path / 'hotline.db'}")
+    queue = BacklogQueue(db)
+    queue.create_table()
+
+    async def on_done(key: str, transcript) -> None:  # the server is gone: never reached here
+        raise AssertionError("no ASR engine is reachable")
+
+    async with vosk_ws_server(vosk_loaded_model.model) as url:
+        engine = VoskServerEngine(url)
+        capacity = CapacityLimiter(2)
+        worker = BacklogWorker(queue, engine, on_done, capacity=capacity, poll_interval=60)
+        svc = AsrService(engine, capacity, worker)
+        await svc.start()
+        call = await svc.open_call("call-1", 16000)
+        assert call.live
+        call.feed(speech_pcm(16000)[:32000])
+    call.feed(speech_pcm(16000)[32000:64000])  # the ASR server died mid-call
+    try:
+        assert await call.finish(speech_wav(16000)) is None
+        job = queue.get("call-1")
+        assert job is not None and job.audio_path == str(speech_wav(16000))
+        assert job.state in ("queued", "running")
+        assert capacity.live == 0
+    finally:
+        await svc.stop()
