@@ -85,7 +85,7 @@ class InboundCall:
         invite: Request,
         source: Peer,
         identity: CallIdentity,
-        negotiated: Negotiated,
+        negotiated: Negotiated | None,  # None: delayed offer (we offer in 200, answer in ACK)
         local_tag: str,
         on_event: Callable[[CallEvent], None],
         on_done: Callable[[InboundCall], None],
@@ -147,8 +147,12 @@ class InboundCall:
         self.recording_path = recording_path(policy.recordings_dir, self.call_id, self.answered_at)
         self.recorder = CallRecorder(self.recording_path)
         self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port)
-        self._apply_media(self.negotiated)
-        response = self._ok(self.invite, self.sdp.answer(self.negotiated))
+        if self.negotiated is not None:
+            self._apply_media(self.negotiated)
+            body = self.sdp.answer(self.negotiated)
+        else:
+            body = self.sdp.offer()
+        response = self._ok(self.invite, body)
         self.dialog.fire(DialogEvent.ANSWER_SENT)
         self._pending_acks[cseq_of(self.invite)[0]] = self.tx
         self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
@@ -201,7 +205,7 @@ class InboundCall:
         started = loop.time()
         while self.dialog.state is DialogState.WAITING_ACK and not self.finished:
             await asyncio.sleep(0.05)
-        if self.finished:
+        if self.finished or self.negotiated is None:  # no usable answer in the ACK
             return
         if self.policy.greeting_pcm:
             await self.rtp.play(self.policy.greeting_pcm)
@@ -244,6 +248,8 @@ class InboundCall:
             tx = self._pending_acks.pop(number, None)
             if tx is not None:
                 tx.receive_ack(asyncio.get_running_loop().time())
+                if self.negotiated is None and self.rtp is not None:
+                    self._answer_in_ack(request)
                 if self.dialog.can(DialogEvent.ACK_RECEIVED):
                     self.dialog.fire(DialogEvent.ACK_RECEIVED)
             return
@@ -279,6 +285,14 @@ class InboundCall:
             response.add("Allow", ALLOW)
             self.endpoint.respond(request, response, source)
 
+    def _answer_in_ack(self, ack: Request) -> None:
+        """Delayed offer: the caller's answer to our offer arrives in the ACK."""
+        try:
+            self._apply_media(negotiate(parse_sdp(ack.body)))
+        except SdpError as exc:
+            log.warning("call %s: no usable answer in ACK (%s): hanging up", self.call_id, exc)
+            self._spawn(self.hangup("we_hung_up"))
+
     def _refresh(self, request: Request, source: Peer) -> None:
         """re-INVITE / UPDATE: new remote target, new media direction (hold and back)."""
         invite = request.method == "INVITE"
@@ -303,7 +317,8 @@ class InboundCall:
             self._apply_media(negotiated)
             sdp_answer = self.sdp.answer(negotiated)
         else:
-            sdp_answer = self.sdp.answer(self.negotiated)  # offer in 200, answer in ACK
+            # No offer: ours goes in the 200 (same media), the answer will come in the ACK.
+            sdp_answer = self.sdp.answer(self.negotiated) if self.negotiated else self.sdp.offer()
         contact = request.get_all("Contact")
         if contact:
             self.dialog.remote_target = str(parse_address(contact[0]).uri)

@@ -179,12 +179,9 @@ class SipListener:
         if request.body and ctype != "application/sdp":
             self._reply(request, 415, source, Accept="application/sdp")
             return
-        if not request.body:
-            # Delayed offer (offer in our 200, answer in ACK) is not served.
-            self._reply(request, 488, source)
-            return
         try:
-            negotiated = negotiate(parse_sdp(request.body))
+            # No body: delayed offer; we offer in the 200 and take the answer from the ACK.
+            negotiated = negotiate(parse_sdp(request.body)) if request.body else None
         except SdpError as exc:
             response = self.endpoint.make_response(
                 request, 488, source, to_tag=new_tag(), reason=f"Not Acceptable Here ({exc})"

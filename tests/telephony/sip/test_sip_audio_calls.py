@@ -12,6 +12,7 @@ from telephony.events import AudioReceived, CallAnswered, CallFinished, DtmfRece
 from tests.fixtures.sip import (
     RtpPlan,
     decode_payload,
+    free_port,
     needs_sipp,
     run_sipp,
     speechlike_pcm,
@@ -138,3 +139,49 @@ async def test_timestamp_jump_keeps_recording(tmp_path: Path, listener_factory) 
     assert assert_packets_recorded(recording, packets, 8) == len(packets)
     # No gap of silence standing in for 400M samples: bounded length.
     assert len(recording) < 8000 * 30
+
+
+async def test_delayed_offer_answer_in_ack(tmp_path: Path, listener_factory) -> None:
+    """INVITE without SDP: we offer in the 200, the caller answers (PCMU) in the ACK."""
+    plan = RtpPlan(speechlike_pcm(2.0, seed=5), payload_type=0)
+    pcap = tmp_path / "audio.pcap"
+    packets = [p for _, p in write_rtp_pcap(pcap, plan)]
+    xml = uac_audio_scenario(pcap, 0, 20, 2.0)
+    head, _, rest = xml.partition("Content-Type: application/sdp")
+    sdp_answer = rest[rest.index("v=0") : rest.index("]]>")]
+    invite_without_body = head + "Content-Length: 0\n\n    ]]>" + rest[rest.index("]]>") + 3 :]
+    xml = invite_without_body.replace(
+        '<recv response="200" rtd="true" rrs="true"/>',
+        '<recv response="200" rtd="true" rrs="true">\n    <action><ereg regexp="RTP/AVP 8 0 101"'
+        ' search_in="body" check_it="true" assign_to="offer"/></action>\n  </recv>\n'
+        '  <Reference variables="offer"/>',
+    ).replace(
+        "      Content-Length: 0\n\n    ]]>\n  </send>\n  <nop>",
+        "      Content-Type: application/sdp\n      Content-Length: [len]\n\n      "
+        + sdp_answer
+        + "    ]]>\n  </send>\n  <nop>",
+        1,
+    )
+    async with listener_factory() as harness:
+        result = await run_sipp(
+            tmp_path,
+            xml,
+            f"127.0.0.1:{harness.port}",
+            "-i",
+            "127.0.0.1",
+            "-m",
+            "1",
+            "-p",
+            str(free_port()),
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            str(free_port()),
+            name="late",
+        )
+        assert result.returncode == 0, str(result)
+        (finished,) = await harness.finished()
+    assert finished.reason == "caller_hangup"
+    assert assert_packets_recorded(read_recording(finished.recording_path), packets, 0) == len(
+        packets
+    )
