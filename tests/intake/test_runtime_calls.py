@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 
+from asr.backlog import BacklogQueue
 from asr.vosk_engine import VoskEngine
 from config.settings import Settings
 from hotline.intake_wiring import build_intake_runtime
@@ -24,7 +26,9 @@ from ticketing.persistence.database import Database
 pytestmark = [needs_sipp, pytest.mark.timeout(240)]
 
 
-def _settings(tmp_path: Path, model_dir: Path, url: str, **asr: Any) -> Settings:
+def _settings(
+    tmp_path: Path, model_dir: Path, url: str, notify_url: str | None = None, **asr: Any
+) -> Settings:
     rtp = free_port()
     greeting = write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3))
     return Settings(
@@ -36,6 +40,8 @@ def _settings(tmp_path: Path, model_dir: Path, url: str, **asr: Any) -> Settings
         },
         storage={"database_url": url, "recordings_dir": tmp_path / "var" / "recordings"},
         asr={"model_path": model_dir, **asr},
+        notify={"webhook_url": notify_url, "format": "wecom"},
+        web={"base_url": "http://console.test"},
     )
 
 
@@ -45,9 +51,15 @@ async def runtime_factory(
 ) -> AsyncIterator[Callable[..., Any]]:
     started: list[IntakeRuntime] = []
 
-    async def make(**asr: Any) -> IntakeRuntime:
-        settings = _settings(tmp_path, vosk_model_dir, str(database.engine.url), **asr)
-        engine = VoskEngine(vosk_model_dir, decode_threads=2, loaded=vosk_loaded_model)
+    async def make(
+        notify_url: str | None = None, model_missing: bool = False, **asr: Any
+    ) -> IntakeRuntime:
+        url = database.engine.url.render_as_string(hide_password=False)
+        model = tmp_path / "no-model-here" if model_missing else vosk_model_dir
+        settings = _settings(tmp_path, model, url, notify_url, **asr)
+        engine = None
+        if not model_missing:
+            engine = VoskEngine(vosk_model_dir, decode_threads=2, loaded=vosk_loaded_model)
         runtime = build_intake_runtime(settings, database, asr_engine=engine, sip_port=0)
         runtime.asr.worker.poll_interval = 0.5  # type: ignore[union-attr]
         await runtime.start()
@@ -82,7 +94,20 @@ async def test_speech_call_becomes_a_transcribed_draft(
     tmp_path: Path,
     speech_pcm: Callable[..., bytes],
 ) -> None:
-    runtime = await runtime_factory()
+    robot: list[dict[str, Any]] = []
+
+    async def handle(request: web.Request) -> web.Response:
+        robot.append(await request.json())
+        return web.json_response({"errcode": 0, "errmsg": "ok"})
+
+    app = web.Application()
+    app.router.add_post("/robot", handle)
+    app_runner = web.AppRunner(app)
+    await app_runner.setup()
+    site = web.TCPSite(app_runner, "127.0.0.1", 0)
+    await site.start()
+    robot_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runtime = await runtime_factory(notify_url=f"http://127.0.0.1:{robot_port}/robot")
     pcm = speech_pcm(8000)
     pcap = speech_pcap(tmp_path, pcm)
     result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
@@ -99,6 +124,30 @@ async def test_speech_call_becomes_a_transcribed_draft(
     recording = Path(runtime.recordings_dir) / str(t.recording_ref)
     with wave.open(str(recording)) as w:
         assert w.getframerate() == 8000 and w.getnframes() > 8000
+    # The group chat got one notice with a link to the draft.
+    assert runtime.notifier is not None
+    await asyncio.wait_for(runtime.notifier.drain(), 30)
+    await app_runner.cleanup()
+    assert len(robot) == 1
+    assert f"http://console.test/tickets/{t.id}" in robot[0]["markdown"]["content"]
+
+
+async def test_no_model_keeps_a_pending_draft_with_its_recording(
+    runtime_factory: Callable[..., Any],
+    database: Database,
+    tmp_path: Path,
+    speech_pcm: Callable[..., bytes],
+) -> None:
+    runtime = await runtime_factory(model_missing=True)
+    pcm = speech_pcm(8000)
+    pcap = speech_pcap(tmp_path, pcm)
+    result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
+    assert result.returncode == 0, str(result)
+    t = await _ticket(database, lambda t: t.transcription_pending)
+    assert t.state is State.DRAFT and not t.transcript_words
+    assert (Path(runtime.recordings_dir) / str(t.recording_ref)).is_file()
+    job = await asyncio.to_thread(BacklogQueue(database.engine).get, str(t.call_id))
+    assert job is not None and job.state == "queued"
 
 
 async def test_silent_call_becomes_invalid(
