@@ -123,6 +123,8 @@ async def followup_server(tmp_path: Path) -> AsyncIterator[FollowupServer]:
 async def test_panel_lists_jobs_and_records_a_manual_result(followup_server, browser):
     srv = followup_server
     context, page = await log_in(browser, srv.url, "op1")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         await page.click("#nav a[data-view=followup]")
         manual = page.locator(f'#fu-manual tr[data-ticket="{srv.exhausted.id}"]')
@@ -170,5 +172,6 @@ async def test_panel_lists_jobs_and_records_a_manual_result(followup_server, bro
         assert "待回访" in await card.inner_text()
         assert await card.locator("#fu-ticket-record").count() == 1
         await shot(page, "followup-04-ticket-card")
+        assert errors == []  # no script errors in the console page
     finally:
         await context.close()

@@ -20,6 +20,7 @@
     ["done", "已回访"], ["not_callable", "无法回访"], ["opted_out", "拒绝回访"], ["all", "全部"],
   ];
   let filter = "open";
+  const view = document.getElementById("view");
 
   function resultCell(j) {
     if (j.satisfaction_label) return `<b>${esc(j.satisfaction_label)}</b>`;
@@ -135,8 +136,16 @@
 
   HL.panels.followup = async (el) => { await render(el); };
 
+  // The scheduler's calls do not reach the event stream: refresh the open panel every
+  // 30 s, unless the operator is typing a result or reading a call history.
+  setInterval(() => {
+    if (location.hash.split("/")[1] !== "followup" || document.hidden) return;
+    const form = document.getElementById("fu-form");
+    if (!form || form.innerHTML || document.querySelector("tr.fu-detail")) return;
+    render(view).catch(() => {});
+  }, 30000);
+
   // --- the 回访 card on the ticket page ----------------------------------------------------
-  const view = document.getElementById("view");
   let pending = null;
 
   async function ticketCard(id) {
