@@ -140,6 +140,8 @@ async def test_retry_pending_and_the_manual_call_list(
     assert not dialling["items"][0]["can_call_now"]
     assert retry["counts"]["retry"] == 1 and retry["counts"]["in_call"] == 1
     assert retry["counts"]["planned"] == 1 and retry["counts"]["dialling"] == 1
+    everything = await _json(await lead.get(f"{BASE}/jobs?state=all"))
+    assert everything["total"] == 2 == everything["counts"]["all"]
 
 
 async def test_exhausted_job_is_on_the_manual_call_list_with_its_attempts(

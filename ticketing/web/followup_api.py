@@ -393,6 +393,8 @@ def _parse_filter(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
     names = tuple(dict.fromkeys(p.strip() for p in raw.split(",") if p.strip()))
+    if "all" in names:
+        return ()
     unknown = [n for n in names if n not in FILTER_LABELS]
     if unknown:
         choices = "、".join(f"{k}({v})" for k, v in FILTER_LABELS.items())
@@ -420,9 +422,12 @@ def _condition(names: Sequence[str]) -> Any:
                 )
             )
         else:
-            states = GROUPS.get(name) or (JobState(name),)
-            parts.append(j.c.state.in_([str(s) for s in states]))
+            parts.append(j.c.state.in_([str(s) for s in _states(name)]))
     return or_(*parts) if parts else None
+
+
+def _states(name: str) -> tuple[JobState, ...]:
+    return GROUPS.get(name) or (JobState(name),)
 
 
 def _query_jobs(
@@ -440,12 +445,11 @@ def _query_jobs(
         where.append(condition)
     if ticket_id is not None:
         where.append(j.c.ticket_id == ticket_id)
-    finished_only = (
-        bool(names)
-        and all(set(GROUPS.get(n) or (JobState(n),)) <= FINAL_STATES for n in names if n != "retry")
-        and "retry" not in names
+    # Waiting work by when it is due; finished (or everything) by the latest change.
+    waiting = "retry" in names or any(
+        s not in FINAL_STATES for n in names if n != "retry" for s in _states(n)
     )
-    order = (j.c.completed_at.desc(), j.c.id.desc()) if finished_only else (j.c.due_at, j.c.id)
+    order = (j.c.due_at, j.c.id) if waiting else (j.c.updated_at.desc(), j.c.id.desc())
     with engine.connect() as conn:
         rows = conn.execute(
             select(j).where(*where).order_by(*order).limit(limit).offset(offset)
@@ -503,7 +507,7 @@ async def list_jobs(
 ) -> r200[FollowupJobListOut] | r400[ErrorBody] | r403[ErrorBody]:
     """Follow-up survey jobs (回访任务), with counts per state for the filter tabs.
 
-    `state`: comma-separated job states (planned, dialling, answered, busy, no_answer,
+    `state`: all, or comma-separated job states (planned, dialling, answered, busy, no_answer,
     failed, exhausted, opted_out, not_callable, done, cancelled) or groups: open (not
     finished), retry (waiting for another attempt after busy/no answer/failure),
     in_call, manual (the manual-call list), final. Times are UTC ISO 8601, with
