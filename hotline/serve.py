@@ -132,12 +132,10 @@ def build_app(ctx: ServiceContext) -> web.Application:
 
 
 def _web_app(ctx: ServiceContext) -> web.Application:
-    """The HTTP side. The WEB part returns its application here instead
-    (`ticketing.web.app.create_web_app(ctx.database, ctx.settings, ...)`, which has
-    its own /healthz); this bare app is what runs until then."""
-    app = web.Application(client_max_size=ctx.settings.web.max_body_bytes)
-    app.router.add_get("/healthz", healthz)
-    return app
+    """The HTTP side: API, console, portal, dashboard, /healthz and /metrics."""
+    from ticketing.web.mount import web_app_for_service
+
+    return web_app_for_service(ctx)
 
 
 def _background_parts(ctx: ServiceContext) -> list[BackgroundPart]:

@@ -40,7 +40,13 @@ def _asr_engine_check(extras: dict[str, Any]) -> HealthCheck:
         if asr is None:
             return {"ok": False, "error": "ASR engine not started"}
         engine = asr.engine
-        return {"ok": bool(engine.ready), "engine": getattr(engine, "name", type(engine).__name__)}
+        # A node without a model still answers and records calls (transcription waits in
+        # the backlog), so it stays in the load balancer's rotation: ok, but not ready.
+        return {
+            "ok": True,
+            "ready": bool(engine.ready),
+            "engine": getattr(engine, "name", type(engine).__name__),
+        }
 
     return check
 
