@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib
 import json
 import math
 import os
@@ -182,6 +183,26 @@ def serve_hotline(
             on_event,
         )
         await listener.start()
+        lag = {"loop_lag_max_ms": 0.0, "loop_stalls_over_20ms": 0}
+
+        started = asyncio.get_running_loop().time()
+
+        async def watch_loop() -> None:  # event-loop lag: how late a 10 ms sleep wakes up
+            loop = asyncio.get_running_loop()
+            while True:
+                before = loop.time()
+                await asyncio.sleep(0.01)
+                late_ms = (loop.time() - before - 0.01) * 1000
+                lag["loop_lag_max_ms"] = round(max(lag["loop_lag_max_ms"], late_ms), 1)
+                lag["loop_stalls_over_20ms"] += late_ms > 20
+                if late_ms > 20 and os.environ.get("SIP_LOAD_STALLS"):
+                    print(
+                        f"stall {late_ms:.0f} ms at t={loop.time() - started:.1f}s "
+                        f"calls={len(listener.calls)}",
+                        file=sys.stderr,
+                    )
+
+        watcher = asyncio.get_running_loop().create_task(watch_loop())
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         while not stop.is_set():
@@ -202,6 +223,8 @@ def serve_hotline(
             for k in ("received", "lost", "late", "sent", "late_sends")
         }
         summary.update(events)
+        summary.update(lag)
+        watcher.cancel()
         stats.write_text(json.dumps(summary))
         await listener.close()
 
@@ -219,8 +242,10 @@ def serve_pyvoip(
 ) -> None:
     import audioop
 
-    from pyVoIP import SIP
-    from pyVoIP.VoIP import CallState, VoIPPhone  # before pyVoIP.SIP: circular import
+    from pyVoIP.VoIP import CallState, VoIPPhone
+
+    # pyVoIP.SIP only imports cleanly after pyVoIP.VoIP (circular import); isort must not swap.
+    SIP = importlib.import_module("pyVoIP.SIP")
 
     SIP.SIPClient.register = lambda self: True  # the bypass FIELD-NOTES describes
     audio = audioop.bias(audioop.lin2lin(tone(greeting_seconds), 2, 1), 1, 128)
@@ -415,12 +440,14 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
         stderr=subprocess.DEVNULL,
     )
     cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
+    sipp_cpu0 = cpu_seconds(sipp.pid)
     peak_rss, peak_threads = 0.0, 0
     while time.monotonic() - t0 < window:
         time.sleep(0.5)
         peak_rss = max(peak_rss, rss_mb(server.pid))
         peak_threads = max(peak_threads, threads(server.pid))
     cpu1, t1 = cpu_seconds(server.pid), time.monotonic()
+    sipp_cpu = (cpu_seconds(sipp.pid) - sipp_cpu0) / (t1 - t0) * 100  # the load generator
     dumpcap.wait(timeout=window + 20)
     sipp.wait(timeout=hold * 3 + 30)
     server.send_signal(signal.SIGTERM)
@@ -440,7 +467,8 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
         late_sent=late,
         max_gap_ms=max_gap,
         streams=streams,
-        extra={k: v for k, v in summary.items() if k not in ("answered",)},
+        extra={k: v for k, v in summary.items() if k not in ("answered",)}
+        | {"sipp_cpu_percent": round(sipp_cpu, 1)},
     )
 
 
@@ -484,6 +512,7 @@ def main() -> None:
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is required (apt-get install sip-tester / wireshark-common)")
     names = [args.only] if args.only else ["hotline", "pyvoip"]
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="sip-load-") as tmp:
         for name in names:
@@ -501,6 +530,7 @@ def main() -> None:
         )
         if r.extra:
             print(f"  {r.name} receive side: {json.dumps(r.extra)}")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (shared machine: other work counts)")
     if len(results) == 2 and results[0].cpu_per_call > 0:
         ratio = results[1].cpu_per_call / results[0].cpu_per_call
         print(f"CPU per call, pyVoIP / hotline: {ratio:.1f}x")

@@ -79,9 +79,9 @@ class Registration:
                 await asyncio.sleep(self.options.retry_seconds)
 
     async def register(self, expires: int) -> int | None:
-        """One REGISTER exchange with up to two challenges; returns the granted expiry."""
+        """One REGISTER exchange (challenges, 423 Min-Expires); returns the granted expiry."""
         authorization: tuple[str, str] | None = None
-        for _ in range(3):
+        for _ in range(4):
             response = await self._send(expires, authorization)
             self.last_status = response.status if response else None
             if response is None:
@@ -96,6 +96,9 @@ class Registration:
                     "REGISTER",
                     self.options.registrar,
                 )
+                continue
+            if response.status == 423 and (response.get("Min-Expires") or "").strip().isdigit():
+                expires = int((response.get("Min-Expires") or "").strip())  # Interval Too Brief
                 continue
             if 200 <= response.status < 300:
                 self.registered = expires > 0
