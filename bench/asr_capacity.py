@@ -143,7 +143,8 @@ def main() -> int:
     svc_wall, svc_cpu = min(t[0] for t in svc_runs), min(t[1] for t in svc_runs)
     load = os.getloadavg()
     lines = [
-        f"model {model_path.name} ({loaded.info.sample_rate} Hz model, audio {args.rate} Hz, "
+        f"model {model_path.parent.name}/{model_path.name} ({loaded.info.sample_rate} Hz "
+        f"model, audio {args.rate} Hz, "
         f"20 ms frames), {args.streams} streams x {seconds:.1f} s of espeak-ng Korean speech, "
         f"best of {args.rounds} alternating rounds; model load {load_s:.1f} s; {cpus} CPUs, "
         f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end",
