@@ -146,8 +146,15 @@ async def test_no_model_keeps_a_pending_draft_with_its_recording(
     t = await _ticket(database, lambda t: t.transcription_pending)
     assert t.state is State.DRAFT and not t.transcript_words
     assert (Path(runtime.recordings_dir) / str(t.recording_ref)).is_file()
-    job = await asyncio.to_thread(BacklogQueue(database.engine).get, str(t.call_id))
-    assert job is not None and job.state == "queued"
+    queue = BacklogQueue(database.engine)
+
+    async def queued() -> Any:  # hang-up handling runs after the caller's BYE
+        while (job := await asyncio.to_thread(queue.get, str(t.call_id))) is None:
+            await asyncio.sleep(0.2)
+        return job
+
+    job = await asyncio.wait_for(queued(), 60)
+    assert job.state == "queued" and job.audio_path.endswith(str(t.recording_ref))
 
 
 async def test_silent_call_becomes_invalid(
