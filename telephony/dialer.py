@@ -337,8 +337,11 @@ class Dialer:
 
         def on_provisional(response: Response) -> None:
             if response.status in (180, 183) and response.body:
-                self._start_media(call, response)  # early media: hear announcements
-                call.early_media = True
+                try:
+                    self._start_media(call, response)  # early media: hear announcements
+                    call.early_media = True
+                except SdpError as exc:
+                    log.info("ignoring unusable early-media SDP: %s", exc)
 
         response: Response | None = None
         try:

@@ -7,6 +7,7 @@ request handler is a syntactically complete request from a trusted source.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import logging
 from collections import OrderedDict
@@ -66,6 +67,10 @@ class SipEndpoint:
         )
         self.transport = SipTransport(self._on_data)
         self.on_request: RequestHandler = lambda request, peer: None
+        # A 2xx retransmitted after our INVITE transaction ended (the UAC re-ACKs it).
+        self.stray_response_handler: Callable[[Response], None] | None = None
+        # An INVITE server transaction whose final response was never ACKed (64*T1).
+        self.on_invite_timeout: Callable[[tuple[str, str, str]], None] | None = None
         self._clients: dict[tuple[str, str, str], tuple[ClientTransaction, Peer, ResponseHandler]]
         self._clients = {}
         self.invite_servers: dict[tuple[str, str, str], tuple[InviteServerTransaction, Peer]] = {}
@@ -198,15 +203,14 @@ class SipEndpoint:
             # A retransmitted 2xx for an INVITE whose transaction is gone: let the UAC re-ACK.
             handler = self.stray_response_handler
             if handler is not None:
-                handler(response)
+                with contextlib.suppress(SipParseError):
+                    handler(response)
             return
         tx, _, on_response = entry
         tx.receive_response(response.status)
         if tx.done:
             self._clients.pop(key, None)
         on_response(response)
-
-    stray_response_handler: Callable[[Response], None] | None = None
 
     # ---- sending ---------------------------------------------------------------------
 
@@ -322,5 +326,3 @@ class SipEndpoint:
         finally:
             assert self.loop is not None
             self._timer = self.loop.call_later(0.1, self._tick)
-
-    on_invite_timeout: Callable[[tuple[str, str, str]], None] | None = None

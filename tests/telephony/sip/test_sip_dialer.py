@@ -223,3 +223,41 @@ async def test_dialer_shares_listener_port_and_hears_remote_bye(listener_factory
         assert finished.reason == "max_duration"
         # The node still serves its own inbound calls' requests (OPTIONS via the fallback).
         assert node.listener.active_calls == 0
+
+
+EARLY_MEDIA = """  <send><![CDATA[
+
+      SIP/2.0 183 Session Progress
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+      v=0
+      o=user1 53655765 2353687637 IN IP4 [local_ip]
+      s=-
+      c=IN IP4 [media_ip]
+      t=0 0
+      m=audio [media_port] RTP/AVP 8 101
+      a=rtpmap:8 PCMA/8000
+      a=rtpmap:101 telephone-event/8000
+
+  ]]></send>
+  <pause milliseconds="500"/>
+"""
+
+
+@needs_sipp
+async def test_dialer_early_media_then_answer(tmp_path: Path) -> None:
+    scenario = (
+        UAS.replace("@CHALLENGE@", EARLY_MEDIA)
+        .replace("@STATUS@", "200 OK")
+        .replace("@AFTER@", WAIT_BYE)
+    )
+    call, result = await _dial_sipp(tmp_path, scenario)
+    assert result.returncode == 0, str(result)
+    assert call.outcome == "answered" and call.early_media  # type: ignore[attr-defined]
