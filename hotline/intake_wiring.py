@@ -8,7 +8,7 @@ ticketing/intake.py and hotline/runtime.py.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ticketing.commands import Command
 from ticketing.intake import (
     AppliedChange,
     ApplyContext,
+    DuplicateFn,
     IntakeJournal,
     IntakeOptions,
     IntakeService,
@@ -156,17 +157,56 @@ class SqlIntakeStore:
 
 
 def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
-    """The routing suggestion function and the rules (None, None if routing is unusable)."""
+    """The routing suggestion function and the router (None, None if routing is unusable)."""
     try:
-        from ticketing.routing.files import load_rules
-        from ticketing.routing.suggest import Router
+        from ticketing.routing import load_router
 
-        rules = load_rules(catalog)
-        router = Router(rules, catalog)
+        router = load_router(catalog, settings.routing_rules_path)
     except Exception as exc:  # drafts without a suggestion beat no drafts
         log.error("routing rules not loaded, drafts get no suggestion: %s", exc)
         return None, None
-    return (lambda text: router.suggest(text).to_dict()), rules
+    return (lambda text: router.suggest(text).to_dict()), router
+
+
+def routing_duplicates(router: Any) -> DuplicateFn:
+    """Routing's 并单 search (same number, or similar content, within its window)."""
+    from ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
+
+    dup = router.rules.duplicates
+
+    def lead_of(t: Ticket) -> str | None:
+        return t.lead_unit or (t.routing_suggestion or {}).get("lead")
+
+    def find(ticket: Ticket, candidates: Sequence[Ticket]) -> list[int]:
+        draft = DraftInfo(
+            text=ticket.text,
+            received_at=ticket.received_at,
+            caller_number=ticket.caller_number,
+            callback_number=ticket.callback_number,
+            unit_id=lead_of(ticket),
+        )
+        others = [
+            OpenTicketInfo(
+                ticket_id=t.id,
+                text=t.text,
+                received_at=t.received_at,
+                caller_number=t.caller_number,
+                callback_number=t.callback_number,
+                unit_id=lead_of(t),
+            )
+            for t in candidates
+            if t.id is not None and t.id != ticket.id and t.state in OPEN_STATES
+        ]
+        found = find_duplicates(
+            draft,
+            others,
+            window_days=dup.window_days,
+            min_similarity=dup.min_similarity,
+            limit=dup.limit,
+        )
+        return [c.ticket_id for c in found]
+
+    return find
 
 
 def publish_to_hub(hub: Any) -> Callable[[AppliedChange], None]:
@@ -203,15 +243,16 @@ def build_intake_runtime(
     asr_engine: Any = None,
 ) -> IntakeRuntime:
     """`asr_engine` replaces the engine built from settings (tests share one loaded model)."""
-    route, rules = build_route(settings, database.catalog)
-    window_days = getattr(getattr(rules, "duplicates", None), "window_days", 3)
+    route, router = build_route(settings, database.catalog)
+    window_days = router.rules.duplicates.window_days if router is not None else 3
+    find_duplicates = routing_duplicates(router) if router is not None else same_number_duplicates
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
     options = IntakeOptions(duplicate_window=timedelta(days=window_days), base_url=base_url)
     backlog = BacklogQueue(database.engine)
     store = SqlIntakeStore(database, backlog)
     journal = IntakeJournal(data_dir(settings) / JOURNAL_NAME)
     writer = IntakeWriter(
-        store, journal, ApplyContext(options=options, find_duplicates=same_number_duplicates)
+        store, journal, ApplyContext(options=options, find_duplicates=find_duplicates)
     )
     service = IntakeService(
         writer.submit,

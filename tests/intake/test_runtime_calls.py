@@ -22,6 +22,7 @@ from tests.e2e.calls import sipp_call, speech_pcap, write_wav_8k
 from tests.fixtures.sip import free_port, needs_sipp, tone_pcm
 from ticketing.model import State, Ticket
 from ticketing.persistence.database import Database
+from ticketing.web.events import EventHub
 
 pytestmark = [needs_sipp, pytest.mark.timeout(240)]
 
@@ -52,7 +53,7 @@ async def runtime_factory(
     started: list[IntakeRuntime] = []
 
     async def make(
-        notify_url: str | None = None, model_missing: bool = False, **asr: Any
+        notify_url: str | None = None, model_missing: bool = False, hub: Any = None, **asr: Any
     ) -> IntakeRuntime:
         url = database.engine.url.render_as_string(hide_password=False)
         model = tmp_path / "no-model-here" if model_missing else vosk_model_dir
@@ -60,7 +61,7 @@ async def runtime_factory(
         engine = None
         if not model_missing:
             engine = VoskEngine(vosk_model_dir, decode_threads=2, loaded=vosk_loaded_model)
-        runtime = build_intake_runtime(settings, database, asr_engine=engine, sip_port=0)
+        runtime = build_intake_runtime(settings, database, asr_engine=engine, sip_port=0, hub=hub)
         runtime.asr.worker.poll_interval = 0.5  # type: ignore[union-attr]
         await runtime.start()
         started.append(runtime)
@@ -107,12 +108,22 @@ async def test_speech_call_becomes_a_transcribed_draft(
     site = web.TCPSite(app_runner, "127.0.0.1", 0)
     await site.start()
     robot_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    runtime = await runtime_factory(notify_url=f"http://127.0.0.1:{robot_port}/robot")
+    hub = EventHub()
+    runtime = await runtime_factory(notify_url=f"http://127.0.0.1:{robot_port}/robot", hub=hub)
     pcm = speech_pcm(8000)
     pcap = speech_pcap(tmp_path, pcm)
-    result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
-    assert result.returncode == 0, str(result)
-    t = await _ticket(database, lambda t: bool(t.transcript_words))
+    async with hub.subscribe() as console:
+        result = await sipp_call(tmp_path, runtime.listener.port, pcap, len(pcm) / 16000)
+        assert result.returncode == 0, str(result)
+        t = await _ticket(database, lambda t: bool(t.transcript_words))
+        seen = []
+        while not seen or seen[-1].data["intake"] != "call_transcribed":
+            seen.append((await asyncio.wait_for(console.get(), 30))[1])
+    # The console saw the draft appear, words arrive while the caller spoke, then the result.
+    assert [e.data["intake"] for e in seen][0] == "draft_opened"
+    assert seen[0].kind == "ticket.created" and seen[0].ticket_id == t.id
+    assert "partial_heard" in [e.data["intake"] for e in seen]
+    assert seen[-1].data["intake"] == "call_transcribed"
     assert t.state is State.DRAFT
     assert t.caller_number == "13900001111" and t.called_number == "12345"
     assert t.call_id and t.received_at.tzinfo is not None
