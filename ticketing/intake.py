@@ -563,6 +563,20 @@ class IntakeJournal:
     def __len__(self) -> int:
         return len(self.pending())
 
+    def reject(self, record: IntakeRecord, error: str) -> None:
+        """Keep a record the database refused for a reason other than an outage (a bug, bad
+        data) beside the journal, so an administrator can look at it: nothing is dropped."""
+        line = json.dumps(
+            {"error": error, "record": json.loads(record.to_json())}, ensure_ascii=False
+        )
+        with (
+            self._lock,
+            open(self.path.with_suffix(".rejected.jsonl"), "a", encoding="utf-8") as fh,
+        ):
+            fh.write(line + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
     def drop_first(self, count: int) -> None:
         """Remove the first `count` records (they are in the database now), atomically."""
         with self._lock:
@@ -700,6 +714,8 @@ class IntakeWriter:
                     await asyncio.to_thread(self.journal.append, record)
                 return
             log.exception("intake record %s for call %s failed", record.kind, record.call_id)
+            if not isinstance(record, PartialHeard):
+                await asyncio.to_thread(self.journal.reject, record, repr(exc))
             return
         if not isinstance(record, PartialHeard):
             log.info(
@@ -722,6 +738,7 @@ class IntakeWriter:
                     if is_outage(exc):
                         raise
                     log.exception("journaled %s for call %s failed", record.kind, record.call_id)
+                    await asyncio.to_thread(self.journal.reject, record, repr(exc))
                     change = None
                 done += 1
                 await self._announce(change)

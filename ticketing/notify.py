@@ -41,7 +41,8 @@ class DraftNotice:
 
 
 def ticket_link(base_url: str, ticket_id: int) -> str:
-    return f"{base_url.rstrip('/')}/tickets/{ticket_id}"
+    """The ticket page of the operator console (ticketing/web: /console#/ticket/ID)."""
+    return f"{base_url.rstrip('/')}/console#/ticket/{ticket_id}"
 
 
 def _lines(notice: DraftNotice, link: str) -> tuple[str, list[str]]:

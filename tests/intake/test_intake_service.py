@@ -287,3 +287,20 @@ def test_blank_journal_lines_are_ignored(tmp_path: Path, line: str) -> None:
     journal = IntakeJournal(tmp_path / "j.jsonl")
     journal.path.write_text(line + "\n")
     assert journal.pending() == []
+
+
+async def test_a_record_the_database_refuses_is_kept_aside(tmp_path: Path) -> None:
+    store = MemoryStore()
+    journal = IntakeJournal(tmp_path / "journal.jsonl")
+    writer = IntakeWriter(store, journal, ApplyContext())
+    await writer.start()
+
+    def broken(call_id: str) -> None:
+        raise ValueError("bug")
+
+    store.by_call_id = broken  # type: ignore[method-assign,assignment]
+    writer.submit(CallSilent("z", "无声"))
+    await writer.drain(10)
+    await writer.close()
+    rejected = (tmp_path / "journal.rejected.jsonl").read_text()
+    assert '"call_silent"' in rejected and "bug" in rejected

@@ -100,7 +100,7 @@ async def test_failures_are_retried_until_delivered(fmt: str, mode: str, free_po
         await runner.cleanup()
     assert robot.attempts == 3
     assert len(robot.received) == 1 and notifier.sent == 1
-    assert "http://console/tickets/42" in str(robot.received[0])
+    assert "http://console/console#/ticket/42" in str(robot.received[0])
 
 
 async def test_unreachable_webhook_gives_up_without_blocking(free_port: int) -> None:

@@ -140,7 +140,7 @@ async def test_speech_call_becomes_a_transcribed_draft(
     await asyncio.wait_for(runtime.notifier.drain(), 30)
     await app_runner.cleanup()
     assert len(robot) == 1
-    assert f"http://console.test/tickets/{t.id}" in robot[0]["markdown"]["content"]
+    assert f"http://console.test/console#/ticket/{t.id}" in robot[0]["markdown"]["content"]
 
 
 async def test_no_model_keeps_a_pending_draft_with_its_recording(
