@@ -229,9 +229,12 @@ class InboundCall:
                 await self.hangup("media_timeout")
 
     def _on_audio(self, pcm: bytes) -> None:
-        if self.finished or self.recorder is None:
+        # Not gated on `finished`: closing the RTP session delivers the frames its jitter
+        # buffer still holds, and those are the caller's last words.
+        recorder = self.recorder
+        if recorder is None or recorder.closed:
             return
-        self.recorder.write(pcm)
+        recorder.write(pcm)
         if self.after_greeting:
             self.detector.feed(pcm)
             self.on_event(AudioReceived(self.call_id, pcm))
@@ -378,7 +381,7 @@ class InboundCall:
             )
             self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
         if self.rtp is not None:
-            await self.rtp.close()
+            await self.rtp.close()  # delivers held frames to _on_audio: before the recorder
         if self.recorder is not None and self.recording_path is not None:
             recorder = self.recorder
             await asyncio.to_thread(recorder.close)
