@@ -92,10 +92,12 @@ async def _call_with_plan(
             "1",
             "-l",
             "1",
+            "-p",
+            str(free_port()),  # sipp exits 254 when it cannot bind: never a guessed port
             "-mi",
             "127.0.0.1",
             "-mp",
-            str(harness.port + 2000 if harness.port < 60000 else 6000),
+            str(free_port()),
         )
         assert result.returncode == 0, str(result)
         (finished,) = await harness.finished()
