@@ -92,9 +92,7 @@ class SipSettings(_Section):
     trusted_peers: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
     rtp_port_min: int = Field(default=20000, ge=1024, le=65535)
     rtp_port_max: int = Field(default=30000, ge=1024, le=65535)
-    greeting_text: str = (
-        "您好，这里是鲅鱼圈区市民投诉中心。请在提示音后说出您的诉求和联系电话，说完请挂机。"
-    )
+    greeting_text: str = "您好，鲅鱼圈区市民投诉中心。请讲出您的诉求和联系电话。"
     greeting_wav: Path | None = None
     max_call_seconds: int = Field(default=600, gt=0)
     silence_timeout_seconds: float = Field(default=20, gt=0)
