@@ -115,6 +115,9 @@ class StorageSettings(_Section):
     database_url: str = "sqlite:///var/hotline.db"
     recordings_dir: Path = Path("var/recordings")
     prompts_dir: Path = Path("var/prompts")
+    # Database server unreachable at start: calls are still taken (journaled) and the
+    # connection is retried every 1, 2, 4 … seconds, at most this far apart.
+    database_retry_max_seconds: float = Field(default=30, gt=0)
 
     @field_validator("database_url")
     @classmethod

@@ -9,6 +9,11 @@
   tickets, journaling them when the database is unreachable;
 - start-up recovery after a crash and graceful shutdown on SIGTERM.
 
+The database may be unreachable when the runtime starts: `start(database_ready=False)`
+brings up what calls need (SIP listener, ASR engine, the writer journaling) and
+`database_ready()` the rest once the database is back (journal replay, ASR backlog
+worker, recovery of interrupted calls).
+
 Telephony and ASR never see ticketing: this module is where they meet.
 """
 
@@ -26,6 +31,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from asr.engine import EngineUnavailable
+from asr.model import ModelError
 from asr.service import AsrService, CallTranscription
 from asr.transcript import Partial, Transcript
 from telephony.events import (
@@ -90,21 +97,50 @@ class IntakeRuntime:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._finishing: set[asyncio.Task[Any]] = set()
         self.writer.on_change = self._on_change
+        self._started_at = datetime.now(UTC)
+        self._repaired: list[Path] = []
+        self._backlog_started = False
+        self._recovered = False
 
     # ---- life cycle ---------------------------------------------------------------------
 
-    async def start(self) -> None:
-        started_at = datetime.now(UTC)
-        repaired = await asyncio.to_thread(repair_recordings, self.recordings_dir)
-        await self.writer.start()  # replays a journal left by an outage or a crash
+    async def start(self, *, database_ready: bool = True) -> None:
+        """Start taking calls. Without the database (`database_ready=False`) records go to
+        the journal until `database_ready()` is called."""
+        self._started_at = datetime.now(UTC)
+        self._repaired = await asyncio.to_thread(repair_recordings, self.recordings_dir)
+        # Replays a journal left by an outage or a crash, or holds it for later.
+        await self.writer.start(hold=not database_ready)
         if self.notifier is not None:
             await self.notifier.start()
-        if self.asr is not None:
-            await self.asr.start()
-        for path in await self._interrupted_recordings(repaired, started_at):
-            await self._recover(path)
+        await self._start_asr_engine()
+        if database_ready:
+            await self.database_ready()
         await self.listener.start()
         log.info("SIP listener on %s:%d", self.listener.options.host, self.listener.port)
+
+    async def database_ready(self) -> None:
+        """The database is migrated and answering: write the journal, start the ASR backlog
+        worker, complete calls a crash interrupted. Safe to call again after a failure."""
+        await self.writer.resume()
+        if self.asr is not None and not self._backlog_started:
+            await self.asr.worker.start()
+            self._backlog_started = True
+        if not self._recovered:
+            for path in await self._interrupted_recordings(self._repaired, self._started_at):
+                await self._recover(path)
+            self._recovered = True
+
+    async def _start_asr_engine(self) -> None:
+        """Load the model: what live transcription needs (no database). A missing or broken
+        model is logged; calls are then queued until it is installed."""
+        if self.asr is None:
+            return
+        try:
+            await self.asr.engine.start()
+        except (ModelError, EngineUnavailable) as exc:
+            log.error("ASR not available, calls will be transcribed once it is: %s", exc)
+            self.asr.worker.engine_problem = str(exc)
 
     async def shutdown(self, grace_seconds: float) -> None:
         """SIGTERM: 503 to new INVITEs, let calls finish (up to grace), then stop everything."""

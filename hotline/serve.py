@@ -5,11 +5,17 @@ Each part is wired in one small function so later parts plug in with a line:
 - `_background_parts(ctx)`: aiohttp cleanup contexts that start a part before the
   server accepts requests and stop it on shutdown (SIP listener + ASR + intake,
   follow-up scheduler).
+
+The database need not answer at start-up (hotline/database_gate.py): calls are still
+answered and journaled, the parts that need the database start when it returns, and
+until then the web side answers 503 (数据库暂时不可用，请稍后重试).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -21,6 +27,7 @@ import click
 from aiohttp import web
 
 from config.settings import ConfigError, Settings, load_settings
+from hotline.database_gate import UNAVAILABLE_ZH, Backoff, DatabaseGate, StartupError
 from ticketing.catalog import Catalog, CatalogError
 from ticketing.deadlines import DeadlinePolicy
 from ticketing.persistence.database import Database
@@ -28,7 +35,10 @@ from ticketing.persistence.database import Database
 log = logging.getLogger("hotline.serve")
 
 EXIT_CONFIG = 2  # bad settings or catalogue
-EXIT_DATABASE = 3  # database unreachable or migration failed
+# CLI commands: database unreachable or migration failed. `hotline serve`: only a database
+# that can never work (bad driver/URL, SQLite file, refused migration) — an unreachable
+# database server is waited for (hotline/database_gate.py).
+EXIT_DATABASE = 3
 EXIT_STARTUP = 4  # e.g. a port already in use
 
 BackgroundPart = Callable[[web.Application], AsyncIterator[None]]
@@ -45,6 +55,8 @@ class ServiceContext:
     http_port: int
     sip_port: int | None = None  # None: use settings.sip.port
     extras: dict[str, Any] = field(default_factory=dict)  # parts publish objects for each other
+    # Ready unless the database was unreachable at start-up.
+    database_gate: DatabaseGate = field(default_factory=lambda: DatabaseGate(""))
 
 
 CONTEXT_KEY = web.AppKey("hotline_context", ServiceContext)
@@ -82,6 +94,20 @@ def open_database(settings: Settings, catalog: Catalog | None = None) -> Databas
     )
 
 
+def migrate(url: str) -> None:
+    """Bring the schema up to date; a server that does not answer fails within ~10 s."""
+    from sqlalchemy.engine import make_url
+
+    from hotline.migrations import upgrade
+    from ticketing.persistence.database import make_engine, normalise_url
+
+    parsed = make_url(normalise_url(url))
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        kwargs["connect_args"] = {"connect_timeout": 10}
+    upgrade(url, engine=make_engine(url, **kwargs))
+
+
 def migrate_or_exit(settings: Settings) -> None:
     from hotline.migrations import upgrade
 
@@ -97,7 +123,10 @@ def migrate_or_exit(settings: Settings) -> None:
 def masked_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even a URL: say so without echoing a possible password
+        return "unreadable database URL"
 
 
 def open_migrated_database(settings: Settings) -> Database:
@@ -126,9 +155,76 @@ def build_app(ctx: ServiceContext) -> web.Application:
     ctx.extras.setdefault("web_extensions", []).append(followup_web_extension())
     app = _web_app(ctx)
     app[CONTEXT_KEY] = ctx
+    _guard_web_app(app, ctx.database_gate)
     app.cleanup_ctx.extend(_background_parts(ctx))
+    # Last: started after every part registered what waits for the database, stopped first.
+    app.cleanup_ctx.append(_database_part(ctx))
     app.on_cleanup.append(_close_database)
     return app
+
+
+# --- the database gate on the web side ------------------------------------------------------
+
+# Served while the database is away: health, metrics and static files (the login page's).
+_WITHOUT_DATABASE = ("/healthz", "/metrics", "/static/", "/ext/")
+
+
+def _guard_web_app(app: web.Application, gate: DatabaseGate) -> None:
+    """503 with a Chinese message instead of a 500 while the database is unavailable:
+    before it was first reached (every page and API call), and whenever a request finds it
+    unreachable later. /healthz reports the database check failing meanwhile."""
+    from ticketing.web import WEB_CONTEXT
+    from ticketing.web.errors import error_middleware
+
+    middleware = _database_middleware(gate)
+    middlewares = app.middlewares
+    # Inside the web app's error middleware, which would turn the outage into a 500.
+    at = middlewares.index(error_middleware) + 1 if error_middleware in middlewares else 0
+    middlewares.insert(at, middleware)
+    if WEB_CONTEXT in app:
+        checks = app[WEB_CONTEXT].health_checks
+        checks["database"] = _database_check(gate, checks.get("database"))
+
+
+def _database_middleware(gate: DatabaseGate) -> Any:
+    from ticketing.intake import is_outage
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
+        if not gate.ready and not request.path.startswith(_WITHOUT_DATABASE):
+            return _unavailable(request, gate.problem or "not migrated yet")
+        try:
+            return await handler(request)
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            log.warning("%s %s: database unreachable: %s", request.method, request.path, exc)
+            return _unavailable(request, type(exc).__name__)
+
+    return middleware
+
+
+def _unavailable(request: web.Request, detail: str) -> web.Response:
+    headers = {"Retry-After": "10"}
+    if request.path.startswith("/api/"):
+        body = {"code": "database_unavailable", "message": UNAVAILABLE_ZH, "detail": detail}
+        return web.json_response(
+            body, status=503, headers=headers, dumps=lambda o: json.dumps(o, ensure_ascii=False)
+        )
+    text = f"{UNAVAILABLE_ZH}\nDatabase temporarily unavailable, please retry later.\n"
+    return web.Response(status=503, text=text, charset="utf-8", headers=headers)
+
+
+def _database_check(gate: DatabaseGate, check: Any) -> Any:
+    async def database() -> Any:
+        if not gate.ready:
+            return gate.health()
+        if check is None:
+            return {"ok": True}
+        result = check()
+        return await result if asyncio.iscoroutine(result) else result
+
+    return database
 
 
 def _web_app(ctx: ServiceContext) -> web.Application:
@@ -146,7 +242,7 @@ def _background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
     """
     from hotline.survey_dialer import followup_part
 
-    return [_intake_part(ctx), followup_part(ctx)]
+    return [_intake_part(ctx), _after_database(ctx, "follow-up scheduler", followup_part(ctx))]
 
 
 def _intake_part(ctx: ServiceContext) -> BackgroundPart:
@@ -161,11 +257,14 @@ def _intake_part(ctx: ServiceContext) -> BackgroundPart:
 
         hub = ctx.extras.get("event_hub") or _web_event_hub(app)
         runtime = build_intake_runtime(ctx.settings, ctx.database, hub=hub, sip_port=ctx.sip_port)
+        gate = ctx.database_gate
         try:
-            await runtime.start()
+            await runtime.start(database_ready=gate.ready)
         except OSError as exc:
             fail(f"启动失败 / cannot start: SIP port {ctx.sip_port}: {exc}", EXIT_STARTUP)
         ctx.extras["intake"] = runtime
+        if not gate.ready:
+            await gate.when_ready("intake journal and ASR backlog", runtime.database_ready)
         yield
         await runtime.shutdown(shutdown_grace_seconds(ctx.settings))
 
@@ -179,6 +278,46 @@ def _web_event_hub(app: web.Application) -> Any:
     return app[WEB_CONTEXT].hub if WEB_CONTEXT in app else None
 
 
+def _after_database(ctx: ServiceContext, name: str, part: BackgroundPart) -> BackgroundPart:
+    """`part`, entered once the database is ready (at once if it already is)."""
+
+    async def wrapped(app: web.Application) -> AsyncIterator[None]:
+        inner = part(app)
+        entered = False
+
+        async def enter() -> None:
+            nonlocal entered
+            await anext(inner)
+            entered = True
+
+        await ctx.database_gate.when_ready(name, enter)
+        yield
+        if entered:
+            with contextlib.suppress(StopAsyncIteration):
+                await anext(inner)
+        else:
+            await inner.aclose()  # type: ignore[attr-defined]
+
+    return wrapped
+
+
+def _database_part(ctx: ServiceContext) -> BackgroundPart:
+    """Waits for an unreachable database in the background (hotline/database_gate.py)."""
+
+    async def part(app: web.Application) -> AsyncIterator[None]:
+        gate = ctx.database_gate
+        task = None
+        if not gate.ready:
+            task = asyncio.create_task(gate.run(), name="database-gate")
+        yield
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    return part
+
+
 async def _close_database(app: web.Application) -> None:
     app[CONTEXT_KEY].database.close()
 
@@ -190,8 +329,38 @@ def build_context(
     settings: Settings, *, http_port: int | None = None, sip_port: int | None = None
 ) -> ServiceContext:
     catalog = load_catalog_or_exit(settings)
-    migrate_or_exit(settings)  # creates the SQLite file (and ./var) on first start
-    database = open_database(settings, catalog)
+    url = settings.storage.database_url
+    try:
+        database = open_database(settings, catalog)  # no connection yet: driver and URL
+    except Exception as exc:  # e.g. an unknown driver: no retry can fix that
+        fail(
+            f"数据库错误 / database error ({masked_url(url)}): "
+            f"数据库地址无法使用 / unusable database URL: {exc}",
+            EXIT_DATABASE,
+        )
+    try:
+        # Creates the SQLite file (and ./var) on first start.
+        problem = first_database_attempt(url)
+    except StartupError as exc:
+        fail(f"数据库错误 / database error ({masked_url(url)}): {exc}", EXIT_DATABASE)
+    gate = DatabaseGate(
+        url,
+        problem=problem,
+        migrate=migrate,
+        backoff=Backoff(maximum=settings.storage.database_retry_max_seconds),
+    )
+    if problem is not None:
+        from hotline.intake_wiring import JOURNAL_NAME, data_dir
+
+        log.error(
+            "数据库无法连接（%s），服务照常接听并录音，工单暂存于 %s，数据库恢复后自动写入。"
+            " / database unreachable (%s): calls are answered and recorded, tickets are"
+            " journaled to %s and written when it returns; retrying in the background",
+            masked_url(url),
+            data_dir(settings) / JOURNAL_NAME,
+            problem,
+            data_dir(settings) / JOURNAL_NAME,
+        )
     return ServiceContext(
         settings=settings,
         database=database,
@@ -199,7 +368,16 @@ def build_context(
         http_host=settings.web.host,
         http_port=http_port if http_port is not None else settings.web.port,
         sip_port=sip_port,
+        database_gate=gate,
     )
+
+
+def first_database_attempt(url: str) -> str | None:
+    """None when migrated; the reason when the server is unreachable (raises StartupError
+    when waiting cannot help)."""
+    from hotline.database_gate import first_attempt
+
+    return first_attempt(url, migrate)
 
 
 def serve(config_path: str | None, *, http_port: int | None, sip_port: int | None) -> None:

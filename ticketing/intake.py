@@ -13,7 +13,10 @@ Three layers, so the decisions are testable without sockets or a database:
 3. `IntakeWriter` — applies records in order on a worker thread, and when the
    database is unreachable appends them to the durable `IntakeJournal` and
    replays them, in order, when it returns. Nothing is lost; nothing blocks
-   the call.
+   the call. Started "held" (`start(hold=True)`) it journals everything and
+   does not touch the database until `resume()`: `hotline serve` starts that
+   way when the database was unreachable at start-up (its schema may not even
+   be migrated yet).
 """
 
 from __future__ import annotations
@@ -615,6 +618,7 @@ class IntakeWriter:
 
     While the database is unreachable every record (partials excepted) is
     journaled; a retry loop replays the journal in order once it answers again.
+    While held, records are journaled without trying the database at all.
     `submit` never blocks and never raises.
     """
 
@@ -633,19 +637,37 @@ class IntakeWriter:
         self.on_change = on_change
         self.retry_seconds = retry_seconds
         self.degraded = False  # True while records go to the journal
-        self._queue: asyncio.Queue[tuple[IntakeRecord, asyncio.Future[None] | None]] = (
+        self.held = False  # True until resume(): journal only, no database access
+        # A None record is resume()'s wake-up call for the writer task.
+        self._queue: asyncio.Queue[tuple[IntakeRecord | None, asyncio.Future[None] | None]] = (
             asyncio.Queue()
         )
         self._task: asyncio.Task[None] | None = None
         self._idle = asyncio.Event()
         self._idle.set()
 
-    async def start(self) -> None:
-        # Records left from an outage or a crash come first, before anything new.
-        self.degraded = len(self.journal) > 0
-        if self.degraded:
-            await self._replay()
+    async def start(self, *, hold: bool = False) -> None:
+        """Start writing; with `hold`, journal everything until `resume()`."""
+        if hold:
+            self.held = self.degraded = True
+        else:
+            # Records left from an outage or a crash come first, before anything new.
+            self.degraded = len(self.journal) > 0
+            if self.degraded:
+                await self._replay()
         self._task = asyncio.create_task(self._run(), name="intake-writer")
+
+    async def resume(self) -> None:
+        """The database is usable: replay the journal (in the writer task, so in order with
+        new records) and write directly from now on. Returns after the replay attempt; if the
+        database went away again, the writer keeps retrying on its own."""
+        if not self.held:
+            return
+        self.held = False
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._idle.clear()
+        self._queue.put_nowait((None, done))
+        await done
 
     def submit(self, record: IntakeRecord) -> None:
         self._idle.clear()
@@ -675,22 +697,27 @@ class IntakeWriter:
         # Anything still queued goes to the journal so a restart applies it.
         while not self._queue.empty():
             record, done = self._queue.get_nowait()
-            if not isinstance(record, PartialHeard):
+            if record is not None and not isinstance(record, PartialHeard):
                 self.journal.append(record)
             if done is not None and not done.done():
                 done.set_result(None)
 
     async def _run(self) -> None:
         while True:
-            if self.degraded:
+            retrying = self.degraded and not self.held
+            if retrying:
                 await self._replay()
             try:
                 record, done = await asyncio.wait_for(
-                    self._queue.get(), self.retry_seconds if self.degraded else None
+                    self._queue.get(), self.retry_seconds if retrying else None
                 )
             except TimeoutError:
                 continue
             try:
+                if record is None:  # resume(): replay now rather than after a timeout
+                    if self.degraded:
+                        await self._replay()
+                    continue
                 await self._handle(record)
             finally:
                 if done is not None and not done.done():

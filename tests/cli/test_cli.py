@@ -212,10 +212,43 @@ def test_serve_with_bad_config_exits_2(hotline_cli: HotlineCli) -> None:
     assert "web.port" in result.stderr and "99999" in result.stderr
 
 
-def test_serve_with_unreachable_database_exits_3(hotline_cli: HotlineCli) -> None:
-    hotline_cli.env["HOTLINE_DATABASE_URL"] = (
-        f"postgresql+psycopg://nobody:secret@127.0.0.1:{free_tcp_port()}/none"
-    )
+def test_serve_with_an_unusable_database_url_exits_3(hotline_cli: HotlineCli) -> None:
+    # A driver that does not exist can never work: no point in waiting for it.
+    hotline_cli.env["HOTLINE_DATABASE_URL"] = "postgresql+nosuchdriver://nobody:secret@127.0.0.1/x"
     result = hotline_cli.run("serve", "--http-port", str(free_tcp_port()))
     assert result.exit_code == 3
     assert "database error" in result.stderr and "secret" not in result.stderr
+
+
+def test_serve_with_unreachable_database_keeps_answering(hotline_cli: HotlineCli) -> None:
+    """A database server that does not answer: the service runs (calls are journaled, see
+    tests/e2e), /healthz says the database is down, the API answers 503 in Chinese."""
+    hotline_cli.env["HOTLINE_DATABASE_URL"] = (
+        f"postgresql+psycopg://nobody:secret@127.0.0.1:{free_tcp_port()}/none"
+    )
+    port = free_tcp_port()
+    process = hotline_cli.spawn(
+        "serve", "--http-port", str(port), "--sip-port", str(free_tcp_port())
+    )
+    try:
+        status = None
+        for _ in range(600):  # up to 60 s on a loaded machine
+            if process.poll() is not None:
+                break
+            try:
+                status, body = _get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        assert status == 503, body
+        assert body["checks"]["database"]["ok"] is False
+        assert "secret" not in json.dumps(body)
+        status, body = _get(f"http://127.0.0.1:{port}/api/v1/session")
+        assert status == 503
+        assert body["message"] == "数据库暂时不可用，请稍后重试"
+    finally:
+        process.terminate()
+        assert process.wait(timeout=60) == 0
+    output = process.stdout.read() if process.stdout else ""
+    assert "database unreachable" in output and "secret" not in output

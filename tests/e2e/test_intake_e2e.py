@@ -8,9 +8,12 @@ fetched on CI machines). One model copy is shared by every server of the session
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import subprocess
 import time
+import urllib.error
+import urllib.request
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -224,6 +227,60 @@ def test_database_outage_calls_recorded_and_written_when_it_returns(
     finally:
         srv.terminate()
         proxy.down()
+
+
+@pytest.mark.postgres
+def test_database_down_at_start_calls_answered_then_written_when_it_comes(
+    postgres_url: str, tmp_path: Path, vosk_model_dir: Path, speech: tuple[bytes, Path]
+) -> None:
+    pcm, _ = speech
+    pg = make_url(postgres_url)
+    proxy = CuttableProxy((pg.host or "127.0.0.1", pg.port or 5432))  # closed: not up yet
+    url = pg.set(port=proxy.port).render_as_string(hide_password=False)
+    srv = _server(tmp_path, url, vosk_model_dir, HOTLINE_STORAGE__DATABASE_RETRY_MAX_SECONDS="2")
+    try:
+        srv.start()  # no exit 3: the SIP listener comes up without the database
+        assert "database unreachable" in srv.log_text()
+        status, health = _http_json(srv, "/healthz")
+        assert status == 503 and health["checks"]["database"]["ok"] is False, health
+        status, body = _http_json(srv, "/api/v1/session")
+        assert (status, body["message"]) == (503, "数据库暂时不可用，请稍后重试"), body
+
+        pcap = speech_pcap(tmp_path, pcm)
+        result = asyncio.run(sipp_call(tmp_path, srv.sip_port, pcap, len(pcm) / 16000))
+        assert result.returncode == 0, str(result)  # answered without a database
+        recordings = list((srv.workdir / "var" / "recordings").rglob("*.wav"))
+        assert len(recordings) == 1
+        assert_playable(recordings[0])
+        journal = srv.workdir / "var" / "intake-journal.jsonl"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "call_transcribed" not in _read(journal):
+            time.sleep(0.2)
+        assert "draft_opened" in _read(journal) and "call_transcribed" in _read(journal)
+
+        proxy.up()  # the database arrives: migrate, replay the journal, open the web side
+        srv.wait_log("web API open", timeout=90)
+        t = srv.wait_ticket(lambda t: bool(t["transcript_words"]))
+        assert_transcribed_draft(t)
+        assert t["caller_number"] == CALLER
+        assert Path(t["recording_path"]).resolve() == recordings[0].resolve()
+        assert len(srv.tickets()) == 1
+        assert _read(journal).strip() == ""
+        status, health = _http_json(srv, "/healthz")
+        assert status == 200 and health["checks"]["database"]["ok"] is True, health
+        status, body = _http_json(srv, "/api/v1/session")
+        assert status == 401, body  # the API answers again (this request has no login)
+    finally:
+        srv.terminate()
+        proxy.down()
+
+
+def _http_json(srv: HotlineServer, path: str) -> tuple[int, Any]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{srv.http_port}{path}", timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
 
 
 def _read(path: Path) -> str:
