@@ -344,29 +344,23 @@ class Dialer:
                     log.info("ignoring unusable early-media SDP: %s", exc)
 
         response: Response | None = None
+        cancelled = False
         try:
             for _ in range(3):  # initial + up to two challenges (401 then 407, say)
-                response = await asyncio.wait_for(
-                    self.transact(invite, dest, on_provisional), opts.ring_timeout
-                )
-                if response is None or response.status not in (401, 407):
+                response, cancelled = await self._ring(invite, dest, on_provisional)
+                if cancelled or response is None or response.status not in (401, 407):
                     break
-                await self._ack_failure(invite, response, dest)
+                # (the endpoint's INVITE transaction has ACKed the challenge)
                 invite = self.authorize(invite, response)
-        except TimeoutError:
-            await self._cancel(invite, dest)
-            call.outcome, call.status = "no_answer", None
-            await call.close()
-            return call
         except AuthError as exc:
             call.error = f"cannot authenticate: {exc}"
             await call.close()
             return call
         call.status = response.status if response else None
-        call.outcome = outcome_for(call.status)
+        call.outcome = "no_answer" if cancelled else outcome_for(call.status)
         if response is None or response.status >= 300:
-            if response is not None:
-                await self._ack_failure(invite, response, dest)
+            # Error finals (the 487 after our CANCEL too) are ACKed by the INVITE
+            # client transaction in the endpoint (§17.1.1.3).
             await call.close()
             return call
         contact = response.get_all("Contact")
@@ -391,6 +385,9 @@ class Dialer:
             "ACK", ep.public_host, ep.port, dest.transport, cseq=cseq_of(invite)[0]
         )
         ep.send_request(ack, dest, lambda r: None)
+        if cancelled:  # the callee answered as our CANCEL went out: end the call at once
+            await call.hangup()
+            return call
         try:
             self._start_media(call, response)
         except SdpError as exc:
@@ -423,18 +420,32 @@ class Dialer:
         )
         call.rtp.set_direction(cast(Direction, negotiated.direction))
 
-    async def _ack_failure(self, invite: Request, response: Response, dest: Peer) -> None:
-        """ACK for a non-2xx final: same branch as the INVITE (§17.1.1.3)."""
-        ack = Request(method="ACK", uri=invite.uri)
-        ack.add("Via", invite.get_all("Via")[0])
-        ack.add("Max-Forwards", "70")
-        ack.add("From", invite.get("From") or "")
-        ack.add("To", response.get("To") or "")
-        ack.add("Call-ID", invite.get("Call-ID") or "")
-        ack.add("CSeq", f"{cseq_of(invite)[0]} ACK")
-        for route in invite.get_all("Route"):
-            ack.add("Route", route)
-        self.endpoint.send_request(ack, dest, lambda r: None)
+    async def _ring(
+        self,
+        invite: Request,
+        dest: Peer,
+        on_provisional: Callable[[Response], None],
+    ) -> tuple[Response | None, bool]:
+        """INVITE until its final response, or (ring timeout) CANCEL and then wait for the
+        final that ends the INVITE transaction: the 487, or a 2xx that crossed the CANCEL.
+        Returns (final response or None, cancelled)."""
+        pending = asyncio.ensure_future(self.transact(invite, dest, on_provisional))
+        try:
+            try:
+                return await asyncio.wait_for(
+                    asyncio.shield(pending), self.options.ring_timeout
+                ), False
+            except TimeoutError:
+                pass
+            await self._cancel(invite, dest)
+            try:
+                # §9.1: without a final response 64*T1 after the CANCEL, give the INVITE up.
+                return await asyncio.wait_for(asyncio.shield(pending), 64 * self.endpoint.t1), True
+            except TimeoutError:
+                self.endpoint.forget_client(invite)
+                return None, True
+        finally:
+            pending.cancel()
 
     async def _cancel(self, invite: Request, dest: Peer) -> None:
         cancel = Request(method="CANCEL", uri=invite.uri)

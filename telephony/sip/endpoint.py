@@ -23,7 +23,7 @@ from telephony.sip.headers import (
     top_via,
 )
 from telephony.sip.message import Request, Response, SipParseError, parse_message
-from telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction
+from telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction, State
 from telephony.sip.transport import Peer, SipTransport
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,22 @@ def tx_key(message: Request | Response, method: str | None = None) -> tuple[str,
     _, cseq_method = cseq_of(message)
     branch = top_via(message).parameters.get("branch") or ""
     return (branch, message.get("Call-ID") or "", method or cseq_method)
+
+
+def ack_for_error(invite: Request, response: Response) -> Request:
+    """The INVITE client transaction's ACK for a 3xx-6xx final (§17.1.1.3): the INVITE's
+    Request-URI, top Via (same branch), From, Call-ID, CSeq number and Route; the To of
+    the response (its tag)."""
+    ack = Request(method="ACK", uri=invite.uri)
+    ack.add("Via", invite.get_all("Via")[0])
+    ack.add("Max-Forwards", "70")
+    ack.add("From", invite.get("From") or "")
+    ack.add("To", response.get("To") or "")
+    ack.add("Call-ID", invite.get("Call-ID") or "")
+    ack.add("CSeq", f"{cseq_of(invite)[0]} ACK")
+    for route in invite.get_all("Route"):
+        ack.add("Route", route)
+    return ack
 
 
 def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
@@ -71,8 +87,9 @@ class SipEndpoint:
         self.stray_response_handler: Callable[[Response], None] | None = None
         # An INVITE server transaction whose final response was never ACKed (64*T1).
         self.on_invite_timeout: Callable[[tuple[str, str, str]], None] | None = None
-        self._clients: dict[tuple[str, str, str], tuple[ClientTransaction, Peer, ResponseHandler]]
-        self._clients = {}
+        self._clients: dict[
+            tuple[str, str, str], tuple[ClientTransaction, Peer, ResponseHandler, Request]
+        ] = {}
         self.invite_servers: dict[tuple[str, str, str], tuple[InviteServerTransaction, Peer]] = {}
         # Non-INVITE server transactions: the final response, resent on retransmission (§17.2.2).
         self._answered: OrderedDict[tuple[str, str, str], tuple[float, bytes, Peer]] = OrderedDict()
@@ -206,11 +223,17 @@ class SipEndpoint:
                 with contextlib.suppress(SipParseError):
                     handler(response)
             return
-        tx, _, on_response = entry
-        tx.receive_response(response.status)
+        tx, dest, on_response, request = entry
+        news = tx.receive_response(response.status, self._now())
+        if tx.state is State.CLIENT_COMPLETED:
+            # The transaction ACKs an error final to its INVITE, and every retransmission.
+            if tx.ack is None:
+                tx.ack = ack_for_error(request, response).to_bytes()
+            self.transport.send(tx.ack, dest)
         if tx.done:
             self._clients.pop(key, None)
-        on_response(response)
+        if news:
+            on_response(response)
 
     # ---- sending ---------------------------------------------------------------------
 
@@ -286,7 +309,7 @@ class SipEndpoint:
             reliable=dest.transport == "tcp",
             t1=self.t1,
         )
-        self._clients[tx_key(request)] = (tx, dest, on_response)
+        self._clients[tx_key(request)] = (tx, dest, on_response, request)
         self.transport.send(data, dest)
 
     def send_raw(self, data: bytes, dest: Peer) -> None:
@@ -304,7 +327,7 @@ class SipEndpoint:
         """One coarse timer for all transactions (100 ms): cheap with hundreds of calls."""
         now = self._now()
         try:
-            for key, (tx, dest, on_response) in list(self._clients.items()):
+            for key, (tx, dest, on_response, _) in list(self._clients.items()):
                 for data in tx.on_timer(now):
                     self.transport.send(data, dest)
                 if tx.done:

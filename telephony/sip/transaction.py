@@ -22,6 +22,7 @@ class State(Enum):
     # client (UAC)
     CALLING = auto()  # request sent, retransmitting
     CLIENT_PROCEEDING = auto()  # provisional received
+    CLIENT_COMPLETED = auto()  # INVITE: error final received and ACKed; re-ACK until timer D
     TERMINATED = auto()
 
 
@@ -32,7 +33,8 @@ class Event(Enum):
     RECV_RETRANSMISSION = auto()
     RECV_ACK = auto()
     RECV_PROVISIONAL = auto()
-    RECV_FINAL = auto()
+    RECV_FINAL = auto()  # 2xx to an INVITE, any final to other requests
+    RECV_ERROR = auto()  # 3xx-6xx to an INVITE (§17.1.1.3: the transaction ACKs it)
     RETRANSMIT_TIMER = auto()
     TIMEOUT = auto()
 
@@ -63,6 +65,10 @@ TRANSITIONS: dict[tuple[State, Event], State] = {
     (State.CLIENT_PROCEEDING, Event.RETRANSMIT_TIMER): State.CLIENT_PROCEEDING,
     (State.CLIENT_PROCEEDING, Event.RECV_FINAL): State.TERMINATED,
     (State.CLIENT_PROCEEDING, Event.TIMEOUT): State.TERMINATED,
+    (State.CALLING, Event.RECV_ERROR): State.CLIENT_COMPLETED,
+    (State.CLIENT_PROCEEDING, Event.RECV_ERROR): State.CLIENT_COMPLETED,
+    (State.CLIENT_COMPLETED, Event.RECV_ERROR): State.CLIENT_COMPLETED,  # resend the ACK
+    (State.CLIENT_COMPLETED, Event.TIMEOUT): State.TERMINATED,  # timer D
 }
 
 
@@ -138,7 +144,12 @@ class InviteServerTransaction(_Machine):
 
 
 class ClientTransaction(_Machine):
-    """Retransmits a request over UDP (timers A/E) until a response; times out at 64*T1."""
+    """Retransmits a request over UDP (timers A/E) until a response; times out at 64*T1.
+
+    An INVITE answered with an error final goes to CLIENT_COMPLETED: the caller sends the
+    ACK (`ack`, built once from the response) and sends it again for every retransmission
+    of that final until timer D (64*T1 on UDP, 0 on TCP).
+    """
 
     def __init__(
         self, data: bytes, now: float, *, invite: bool, reliable: bool, t1: float = T1
@@ -152,17 +163,39 @@ class ClientTransaction(_Machine):
         self._give_up_at = now + 64 * t1
         self.deadline: float | None = self._give_up_at if reliable else now + t1
         self.timed_out = False
+        self.ack: bytes | None = None  # INVITE: the ACK for its error final (set by the caller)
 
-    def receive_response(self, status: int) -> None:
-        self._fire(Event.RECV_PROVISIONAL if status < 200 else Event.RECV_FINAL)
+    def receive_response(self, status: int, now: float = 0.0) -> bool:
+        """Apply a response; True when it is news for the transaction user (not a
+        provisional after the final, not a retransmission of the error final)."""
+        if status < 200:
+            event = Event.RECV_PROVISIONAL
+        elif self.invite and status >= 300:
+            event = Event.RECV_ERROR
+        else:
+            event = Event.RECV_FINAL
+        before = self.state
+        if not self._fire(event):
+            return False
         if self.state is State.TERMINATED:
             self.deadline = None
+        elif self.state is State.CLIENT_COMPLETED:
+            if before is State.CLIENT_COMPLETED:
+                return False  # a retransmission of the final: re-ACKed, not news
+            # Timer D: absorb (and re-ACK) retransmissions of the final until then.
+            self.deadline = now + (0 if self.reliable else 64 * self.t1)
+            self._give_up_at = self.deadline
         elif self.invite and status < 200:
             # INVITE: stop retransmitting; the UAC waits (its own timeout covers no answer).
             self.deadline = None
+        return True
 
     def on_timer(self, now: float) -> list[bytes]:
         if self.deadline is None or now < self.deadline:
+            return []
+        if self.state is State.CLIENT_COMPLETED:  # timer D: done, not a timeout
+            self._fire(Event.TIMEOUT)
+            self.deadline = None
             return []
         if now >= self._give_up_at:
             self.timed_out = self._fire(Event.TIMEOUT)

@@ -90,10 +90,8 @@ def ring_until_cancel() -> str:
     xml += '  <recv request="CANCEL" timeout="90000"/>\n'
     xml += _send("200 OK", tag=True)
     xml += _send("487 Request Terminated", cseq="CSeq: [$cs] INVITE")
-    # The ACK for the 487 is the SIP stack's business, not the survey's: wait for it
-    # a while, but do not fail the survey test on it.
-    xml += '  <recv request="ACK" timeout="5000" ontimeout="done"/>\n'
-    xml += '  <label id="done"/>\n'
+    # The INVITE transaction must ACK the 487 (RFC 3261 §17.1.1.3): without it sipp fails.
+    xml += '  <recv request="ACK" timeout="30000"/>\n'
     return xml + "</scenario>\n"
 
 

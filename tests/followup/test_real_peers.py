@@ -207,8 +207,9 @@ async def test_no_answer_counts_an_attempt(
     [job], sipp = await _survey(
         tmp_path, followup_service, dialer, peers.ring_until_cancel(), port, "noanswer"
     )
-    # The phone rang until our ring timeout and we CANCELled. (sipp's exit code is not
-    # checked: telephony.dialer does not ACK the 487 yet — reported to the SIP helper.)
+    # The phone rang until our ring timeout; we CANCELled and ACKed the 487: sipp's
+    # scenario (INVITE, 180, CANCEL, 200, 487, ACK) completed.
+    assert sipp.returncode == 0, str(sipp)
     assert "CANCEL sip:13800000000@" in sipp.messages, str(sipp)
     assert job.state is JobState.PLANNED and job.last_outcome == "no_answer"
     assert job.attempts == 1

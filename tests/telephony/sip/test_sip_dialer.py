@@ -261,3 +261,68 @@ async def test_dialer_early_media_then_answer(tmp_path: Path) -> None:
     call, result = await _dial_sipp(tmp_path, scenario)
     assert result.returncode == 0, str(result)
     assert call.outcome == "answered" and call.early_media  # type: ignore[attr-defined]
+
+
+RING_UNTIL_CANCEL = """<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="ring until cancel">
+  <recv request="INVITE">
+    <action><ereg regexp="[0-9]+" search_in="hdr" header="CSeq:" assign_to="cs"/></action>
+  </recv>
+  <send><![CDATA[
+
+      SIP/2.0 180 Ringing
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+  ]]></send>
+  <recv request="CANCEL"/>
+  <send><![CDATA[
+
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+  ]]></send>
+  <send><![CDATA[
+
+      SIP/2.0 487 Request Terminated
+      [last_Via:]
+      [last_From:]
+      [last_To:];tag=[pid]SIPpTag01[call_number]
+      [last_Call-ID:]
+      CSeq: [$cs] INVITE
+      Content-Length: 0
+
+  ]]></send>
+  <recv request="ACK">
+    <action>
+      <ereg regexp="[0-9]+ ACK" search_in="hdr" header="CSeq:" check_it="true" assign_to="a1"/>
+      <ereg regexp="tag=[0-9]+SIPpTag01" search_in="hdr" header="To:" check_it="true"
+            assign_to="a2"/>
+    </action>
+  </recv>
+  <Reference variables="a1,a2"/>
+</scenario>
+"""
+
+
+@needs_sipp
+async def test_dialer_acks_the_487_after_its_cancel(tmp_path: Path) -> None:
+    """RFC 3261 §17.1.1.3: no answer → CANCEL; the 487 is ACKed (a retransmitted 487 is
+    re-ACKed too: see the sans-I/O test; sipp would take our identical re-ACK for a
+    retransmission of the first and answer it with its last message, endlessly)."""
+    call, result = await _dial_sipp(tmp_path, RING_UNTIL_CANCEL, ring_timeout=1.0)
+    assert result.returncode == 0, str(result)
+    assert call.outcome == "no_answer"  # type: ignore[attr-defined]
+    ack = result.messages[result.messages.rindex("ACK sip:") :].split("\n\n")[0]
+    invite = result.messages[result.messages.index("INVITE sip:") :].split("\n\n")[0]
+    branch = next(line for line in invite.splitlines() if line.startswith("Via:"))
+    assert branch.split("branch=")[1].split(";")[0] in ack  # same branch as the INVITE

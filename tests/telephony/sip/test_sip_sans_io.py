@@ -113,8 +113,29 @@ def test_client_transaction_timer_e_capped_and_invite_stops_on_provisional() -> 
     invite = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=False)
     invite.receive_response(180)
     assert invite.deadline is None and invite.state is State.CLIENT_PROCEEDING
-    invite.receive_response(486)
-    assert invite.done and not invite.timed_out
+    assert invite.receive_response(486, 1.0)  # news for the UAC
+    assert invite.state is State.CLIENT_COMPLETED and not invite.done
+
+
+def test_invite_client_transaction_absorbs_error_final_retransmissions_until_timer_d() -> None:
+    """§17.1.1.3: the error final is ACKed (by the caller), a retransmission is not news for
+    the UAC (only re-ACKed), and timer D (64*T1 on UDP, 0 on TCP) ends the transaction."""
+    invite = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=False, t1=0.5)
+    invite.receive_response(180, 0.2)
+    assert invite.receive_response(487, 1.0)
+    assert not invite.receive_response(487, 2.0)  # retransmission: re-ACK only
+    assert not invite.receive_response(180, 2.1)
+    assert invite.state is State.CLIENT_COMPLETED and invite.deadline == 1.0 + 32
+    assert invite.on_timer(30.0) == [] and not invite.done
+    assert invite.on_timer(33.0) == [] and invite.done and not invite.timed_out
+    tcp = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=True)
+    tcp.receive_response(486, 1.0)
+    tcp.on_timer(1.0)
+    assert tcp.done and not tcp.timed_out
+    ok = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=False)
+    assert ok.receive_response(200, 1.0) and ok.done  # a 2xx is ACKed by the UAC core
+    bye = ClientTransaction(b"BYE", 0.0, invite=False, reliable=False)
+    assert bye.receive_response(481, 1.0) and bye.done
 
 
 def test_dialog_table_rejects_impossible_events() -> None:
