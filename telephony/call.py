@@ -118,7 +118,6 @@ class InboundCall:
         self.recording_path: Path | None = None
         self.detector = SilenceDetector()
         self.answered_at: datetime | None = None
-        self.after_greeting = False
         self.finished = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._pending_acks: dict[int, InviteServerTransaction] = {}
@@ -209,7 +208,6 @@ class InboundCall:
             return
         if self.policy.greeting_pcm:
             await self.rtp.play(self.policy.greeting_pcm)
-        self.after_greeting = True
         greeted = loop.time()
         detector = self.detector
         while not self.finished:
@@ -235,9 +233,11 @@ class InboundCall:
         if recorder is None or recorder.closed:
             return
         recorder.write(pcm)
-        if self.after_greeting:
-            self.detector.feed(pcm)
-            self.on_event(AudioReceived(self.call_id, pcm))
+        # Everything from the answer on goes to speech detection and ASR, greeting time
+        # included: callers often start talking over the greeting, and word times then
+        # line up with the recording (the console seeks the audio by them).
+        self.detector.feed(pcm)
+        self.on_event(AudioReceived(self.call_id, pcm))
 
     def _on_dtmf(self, digit: str) -> None:
         if not self.finished:

@@ -31,7 +31,7 @@ class CallAnswered:
 @dataclass(frozen=True)
 class AudioReceived:
     call_id: str
-    pcm: bytes  # one 20 ms frame, 16-bit LE mono 8 kHz, after the greeting
+    pcm: bytes  # one 20 ms frame, 16-bit LE mono 8 kHz, from the answer on (= recording)
 
 
 @dataclass(frozen=True)

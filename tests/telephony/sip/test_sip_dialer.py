@@ -63,6 +63,37 @@ async def test_hotline_call_plays_wav_and_digits_into_listener(
     assert finished.heard_speech
 
 
+@pytest.mark.skipif(ESPEAK is None, reason="espeak-ng not installed")
+async def test_caller_talking_over_the_greeting_is_heard(tmp_path: Path, listener_factory) -> None:
+    """Callers often start before the greeting ends: that speech reaches ASR too."""
+    from telephony.events import AudioReceived
+
+    wav = espeak_wav(tmp_path / "speech.wav", "我要反映暖气不热")
+    with wave.open(str(wav)) as w:
+        sent_seconds = w.getnframes() / w.getframerate()
+    greeting = b"\x00\x00" * int(8000 * (sent_seconds + 4))  # outlasts the caller
+    async with listener_factory(greeting_pcm=greeting) as harness:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            "from hotline.cli import main; main()",
+            "call",
+            f"sip:12345@127.0.0.1:{harness.port}",
+            "--wav",
+            str(wav),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 90)
+        assert proc.returncode == 0, (out, err)
+        (finished,) = await harness.finished()
+    assert finished.reason == "caller_hangup"
+    assert finished.heard_speech
+    frames = b"".join(e.pcm for e in harness.events if isinstance(e, AudioReceived))
+    samples = np.frombuffer(frames, dtype="<i2")
+    assert (np.abs(samples.astype(np.int32)) > 1000).sum() > 0.1 * 8000 * sent_seconds
+
+
 UAS = """<?xml version="1.0" encoding="ISO-8859-1" ?>
 <scenario name="uas">
   <recv request="INVITE"/>
