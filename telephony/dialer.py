@@ -75,6 +75,7 @@ class OutboundCall:
         self.dialog: Dialog | None = None
         self.recorder: CallRecorder | None = None
         self.hung_up_by_peer = asyncio.Event()
+        self.bye_status: int | None = None  # final response to our BYE; None: none came
         self._dest: Peer | None = None
 
     # ---- media -----------------------------------------------------------------------
@@ -184,7 +185,10 @@ class OutboundCall:
             bye = dialog.request("BYE", ep.public_host, ep.port, self._dest.transport)
             response = await self.dialer.transact(bye, self._dest)
             if response is not None and response.status in (401, 407):
-                await self.dialer.transact(self.dialer.authorize(bye, response), self._dest)
+                response = await self.dialer.transact(
+                    self.dialer.authorize(bye, response), self._dest
+                )
+            self.bye_status = response.status if response is not None else None
             dialog.fire(DialogEvent.BYE_DONE)
         await self.close()
 

@@ -19,7 +19,7 @@ _REPLY = """SIP/2.0 {status}
 [last_From:]
 [last_To:]{tag}
 [last_Call-ID:]
-{cseq}
+{cseq}{record_route}
 Contact: <sip:[local_ip]:[local_port];transport=[transport]>
 {extra}"""
 _SDP = """Content-Type: application/sdp
@@ -38,11 +38,21 @@ a=fmtp:101 0-15
 _TAG = ";tag=[pid]SIPpTag01[call_number]"
 
 
-def _send(status: str, *, sdp: bool = False, tag: bool = True, cseq: str = "[last_CSeq:]") -> str:
+def _send(
+    status: str,
+    *,
+    sdp: bool = False,
+    tag: bool = True,
+    cseq: str = "[last_CSeq:]",
+    record_route: bool = False,
+) -> str:
     body = _REPLY.format(
         status=status,
         tag=_TAG if tag else "",
         cseq=cseq,
+        # A UAS copies Record-Route into its 2xx (RFC 3261 §12.1.1): the caller's route set.
+        # sipp drops the line when the INVITE had none.
+        record_route="\n[last_Record-Route:]" if record_route else "",
         extra=_SDP if sdp else "Content-Length: 0\n",
     )
     retrans = ' retrans="500"' if status.startswith("200") and sdp else ""
@@ -65,7 +75,7 @@ def answer_then_keys(*keys: str, gap_ms: int = 1500, speak: bool = False) -> str
     replayed from Debian's captures, then wait for our BYE. `speak` also sends 7 s of
     G.711 audio (something for the recording)."""
     xml = _HEAD.format(name="answer and press keys") + _recv_invite()
-    xml += _send("180 Ringing") + _send("200 OK", sdp=True)
+    xml += _send("180 Ringing") + _send("200 OK", sdp=True, record_route=True)
     xml += '  <recv request="ACK" crlf="true"/>\n'
     if speak:
         xml += f'  <nop><action><exec play_pcap_audio="{G711_PCAP}"/></action></nop>\n'

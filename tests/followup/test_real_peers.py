@@ -16,8 +16,9 @@ import pytest
 
 from hotline.survey_dialer import SurveyCallDialer
 from telephony.dialer import Dialer as SipDialer
-from telephony.dialer import DialerOptions
+from telephony.dialer import DialerOptions, OutboundCall
 from telephony.prompts import PromptCache
+from telephony.sip.dialog import DialogState
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp
@@ -36,11 +37,13 @@ pytestmark = [
 ]
 
 MakeDialer = Callable[..., SurveyCallDialer]
+dialled: list[OutboundCall] = []  # the calls make_dialer's dialers placed (this test)
 
 
 @pytest.fixture
 async def make_dialer(tmp_path: Path) -> AsyncIterator[MakeDialer]:
     sips: list[SipDialer] = []
+    dialled.clear()
     cache = PromptCache(tmp_path / "prompts")
 
     async def make(target_port: int, *, proxy: str | None = None, **options: object):  # type: ignore[no-untyped-def]
@@ -49,6 +52,14 @@ async def make_dialer(tmp_path: Path) -> AsyncIterator[MakeDialer]:
         )
         await sip.start()
         sips.append(sip)
+        dial = sip.dial
+
+        async def dial_and_keep(target: str, **kwargs: object) -> OutboundCall:
+            call = await dial(target, **kwargs)  # type: ignore[arg-type]
+            dialled.append(call)  # observed only: the real call, for its SIP outcome
+            return call
+
+        sip.dial = dial_and_keep  # type: ignore[method-assign]
         return SurveyCallDialer(
             sip=sip,
             prompts=cache,
@@ -270,5 +281,12 @@ async def test_407_from_kamailio_is_answered_and_the_call_goes_through(
     assert sipp.returncode == 0, f"{sipp}\n{text[-3000:]}"
     assert "challenging INVITE" in text and "authenticated hotline" in text
     assert job.state is JobState.DONE
+    # Our BYE followed the route set Kamailio record-routed, and its 200, relayed back by
+    # Kamailio, completed the BYE transaction (before: no route set, BYE straight to sipp,
+    # whose 200 went to Kamailio and was dropped; hang-up waited out timer F).
+    [call] = dialled
+    assert call.dialog is not None and call.dialog.route_set
+    assert "in-dialog BYE" in text
+    assert call.bye_status == 200 and call.dialog.state is DialogState.TERMINATED
     stored = services.get_ticket(database.uow(), ticket.id)
     assert stored.satisfaction is Satisfaction.SATISFIED
