@@ -2,18 +2,26 @@
 
     python bench/routing_eval.py [--data tests/routing/data/eval.jsonl] [--rules FILE]
                                  [--model FILE] [--misses]
+    python bench/routing_eval.py --set holdout|holdout2 [--misses]
 
 Prints, for the clean and the ASR-style variant of every request, the share
 of correct lead units, request types, areas and epidemic flags.
+
+`--set eval` (the default) reads a file written by tests/routing/make_asr_variant.py.
+The hold-out sets (written blind, before the rules were read; see bench/RESULTS.md)
+hold clean texts only, {"text", "department", "category", "area", "epidemic"};
+their ASR-style variant is made here with the same generator and a fixed seed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -21,6 +29,12 @@ sys.path.insert(0, str(ROOT))
 from config.catalog_loader import load_catalog  # noqa: E402
 from ticketing.routing.files import load_model, load_rules  # noqa: E402
 from ticketing.routing.suggest import Router  # noqa: E402
+
+SETS = {
+    "eval": ROOT / "tests/routing/data/eval.jsonl",
+    "holdout": ROOT / "tests/routing/data/holdout.jsonl",
+    "holdout2": ROOT / "tests/routing/data/holdout2.jsonl",
+}
 
 FIELDS = (
     ("department", "unit"),
@@ -30,9 +44,33 @@ FIELDS = (
 )
 
 
+def load_items(path: Path) -> list[dict[str, Any]]:
+    """Evaluation items in the eval.jsonl form (id, unit, category, area, epidemic,
+    clean, asr), converting a hold-out file and making its ASR-style variant."""
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if not lines or "clean" in lines[0]:
+        return lines
+    from tests.routing.make_asr_variant import SEED, asr_variant
+
+    rng = random.Random(SEED)
+    return [
+        {
+            "id": number,
+            "unit": item["department"],
+            "category": item["category"],
+            "area": item["area"],
+            "epidemic": item["epidemic"],
+            "clean": item["text"],
+            "asr": asr_variant(item["text"], rng),
+        }
+        for number, item in enumerate(lines, start=1)
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "tests/routing/data/eval.jsonl")
+    parser.add_argument("--set", choices=sorted(SETS), default="eval", dest="set_name")
+    parser.add_argument("--data", type=Path, default=None, help="overrides --set")
     parser.add_argument("--rules", type=Path, default=None)
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="list wrong lead units")
@@ -41,7 +79,7 @@ def main() -> int:
     catalog = load_catalog()
     rules = load_rules(catalog, args.rules)
     router = Router(rules, catalog, load_model(args.model) if args.model else None)
-    items = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()]
+    items = load_items(args.data or SETS[args.set_name])
     units = {i["unit"] for i in items}
     areas = {i["area"] for i in items if i["area"]}
     print(f"{len(items)} requests, {len(units)} lead units, {len(areas)} areas mentioned")

@@ -80,6 +80,7 @@ FILLERS = ["呃", "嗯", "那个", "就是"]
 PHONE = re.compile(r"\d[\d-]{6,}\d")
 NUMBER = re.compile(r"\d+")
 PUNCT = re.compile(r"[^\w]+")
+SEED = 20200126
 
 
 def _phone(match: re.Match[str]) -> str:
@@ -105,7 +106,7 @@ def asr_variant(text: str, rng: random.Random) -> str:
 
 
 def main(path: str) -> None:
-    rng = random.Random(20200126)
+    rng = random.Random(SEED)
     with open(path, encoding="utf-8") as source:
         for number, line in enumerate(source, start=1):
             if path.endswith(".jsonl"):
