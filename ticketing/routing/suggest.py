@@ -112,6 +112,11 @@ def rule_lead_or_area(scores: dict[str, float]) -> str | None:
     return max(scores, key=lambda u: scores[u]) if scores else None
 
 
+def _strongest(hits: list[Hit]) -> float:
+    """Tie-break between equal totals: the unit named by the more specific phrase."""
+    return max((h.weight for h in hits), default=0.0)
+
+
 def _quote(hits: list[Hit], limit: int = 3) -> str:
     best = sorted(hits, key=lambda h: -h.weight)[:limit]
     return "".join(f"“{h.phrase}”" + ("(音近)" if h.by_sound else "") for h in best)
@@ -308,10 +313,9 @@ class Router:
         vote = self._history(norm, area, rule_lead, hits_of.get(rule_lead, []) if rule_lead else [])
         p_hist = vote.proba
         w = self.rules.classifier.weight * vote.knowledge
-        combined = {
-            u: (1 - w) * p_rules.get(u, 0.0) + w * p_hist.get(u, 0.0)
-            for u in set(p_rules) | (set(p_hist) if w > 0 else set())
-        }
+        # Ordered (not a set): equal scores must rank the same way in every process.
+        candidates = dict.fromkeys([*p_rules, *(p_hist if w > 0 else ())])
+        combined = {u: (1 - w) * p_rules.get(u, 0.0) + w * p_hist.get(u, 0.0) for u in candidates}
 
         override: str | None = None
         if p_hist and w > 0:
@@ -327,7 +331,10 @@ class Router:
                 override = top
                 combined[top] = max(combined[top], p_hist[top])
 
-        ranked = sorted((u for u in combined if combined[u] > 0), key=lambda u: -combined[u])
+        ranked = sorted(
+            (u for u in combined if combined[u] > 0),
+            key=lambda u: (-round(combined[u], 9), -_strongest(hits_of.get(u, []))),
+        )
         if override is not None:
             ranked = [override] + [u for u in ranked if u != override]
         lead = ranked[0] if ranked else None
