@@ -114,18 +114,17 @@ class SqlIntakeStore:
             )
             return None if ticket_id is None else uow.tickets.get(ticket_id)
 
-    def create(self, ticket: Ticket, details: dict[str, Any]) -> Ticket:
+    def create(self, ticket: Ticket) -> Ticket:
         new = services.NewTicket(
             received_at=ticket.received_at,
             channel=ticket.channel,
             caller_number=ticket.caller_number,
             called_number=ticket.called_number,
+            forwarded_from=ticket.forwarded_from,
             call_id=ticket.call_id,
             recording_ref=ticket.recording_ref,
             transcription_pending=ticket.transcription_pending,
             duplicate_candidates=ticket.duplicate_candidates,
-            # The ticket has no column for the forwarding number: kept with the call facts.
-            routing_suggestion={"call": details} if details else {},
         )
         return services.create_draft(self.database.uow(), new)
 

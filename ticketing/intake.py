@@ -41,6 +41,8 @@ from ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord
 
 log = logging.getLogger(__name__)
 
+FORWARDED_FROM_MAX = 100  # tickets.forwarded_from is VARCHAR(100)
+
 # ---------------------------------------------------------------------------------------------
 # Options
 # ---------------------------------------------------------------------------------------------
@@ -334,7 +336,7 @@ class IntakeStore(Protocol):
 
     def by_recording_ref(self, recording_ref: str) -> Ticket | None: ...
 
-    def create(self, ticket: Ticket, details: dict[str, Any]) -> Ticket: ...
+    def create(self, ticket: Ticket) -> Ticket: ...
 
     def save(self, ticket: Ticket) -> Ticket: ...
 
@@ -412,13 +414,15 @@ def _apply_draft_opened(
         channel=Channel.PHONE,
         caller_number=rec.caller,
         called_number=rec.called,
+        # A SIP user part has no length limit; the column has (and a refused insert
+        # would keep the draft out of the database).
+        forwarded_from=rec.forwarded_from[:FORWARDED_FROM_MAX] if rec.forwarded_from else None,
         call_id=rec.call_id,
         recording_ref=rec.recording_ref,
         transcription_pending=rec.transcription_pending,
     )
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)
-    details = {"forwarded_from": rec.forwarded_from} if rec.forwarded_from else {}
-    return AppliedChange("created", store.create(ticket, details), rec)
+    return AppliedChange("created", store.create(ticket), rec)
 
 
 def _apply_partial(
@@ -453,9 +457,7 @@ def _apply_transcribed(
         ticket.area_id = ticket.area_id or fields["area_id"]
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
-    # Keep the call facts stored at answer time (forwarding number) beside the suggestion.
-    call_facts = {k: v for k, v in ticket.routing_suggestion.items() if k == "call"}
-    ticket.routing_suggestion = {**fields["suggestion"], **call_facts}
+    ticket.routing_suggestion = fields["suggestion"]
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)
     return AppliedChange("updated", store.save(ticket), rec)
 

@@ -156,6 +156,7 @@ class Ticket:
     caller_name: str = ""
     caller_confidential: bool = False  # 来电人要求保密
     called_number: str | None = None
+    forwarded_from: str | None = None  # number the call was forwarded from (Diversion header)
     callback_number: str | None = None  # number the caller dictated, if different
     call_id: str | None = None
     recording_ref: str | None = None  # path relative to storage.recordings_dir

@@ -49,6 +49,7 @@ class NewTicket:
     channel: Channel | str = Channel.PHONE
     caller_number: str | None = None
     called_number: str | None = None
+    forwarded_from: str | None = None
     call_id: str | None = None
     recording_ref: str | None = None
     machine_text: str = ""
@@ -91,6 +92,7 @@ def create_draft(uow: UnitOfWork, new: NewTicket, actor: Actor = SYSTEM_ACTOR) -
         channel=Channel(new.channel),
         caller_number=new.caller_number or None,
         called_number=new.called_number or None,
+        forwarded_from=new.forwarded_from or None,
         call_id=new.call_id or None,
         recording_ref=new.recording_ref,
         machine_text=new.machine_text,

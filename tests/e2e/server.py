@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import time
+import urllib.error
+import urllib.request
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,7 +89,7 @@ class HotlineServer:
 
     # ---- the CLI ------------------------------------------------------------------------
 
-    def cli(self, *args: str) -> str:
+    def cli(self, *args: str, input: str | None = None) -> str:
         result = subprocess.run(
             ["hotline", *args],
             cwd=self.workdir,
@@ -95,10 +97,34 @@ class HotlineServer:
             capture_output=True,
             text=True,
             timeout=120,
+            input=input,
         )
         if result.returncode != 0:
             raise AssertionError(f"hotline {' '.join(args)}: {result.stderr}")
         return result.stdout
+
+    def add_user(self, name: str, role: str, password: str) -> None:
+        self.cli("user", "add", name, "--role", role, input=password + "\n")
+
+    # ---- HTTP ---------------------------------------------------------------------------
+
+    def http_json(self, path: str, *, login: tuple[str, str] | None = None) -> tuple[int, Any]:
+        """GET `path` (after logging in to the console API as `login`): status and JSON."""
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        base = f"http://127.0.0.1:{self.http_port}"
+        try:
+            if login is not None:
+                body = json.dumps({"username": login[0], "password": login[1]}).encode()
+                request = urllib.request.Request(
+                    base + "/api/v1/session/login",
+                    data=body,
+                    headers={"Content-Type": "application/json"},
+                )
+                opener.open(request, timeout=30).close()
+            with opener.open(base + path, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read())
 
     def tickets(self) -> list[dict[str, Any]]:
         out = self.cli("tickets", "list", "--json", "--limit", "1000")

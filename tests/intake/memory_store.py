@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -30,7 +29,6 @@ class MemoryStore:
         self.down = False
         self.catalog = load_catalog()
         self.policy = DeadlinePolicy.from_settings(Settings().deadlines)
-        self.creates: list[dict[str, Any]] = []
 
     def _check(self) -> None:
         if self.down:
@@ -43,14 +41,13 @@ class MemoryStore:
                 return copy.deepcopy(t)
         return None
 
-    def create(self, ticket: Ticket, details: dict[str, Any]) -> Ticket:
+    def create(self, ticket: Ticket) -> Ticket:
         self._check()
         ticket = copy.deepcopy(ticket)
         ticket.id = len(self.tickets) + 1
         workflow.create_history_entry(ticket, SYSTEM_ACTOR, datetime.now(UTC))
         ticket.version = 1
         self.tickets[ticket.id] = ticket
-        self.creates.append(details)
         return copy.deepcopy(ticket)
 
     def save(self, ticket: Ticket) -> Ticket:

@@ -152,7 +152,7 @@ def test_full_call_writes_draft_transcript_routing_and_is_idempotent(tmp_path: P
     assert t.machine_text == "小区停水" and [w.word for w in t.transcript_words] == ["小区", "停水"]
     assert t.routing_suggestion["lead"] == "water" and t.request_type == "complaint"
     assert t.dispatch_due_at == T0 + timedelta(minutes=30)
-    assert store.creates == [{"forwarded_from": "8890"}]
+    assert t.forwarded_from == "8890"  # its own field, kept when the transcript arrives
     version = t.version
     # Replaying every record (journal after a crash) changes nothing.
     for rec in records:

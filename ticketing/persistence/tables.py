@@ -71,6 +71,7 @@ class TicketRow(Base):
     caller_name: Mapped[str] = mapped_column(String(100), default="")
     caller_confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     called_number: Mapped[str | None] = mapped_column(String(40))
+    forwarded_from: Mapped[str | None] = mapped_column(String(100))
     callback_number: Mapped[str | None] = mapped_column(String(40))
     call_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     recording_ref: Mapped[str | None] = mapped_column(String(500))

@@ -148,6 +148,7 @@ def ticket_detail(
             "has_caller_number": bool(ticket.reachable_number),
             "can_reveal_number": centre,
             "callback_number_masked": mask_number(ticket.callback_number),
+            "forwarded_from": ticket.forwarded_from,  # the number dialled, not the caller's
             "channel_label": CHANNEL_LABELS[ticket.channel],
             "location_text": ticket.location_text,
             "machine_text": ticket.machine_text,

@@ -195,7 +195,8 @@
           <p>号码：<span id="caller-number">${esc(t.caller_number_masked || "无号码")}</span>
             ${t.has_caller_number && t.can_reveal_number ? '<button type="button" id="reveal">显示完整号码</button>' : ""}</p>
           <p>姓名：${esc(t.caller_name || "未留")}${t.caller_confidential ? ' <span class="badge">要求保密</span>' : ""}</p>
-          ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}</div>
+          ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}
+          ${t.forwarded_from ? `<p>转接号码：<span id="forwarded-from">${esc(t.forwarded_from)}</span></p>` : ""}</div>
         <div class="card"><h2>办理</h2>
           <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
           ${t.reply_text ? `<p><b>单位答复：</b><span id="reply-text">${esc(t.reply_text)}</span></p>` : ""}
