@@ -78,6 +78,8 @@ class AreaMatterRules:
     phrases: PhraseSet
     unit_beats_area: float
     fallback_to_area: bool
+    # ... unless the area matter itself is this many times stronger than that duty.
+    area_over_unit: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,9 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             am.get("unit_beats_area", 3), "area_matters.unit_beats_area", low=0, high=100
         ),
         fallback_to_area=bool(am.get("fallback_to_area", True)),
+        area_over_unit=_number(
+            am.get("area_over_unit", 1.5), "area_matters.area_over_unit", low=1, high=100
+        ),
     )
 
     units: dict[str, PhraseSet] = {}

@@ -5,7 +5,10 @@ How the two sources combine (documented for the centre):
 1. Rules. Each unit's phrases that occur in the normalised text add their
    weights: s(u). Area matters (村委会, 社区, 网格员…) vote for the area the
    gazetteer found, unless a unit's own duty scored at least
-   `area_matters.unit_beats_area`. The rules' distribution is
+   `area_matters.unit_beats_area` — unless the area matter scored at least
+   `area_matters.area_over_unit` times that duty (村口设卡 in an epidemic is
+   the village's, although "外地回来" is a health phrase). The rules'
+   distribution is
    p_r(u) = s(u) / (Σ s + RULES_PRIOR); the prior keeps a single weak hint from
    looking certain.
 2. History. The classifier trained on operators' dispatches gives p_c(u)
@@ -220,7 +223,9 @@ class Router:
         area_score = sum(h.weight for h in area_hits)
         if area is not None and area_score > 0:
             best_unit = max((s for u, s in scores.items() if u not in self._area_ids), default=0.0)
-            if best_unit >= self.rules.area_matters.unit_beats_area:
+            rules = self.rules.area_matters
+            outweighed = area_score >= rules.area_over_unit * best_unit
+            if best_unit >= rules.unit_beats_area and not outweighed:
                 area_score = min(area_score, best_unit * 0.9)  # the unit's duty wins
             scores[area.area_id] = scores.get(area.area_id, 0.0) + area_score
             hits_of.setdefault(area.area_id, []).extend(area_hits)
