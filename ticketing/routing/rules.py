@@ -91,6 +91,16 @@ class ClassifierSettings:
 
 
 @dataclass(frozen=True)
+class BackoffSettings:
+    """Word votes when no phrase matched (see backoff.py)."""
+
+    enabled: bool = True
+    max_word_frequency: int = 3000
+    max_units: int = 2
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
 class DuplicateSettings:
     window_days: float = 7
     min_similarity: float = 0.5
@@ -109,6 +119,7 @@ class RoutingRules:
     units: dict[str, PhraseSet]
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+    backoff: BackoffSettings = field(default_factory=BackoffSettings)
 
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
@@ -160,7 +171,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
     """Validate the rules mapping against the catalogue; raise RulesError naming the fault."""
     root = _mapping(data, "routing rules")
     known = {"version", "asr_corrections", "categories", "epidemic", "gazetteer"}
-    known |= {"area_matters", "units", "classifier", "duplicates"}
+    known |= {"area_matters", "units", "classifier", "duplicates", "backoff"}
     for key in root:
         if key not in known:
             raise RulesError(f"unknown section {key!r} (known: {', '.join(sorted(known))})")
@@ -258,6 +269,17 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         ),
         limit=int(_number(dup.get("limit", 5), "duplicates.limit", low=1, high=100)),
     )
+    bo = _mapping(root.get("backoff"), "backoff")
+    backoff = BackoffSettings(
+        enabled=bool(bo.get("enabled", True)),
+        max_word_frequency=int(
+            _number(
+                bo.get("max_word_frequency", 3000), "backoff.max_word_frequency", low=0, high=1e9
+            )
+        ),
+        max_units=int(_number(bo.get("max_units", 2), "backoff.max_units", low=1, high=25)),
+        weight=_number(bo.get("weight", 1.0), "backoff.weight", low=0, high=4),
+    )
     return RoutingRules(
         corrections=corrections,
         category_default=default,
@@ -269,4 +291,5 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         units=units,
         classifier=classifier,
         duplicates=duplicates,
+        backoff=backoff,
     )

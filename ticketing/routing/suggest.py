@@ -32,6 +32,8 @@ How the two sources combine (documented for the centre):
    classifier gives B at least that probability too, B leads — consistent
    history overrides a wrong rule, and the explanation says so.
 4. The confidence is the lead's combined score (0..1).
+5. No phrase matched at all: words of the text found inside one or two units'
+   phrases or duties vote weakly (backoff.py) before the named area is taken.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ticketing.catalog import Catalog
+from ticketing.routing.backoff import WordBackoff
 from ticketing.routing.gazetteer import AreaHit, Gazetteer
 from ticketing.routing.numbers import extract_callback_number
 from ticketing.routing.phonetic import PhoneticIndex, TextSound
@@ -84,7 +87,8 @@ class Suggestion:
     confidence: float
     explanation: str
     callback_number: str | None = None
-    # Which source decided the lead: "rules", "history", "area" (fallback) or "none".
+    # Which source decided the lead: "rules", "history", "area" (fallback), "words"
+    # (no phrase matched; words inside phrases/duties, see backoff.py) or "none".
     decided_by: str = "none"
     phrases: tuple[str, ...] = field(default=())
 
@@ -139,6 +143,7 @@ class Router:
         self._area_ids = {a.id for a in catalog.areas}
         self.phonetic = phonetic or PhoneticIndex(self._all_phrases(rules))
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
+        self.backoff = WordBackoff(rules, catalog)
         area_phrases = {p.text: p for p in rules.area_matters.phrases.phrases}
         self._phrase_of: dict[str, dict[str, Phrase]] = {}
         for unit in catalog.units:
@@ -308,6 +313,16 @@ class Router:
         epidemic_words = self._epidemic(compact, text_sound)
         scores, hits_of, area_hits = self._rule_scores(compact, text_sound, area)
         fallback = False
+        by_words = False
+        if not scores:  # no phrase at all: words inside the phrases/duties, weakly
+            votes = self.backoff.votes(compact)
+            if votes.scores:
+                scores = votes.scores
+                hits_of = {
+                    u: [Hit(word, votes.scores[u] / len(ws)) for word in ws]
+                    for u, ws in votes.words.items()
+                }
+                by_words = True
         if not scores and area is not None and self.rules.area_matters.fallback_to_area:
             scores = {area.area_id: 1.0}
             fallback = True
@@ -371,8 +386,11 @@ class Router:
                     )
                 parts.append(f"建议主办：{self._name(lead)}（{note}）")
             else:
-                decided_by = "rules"
+                # "words": no phrase rule matched; words found inside phrases/duties decided.
+                decided_by = "words" if by_words else "rules"
                 why = _quote(hits_of.get(lead, []))
+                if by_words:
+                    why = f"近似词{why}，未匹配到规则短语，请核对"
                 if lead in self._area_ids and area is not None:
                     why = f"属地事务{why}"
                 if p_hist.get(lead, 0.0) >= 0.5 and w > 0:
