@@ -448,8 +448,6 @@ def _apply_transcribed(
     words = tuple(TranscriptWord.from_dict(w) for w in rec.words)
     if tuple(ticket.transcript_words) == words and not ticket.transcription_pending:
         return None  # replayed
-    assert ticket.id is not None
-    ticket = store.apply_command(ticket.id, AttachTranscript(text=rec.text, words=words))
     fields = routing_fields(rec.routing, rec.numbers)
     # Routing prefills what the operator confirms; an operator's own edits win.
     if ticket.corrected_text is None:
@@ -458,8 +456,14 @@ def _apply_transcribed(
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
     ticket.routing_suggestion = fields["suggestion"]
+    ticket.machine_text = rec.text  # duplicates are looked for on the final text
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)
-    return AppliedChange("updated", store.save(ticket), rec)
+    # The suggestion is stored before the words (two writes): whoever sees the transcript
+    # sees its routing too. A crash in between redoes both (no words yet).
+    ticket = store.save(ticket)
+    assert ticket.id is not None
+    ticket = store.apply_command(ticket.id, AttachTranscript(text=rec.text, words=words))
+    return AppliedChange("updated", ticket, rec)
 
 
 def _apply_queued(

@@ -160,6 +160,35 @@ def test_full_call_writes_draft_transcript_routing_and_is_idempotent(tmp_path: P
     assert store.tickets[t.id].version == version and len(store.tickets) == 1
 
 
+def test_every_stored_version_with_words_has_its_routing(tmp_path: Path) -> None:
+    # The console and `hotline tickets` read between intake's writes: the transcript must
+    # never be visible without its routing suggestion.
+    store, ctx = MemoryStore(), ApplyContext()
+    stored: list[Any] = []
+    real_save = store.save
+
+    def save(ticket: Any) -> Any:
+        stored.append(real_save(ticket))
+        return stored[-1]
+
+    store.save = save  # type: ignore[method-assign]
+    records: list[IntakeRecord] = []
+    svc = _service(records, tmp_path)
+    _answer(svc, tmp_path)
+    svc.finished(
+        call_id="c1",
+        ended_at=T0 + timedelta(seconds=5),
+        recording_path=tmp_path / "2026/03/01/c1.wav",
+        heard_speech=True,
+        transcript=FakeTranscript("小区停水", [W("小区停水", 0.1, 1.0, 0.9)]),
+        pending_reason=None,
+    )
+    for rec in records:
+        apply_record(store, rec, ctx)
+    with_words = [t for t in stored if t.transcript_words]
+    assert with_words and all(t.routing_suggestion.get("lead") == "water" for t in with_words)
+
+
 def test_silent_call_is_invalid_and_restorable(tmp_path: Path) -> None:
     from ticketing import workflow
     from ticketing.commands import Restore
