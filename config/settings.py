@@ -97,6 +97,9 @@ class SipSettings(_Section):
     max_call_seconds: int = Field(default=600, gt=0)
     silence_timeout_seconds: float = Field(default=20, gt=0)
     media_timeout_seconds: float = Field(default=30, gt=0)
+    # SIGTERM: new calls get 503 (Kamailio fails over); calls in progress may finish
+    # for this long before they are hung up.
+    shutdown_grace_seconds: float = Field(default=60, ge=0)
     registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
     outbound: OutboundSettings = Field(default_factory=OutboundSettings)
 

@@ -291,13 +291,13 @@ def build_intake_runtime(
 
 
 def shutdown_grace_seconds(settings: Settings) -> float:
-    """How long SIGTERM waits for calls in progress (HOTLINE_SHUTDOWN_GRACE_SECONDS, default 60)."""
+    """How long SIGTERM waits for calls in progress: sip.shutdown_grace_seconds
+    (HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS). No call lasts longer than sip.max_call_seconds."""
     import os
 
-    raw = os.environ.get("HOTLINE_SHUTDOWN_GRACE_SECONDS")
-    if raw:
-        try:
-            return max(0.0, float(raw))
-        except ValueError:
-            log.error("HOTLINE_SHUTDOWN_GRACE_SECONDS=%r is not a number; using 60", raw)
-    return float(min(60, settings.sip.max_call_seconds))
+    if "HOTLINE_SHUTDOWN_GRACE_SECONDS" in os.environ:  # the name before it was a setting
+        log.warning(
+            "HOTLINE_SHUTDOWN_GRACE_SECONDS is no longer read: "
+            "set sip.shutdown_grace_seconds or HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS"
+        )
+    return float(min(settings.sip.shutdown_grace_seconds, settings.sip.max_call_seconds))

@@ -174,7 +174,7 @@ def make_server(
             "HOTLINE_SIP__RTP_PORT_MAX": str(min(65000, rtp + 1000)),
             "HOTLINE_SIP__TRANSPORTS": '["udp"]',
             "HOTLINE_STORAGE__PROMPTS_DIR": str(workdir / "var" / "prompts"),
-            "HOTLINE_SHUTDOWN_GRACE_SECONDS": "30",
+            "HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS": "30",
             **(extra_env or {}),
         }
     )

@@ -146,7 +146,8 @@ def test_calls_become_drafts_and_sigterm_drains(
         srv.wait_ticket(lambda t: t["id"] not in before, timeout=60)
         assert srv.proc is not None
         srv.proc.send_signal(15)
-        srv.wait_log("shutting down: new calls get 503")
+        # sip.shutdown_grace_seconds from HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS (tests/e2e/server.py)
+        assert "waiting up to 30 s" in srv.wait_log("shutting down: new calls get 503")
         assert _invite_status(srv.sip_port).startswith("SIP/2.0 503")
         assert caller.wait(60) == 0
         assert srv.proc.wait(90) == 0

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from config.catalog_loader import load_catalog
-from config.settings import Settings
+from config.settings import DEFAULT_CONFIG_FILE, ConfigError, Settings, load_settings
 from hotline.intake_wiring import (
     build_route,
     listener_options,
@@ -34,11 +37,27 @@ def test_listener_options_follow_settings(tmp_path: Path) -> None:
     assert listener_options(settings).port == 5070
 
 
-def test_shutdown_grace_from_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("HOTLINE_SHUTDOWN_GRACE_SECONDS", "12")
-    assert shutdown_grace_seconds(Settings()) == 12
-    monkeypatch.setenv("HOTLINE_SHUTDOWN_GRACE_SECONDS", "soon")
-    assert shutdown_grace_seconds(Settings()) == 60
+def test_shutdown_grace_is_a_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for name in list(os.environ):
+        if name.startswith("HOTLINE_"):
+            monkeypatch.delenv(name)
+    assert shutdown_grace_seconds(load_settings(DEFAULT_CONFIG_FILE)) == 60
+    config = tmp_path / "hotline.yaml"
+    config.write_text("sip:\n  shutdown_grace_seconds: 20\n", encoding="utf-8")
+    assert shutdown_grace_seconds(load_settings(config)) == 20
+    monkeypatch.setenv("HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS", "12")  # environment wins
+    assert shutdown_grace_seconds(load_settings(config)) == 12
+    # A call cannot outlast sip.max_call_seconds, so neither does the wait.
+    assert shutdown_grace_seconds(Settings(sip={"max_call_seconds": 5})) == 5
+    monkeypatch.setenv("HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS", "soon")
+    with pytest.raises(ConfigError, match="sip.shutdown_grace_seconds"):
+        load_settings(config)
+    monkeypatch.delenv("HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS")
+    monkeypatch.setenv("HOTLINE_SHUTDOWN_GRACE_SECONDS", "12")  # the old name: said, not read
+    assert shutdown_grace_seconds(load_settings(config)) == 20
+    assert "HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS" in caplog.text
 
 
 def _ticket(id_: int, text: str, caller: str, hours: float = 0) -> Ticket:
