@@ -1,8 +1,9 @@
 """Call recordings: one 8 kHz mono 16-bit WAV per call, durable and never overwritten.
 
-The file is written as audio arrives. Its header sizes are rewritten about
-once per second of audio, so a process killed with SIGKILL leaves a file that
-plays up to the last update (and `repair_recordings` at start-up fixes the rest).
+The file is written as audio arrives, in batches of 0.1 s. Its header sizes are
+rewritten about once per second of audio, so a process killed with SIGKILL leaves
+a file that plays up to the last update (and `repair_recordings` at start-up fixes
+the rest; only the last, unwritten batch of at most 0.1 s is lost).
 `close()` fsyncs the file and its folder, so a finished recording survives a
 power cut.
 """
@@ -22,6 +23,9 @@ from telephony.audio import SAMPLE_RATE, SAMPLE_WIDTH, WAV_HEADER_SIZE, wav_head
 log = logging.getLogger(__name__)
 
 HEADER_UPDATE_BYTES: Final = SAMPLE_RATE * SAMPLE_WIDTH  # one second of audio
+# Audio is handed to the kernel in batches of this much (0.1 s): one pwrite per five
+# 20 ms frames instead of one per frame, for hundreds of calls at once.
+WRITE_BATCH_BYTES: Final = SAMPLE_RATE * SAMPLE_WIDTH // 10
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME: Final = 120
 
@@ -56,8 +60,9 @@ class CallRecorder:
     """WAV 8 kHz mono 16-bit, written as audio arrives. Creates the file exclusively:
     an existing file raises FileExistsError rather than being overwritten.
 
-    Writes go straight to the kernel (positional writes, no user-space buffer), so
-    whatever `write` accepted is in the page cache even if the process is killed.
+    Writes go to the kernel (positional writes) once `WRITE_BATCH_BYTES` have
+    gathered, at every header update and at `flush`/`close`: if the process is killed,
+    all but the last partial batch (< 0.1 s) is in the page cache.
     """
 
     def __init__(self, path: Path) -> None:
@@ -69,6 +74,8 @@ class CallRecorder:
         self._data_bytes = 0
         self._unsynced = 0
         self._odd_byte = b""
+        self._batch = bytearray()
+        self._written = 0  # data bytes handed to the kernel
         self._pwrite_all(wav_header(0), 0)
 
     @property
@@ -89,13 +96,23 @@ class CallRecorder:
             pcm, self._odd_byte = pcm[:-1], pcm[-1:]
         if not pcm:
             return
-        self._pwrite_all(pcm, WAV_HEADER_SIZE + self._data_bytes)
+        batch = self._batch
+        batch += pcm
         self._data_bytes += len(pcm)
         self._unsynced += len(pcm)
         if self._unsynced >= HEADER_UPDATE_BYTES:
             self._update_header()
+        elif len(batch) >= WRITE_BATCH_BYTES:
+            self.flush()
 
-    def _pwrite_all(self, data: bytes, offset: int) -> None:
+    def flush(self) -> None:
+        """Hand the gathered audio to the kernel (the header is not touched)."""
+        if self._batch and self._fd is not None:
+            self._pwrite_all(self._batch, WAV_HEADER_SIZE + self._written)
+            self._written += len(self._batch)
+            self._batch.clear()
+
+    def _pwrite_all(self, data: bytes | bytearray, offset: int) -> None:
         assert self._fd is not None
         view = memoryview(data)
         while view:
@@ -104,6 +121,7 @@ class CallRecorder:
             offset += written
 
     def _update_header(self) -> None:
+        self.flush()  # the sizes never claim audio that is not in the file
         self._pwrite_all(struct.pack("<I", 36 + self._data_bytes), 4)
         self._pwrite_all(struct.pack("<I", self._data_bytes), 40)
         self._unsynced = 0

@@ -69,6 +69,16 @@ PCM_TO_ULAW: Final = _ulaw_encode_table()
 PCM_TO_ALAW: Final = _alaw_encode_table()
 
 _DECODERS: Final = {PCMU: ULAW_TO_PCM, PCMA: ALAW_TO_PCM}
+
+
+def _byte_tables(table: np.ndarray) -> tuple[bytes, bytes]:
+    pcm = table.astype("<i2").view("<u2")
+    return (pcm & 0xFF).astype(np.uint8).tobytes(), (pcm >> 8).astype(np.uint8).tobytes()
+
+
+# Decoding one 20 ms packet with numpy costs more in call overhead than in work; two
+# bytes.translate passes (low and high byte of each sample) are about twice as fast.
+_SPLIT_DECODERS: Final = {pt: _byte_tables(table) for pt, table in _DECODERS.items()}
 _ENCODERS: Final = {PCMU: PCM_TO_ULAW, PCMA: PCM_TO_ALAW}
 
 
@@ -78,10 +88,14 @@ class UnsupportedCodec(ValueError):
 
 def decode(payload_type: int, payload: bytes) -> bytes:
     """G.711 bytes of `payload_type` → 16-bit little-endian PCM (two bytes per byte)."""
-    table = _DECODERS.get(payload_type)
-    if table is None:
+    tables = _SPLIT_DECODERS.get(payload_type)
+    if tables is None:
         raise UnsupportedCodec(f"payload type {payload_type} is not G.711 (0 or 8)")
-    return table[np.frombuffer(payload, dtype=np.uint8)].tobytes()
+    low, high = tables
+    out = bytearray(2 * len(payload))
+    out[0::2] = payload.translate(low)
+    out[1::2] = payload.translate(high)
+    return bytes(out)
 
 
 def encode(payload_type: int, pcm: bytes) -> bytes:

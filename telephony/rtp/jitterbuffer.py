@@ -89,6 +89,27 @@ class JitterBuffer:
         """Add one packet. `pcm=None` occupies the sequence number without audio
         (a telephone-event packet of the same stream), so it is not taken for loss."""
         self.stats.received += 1
+        following = self._next
+        if (
+            following == self._highest + 1
+            and sequence == following & 0xFFFF
+            and ssrc == self._ssrc
+            and not self._starting
+            and self._probation is None
+        ):
+            # The common case, the very next packet with nothing held: release it at once
+            # (what the general path below does for it, without the ring round trip).
+            self._highest = following
+            self._next = following + 1
+            self._done[following % self._capacity] = following
+            if pcm is not None:
+                if self._missing:
+                    self._fill_loss(timestamp)
+                samples = len(pcm) // 2
+                self._expected_ts = (timestamp + samples) & 0xFFFFFFFF
+                self._last_samples = samples or self._last_samples
+                self._emit(pcm)
+            return
         if ssrc != self._ssrc:
             if self._is_straggler(sequence, ssrc):
                 self.stats.late += 1  # a late packet of a stream we already left

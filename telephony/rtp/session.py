@@ -15,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import logging
+import math
 import random
 import secrets
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal, cast, get_args
@@ -25,7 +28,7 @@ from typing import Final, Literal, cast, get_args
 from telephony.rtp import g711
 from telephony.rtp.dtmf import DtmfReceiver, digit_code, event_packets
 from telephony.rtp.jitterbuffer import JitterBuffer
-from telephony.rtp.packet import MalformedPacket, build_header, parse_rtp
+from telephony.rtp.packet import MalformedPacket, parse_rtp
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,8 @@ _MAX_SEND_BACKLOG_PACKETS: Final = 10  # further behind than this: re-anchor, do
 # When the peer pauses, packets held behind a hole are released after this long, so the
 # recording and the ASR stream do not wait for the next packet (hold, end of speech).
 HELD_RELEASE_SECONDS: Final = 0.2
+_PLAIN_HEADER: Final = struct.Struct("!xBHII")  # after the first byte (0x80)
+_OUT_HEADER: Final = struct.Struct("!BBHII")
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ class RtpSession(asyncio.DatagramProtocol):
         self._latched = False
         self._direction: Direction = "sendrecv"
         self._closed = False
-        self._jitter = JitterBuffer(self._deliver)
+        self._jitter = JitterBuffer(on_audio)  # frames straight to the owner
         self._dtmf = DtmfReceiver()
         self._last_received: float | None = None
         self._release_timer: asyncio.TimerHandle | None = None
@@ -207,11 +212,17 @@ class RtpSession(asyncio.DatagramProtocol):
         if self._closed:
             return
         try:
-            packet = parse_rtp(data)
-        except MalformedPacket:
-            self._counters.malformed += 1
-            return
-        try:
+            if len(data) >= 12 and data[0] == 0x80 and not 72 <= data[1] & 0x7F <= 76:
+                # The usual packet (version 2, no padding, extension or CSRC): one unpack,
+                # no RtpPacket object. Anything else goes through the full parser.
+                second, sequence, timestamp, ssrc = _PLAIN_HEADER.unpack_from(data)
+                self._received(second & 0x7F, sequence, timestamp, ssrc, data[12:], addr)
+                return
+            try:
+                packet = parse_rtp(data)
+            except MalformedPacket:
+                self._counters.malformed += 1
+                return
             self._received(
                 packet.payload_type,
                 packet.sequence,
@@ -294,9 +305,6 @@ class RtpSession(asyncio.DatagramProtocol):
                 self._jitter_units += (d - self._jitter_units) / 16
         self._transit = transit
 
-    def _deliver(self, frame: bytes) -> None:
-        self._on_audio(frame)
-
     def error_received(self, exc: Exception) -> None:
         # ICMP port unreachable while the peer is not (yet/any more) listening: harmless.
         log.debug("RTP socket error on port %s: %s", self.local_port, exc)
@@ -307,36 +315,29 @@ class RtpSession(asyncio.DatagramProtocol):
         """Send `pcm` in real time (absolute deadlines, no drift); returns when done.
 
         The last packet is padded with silence. While the direction forbids sending,
-        time still passes but nothing goes on the wire.
+        time still passes but nothing goes on the wire. The packets of every playing
+        session on this loop go out from one shared timer (`_SendClock`), not one
+        sleep per packet per call.
         """
         if len(pcm) % 2:
             raise ValueError("16-bit PCM must have an even length")
         params = self._require_params()
         async with self._send_lock:
             packet_bytes = params.ptime_ms * CLOCK_RATE // 1000 * 2
-            interval = params.ptime_ms / 1000
-            start = self._begin_talkspurt()
-            marker = True
-            index = 0
-            for offset in range(0, len(pcm), packet_bytes):
-                if self._closed:
-                    return
-                start = await self._wait_until(start, index, interval)
-                chunk = pcm[offset : offset + packet_bytes]
-                if len(chunk) < packet_bytes:
-                    chunk += bytes(packet_bytes - len(chunk))
-                current = self._params or params
-                self._send(
-                    current.payload_type,
-                    g711.encode(current.payload_type, chunk),
-                    marker,
-                    self._out_timestamp,
-                    interval,
-                )
-                self._out_timestamp = (self._out_timestamp + packet_bytes // 2) & 0xFFFFFFFF
-                marker = False
-                index += 1
-            self._last_send = start + index * interval
+            if len(pcm) % packet_bytes:
+                pcm = _padded(pcm, packet_bytes)
+            if not pcm:
+                return
+            clock = _SendClock.of(self._loop)
+            start = clock.grid_time(self._loop.time())
+            self._begin_talkspurt(start)
+            playback = _Playback(self, params, pcm, packet_bytes, start)
+            clock.add(playback)
+            try:
+                await playback.done
+            finally:
+                clock.remove(playback)
+                self._last_send = playback.end_time()
 
     async def send_dtmf(self, digits: str, duration_ms: int = 160) -> None:
         """Send RFC 4733 events: start (marker), updates every 20 ms, three end packets."""
@@ -380,27 +381,14 @@ class RtpSession(asyncio.DatagramProtocol):
             raise RuntimeError("start(params) must be called before sending")
         return self._params
 
-    def _begin_talkspurt(self) -> float:
+    def _begin_talkspurt(self, start: float | None = None) -> float:
         """Advance our timestamp by the real time spent silent; return the start time."""
-        now = self._loop.time()
+        now = self._loop.time() if start is None else start
         if self._last_send is not None and now > self._last_send:
             silent = int((now - self._last_send) * CLOCK_RATE)
             self._out_timestamp = (self._out_timestamp + silent) & 0xFFFFFFFF
         self._last_sent_at = None
         return now
-
-    async def _wait_until(self, start: float, index: int, interval: float) -> float:
-        deadline = start + index * interval
-        now = self._loop.time()
-        if now - deadline > _MAX_SEND_BACKLOG_PACKETS * interval:
-            # The loop stalled far behind: restart the schedule instead of bursting.
-            return now - index * interval
-        if now - deadline > interval / 2:
-            self._counters.late_sends += 1
-        delay = deadline - now
-        if delay > 0:
-            await asyncio.sleep(delay)
-        return start
 
     def _send(
         self,
@@ -409,6 +397,7 @@ class RtpSession(asyncio.DatagramProtocol):
         marker: bool,
         timestamp: int,
         interval: float | None,
+        now: float | None = None,
     ) -> None:
         transport = self._transport
         remote = self._remote
@@ -418,14 +407,182 @@ class RtpSession(asyncio.DatagramProtocol):
             return
         if self._direction == "recvonly" or self._direction == "inactive":
             return
-        now = self._loop.time()
+        if now is None:
+            now = self._loop.time()
         if interval is not None and self._last_sent_at is not None:
             gap_ms = (now - self._last_sent_at) * 1000
             if gap_ms > self._counters.max_send_gap_ms:
                 self._counters.max_send_gap_ms = gap_ms
         self._last_sent_at = now
-        transport.sendto(
-            build_header(payload_type, sequence, timestamp, self._out_ssrc, marker) + payload,
-            remote,
-        )
+        second = payload_type | 0x80 if marker else payload_type
+        header = _OUT_HEADER.pack(0x80, second, sequence, timestamp, self._out_ssrc)
+        transport.sendto(header + payload, remote)
         self._counters.sent += 1
+
+
+@functools.lru_cache(maxsize=8)
+def _padded(pcm: bytes, packet_bytes: int) -> bytes:
+    """Whole packets (the last one padded with silence); cached like `_encoded`."""
+    return pcm + bytes(-len(pcm) % packet_bytes)
+
+
+@functools.lru_cache(maxsize=8)
+def _encoded(pcm: bytes, payload_type: int) -> bytes:
+    """Every call plays the same greeting: encode it once (bytes cache their hash)."""
+    return g711.encode(payload_type, pcm)
+
+
+class _Playback:
+    """One play() in progress: the audio pre-encoded in one vectorised pass, the next
+    packet's index and the schedule it keeps (start + index * interval)."""
+
+    __slots__ = (
+        "session",
+        "params",
+        "pcm",
+        "payloads",
+        "payload_type",
+        "packet_bytes",
+        "payload_size",
+        "interval",
+        "start",
+        "index",
+        "count",
+        "done",
+    )
+
+    def __init__(
+        self,
+        session: RtpSession,
+        params: MediaParams,
+        pcm: bytes,
+        packet_bytes: int,
+        start: float,
+    ) -> None:
+        self.session = session
+        self.params = params
+        self.pcm = pcm
+        self.payload_type = params.payload_type
+        self.payloads = _encoded(pcm, params.payload_type)  # one byte per sample
+        self.packet_bytes = packet_bytes
+        self.payload_size = packet_bytes // 2
+        self.interval = params.ptime_ms / 1000
+        self.start = start
+        self.index = 0
+        self.count = len(pcm) // packet_bytes
+        self.done: asyncio.Future[None] = session._loop.create_future()
+
+    def due(self) -> float:
+        return self.start + self.index * self.interval
+
+    def end_time(self) -> float:
+        return self.start + self.index * self.interval
+
+    def service(self, now: float) -> None:
+        """Send every packet due by `now`; finish the future when all are out."""
+        session = self.session
+        interval = self.interval
+        while self.index < self.count:
+            if session._closed:
+                break
+            due = self.start + self.index * interval
+            if due > now + _CLOCK_SLACK:
+                return
+            late = now - due
+            if late > _MAX_SEND_BACKLOG_PACKETS * interval:
+                # The loop stalled far behind: restart the schedule instead of bursting.
+                self.start = now - self.index * interval
+            elif late > interval / 2:
+                session._counters.late_sends += 1
+            current = session._params or self.params
+            size = self.payload_size
+            offset = self.index * size
+            if current.payload_type == self.payload_type:
+                payload = self.payloads[offset : offset + size]
+            else:  # a re-INVITE changed the codec mid-play
+                chunk = self.pcm[offset * 2 : offset * 2 + self.packet_bytes]
+                payload = g711.encode(current.payload_type, chunk)
+            session._send(
+                current.payload_type,
+                payload,
+                self.index == 0,
+                session._out_timestamp,
+                interval,
+                now,
+            )
+            session._out_timestamp = (session._out_timestamp + size) & 0xFFFFFFFF
+            self.index += 1
+        if not self.done.done():
+            self.done.set_result(None)
+
+
+_CLOCK_SLACK: Final = 0.001  # timers may fire this much early (millisecond resolution)
+_GRID: Final = 0.02  # plays start on a shared 20 ms grid, so their packets share ticks
+
+
+class _SendClock:
+    """One timer per event loop that sends the due packets of every playing session.
+
+    With a sleep per packet per call, N calls cost N task wake-ups every 20 ms; here
+    plays start on a common 20 ms grid and one wake-up serves them all.
+    """
+
+    _clocks: dict[asyncio.AbstractEventLoop, _SendClock] = {}
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.playbacks: list[_Playback] = []
+        self.handle: asyncio.TimerHandle | None = None
+        self.wake_at: float | None = None
+
+    @classmethod
+    def of(cls, loop: asyncio.AbstractEventLoop) -> _SendClock:
+        clock = cls._clocks.get(loop)
+        if clock is None:
+            clock = cls._clocks[loop] = cls(loop)
+        return clock
+
+    @staticmethod
+    def grid_time(now: float) -> float:
+        return math.ceil(now / _GRID - 1e-9) * _GRID
+
+    def add(self, playback: _Playback) -> None:
+        self.playbacks.append(playback)
+        self._schedule(playback.due())
+
+    def remove(self, playback: _Playback) -> None:
+        with contextlib.suppress(ValueError):
+            self.playbacks.remove(playback)
+        if not self.playbacks:
+            if self.handle is not None:
+                self.handle.cancel()
+                self.handle, self.wake_at = None, None
+            self._clocks.pop(self.loop, None)
+
+    def _schedule(self, when: float) -> None:
+        if self.wake_at is not None and self.wake_at <= when:
+            return
+        if self.handle is not None:
+            self.handle.cancel()
+        self.wake_at = when
+        self.handle = self.loop.call_at(when, self._tick)
+
+    def _tick(self) -> None:
+        self.handle, self.wake_at = None, None
+        now = self.loop.time()
+        following: float | None = None
+        for playback in self.playbacks:
+            if playback.done.done():
+                continue
+            try:
+                playback.service(now)
+            except Exception as exc:  # one broken session must not stop the others
+                if not playback.done.done():
+                    playback.done.set_exception(exc)
+                continue
+            if not playback.done.done():
+                due = playback.due()
+                if following is None or due < following:
+                    following = due
+        if following is not None:
+            self._schedule(following)

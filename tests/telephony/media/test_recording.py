@@ -13,7 +13,13 @@ import pytest
 import soundfile
 
 from telephony.audio import wav_header
-from telephony.recording import CallRecorder, recording_path, repair_recordings, safe_name
+from telephony.recording import (
+    WRITE_BATCH_BYTES,
+    CallRecorder,
+    recording_path,
+    repair_recordings,
+    safe_name,
+)
 from tests.fixtures.media import sweep_pcm
 
 WHEN = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)
@@ -90,9 +96,10 @@ RECORDER_SCRIPT = textwrap.dedent(
 def test_sigkill_mid_recording_leaves_a_playable_file_that_repair_completes(
     tmp_path: Path,
 ) -> None:
-    pcm = sweep_pcm(3.5)
+    pcm = sweep_pcm(3.5)  # 35 whole write batches
+    tail = sweep_pcm(0.02)  # one more frame: still gathering in the process when killed
     source = tmp_path / "source.pcm"
-    source.write_bytes(pcm)
+    source.write_bytes(pcm + tail)
     path = recording_path(tmp_path / "rec", "killed", WHEN)
     process = subprocess.Popen(
         [sys.executable, "-c", RECORDER_SCRIPT, str(path), str(source)],
@@ -111,7 +118,9 @@ def test_sigkill_mid_recording_leaves_a_playable_file_that_repair_completes(
     assert before == pcm[: len(before)]
     assert len(before) == 3 * 16000
     assert repair_recordings(tmp_path / "rec") == [path]
+    # Everything but the last, partial batch (< WRITE_BATCH_BYTES = 0.1 s) survives.
     assert read_pcm(path) == (pcm, 8000)
+    assert len(tail) < WRITE_BATCH_BYTES
     assert repair_recordings(tmp_path / "rec") == []  # nothing left to fix
 
 

@@ -342,3 +342,47 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
     finally:
         transport.close()
         await endpoint.session.close()
+
+
+async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() -> None:
+    """Several calls playing at once are paced by one shared timer (not a sleep per
+    packet per call); each stream still has its own sequence, timestamps and audio."""
+    from telephony.rtp.session import _SendClock
+
+    transport, peer = await open_raw_peer()
+    remote = transport.get_extra_info("sockname")[:2]
+    sessions = [
+        await RtpSession.open("127.0.0.1", 20000, 40000, on_audio=lambda f: None, on_dtmf=print)
+        for _ in range(3)
+    ]
+    pcms = [sweep_pcm(0.3 + 0.1 * i) for i in range(3)]  # 15, 20 and 25 packets
+    try:
+        for session in sessions:
+            session.start(MediaParams(remote=remote, payload_type=8))
+        plays = [asyncio.create_task(s.play(p)) for s, p in zip(sessions, pcms, strict=True)]
+        loop = asyncio.get_running_loop()
+        await wait_until(lambda: all(s.stats.sent for s in sessions))
+        clock = _SendClock._clocks[loop]
+        assert len(clock.playbacks) == 3 and clock.handle is not None  # one timer for all
+        await asyncio.gather(*plays)
+        assert loop not in _SendClock._clocks  # nothing left behind when all are done
+        await wait_until(lambda: len(peer.received) == 15 + 20 + 25)
+    finally:
+        for session in sessions:
+            await session.close()
+        transport.close()
+    streams: dict[int, list[RtpPacket]] = {}
+    for data in peer.received:
+        packet = parse_rtp(data)
+        streams.setdefault(packet.ssrc, []).append(packet)
+    assert sorted(len(s) for s in streams.values()) == [15, 20, 25]
+    for packets in streams.values():
+        base = packets[0].sequence
+        packets.sort(key=lambda p: (p.sequence - base) & 0xFFFF)
+        pcm = pcms[[15, 20, 25].index(len(packets))]
+        assert [p.marker for p in packets] == [True] + [False] * (len(packets) - 1)
+        first = packets[0]
+        for index, packet in enumerate(packets):
+            assert packet.sequence == (first.sequence + index) & 0xFFFF
+            assert packet.timestamp == (first.timestamp + 160 * index) & 0xFFFFFFFF
+        assert b"".join(p.payload for p in packets) == g711.encode(8, pcm)
