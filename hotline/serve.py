@@ -380,6 +380,15 @@ def first_database_attempt(url: str) -> str | None:
     return first_attempt(url, migrate)
 
 
+def _new_loop() -> asyncio.AbstractEventLoop:
+    """uvloop when installed: the RTP of every call runs on this one loop."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
+
+
 def serve(config_path: str | None, *, http_port: int | None, sip_port: int | None) -> None:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -395,6 +404,6 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
         masked_url(settings.storage.database_url),
     )
     try:
-        web.run_app(app, host=ctx.http_host, port=ctx.http_port, print=None)
+        web.run_app(app, host=ctx.http_host, port=ctx.http_port, print=None, loop=_new_loop())
     except OSError as exc:
         fail(f"启动失败 / cannot start: http {ctx.http_host}:{ctx.http_port}: {exc}", EXIT_STARTUP)
