@@ -18,7 +18,7 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -306,6 +306,7 @@ def _database_part(ctx: ServiceContext) -> BackgroundPart:
 
     async def part(app: web.Application) -> AsyncIterator[None]:
         gate = ctx.database_gate
+        await gate.when_ready("start-up hints", lambda: _log_account_hint(ctx))
         task = None
         if not gate.ready:
             task = asyncio.create_task(gate.run(), name="database-gate")
@@ -316,6 +317,48 @@ def _database_part(ctx: ServiceContext) -> BackgroundPart:
                 await task
 
     return part
+
+
+# --- start-up hints ------------------------------------------------------------------------
+
+# Roles that can log in to the console and act on tickets or accounts.
+CONSOLE_ROLES = frozenset({"admin", "operator", "lead"})
+
+
+def console_url(ctx: ServiceContext) -> str:
+    if ctx.settings.web.base_url:
+        return ctx.settings.web.base_url.rstrip("/") + "/console"
+    host = ctx.http_host
+    if host in ("", "0.0.0.0", "::"):  # listening everywhere: this machine answers too
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{ctx.http_port}/console"
+
+
+def account_hint(users: Sequence[Any], url: str) -> str | None:
+    """What to do when nobody can log in to the console yet (None when someone can)."""
+    if any(u.active and str(u.role) in CONSOLE_ROLES for u in users):
+        return None
+    return (
+        "尚无可登录控制台的账号（坐席 operator、班长 lead 或管理员 admin）。"
+        f"请创建：hotline user add 姓名 --role operator，然后打开 {url}\n"
+        "No operator, lead or admin account yet: nobody can log in to the console. "
+        f"Create one with: hotline user add NAME --role operator (or lead, admin), then open {url}"
+    )
+
+
+async def _log_account_hint(ctx: ServiceContext) -> None:
+    from ticketing import services
+
+    try:
+        users = await asyncio.to_thread(services.list_users, ctx.database.read_uow())
+    except Exception as exc:  # a hint is not worth failing the start for
+        log.warning("cannot list user accounts: %s", exc)
+        return
+    hint = account_hint(users, console_url(ctx))
+    if hint is not None:
+        log.warning("%s", hint)
 
 
 async def _close_database(app: web.Application) -> None:
@@ -403,6 +446,7 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
         ctx.http_port,
         masked_url(settings.storage.database_url),
     )
+    log.info("控制台 / console: %s", console_url(ctx))
     try:
         web.run_app(app, host=ctx.http_host, port=ctx.http_port, print=None, loop=_new_loop())
     except OSError as exc:
