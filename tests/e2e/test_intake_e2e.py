@@ -215,6 +215,11 @@ def test_database_outage_calls_recorded_and_written_when_it_returns(
         recordings = list((srv.workdir / "var" / "recordings").rglob("*.wav"))
         assert len(recordings) == 1
         assert_playable(recordings[0])
+        # The web side says so in Chinese rather than failing with a 500.
+        status, body = srv.http_json("/api/v1/tickets", login=("wang", "pass-word-1"))
+        assert (status, body["message"]) == (503, "数据库暂时不可用，请稍后重试"), body
+        status, health = srv.http_json("/healthz")
+        assert status == 503 and health["checks"]["database"]["ok"] is False, health
         proxy.up()  # the database is back: the journal is replayed
         srv.wait_log("journaled intake records written", timeout=60)
         t = srv.wait_ticket(lambda t: bool(t["transcript_words"]))
