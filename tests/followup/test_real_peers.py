@@ -21,7 +21,7 @@ from telephony.prompts import PromptCache
 from telephony.sip.dialog import DialogState
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from tests.fixtures.sip import free_port, needs_sipp, run_sipp
+from tests.fixtures.sip import free_port, needs_sipp, run_sipp, wait_for_udp_listener
 from tests.followup import peers
 from ticketing import services
 from ticketing.followup.scheduler import FollowupScheduler
@@ -101,7 +101,9 @@ async def _survey(
             timeout=90,
         )
     )
-    await asyncio.sleep(0)  # sipp starts; our INVITE is retransmitted until it listens
+    # Dial once sipp listens: an INVITE retransmitted while sipp starts would reach it
+    # twice, and sipp answers the copy by resending its last message.
+    await wait_for_udp_listener(uas_port)
     jobs = await FollowupScheduler(service, dialer).run_once()
     result = await sipp
     return jobs, result

@@ -13,7 +13,13 @@ import pytest
 
 from telephony.dialer import Dialer, DialerOptions
 from telephony.events import CallAnswered, DtmfReceived
-from tests.fixtures.sip import free_port, needs_sipp, run_sipp, speechlike_pcm
+from tests.fixtures.sip import (
+    free_port,
+    needs_sipp,
+    run_sipp,
+    speechlike_pcm,
+    wait_for_udp_listener,
+)
 
 pytestmark = pytest.mark.timeout(180)
 ESPEAK = shutil.which("espeak-ng")
@@ -187,7 +193,10 @@ async def _dial_sipp(tmp_path: Path, scenario: str, **options: object) -> tuple[
             name="uas",
         )
     )
-    await asyncio.sleep(0.5)  # sipp binding its port; it retransmits nothing as a UAS
+    # Dial only once sipp listens: an INVITE retransmitted while sipp starts reaches it
+    # twice, and sipp answers the copy with its last message again (a second 401, say),
+    # which we rightly ACK again and sipp then takes for an unexpected message.
+    await wait_for_udp_listener(port)
     dialer = Dialer(DialerOptions(**options))  # type: ignore[arg-type]
     await dialer.start()
     try:
