@@ -96,16 +96,11 @@ def open_database(settings: Settings, catalog: Catalog | None = None) -> Databas
 
 def migrate(url: str) -> None:
     """Bring the schema up to date; a server that does not answer fails within ~10 s."""
-    from sqlalchemy.engine import make_url
 
     from hotline.migrations import upgrade
-    from ticketing.persistence.database import make_engine, normalise_url
+    from ticketing.persistence.database import make_engine
 
-    parsed = make_url(normalise_url(url))
-    kwargs: dict[str, Any] = {}
-    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-        kwargs["connect_args"] = {"connect_timeout": 10}
-    upgrade(url, engine=make_engine(url, **kwargs))
+    upgrade(url, engine=make_engine(url))  # make_engine sets the connect timeout
 
 
 def migrate_or_exit(settings: Settings) -> None:

@@ -32,7 +32,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         # A host that drops packets must not stall intake for the kernel's TCP timeout:
         # after 10 s the write falls back to the journal (and the web side answers 503).
-        connect_args = {"connect_timeout": 10, **kwargs.pop("connect_args", {})}
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        if "connect_timeout" not in parsed.query:  # the URL's own value wins
+            connect_args.setdefault("connect_timeout", 10)
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
