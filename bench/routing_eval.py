@@ -2,7 +2,10 @@
 
     python bench/routing_eval.py [--data tests/routing/data/eval.jsonl] [--rules FILE]
                                  [--model FILE] [--misses]
-    python bench/routing_eval.py --set holdout|holdout2 [--misses]
+    python bench/routing_eval.py --set holdout|holdout2|holdout3 [--misses] [--rules-only]
+
+The shipped router votes with the seed-corpus classifier (trained on first use,
+cached under var/); `--rules-only` measures the phrase rules alone.
 
 Prints, for the clean and the ASR-style variant of every request, the share
 of correct lead units, request types, areas and epidemic flags.
@@ -20,6 +23,7 @@ import json
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +38,7 @@ SETS = {
     "eval": ROOT / "tests/routing/data/eval.jsonl",
     "holdout": ROOT / "tests/routing/data/holdout.jsonl",
     "holdout2": ROOT / "tests/routing/data/holdout2.jsonl",
+    "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
 }
 
 FIELDS = (
@@ -74,10 +79,15 @@ def main() -> int:
     parser.add_argument("--rules", type=Path, default=None)
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="list wrong lead units")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="switch the seed-corpus classifier off"
+    )
     args = parser.parse_args()
 
     catalog = load_catalog()
     rules = load_rules(catalog, args.rules)
+    if args.rules_only:
+        rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = Router(rules, catalog, load_model(args.model) if args.model else None)
     items = load_items(args.data or SETS[args.set_name])
     units = {i["unit"] for i in items}

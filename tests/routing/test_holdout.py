@@ -68,6 +68,7 @@ def test_a_strong_area_matter_outweighs_a_weak_duty(routing_catalog: Catalog) ->
     data = _packaged()
     data["units"] = {"health": {"外地回来": 3}}
     data["area_matters"]["phrases"] = {"村口": 2, "设卡": 2, "进村": 2}
+    data["classifier"]["seed_corpus"] = False  # the rules' own mechanics
     text = "熊岳镇村口设卡，外地回来的不让进村"
     assert Router(parse_rules(data, routing_catalog), routing_catalog).suggest(text).department == (
         "xiongyue"
@@ -85,7 +86,8 @@ def test_no_phrase_matched_words_inside_phrases_vote_and_say_so(router: Router) 
     assert "近似词“营业”" in s.explanation and "请核对" in s.explanation
 
 
-def test_everyday_words_and_place_names_never_vote(router: Router) -> None:
+def test_everyday_words_and_place_names_never_vote(rules_only_router: Router) -> None:
+    router = rules_only_router
     assert router.suggest("家里孩子说了点东西").department is None
     s = router.suggest("我是海星街道的，有件事想说一说")
     assert s.department == "haixing" and s.decided_by == "area"
@@ -94,6 +96,7 @@ def test_everyday_words_and_place_names_never_vote(router: Router) -> None:
 def test_word_votes_can_be_switched_off(routing_catalog: Catalog) -> None:
     data = _packaged()
     data["backoff"] = {"enabled": False}
+    data["classifier"]["seed_corpus"] = False
     router = Router(parse_rules(data, routing_catalog), routing_catalog)
     assert router.suggest("那家店没日没夜地营业").department is None
 

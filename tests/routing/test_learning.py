@@ -50,9 +50,12 @@ def test_history_leaves_what_it_knows_nothing_about_to_the_rules(trained: Router
     assert trained.suggest("我想问一下补办身份证去哪个派出所").department == "public_security"
     assert trained.suggest("芦屯镇我们村的村干部不公开账目").department == "lutun"
     items = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
-    # Only the requests about lifts may move; the rest of the evaluation set holds.
-    moved = [i for i in items if trained.suggest(i["clean"]).department != i["unit"]]
-    assert all("电梯" in i["clean"] or i["unit"] == "wanghai" for i in moved), moved
+    # The history's evidence moves only the requests about lifts; retraining the
+    # voting classifier on seed + history may move a few others; the set holds.
+    suggested = [(i, trained.suggest(i["clean"])) for i in items]
+    moved = [(i, s) for i, s in suggested if s.department != i["unit"]]
+    by_history = [i for i, s in moved if s.decided_by == "history"]
+    assert all("电梯" in i["clean"] or i["unit"] == "wanghai" for i in by_history), by_history
     assert len(moved) <= len(items) * 0.05
 
 
@@ -74,7 +77,9 @@ def test_cross_validation_reports_the_gain(router: Router) -> None:
 
 def test_training_needs_two_units() -> None:
     with pytest.raises(TrainingError, match="两个不同承办单位"):
-        train([("电梯坏了", "housing")] * 10)
+        train([("电梯坏了", "housing")] * 10, seed_corpus=())
+    with pytest.raises(TrainingError, match="没有派单历史"):
+        train([])
     with pytest.raises(TrainingError):
         cross_validate([("a", "housing"), ("b", "water")])
 
@@ -179,7 +184,8 @@ def test_named_model_that_does_not_exist(tmp_path: Path) -> None:
     assert result.returncode == 2 and "routing train" in result.stderr
 
 
-def test_history_fills_in_where_no_rule_matches(router: Router) -> None:
+def test_history_fills_in_where_no_rule_matches(rules_only_router: Router) -> None:
+    router = rules_only_router  # with the seed corpus off: the history alone
     places = ["红海街道", "海星街道", "我们小区", "熊岳镇"]
     extra = [
         (f"{p}路边的共享单车倒了一大片，{x}", "urban_management")

@@ -12,6 +12,11 @@ the rules decided this on the same words, where did operators really send
 it?" (see `suggest.py`). It also keeps a content-word index (no fillers, no
 place names) to tell how close the nearest training text is when the rules
 find nothing. Retrain after editing the rules, so `rule_leads` stay current.
+
+The packaged seed corpus (seed.py) is trained along with the history by default:
+its texts teach the classifier the units' everyday vocabulary, but they are not
+evidence of what operators did (their `rule_leads` are None), so they never
+override a rule through the history mechanism.
 """
 
 from __future__ import annotations
@@ -153,6 +158,22 @@ class HistoryModel:
     rule_leads: list[str | None] = field(default_factory=list)  # the rules' suggestion
     trained_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     format: int = MODEL_FORMAT
+    seed_examples: int = 0  # how many of `texts` came from the seed corpus
+
+    @property
+    def includes_seed(self) -> bool:
+        # getattr: models saved before the seed corpus existed lack the field.
+        return getattr(self, "seed_examples", 0) > 0
+
+    def nearest(self, normalised_text: str, label: str) -> str | None:
+        """The training text of `label` most like this one (content words), if any."""
+        vector = self.support_vectorizer.transform([normalised_text])
+        if vector.nnz == 0:
+            return None
+        sims = (self.support_matrix @ vector.T).toarray().ravel()
+        sims[self.support_labels != label] = -1.0
+        best = int(np.argmax(sims))
+        return self.texts[best] if sims[best] > 0 else None
 
     @property
     def size(self) -> int:
@@ -190,17 +211,36 @@ def _clean(history: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
 RulesLead = Callable[[str], str | None]
 
 
+def _seed(corpus: Iterable[tuple[str, str]] | None) -> tuple[list[str], list[str]]:
+    if corpus is None:
+        from ticketing.routing.seed import seed_examples  # the packaged corpus
+
+        corpus = seed_examples()
+    return _clean(corpus)
+
+
 def train(
     history: Iterable[tuple[str, str]],
     place_names: Iterable[str] = (),
     rules_lead: RulesLead | None = None,
+    seed_corpus: Iterable[tuple[str, str]] | None = None,
 ) -> HistoryModel:
-    """Fit on (text, unit_id) pairs; raise TrainingError when that is impossible.
+    """Fit on (text, unit_id) pairs plus the seed corpus (`seed_corpus`; None = the packaged
+    one, () = none); raise TrainingError when that is impossible.
     `place_names` (the gazetteer's) are left out of the support index;
-    `rules_lead(text)` is the rules-only suggestion, recorded per training text."""
+    `rules_lead(text)` is the rules-only suggestion, recorded per history text."""
     texts, labels = _clean(history)
+    if not texts and seed_corpus is None:
+        raise TrainingError("没有派单历史可训练（0 条）")
     leads = [rules_lead(t) for t in texts] if rules_lead else [None] * len(texts)
-    return _fit(texts, labels, leads, tuple(place_names))
+    seed_texts, seed_labels = _seed(seed_corpus)
+    return _fit(
+        seed_texts + texts,
+        seed_labels + labels,
+        [None] * len(seed_texts) + leads,
+        tuple(place_names),
+        seed_examples=len(seed_texts),
+    )
 
 
 def _fit(
@@ -208,6 +248,7 @@ def _fit(
     labels: list[str],
     rule_leads: list[str | None],
     place_names: tuple[str, ...],
+    seed_examples: int = 0,
 ) -> HistoryModel:
     counts = Counter(labels)
     if len(counts) < 2:
@@ -217,6 +258,7 @@ def _fit(
         )
     pipeline = build_pipeline()
     pipeline.fit(texts, labels)
+    history_counts = Counter(labels[seed_examples:])
     support = TfidfVectorizer(
         tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
     )
@@ -227,13 +269,14 @@ def _fit(
         matrix = support.fit_transform(texts)
     return HistoryModel(
         pipeline,
-        dict(counts),
+        dict(history_counts),
         support,
         matrix,
         np.array(labels, dtype=object),
         texts=list(texts),
         labels=list(labels),
         rule_leads=list(rule_leads),
+        seed_examples=seed_examples,
     )
 
 
@@ -253,9 +296,11 @@ def cross_validate(
     rules_predict: Callable[[str, HistoryModel | None], str | None] | None = None,
     seed: int = 0,
     place_names: Iterable[str] = (),
+    seed_corpus: Iterable[tuple[str, str]] | None = None,
 ) -> EvalReport:
     """K-fold accuracy of the classifier alone and, given `rules_predict`, of the rules
-    alone and of rules + classifier (the router as it runs after `train`)."""
+    alone and of rules + classifier (the router as it runs after `train`). Every fold
+    trains on the seed corpus (`seed_corpus`, as in `train`) plus the other folds."""
     texts, labels = _clean(history)
     counts = Counter(labels)
     if len(counts) < 2 or len(texts) < 4:
@@ -272,12 +317,19 @@ def cross_validate(
     y = np.array(labels, dtype=object)
     places = tuple(place_names)
     leads = [rules_predict(t, None) for t in texts] if rules_predict else [None] * len(texts)
+    seed_texts, seed_labels = _seed(seed_corpus)
     clf_right = rules_right = combined_right = 0
     used = 0
     for train_idx, test_idx in splitter.split(x, y):
         if len(set(y[train_idx])) < 2:
             continue
-        model = _fit(list(x[train_idx]), list(y[train_idx]), [leads[i] for i in train_idx], places)
+        model = _fit(
+            seed_texts + list(x[train_idx]),
+            seed_labels + list(y[train_idx]),
+            [None] * len(seed_texts) + [leads[i] for i in train_idx],
+            places,
+            seed_examples=len(seed_texts),
+        )
         predicted = model.pipeline.predict(list(x[test_idx]))
         clf_right += int(sum(p == t for p, t in zip(predicted, y[test_idx], strict=True)))
         if rules_predict is not None:

@@ -88,6 +88,14 @@ class ClassifierSettings:
     weight: float = 0.6
     override_probability: float = 0.5
     min_examples: int = 5
+    # The packaged seed corpus (seed_corpus.jsonl) trains the classifier the
+    # router uses even before any dispatch history exists (see suggest.py).
+    seed_corpus: bool = True
+    # How much of the rules' unclaimed share the classifier may fill (0..1).
+    seed_weight: float = 1.0
+    # Below this probability for its best unit the classifier stays silent. Off
+    # by default: 0.3 silenced more right guesses than wrong ones (bench/RESULTS.md).
+    seed_min_probability: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,12 @@ def _string_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise RulesError(f"{where}: expected a list of non-empty texts, got {value!r}")
     return tuple(v.strip() for v in value)
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RulesError(f"{where}: expected true or false, got {value!r}")
+    return value
 
 
 def _number(value: Any, where: str, *, low: float, high: float) -> float:
@@ -259,6 +273,11 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         ),
         min_examples=int(
             _number(clf.get("min_examples", 5), "classifier.min_examples", low=1, high=1e6)
+        ),
+        seed_corpus=_flag(clf.get("seed_corpus", True), "classifier.seed_corpus"),
+        seed_weight=_number(clf.get("seed_weight", 1.0), "classifier.seed_weight", low=0, high=1),
+        seed_min_probability=_number(
+            clf.get("seed_min_probability", 0.0), "classifier.seed_min_probability", low=0, high=1
         ),
     )
     dup = _mapping(root.get("duplicates"), "duplicates")

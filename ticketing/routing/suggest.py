@@ -31,8 +31,19 @@ How the two sources combine (documented for the centre):
    `classifier.override_probability` of them went to unit B ≠ A, and the
    classifier gives B at least that probability too, B leads — consistent
    history overrides a wrong rule, and the explanation says so.
-4. The confidence is the lead's combined score (0..1).
-5. No phrase matched at all: words of the text found inside one or two units'
+4. The classifier as a voter of its own (`classifier.seed_corpus`): trained on
+   the packaged seed corpus (plus the history, once `hotline routing train`
+   ran), it fills the share the rules leave unclaimed. With u = RULES_PRIOR /
+   (Σ s + RULES_PRIOR) (1 when no phrase matched, small when many strong
+   phrases did): base(u) = p_r(u) + `classifier.seed_weight` · u · k · p_c(u),
+   k = min(1, support / SUPPORT_FULL) so that a text sharing no content word
+   with the corpus (garbage, noise) gets no vote; nor does one where p_c gives
+   no unit at least `classifier.seed_min_probability`. A single weak phrase is thus
+   outvoted by a confident classifier, many strong phrases are not. The
+   history's evidence (2., 3.) then acts on base instead of p_r. The console
+   says "分类模型：与「…」类工单相似" when the classifier decided.
+5. The confidence is the lead's combined score (0..1).
+6. No phrase matched at all: words of the text found inside one or two units'
    phrases or duties vote weakly (backoff.py) before the named area is taken.
 """
 
@@ -61,11 +72,15 @@ SOUND_FACTOR = 0.7
 SOUND_FACTOR_SPLIT_PAIR = 0.35
 # Nearest-training-text similarity at which the history is fully trusted.
 SUPPORT_FULL = 0.3
+# Longest training text quoted in an explanation ("与「…」类工单相似").
+QUOTE_CHARS = 14
 # Phrases of at least this weight are the evidence the history is asked about.
 DECISIVE_WEIGHT = 2.0
 # Added to each unit's evidence count when shaping the classifier's vote.
 EVIDENCE_SMOOTHING = 0.5
 MAX_ALTERNATIVES = 3
+# The classifier gives every unit some probability: alternatives below this are noise.
+MIN_ALTERNATIVE_SCORE = 0.01
 # Texts beyond this length are cut for matching: a transcript this long is a
 # recognition run-away, and the start of a call carries the request.
 MAX_CHARS = 4000
@@ -136,10 +151,14 @@ class Router:
         catalog: Catalog,
         model: HistoryModel | None = None,
         phonetic: PhoneticIndex | None = None,
+        seed: HistoryModel | None = None,
     ) -> None:
+        """`seed`: the seed-corpus classifier; None = load it on first use (cached
+        under var/, see seed.py) when `classifier.seed_corpus` is on."""
         self.rules = rules
         self.catalog = catalog
         self.model = model
+        self._seed = seed
         self._area_ids = {a.id for a in catalog.areas}
         self.phonetic = phonetic or PhoneticIndex(self._all_phrases(rules))
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
@@ -180,7 +199,39 @@ class Router:
         return hits
 
     def with_model(self, model: HistoryModel | None) -> Router:
-        return Router(self.rules, self.catalog, model, self.phonetic)
+        return Router(self.rules, self.catalog, model, self.phonetic, self._seed)
+
+    def classifier(self) -> HistoryModel | None:
+        """The voting classifier: the trained model when it was trained on the seed
+        corpus plus the history, else the seed corpus's own; None when switched off."""
+        if not self.rules.classifier.seed_corpus:
+            return None
+        if self.model is not None and self.model.includes_seed:
+            return self.model
+        if self._seed is None:
+            from ticketing.routing.seed import seed_model  # I/O: the var/ cache
+
+            self._seed = seed_model(self.gazetteer.names())
+        return self._seed
+
+    def _classifier_vote(
+        self, model: HistoryModel, text: str, area: AreaHit | None
+    ) -> tuple[dict[str, float], float]:
+        """p_c with area votes merged into the area named here (dropped when none is
+        named: the classifier knows *that* it is a local matter, not *where*), and k."""
+        support = max(model.support(text).values(), default=0.0)
+        if support <= 0.0:
+            return {}, 0.0
+        merged: dict[str, float] = {}
+        for unit_id, p in model.probabilities(text).items():
+            if unit_id in self._area_ids:
+                if area is None:
+                    continue
+                unit_id = area.area_id
+            merged[unit_id] = merged.get(unit_id, 0.0) + p
+        if max(merged.values(), default=0.0) < self.rules.classifier.seed_min_probability:
+            return {}, 0.0
+        return merged, min(1.0, support / SUPPORT_FULL)
 
     # -- parts ---------------------------------------------------------------
 
@@ -275,6 +326,8 @@ class Router:
             total = sum(shaped.values()) or 1.0
             proba = {u: p / total for u, p in shaped.items()}
             return _HistoryVote(proba, min(1.0, n / needed), evidence, phrases_used=phrases)
+        if self.classifier() is not None:  # the voting classifier speaks for it
+            return _HistoryVote()
         support = model.support(text)
         best = max(support.values(), default=0.0)
         return _HistoryVote(merged, min(1.0, best / SUPPORT_FULL))
@@ -329,13 +382,23 @@ class Router:
 
         total = sum(scores.values())
         p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
+        voter = self.classifier()
+        p_clf, support = self._classifier_vote(voter, norm, area) if voter else ({}, 0.0)
+        unclaimed = RULES_PRIOR / (total + RULES_PRIOR)
+        a = self.rules.classifier.seed_weight * unclaimed * support
+        if a > 0:
+            base = dict.fromkeys([*p_rules, *p_clf], 0.0)
+            for u in base:
+                base[u] = p_rules.get(u, 0.0) + a * p_clf.get(u, 0.0)
+        else:
+            base = dict(p_rules)
         rule_lead = max(scores, key=lambda u: scores[u]) if scores and not fallback else None
         vote = self._history(norm, area, rule_lead, hits_of.get(rule_lead, []) if rule_lead else [])
         p_hist = vote.proba
         w = self.rules.classifier.weight * vote.knowledge
         # Ordered (not a set): equal scores must rank the same way in every process.
-        candidates = dict.fromkeys([*p_rules, *(p_hist if w > 0 else ())])
-        combined = {u: (1 - w) * p_rules.get(u, 0.0) + w * p_hist.get(u, 0.0) for u in candidates}
+        candidates = dict.fromkeys([*base, *(p_hist if w > 0 else ())])
+        combined = {u: (1 - w) * base.get(u, 0.0) + w * p_hist.get(u, 0.0) for u in candidates}
 
         override: str | None = None
         if p_hist and w > 0:
@@ -359,7 +422,9 @@ class Router:
             ranked = [override] + [u for u in ranked if u != override]
         lead = ranked[0] if ranked else None
         alternatives = tuple(
-            Alternative(u, round(combined[u], 3)) for u in ranked[1:] if round(combined[u], 3) > 0
+            Alternative(u, round(combined[u], 3))
+            for u in ranked[1:]
+            if combined[u] >= MIN_ALTERNATIVE_SCORE
         )[:MAX_ALTERNATIVES]
         confidence = round(min(1.0, combined[lead]), 3) if lead else 0.0
 
@@ -374,6 +439,12 @@ class Router:
             if fallback and lead == rule_lead_or_area(scores):
                 decided_by = "area"
                 parts.append(f"建议主办：{self._name(lead)}（未匹配到部门职责，按属地交办）")
+            elif lead != (rule_lead or rule_lead_or_area(scores)) and (
+                override is None and not (w > 0 and sum(vote.evidence.values()))
+            ):
+                decided_by = "classifier"
+                note = self._classifier_note(voter, norm, lead, p_clf)
+                parts.append(f"建议主办：{self._name(lead)}（{note}）")
             elif lead != (rule_lead or rule_lead_or_area(scores)):
                 decided_by = "history"
                 note = f"历史派单模型 {p_hist.get(lead, 0.0):.2f}"
@@ -395,6 +466,8 @@ class Router:
                     why = f"属地事务{why}"
                 if p_hist.get(lead, 0.0) >= 0.5 and w > 0:
                     why += f"；历史派单模型同意 {p_hist[lead]:.2f}"
+                elif p_clf.get(lead, 0.0) >= 0.5 and a > 0:
+                    why += f"；分类模型同意 {p_clf[lead]:.2f}"
                 parts.append(f"建议主办：{self._name(lead)}（依据{why}）")
         if area is not None:
             parts.append(f"属地：{self._name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
@@ -417,6 +490,26 @@ class Router:
             decided_by=decided_by,
             phrases=decided_phrases,
         )
+
+    def _classifier_note(
+        self, voter: HistoryModel | None, text: str, lead: str, p_clf: dict[str, float]
+    ) -> str:
+        p = p_clf.get(lead, 0.0)
+        if voter is None:
+            return f"分类模型 {p:.2f}"
+        label = lead
+        if lead in self._area_ids:  # area votes were merged: quote the nearest local matter
+            label = max(
+                (u for u in voter.pipeline.classes_ if str(u) in self._area_ids),
+                key=lambda u: float(voter.support(text).get(str(u), 0.0)),
+                default=lead,
+            )
+        like = voter.nearest(text, str(label))
+        if like is None:
+            return f"分类模型 {p:.2f}"
+        like = like.replace(" ", "")
+        like = like if len(like) <= QUOTE_CHARS else like[:QUOTE_CHARS] + "…"
+        return f"分类模型：与「{like}」类工单相似 {p:.2f}"
 
     def predict_unit(self, text: str, model: HistoryModel | None) -> str | None:
         """The lead unit with another (or no) model: used by cross-validation."""

@@ -1,0 +1,105 @@
+"""The seed corpus: requests written for every unit and area-led matter, shipped with the
+package, so the router has a classifier before any operator has dispatched anything.
+
+Training on it takes a few seconds, so the fitted model is cached under `var/`
+(keyed by the corpus, the gazetteer's place names and the library versions) and
+kept once per process. The dispatch history (`hotline routing train`) is added
+on top of this corpus, see `classifier.train`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ticketing.routing.classifier import HistoryModel
+
+SEED_FILE = Path(__file__).with_name("seed_corpus.jsonl")
+DEFAULT_CACHE_DIR = Path("var")  # relative to the working directory, like the trained model
+
+_lock = threading.Lock()
+_models: dict[str, HistoryModel] = {}
+
+
+class SeedCorpusError(RuntimeError):
+    """The packaged seed corpus is missing or malformed (a broken installation)."""
+
+
+def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
+    """(text, unit_id) pairs of the corpus, in file order."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SeedCorpusError(f"{path}: cannot read the seed corpus: {exc.strerror}") from exc
+    examples: list[tuple[str, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            examples.append((str(item["text"]), str(item["unit"])))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SeedCorpusError(f"{path}:{number}: not a {{text, unit}} object: {exc}") from exc
+    return examples
+
+
+def _key(path: Path, place_names: tuple[str, ...]) -> str:
+    import sklearn
+
+    from ticketing.routing.classifier import MODEL_FORMAT
+
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update("\n".join(place_names).encode())
+    digest.update(f"{MODEL_FORMAT}/{sklearn.__version__}".encode())
+    return digest.hexdigest()[:16]
+
+
+def seed_model(
+    place_names: Iterable[str] = (),
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    path: Path = SEED_FILE,
+) -> HistoryModel:
+    """The classifier trained on the seed corpus: from this process, from the cache
+    file, or trained now (and cached when `cache_dir` is writable)."""
+    import joblib
+
+    from ticketing.routing.classifier import HistoryModel, train
+
+    places = tuple(sorted(set(place_names)))
+    key = _key(path, places)
+    with _lock:
+        if key in _models:
+            return _models[key]
+        cache = cache_dir / f"routing-seed-{key}.joblib" if cache_dir is not None else None
+        model: HistoryModel | None = None
+        if cache is not None and cache.exists():
+            try:
+                loaded = joblib.load(cache)
+                model = loaded if isinstance(loaded, HistoryModel) else None
+            except Exception:  # a damaged cache file is retrained, never fatal
+                model = None
+        if model is None:
+            model = train([], place_names=places, seed_corpus=seed_examples(path))
+            if cache is not None:
+                _save(model, cache)
+        _models[key] = model
+        return model
+
+
+def _save(model: HistoryModel, cache: Path) -> None:
+    import joblib
+
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        # Unique temporary name: parallel processes may train at the same time.
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        joblib.dump(model, tmp)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only working directory: keep the model in memory only
