@@ -161,6 +161,7 @@ def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
         from ticketing.routing import load_router
 
         router = load_router(catalog, settings.routing_rules_path)
+        router.classifier()  # train/load now, not while the first caller waits
     except Exception as exc:  # drafts without a suggestion beat no drafts
         log.error("routing rules not loaded, drafts get no suggestion: %s", exc)
         return None, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable
@@ -65,7 +66,11 @@ _model_option = click.option(
 @click.command("route")
 @_rules_option
 @_model_option
-@click.option("--no-model", is_flag=True, help="use the rules only, even if a model exists")
+@click.option(
+    "--no-model",
+    is_flag=True,
+    help="rules only: neither the trained model nor the seed-corpus classifier",
+)
 @click.pass_context
 def route(
     ctx: click.Context, rules_path: str | None, model_path: str | None, no_model: bool
@@ -76,7 +81,11 @@ def route(
 
     _, catalog, rules = _setup(ctx, rules_path)
     model = None
-    if not no_model:
+    if no_model:
+        rules = dataclasses.replace(
+            rules, classifier=dataclasses.replace(rules.classifier, seed_corpus=False)
+        )
+    else:
         path = _model_path(rules, model_path)
         if model_path or path.exists():  # the default model is optional, a named one is not
             try:
