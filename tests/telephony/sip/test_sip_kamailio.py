@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
+import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -141,6 +143,9 @@ async def kamailio(tmp_path: Path, template: str, **values: object) -> AsyncIter
     ctl = workdir / "ctl.sock"
     cfg = workdir / "kamailio.cfg"
     cfg.write_text(template.format(port=port, ctl=ctl, **values))
+    # Output to a file, not a pipe: an unread pipe fills up and blocks Kamailio's
+    # processes, and its forked children keep a pipe open after the main one exits.
+    log = (workdir / "kamailio.log").open("wb")
     proc = await asyncio.create_subprocess_exec(
         KAMAILIO,
         "-f",
@@ -157,25 +162,30 @@ async def kamailio(tmp_path: Path, template: str, **values: object) -> AsyncIter
         "64",
         "-M",
         "8",
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
+        stdout=log,
+        stderr=log,
+        start_new_session=True,  # its own process group: cleanup reaches the children
     )
     try:
         loop = asyncio.get_running_loop()
-        end = loop.time() + 20
+        end = loop.time() + 60
         while not ctl.exists():
             if proc.returncode is not None or loop.time() > end:
-                out = await proc.stdout.read() if proc.stdout else b""  # type: ignore[union-attr]
-                raise AssertionError(f"kamailio did not start:\n{out.decode()[-3000:]}")
+                out = (workdir / "kamailio.log").read_text(errors="replace")
+                raise AssertionError(f"kamailio did not start:\n{out[-3000:]}")
             await asyncio.sleep(0.1)
         yield Kamailio(workdir, port, ctl)
     finally:
-        proc.terminate()
-        with contextlib.suppress(TimeoutError):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
             await asyncio.wait_for(proc.wait(), 10)
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(proc.wait(), 10)
+        log.close()
 
 
 async def wait_flags(kam: Kamailio, ports: list[int], flag: str, timeout: float = 30) -> str:
