@@ -281,7 +281,14 @@ class Dialer:
                 done.set_result(response)
 
         self.endpoint.send_request(request, dest, on_response)
-        return await done
+        if request.method == "INVITE":  # may ring for minutes; _ring bounds it
+            return await done
+        try:
+            # Timer F ends a non-INVITE transaction after 64*T1; never wait past it.
+            return await asyncio.wait_for(done, 64 * self.endpoint.t1 + 5)
+        except TimeoutError:
+            self.endpoint.forget_client(request)
+            return None
 
     def authorize(self, request: Request, challenge: Response) -> Request:
         """The same request with credentials, a new branch and the next CSeq."""
