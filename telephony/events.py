@@ -31,7 +31,9 @@ class CallAnswered:
 @dataclass(frozen=True)
 class AudioReceived:
     call_id: str
-    pcm: bytes  # one 20 ms frame, 16-bit LE mono 8 kHz, from the answer on (= recording)
+    # Whole 20 ms frames (usually 0.1 s worth: media is received in batches), 16-bit LE
+    # mono 8 kHz, from the answer on; all of them joined equal the recording.
+    pcm: bytes
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ above `threshold_dbfs`; speech needs `min_speech_ms` of consecutive loud
 frames, so clicks and line hits neither count as speech nor restart the
 silence clock. `hangover_ms` keeps `in_speech` true across short pauses.
 
-Frames are measured in batches (one numpy pass per `BATCH_FRAMES` frames, or
-when a result is read): per 20 ms frame, numpy's call overhead is most of the
-cost, and a node measures every frame of hundreds of calls.
+Audio may be fed in chunks of any length; it is measured in 20 ms frames, in
+batches (one numpy pass per `BATCH_FRAMES` frames, or when a result is read):
+per 20 ms frame, numpy's call overhead is most of the cost, and a node measures
+every frame of hundreds of calls.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import numpy as np
 from telephony.audio import SAMPLE_RATE
 
 BATCH_FRAMES: Final = 25  # 0.5 s: the call reads the results twice a second anyway
+FRAME_SAMPLES: Final = SAMPLE_RATE // 50  # 20 ms
+_FRAME_BYTES: Final = FRAME_SAMPLES * 2
+_BATCH_BYTES: Final = BATCH_FRAMES * _FRAME_BYTES
 
 
 class SilenceDetector:
@@ -40,11 +44,13 @@ class SilenceDetector:
         self._heard_speech = False
         self._speech_seconds = 0.0
         self._pending: list[bytes] = []
+        self._pending_bytes = 0
 
-    def feed(self, frame: bytes) -> None:
-        pending = self._pending
-        pending.append(frame)
-        if len(pending) >= BATCH_FRAMES:
+    def feed(self, pcm: bytes) -> None:
+        """16-bit PCM, any length (a partial frame waits for the rest)."""
+        self._pending.append(pcm)
+        self._pending_bytes += len(pcm)
+        if self._pending_bytes >= _BATCH_BYTES:
             self._measure()
 
     @property
@@ -67,22 +73,17 @@ class SilenceDetector:
         return self.heard_speech and self.silent_for < self._hangover
 
     def _measure(self) -> None:
-        pending = self._pending
-        if not pending:
+        if self._pending_bytes < _FRAME_BYTES:
             return
-        self._pending = []
-        size = len(pending[0])
-        if size and all(len(frame) == size for frame in pending):
-            samples = np.frombuffer(b"".join(pending), dtype="<i2").astype(np.float32)
-            rows = samples.reshape(len(pending), size // 2)
-            energies = (rows * rows).sum(axis=1).tolist()
-        else:  # frames of different sizes: one at a time
-            energies = []
-            for frame in pending:
-                one = np.frombuffer(frame, dtype="<i2").astype(np.float32)
-                energies.append(float(one @ one))
-        for frame, energy in zip(pending, energies, strict=True):
-            self._frame(len(frame) // 2, energy)
+        data = b"".join(self._pending)
+        whole = len(data) - len(data) % _FRAME_BYTES
+        rest = data[whole:]
+        self._pending = [rest] if rest else []
+        self._pending_bytes = len(rest)
+        samples = np.frombuffer(data, dtype="<i2", count=whole // 2).astype(np.float32)
+        rows = samples.reshape(-1, FRAME_SAMPLES)
+        for energy in (rows * rows).sum(axis=1).tolist():
+            self._frame(FRAME_SAMPLES, energy)
 
     def _frame(self, count: int, energy: float) -> None:
         seconds = count / SAMPLE_RATE

@@ -1,8 +1,9 @@
 """Jitter buffer: a fixed-capacity ring indexed by RTP sequence number.
 
-Packets go in decoded (16-bit PCM), in any order; 20 ms frames come out in
-order through `on_frame`. Policy, chosen for recording and ASR rather than
-for lowest latency:
+Packets go in decoded (16-bit PCM), in any order; audio comes out in order
+through `on_frame`, always in whole 20 ms frames (one call may carry several:
+a run of in-order packets pushed at once with `push_run` comes out as one chunk).
+Policy, chosen for recording and ASR rather than for lowest latency:
 
 - reordering is absorbed within `reorder_packets`; a hole still open when the
   stream is that far past it is declared lost, and a packet arriving later is
@@ -148,6 +149,39 @@ class JitterBuffer:
             self._highest = ext
         self._release()
 
+    def next_in_order(self, sequence: int, ssrc: int) -> bool:
+        """True if a packet with this sequence and SSRC is simply the next of the stream
+        with nothing held: `push_run` may take it and the packets right after it."""
+        following = self._next
+        return (
+            following == self._highest + 1
+            and sequence == following & 0xFFFF
+            and ssrc == self._ssrc
+            and not self._starting
+            and self._probation is None
+        )
+
+    def push_run(
+        self, count: int, first_timestamp: int, last_timestamp: int, last_samples: int, pcm: bytes
+    ) -> None:
+        """`count` audio packets with consecutive sequence numbers, the first of which
+        passed `next_in_order`, decoded and joined: what `count` pushes would do, at once.
+        `last_samples` is the sample count of the last packet."""
+        self.stats.received += count
+        following = self._next
+        end = following + count
+        capacity = self._capacity
+        done = self._done
+        for ext in range(following, end):
+            done[ext % capacity] = ext
+        self._highest = end - 1
+        self._next = end
+        if self._missing:
+            self._fill_loss(first_timestamp)
+        self._expected_ts = (last_timestamp + last_samples) & 0xFFFFFFFF
+        self._last_samples = last_samples or self._last_samples
+        self._emit(pcm)
+
     @property
     def holding(self) -> bool:
         """True while packets wait behind a hole (or in the start-up window)."""
@@ -281,15 +315,26 @@ class JitterBuffer:
             self._emit_silence(samples * 2)
 
     def _emit(self, pcm: bytes) -> None:
+        """Deliver the whole frames of pending + pcm in one call; keep the rest."""
         frame = self._frame_bytes
-        if not self._pending and len(pcm) == frame:
-            self._on_frame(pcm)
-            return
         pending = self._pending
+        if not pending:
+            size = len(pcm)
+            whole = size - size % frame
+            if whole == size:
+                if size:
+                    self._on_frame(pcm)
+                return
+            pending.extend(memoryview(pcm)[whole:])
+            if whole:
+                self._on_frame(pcm[:whole])
+            return
         pending.extend(pcm)
-        while len(pending) >= frame:
-            self._on_frame(bytes(pending[:frame]))
-            del pending[:frame]
+        whole = len(pending) - len(pending) % frame
+        if whole:
+            chunk = bytes(pending[:whole])
+            del pending[:whole]
+            self._on_frame(chunk)
 
     def _emit_silence(self, size: int) -> None:
         frame = self._frame_bytes

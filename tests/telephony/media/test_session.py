@@ -58,7 +58,7 @@ async def test_audio_in_equals_audio_out(
     await wait_until(lambda: rtp_pair.callee.session.stats.received == sent)
     await rtp_pair.callee.session.close()  # delivers the frames the buffer still holds
     received = rtp_pair.callee.audio
-    assert {len(frame) for frame in rtp_pair.callee.frames} == {320}
+    assert all(len(frame) % 320 == 0 for frame in rtp_pair.callee.frames)  # whole 20 ms frames
     assert received[: len(pcm)] == through_codec(payload_type, pcm)
     assert not any(received[len(pcm) :])  # the padding of the last packet is silence
     stats = rtp_pair.callee.session.stats
@@ -335,7 +335,7 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
         for i in (0, 1, 2, 4):  # packet 3 lost, then nothing more (hold, or end of talk)
             payload = g711.encode(8, pcm[i * 320 : (i + 1) * 320])
             transport.sendto(RtpPacket(8, 50 + i, i * 160, 5, payload).serialize(), target)
-        await wait_until(lambda: len(endpoint.frames) == 5)  # without closing the session
+        await wait_until(lambda: len(endpoint.audio) == 5 * 320)  # without closing the session
         expected = through_codec(8, pcm[:960]) + bytes(320) + through_codec(8, pcm[1280:1600])
         assert endpoint.audio == expected
         assert endpoint.session.stats.lost == 1
