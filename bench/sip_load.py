@@ -388,6 +388,9 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
         "--sipp-port",
         str(sipp_port),
     ]
+    # sipp plays its pcap from this port; an ephemeral port may fall inside pyVoIP's RTP range
+    # (30000-39998), and the capture below must count only what the server sends.
+    sipp_media = free_port() & ~1
     server = subprocess.Popen(server_args)
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
@@ -405,7 +408,7 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
             "-p",
             str(sipp_port),
             "-mp",
-            str(free_port() & ~1),
+            str(sipp_media),
             "-m",
             str(calls),
             "-l",
@@ -432,7 +435,8 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
             "-i",
             "lo",
             "-f",
-            f"udp and src portrange {rtp_low}-{rtp_high}",
+            f"udp and src portrange {rtp_low}-{rtp_high}"
+            f" and not src portrange {sipp_media}-{sipp_media + 3}",
             "-a",
             f"duration:{int(window)}",
             "-w",
