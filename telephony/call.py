@@ -35,6 +35,7 @@ from telephony.voice_activity import SilenceDetector
 
 log = logging.getLogger(__name__)
 DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
+WATCH_SECONDS = 1.0  # how often an answered call checks silence, media and duration limits
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ class InboundCall:
         self.rtp.set_direction(cast(Direction, negotiated.direction))
 
     async def _watch(self) -> None:
-        """Greeting once the caller ACKs, then the end conditions, checked twice a second."""
+        """Greeting once the caller ACKs, then the end conditions, checked every second
+        (their limits are tens of seconds; hundreds of calls each wake this loop)."""
         assert self.rtp is not None and self.answered_at is not None
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -211,7 +213,7 @@ class InboundCall:
         greeted = loop.time()
         detector = self.detector
         while not self.finished:
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(WATCH_SECONDS)
             now = loop.time()
             silent = detector.silent_for
             last = self.rtp.last_received if self.rtp is not None else None

@@ -20,7 +20,7 @@ import numpy as np
 
 from telephony.audio import SAMPLE_RATE
 
-BATCH_FRAMES: Final = 25  # 0.5 s: the call reads the results twice a second anyway
+BATCH_FRAMES: Final = 50  # 1 s: the call reads the results once a second anyway
 FRAME_SAMPLES: Final = SAMPLE_RATE // 50  # 20 ms
 _FRAME_BYTES: Final = FRAME_SAMPLES * 2
 _BATCH_BYTES: Final = BATCH_FRAMES * _FRAME_BYTES

@@ -33,10 +33,12 @@ PUMP_INTERVAL: Final = 0.1  # seconds between two drains of every socket
 # The sessions are drained in this many groups, one group per tick (every 20 ms): the
 # work of a few hundred calls is spread evenly instead of stalling the send clock.
 PHASES: Final = 5
-_TICK: Final = PUMP_INTERVAL / PHASES
-# Ticks fall halfway between the send clock's (plays start on a 20 ms grid), so reading
-# never delays the packets due on the grid.
-_TICK_OFFSET: Final = _TICK / 2
+_TICK: Final = PUMP_INTERVAL / PHASES  # the send clock's 20 ms grid
+# While calls play, the send clock's tick on the grid runs the due phase right after its
+# packets are out (`ride`): one loop wake-up for both. The pump's own timer, this much
+# after the grid, only fires when nothing plays.
+_OWN_TIMER_DELAY: Final = 0.005
+_SLACK: Final = 0.001  # timers may fire this much early (millisecond resolution)
 SLOTS: Final = 64  # datagrams read per system call (more are read by the next call)
 SLOT_BYTES: Final = 4096  # room per datagram: G.711 at 200 ms ptime is 1612 bytes
 # The kernel charges each queued datagram its buffer overhead (about 1 KiB on loopback
@@ -174,7 +176,8 @@ class MediaPump:
     """One timer per event loop that drains the sockets of every open session.
 
     Each session belongs to one of `PHASES` groups; every `PUMP_INTERVAL / PHASES`
-    seconds the next group is drained, so each socket is read every `PUMP_INTERVAL`.
+    seconds (on the send clock's 20 ms grid) the next group is drained, so each socket
+    is read every `PUMP_INTERVAL`.
     """
 
     _pumps: dict[asyncio.AbstractEventLoop, MediaPump] = {}
@@ -185,6 +188,7 @@ class MediaPump:
         self.groups: list[dict[int, Drainable]] = [{} for _ in range(PHASES)]
         self.reader = DatagramReader()
         self.handle: asyncio.TimerHandle | None = None
+        self.next_due = 0.0  # loop time the next phase is due (on the 20 ms grid)
         self._phase = 0
 
     @classmethod
@@ -194,6 +198,11 @@ class MediaPump:
             pump = cls._pumps[loop] = cls(loop)
         return pump
 
+    @classmethod
+    def of_running(cls, loop: asyncio.AbstractEventLoop) -> MediaPump | None:
+        """The loop's pump if it has sessions, else None (does not create one)."""
+        return cls._pumps.get(loop)
+
     @property
     def sessions(self) -> list[Drainable]:
         return [session for group in self.groups for session in group.values()]
@@ -201,7 +210,7 @@ class MediaPump:
     def add(self, session: Drainable) -> None:
         min(self.groups, key=len)[id(session)] = session
         if self.handle is None:
-            self._schedule()
+            self._arm(self.loop.time())
 
     def remove(self, session: Drainable) -> None:
         for group in self.groups:
@@ -213,13 +222,25 @@ class MediaPump:
             if self._pumps.get(self.loop) is self:
                 del self._pumps[self.loop]
 
-    def _schedule(self) -> None:
-        now = self.loop.time()
-        when = (math.floor((now - _TICK_OFFSET) / _TICK) + 1) * _TICK + _TICK_OFFSET
-        self.handle = self.loop.call_at(when, self._tick)
+    def ride(self) -> None:
+        """Called by the send clock after a tick's packets went out: run the phase now if
+        it is due, saving the wake-up of the pump's own timer."""
+        handle = self.handle
+        if handle is not None:
+            now = self.loop.time()
+            if now >= self.next_due - _SLACK:
+                handle.cancel()
+                self._run(now)
 
-    def _tick(self) -> None:
-        self._schedule()  # first: a slow tick must not push every later one back
+    def _arm(self, now: float) -> None:
+        self.next_due = (math.floor((now + _SLACK) / _TICK) + 1) * _TICK
+        self.handle = self.loop.call_at(self.next_due + _OWN_TIMER_DELAY, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._run(self.loop.time())
+
+    def _run(self, now: float) -> None:
+        self._arm(now)  # first: a failing or slow phase must not stop or delay later ones
         self._phase = (self._phase + 1) % PHASES
         for session in list(self.groups[self._phase].values()):
             self.drain(session)

@@ -705,3 +705,6 @@ class _SendClock:
                 following = due
         if following is not None:
             self._schedule(following)
+        pump = MediaPump.of_running(self.loop)
+        if pump is not None:
+            pump.ride()  # the receive side's due phase, in this same wake-up
