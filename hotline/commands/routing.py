@@ -213,6 +213,7 @@ def train_cmd(
         model = train(
             history,
             place_names=rules_router.gazetteer.names(),
+            area_ids=[a.id for a in catalog.areas],
             rules_lead=lambda text: rules_router.suggest(text).department,
         )
     except TrainingError as exc:
@@ -249,6 +250,7 @@ def eval_cmd(
             folds=folds,
             rules_predict=router.predict_unit,
             place_names=router.gazetteer.names(),
+            area_ids=[a.id for a in catalog.areas],
         )
     except TrainingError as exc:
         _fail(f"无法评估 / cannot evaluate: {exc}")

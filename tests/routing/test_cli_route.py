@@ -9,14 +9,15 @@ from pathlib import Path
 KEYS = {"department", "alternatives", "category", "area", "epidemic", "confidence", "explanation"}
 
 
-def _route(tmp_path: Path, data: bytes) -> subprocess.CompletedProcess[bytes]:
-    # cwd=tmp_path: no ./hotline.yaml and no trained model of the developer's are picked up.
+def _route(routing_workdir: Path, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    # cwd=routing_workdir: no ./hotline.yaml and no trained model of the developer's are
+    # picked up; its var/ holds only the seed-corpus cache.
     return subprocess.run(
-        ["hotline", "route"], input=data, capture_output=True, cwd=tmp_path, timeout=180
+        ["hotline", "route"], input=data, capture_output=True, cwd=routing_workdir, timeout=180
     )
 
 
-def test_lines_in_order_with_the_contract_fields(tmp_path: Path) -> None:
+def test_lines_in_order_with_the_contract_fields(routing_workdir: Path) -> None:
     lines = [
         "喂 你好 我 想 反映 一下 熊岳 镇 暖气 不 热",
         "",
@@ -24,7 +25,7 @@ def test_lines_in_order_with_the_contract_fields(tmp_path: Path) -> None:
         "asdf qwer",
         "停水 了 电话 幺 三 八 零 四 幺 七 二 二 三 三",
     ]
-    result = _route(tmp_path, ("\n".join(lines) + "\n").encode())
+    result = _route(routing_workdir, ("\n".join(lines) + "\n").encode())
     assert result.returncode == 0, result.stderr.decode()
     out = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert len(out) == len(lines)
@@ -47,27 +48,31 @@ def test_lines_in_order_with_the_contract_fields(tmp_path: Path) -> None:
     assert out[4]["callback_number"] == "13804172233"
 
 
-def test_crlf_and_bom_and_no_final_newline(tmp_path: Path) -> None:
+def test_crlf_and_bom_and_no_final_newline(routing_workdir: Path) -> None:
     data = "\ufeff停电了\r\n暖气不热".encode()
-    out = _route(tmp_path, data).stdout.decode().splitlines()
+    out = _route(routing_workdir, data).stdout.decode().splitlines()
     assert [json.loads(x)["department"] for x in out] == ["power", "heating"]
 
 
-def test_undecodable_input_exits_non_zero_after_answering_the_good_lines(tmp_path: Path) -> None:
-    result = _route(tmp_path, "停电了\n".encode() + b"\xff\xfe\xfa bad\n" + "暖气\n".encode())
+def test_undecodable_input_exits_non_zero_after_answering_the_good_lines(
+    routing_workdir: Path,
+) -> None:
+    result = _route(
+        routing_workdir, "停电了\n".encode() + b"\xff\xfe\xfa bad\n" + "暖气\n".encode()
+    )
     assert result.returncode != 0
     assert len(result.stdout.decode().splitlines()) == 1
     stderr = result.stderr.decode()
     assert "UTF-8" in stderr and "line 2" in stderr
 
 
-def test_each_answer_is_flushed_before_the_next_line_is_read(tmp_path: Path) -> None:
+def test_each_answer_is_flushed_before_the_next_line_is_read(routing_workdir: Path) -> None:
     process = subprocess.Popen(
         ["hotline", "route"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        cwd=tmp_path,
+        cwd=routing_workdir,
     )
     assert process.stdin is not None and process.stdout is not None
     try:

@@ -32,6 +32,7 @@ def trained(router: Router) -> Router:
         history(),
         place_names=router.gazetteer.names(),
         rules_lead=lambda text: router.suggest(text).department,
+        area_ids=[a.id for a in router.catalog.areas],
     )
     return router.with_model(model)
 
@@ -67,7 +68,11 @@ def test_history_agreeing_with_the_rules_is_mentioned(trained: Router) -> None:
 
 def test_cross_validation_reports_the_gain(router: Router) -> None:
     report = cross_validate(
-        history(), folds=5, rules_predict=router.predict_unit, place_names=router.gazetteer.names()
+        history(),
+        folds=3,
+        rules_predict=router.predict_unit,
+        place_names=router.gazetteer.names(),
+        area_ids=[a.id for a in router.catalog.areas],
     )
     assert report.examples == len(history())
     assert report.rules_accuracy is not None and report.rules_accuracy < 0.8
@@ -117,8 +122,9 @@ def _store_history(database: Database) -> None:
 
 
 def test_train_and_eval_on_the_database_history(
-    database: Database, migrated_url: str, tmp_path: Path
+    database: Database, migrated_url: str, routing_workdir: Path
 ) -> None:
+    tmp_path = routing_workdir  # var/ holds the seed-corpus cache
     _store_history(database)
     pairs = list(dispatch_history(database))
     assert len(pairs) == len(history())
@@ -134,7 +140,7 @@ def test_train_and_eval_on_the_database_history(
             timeout=300,
         )
 
-    evaluated = run("routing", "eval", "--database-url", migrated_url, "--folds", "4")
+    evaluated = run("routing", "eval", "--database-url", migrated_url, "--folds", "3")
     assert evaluated.returncode == 0, evaluated.stderr
     figures = dict(
         re.findall(

@@ -73,7 +73,7 @@ def test_switched_off_in_the_rules(routing_catalog: Catalog) -> None:
     data["classifier"]["seed_corpus"] = "yes"
     with pytest.raises(RulesError, match="classifier.seed_corpus"):
         parse_rules(data, routing_catalog)
-    data["classifier"] = {"seed_weight": 2}
+    data["classifier"] = {"seed_weight": 5}
     with pytest.raises(RulesError, match="classifier.seed_weight"):
         parse_rules(data, routing_catalog)
 
@@ -92,7 +92,9 @@ def test_history_is_trained_on_top_of_the_corpus(router: Router) -> None:
         ("共享单车把盲道堵了", "urban_management"),
         ("水压太低", "water"),
     ]
-    model = train(history, place_names=router.gazetteer.names())
+    model = train(
+        history, place_names=router.gazetteer.names(), area_ids=[a.id for a in router.catalog.areas]
+    )
     assert model.includes_seed and model.seed_examples == len(seed_examples())
     assert model.examples_per_unit == {"urban_management": 4, "water": 1}  # history only
     trained = router.with_model(model)

@@ -32,6 +32,12 @@ def _char_sound(char: str) -> str:
     return char
 
 
+def syllables(text: str) -> list[str]:
+    """Toneless pinyin of each Chinese character ('停水' → ['ting', 'shui']); other
+    characters are dropped."""
+    return [_char_sound(c) for c in text if _CJK.match(c)]
+
+
 def sound(text: str) -> str:
     """' ting shui ' for '停水': syllables with a space on both sides of each."""
     return " " + " ".join(_char_sound(c) for c in text if not c.isspace()) + " "

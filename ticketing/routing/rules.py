@@ -91,11 +91,16 @@ class ClassifierSettings:
     # The packaged seed corpus (seed_corpus.jsonl) trains the classifier the
     # router uses even before any dispatch history exists (see suggest.py).
     seed_corpus: bool = True
-    # How much of the rules' unclaimed share the classifier may fill (0..1).
+    # How much of the rules' unclaimed share the classifier may fill (0..4; above 1
+    # a confident classifier outvotes a weak phrase, see suggest.py).
     seed_weight: float = 1.0
     # Below this probability for its best unit the classifier stays silent. Off
     # by default: 0.3 silenced more right guesses than wrong ones (bench/RESULTS.md).
     seed_min_probability: float = 0.0
+    # The request-type classifier: its share of the decision is
+    # category_weight × category_prior / (Σ cue scores + category_prior).
+    category_weight: float = 1.0
+    category_prior: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -275,9 +280,15 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             _number(clf.get("min_examples", 5), "classifier.min_examples", low=1, high=1e6)
         ),
         seed_corpus=_flag(clf.get("seed_corpus", True), "classifier.seed_corpus"),
-        seed_weight=_number(clf.get("seed_weight", 1.0), "classifier.seed_weight", low=0, high=1),
+        seed_weight=_number(clf.get("seed_weight", 1.0), "classifier.seed_weight", low=0, high=4),
         seed_min_probability=_number(
             clf.get("seed_min_probability", 0.0), "classifier.seed_min_probability", low=0, high=1
+        ),
+        category_weight=_number(
+            clf.get("category_weight", 1.0), "classifier.category_weight", low=0, high=1
+        ),
+        category_prior=_number(
+            clf.get("category_prior", 2.0), "classifier.category_prior", low=0.1, high=100
         ),
     )
     dup = _mapping(root.get("duplicates"), "duplicates")

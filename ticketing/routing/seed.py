@@ -31,52 +31,77 @@ class SeedCorpusError(RuntimeError):
     """The packaged seed corpus is missing or malformed (a broken installation)."""
 
 
-def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
-    """(text, unit_id) pairs of the corpus, in file order."""
+def seed_records(path: Path = SEED_FILE) -> list[tuple[str, str, str | None]]:
+    """(text, unit_id, request type or None) of the corpus, in file order. A line is
+    {"text", "unit"} plus an optional "category" (the request type), which trains the
+    request-type classifier; other keys (area, epidemic) are kept for reference."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise SeedCorpusError(f"{path}: cannot read the seed corpus: {exc.strerror}") from exc
-    examples: list[tuple[str, str]] = []
+    records: list[tuple[str, str, str | None]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            examples.append((str(item["text"]), str(item["unit"])))
-        except (ValueError, KeyError, TypeError) as exc:
+            category = item.get("category")
+            if category is not None and not isinstance(category, str):
+                raise TypeError(f"category must be text, got {category!r}")
+            records.append((str(item["text"]), str(item["unit"]), category or None))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SeedCorpusError(f"{path}:{number}: not a {{text, unit}} object: {exc}") from exc
-    return examples
+    return records
 
 
-def _key(path: Path, place_names: tuple[str, ...]) -> str:
+def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
+    """(text, unit_id) pairs of the corpus, in file order."""
+    return [(text, unit) for text, unit, _ in seed_records(path)]
+
+
+def _key(path: Path, place_names: tuple[str, ...], area_ids: tuple[str, ...]) -> str:
     import sklearn
 
     from ticketing.routing.classifier import MODEL_FORMAT
 
     digest = hashlib.sha256(path.read_bytes())
     digest.update("\n".join(place_names).encode())
+    digest.update(("\n#" + "\n".join(area_ids)).encode())
     digest.update(f"{MODEL_FORMAT}/{sklearn.__version__}".encode())
     return digest.hexdigest()[:16]
 
 
+def cache_file(
+    place_names: Iterable[str] = (),
+    area_ids: Iterable[str] = (),
+    cache_dir: Path = DEFAULT_CACHE_DIR,
+    path: Path = SEED_FILE,
+) -> Path:
+    """Where `seed_model` caches the model for this corpus, gazetteer and library."""
+    key = _key(path, tuple(sorted(set(place_names))), tuple(sorted(set(area_ids))))
+    return cache_dir / f"routing-seed-{key}.joblib"
+
+
 def seed_model(
     place_names: Iterable[str] = (),
+    area_ids: Iterable[str] = (),
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     path: Path = SEED_FILE,
 ) -> HistoryModel:
     """The classifier trained on the seed corpus: from this process, from the cache
-    file, or trained now (and cached when `cache_dir` is writable)."""
+    file, or trained now (and cached when `cache_dir` is writable). `place_names` are
+    masked out of its input, `area_ids` learned as one class (see classifier.py)."""
     import joblib
 
     from ticketing.routing.classifier import HistoryModel, train
 
     places = tuple(sorted(set(place_names)))
-    key = _key(path, places)
+    areas = tuple(sorted(set(area_ids)))
+    key = _key(path, places, areas)
     with _lock:
         if key in _models:
             return _models[key]
-        cache = cache_dir / f"routing-seed-{key}.joblib" if cache_dir is not None else None
+        cache = cache_file(places, areas, cache_dir, path) if cache_dir is not None else None
         model: HistoryModel | None = None
         if cache is not None and cache.exists():
             try:
@@ -85,7 +110,7 @@ def seed_model(
             except Exception:  # a damaged cache file is retrained, never fatal
                 model = None
         if model is None:
-            model = train([], place_names=places, seed_corpus=seed_examples(path))
+            model = train([], place_names=places, seed_corpus=seed_records(path), area_ids=areas)
             if cache is not None:
                 _save(model, cache)
         _models[key] = model

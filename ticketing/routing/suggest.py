@@ -64,6 +64,10 @@ from ticketing.routing.text import apply_corrections, chunks, normalise
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
     from ticketing.routing.classifier import HistoryModel
 
+# The classifier's class for every area matter (classifier.AREA_CLASS, repeated
+# here so that routing without a model never imports scikit-learn).
+AREA_CLASS = "@area"
+
 RULES_PRIOR = 4.0
 # A phrase matched only by sound (停睡 for 停水) counts this share of its weight;
 # a two-syllable sound-alike made of two separate words ("谁 管" ~ 水管) is
@@ -139,6 +143,26 @@ def _strongest(hits: list[Hit]) -> float:
     return max((h.weight for h in hits), default=0.0)
 
 
+def _points(hits: list[Hit], text: str) -> float:
+    """The score of a set's hits. A phrase heard only inside a longer phrase of the same
+    set (公交 in 公交站) is one mention, not two: only the longer one counts. (Nested
+    hits still name the evidence the history is asked about.) A negative longer phrase
+    (隔离栏 −4 against 隔离 +4) is written to cancel the shorter one and still adds."""
+    words = [h.phrase for h in hits if not h.by_sound and "…" not in h.phrase and h.weight > 0]
+
+    def nested(hit: Hit) -> bool:
+        if hit.phrase not in words or hit.by_sound:
+            return False
+        inside = sum(
+            text.count(longer) * longer.count(hit.phrase)
+            for longer in words
+            if longer != hit.phrase and hit.phrase in longer
+        )
+        return inside > 0 and text.count(hit.phrase) <= inside
+
+    return sum(h.weight for h in hits if len(words) < 2 or not nested(h))
+
+
 def _quote(hits: list[Hit], limit: int = 3) -> str:
     best = sorted(hits, key=lambda h: -h.weight)[:limit]
     return "".join(f"“{h.phrase}”" + ("(音近)" if h.by_sound else "") for h in best)
@@ -211,20 +235,24 @@ class Router:
         if self._seed is None:
             from ticketing.routing.seed import seed_model  # I/O: the var/ cache
 
-            self._seed = seed_model(self.gazetteer.names())
+            self._seed = seed_model(self.gazetteer.names(), sorted(self._area_ids))
         return self._seed
+
+    def _is_area_class(self, label: str) -> bool:
+        # Models of format 3 and older learned every area as a class of its own.
+        return label == AREA_CLASS or label in self._area_ids
 
     def _classifier_vote(
         self, model: HistoryModel, text: str, area: AreaHit | None
     ) -> tuple[dict[str, float], float]:
-        """p_c with area votes merged into the area named here (dropped when none is
-        named: the classifier knows *that* it is a local matter, not *where*), and k."""
+        """p_c with the area-matter vote given to the area named here (dropped when none
+        is named: the classifier knows *that* it is a local matter, not *where*), and k."""
         support = max(model.support(text).values(), default=0.0)
         if support <= 0.0:
             return {}, 0.0
         merged: dict[str, float] = {}
         for unit_id, p in model.probabilities(text).items():
-            if unit_id in self._area_ids:
+            if self._is_area_class(unit_id):
                 if area is None:
                     continue
                 unit_id = area.area_id
@@ -235,14 +263,43 @@ class Router:
 
     # -- parts ---------------------------------------------------------------
 
-    def _category(self, text: str, text_sound: TextSound) -> tuple[str, list[Hit]]:
-        best_id, best_score, best_hits = self.rules.category_default, 0.0, []
+    def _category(
+        self, text: str, text_sound: TextSound, p_clf: dict[str, float]
+    ) -> tuple[str, list[Hit], float]:
+        """The request type, the cue phrases for it, and the type classifier's share
+        in the decision (0 = the cues alone decided).
+
+        Cues score s(t): alone, the highest score wins (the default type when no cue
+        reached `categories.min_score`). With a type classifier p_c the two blend:
+        (1 − a)·s(t)/Σs + a·p_c(t), a = `classifier.category_weight` ×
+        prior / (Σs + prior), prior = `classifier.category_prior`: a confident
+        classifier decides when no cue or only a weak one was heard; several strong
+        cues still win."""
+        scores: dict[str, float] = {}
+        hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():
             hits = self._hits(phrases, text, text_sound)
-            score = sum(h.weight for h in hits)
-            if score > best_score and score >= self.rules.category_min_score:
-                best_id, best_score, best_hits = cat_id, score, hits
-        return best_id, best_hits
+            score = _points(hits, text)
+            if score >= self.rules.category_min_score and score > 0:
+                scores[cat_id], hits_of[cat_id] = score, hits
+        order = {c: i for i, c in enumerate(self.rules.category_cues)}
+        default = self.rules.category_default
+        rule_best = max(scores, key=lambda c: (scores[c], -order[c])) if scores else default
+        settings = self.rules.classifier
+        total = sum(scores.values())
+        a = settings.category_weight * settings.category_prior / (total + settings.category_prior)
+        if not p_clf or a <= 0:
+            return rule_best, hits_of.get(rule_best, []), 0.0
+        p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
+        combined = {c: (1 - a) * p for c, p in p_rules.items()}
+        for cat_id, p in p_clf.items():
+            combined[cat_id] = combined.get(cat_id, 0.0) + a * p
+        best = max(
+            combined,
+            key=lambda c: (round(combined[c], 9), scores.get(c, 0.0), -order.get(c, len(order))),
+        )
+        decided_share = a if best != rule_best else 0.0
+        return best, hits_of.get(best, []), decided_share
 
     def _epidemic(self, text: str, text_sound: TextSound) -> list[str]:
         rules = self.rules.epidemic
@@ -271,12 +328,12 @@ class Router:
         hits_of: dict[str, list[Hit]] = {}
         for unit_id, phrases in self.rules.units.items():
             hits = self._hits(phrases, text, text_sound)
-            score = sum(h.weight for h in hits)
+            score = _points(hits, text)
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
         area_hits = self._hits(self.rules.area_matters.phrases, text, text_sound)
-        area_score = sum(h.weight for h in area_hits)
+        area_score = _points(area_hits, text)
         if area is not None and area_score > 0:
             best_unit = max((s for u, s in scores.items() if u not in self._area_ids), default=0.0)
             rules = self.rules.area_matters
@@ -295,7 +352,9 @@ class Router:
         model = self.model
         merged: dict[str, float] = {}
         for unit_id, p in model.probabilities(text).items():
-            key = area.area_id if area is not None and unit_id in self._area_ids else unit_id
+            if unit_id == AREA_CLASS and area is None:
+                continue  # a local matter, but where is not said
+            key = area.area_id if area is not None and self._is_area_class(unit_id) else unit_id
             merged[key] = merged.get(key, 0.0) + p
         needed = self.rules.classifier.min_examples
         if rule_lead is not None:
@@ -362,7 +421,11 @@ class Router:
 
         text_sound = TextSound(chunks(text[:MAX_CHARS]))
         area = self.gazetteer.find(compact, text_sound)
-        category, category_hits = self._category(compact, text_sound)
+        voter = self.classifier()
+        # The classifier reads the text with the known recognition errors corrected.
+        clf_text = apply_corrections(norm, self.rules.corrections)
+        p_type = voter.category_probabilities(clf_text) if voter else {}
+        category, category_hits, type_share = self._category(compact, text_sound, p_type)
         epidemic_words = self._epidemic(compact, text_sound)
         scores, hits_of, area_hits = self._rule_scores(compact, text_sound, area)
         fallback = False
@@ -382,18 +445,20 @@ class Router:
 
         total = sum(scores.values())
         p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
-        voter = self.classifier()
-        p_clf, support = self._classifier_vote(voter, norm, area) if voter else ({}, 0.0)
+        p_clf, support = self._classifier_vote(voter, clf_text, area) if voter else ({}, 0.0)
         unclaimed = RULES_PRIOR / (total + RULES_PRIOR)
         a = self.rules.classifier.seed_weight * unclaimed * support
         if a > 0:
+            # seed_weight > 1 may lift the total above 1: rescale (ranks unchanged).
+            scale = max(1.0, sum(p_rules.values()) + a)
             base = dict.fromkeys([*p_rules, *p_clf], 0.0)
             for u in base:
-                base[u] = p_rules.get(u, 0.0) + a * p_clf.get(u, 0.0)
+                base[u] = (p_rules.get(u, 0.0) + a * p_clf.get(u, 0.0)) / scale
         else:
             base = dict(p_rules)
         rule_lead = max(scores, key=lambda u: scores[u]) if scores and not fallback else None
-        vote = self._history(norm, area, rule_lead, hits_of.get(rule_lead, []) if rule_lead else [])
+        decisive = hits_of.get(rule_lead, []) if rule_lead else []
+        vote = self._history(clf_text, area, rule_lead, decisive)
         p_hist = vote.proba
         w = self.rules.classifier.weight * vote.knowledge
         # Ordered (not a set): equal scores must rank the same way in every process.
@@ -443,7 +508,7 @@ class Router:
                 override is None and not (w > 0 and sum(vote.evidence.values()))
             ):
                 decided_by = "classifier"
-                note = self._classifier_note(voter, norm, lead, p_clf)
+                note = self._classifier_note(voter, clf_text, lead, p_clf)
                 parts.append(f"建议主办：{self._name(lead)}（{note}）")
             elif lead != (rule_lead or rule_lead_or_area(scores)):
                 decided_by = "history"
@@ -472,9 +537,12 @@ class Router:
         if area is not None:
             parts.append(f"属地：{self._name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
         cat_name = next(c.name for c in self.catalog.categories if c.id == category)
-        parts.append(
-            f"类型：{cat_name}（{_quote(category_hits)}）" if category_hits else f"类型：{cat_name}"
-        )
+        if type_share > 0:
+            parts.append(f"类型：{cat_name}（分类模型 {p_type.get(category, 0.0):.2f}）")
+        elif category_hits:
+            parts.append(f"类型：{cat_name}（{_quote(category_hits)}）")
+        else:
+            parts.append(f"类型：{cat_name}")
         if epidemic_words:
             parts.append("涉疫：" + "".join(f"“{w}”" for w in epidemic_words[:3]))
         decided_phrases = tuple(h.phrase for h in hits_of.get(lead, [])) if lead else ()
@@ -500,8 +568,8 @@ class Router:
         label = lead
         if lead in self._area_ids:  # area votes were merged: quote the nearest local matter
             label = max(
-                (u for u in voter.pipeline.classes_ if str(u) in self._area_ids),
-                key=lambda u: float(voter.support(text).get(str(u), 0.0)),
+                (str(u) for u in voter.pipeline.classes_ if self._is_area_class(str(u))),
+                key=lambda u: float(voter.support(text).get(u, 0.0)),
                 default=lead,
             )
         like = voter.nearest(text, str(label))
