@@ -7,6 +7,8 @@ timeout do not need 20 ms latency, so the pump reads every socket every
 `PUMP_INTERVAL` seconds instead: on Linux with one `recvmmsg` call per socket
 (all queued datagrams at once, into preallocated buffers), elsewhere with a
 non-blocking `recv_into` loop. Each session then handles its batch in one go.
+The sessions are read in five groups, one per 20 ms tick; while calls play, the
+tick runs inside the send clock's wake-up, right after its packets went out.
 
 The sockets are never registered with the event loop; the kernel queues what
 arrives between two ticks (each socket's receive buffer is sized for far more than
