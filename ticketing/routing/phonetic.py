@@ -4,7 +4,9 @@ Text and phrases are compared as toneless pinyin, syllable by syllable, and a
 sound match must begin and end on word boundaries (jieba's), so "谁管" in
 "这个谁管啊" is not "水管". A phrase is matched by sound only if no common word
 of the jieba dictionary sounds the same (老师 and 老实 do; 停水 has no such
-twin), so homophones of everyday words do not trigger rules. Sound matches
+twin), so homophones of everyday words do not trigger rules — or, for a phrase
+with such twins (医保 ~ 一包), where what was heard is one word that no
+dictionary knows (一保: a recognition slip). Sound matches
 count less than exact ones (see suggest.py).
 """
 
@@ -50,29 +52,38 @@ class TextSound:
         """`chunks`: the text split at the speaker's word boundaries (text.chunks);
         each chunk is segmented further with jieba."""
         self._syllables: list[str] = []
+        self._chars: list[str] = []
         self._starts: set[int] = set()
         for chunk in chunks:
             for word in segment.words(chunk):
                 self._starts.add(len(self._syllables))
-                self._syllables.extend(_char_sound(c) for c in word if not c.isspace())
+                chars = [c for c in word if not c.isspace()]
+                self._syllables.extend(_char_sound(c) for c in chars)
+                self._chars.extend(chars)
         self._starts.add(len(self._syllables))
         self._joined = " " + " ".join(self._syllables) + " "
 
     def words_spanned(self, key: str) -> int:
         """How many words the first boundary-aligned occurrence of the sound key
         (from `sound`) covers; 0 when it does not occur aligned."""
+        return self.match(key)[0]
+
+    def match(self, key: str) -> tuple[int, str]:
+        """(words spanned, the characters heard) of the boundary-aligned occurrence of
+        the sound key that spans the fewest words; (0, "") when there is none."""
         length = key.count(" ") - 1
         at = self._joined.find(key)
-        best = 0
+        best, heard = 0, ""
         while at >= 0:
             index = self._joined.count(" ", 0, at)
             if index in self._starts and index + length in self._starts:
                 words = sum(1 for i in range(index, index + length) if i in self._starts)
-                best = words if best == 0 else min(best, words)
+                if best == 0 or words < best:
+                    best, heard = words, "".join(self._chars[index : index + length])
                 if best == 1:
                     break
             at = self._joined.find(key, at + 1)
-        return best
+        return best, heard
 
     def find(self, key: str) -> int:
         """Syllable index of the first boundary-aligned occurrence, or -1."""
@@ -103,6 +114,8 @@ class PhoneticIndex:
                 if key in keys:
                     twins.setdefault(key, []).append((word, count))
         self._sound: dict[str, str] = {}
+        self._any_sound = wanted
+        self._freq = freq
         for phrase, key in wanted.items():
             own = freq.get(phrase, 0)
             limit = TWIN_SHARE * max(own, 100)
@@ -110,4 +123,16 @@ class PhoneticIndex:
                 self._sound[phrase] = key
 
     def sound_of(self, phrase: str) -> str | None:
+        """The sound key of a phrase no common word sounds like, else None."""
         return self._sound.get(phrase)
+
+    def any_sound_of(self, phrase: str) -> str | None:
+        """The sound key of any phrase of two or more Chinese characters. A phrase with
+        common twins (医保 ~ 一包) is matched by sound only where what was heard is a
+        single word the dictionary does not know (一保; not 一包, not 片区 for 骗取):
+        see `is_word`."""
+        return self._any_sound.get(phrase)
+
+    def is_word(self, text: str) -> bool:
+        """In jieba's dictionary (a real word, however rare)."""
+        return self._freq.get(text, 0) > 0

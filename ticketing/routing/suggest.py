@@ -83,6 +83,9 @@ DECISIVE_WEIGHT = 2.0
 # Added to each unit's evidence count when shaping the classifier's vote.
 EVIDENCE_SMOOTHING = 0.5
 MAX_ALTERNATIVES = 3
+# The classifier's "town/community/village matter" vote with no area named is
+# mentioned in the explanation from this probability on.
+UNPLACED_NOTE = 0.4
 # The classifier gives every unit some probability: alternatives below this are noise.
 MIN_ALTERNATIVE_SCORE = 0.01
 # Texts beyond this length are cut for matching: a transcript this long is a
@@ -214,9 +217,13 @@ class Router:
             if phrase.found_in(text):
                 hits.append(Hit(phrase.text, phrase.weight))
             elif phrase.pattern is None:
-                key = self.phonetic.sound_of(phrase.text)
-                words = text_sound.words_spanned(key) if key is not None else 0
-                if words:
+                key = self.phonetic.any_sound_of(phrase.text)
+                words, heard = text_sound.match(key) if key is not None else (0, "")
+                # A single dictionary word heard (片区 for 骗取) is what was said; a
+                # phrase with common twins needs that one non-word (一保 for 医保).
+                twinned = self.phonetic.sound_of(phrase.text) is None
+                real_word = words == 1 and self.phonetic.is_word(heard)
+                if words and not real_word and not (twinned and words > 1):
                     split_pair = len(phrase.text) == 2 and words == 2
                     factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else SOUND_FACTOR
                     hits.append(Hit(phrase.text, phrase.weight * factor, by_sound=True))
@@ -244,22 +251,28 @@ class Router:
 
     def _classifier_vote(
         self, model: HistoryModel, text: str, area: AreaHit | None
-    ) -> tuple[dict[str, float], float]:
-        """p_c with the area-matter vote given to the area named here (dropped when none
-        is named: the classifier knows *that* it is a local matter, not *where*), and k."""
+    ) -> tuple[dict[str, float], float, float]:
+        """p_c with the area-matter vote given to the area named here, k, and the
+        area-matter probability that found no area. With no area named the vote is
+        dropped: the classifier knows *that* it is a local matter, not *where*; sending
+        it to a guessed town would be worse than asking, so the console says so (the
+        units keep their votes: a weak unit guess plus that warning helps more than
+        no suggestion; measured on the dev sets and the corpus cross-validation)."""
         support = max(model.support(text).values(), default=0.0)
         if support <= 0.0:
-            return {}, 0.0
+            return {}, 0.0, 0.0
         merged: dict[str, float] = {}
+        unplaced = 0.0
         for unit_id, p in model.probabilities(text).items():
             if self._is_area_class(unit_id):
                 if area is None:
+                    unplaced += p
                     continue
                 unit_id = area.area_id
             merged[unit_id] = merged.get(unit_id, 0.0) + p
         if max(merged.values(), default=0.0) < self.rules.classifier.seed_min_probability:
-            return {}, 0.0
-        return merged, min(1.0, support / SUPPORT_FULL)
+            return {}, 0.0, unplaced
+        return merged, min(1.0, support / SUPPORT_FULL), unplaced
 
     # -- parts ---------------------------------------------------------------
 
@@ -445,7 +458,9 @@ class Router:
 
         total = sum(scores.values())
         p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
-        p_clf, support = self._classifier_vote(voter, clf_text, area) if voter else ({}, 0.0)
+        p_clf, support, unplaced = (
+            self._classifier_vote(voter, clf_text, area) if voter else ({}, 0.0, 0.0)
+        )
         unclaimed = RULES_PRIOR / (total + RULES_PRIOR)
         a = self.rules.classifier.seed_weight * unclaimed * support
         if a > 0:
@@ -534,6 +549,8 @@ class Router:
                 elif p_clf.get(lead, 0.0) >= 0.5 and a > 0:
                     why += f"；分类模型同意 {p_clf[lead]:.2f}"
                 parts.append(f"建议主办：{self._name(lead)}（依据{why}）")
+        if area is None and unplaced >= UNPLACED_NOTE:
+            parts.append(f"分类模型：也像村/社区事务（{unplaced:.2f}），未听出所属镇街，请问清地点")
         if area is not None:
             parts.append(f"属地：{self._name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
         cat_name = next(c.name for c in self.catalog.categories if c.id == category)
