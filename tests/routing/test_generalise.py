@@ -1,0 +1,103 @@
+"""What was built so that the router generalises beyond the sets it was measured on:
+place names hidden from the classifier, area matters as one class, a request-type
+classifier, a classifier that can outvote a weak phrase, nested phrases counted once,
+and sound-alikes of recognition slips."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+import pytest
+import yaml
+
+from ticketing.catalog import Catalog
+from ticketing.routing import DEFAULT_RULES_FILE, Router, parse_rules
+from ticketing.routing.classifier import AREA_CLASS, PlaceMask
+from ticketing.routing.seed import seed_records
+from ticketing.routing.text import normalise
+
+
+def _packaged() -> dict[str, Any]:
+    return yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
+
+
+def test_place_names_are_masked_with_their_kind_and_generic_place_words() -> None:
+    mask = PlaceMask(["熊岳", "望海", "望儿山"])
+    assert mask("熊岳镇有人收死鸭子").strip() == "有人收死鸭子"
+    assert mask("望海街道的路灯").strip() == "的路灯"
+    assert mask("望儿山下我们村的电很弱").replace(" ", "") == "下的电很弱"
+    assert mask("村委会不公开账目") == "村委会不公开账目"  # a matter word, not a place
+
+
+def test_the_classifier_cannot_tell_one_place_from_another(router: Router) -> None:
+    model = router.classifier()
+    assert model is not None
+    assert AREA_CLASS in model.pipeline.classes_
+    assert not {a.id for a in router.catalog.areas} & set(model.pipeline.classes_)
+    one = model.probabilities(normalise("熊岳镇那边有人收死鸭子往外卖"))
+    other = model.probabilities(normalise("红旗镇那边有人收死鸭子往外卖"))
+    assert one == pytest.approx(other)
+
+
+def test_an_area_matter_goes_to_the_area_the_text_names(router: Router) -> None:
+    for name, area in (("红旗镇", "hongqi"), ("望海街道", "wanghai")):
+        s = router.suggest(f"{name}我们那疙瘩的村干部把集体的鱼塘偷偷包出去了")
+        assert s.department == area and s.area == area
+
+
+def test_an_unplaced_local_matter_is_named_in_the_explanation(router: Router) -> None:
+    s = router.suggest("村里的路灯坏了好几个月了一直没人修")
+    assert s.area is None
+    assert "未听出所属镇街" in s.explanation and "请问清地点" in s.explanation
+
+
+def test_a_confident_classifier_outvotes_a_weak_phrase(routing_catalog: Catalog) -> None:
+    data = _packaged()
+    data["units"] = {**data["units"], "education": {"学校": 1}}
+    text = "学校门口小卖部卖的辣条没有生产日期"
+    data["units"]["market_supervision"] = {}  # only the classifier knows the duty
+    strong = Router(parse_rules(data, routing_catalog), routing_catalog)
+    s = strong.suggest(text)
+    assert s.department == "market_supervision" and s.decided_by == "classifier"
+    assert "分类模型：与「" in s.explanation
+    data["classifier"]["seed_weight"] = 0.0  # the classifier never votes on its own
+    quiet = Router(parse_rules(data, routing_catalog), routing_catalog, seed=strong.classifier())
+    assert quiet.suggest(text).department == "education"
+
+
+def test_the_request_type_classifier_decides_where_no_cue_does(router: Router) -> None:
+    text = "我家孩子的学籍能不能转到这边来"
+    s = router.suggest(text)
+    assert s.category == "help" or s.category == "consult"
+    assert "类型：" in s.explanation and "分类模型" in s.explanation.split("类型：")[1]
+    rules = replace(router.rules, classifier=replace(router.rules.classifier, category_weight=0))
+    cues_only = Router(rules, router.catalog, phonetic=router.phonetic, seed=router.classifier())
+    assert cues_only.suggest(text).category == router.rules.category_default
+
+
+def test_a_phrase_inside_a_longer_one_counts_once(routing_catalog: Catalog) -> None:
+    data = _packaged()
+    data["units"] = {"water": {"水管": 2, "水管爆裂": 3}, "power": {"停电": 4}}
+    data["classifier"]["seed_corpus"] = False
+    router = Router(parse_rules(data, routing_catalog), routing_catalog)
+    assert router.suggest("水管爆裂了还停电").department == "power"  # 3 < 4, not 2 + 3
+    assert router.suggest("水管爆裂了，另一根水管也漏，还停电").department == "water"  # 2 + 3
+
+
+def test_a_recognition_slip_matches_by_sound_a_real_word_does_not(
+    rules_only_router: Router,
+) -> None:
+    s = rules_only_router.suggest("我 在 外地 交 的 一保 回来 能 用 吗")
+    assert s.department == "medical_insurance" and "“医保”(音近)" in s.explanation
+    assert rules_only_router.suggest("买 了 一包 烟").department != "medical_insurance"
+
+
+def test_the_typed_corpus_requests_are_labelled_with_catalogue_ids(
+    routing_catalog: Catalog,
+) -> None:
+    records = seed_records()
+    typed = Counter(category for _, _, category in records if category)
+    assert set(typed) == set(routing_catalog.category_ids())
+    assert sum(typed.values()) >= 600
