@@ -8,6 +8,7 @@ import socket
 import pytest
 
 from telephony.rtp import g711, pump
+from telephony.rtp.dtmf import build_event
 from telephony.rtp.packet import RtpPacket
 from telephony.rtp.pump import SLOT_BYTES, SLOTS, DatagramReader, MediaPump
 from telephony.rtp.session import MediaParams
@@ -124,3 +125,70 @@ async def test_the_pump_stops_with_the_last_session() -> None:
     await second.session.close()
     assert pump_of_loop.handle is None
     assert loop not in MediaPump._pumps
+
+
+def mixed_stream() -> list[bytes]:
+    """Audio with what the batch path must hand to the per-packet path: stream start,
+    DTMF (start, update, end three times), comfort noise, loss, reordering, a duplicate,
+    a malformed datagram, a CSRC header, an unknown payload type and an SSRC change."""
+    pcm = sweep_pcm(1.6)
+    frames = [pcm[o : o + 320] for o in range(0, len(pcm), 320)]
+    out: list[bytes] = []
+    seq = 0xFFF0  # across the wrap
+
+    def audio(i: int, ssrc: int = 9, **extra: object) -> bytes:
+        payload = g711.encode(8, frames[i % len(frames)])
+        return RtpPacket(8, (seq + i) & 0xFFFF, i * 160, ssrc, payload, **extra).serialize()  # type: ignore[arg-type]
+
+    out += [audio(i) for i in range(12)]
+    out += [
+        RtpPacket(101, (seq + 12 + k) & 0xFFFF, 12 * 160, 9, payload).serialize()
+        for k, payload in enumerate(
+            [build_event(3, end=False, duration=160)] + [build_event(3, end=True, duration=800)] * 3
+        )
+    ]
+    out += [audio(i) for i in range(16, 22)]
+    out.append(RtpPacket(13, (seq + 22) & 0xFFFF, 22 * 160, 9, b"\x40").serialize())
+    out += [audio(i) for i in (23, 25, 24, 26, 26, 28, 29)]  # 27 lost, 24/25 swapped, dup 26
+    out += [b"\x80\x08", audio(30, csrc=(1, 2)), audio(31)]
+    out.append(RtpPacket(96, (seq + 32) & 0xFFFF, 32 * 160, 9, b"video").serialize())
+    out += [audio(i) for i in range(33, 50)]
+    out += [audio(i, ssrc=10) for i in range(200, 230)]  # a new source
+    return out
+
+
+@pytest.mark.parametrize("batch", [2, 7, SLOTS])
+async def test_a_batch_gives_what_one_datagram_at_a_time_gives(batch: int) -> None:
+    packets = mixed_stream()
+    one_by_one, batched = await open_endpoint(), await open_endpoint()
+    try:
+        for data in packets:
+            one_by_one.session.datagram_received(data, ("127.0.0.1", 9))
+        view = memoryview(bytearray(SLOTS * SLOT_BYTES))
+        for start in range(0, len(packets), batch):
+            group = packets[start : start + batch]
+            for i, data in enumerate(group):
+                view[i * SLOT_BYTES : i * SLOT_BYTES + len(data)] = data
+            batched.session.receive_batch(view, SLOT_BYTES, [len(d) for d in group], 1.0)
+        await one_by_one.session.close()
+        await batched.session.close()
+        assert batched.audio == one_by_one.audio
+        assert len(batched.audio) > 50 * 320
+        assert batched.digits == one_by_one.digits == ["3"]
+        expected, got = one_by_one.session.stats, batched.session.stats
+        assert (got.lost, got.late, got.duplicates, got.resyncs) == (
+            expected.lost,
+            expected.late,
+            expected.duplicates,
+            expected.resyncs,
+        )
+        assert (got.received, got.malformed, got.unknown_payload) == (
+            expected.received,
+            expected.malformed,
+            expected.unknown_payload,
+        )
+        # lost: 27, and 32 (the unknown payload type does not occupy its sequence number)
+        assert (got.lost, got.duplicates, got.malformed, got.unknown_payload) == (2, 1, 1, 1)
+    finally:
+        await one_by_one.session.close()
+        await batched.session.close()
