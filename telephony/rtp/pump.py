@@ -245,7 +245,10 @@ class MediaPump:
         self._arm(now)  # first: a failing or slow phase must not stop or delay later ones
         self._phase = (self._phase + 1) % PHASES
         for session in list(self.groups[self._phase].values()):
-            self.drain(session)
+            try:
+                self.drain(session)
+            except Exception:  # one broken session must not stop the others
+                log.exception("RTP receive failed on a session; the others go on")
 
     def drain(self, session: Drainable) -> None:
         """Hand everything queued on the session's socket to it (also used at close)."""
