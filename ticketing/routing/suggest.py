@@ -452,15 +452,19 @@ class Router:
                     for u, ws in votes.words.items()
                 }
                 by_words = True
-        if not scores and area is not None and self.rules.area_matters.fallback_to_area:
+        p_clf, support, unplaced = (
+            self._classifier_vote(voter, clf_text, area) if voter else ({}, 0.0, 0.0)
+        )
+        # A place name alone does not make a local matter: with a classifier that
+        # speaks (its local-matter class goes to the area named), the area wins only
+        # on that vote or on area-matter phrases; the fallback is for when none speaks.
+        quiet = not p_clf or support <= 0.0
+        if not scores and area is not None and self.rules.area_matters.fallback_to_area and quiet:
             scores = {area.area_id: 1.0}
             fallback = True
 
         total = sum(scores.values())
         p_rules = {u: s / (total + RULES_PRIOR) for u, s in scores.items()}
-        p_clf, support, unplaced = (
-            self._classifier_vote(voter, clf_text, area) if voter else ({}, 0.0, 0.0)
-        )
         unclaimed = RULES_PRIOR / (total + RULES_PRIOR)
         a = self.rules.classifier.seed_weight * unclaimed * support
         if a > 0:
