@@ -3,8 +3,9 @@
 How the two sources combine (documented for the centre):
 
 1. Rules. Each unit's phrases that occur in the normalised text add their
-   weights: s(u). Area matters (村委会, 社区, 网格员…) vote for the area the
-   gazetteer found, unless a unit's own duty scored at least
+   weights: s(u) (a phrase heard only inside a longer one of the same unit —
+   公交 in 公交站 — counts once, as the longer one). Area matters (村委会, 社区,
+   网格员…) vote for the area the gazetteer found, unless a unit's own duty scored at least
    `area_matters.unit_beats_area` — unless the area matter scored at least
    `area_matters.area_over_unit` times that duty (村口设卡 in an epidemic is
    the village's, although "外地回来" is a health phrase). The rules'
@@ -35,16 +36,23 @@ How the two sources combine (documented for the centre):
    the packaged seed corpus (plus the history, once `hotline routing train`
    ran), it fills the share the rules leave unclaimed. With u = RULES_PRIOR /
    (Σ s + RULES_PRIOR) (1 when no phrase matched, small when many strong
-   phrases did): base(u) = p_r(u) + `classifier.seed_weight` · u · k · p_c(u),
-   k = min(1, support / SUPPORT_FULL) so that a text sharing no content word
-   with the corpus (garbage, noise) gets no vote; nor does one where p_c gives
-   no unit at least `classifier.seed_min_probability`. A single weak phrase is thus
-   outvoted by a confident classifier, many strong phrases are not. The
-   history's evidence (2., 3.) then acts on base instead of p_r. The console
-   says "分类模型：与「…」类工单相似" when the classifier decided.
+   phrases did): base(u) = p_r(u) + `classifier.seed_weight` · u · k · p_c(u)
+   (rescaled to sum ≤ 1), k = min(1, support / SUPPORT_FULL) so that a text
+   sharing no content word with the corpus (garbage, noise) gets no vote; nor
+   does one where p_c gives no unit at least `classifier.seed_min_probability`.
+   In points: the classifier adds 4 · seed_weight · k · p_c(u) to s(u) — with
+   seed_weight 3, a confident classifier (p_c 0.7) outvotes a phrase of weight
+   up to 8, two strong phrases outvote an unsure one. The classifier never sees
+   place names, and learns every area matter as one class, which goes to the
+   area the gazetteer found (with none named, that share is dropped and the
+   console says "未听出所属镇街，请问清地点"). The history's evidence (2., 3.)
+   then acts on base instead of p_r. The console says "分类模型：与「…」类工单相似"
+   when the classifier decided.
 5. The confidence is the lead's combined score (0..1).
 6. No phrase matched at all: words of the text found inside one or two units'
-   phrases or duties vote weakly (backoff.py) before the named area is taken.
+   phrases or duties vote weakly (backoff.py); the named area is taken only when
+   the classifier is silent too (a place name alone makes no local matter).
+7. Request type: the cue rules, blended with the type classifier (see `_category`).
 """
 
 from __future__ import annotations
