@@ -17,7 +17,7 @@ class AudioError(Exception):
 
 
 class PcmResampler:
-    """Streaming 16-bit mono resampler; keeps filter state between 20 ms frames."""
+    """Streaming 16-bit mono resampler; keeps filter state between chunks."""
 
     def __init__(self, in_rate: int, out_rate: int) -> None:
         self.in_rate = in_rate

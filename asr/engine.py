@@ -27,7 +27,7 @@ class AsrStream(Protocol):
     sample_rate: int
 
     def feed(self, pcm: bytes) -> None:
-        """Queue 16-bit little-endian mono PCM (a 20 ms frame); never blocks."""
+        """Queue 16-bit LE mono PCM (whole 20 ms frames, usually 0.1 s); never blocks."""
 
     async def finish(self) -> Transcript:
         """Decode what is queued, close the utterance and return the whole transcript.

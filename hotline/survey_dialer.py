@@ -315,7 +315,7 @@ class SurveyCallDialer:
         spoken = self.spoken
 
         def feed(pcm: bytes) -> None:
-            # Small grammar: decoding a 20 ms frame is cheap enough for the loop thread.
+            # Small grammar: decoding a 0.1 s batch of frames is cheap enough for the loop thread.
             if recognizer.AcceptWaveform(pcm):
                 text = spoken.answer_text(recognizer.Result())
                 if text:
