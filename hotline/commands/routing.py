@@ -131,7 +131,7 @@ def check(ctx: click.Context, rules_path: str | None) -> None:
 
 def _history(
     settings: Settings, catalog: Catalog, history_file: str | None, database_url: str | None
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, str | None]]:
     if history_file:
         return list(_read_history_file(Path(history_file), catalog))
     from ticketing.persistence.database import Database  # only needed for the DB source
@@ -148,8 +148,9 @@ def _history(
         _fail(f"无法读取派单历史 / cannot read dispatch history from {url}: {exc}")
 
 
-def _read_history_file(path: Path, catalog: Catalog) -> Iterable[tuple[str, str]]:
-    """JSON lines {"text": ..., "unit": ...}: imported records from before this system."""
+def _read_history_file(path: Path, catalog: Catalog) -> Iterable[tuple[str, str, str | None]]:
+    """JSON lines {"text": ..., "unit": ...[, "category": request type]}: imported records
+    from before this system."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -164,7 +165,10 @@ def _read_history_file(path: Path, catalog: Catalog) -> Iterable[tuple[str, str]
             _fail(f'{path}:{number}: expected {{"text": ..., "unit": ...}}')
         if not catalog.has_unit(unit):
             _fail(f"{path}:{number}: unknown unit {unit!r}")
-        yield text, unit
+        category = item.get("category")
+        if category is not None and category not in catalog.category_ids():
+            _fail(f"{path}:{number}: unknown request type {category!r}")
+        yield text, unit, category
 
 
 _history_options = [
@@ -178,7 +182,7 @@ _history_options = [
         "history_file",
         type=click.Path(dir_okay=False),
         default=None,
-        help='JSON lines {"text", "unit"} instead of the database',
+        help='JSON lines {"text", "unit"[, "category"]} instead of the database',
     ),
 ]
 

@@ -5,8 +5,10 @@ and sound-alikes of recognition slips."""
 
 from __future__ import annotations
 
+import subprocess
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -101,3 +103,36 @@ def test_the_typed_corpus_requests_are_labelled_with_catalogue_ids(
     typed = Counter(category for _, _, category in records if category)
     assert set(typed) == set(routing_catalog.category_ids())
     assert sum(typed.values()) >= 600
+
+
+def test_a_typed_history_trains_the_request_type_classifier() -> None:
+    from ticketing.routing import train
+
+    asks = [
+        (f"想问问{x}怎么办理", "civil_affairs", "consult") for x in ["结婚", "离婚", "低保", "救助"]
+    ]
+    helps = [(f"家里{x}了快来人帮忙", "water", "help") for x in ["跑水", "漏水", "没水", "水管爆"]]
+    untyped = [("暖气不热", "heating")]
+    model = train((asks + helps) * 3 + untyped, seed_corpus=())
+    assert model.category_pipeline is not None
+    p = model.category_probabilities(normalise("想问问收养孩子怎么办理"))
+    assert max(p, key=p.__getitem__) == "consult"
+    assert train(untyped + [("停水了", "water")], seed_corpus=()).category_pipeline is None
+
+
+def test_a_history_file_with_an_unknown_type_names_the_line(tmp_path: Path) -> None:
+    history = tmp_path / "history.jsonl"
+    history.write_text(
+        '{"text": "停水了", "unit": "water", "category": "help"}\n'
+        '{"text": "暖气不热", "unit": "heating", "category": "grumble"}\n',
+        "utf-8",
+    )
+    result = subprocess.run(
+        ["hotline", "routing", "train", "--history", str(history), "--model", "m.joblib"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "history.jsonl:2" in result.stderr and "grumble" in result.stderr

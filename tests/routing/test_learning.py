@@ -126,9 +126,11 @@ def test_train_and_eval_on_the_database_history(
 ) -> None:
     tmp_path = routing_workdir  # var/ holds the seed-corpus cache
     _store_history(database)
-    pairs = list(dispatch_history(database))
-    assert len(pairs) == len(history())
-    assert set(pairs) == set(history())  # the corrected text, the unit finally chosen
+    records = list(dispatch_history(database))
+    assert len(records) == len(history())
+    # The corrected text, the unit finally chosen, the type registered.
+    assert {(text, unit) for text, unit, _ in records} == set(history())
+    assert {category for _, _, category in records} == {"complaint"}
 
     def run(*args: str, data: bytes | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -1,8 +1,9 @@
 """The edge that reads tickets for routing: the training history (every dispatched
 ticket's text → lead unit) and the open tickets the duplicate search compares with.
 
-The lead unit stored on a ticket is the one finally chosen (after any 改派), and
-the text is the operator's correction when there is one (`Ticket.text`).
+The lead unit stored on a ticket is the one finally chosen (after any 改派), the
+request type the one the operator registered, and the text is the operator's
+correction when there is one (`Ticket.text`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from ticketing.routing.duplicates import OpenTicketInfo
 PAGE = 500
 
 
-def dispatch_history(database: Database) -> Iterator[tuple[str, str]]:
-    """(text, unit_id) for every ticket with a lead unit, oldest first."""
+def dispatch_history(database: Database) -> Iterator[tuple[str, str, str | None]]:
+    """(text, unit_id, request type or None) for every ticket with a lead unit, oldest
+    first: the unit trains the unit classifier, the type the request-type classifier."""
     unit_ids = [u.id for u in database.catalog.units]
     offset = 0
     while True:
@@ -30,7 +32,7 @@ def dispatch_history(database: Database) -> Iterator[tuple[str, str]]:
         for ticket in page:
             text = ticket.text or ticket.summary
             if text.strip() and ticket.lead_unit:
-                yield text, ticket.lead_unit
+                yield text, ticket.lead_unit, ticket.request_type
         if len(page) < PAGE:
             return
         offset += PAGE
