@@ -2,7 +2,8 @@
 package, so the router has a classifier before any operator has dispatched anything.
 
 Training on it takes a few seconds, so the fitted model is cached under `var/`
-(keyed by the corpus, the gazetteer's place names and the library versions) and
+(keyed by the corpus, the gazetteer's place names, the classifier's code and the
+library versions) and
 kept once per process. The dispatch history (`hotline routing train`) is added
 on top of this corpus, see `classifier.train`.
 """
@@ -62,9 +63,13 @@ def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
 def _key(path: Path, place_names: tuple[str, ...], area_ids: tuple[str, ...]) -> str:
     import sklearn
 
+    from ticketing.routing import classifier, phonetic, segment, text
     from ticketing.routing.classifier import MODEL_FORMAT
 
     digest = hashlib.sha256(path.read_bytes())
+    # The code that defines the features and the fit: an upgrade retrains the cache.
+    for module in (classifier, phonetic, segment, text):
+        digest.update(Path(module.__file__ or "").read_bytes())
     digest.update("\n".join(place_names).encode())
     digest.update(("\n#" + "\n".join(area_ids)).encode())
     digest.update(f"{MODEL_FORMAT}/{sklearn.__version__}".encode())
