@@ -334,18 +334,6 @@ def train(
     )
 
 
-def _class_weights(labels: Sequence[str], classes: Sequence[str]) -> dict[str, float]:
-    """Balanced weights, but AREA_CLASS counts as the areas it stands for: each area is
-    a lead id as frequent as a unit (cross-validated: +0.5 points on the seed corpus)."""
-    counts = Counter(classes)
-    areas = len({u for u, c in zip(labels, classes, strict=True) if c == AREA_CLASS})
-    n, k = len(classes), len(counts)
-    weights = {c: n / (k * m) for c, m in counts.items()}
-    if AREA_CLASS in weights:
-        weights[AREA_CLASS] *= max(1, areas)
-    return weights
-
-
 # Fewer type-labelled texts than this (or a single type) train no type classifier.
 MIN_CATEGORY_EXAMPLES = 20
 
@@ -369,7 +357,10 @@ def _fit(
     if len(set(classes)) < 2:
         raise TrainingError("派单记录都是镇街属地事务，需要至少一个职能部门的记录才能训练")
     pipeline = build_pipeline(place_names)
-    pipeline.named_steps["model"].set_params(class_weight=_class_weights(labels, classes))
+    # Balanced: the area class weighs as one unit. Weighing it as the six areas it stands
+    # for gained 0.5 points of corpus CV but sent wage arrears "in our village" to the
+    # town (村里 became evidence of a local matter): the place pull this class exists
+    # to remove.
     pipeline.fit(texts, classes)
     typed = [(t, c) for t, c in zip(texts, categories, strict=False) if c]
     category_pipeline: Pipeline | None = None
