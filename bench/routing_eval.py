@@ -2,7 +2,7 @@
 
     python bench/routing_eval.py [--data tests/routing/data/eval.jsonl] [--rules FILE]
                                  [--model FILE] [--misses]
-    python bench/routing_eval.py --set holdout|holdout2|holdout3 [--misses] [--rules-only]
+    python bench/routing_eval.py --set holdout|holdout2|holdout3|holdout4 [--misses] [--rules-only]
     python bench/routing_eval.py --cv 5 [--corpus FILE]
 
 The shipped router votes with the seed-corpus classifier (trained on first use,
@@ -46,6 +46,7 @@ SETS = {
     "holdout": ROOT / "tests/routing/data/holdout.jsonl",
     "holdout2": ROOT / "tests/routing/data/holdout2.jsonl",
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
+    "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
 
 FIELDS = (

@@ -1,7 +1,9 @@
 """The blind hold-out sets and what was built to generalise beyond the evaluation set.
 
 holdout.jsonl was written before the rules were read, holdout2.jsonl before the
-last round of rule changes (bench/RESULTS.md tells what was seen when). The
+last round of rule changes, holdout4.jsonl by a writer who read neither the router
+nor its corpus, and measured once after the generalisation round (bench/RESULTS.md
+tells what was seen when). The
 accuracy floor here is a regression guard, not a target to tune the rules to.
 """
 
@@ -29,7 +31,9 @@ def _packaged() -> dict[str, Any]:
     return yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("name", "least"), [("holdout.jsonl", 150), ("holdout2.jsonl", 40)])
+@pytest.mark.parametrize(
+    ("name", "least"), [("holdout.jsonl", 150), ("holdout2.jsonl", 40), ("holdout4.jsonl", 200)]
+)
 def test_the_blind_sets_are_labelled_with_catalogue_ids(
     routing_catalog: Catalog, name: str, least: int
 ) -> None:
@@ -54,9 +58,13 @@ def test_holdout_lead_unit_accuracy_on_clean_text_stays_at_least_085(router: Rou
     assert right / len(items) >= 0.85, f"{right}/{len(items)}"
 
 
-# Floors a little under the measured figures (bench/RESULTS.md): all three sets are
-# dev sets now; a drop below means a change hurt what already generalised.
-@pytest.mark.parametrize(("name", "least"), [("holdout2.jsonl", 0.9), ("holdout3.jsonl", 0.75)])
+# Floors a little under the measured figures (bench/RESULTS.md): holdout2/3 are dev sets
+# now; holdout4 was measured once, blind, after the generalisation round. A drop below
+# means a change hurt what already generalised.
+@pytest.mark.parametrize(
+    ("name", "least"),
+    [("holdout2.jsonl", 0.9), ("holdout3.jsonl", 0.75), ("holdout4.jsonl", 0.9)],
+)
 def test_later_blind_sets_stay_above_their_floor(router: Router, name: str, least: float) -> None:
     items = _items(name)
     right = sum(router.suggest(i["text"]).department == i["department"] for i in items)
