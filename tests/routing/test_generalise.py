@@ -136,3 +136,12 @@ def test_a_history_file_with_an_unknown_type_names_the_line(tmp_path: Path) -> N
     )
     assert result.returncode != 0
     assert "history.jsonl:2" in result.stderr and "grumble" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["我想说个事儿", "有个事情能不能管管", "这事到底为啥不行"])
+def test_a_request_of_filler_words_alone_gets_no_unit(router: Router, text: str) -> None:
+    # The classifier's similarity gate reads content words only: words every request
+    # has ("a matter", "can you", "why") must not make a text look like a training one.
+    s = router.suggest(text)
+    assert s.department is None, s.explanation
+    assert s.alternatives == ()

@@ -112,6 +112,29 @@ STOP_WORDS = frozenset(
         "这里",
         "那里",
         "东西",
+        # Words of every request ("I want to tell you about a matter"): a vague text
+        # built of them alone must find no similar training text.
+        "事儿",
+        "事情",
+        "这事",
+        "一件",
+        "说说",
+        "想问",
+        "问问",
+        "咋办",
+        "咋整",
+        "怎么办",
+        "能不能",
+        "管管",
+        "有个",
+        "不能",
+        "不行",
+        "为啥",
+        "为什么",
+        "到底",
+        "应该",
+        "可能",
+        "需要",
     ]
 )
 
