@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
+from typing import Any
 
 import click
 import pytest
@@ -176,6 +178,22 @@ def _get(url: str) -> tuple[int, dict[str, str]]:
         return exc.code, json.loads(exc.read())
 
 
+def _first_healthz(process: subprocess.Popen[str], port: int) -> tuple[int | None, Any]:
+    """The first /healthz answer of a starting `hotline serve` (up to 60 s on a loaded
+    machine); the process must still be running."""
+    status, body = None, None
+    for _ in range(600):
+        if process.poll() is not None:
+            break
+        try:
+            status, body = _get(f"http://127.0.0.1:{port}/healthz")
+            break
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    assert process.poll() is None, process.stdout.read() if process.stdout else ""
+    return status, body
+
+
 def test_serve_creates_the_database_and_answers_healthz(hotline_cli: HotlineCli) -> None:
     port = free_tcp_port()
     # SIP on a free port too, in case the SIP part is wired in.
@@ -183,16 +201,7 @@ def test_serve_creates_the_database_and_answers_healthz(hotline_cli: HotlineCli)
         "serve", "--http-port", str(port), "--sip-port", str(free_tcp_port())
     )
     try:
-        status = None
-        for _ in range(600):  # up to 60 s on a loaded machine
-            if process.poll() is not None:
-                break
-            try:
-                status, body = _get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        status, body = _first_healthz(process, port)
         assert status == 200, body
         assert body["status"] == "ok"
         assert body["checks"]["database"]["ok"] is True
@@ -231,16 +240,7 @@ def test_serve_with_unreachable_database_keeps_answering(hotline_cli: HotlineCli
         "serve", "--http-port", str(port), "--sip-port", str(free_tcp_port())
     )
     try:
-        status = None
-        for _ in range(600):  # up to 60 s on a loaded machine
-            if process.poll() is not None:
-                break
-            try:
-                status, body = _get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        status, body = _first_healthz(process, port)
         assert status == 503, body
         assert body["checks"]["database"]["ok"] is False
         assert "secret" not in json.dumps(body)

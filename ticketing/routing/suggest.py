@@ -596,9 +596,10 @@ class Router:
             return f"分类模型 {p:.2f}"
         label = lead
         if lead in self._area_ids:  # area votes were merged: quote the nearest local matter
+            support = voter.support(text)
             label = max(
                 (str(u) for u in voter.pipeline.classes_ if self._is_area_class(str(u))),
-                key=lambda u: float(voter.support(text).get(u, 0.0)),
+                key=lambda u: float(support.get(u, 0.0)),
                 default=lead,
             )
         like = voter.nearest(text, str(label))
