@@ -12,12 +12,12 @@ import logging
 import socket
 from collections.abc import Awaitable, Callable
 
-from asr.audio import AudioError, read_audio
-from asr.backlog import AsrJob, BacklogQueue
-from asr.capacity import CapacityLimiter
-from asr.engine import AsrEngine, EngineUnavailable, StreamFailed
-from asr.model import ModelError
-from asr.transcript import Transcript
+from hotline.asr.audio import AudioError, read_audio
+from hotline.asr.backlog import AsrJob, BacklogQueue
+from hotline.asr.capacity import CapacityLimiter
+from hotline.asr.engine import AsrEngine, EngineUnavailable, StreamFailed
+from hotline.asr.model import ModelError
+from hotline.asr.transcript import Transcript
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import cn2an
-
-from asr.transcript import NumberSpan, Transcript, Utterance, Word
+from hotline.asr.transcript import NumberSpan, Transcript, Utterance, Word
 
 # Characters a spoken number is made of (幺 is how 1 is read in phone numbers).
 _NUMERAL_CHARS = "零〇幺一二两三四五六七八九十百千万点0123456789"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from asr.transcript import Partial, Transcript, Utterance
+from hotline.asr.transcript import Partial, Transcript, Utterance
 
 PartialCallback = Callable[[Partial], None]
 UtteranceCallback = Callable[[Utterance], None]

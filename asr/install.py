@@ -15,7 +15,7 @@ import urllib.error
 import zipfile
 from pathlib import Path
 
-from asr.model import MODEL_DOWNLOAD_URL, ModelError, ModelInfo, probe_model
+from hotline.asr.model import MODEL_DOWNLOAD_URL, ModelError, ModelInfo, probe_model
 
 DOWNLOAD_TIMEOUT_S = 60.0
 
@@ -42,7 +42,7 @@ def _place(staged_root: Path, target: Path, probe: bool) -> ModelInfo:
         backup = target.with_name(f"{target.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
         target.rename(backup)
     staged_root.rename(target)
-    from asr.model import inspect_model
+    from hotline.asr.model import inspect_model
 
     return info if info is not None else inspect_model(target)
 

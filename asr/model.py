@@ -10,7 +10,6 @@ model that survived the probe is loaded into the service process.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -176,11 +175,10 @@ def probe_model(
     info = inspect_model(root, name)
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "asr.model_probe", str(root)],
+            [sys.executable, "-m", "hotline.asr.model_probe", str(root)],
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "PYTHONPATH": _import_root()},
         )
     except subprocess.TimeoutExpired:
         raise ModelError(
@@ -198,11 +196,6 @@ def probe_model(
         how = "Vosk could not load it"
     raise ModelError(root, f"the model is corrupt: {how}: {detail}", install_hint(root, name))
 
-
-def _import_root() -> str:
-    here = str(Path(__file__).resolve().parent.parent)
-    existing = os.environ.get("PYTHONPATH")
-    return here if not existing else here + os.pathsep + existing
 
 
 @dataclass

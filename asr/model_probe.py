@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from asr.model import ModelError, probe_result
+from hotline.asr.model import ModelError, probe_result
 
 
 def main(argv: list[str]) -> int:

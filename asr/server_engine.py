@@ -15,11 +15,16 @@ import logging
 from typing import Any
 
 import websockets
-
-from asr.audio import frames
-from asr.chinese import build_transcript, display_text
-from asr.engine import FRAME_MS, EngineUnavailable, PartialCallback, StreamFailed, UtteranceCallback
-from asr.transcript import Partial, Transcript, Utterance, Word, _word
+from hotline.asr.audio import frames
+from hotline.asr.chinese import build_transcript, display_text
+from hotline.asr.engine import (
+    FRAME_MS,
+    EngineUnavailable,
+    PartialCallback,
+    StreamFailed,
+    UtteranceCallback,
+)
+from hotline.asr.transcript import Partial, Transcript, Utterance, Word, _word
 
 log = logging.getLogger(__name__)
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy.engine import Engine as DbEngine
-
-from asr.backlog import AsrJob, BacklogQueue
-from asr.backlog_worker import BacklogWorker, OnDone, OnFailed
-from asr.capacity import CapacityLimiter
-from asr.engine import (
+from hotline.asr.backlog import AsrJob, BacklogQueue
+from hotline.asr.backlog_worker import BacklogWorker, OnDone, OnFailed
+from hotline.asr.capacity import CapacityLimiter
+from hotline.asr.engine import (
     AsrEngine,
     AsrStream,
     EngineUnavailable,
@@ -23,8 +21,9 @@ from asr.engine import (
     StreamFailed,
     UtteranceCallback,
 )
-from asr.model import ModelError
-from asr.transcript import Transcript
+from hotline.asr.model import ModelError
+from hotline.asr.transcript import Transcript
+from sqlalchemy.engine import Engine as DbEngine
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +32,13 @@ def engine_from_settings(asr_settings: object) -> AsrEngine:
     """`config.settings.AsrSettings` → the configured engine (not started yet)."""
     engine_kind = getattr(asr_settings, "engine", "vosk")
     if engine_kind == "vosk-server":
-        from asr.server_engine import VoskServerEngine
+        from hotline.asr.server_engine import VoskServerEngine
 
         url = getattr(asr_settings, "server_url", None)
         if not url:
             raise ValueError("asr.engine is vosk-server but asr.server_url is not set")
         return VoskServerEngine(url)
-    from asr.vosk_engine import VoskEngine
+    from hotline.asr.vosk_engine import VoskEngine
 
     return VoskEngine(
         Path(getattr(asr_settings, "model_path")),  # noqa: B009

@@ -73,7 +73,7 @@ class Transcript:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Transcript:
-        from asr.chinese import build_transcript
+        from hotline.asr.chinese import build_transcript
 
         words = [Word(**w) for w in data.get("words", [])]
         # Utterance boundaries are kept by time range; words fall into the one that covers them.
@@ -100,7 +100,7 @@ def words_from_vosk(result_json: str) -> list[Word]:
 
 
 def partial_from_vosk(partial_json: str) -> Partial:
-    from asr.chinese import display_text
+    from hotline.asr.chinese import display_text
 
     data = json.loads(partial_json)
     words = tuple(_word(w) for w in data.get("partial_result", []))

@@ -16,11 +16,24 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from asr.audio import PcmResampler, frames
-from asr.chinese import build_transcript, display_text
-from asr.engine import FRAME_MS, EngineUnavailable, PartialCallback, StreamFailed, UtteranceCallback
-from asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
-from asr.transcript import Partial, Transcript, Utterance, Word, partial_from_vosk, words_from_vosk
+from hotline.asr.audio import PcmResampler, frames
+from hotline.asr.chinese import build_transcript, display_text
+from hotline.asr.engine import (
+    FRAME_MS,
+    EngineUnavailable,
+    PartialCallback,
+    StreamFailed,
+    UtteranceCallback,
+)
+from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
+from hotline.asr.transcript import (
+    Partial,
+    Transcript,
+    Utterance,
+    Word,
+    partial_from_vosk,
+    words_from_vosk,
+)
 
 log = logging.getLogger(__name__)
 

@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from asr.audio import frames, read_audio  # noqa: E402
-from asr.model import LoadedModel, load_model  # noqa: E402
-from asr.transcript import Partial  # noqa: E402
-from asr.vosk_engine import VoskEngine  # noqa: E402
+from hotline.asr.audio import frames, read_audio  # noqa: E402
+from hotline.asr.model import LoadedModel, load_model  # noqa: E402
+from hotline.asr.transcript import Partial  # noqa: E402
+from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SECTION = "## ASR capacity (bench/asr_capacity.py)"

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from asr.audio import read_audio  # noqa: E402
+from hotline.asr.audio import read_audio  # noqa: E402
+
 from tests.e2e.calls import sipp_call, speech_pcap  # noqa: E402
 from tests.e2e.server import make_server  # noqa: E402
 from tests.fixtures.vosk import (  # noqa: E402

@@ -37,9 +37,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from config.catalog_loader import load_catalog  # noqa: E402
-from ticketing.routing.files import load_model, load_rules  # noqa: E402
-from ticketing.routing.suggest import Router  # noqa: E402
+from hotline.ticketing.routing.files import load_model, load_rules  # noqa: E402
+from hotline.ticketing.routing.suggest import Router  # noqa: E402
+
+from hotline.catalog_loader import load_catalog  # noqa: E402
 
 SETS = {
     "eval": ROOT / "tests/routing/data/eval.jsonl",
@@ -82,11 +83,11 @@ def load_items(path: Path) -> list[dict[str, Any]]:
 
 def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant."""
+    from hotline.ticketing.routing.classifier import train
+    from hotline.ticketing.routing.seed import seed_records
     from sklearn.model_selection import StratifiedKFold
 
     from tests.routing.make_asr_variant import SEED, asr_variant
-    from ticketing.routing.classifier import train
-    from ticketing.routing.seed import seed_records
 
     records = seed_records(corpus)
     rng = random.Random(SEED)
@@ -143,7 +144,7 @@ def main() -> int:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = Router(rules, catalog, load_model(args.model) if args.model else None)
     if args.cv:
-        from ticketing.routing.seed import SEED_FILE
+        from hotline.ticketing.routing.seed import SEED_FILE
 
         print("\n".join(cross_validation(router, args.corpus or SEED_FILE, args.cv, args.misses)))
         return 0

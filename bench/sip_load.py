@@ -8,7 +8,7 @@ CPU time (/proc/PID/stat) and RSS, and capture the RTP it sends (dumpcap on lo) 
 packets (gap > 1.5 ptime) and the longest gap. hotline also reports its receive-side jitter
 buffer counters (lost/late). Both servers send audio for the whole call (hotline: a long
 greeting; pyVoIP: the same audio written at answer) and record what they receive to WAV.
-pyVoIP must register before it answers: its register() is patched out (FIELD-NOTES.md).
+pyVoIP must register before it answers: its register() is patched out.
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ def write_pcma_pcap(path: Path, seconds: float) -> None:
 def serve_hotline(
     port: int, rtp_low: int, rtp_high: int, recdir: Path, stats: Path, greeting_seconds: float
 ) -> None:
-    from telephony.listener import ListenerOptions, SipListener
+    from hotline.telephony.listener import ListenerOptions, SipListener
 
     with contextlib.suppress(ImportError):
         import uvloop
@@ -249,7 +249,7 @@ def serve_pyvoip(
     # pyVoIP.SIP only imports cleanly after pyVoIP.VoIP (circular import); isort must not swap.
     SIP = importlib.import_module("pyVoIP.SIP")
 
-    SIP.SIPClient.register = lambda self: True  # the bypass FIELD-NOTES describes
+    SIP.SIPClient.register = lambda self: True  # answer without a registrar
     audio = audioop.bias(audioop.lin2lin(tone(greeting_seconds), 2, 1), 1, 128)
     counts = {"answered": 0, "finished": 0}
 

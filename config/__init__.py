@@ -1,1 +1,2 @@
-"""Settings schema and loading, the default catalogue and prompt texts."""
+"""The packaged configuration files: default settings, the default catalogue and the
+routing rules. No code lives here: the settings schema is `hotline.settings`."""

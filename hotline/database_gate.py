@@ -61,7 +61,7 @@ class StartupError(Exception):
 
 
 def is_outage(exc: BaseException) -> bool:
-    from ticketing.intake import is_outage as intake_is_outage
+    from hotline.ticketing.intake import is_outage as intake_is_outage
 
     return intake_is_outage(exc)
 
@@ -71,7 +71,7 @@ def first_attempt(url: str, migrate: Callable[[str], None]) -> str | None:
     (start without it). Raises StartupError when waiting cannot help."""
     from sqlalchemy.engine import make_url
 
-    from ticketing.persistence.database import normalise_url
+    from hotline.ticketing.persistence.database import normalise_url
 
     try:
         backend = make_url(normalise_url(url)).get_backend_name()

@@ -15,14 +15,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from asr.backlog import BacklogQueue
-from asr.service import AsrService
-from config.settings import Settings
+from hotline.asr.backlog import BacklogQueue
+from hotline.asr.service import AsrService
 from hotline.runtime import IntakeRuntime
-from telephony.listener import ListenerOptions
-from ticketing import services
-from ticketing.commands import Command
-from ticketing.intake import (
+from hotline.settings import Settings
+from hotline.telephony.listener import ListenerOptions
+from hotline.ticketing import services
+from hotline.ticketing.commands import Command
+from hotline.ticketing.intake import (
     AppliedChange,
     ApplyContext,
     DuplicateFn,
@@ -33,11 +33,11 @@ from ticketing.intake import (
     RouteFn,
     same_number_duplicates,
 )
-from ticketing.model import OPEN_STATES, Ticket
-from ticketing.notify import notifier_from_settings
-from ticketing.persistence.database import Database
-from ticketing.persistence.tables import TicketRow
-from ticketing.users import SYSTEM_ACTOR
+from hotline.ticketing.model import OPEN_STATES, Ticket
+from hotline.ticketing.notify import notifier_from_settings
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.tables import TicketRow
+from hotline.ticketing.users import SYSTEM_ACTOR
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def greeting_wav(settings: Settings) -> Path | None:
     """The configured greeting WAV, or the greeting text spoken by espeak-ng (cached)."""
     if settings.sip.greeting_wav is not None:
         return settings.sip.greeting_wav
-    from telephony.prompts import PromptCache
+    from hotline.telephony.prompts import PromptCache
 
     try:
         return PromptCache(settings.storage.prompts_dir).render(settings.sip.greeting_text)
@@ -85,7 +85,7 @@ def _registration(settings: Settings) -> Any:
     reg = settings.sip.registration
     if not reg.enabled:
         return None
-    from telephony.sip.registration import RegistrationOptions
+    from hotline.telephony.sip.registration import RegistrationOptions
 
     return RegistrationOptions(
         registrar=reg.registrar or "",
@@ -158,7 +158,7 @@ class SqlIntakeStore:
 def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
     """The routing suggestion function and the router (None, None if routing is unusable)."""
     try:
-        from ticketing.routing import load_router
+        from hotline.ticketing.routing import load_router
 
         router = load_router(catalog, settings.routing_rules_path)
         router.classifier()  # train/load now, not while the first caller waits
@@ -170,7 +170,7 @@ def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
 
 def routing_duplicates(router: Any) -> DuplicateFn:
     """Routing's 并单 search (same number, or similar content, within its window)."""
-    from ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
+    from hotline.ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
 
     dup = router.rules.duplicates
 
@@ -211,7 +211,7 @@ def routing_duplicates(router: Any) -> DuplicateFn:
 
 def publish_to_hub(hub: Any) -> Callable[[AppliedChange], None]:
     """AppliedChange → ticketing.web.events.TicketEvent on the console's EventHub."""
-    from ticketing.web.events import TicketEvent
+    from hotline.ticketing.web.events import TicketEvent
 
     def publish(change: AppliedChange) -> None:
         t = change.ticket

@@ -31,11 +31,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from asr.engine import EngineUnavailable
-from asr.model import ModelError
-from asr.service import AsrService, CallTranscription
-from asr.transcript import Partial, Transcript
-from telephony.events import (
+from hotline.asr.engine import EngineUnavailable
+from hotline.asr.model import ModelError
+from hotline.asr.service import AsrService, CallTranscription
+from hotline.asr.transcript import Partial, Transcript
+from hotline.telephony.events import (
     AudioReceived,
     CallAnswered,
     CallCancelled,
@@ -43,9 +43,9 @@ from telephony.events import (
     CallFinished,
     DtmfReceived,
 )
-from telephony.listener import ListenerOptions, SipListener
-from telephony.recording import repair_recordings
-from ticketing.intake import (
+from hotline.telephony.listener import ListenerOptions, SipListener
+from hotline.telephony.recording import repair_recordings
+from hotline.ticketing.intake import (
     AppliedChange,
     CallTranscribed,
     DraftOpened,
@@ -54,7 +54,7 @@ from ticketing.intake import (
     IntakeWriter,
     TranscriptionQueued,
 )
-from ticketing.notify import DraftNotice, DraftNotifier
+from hotline.ticketing.notify import DraftNotice, DraftNotifier
 
 log = logging.getLogger(__name__)
 

@@ -26,11 +26,11 @@ from typing import Any, NoReturn
 import click
 from aiohttp import web
 
-from config.settings import ConfigError, Settings, load_settings
 from hotline.database_gate import UNAVAILABLE_ZH, Backoff, DatabaseGate, StartupError
-from ticketing.catalog import Catalog, CatalogError
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.persistence.database import Database
+from hotline.settings import ConfigError, Settings, load_settings
+from hotline.ticketing.catalog import Catalog, CatalogError
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.persistence.database import Database
 
 log = logging.getLogger("hotline.serve")
 
@@ -75,7 +75,7 @@ def load_settings_or_exit(config_path: str | None) -> Settings:
 
 
 def load_catalog_or_exit(settings: Settings) -> Catalog:
-    from config.catalog_loader import load_catalog
+    from hotline.catalog_loader import load_catalog
 
     path = Path(settings.catalog_path)
     try:
@@ -98,7 +98,7 @@ def migrate(url: str) -> None:
     """Bring the schema up to date; a server that does not answer fails within ~10 s."""
 
     from hotline.migrations import upgrade
-    from ticketing.persistence.database import make_engine
+    from hotline.ticketing.persistence.database import make_engine
 
     upgrade(url, engine=make_engine(url))  # make_engine sets the connect timeout
 
@@ -145,7 +145,9 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def build_app(ctx: ServiceContext) -> web.Application:
-    from ticketing.web.followup_api import followup_web_extension  # 回访 API + console panel
+    from hotline.ticketing.web.followup_api import (
+        followup_web_extension,  # 回访 API + console panel
+    )
 
     ctx.extras.setdefault("web_extensions", []).append(followup_web_extension())
     app = _web_app(ctx)
@@ -168,8 +170,8 @@ def _guard_web_app(app: web.Application, gate: DatabaseGate) -> None:
     """503 with a Chinese message instead of a 500 while the database is unavailable:
     before it was first reached (every page and API call), and whenever a request finds it
     unreachable later. /healthz reports the database check failing meanwhile."""
-    from ticketing.web import WEB_CONTEXT
-    from ticketing.web.errors import error_middleware
+    from hotline.ticketing.web import WEB_CONTEXT
+    from hotline.ticketing.web.errors import error_middleware
 
     middleware = _database_middleware(gate)
     middlewares = app.middlewares
@@ -182,7 +184,7 @@ def _guard_web_app(app: web.Application, gate: DatabaseGate) -> None:
 
 
 def _database_middleware(gate: DatabaseGate) -> Any:
-    from ticketing.intake import is_outage
+    from hotline.ticketing.intake import is_outage
 
     @web.middleware
     async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
@@ -224,7 +226,7 @@ def _database_check(gate: DatabaseGate, check: Any) -> Any:
 
 def _web_app(ctx: ServiceContext) -> web.Application:
     """The HTTP side: API, console, portal, dashboard, /healthz and /metrics."""
-    from ticketing.web.mount import web_app_for_service
+    from hotline.ticketing.web.mount import web_app_for_service
 
     return web_app_for_service(ctx)
 
@@ -268,7 +270,7 @@ def _intake_part(ctx: ServiceContext) -> BackgroundPart:
 
 def _web_event_hub(app: web.Application) -> Any:
     """The console's live-update hub, when the web part's application is the one served."""
-    from ticketing.web import WEB_CONTEXT
+    from hotline.ticketing.web import WEB_CONTEXT
 
     return app[WEB_CONTEXT].hub if WEB_CONTEXT in app else None
 
@@ -344,7 +346,7 @@ def account_hint(users: Sequence[Any], url: str) -> str | None:
 
 
 async def _log_account_hint(ctx: ServiceContext) -> None:
-    from ticketing import services
+    from hotline.ticketing import services
 
     try:
         users = await asyncio.to_thread(services.list_users, ctx.database.read_uow())

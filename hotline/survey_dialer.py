@@ -21,25 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from config.settings import Settings
-from telephony.dialer import Dialer as SipDialer
-from telephony.dialer import DialerOptions, OutboundCall
-from telephony.prompts import PromptCache
-from telephony.recording import CallRecorder, recording_path
-from ticketing.deadlines import Clock, DeadlinePolicy, utc_now
-from ticketing.followup.dialer import Dialer, SurveyOutcome, SurveyRequest
-from ticketing.followup.policy import policy_from_settings
-from ticketing.followup.scheduler import FollowupScheduler
-from ticketing.followup.service import FollowupService
-from ticketing.followup.survey_script import (
+from hotline.settings import Settings
+from hotline.telephony.dialer import Dialer as SipDialer
+from hotline.telephony.dialer import DialerOptions, OutboundCall
+from hotline.telephony.prompts import PromptCache
+from hotline.telephony.recording import CallRecorder, recording_path
+from hotline.ticketing.deadlines import Clock, DeadlinePolicy, utc_now
+from hotline.ticketing.followup.dialer import Dialer, SurveyOutcome, SurveyRequest
+from hotline.ticketing.followup.policy import policy_from_settings
+from hotline.ticketing.followup.scheduler import FollowupScheduler
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.survey_script import (
     Action,
     HangUp,
     Listen,
     Play,
     SurveyScript,
 )
-from ticketing.followup.ticket_port import DatabaseTicketPort
-from ticketing.persistence.database import Database
+from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
+from hotline.ticketing.persistence.database import Database
 
 log = logging.getLogger(__name__)
 

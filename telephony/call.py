@@ -15,23 +15,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from telephony.events import (
+from hotline.telephony.events import (
     AudioReceived,
     CallAnswered,
     CallEvent,
     CallFinished,
     DtmfReceived,
 )
-from telephony.recording import CallRecorder, recording_path
-from telephony.rtp.session import Direction, MediaParams, RtpSession
-from telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
-from telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
-from telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
-from telephony.sip.message import Request, Response
-from telephony.sip.transaction import InviteServerTransaction, State
-from telephony.sip.transport import Peer
-from telephony.voice_activity import SilenceDetector
+from hotline.telephony.recording import CallRecorder, recording_path
+from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
+from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
+from hotline.telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
+from hotline.telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
+from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.transaction import InviteServerTransaction, State
+from hotline.telephony.sip.transport import Peer
+from hotline.telephony.voice_activity import SilenceDetector
 
 log = logging.getLogger(__name__)
 DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")

@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-from telephony.recording import CallRecorder
-from telephony.rtp.session import Direction, MediaParams, RtpSession
-from telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
-from telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
-from telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from telephony.sip.endpoint import SipEndpoint, uri_destination
-from telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
-from telephony.sip.message import Request, Response
-from telephony.sip.transaction import InviteServerTransaction
-from telephony.sip.transport import Peer
+from hotline.telephony.recording import CallRecorder
+from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
+from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
+from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
+from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
+from hotline.telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
+from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.transaction import InviteServerTransaction
+from hotline.telephony.sip.transport import Peer
 
 log = logging.getLogger(__name__)
 Outcome = Literal["answered", "busy", "no_answer", "failed"]
@@ -125,7 +125,7 @@ class OutboundCall:
                 self.dialog.fire(DialogEvent.BYE_RECEIVED)
             self.hung_up_by_peer.set()
         elif method == "INFO":
-            from telephony.call import dtmf_from_info
+            from hotline.telephony.call import dtmf_from_info
 
             ep.respond(request, ep.make_response(request, 200, source), source)
             digit = dtmf_from_info(request)

@@ -1,4 +1,4 @@
-"""SipListener: the UAS that answers forwarded calls (see TELEPHONY-INTERFACE.md)."""
+"""SipListener: the UAS that answers calls forwarded by the PBX or Kamailio."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from telephony.call import CallPolicy, InboundCall
-from telephony.events import CallCancelled, CallEvent
-from telephony.sdp import SdpError, negotiate, parse_sdp
-from telephony.sip.endpoint import SipEndpoint, tx_key
-from telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
-from telephony.sip.message import Request
-from telephony.sip.registration import Registration, RegistrationOptions
-from telephony.sip.transport import Peer
+from hotline.telephony.call import CallPolicy, InboundCall
+from hotline.telephony.events import CallCancelled, CallEvent
+from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
+from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
+from hotline.telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
+from hotline.telephony.sip.message import Request
+from hotline.telephony.sip.registration import Registration, RegistrationOptions
+from hotline.telephony.sip.transport import Peer
 
 log = logging.getLogger(__name__)
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset()  # no option tags required of us are served
@@ -74,7 +74,7 @@ class SipListener:
         o = self.options
         greeting = o.greeting_pcm
         if greeting is None and o.greeting_wav is not None:
-            from telephony.prompts import read_wav_8k
+            from hotline.telephony.prompts import read_wav_8k
 
             greeting = await asyncio.to_thread(read_wav_8k, o.greeting_wav)
         self._policy = CallPolicy(

@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from telephony.audio import read_audio_8k, write_wav
+from hotline.telephony.audio import read_audio_8k, write_wav
 
-DEFAULT_VOICE: Final = "cmn-latn-pinyin"  # plain `cmn` reads tone digits as English (FIELD-NOTES)
+DEFAULT_VOICE: Final = "cmn-latn-pinyin"  # plain `cmn` reads tone digits as English
 _FORMAT_VERSION: Final = "8k-mono-s16-v1"
 _TIMEOUT_SECONDS: Final = 60
 

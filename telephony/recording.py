@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from telephony.audio import SAMPLE_RATE, SAMPLE_WIDTH, WAV_HEADER_SIZE, wav_header
+from hotline.telephony.audio import SAMPLE_RATE, SAMPLE_WIDTH, WAV_HEADER_SIZE, wav_header
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 from typing import Final
 
 import numpy as np
-
-from telephony.audio import SAMPLE_RATE
+from hotline.telephony.audio import SAMPLE_RATE
 
 BATCH_FRAMES: Final = 50  # 1 s: the call reads the results once a second anyway
 FRAME_SAMPLES: Final = SAMPLE_RATE // 50  # 20 ms

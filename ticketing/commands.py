@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ticketing.errors import InvalidInputError
-from ticketing.model import TranscriptWord
+from hotline.ticketing.errors import InvalidInputError
+from hotline.ticketing.model import TranscriptWord
 
 
 class CommandName(StrEnum):

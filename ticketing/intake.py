@@ -35,9 +35,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from ticketing.commands import AttachTranscript, Command, MarkInvalid
-from ticketing.errors import ConflictError
-from ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord
+from hotline.ticketing.commands import AttachTranscript, Command, MarkInvalid
+from hotline.ticketing.errors import ConflictError
+from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import aiohttp
-
-from ticketing.model import mask_number
+from hotline.ticketing.model import mask_number
 
 log = logging.getLogger(__name__)
 

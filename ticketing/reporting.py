@@ -27,18 +27,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
+from hotline.ticketing import services
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.commands import Report
+from hotline.ticketing.errors import DomainError
+from hotline.ticketing.model import State, Ticket
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.users import SYSTEM_ACTOR
+from hotline.ticketing.web.metrics import UPSTREAM_PUSHES
+from hotline.ticketing.web.tables import OutboxRow
 from sqlalchemy import select
-
-from ticketing import services
-from ticketing.catalog import Catalog
-from ticketing.commands import Report
-from ticketing.errors import DomainError
-from ticketing.model import State, Ticket
-from ticketing.persistence.database import Database
-from ticketing.persistence.repository import TicketQuery
-from ticketing.users import SYSTEM_ACTOR
-from ticketing.web.metrics import UPSTREAM_PUSHES
-from ticketing.web.tables import OutboxRow
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from ticketing.model import STATE_LABELS, HistoryEntry, Ticket, mask_number
+from hotline.ticketing.model import STATE_LABELS, HistoryEntry, Ticket, mask_number
 
 
 def _plain(value: Any) -> Any:

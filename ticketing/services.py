@@ -14,15 +14,14 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from hotline.ticketing import deadlines, workflow
+from hotline.ticketing.commands import Command, CommandName
+from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundError
+from hotline.ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
+from hotline.ticketing.persistence.database import UnitOfWork
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User
 from sqlalchemy.exc import IntegrityError
-
-from ticketing import deadlines, workflow
-from ticketing.commands import Command, CommandName
-from ticketing.errors import ConflictError, InvalidInputError, NotFoundError
-from ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
-from ticketing.persistence.database import UnitOfWork
-from ticketing.persistence.repository import TicketQuery
-from ticketing.users import SYSTEM_ACTOR, Actor, Role, User
 
 __all__ = [
     "NewTicket",

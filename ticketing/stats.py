@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ticketing import deadlines
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.model import OPEN_STATES, Satisfaction, State, Ticket
+from hotline.ticketing import deadlines
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.model import OPEN_STATES, Satisfaction, State, Ticket
 
 # Side exits do not count as requests handled.
 EXCLUDED_STATES = frozenset({State.MERGED, State.INVALID})

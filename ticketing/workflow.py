@@ -5,7 +5,8 @@ allowed lives in TRANSITIONS and REASON_REQUIRED below. `apply` checks the
 table, then runs the command's effect on the ticket's fields, refreshes the
 deadlines and appends a history entry. Nothing here does I/O.
 
-States follow DOMAIN.md's lifecycle with one addition: `accepted` (签收, 办理中)
+States follow the centres' lifecycle (草稿 → 登记 → 派单 → 回复 → 审核 → 回访 → 办结 → 上报)
+with one addition: `accepted` (签收, 办理中)
 between `dispatched` and `replied`, so lists can show which units have not yet
 signed for a ticket. Survey results never skip review: `record_satisfaction`
 closes the ticket, and a dissatisfied caller's ticket is then `reopen`ed to
@@ -27,12 +28,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
-from ticketing import deadlines
-from ticketing.catalog import Catalog
-from ticketing.commands import COMMAND_LABELS, Command
-from ticketing.commands import CommandName as C
-from ticketing.errors import ForbiddenError, InvalidInputError, WorkflowError
-from ticketing.model import (
+from hotline.ticketing import deadlines
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.commands import COMMAND_LABELS, Command
+from hotline.ticketing.commands import CommandName as C
+from hotline.ticketing.errors import ForbiddenError, InvalidInputError, WorkflowError
+from hotline.ticketing.model import (
     MISSING_INFO_LABELS,
     STATE_LABELS,
     HistoryEntry,
@@ -40,8 +41,8 @@ from ticketing.model import (
     Ticket,
     Urgency,
 )
-from ticketing.model import State as S
-from ticketing.users import ROLE_LABELS, Actor, Role
+from hotline.ticketing.model import State as S
+from hotline.ticketing.users import ROLE_LABELS, Actor, Role
 
 
 @dataclass(frozen=True)

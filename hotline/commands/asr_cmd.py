@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from asr.audio import AudioError, expand_inputs, read_audio
-from asr.install import InstallError, install_by_name, install_from
-from asr.model import LARGE_MODEL_NAME, ModelError, inspect_model, load_model, probe_model
-from config.settings import ConfigError, Settings, load_settings
+from hotline.asr.audio import AudioError, expand_inputs, read_audio
+from hotline.asr.install import InstallError, install_by_name, install_from
+from hotline.asr.model import LARGE_MODEL_NAME, ModelError, inspect_model, load_model, probe_model
+from hotline.settings import ConfigError, Settings, load_settings
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -83,7 +83,7 @@ def install(ctx: click.Context, name: str | None, source: Path | None) -> None:
 async def _transcribe_files(model_path: Path, files: list[Path], threads: int, name: str) -> int:
     from tqdm import tqdm
 
-    from asr.vosk_engine import VoskEngine
+    from hotline.asr.vosk_engine import VoskEngine
 
     loaded = await asyncio.to_thread(load_model, model_path, name=name)
     engine = VoskEngine(model_path, decode_threads=threads, loaded=loaded)

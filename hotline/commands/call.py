@@ -52,8 +52,8 @@ def call(
     ring_timeout: float,
 ) -> None:
     """Dial URI, play the WAV, send the digits, hang up; exit code tells the outcome."""
-    from telephony.audio import AudioFileError
-    from telephony.prompts import read_wav_8k
+    from hotline.telephony.audio import AudioFileError
+    from hotline.telephony.prompts import read_wav_8k
 
     if not uri.startswith(("sip:", "sips:")):
         click.echo(f"错误: {uri!r} is not a SIP URI (sip:user@host[:port])", err=True)
@@ -88,7 +88,7 @@ async def _call(
     record: Path | None,
     ring_timeout: float,
 ) -> tuple[str, int | None, str | None]:
-    from telephony.dialer import Dialer, DialerOptions
+    from hotline.telephony.dialer import Dialer, DialerOptions
 
     dialer = Dialer(
         DialerOptions(

@@ -7,7 +7,7 @@ import sys
 import click
 import yaml
 
-from config.settings import ConfigError, load_settings, masked_dump
+from hotline.settings import ConfigError, load_settings, masked_dump
 
 
 @click.group()

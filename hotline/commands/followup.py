@@ -57,7 +57,7 @@ def list_(ctx: click.Context, states: tuple[str, ...], manual: bool, as_json: bo
     """List follow-up jobs by due time."""
     from zoneinfo import ZoneInfo
 
-    from ticketing.followup.states import STATE_LABELS_ZH, JobState
+    from hotline.ticketing.followup.states import STATE_LABELS_ZH, JobState
 
     settings, database, service = _service(ctx)
     try:
@@ -94,8 +94,8 @@ def _fail(exc: Exception) -> None:
 @click.pass_context
 def call_now(ctx: click.Context, ticket_id: int, operator: str) -> None:
     """Dial this ticket's survey at the scheduler's next pass (inside the calling window)."""
-    from ticketing.errors import DomainError
-    from ticketing.users import Actor, Role
+    from hotline.ticketing.errors import DomainError
+    from hotline.ticketing.users import Actor, Role
 
     _settings, database, service = _service(ctx)
     try:
@@ -121,9 +121,9 @@ def call_now(ctx: click.Context, ticket_id: int, operator: str) -> None:
 @click.pass_context
 def record(ctx: click.Context, ticket_id: int, result: str, note: str, operator: str) -> None:
     """Enter the result of a survey call made by hand (不满意 sends the ticket back)."""
-    from ticketing.errors import DomainError
-    from ticketing.model import SATISFACTION_LABELS, Satisfaction
-    from ticketing.users import Actor, Role
+    from hotline.ticketing.errors import DomainError
+    from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction
+    from hotline.ticketing.users import Actor, Role
 
     _settings, database, service = _service(ctx)
     try:

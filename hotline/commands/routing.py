@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from config.settings import ConfigError, Settings, load_settings
-from ticketing.catalog import Catalog, CatalogError
+from hotline.settings import ConfigError, Settings, load_settings
+from hotline.ticketing.catalog import Catalog, CatalogError
 
 # The routing package (jieba, pinyin, scikit-learn) is imported inside the
 # commands: every other `hotline` command would otherwise wait for it.
 if TYPE_CHECKING:
-    from ticketing.routing.rules import RoutingRules
+    from hotline.ticketing.routing.rules import RoutingRules
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -26,9 +26,9 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _setup(ctx: click.Context, rules_path: str | None) -> tuple[Settings, Catalog, RoutingRules]:
-    from config.catalog_loader import load_catalog
-    from ticketing.routing.files import load_rules
-    from ticketing.routing.rules import RulesError
+    from hotline.catalog_loader import load_catalog
+    from hotline.ticketing.routing.files import load_rules
+    from hotline.ticketing.routing.rules import RulesError
 
     try:
         settings = load_settings(ctx.obj.get("config_path") if ctx.obj else None)
@@ -76,8 +76,8 @@ def route(
     ctx: click.Context, rules_path: str | None, model_path: str | None, no_model: bool
 ) -> None:
     """Read one text per line on stdin, write one JSON suggestion per line."""
-    from ticketing.routing.files import ModelFileError, load_model
-    from ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.files import ModelFileError, load_model
+    from hotline.ticketing.routing.suggest import Router
 
     _, catalog, rules = _setup(ctx, rules_path)
     model = None
@@ -134,8 +134,8 @@ def _history(
 ) -> list[tuple[str, str, str | None]]:
     if history_file:
         return list(_read_history_file(Path(history_file), catalog))
-    from ticketing.persistence.database import Database  # only needed for the DB source
-    from ticketing.routing.history import dispatch_history
+    from hotline.ticketing.persistence.database import Database  # only needed for the DB source
+    from hotline.ticketing.routing.history import dispatch_history
 
     url = database_url or settings.storage.database_url
     try:
@@ -206,9 +206,9 @@ def train_cmd(
     history_file: str | None,
 ) -> None:
     """Fit the classifier on the dispatch history and save it."""
-    from ticketing.routing.classifier import TrainingError, train
-    from ticketing.routing.files import save_model
-    from ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.classifier import TrainingError, train
+    from hotline.ticketing.routing.files import save_model
+    from hotline.ticketing.routing.suggest import Router
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
@@ -242,8 +242,8 @@ def eval_cmd(
     folds: int,
 ) -> None:
     """Cross-validated accuracy on the dispatch history: rules, classifier, combined."""
-    from ticketing.routing.classifier import TrainingError, cross_validate
-    from ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.classifier import TrainingError, cross_validate
+    from hotline.ticketing.routing.suggest import Router
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ticketing.model import STATE_LABELS, State
+from hotline.ticketing.model import STATE_LABELS, State
 
 
 @click.group()
@@ -33,8 +33,8 @@ def list_(
 ) -> None:
     """List tickets, newest first."""
     from hotline.serve import load_settings_or_exit, open_migrated_database
-    from ticketing import services
-    from ticketing.serialization import ticket_to_dict
+    from hotline.ticketing import services
+    from hotline.ticketing.serialization import ticket_to_dict
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)
@@ -60,9 +60,9 @@ def list_(
 def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
     """Show one ticket with its history."""
     from hotline.serve import load_settings_or_exit, open_migrated_database
-    from ticketing import services
-    from ticketing.errors import NotFoundError
-    from ticketing.serialization import ticket_to_dict
+    from hotline.ticketing import services
+    from hotline.ticketing.errors import NotFoundError
+    from hotline.ticketing.serialization import ticket_to_dict
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ticketing.users import HUMAN_ROLES, ROLE_LABELS
+from hotline.ticketing.users import HUMAN_ROLES, ROLE_LABELS
 
 
 def _read_password(confirm: bool = True) -> str:
@@ -50,8 +50,8 @@ def add(
 ) -> None:
     """Add user NAME; the password is read from stdin."""
     from hotline.serve import load_settings_or_exit, open_migrated_database
-    from ticketing import services
-    from ticketing.errors import DomainError
+    from hotline.ticketing import services
+    from hotline.ticketing.errors import DomainError
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)
@@ -80,8 +80,8 @@ def add(
 def passwd(ctx: click.Context, name: str) -> None:
     """Set a new password for NAME (read from stdin)."""
     from hotline.serve import load_settings_or_exit, open_migrated_database
-    from ticketing import services
-    from ticketing.errors import DomainError
+    from hotline.ticketing import services
+    from hotline.ticketing.errors import DomainError
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)
@@ -99,7 +99,7 @@ def passwd(ctx: click.Context, name: str) -> None:
 def list_(ctx: click.Context) -> None:
     """List user accounts."""
     from hotline.serve import load_settings_or_exit, open_migrated_database
-    from ticketing import services
+    from hotline.ticketing import services
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)

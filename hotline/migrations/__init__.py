@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
-from ticketing.persistence.database import make_engine, normalise_url
+from hotline.ticketing.persistence.database import make_engine, normalise_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 

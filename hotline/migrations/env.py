@@ -8,8 +8,8 @@ import importlib.util
 from alembic import context
 from sqlalchemy import MetaData
 
-from ticketing.persistence.database import make_engine
-from ticketing.persistence.tables import metadata as ticketing_metadata
+from hotline.ticketing.persistence.database import make_engine
+from hotline.ticketing.persistence.tables import metadata as ticketing_metadata
 
 
 def _optional_metadata(module_name: str) -> list[MetaData]:
@@ -28,7 +28,11 @@ def _all_optional(module_names: list[str]) -> list[MetaData]:
 
 # Modules that define tables: on their own MetaData (asr.backlog) or on ticketing's
 # (ticketing.followup.store adds its tables to it when imported). Add one line per module.
-TABLE_MODULES = ["asr.backlog", "ticketing.followup.store", "ticketing.web.tables"]
+TABLE_MODULES = [
+    "hotline.asr.backlog",
+    "hotline.ticketing.followup.store",
+    "hotline.ticketing.web.tables",
+]
 
 target_metadata: list[MetaData] = list(
     {id(m): m for m in [ticketing_metadata, *_all_optional(TABLE_MODULES)]}.values()

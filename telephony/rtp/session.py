@@ -30,11 +30,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
-from telephony.rtp import g711
-from telephony.rtp.dtmf import DtmfReceiver, digit_code, event_packets
-from telephony.rtp.jitterbuffer import JitterBuffer
-from telephony.rtp.packet import MalformedPacket, parse_rtp
-from telephony.rtp.pump import MediaPump, tune_socket
+from hotline.telephony.rtp import g711
+from hotline.telephony.rtp.dtmf import DtmfReceiver, digit_code, event_packets
+from hotline.telephony.rtp.jitterbuffer import JitterBuffer
+from hotline.telephony.rtp.packet import MalformedPacket, parse_rtp
+from hotline.telephony.rtp.pump import MediaPump, tune_socket
 
 log = logging.getLogger(__name__)
 

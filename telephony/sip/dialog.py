@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from telephony.sip.headers import new_branch
-from telephony.sip.message import Request
+from hotline.telephony.sip.headers import new_branch
+from hotline.telephony.sip.message import Request
 
 
 class DialogState(Enum):

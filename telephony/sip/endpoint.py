@@ -13,18 +13,17 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from sipmessage import URI
-
-from telephony.sip.headers import (
+from hotline.telephony.sip.headers import (
     check_request,
     cseq_of,
     make_response,
     new_branch,
     top_via,
 )
-from telephony.sip.message import Request, Response, SipParseError, parse_message
-from telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction, State
-from telephony.sip.transport import Peer, SipTransport
+from hotline.telephony.sip.message import Request, Response, SipParseError, parse_message
+from hotline.telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction, State
+from hotline.telephony.sip.transport import Peer, SipTransport
+from sipmessage import URI
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from hotline.telephony.sip.message import Request, Response, SipParseError
 from sipmessage import URI, Address, Via
-
-from telephony.sip.message import Request, Response, SipParseError
 
 REASONS = {
     100: "Trying",

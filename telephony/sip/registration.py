@@ -7,10 +7,10 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
-from telephony.sip.endpoint import SipEndpoint, uri_destination
-from telephony.sip.headers import new_call_id, new_tag
-from telephony.sip.message import Request, Response
+from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
+from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
+from hotline.telephony.sip.headers import new_call_id, new_tag
+from hotline.telephony.sip.message import Request, Response
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from telephony.sip.message import SipParseError, StreamFramer
+from hotline.telephony.sip.message import SipParseError, StreamFramer
 
 log = logging.getLogger(__name__)
 

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-
-from asr.audio import frames
-from asr.backlog import BacklogQueue
-from asr.backlog_worker import BacklogWorker
-from asr.capacity import CapacityLimiter
-from asr.model import LoadedModel
-from asr.service import AsrService
-from asr.transcript import Transcript
-from asr.vosk_engine import VoskEngine
+from hotline.asr.audio import frames
+from hotline.asr.backlog import BacklogQueue
+from hotline.asr.backlog_worker import BacklogWorker
+from hotline.asr.capacity import CapacityLimiter
+from hotline.asr.model import LoadedModel
+from hotline.asr.service import AsrService
+from hotline.asr.transcript import Transcript
+from hotline.asr.vosk_engine import VoskEngine
 
 WAIT = 120.0  # generous: the machine may be loaded
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from asr.chinese import build_transcript, display_text, find_numbers
-from asr.transcript import Transcript, Word
+from hotline.asr.chinese import build_transcript, display_text, find_numbers
+from hotline.asr.transcript import Transcript, Word
 
 
 def words(text: str) -> list[Word]:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hotline.asr.install import InstallError, install_from
 
-from asr.install import InstallError, install_from
 from tests.fixtures.vosk import installed_korean_model
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-
-from asr.backlog import BacklogQueue, metadata
+from hotline.asr.backlog import BacklogQueue, metadata
 
 
 def test_migration_matches_table_definition(tmp_path: Path) -> None:

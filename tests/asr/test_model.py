@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hotline.asr.model import ModelError, inspect_model, probe_model
 
-from asr.model import ModelError, inspect_model, probe_model
 from tests.fixtures.vosk import installed_korean_model
 
 

@@ -10,12 +10,12 @@ import asyncio
 from collections.abc import Callable
 
 import pytest
+from hotline.asr.audio import frames
+from hotline.asr.engine import EngineUnavailable, StreamFailed
+from hotline.asr.model import LoadedModel
+from hotline.asr.server_engine import VoskServerEngine
+from hotline.asr.transcript import Partial, Utterance
 
-from asr.audio import frames
-from asr.engine import EngineUnavailable, StreamFailed
-from asr.model import LoadedModel
-from asr.server_engine import VoskServerEngine
-from asr.transcript import Partial, Utterance
 from tests.asr.vosk_ws_server import vosk_ws_server
 
 
@@ -80,11 +80,10 @@ async def test_call_whose_live_stream_fails_is_queued_not_lost(
     tmp_path, vosk_loaded_model: LoadedModel, speech_pcm: Callable[..., bytes], speech_wav
 ) -> None:
     import sqlalchemy as sa
-
-    from asr.backlog import BacklogQueue
-    from asr.backlog_worker import BacklogWorker
-    from asr.capacity import CapacityLimiter
-    from asr.service import AsrService
+    from hotline.asr.backlog import BacklogQueue
+    from hotline.asr.backlog_worker import BacklogWorker
+    from hotline.asr.capacity import CapacityLimiter
+    from hotline.asr.service import AsrService
 
     db = sa.create_engine(f"sqlite:///{tmp_path / 'hotline.db'}")
     queue = BacklogQueue(db)

@@ -7,11 +7,10 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
-
-from asr.audio import frames
-from asr.model import LoadedModel
-from asr.transcript import Partial, Transcript, Utterance
-from asr.vosk_engine import VoskEngine
+from hotline.asr.audio import frames
+from hotline.asr.model import LoadedModel
+from hotline.asr.transcript import Partial, Transcript, Utterance
+from hotline.asr.vosk_engine import VoskEngine
 
 
 async def stream_like_a_call(

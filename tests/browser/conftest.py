@@ -1,5 +1,6 @@
 """Browser fixtures: the real app on a free loopback port and Debian's Chromium driven by
-Playwright (never `playwright install`; FIELD-NOTES "Browsers")."""
+Playwright (never `playwright install`: it downloads a browser, which these machines
+cannot)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
+from hotline.ticketing.deadlines import DeadlinePolicy, utc_now
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.events import EventHub
 
-from config.catalog_loader import load_catalog
+from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.fixtures.web import add_web_users, web_settings
-from ticketing.deadlines import DeadlinePolicy, utc_now
-from ticketing.persistence.database import Database
-from ticketing.web.app import create_web_app
-from ticketing.web.events import EventHub
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.model import TranscriptWord
+
 from tests.browser.conftest import ARTIFACTS, write_wav
 from tests.fixtures.web import PASSWORD, make_draft
-from ticketing.model import TranscriptWord
 
 TIMEOUT = 30_000  # ms; generous for a loaded 2-core machine
 
@@ -139,9 +140,9 @@ async def test_call_to_closure_through_the_ui(live_server, browser):
 
 
 async def test_two_operators_dispatch_the_same_ticket(live_server, browser):
-    from ticketing import services
-    from ticketing.commands import Register
-    from ticketing.users import Actor, Role
+    from hotline.ticketing import services
+    from hotline.ticketing.commands import Register
+    from hotline.ticketing.users import Actor, Role
 
     ticket = make_draft(live_server.database, live_server.hub, machine_text="路灯 不亮")
     services.apply_command(

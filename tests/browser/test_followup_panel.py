@@ -18,27 +18,27 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.deadlines import DeadlinePolicy, utc_now
+from hotline.ticketing.followup.dialer import SurveyOutcome
+from hotline.ticketing.followup.policy import CallingWindow, FollowupPolicy
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import JobState
+from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
+from hotline.ticketing.model import State, Ticket
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.users import Actor, Role
+from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.events import EventHub
+from hotline.ticketing.web.followup_api import followup_web_extension
 
-from config.catalog_loader import load_catalog
+from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.browser.conftest import _free_port
 from tests.browser.test_console import TIMEOUT, log_in, shot
 from tests.fixtures.db import SettableClock
 from tests.fixtures.web import add_web_users, web_settings
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.deadlines import DeadlinePolicy, utc_now
-from ticketing.followup.dialer import SurveyOutcome
-from ticketing.followup.policy import CallingWindow, FollowupPolicy
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import JobState
-from ticketing.followup.ticket_port import DatabaseTicketPort
-from ticketing.model import State, Ticket
-from ticketing.persistence.database import Database
-from ticketing.users import Actor, Role
-from ticketing.web.app import create_web_app
-from ticketing.web.events import EventHub
-from ticketing.web.followup_api import followup_web_extension
 
 OPERATOR = Actor(name="op2", role=Role.OPERATOR)
 

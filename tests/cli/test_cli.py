@@ -12,15 +12,15 @@ from typing import Any
 
 import click
 import pytest
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.model import TranscriptWord
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.users import Actor, Role
 
-from config.catalog_loader import load_catalog
+from hotline.catalog_loader import load_catalog
 from hotline.cli import main
 from tests.fixtures.cli import HotlineCli, free_tcp_port
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.model import TranscriptWord
-from ticketing.persistence.database import Database
-from ticketing.users import Actor, Role
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from config.catalog_loader import load_catalog
-from config.settings import ConfigError, load_settings, masked_dump
+from hotline.catalog_loader import load_catalog
+from hotline.settings import ConfigError, load_settings, masked_dump
 
 
 @pytest.fixture(autouse=True)

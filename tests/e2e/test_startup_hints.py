@@ -8,11 +8,11 @@ import urllib.error
 from pathlib import Path
 
 import pytest
+from hotline.ticketing.users import Role, User
 
-from config.settings import Settings
 from hotline.serve import ServiceContext, account_hint, console_url
+from hotline.settings import Settings
 from tests.e2e.server import HotlineServer, make_server
-from ticketing.users import Role, User
 
 HINT = "hotline user add NAME --role operator"
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hotline.ticketing import services
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.model import Satisfaction, State
+from hotline.ticketing.persistence.database import Database
 
 from hotline.cli import main
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from ticketing import services
-from ticketing.followup.service import FollowupService
-from ticketing.model import Satisfaction, State
-from ticketing.persistence.database import Database
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 

@@ -15,19 +15,19 @@ from collections import Counter
 from datetime import datetime
 
 import pytest
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.followup.dialer import SurveyOutcome, SurveyRequest
+from hotline.ticketing.followup.policy import CallingWindow, FollowupPolicy
+from hotline.ticketing.followup.scheduler import FollowupScheduler
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import JobState
+from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
+from hotline.ticketing.model import Satisfaction
+from hotline.ticketing.persistence.database import Database
 
-from config.catalog_loader import load_catalog
+from hotline.catalog_loader import load_catalog
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.followup.dialer import SurveyOutcome, SurveyRequest
-from ticketing.followup.policy import CallingWindow, FollowupPolicy
-from ticketing.followup.scheduler import FollowupScheduler
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import JobState
-from ticketing.followup.ticket_port import DatabaseTicketPort
-from ticketing.model import Satisfaction
-from ticketing.persistence.database import Database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(240)]
 

@@ -13,22 +13,22 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hotline.telephony.dialer import Dialer as SipDialer
+from hotline.telephony.dialer import DialerOptions, OutboundCall
+from hotline.telephony.prompts import PromptCache
+from hotline.telephony.sip.dialog import DialogState
+from hotline.ticketing import services
+from hotline.ticketing.followup.scheduler import FollowupScheduler
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import JobState
+from hotline.ticketing.model import Satisfaction, State
+from hotline.ticketing.persistence.database import Database
 
 from hotline.survey_dialer import SurveyCallDialer
-from telephony.dialer import Dialer as SipDialer
-from telephony.dialer import DialerOptions, OutboundCall
-from telephony.prompts import PromptCache
-from telephony.sip.dialog import DialogState
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp, wait_for_udp_listener
 from tests.followup import peers
-from ticketing import services
-from ticketing.followup.scheduler import FollowupScheduler
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import JobState
-from ticketing.model import Satisfaction, State
-from ticketing.persistence.database import Database
 
 pytestmark = [
     needs_sipp,

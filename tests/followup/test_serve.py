@@ -7,16 +7,16 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.persistence.database import Database
 
-from config.catalog_loader import load_catalog
+from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.e2e.server import make_server
 from tests.fixtures.followup import OPERATOR
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp
 from tests.followup import peers
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.persistence.database import Database
 
 pytestmark = [needs_sipp, pytest.mark.timeout(300), pytest.mark.slow]
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.errors import WorkflowError
+from hotline.ticketing.followup.dialer import SurveyOutcome
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import JobState
+from hotline.ticketing.model import Satisfaction, State
+from hotline.ticketing.persistence.database import Database
 
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import OPERATOR, CloseTicket
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.errors import WorkflowError
-from ticketing.followup.dialer import SurveyOutcome
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import JobState
-from ticketing.model import Satisfaction, State
-from ticketing.persistence.database import Database
 
 
 def _claim_one(service: FollowupService):  # type: ignore[no-untyped-def]

@@ -15,19 +15,19 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from hotline.ticketing import services
+from hotline.ticketing.followup.dialer import SurveyOutcome
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import JobState
+from hotline.ticketing.model import Satisfaction, State
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.events import EventHub
+from hotline.ticketing.web.followup_api import followup_web_extension
 
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.web import add_web_users, csrf, login, web_settings
-from ticketing import services
-from ticketing.followup.dialer import SurveyOutcome
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import JobState
-from ticketing.model import Satisfaction, State
-from ticketing.persistence.database import Database
-from ticketing.web.app import create_web_app
-from ticketing.web.events import EventHub
-from ticketing.web.followup_api import followup_web_extension
 
 BASE = "/api/v1/followup"
 

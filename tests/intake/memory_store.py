@@ -10,16 +10,16 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime
 
+from hotline.ticketing import workflow
+from hotline.ticketing.commands import Command
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.errors import ConflictError
+from hotline.ticketing.model import Ticket
+from hotline.ticketing.users import SYSTEM_ACTOR
 from sqlalchemy.exc import OperationalError
 
-from config.catalog_loader import load_catalog
-from config.settings import Settings
-from ticketing import workflow
-from ticketing.commands import Command
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.errors import ConflictError
-from ticketing.model import Ticket
-from ticketing.users import SYSTEM_ACTOR
+from hotline.catalog_loader import load_catalog
+from hotline.settings import Settings
 
 
 class MemoryStore:

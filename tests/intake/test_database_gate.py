@@ -10,12 +10,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from hotline.ticketing.intake import ApplyContext, DraftOpened, IntakeJournal, IntakeWriter
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hotline.database_gate import Backoff, DatabaseGate, StartupError, first_attempt
 from hotline.serve import migrate
 from tests.fixtures.cli import free_tcp_port
-from ticketing.intake import ApplyContext, DraftOpened, IntakeJournal, IntakeWriter
 
 from .memory_store import MemoryStore
 from .test_intake_service import T0

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from hotline.ticketing.model import Ticket
+from hotline.ticketing.persistence.database import make_engine
+from hotline.ticketing.persistence.repository import _ticket_values
 
 from hotline.migrations import current_heads, upgrade
-from ticketing.model import Ticket
-from ticketing.persistence.database import make_engine
-from ticketing.persistence.repository import _ticket_values
 
 OLD_HEADS = ("asr_0001", "followup_0001", "web_0001")
 

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from ticketing.intake import (
+from hotline.ticketing.intake import (
     ApplyContext,
     CallSilent,
     CallTranscribed,
@@ -26,7 +25,7 @@ from ticketing.intake import (
     record_from_json,
     routing_fields,
 )
-from ticketing.model import State
+from hotline.ticketing.model import State
 
 from .memory_store import MemoryStore
 
@@ -190,9 +189,9 @@ def test_every_stored_version_with_words_has_its_routing(tmp_path: Path) -> None
 
 
 def test_silent_call_is_invalid_and_restorable(tmp_path: Path) -> None:
-    from ticketing import workflow
-    from ticketing.commands import Restore
-    from ticketing.users import Actor, Role
+    from hotline.ticketing import workflow
+    from hotline.ticketing.commands import Restore
+    from hotline.ticketing.users import Actor, Role
 
     store, ctx = MemoryStore(), ApplyContext()
     apply_record(store, DraftOpened("s", T0, "139", None, None, "s.wav"), ctx)

@@ -8,8 +8,12 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-
-from ticketing.notify import DraftNotice, DraftNotifier, build_payload, notifier_from_settings
+from hotline.ticketing.notify import (
+    DraftNotice,
+    DraftNotifier,
+    build_payload,
+    notifier_from_settings,
+)
 
 NOTICE = DraftNotice(
     ticket_id=42,

@@ -12,17 +12,17 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from hotline.asr.backlog import BacklogQueue
+from hotline.asr.vosk_engine import VoskEngine
+from hotline.ticketing.model import State, Ticket
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.web.events import EventHub
 
-from asr.backlog import BacklogQueue
-from asr.vosk_engine import VoskEngine
-from config.settings import Settings
 from hotline.intake_wiring import build_intake_runtime
 from hotline.runtime import IntakeRuntime
+from hotline.settings import Settings
 from tests.e2e.calls import sipp_call, speech_pcap, write_wav_8k
 from tests.fixtures.sip import free_port, needs_sipp, tone_pcm
-from ticketing.model import State, Ticket
-from ticketing.persistence.database import Database
-from ticketing.web.events import EventHub
 
 pytestmark = [needs_sipp, pytest.mark.timeout(240)]
 
@@ -75,7 +75,7 @@ async def runtime_factory(
 async def _ticket(
     database: Database, ready: Callable[[Ticket], bool], timeout: float = 60
 ) -> Ticket:
-    from ticketing.services import TicketQuery, get_ticket, list_tickets
+    from hotline.ticketing.services import TicketQuery, get_ticket, list_tickets
 
     async def poll() -> Ticket:
         while True:

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hotline.ticketing.intake import AppliedChange, CallTranscribed
+from hotline.ticketing.model import State, Ticket
+from hotline.ticketing.web.events import EventHub
 
-from config.catalog_loader import load_catalog
-from config.settings import DEFAULT_CONFIG_FILE, ConfigError, Settings, load_settings
+from hotline.catalog_loader import load_catalog
 from hotline.intake_wiring import (
     build_route,
     listener_options,
@@ -17,9 +19,7 @@ from hotline.intake_wiring import (
     routing_duplicates,
     shutdown_grace_seconds,
 )
-from ticketing.intake import AppliedChange, CallTranscribed
-from ticketing.model import State, Ticket
-from ticketing.web.events import EventHub
+from hotline.settings import DEFAULT_CONFIG_FILE, ConfigError, Settings, load_settings
 
 T0 = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
 

@@ -20,8 +20,7 @@ import re
 import sys
 
 import cn2an
-
-from ticketing.routing import segment
+from hotline.ticketing.routing import segment
 
 HOMOPHONES = {
     "反映": "反应",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
+from hotline.ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
 
 NOW = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 

@@ -12,9 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from ticketing.catalog import Catalog
-from ticketing.routing import Router
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import Router
 
 DATA = Path(__file__).parent / "data" / "eval.jsonl"
 ITEMS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]

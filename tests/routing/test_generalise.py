@@ -13,12 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
-
-from ticketing.catalog import Catalog
-from ticketing.routing import DEFAULT_RULES_FILE, Router, parse_rules
-from ticketing.routing.classifier import AREA_CLASS, PlaceMask
-from ticketing.routing.seed import seed_records
-from ticketing.routing.text import normalise
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, parse_rules
+from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask
+from hotline.ticketing.routing.seed import seed_records
+from hotline.ticketing.routing.text import normalise
 
 
 def _packaged() -> dict[str, Any]:
@@ -106,7 +105,7 @@ def test_the_typed_corpus_requests_are_labelled_with_catalogue_ids(
 
 
 def test_a_typed_history_trains_the_request_type_classifier() -> None:
-    from ticketing.routing import train
+    from hotline.ticketing.routing import train
 
     asks = [
         (f"想问问{x}怎么办理", "civil_affairs", "consult") for x in ["结婚", "离婚", "低保", "救助"]

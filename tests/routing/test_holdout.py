@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
-
-from ticketing.catalog import Catalog
-from ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules
 
 DATA = Path(__file__).parent / "data"
 

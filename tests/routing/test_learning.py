@@ -12,15 +12,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.routing import Router, TrainingError, cross_validate, train
+from hotline.ticketing.routing.history import dispatch_history
+from hotline.ticketing.routing.text import normalise
+from hotline.ticketing.users import Actor, Role
 
 from tests.routing.synthetic_history import history
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.persistence.database import Database
-from ticketing.routing import Router, TrainingError, cross_validate, train
-from ticketing.routing.history import dispatch_history
-from ticketing.routing.text import normalise
-from ticketing.users import Actor, Role
 
 LIFT = "喂 你好 我们 单元 的 电梯 这 两天 总是 停 在 半 道 上"
 EVAL_SET = Path(__file__).parent / "data" / "eval.jsonl"
@@ -217,8 +217,8 @@ def test_history_fills_in_where_no_rule_matches(rules_only_router: Router) -> No
 def test_open_tickets_for_the_duplicate_search(database: Database) -> None:
     from datetime import timedelta
 
-    from ticketing.routing import DraftInfo, find_duplicates
-    from ticketing.routing.history import open_tickets_since
+    from hotline.ticketing.routing import DraftInfo, find_duplicates
+    from hotline.ticketing.routing.history import open_tickets_since
 
     now = database.clock()
     first = services.create_draft(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from ticketing.routing import extract_callback_number
-from ticketing.routing.numbers import to_digits, validate
+from hotline.ticketing.routing import extract_callback_number
+from hotline.ticketing.routing.numbers import to_digits, validate
 
 
 @pytest.mark.parametrize(

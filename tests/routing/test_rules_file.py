@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from ticketing.catalog import Catalog
-from ticketing.routing import DEFAULT_RULES_FILE, RoutingRules, RulesError, load_rules, parse_rules
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import (
+    DEFAULT_RULES_FILE,
+    RoutingRules,
+    RulesError,
+    load_rules,
+    parse_rules,
+)
 
 
 def _packaged() -> dict:

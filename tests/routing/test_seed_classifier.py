@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from ticketing.catalog import Catalog
-from ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules, train
-from ticketing.routing import seed as seed_module
-from ticketing.routing.seed import SeedCorpusError, seed_examples, seed_model
-from ticketing.routing.text import normalise
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules, train
+from hotline.ticketing.routing import seed as seed_module
+from hotline.ticketing.routing.seed import SeedCorpusError, seed_examples, seed_model
+from hotline.ticketing.routing.text import normalise
 
 DATA = Path(__file__).parent / "data"
 

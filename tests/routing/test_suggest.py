@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ticketing.routing import Router
+from hotline.ticketing.routing import Router
 
 KEYS = {"department", "alternatives", "category", "area", "epidemic", "confidence", "explanation"}
 

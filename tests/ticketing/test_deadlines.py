@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hotline.ticketing import deadlines
+from hotline.ticketing.deadlines import DeadlinePolicy, DeadlineRule, Status
+from hotline.ticketing.model import Ticket, Urgency
 
-from config.settings import DeadlineRule as SettingsRule
-from config.settings import DeadlineSettings
-from ticketing import deadlines
-from ticketing.deadlines import DeadlinePolicy, DeadlineRule, Status
-from ticketing.model import Ticket, Urgency
+from hotline.settings import DeadlineRule as SettingsRule
+from hotline.settings import DeadlineSettings
 
 RECEIVED = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 POLICY = DeadlinePolicy()

@@ -9,17 +9,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from hotline.ticketing import commands as cmd
+from hotline.ticketing import services
+from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundError, WorkflowError
+from hotline.ticketing.model import State, Ticket, TranscriptWord
+from hotline.ticketing.persistence.database import Database, UnitOfWork
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.persistence.tables import metadata
+from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role
 from sqlalchemy import create_engine, inspect
 
 from tests.fixtures.db import SettableClock
-from ticketing import commands as cmd
-from ticketing import services
-from ticketing.errors import ConflictError, InvalidInputError, NotFoundError, WorkflowError
-from ticketing.model import State, Ticket, TranscriptWord
-from ticketing.persistence.database import Database, UnitOfWork
-from ticketing.persistence.repository import TicketQuery
-from ticketing.persistence.tables import metadata
-from ticketing.users import SYSTEM_ACTOR, Actor, Role
 
 OP = Actor("wang", Role.OPERATOR)
 OP2 = Actor("li", Role.OPERATOR)

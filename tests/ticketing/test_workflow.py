@@ -12,16 +12,16 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hotline.ticketing import commands as cmd
+from hotline.ticketing.commands import CommandName as C
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.errors import ForbiddenError, InvalidInputError, WorkflowError
+from hotline.ticketing.model import State as S
+from hotline.ticketing.model import Ticket
+from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role
+from hotline.ticketing.workflow import REASON_REQUIRED, TRANSITIONS, allowed_commands, apply, check
 
-from config.catalog_loader import load_catalog
-from ticketing import commands as cmd
-from ticketing.commands import CommandName as C
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.errors import ForbiddenError, InvalidInputError, WorkflowError
-from ticketing.model import State as S
-from ticketing.model import Ticket
-from ticketing.users import SYSTEM_ACTOR, Actor, Role
-from ticketing.workflow import REASON_REQUIRED, TRANSITIONS, allowed_commands, apply, check
+from hotline.catalog_loader import load_catalog
 
 CATALOG = load_catalog()
 POLICY = DeadlinePolicy()

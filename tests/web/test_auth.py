@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hotline.ticketing.web.context import WEB_CONTEXT
+
 from tests.fixtures.web import PASSWORD, csrf, login
 
 
@@ -139,7 +141,7 @@ async def test_login_helper_roundtrip(web_env):
 
 
 async def test_address_limit_is_looser_than_the_name_limit(web_env):
-    limiter = web_env.app[__import__("ticketing.web.context").web.context.WEB_CONTEXT].limiter
+    limiter = web_env.app[WEB_CONTEXT].limiter
     for i in range(limiter.max_per_address - 1):
         limiter.failed(f"someone{i}", "127.0.0.1")  # many people behind one address
     c = await web_env.client()

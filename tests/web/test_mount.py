@@ -4,11 +4,11 @@ requests, one /healthz check per part."""
 from __future__ import annotations
 
 from aiohttp.test_utils import TestClient, TestServer
+from hotline.ticketing.web.events import EventHub
+from hotline.ticketing.web.mount import web_app_for_service
 
 from hotline.serve import ServiceContext
 from tests.fixtures.web import add_web_users, csrf, login, web_settings
-from ticketing.web.events import EventHub
-from ticketing.web.mount import web_app_for_service
 
 
 async def test_service_mount_shares_hub_routes_and_reports_parts(database, catalog, tmp_path):

@@ -10,16 +10,16 @@ from datetime import timedelta
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from hotline.ticketing import reporting, services
+from hotline.ticketing.commands import Close, Dispatch, Register, Reply, Review
+from hotline.ticketing.model import Satisfaction
+from hotline.ticketing.users import Actor, Role
+from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.context import NavEntry, WebExtension
+from hotline.ticketing.web.events import EventHub
 from openpyxl import load_workbook
 
 from tests.fixtures.web import csrf, make_draft, web_settings
-from ticketing import reporting, services
-from ticketing.commands import Close, Dispatch, Register, Reply, Review
-from ticketing.model import Satisfaction
-from ticketing.users import Actor, Role
-from ticketing.web.app import create_web_app
-from ticketing.web.context import NavEntry, WebExtension
-from ticketing.web.events import EventHub
 
 OP = Actor("op1", Role.OPERATOR)
 UNIT = Actor("housing_liaison", Role.LIAISON, "housing")
@@ -68,7 +68,7 @@ async def test_stats_and_exports(web_env, clock):
 
 
 async def test_satisfaction_rate_counts_answered_surveys_only(web_env, clock):
-    from ticketing.stats import compute
+    from hotline.ticketing.stats import compute
 
     database = web_env.database
     tickets = [closed_ticket(database, clock) for _ in range(4)]
@@ -187,7 +187,7 @@ async def test_healthz_reports_each_part(database, tmp_path):
 
 
 async def test_metrics_exposes_ticket_and_call_gauges(web_env, draft, clock):
-    from ticketing.web.metrics import CALLS_ACTIVE
+    from hotline.ticketing.web.metrics import CALLS_ACTIVE
 
     draft()
     clock.advance(minutes=31)
@@ -257,7 +257,7 @@ async def test_extension_adds_routes_and_console_nav(database, tmp_path):
 
     @routes.get("/api/v1/followup/summary")
     async def summary(request: web.Request) -> web.Response:
-        from ticketing.web.auth import require_role
+        from hotline.ticketing.web.auth import require_role
 
         require_role(request, Role.OPERATOR, Role.LEAD)
         return web.json_response({"due": 0})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.model import Satisfaction, State, Ticket
-from ticketing.stats import compute, supervisor_map
-from ticketing.users import Role, User
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.model import Satisfaction, State, Ticket
+from hotline.ticketing.stats import compute, supervisor_map
+from hotline.ticketing.users import Role, User
 
 T0 = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)  # 09:00 in Asia/Shanghai
 POLICY = DeadlinePolicy()

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from ticketing.followup.policy import CallOutcome
-from ticketing.followup.survey_script import SurveyPrompts
-from ticketing.model import Satisfaction
+from hotline.ticketing.followup.policy import CallOutcome
+from hotline.ticketing.followup.survey_script import SurveyPrompts
+from hotline.ticketing.model import Satisfaction
 
 
 @dataclass(frozen=True)

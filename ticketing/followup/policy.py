@@ -8,8 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from config.settings import Settings
-from ticketing.followup.states import JobEvent
+from hotline.ticketing.followup.states import JobEvent
+
+from hotline.settings import Settings
 
 DEFAULT_RETRY_DELAY = timedelta(hours=2)
 

@@ -12,9 +12,9 @@ import contextlib
 import logging
 from dataclasses import dataclass
 
-from ticketing.followup.dialer import Dialer, SurveyOutcome, SurveyRequest
-from ticketing.followup.service import FollowupService
-from ticketing.followup.store import FollowupJob
+from hotline.ticketing.followup.dialer import Dialer, SurveyOutcome, SurveyRequest
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.store import FollowupJob
 
 log = logging.getLogger(__name__)
 

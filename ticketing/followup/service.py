@@ -13,19 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from hotline.ticketing import commands as cmd
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.errors import DomainError, InvalidInputError, NotFoundError, WorkflowError
+from hotline.ticketing.followup import store
+from hotline.ticketing.followup.dialer import SurveyOutcome, SurveyRequest
+from hotline.ticketing.followup.policy import FollowupPolicy, dialable_number, normalise_number
+from hotline.ticketing.followup.states import MANUAL_CALL_STATES, JobEvent, JobState
+from hotline.ticketing.followup.survey_script import SurveyPrompts
+from hotline.ticketing.followup.tickets import TicketPort, Trigger, survey_trigger
+from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State, Ticket
+from hotline.ticketing.users import SYSTEM_ACTOR, Actor
 from sqlalchemy.engine import Connection, Engine
-
-from ticketing import commands as cmd
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.errors import DomainError, InvalidInputError, NotFoundError, WorkflowError
-from ticketing.followup import store
-from ticketing.followup.dialer import SurveyOutcome, SurveyRequest
-from ticketing.followup.policy import FollowupPolicy, dialable_number, normalise_number
-from ticketing.followup.states import MANUAL_CALL_STATES, JobEvent, JobState
-from ticketing.followup.survey_script import SurveyPrompts
-from ticketing.followup.tickets import TicketPort, Trigger, survey_trigger
-from ticketing.model import SATISFACTION_LABELS, Satisfaction, State, Ticket
-from ticketing.users import SYSTEM_ACTOR, Actor
 
 log = logging.getLogger(__name__)
 

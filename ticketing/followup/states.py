@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from ticketing.errors import WorkflowError
+from hotline.ticketing.errors import WorkflowError
 
 
 class JobState(StrEnum):

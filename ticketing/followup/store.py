@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hotline.ticketing.errors import ConflictError, NotFoundError
+from hotline.ticketing.followup.states import FINAL_STATES, JobEvent, JobState, next_state
+from hotline.ticketing.persistence.tables import UTCDateTime, metadata
 from sqlalchemy import (
     Column,
     ForeignKey,
@@ -33,10 +36,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-
-from ticketing.errors import ConflictError, NotFoundError
-from ticketing.followup.states import FINAL_STATES, JobEvent, JobState, next_state
-from ticketing.persistence.tables import UTCDateTime, metadata
 
 followup_jobs = Table(
     "followup_jobs",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from ticketing.model import Satisfaction
+from hotline.ticketing.model import Satisfaction
 
 DIGIT_ANSWERS: dict[str, Satisfaction] = {
     "1": Satisfaction.SATISFIED,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from hotline.ticketing import services
+from hotline.ticketing.commands import Command
+from hotline.ticketing.followup.store import followup_jobs
+from hotline.ticketing.followup.tickets import CANDIDATE_STATES, Trigger
+from hotline.ticketing.model import Ticket
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.tables import TicketRow
+from hotline.ticketing.users import Actor
 from sqlalchemy import and_, exists, select
-
-from ticketing import services
-from ticketing.commands import Command
-from ticketing.followup.store import followup_jobs
-from ticketing.followup.tickets import CANDIDATE_STATES, Trigger
-from ticketing.model import Ticket
-from ticketing.persistence.database import Database
-from ticketing.persistence.tables import TicketRow
-from ticketing.users import Actor
 
 
 @dataclass

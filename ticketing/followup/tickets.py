@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, Protocol
 
-from ticketing.commands import Command
-from ticketing.model import State, Ticket
-from ticketing.users import Actor
+from hotline.ticketing.commands import Command
+from hotline.ticketing.model import State, Ticket
+from hotline.ticketing.users import Actor
 
 Trigger = Literal["replied", "closed"]
 

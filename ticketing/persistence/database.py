@@ -8,13 +8,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.deadlines import Clock, DeadlinePolicy, utc_now
+from hotline.ticketing.persistence.repository import TicketRepository, UserRepository
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
-
-from ticketing.catalog import Catalog
-from ticketing.deadlines import Clock, DeadlinePolicy, utc_now
-from ticketing.persistence.repository import TicketRepository, UserRepository
 
 
 def normalise_url(url: str) -> str:

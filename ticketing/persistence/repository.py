@@ -7,11 +7,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, func, or_, select, update
-from sqlalchemy.orm import Session
-
-from ticketing.errors import ConflictError, NotFoundError
-from ticketing.model import (
+from hotline.ticketing.errors import ConflictError, NotFoundError
+from hotline.ticketing.model import (
     Channel,
     HistoryEntry,
     Satisfaction,
@@ -20,8 +17,10 @@ from ticketing.model import (
     TranscriptWord,
     Urgency,
 )
-from ticketing.persistence.tables import HistoryRow, TicketRow, UserRow
-from ticketing.users import Role, User
+from hotline.ticketing.persistence.tables import HistoryRow, TicketRow, UserRow
+from hotline.ticketing.users import Role, User
+from sqlalchemy import Select, Text, cast, func, or_, select, update
+from sqlalchemy.orm import Session
 
 # Ticket fields stored as plain columns of the same name.
 _PLAIN = [

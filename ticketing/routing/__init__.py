@@ -44,8 +44,8 @@ _WHERE = {
 
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
-        raise AttributeError(f"module 'ticketing.routing' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"ticketing.routing.{_WHERE[name]}"), name)
+        raise AttributeError(f"module 'hotline.ticketing.routing' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"hotline.ticketing.routing.{_WHERE[name]}"), name)
 
 
 __all__ = [

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ticketing.catalog import Catalog
-from ticketing.routing import segment
-from ticketing.routing.rules import PhraseSet, RoutingRules
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import segment
+from hotline.ticketing.routing.rules import PhraseSet, RoutingRules
 
 _CJK_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 _DUTY_SPLIT = re.compile(r"[、，,；;（）()\s]+")

@@ -41,14 +41,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+from hotline.ticketing.routing import segment
+from hotline.ticketing.routing.phonetic import syllables
+from hotline.ticketing.routing.text import normalise
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
-
-from ticketing.routing import segment
-from ticketing.routing.phonetic import syllables
-from ticketing.routing.text import normalise
 
 MODEL_FORMAT = 4
 # The classifier's single class for every town/subdistrict/community/village matter.
@@ -323,7 +322,7 @@ def _seed(
     corpus: Iterable[Example] | None,
 ) -> tuple[list[str], list[str], list[str | None]]:
     if corpus is None:
-        from ticketing.routing.seed import seed_records  # the packaged corpus
+        from hotline.ticketing.routing.seed import seed_records  # the packaged corpus
 
         corpus = seed_records()
     return _clean(corpus)

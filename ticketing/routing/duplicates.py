@@ -15,10 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from hotline.ticketing.routing.text import normalise
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
-
-from ticketing.routing.text import normalise
 
 # A shared number is strong evidence, but two requests from one caller can differ:
 # it adds this much to the text similarity when ranking.

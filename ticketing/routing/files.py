@@ -6,16 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.rules import RoutingRules, RulesError, parse_rules
+from hotline.ticketing.routing.suggest import Router
 
-from config.settings import PACKAGE_DIR
-from ticketing.catalog import Catalog
-from ticketing.routing.rules import RoutingRules, RulesError, parse_rules
-from ticketing.routing.suggest import Router
+from hotline.settings import CONFIG_DIR
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
-    from ticketing.routing.classifier import HistoryModel
+    from hotline.ticketing.routing.classifier import HistoryModel
 
-DEFAULT_RULES_FILE = PACKAGE_DIR / "routing.yaml"
+DEFAULT_RULES_FILE = CONFIG_DIR / "routing.yaml"
 
 
 class ModelFileError(RuntimeError):
@@ -50,8 +50,7 @@ def save_model(model: HistoryModel, path: Path) -> None:
 def load_model(path: Path) -> HistoryModel:
     """Load a model written by save_model (a pickle: only load files the centre made)."""
     import joblib
-
-    from ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
+    from hotline.ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
 
     try:
         model = joblib.load(path)

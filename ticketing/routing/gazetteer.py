@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ticketing.routing.phonetic import PhoneticIndex, TextSound
-from ticketing.routing.rules import GazetteerRules
+from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.rules import GazetteerRules
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from ticketing.model import OPEN_STATES
-from ticketing.persistence.database import Database
-from ticketing.persistence.repository import TicketQuery
-from ticketing.routing.duplicates import OpenTicketInfo
+from hotline.ticketing.model import OPEN_STATES
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.routing.duplicates import OpenTicketInfo
 
 PAGE = 500
 

@@ -16,9 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from hotline.ticketing.routing import segment
 from pypinyin import Style, lazy_pinyin
-
-from ticketing.routing import segment
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A dictionary word this frequent (or this share of the phrase's own frequency)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ticketing.catalog import Catalog
+from hotline.ticketing.catalog import Catalog
 
 # "不给…工资": the second part may follow the first within this many characters.
 GAP_CHARS = 8

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ticketing.routing.classifier import HistoryModel
+    from hotline.ticketing.routing.classifier import HistoryModel
 
 SEED_FILE = Path(__file__).with_name("seed_corpus.jsonl")
 DEFAULT_CACHE_DIR = Path("var")  # relative to the working directory, like the trained model
@@ -62,9 +62,8 @@ def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
 
 def _key(path: Path, place_names: tuple[str, ...], area_ids: tuple[str, ...]) -> str:
     import sklearn
-
-    from ticketing.routing import classifier, phonetic, segment, text
-    from ticketing.routing.classifier import MODEL_FORMAT
+    from hotline.ticketing.routing import classifier, phonetic, segment, text
+    from hotline.ticketing.routing.classifier import MODEL_FORMAT
 
     digest = hashlib.sha256(path.read_bytes())
     # The code that defines the features and the fit: an upgrade retrains the cache.
@@ -97,8 +96,7 @@ def seed_model(
     file, or trained now (and cached when `cache_dir` is writable). `place_names` are
     masked out of its input, `area_ids` learned as one class (see classifier.py)."""
     import joblib
-
-    from ticketing.routing.classifier import HistoryModel, train
+    from hotline.ticketing.routing.classifier import HistoryModel, train
 
     places = tuple(sorted(set(place_names)))
     areas = tuple(sorted(set(area_ids)))

@@ -61,16 +61,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ticketing.catalog import Catalog
-from ticketing.routing.backoff import WordBackoff
-from ticketing.routing.gazetteer import AreaHit, Gazetteer
-from ticketing.routing.numbers import extract_callback_number
-from ticketing.routing.phonetic import PhoneticIndex, TextSound
-from ticketing.routing.rules import Hit, Phrase, PhraseSet, RoutingRules
-from ticketing.routing.text import apply_corrections, chunks, normalise
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
+from hotline.ticketing.routing.numbers import extract_callback_number
+from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.rules import Hit, Phrase, PhraseSet, RoutingRules
+from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
-    from ticketing.routing.classifier import HistoryModel
+    from hotline.ticketing.routing.classifier import HistoryModel
 
 # The classifier's class for every area matter (classifier.AREA_CLASS, repeated
 # here so that routing without a model never imports scikit-learn).
@@ -248,7 +248,7 @@ class Router:
         if self.model is not None and self.model.includes_seed:
             return self.model
         if self._seed is None:
-            from ticketing.routing.seed import seed_model  # I/O: the var/ cache
+            from hotline.ticketing.routing.seed import seed_model  # I/O: the var/ cache
 
             self._seed = seed_model(self.gazetteer.names(), sorted(self._area_ids))
         return self._seed

@@ -8,20 +8,19 @@ from aiohttp import web
 from aiohttp.client_exceptions import ClientConnectionResetError
 from aiohttp_pydantic.oas.typing import r200, r201, r401, r403, r404, r429
 from aiohttp_sse import sse_response
-
-from ticketing.users import ROLE_LABELS, Role
-from ticketing.web import store
-from ticketing.web.api_tickets import api
-from ticketing.web.auth import (
+from hotline.ticketing.users import ROLE_LABELS, Role
+from hotline.ticketing.web import store
+from hotline.ticketing.web.api_tickets import api
+from hotline.ticketing.web.auth import (
     end_session,
     hash_token,
     new_api_token,
     require_role,
     start_session,
 )
-from ticketing.web.context import ctx
-from ticketing.web.errors import ApiError
-from ticketing.web.schemas import ErrorOut, LoginBody, SessionOut, TokenBody, TokenOut
+from hotline.ticketing.web.context import ctx
+from hotline.ticketing.web.errors import ApiError
+from hotline.ticketing.web.schemas import ErrorOut, LoginBody, SessionOut, TokenBody, TokenOut
 
 routes = web.RouteTableDef()
 

@@ -10,17 +10,16 @@ from urllib.parse import quote
 
 from aiohttp import web
 from aiohttp_pydantic.oas.typing import r200, r400, r403
-
-from ticketing import reporting, services, stats
-from ticketing.model import OPEN_STATES
-from ticketing.persistence.repository import TicketQuery
-from ticketing.users import Role
-from ticketing.web import exports, store
-from ticketing.web.api_tickets import api
-from ticketing.web.auth import require_role
-from ticketing.web.context import WebContext, ctx
-from ticketing.web.errors import ApiError
-from ticketing.web.schemas import ErrorOut
+from hotline.ticketing import reporting, services, stats
+from hotline.ticketing.model import OPEN_STATES
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.users import Role
+from hotline.ticketing.web import exports, store
+from hotline.ticketing.web.api_tickets import api
+from hotline.ticketing.web.auth import require_role
+from hotline.ticketing.web.context import WebContext, ctx
+from hotline.ticketing.web.errors import ApiError
+from hotline.ticketing.web.schemas import ErrorOut
 
 routes = web.RouteTableDef()
 STATS_ROLES = (Role.OPERATOR, Role.LEAD, Role.ADMIN)

@@ -15,20 +15,19 @@ from urllib.parse import quote, unquote
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
 from aiohttp_pydantic.oas.typing import r200, r201, r400, r403, r404, r409, r413, r422
-
-from ticketing import services, stats
-from ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
-from ticketing.errors import InvalidInputError
-from ticketing.model import OPEN_STATES, Channel, State, Ticket
-from ticketing.persistence.repository import TicketQuery
-from ticketing.services import NewTicket
-from ticketing.users import Role
-from ticketing.web import presenter, store
-from ticketing.web.auth import CENTRE_ROLES, Principal, current, require_role
-from ticketing.web.context import WebContext, ctx
-from ticketing.web.errors import ApiError, validation_error_response
-from ticketing.web.events import TicketEvent
-from ticketing.web.schemas import (
+from hotline.ticketing import services, stats
+from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
+from hotline.ticketing.errors import InvalidInputError
+from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket
+from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.services import NewTicket
+from hotline.ticketing.users import Role
+from hotline.ticketing.web import presenter, store
+from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, current, require_role
+from hotline.ticketing.web.context import WebContext, ctx
+from hotline.ticketing.web.errors import ApiError, validation_error_response
+from hotline.ticketing.web.events import TicketEvent
+from hotline.ticketing.web.schemas import (
     WEB_COMMANDS,
     CallerOut,
     ErrorOut,
@@ -232,7 +231,7 @@ def suggest_fields(c: WebContext, text: str) -> dict[str, Any]:
     """Routing for a typed-in request: the same suggestion and field mapping as a call."""
     if c.suggest is None:
         return {}
-    from ticketing.intake import routing_fields
+    from hotline.ticketing.intake import routing_fields
 
     try:
         suggestion = c.suggest(text)
@@ -262,7 +261,7 @@ async def suggest(request: web.Request, body: SuggestBody) -> r200[dict] | r403[
     if c.suggest is None:
         return web.json_response({})
     raw = await c.run(c.suggest, body.text)
-    from ticketing.intake import routing_fields
+    from hotline.ticketing.intake import routing_fields
 
     return web.json_response(presenter.routing_view(routing_fields(raw)["suggestion"]))
 

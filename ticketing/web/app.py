@@ -14,13 +14,11 @@ import aiohttp_session
 from aiohttp import web
 from aiohttp_pydantic.oas import pydantic_schema_to_oas
 from aiohttp_pydantic.oas.view import generate_oas
-
-from config.settings import Settings
-from ticketing.persistence.database import Database
-from ticketing.users import Role
-from ticketing.web import api_session, api_stats, api_tickets, health
-from ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
-from ticketing.web.context import (
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.users import Role
+from hotline.ticketing.web import api_session, api_stats, api_tickets, health
+from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
+from hotline.ticketing.web.context import (
     WEB_CONTEXT,
     HealthCheck,
     SuggestFn,
@@ -28,9 +26,11 @@ from ticketing.web.context import (
     WebExtension,
     ctx,
 )
-from ticketing.web.errors import ApiError, error_middleware
-from ticketing.web.events import EventHub
-from ticketing.web.metrics import HTTP_REQUESTS
+from hotline.ticketing.web.errors import ApiError, error_middleware
+from hotline.ticketing.web.events import EventHub
+from hotline.ticketing.web.metrics import HTTP_REQUESTS
+
+from hotline.settings import Settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 OPENAPI_PATH = "/api/v1/openapi.json"
@@ -67,7 +67,7 @@ def create_web_app(
     recordings = Path(settings.storage.recordings_dir)
     attachments = (data_dir or recordings.parent) / "attachments"
     if reporter is None and settings.upstream.url and settings.upstream.secret:
-        from ticketing.reporting import UpstreamReporter
+        from hotline.ticketing.reporting import UpstreamReporter
 
         reporter = UpstreamReporter(
             db, settings.upstream.url, settings.upstream.secret.get_secret_value()

@@ -26,9 +26,8 @@ from typing import Any, Protocol
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
-
-from ticketing.users import Actor, Role, User
-from ticketing.web.errors import ApiError
+from hotline.ticketing.users import Actor, Role, User
+from hotline.ticketing.web.errors import ApiError
 
 SESSION_COOKIE = "hotline_session"
 CSRF_HEADER = "X-CSRF-Token"

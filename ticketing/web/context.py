@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from aiohttp import web
+from hotline.ticketing import services
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.users import User
+from hotline.ticketing.web import store
+from hotline.ticketing.web.auth import LoginLimiter
+from hotline.ticketing.web.events import EventHub
 
-from config.settings import Settings
-from ticketing import services
-from ticketing.persistence.database import Database
-from ticketing.users import User
-from ticketing.web import store
-from ticketing.web.auth import LoginLimiter
-from ticketing.web.events import EventHub
+from hotline.settings import Settings
 
 P = ParamSpec("P")
 T = TypeVar("T")

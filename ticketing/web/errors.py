@@ -11,9 +11,8 @@ import logging
 from typing import Any
 
 from aiohttp import web
+from hotline.ticketing.errors import DomainError
 from pydantic import ValidationError
-
-from ticketing.errors import DomainError
 
 log = logging.getLogger(__name__)
 

@@ -6,10 +6,9 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 
+from hotline.ticketing.stats import DashboardStats, Rate
 from openpyxl import Workbook
 from openpyxl.styles import Font
-
-from ticketing.stats import DashboardStats, Rate
 
 Name = Callable[[str], str]
 

@@ -22,27 +22,32 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
 from aiohttp_pydantic.oas.typing import r200, r400, r403, r404, r409
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.engine import Connection
-
-from ticketing import services
-from ticketing.followup import store
-from ticketing.followup.policy import policy_from_settings
-from ticketing.followup.service import FollowupService
-from ticketing.followup.states import (
+from hotline.ticketing import services
+from hotline.ticketing.followup import store
+from hotline.ticketing.followup.policy import policy_from_settings
+from hotline.ticketing.followup.service import FollowupService
+from hotline.ticketing.followup.states import (
     FINAL_STATES,
     MANUAL_CALL_STATES,
     STATE_LABELS_ZH,
     JobState,
 )
-from ticketing.followup.ticket_port import DatabaseTicketPort
-from ticketing.model import SATISFACTION_LABELS, STATE_LABELS, Satisfaction, State, mask_number
-from ticketing.persistence.tables import TicketRow
-from ticketing.web.api_tickets import publish
-from ticketing.web.auth import CENTRE_ROLES, require_role
-from ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
-from ticketing.web.errors import ApiError, error_response
+from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
+from hotline.ticketing.model import (
+    SATISFACTION_LABELS,
+    STATE_LABELS,
+    Satisfaction,
+    State,
+    mask_number,
+)
+from hotline.ticketing.persistence.tables import TicketRow
+from hotline.ticketing.web.api_tickets import publish
+from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
+from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
+from hotline.ticketing.web.errors import ApiError, error_response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
 
 PANEL_SCRIPT = "/static/followup.js"
 MAX_LIST = 500

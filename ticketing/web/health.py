@@ -14,13 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
+from hotline.ticketing.model import State
+from hotline.ticketing.persistence.tables import TicketRow
+from hotline.ticketing.web.context import HealthCheck, ctx
+from hotline.ticketing.web.metrics import REGISTRY, TICKETS_BY_STATE, TICKETS_OVERDUE
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import func, select
-
-from ticketing.model import State
-from ticketing.persistence.tables import TicketRow
-from ticketing.web.context import HealthCheck, ctx
-from ticketing.web.metrics import REGISTRY, TICKETS_BY_STATE, TICKETS_OVERDUE
 
 routes = web.RouteTableDef()
 CHECK_TIMEOUT = 5.0

@@ -15,11 +15,10 @@ import asyncio
 from typing import Any
 
 from aiohttp import web
-
-from ticketing.web.app import create_web_app
-from ticketing.web.context import HealthCheck
-from ticketing.web.events import EventHub
-from ticketing.web.metrics import ASR_QUEUE_LENGTH
+from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.context import HealthCheck
+from hotline.ticketing.web.events import EventHub
+from hotline.ticketing.web.metrics import ASR_QUEUE_LENGTH
 
 
 def _sip_check(extras: dict[str, Any]) -> HealthCheck:
@@ -53,7 +52,7 @@ def _asr_engine_check(extras: dict[str, Any]) -> HealthCheck:
 
 def _asr_queue_check(database: Any) -> HealthCheck:
     async def check() -> dict[str, Any]:
-        from asr.backlog import BacklogQueue
+        from hotline.asr.backlog import BacklogQueue
 
         queue = BacklogQueue(database.engine)
         jobs = await asyncio.to_thread(queue.list, ("queued", "running"))

@@ -9,18 +9,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ticketing import deadlines, workflow
-from ticketing.commands import COMMAND_LABELS, CommandName
-from ticketing.deadlines import DeadlinePolicy
-from ticketing.model import (
+from hotline.ticketing import deadlines, workflow
+from hotline.ticketing.commands import COMMAND_LABELS, CommandName
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.model import (
     CHANNEL_LABELS,
     MISSING_INFO_LABELS,
     STATE_LABELS,
     Ticket,
     mask_number,
 )
-from ticketing.users import Role, User
-from ticketing.web.store import Attachment
+from hotline.ticketing.users import Role, User
+from hotline.ticketing.web.store import Attachment
 
 # Words below this confidence are highlighted for the operator to check.
 LOW_CONFIDENCE = 0.6

@@ -7,9 +7,8 @@ import dataclasses
 import typing
 from typing import Any
 
+from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, CommandName
 from pydantic import BaseModel, ConfigDict, Field, create_model
-
-from ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, CommandName
 
 
 class _Strict(BaseModel):

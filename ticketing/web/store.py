@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.users import Actor, User
+from hotline.ticketing.web.tables import ApiTokenRow, AttachmentRow, AuditRow
 from sqlalchemy import select
-
-from ticketing.persistence.database import Database
-from ticketing.users import Actor, User
-from ticketing.web.tables import ApiTokenRow, AttachmentRow, AuditRow
 
 
 def audit(

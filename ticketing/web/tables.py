@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from hotline.ticketing.persistence.tables import Base
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-
-from ticketing.persistence.tables import Base
 
 metadata = Base.metadata  # for hotline/migrations/env.py
 

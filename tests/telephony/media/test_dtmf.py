@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-from telephony.rtp.dtmf import (
+from hotline.telephony.rtp.dtmf import (
     DtmfReceiver,
     build_event,
     digit_code,

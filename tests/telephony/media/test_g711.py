@@ -9,8 +9,7 @@ import warnings
 
 import numpy as np
 import pytest
-
-from telephony.rtp import g711
+from hotline.telephony.rtp import g711
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)

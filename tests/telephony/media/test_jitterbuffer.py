@@ -4,8 +4,8 @@ import tracemalloc
 
 import numpy as np
 import pytest
+from hotline.telephony.rtp.jitterbuffer import JitterBuffer
 
-from telephony.rtp.jitterbuffer import JitterBuffer
 from tests.fixtures.media import sweep_pcm
 
 FRAME = 320

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-from telephony.rtp.packet import MalformedPacket, RtpPacket, build_header, parse_rtp
+from hotline.telephony.rtp.packet import MalformedPacket, RtpPacket, build_header, parse_rtp
 
 
 def test_round_trip_of_a_full_packet() -> None:

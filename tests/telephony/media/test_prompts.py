@@ -7,9 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
-
-from telephony.audio import AudioFileError, dbfs, tone
-from telephony.prompts import EspeakMissing, PromptCache, read_wav_8k
+from hotline.telephony.audio import AudioFileError, dbfs, tone
+from hotline.telephony.prompts import EspeakMissing, PromptCache, read_wav_8k
 
 GREETING = "您好，这里是营口市鲅鱼圈区政务服务便民热线，请在提示音后讲述您的诉求。"
 

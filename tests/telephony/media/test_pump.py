@@ -6,12 +6,12 @@ import asyncio
 import socket
 
 import pytest
+from hotline.telephony.rtp import g711, pump
+from hotline.telephony.rtp.dtmf import build_event
+from hotline.telephony.rtp.packet import RtpPacket
+from hotline.telephony.rtp.pump import SLOT_BYTES, SLOTS, DatagramReader, MediaPump
+from hotline.telephony.rtp.session import MediaParams
 
-from telephony.rtp import g711, pump
-from telephony.rtp.dtmf import build_event
-from telephony.rtp.packet import RtpPacket
-from telephony.rtp.pump import SLOT_BYTES, SLOTS, DatagramReader, MediaPump
-from telephony.rtp.session import MediaParams
 from tests.fixtures.media import RtpPair, open_endpoint, sweep_pcm, wait_until
 
 

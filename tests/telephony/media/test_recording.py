@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
-
-from telephony.audio import wav_header
-from telephony.recording import (
+from hotline.telephony.audio import wav_header
+from hotline.telephony.recording import (
     WRITE_BATCH_BYTES,
     CallRecorder,
     recording_path,
     repair_recordings,
     safe_name,
 )
+
 from tests.fixtures.media import sweep_pcm
 
 WHEN = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)
@@ -82,7 +82,7 @@ RECORDER_SCRIPT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from telephony.recording import CallRecorder
+    from hotline.telephony.recording import CallRecorder
     pcm = Path(sys.argv[2]).read_bytes()
     recorder = CallRecorder(Path(sys.argv[1]))
     for i in range(0, len(pcm), 320):

@@ -7,11 +7,11 @@ import socket
 
 import numpy as np
 import pytest
+from hotline.telephony.rtp import g711
+from hotline.telephony.rtp.dtmf import build_event
+from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
+from hotline.telephony.rtp.session import MediaParams, RtpSession
 
-from telephony.rtp import g711
-from telephony.rtp.dtmf import build_event
-from telephony.rtp.packet import RtpPacket, parse_rtp
-from telephony.rtp.session import MediaParams, RtpSession
 from tests.fixtures.media import RtpPair, open_endpoint, sweep_pcm, wait_until
 
 
@@ -347,7 +347,7 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
 async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() -> None:
     """Several calls playing at once are paced by one shared timer (not a sleep per
     packet per call); each stream still has its own sequence, timestamps and audio."""
-    from telephony.rtp.session import _SendClock
+    from hotline.telephony.rtp.session import _SendClock
 
     transport, peer = await open_raw_peer()
     remote = transport.get_extra_info("sockname")[:2]

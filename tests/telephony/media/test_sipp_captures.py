@@ -7,10 +7,10 @@ import asyncio
 import warnings
 
 import pytest
+from hotline.telephony.rtp import g711
+from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
+from hotline.telephony.rtp.session import MediaParams
 
-from telephony.rtp import g711
-from telephony.rtp.packet import RtpPacket, parse_rtp
-from telephony.rtp.session import MediaParams
 from tests.fixtures.media import SIPP_PCAPS, open_endpoint, read_pcap_udp_payloads, wait_until
 
 with warnings.catch_warnings():

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hotline.telephony.audio import frames, tone
+from hotline.telephony.voice_activity import SilenceDetector
 
-from telephony.audio import frames, tone
-from telephony.voice_activity import SilenceDetector
 from tests.fixtures.media import sweep_pcm
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hotline.telephony.events import AudioReceived, CallAnswered, CallFinished, DtmfReceived
 
-from telephony.events import AudioReceived, CallAnswered, CallFinished, DtmfReceived
 from tests.fixtures.sip import (
     RtpPlan,
     decode_payload,

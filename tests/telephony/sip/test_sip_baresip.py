@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hotline.telephony.events import CallAnswered
 
-from telephony.events import CallAnswered
 from tests.fixtures.sip import free_port
 
 BARESIP = shutil.which("baresip")

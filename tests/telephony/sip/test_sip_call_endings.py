@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hotline.telephony.events import CallAnswered, DtmfReceived
 
-from telephony.events import CallAnswered, DtmfReceived
 from tests.fixtures.sip import RtpPlan, free_port, needs_sipp, run_sipp, speechlike_pcm
 from tests.fixtures.sip import write_rtp_pcap as write_pcap
 from tests.telephony.sip.test_sip_scenarios import (

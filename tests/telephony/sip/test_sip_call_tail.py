@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hotline.telephony.dialer import Dialer, DialerOptions
 
-from telephony.dialer import Dialer, DialerOptions
 from tests.fixtures.sip import speechlike_pcm
 
 pytestmark = pytest.mark.timeout(120)

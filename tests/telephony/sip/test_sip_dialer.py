@@ -10,9 +10,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hotline.telephony.dialer import Dialer, DialerOptions
+from hotline.telephony.events import CallAnswered, DtmfReceived
 
-from telephony.dialer import Dialer, DialerOptions
-from telephony.events import CallAnswered, DtmfReceived
 from tests.fixtures.sip import (
     free_port,
     needs_sipp,
@@ -72,7 +72,7 @@ async def test_hotline_call_plays_wav_and_digits_into_listener(
 @pytest.mark.skipif(ESPEAK is None, reason="espeak-ng not installed")
 async def test_caller_talking_over_the_greeting_is_heard(tmp_path: Path, listener_factory) -> None:
     """Callers often start before the greeting ends: that speech reaches ASR too."""
-    from telephony.events import AudioReceived
+    from hotline.telephony.events import AudioReceived
 
     wav = espeak_wav(tmp_path / "speech.wav", "我要反映暖气不热")
     with wave.open(str(wav)) as w:

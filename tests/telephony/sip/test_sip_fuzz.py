@@ -8,8 +8,7 @@ import random
 import socket
 
 import pytest
-
-from telephony.sip.message import parse_message
+from hotline.telephony.sip.message import parse_message
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hotline.telephony.dialer import Dialer, DialerOptions
+from hotline.telephony.events import CallAnswered, DtmfReceived
+from hotline.telephony.sip.registration import RegistrationOptions
 
-from telephony.dialer import Dialer, DialerOptions
-from telephony.events import CallAnswered, DtmfReceived
-from telephony.sip.registration import RegistrationOptions
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp, speechlike_pcm
 from tests.telephony.sip.test_sip_scenarios import (
     ANSWERED,

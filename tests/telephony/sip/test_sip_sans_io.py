@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-
-from telephony.sdp import SdpError, SdpSession, negotiate, parse_sdp
-from telephony.sip.auth import DigestCredentials, parse_challenge
-from telephony.sip.dialog import Dialog, DialogError, DialogEvent, DialogState
-from telephony.sip.headers import call_identity, make_response
-from telephony.sip.message import Request, SipParseError, StreamFramer, parse_message
-from telephony.sip.transaction import ClientTransaction, InviteServerTransaction, State
+from hotline.telephony.sdp import SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.sip.auth import DigestCredentials, parse_challenge
+from hotline.telephony.sip.dialog import Dialog, DialogError, DialogEvent, DialogState
+from hotline.telephony.sip.headers import call_identity, make_response
+from hotline.telephony.sip.message import Request, SipParseError, StreamFramer, parse_message
+from hotline.telephony.sip.transaction import ClientTransaction, InviteServerTransaction, State
 
 INVITE = (
     b"INVITE sip:12345@10.0.0.1 SIP/2.0\r\n"

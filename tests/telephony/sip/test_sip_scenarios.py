@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hotline.telephony.events import CallAnswered, CallCancelled, CallFinished
 
-from telephony.events import CallAnswered, CallCancelled, CallFinished
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]

@@ -23,9 +23,12 @@ from pydantic_settings import (
     YamlConfigSettingsSource,
 )
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_CONFIG_FILE = PACKAGE_DIR / "default.yaml"
-DEFAULT_CATALOG_FILE = PACKAGE_DIR / "bayuquan-catalog.yaml"
+import hotline.config
+
+# The packaged configuration files (repository folder config/, installed as hotline.config).
+CONFIG_DIR = Path(hotline.config.__file__).resolve().parent
+DEFAULT_CONFIG_FILE = CONFIG_DIR / "default.yaml"
+DEFAULT_CATALOG_FILE = CONFIG_DIR / "bayuquan-catalog.yaml"
 LOCAL_CONFIG_FILE = Path("hotline.yaml")
 
 # Short environment names for the settings people change most.
@@ -179,7 +182,7 @@ class Settings(BaseSettings):
     )
 
     catalog_path: Path = DEFAULT_CATALOG_FILE
-    routing_rules_path: Path = PACKAGE_DIR / "routing.yaml"  # 派单建议规则
+    routing_rules_path: Path = CONFIG_DIR / "routing.yaml"  # 派单建议规则
     deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
     sip: SipSettings = Field(default_factory=SipSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from config.settings import DEFAULT_CATALOG_FILE
-from ticketing.catalog import Catalog
+from hotline.settings import DEFAULT_CATALOG_FILE
+from hotline.ticketing.catalog import Catalog
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
