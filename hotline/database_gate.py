@@ -15,7 +15,7 @@ Waiting (`DatabaseGate.run`, a background task): retry the migration with backof
 (1 s doubling up to storage.database_retry_max_seconds), then run the parts that need
 the database in the order they registered (`when_ready`: journal replay + ASR backlog
 worker, follow-up scheduler, start-up hints), then open the web API. Until then the web
-side answers 503 with a Chinese message (see hotline/serve.py).
+side answers 503 with a Chinese message (see hotline/database_guard.py).
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from hotline.ticketing.persistence.database import normalise_url
+from hotline.ticketing.persistence.outage import is_outage
 
 log = logging.getLogger("hotline.database")
 
@@ -60,19 +65,9 @@ class StartupError(Exception):
     """The database can never work as configured: `hotline serve` exits with code 3."""
 
 
-def is_outage(exc: BaseException) -> bool:
-    from hotline.ticketing.intake import is_outage as intake_is_outage
-
-    return intake_is_outage(exc)
-
-
 def first_attempt(url: str, migrate: Callable[[str], None]) -> str | None:
     """Migrate once at start-up. None: ready. A string: why the server cannot be reached
     (start without it). Raises StartupError when waiting cannot help."""
-    from sqlalchemy.engine import make_url
-
-    from hotline.ticketing.persistence.database import normalise_url
-
     try:
         backend = make_url(normalise_url(url)).get_backend_name()
     except Exception as exc:  # ArgumentError, ValueError: not a URL we can read

@@ -1,43 +1,41 @@
-"""Settings → the intake runtime: listener options, the SQL-backed intake store, routing.
+"""Settings → the intake runtime: listener options, the SQL-backed intake store, routing,
+the journal, notices and the console's live updates.
 
 `build_intake_runtime(settings, database, ...)` is what `hotline serve` calls.
 Everything here maps one part's interface onto another's; decisions live in
-ticketing/intake.py and hotline/runtime.py.
+ticketing/intake/ and hotline/runtime.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+import os
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from hotline.asr.backlog import BacklogQueue
 from hotline.asr.service import AsrService
+from hotline.routing_wiring import build_route, routing_duplicates
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings
 from hotline.telephony.listener import ListenerOptions
-from hotline.ticketing import services
-from hotline.ticketing.commands import Command
-from hotline.ticketing.intake import (
+from hotline.telephony.prompts import PromptCache
+from hotline.telephony.sip.registration import RegistrationOptions
+from hotline.ticketing.intake.journal import IntakeJournal
+from hotline.ticketing.intake.options import IntakeOptions
+from hotline.ticketing.intake.service import IntakeService
+from hotline.ticketing.intake.store_port import (
     AppliedChange,
     ApplyContext,
-    DuplicateFn,
-    IntakeJournal,
-    IntakeOptions,
-    IntakeService,
-    IntakeWriter,
-    RouteFn,
     same_number_duplicates,
 )
-from hotline.ticketing.model import OPEN_STATES, Ticket
+from hotline.ticketing.intake.writer import IntakeWriter
 from hotline.ticketing.notify import notifier_from_settings
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.persistence.tables import TicketRow
-from hotline.ticketing.users import SYSTEM_ACTOR
+from hotline.ticketing.persistence.intake_store import SqlIntakeStore
+from hotline.ticketing.web.events import EventHub, TicketEvent
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +51,6 @@ def greeting_wav(settings: Settings) -> Path | None:
     """The configured greeting WAV, or the greeting text spoken by espeak-ng (cached)."""
     if settings.sip.greeting_wav is not None:
         return settings.sip.greeting_wav
-    from hotline.telephony.prompts import PromptCache
-
     try:
         return PromptCache(settings.storage.prompts_dir).render(settings.sip.greeting_text)
     except Exception as exc:  # no espeak-ng: answer without a greeting rather than not at all
@@ -81,12 +77,10 @@ def listener_options(settings: Settings, *, sip_port: int | None = None) -> List
     )
 
 
-def _registration(settings: Settings) -> Any:
+def _registration(settings: Settings) -> RegistrationOptions | None:
     reg = settings.sip.registration
     if not reg.enabled:
         return None
-    from hotline.telephony.sip.registration import RegistrationOptions
-
     return RegistrationOptions(
         registrar=reg.registrar or "",
         username=reg.username or "",
@@ -95,123 +89,8 @@ def _registration(settings: Settings) -> Any:
     )
 
 
-class SqlIntakeStore:
-    """IntakeStore on the foundation's unit of work and services (blocking; worker thread)."""
-
-    def __init__(self, database: Database, backlog: BacklogQueue) -> None:
-        self.database = database
-        self.backlog = backlog
-
-    def by_call_id(self, call_id: str) -> Ticket | None:
-        with self.database.uow() as uow:
-            return uow.tickets.get_by_call_id(call_id)
-
-    def by_recording_ref(self, recording_ref: str) -> Ticket | None:
-        with self.database.uow() as uow:
-            assert uow.session is not None
-            ticket_id = uow.session.scalar(
-                select(TicketRow.id).where(TicketRow.recording_ref == recording_ref).limit(1)
-            )
-            return None if ticket_id is None else uow.tickets.get(ticket_id)
-
-    def create(self, ticket: Ticket) -> Ticket:
-        new = services.NewTicket(
-            received_at=ticket.received_at,
-            channel=ticket.channel,
-            caller_number=ticket.caller_number,
-            called_number=ticket.called_number,
-            forwarded_from=ticket.forwarded_from,
-            call_id=ticket.call_id,
-            recording_ref=ticket.recording_ref,
-            transcription_pending=ticket.transcription_pending,
-            duplicate_candidates=ticket.duplicate_candidates,
-        )
-        return services.create_draft(self.database.uow(), new)
-
-    def save(self, ticket: Ticket) -> Ticket:
-        with self.database.uow() as uow:
-            uow.tickets.save(ticket)
-            uow.commit()
-        return ticket
-
-    def apply_command(self, ticket_id: int, command: Command) -> Ticket:
-        return services.apply_command(self.database.uow(), ticket_id, command, SYSTEM_ACTOR)
-
-    def open_tickets_since(self, since: datetime) -> list[Ticket]:
-        query = services.TicketQuery(states=tuple(OPEN_STATES), received_from=since, limit=500)
-        return services.list_tickets(self.database.uow(), query)
-
-    def unfinished_drafts(self, received_before: datetime) -> list[Ticket]:
-        query = services.TicketQuery(
-            states=("draft",),
-            transcription_pending=False,
-            received_before=received_before,
-            limit=1000,
-        )
-        tickets = services.list_tickets(self.database.uow(), query)
-        return [t for t in tickets if not t.transcript_words and t.recording_ref]
-
-    def enqueue_transcription(self, call_id: str, audio_path: str) -> None:
-        self.backlog.enqueue(call_id, audio_path)
-
-
-def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
-    """The routing suggestion function and the router (None, None if routing is unusable)."""
-    try:
-        from hotline.ticketing.routing import load_router
-
-        router = load_router(catalog, settings.routing_rules_path)
-        router.classifier()  # train/load now, not while the first caller waits
-    except Exception as exc:  # drafts without a suggestion beat no drafts
-        log.error("routing rules not loaded, drafts get no suggestion: %s", exc)
-        return None, None
-    return (lambda text: router.suggest(text).to_dict()), router
-
-
-def routing_duplicates(router: Any) -> DuplicateFn:
-    """Routing's 并单 search (same number, or similar content, within its window)."""
-    from hotline.ticketing.routing import DraftInfo, OpenTicketInfo, find_duplicates
-
-    dup = router.rules.duplicates
-
-    def lead_of(t: Ticket) -> str | None:
-        return t.lead_unit or (t.routing_suggestion or {}).get("lead")
-
-    def find(ticket: Ticket, candidates: Sequence[Ticket]) -> list[int]:
-        draft = DraftInfo(
-            text=ticket.text,
-            received_at=ticket.received_at,
-            caller_number=ticket.caller_number,
-            callback_number=ticket.callback_number,
-            unit_id=lead_of(ticket),
-        )
-        others = [
-            OpenTicketInfo(
-                ticket_id=t.id,
-                text=t.text,
-                received_at=t.received_at,
-                caller_number=t.caller_number,
-                callback_number=t.callback_number,
-                unit_id=lead_of(t),
-            )
-            for t in candidates
-            if t.id is not None and t.id != ticket.id and t.state in OPEN_STATES
-        ]
-        found = find_duplicates(
-            draft,
-            others,
-            window_days=dup.window_days,
-            min_similarity=dup.min_similarity,
-            limit=dup.limit,
-        )
-        return [c.ticket_id for c in found]
-
-    return find
-
-
-def publish_to_hub(hub: Any) -> Callable[[AppliedChange], None]:
+def publish_to_hub(hub: EventHub) -> Callable[[AppliedChange], None]:
     """AppliedChange → ticketing.web.events.TicketEvent on the console's EventHub."""
-    from hotline.ticketing.web.events import TicketEvent
 
     def publish(change: AppliedChange) -> None:
         t = change.ticket
@@ -237,7 +116,7 @@ def build_intake_runtime(
     settings: Settings,
     database: Database,
     *,
-    hub: Any = None,
+    hub: EventHub | None = None,
     sip_port: int | None = None,
     node_name: str | None = None,
     asr_engine: Any = None,
@@ -294,8 +173,6 @@ def build_intake_runtime(
 def shutdown_grace_seconds(settings: Settings) -> float:
     """How long SIGTERM waits for calls in progress: sip.shutdown_grace_seconds
     (HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS). No call lasts longer than sip.max_call_seconds."""
-    import os
-
     if "HOTLINE_SHUTDOWN_GRACE_SECONDS" in os.environ:  # the name before it was a setting
         log.warning(
             "HOTLINE_SHUTDOWN_GRACE_SECONDS is no longer read: "

@@ -45,15 +45,10 @@ from hotline.telephony.events import (
 )
 from hotline.telephony.listener import ListenerOptions, SipListener
 from hotline.telephony.recording import repair_recordings
-from hotline.ticketing.intake import (
-    AppliedChange,
-    CallTranscribed,
-    DraftOpened,
-    IntakeService,
-    IntakeStore,
-    IntakeWriter,
-    TranscriptionQueued,
-)
+from hotline.ticketing.intake.records import CallTranscribed, DraftOpened, TranscriptionQueued
+from hotline.ticketing.intake.service import IntakeService
+from hotline.ticketing.intake.store_port import AppliedChange, IntakeStore
+from hotline.ticketing.intake.writer import IntakeWriter
 from hotline.ticketing.notify import DraftNotice, DraftNotifier
 
 log = logging.getLogger(__name__)

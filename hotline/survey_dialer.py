@@ -442,14 +442,14 @@ async def run_followup_scheduler(
 
 
 def followup_part(ctx: Any) -> Callable[[Any], AsyncIterator[None]]:
-    """The aiohttp cleanup context `hotline serve` runs (ctx: hotline.serve.ServiceContext)."""
+    """The aiohttp cleanup context `hotline serve` runs
+    (ctx: hotline.service_context.ServiceContext)."""
 
     async def part(app: Any) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(
             run_followup_scheduler(ctx.settings, ctx.database, stop), name="followup-scheduler"
         )
-        ctx.extras["followup_scheduler"] = task
         yield
         stop.set()
         try:

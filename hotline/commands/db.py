@@ -15,7 +15,7 @@ def db() -> None:
 def upgrade(ctx: click.Context) -> None:
     """Create or upgrade the schema to the newest revision (safe to repeat)."""
     from hotline.migrations import current_heads
-    from hotline.serve import load_settings_or_exit, masked_url, migrate_or_exit
+    from hotline.startup import load_settings_or_exit, masked_url, migrate_or_exit
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     migrate_or_exit(settings)
@@ -29,7 +29,7 @@ def upgrade(ctx: click.Context) -> None:
 def current(ctx: click.Context) -> None:
     """Print the schema revision(s) the database is at."""
     from hotline.migrations import current_heads
-    from hotline.serve import load_settings_or_exit
+    from hotline.startup import load_settings_or_exit
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     heads = current_heads(settings.storage.database_url)

@@ -23,7 +23,7 @@ def followup() -> None:
 
 
 def _service(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.survey_dialer import build_followup_service
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))

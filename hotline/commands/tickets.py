@@ -32,7 +32,7 @@ def list_(
     ctx: click.Context, states: tuple[str, ...], units: tuple[str, ...], limit: int, as_json: bool
 ) -> None:
     """List tickets, newest first."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.ticketing import services
     from hotline.ticketing.serialization import ticket_to_dict
 
@@ -59,7 +59,7 @@ def list_(
 @click.pass_context
 def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
     """Show one ticket with its history."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.ticketing import services
     from hotline.ticketing.errors import NotFoundError
     from hotline.ticketing.serialization import ticket_to_dict

@@ -49,7 +49,7 @@ def add(
     display_name: str,
 ) -> None:
     """Add user NAME; the password is read from stdin."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.ticketing import services
     from hotline.ticketing.errors import DomainError
 
@@ -79,7 +79,7 @@ def add(
 @click.pass_context
 def passwd(ctx: click.Context, name: str) -> None:
     """Set a new password for NAME (read from stdin)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.ticketing import services
     from hotline.ticketing.errors import DomainError
 
@@ -98,7 +98,7 @@ def passwd(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List user accounts."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
     from hotline.ticketing import services
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from hotline.ticketing.users import Role, User
 
-from hotline.serve import ServiceContext, account_hint, console_url
+from hotline.service_context import ServiceContext
 from hotline.settings import Settings
+from hotline.startup_hints import account_hint, console_url
 from tests.e2e.server import HotlineServer, make_server
 
 HINT = "hotline user add NAME --role operator"

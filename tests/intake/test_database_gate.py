@@ -10,11 +10,14 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from hotline.ticketing.intake import ApplyContext, DraftOpened, IntakeJournal, IntakeWriter
+from hotline.ticketing.intake.journal import IntakeJournal
+from hotline.ticketing.intake.records import DraftOpened
+from hotline.ticketing.intake.store_port import ApplyContext
+from hotline.ticketing.intake.writer import IntakeWriter
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hotline.database_gate import Backoff, DatabaseGate, StartupError, first_attempt
-from hotline.serve import migrate
+from hotline.startup import migrate
 from tests.fixtures.cli import free_tcp_port
 
 from .memory_store import MemoryStore

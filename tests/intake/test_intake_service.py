@@ -9,22 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hotline.ticketing.intake import (
-    ApplyContext,
+from hotline.ticketing.intake.journal import IntakeJournal
+from hotline.ticketing.intake.records import (
     CallSilent,
     CallTranscribed,
     DraftOpened,
-    IntakeJournal,
     IntakeRecord,
-    IntakeService,
-    IntakeWriter,
     PartialHeard,
-    PartialThrottle,
     TranscriptionQueued,
-    apply_record,
     record_from_json,
-    routing_fields,
 )
+from hotline.ticketing.intake.routing_fields import routing_fields
+from hotline.ticketing.intake.service import IntakeService, PartialThrottle
+from hotline.ticketing.intake.store_port import ApplyContext, apply_record
+from hotline.ticketing.intake.writer import IntakeWriter
 from hotline.ticketing.model import State
 
 from .memory_store import MemoryStore

@@ -7,18 +7,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hotline.ticketing.intake import AppliedChange, CallTranscribed
+from hotline.ticketing.intake.records import CallTranscribed
+from hotline.ticketing.intake.store_port import AppliedChange
 from hotline.ticketing.model import State, Ticket
 from hotline.ticketing.web.events import EventHub
 
 from hotline.catalog_loader import load_catalog
-from hotline.intake_wiring import (
-    build_route,
-    listener_options,
-    publish_to_hub,
-    routing_duplicates,
-    shutdown_grace_seconds,
-)
+from hotline.intake_wiring import listener_options, publish_to_hub, shutdown_grace_seconds
+from hotline.routing_wiring import build_route, routing_duplicates
 from hotline.settings import DEFAULT_CONFIG_FILE, ConfigError, Settings, load_settings
 
 T0 = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)

@@ -4,10 +4,10 @@ requests, one /healthz check per part."""
 from __future__ import annotations
 
 from aiohttp.test_utils import TestClient, TestServer
-from hotline.ticketing.web.events import EventHub
-from hotline.ticketing.web.mount import web_app_for_service
+from hotline.ticketing.web import WEB_CONTEXT
 
-from hotline.serve import ServiceContext
+from hotline.service_context import ServiceContext
+from hotline.web_wiring import web_app_for_service
 from tests.fixtures.web import add_web_users, csrf, login, web_settings
 
 
@@ -21,7 +21,7 @@ async def test_service_mount_shares_hub_routes_and_reports_parts(database, catal
         http_port=0,
     )
     app = web_app_for_service(ctx)
-    assert isinstance(ctx.extras["event_hub"], EventHub)  # the intake part publishes here
+    assert app[WEB_CONTEXT].hub is ctx.event_hub  # the intake part publishes here
     client = TestClient(TestServer(app))
     await client.start_server()
     try:

@@ -117,6 +117,12 @@ class TicketRepository:
         row = self.session.scalars(select(TicketRow).where(TicketRow.call_id == call_id)).first()
         return None if row is None else _ticket_from_row(row, self._history(row.id))
 
+    def get_by_recording_ref(self, recording_ref: str) -> Ticket | None:
+        row = self.session.scalars(
+            select(TicketRow).where(TicketRow.recording_ref == recording_ref).limit(1)
+        ).first()
+        return None if row is None else _ticket_from_row(row, self._history(row.id))
+
     def save(self, ticket: Ticket) -> None:
         """Store changes if nobody else did since `ticket.version` was read.
 

@@ -231,7 +231,7 @@ def suggest_fields(c: WebContext, text: str) -> dict[str, Any]:
     """Routing for a typed-in request: the same suggestion and field mapping as a call."""
     if c.suggest is None:
         return {}
-    from hotline.ticketing.intake import routing_fields
+    from hotline.ticketing.intake.routing_fields import routing_fields
 
     try:
         suggestion = c.suggest(text)
@@ -261,7 +261,7 @@ async def suggest(request: web.Request, body: SuggestBody) -> r200[dict] | r403[
     if c.suggest is None:
         return web.json_response({})
     raw = await c.run(c.suggest, body.text)
-    from hotline.ticketing.intake import routing_fields
+    from hotline.ticketing.intake.routing_fields import routing_fields
 
     return web.json_response(presenter.routing_view(routing_fields(raw)["suggestion"]))
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import aiohttp_session
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 from aiohttp_pydantic.oas import pydantic_schema_to_oas
 from aiohttp_pydantic.oas.view import generate_oas
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.reporting import UpstreamReporter
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import api_session, api_stats, api_tickets, health
 from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
@@ -45,6 +47,7 @@ def create_web_app(
     health_checks: Mapping[str, HealthCheck] | None = None,
     suggest: SuggestFn | None = None,
     extensions: Iterable[WebExtension] = (),
+    middlewares: Sequence[Middleware] = (),
     data_dir: Path | None = None,
     reporter: Any = None,
 ) -> web.Application:
@@ -55,8 +58,12 @@ def create_web_app(
       one is made if not given (then `app[WEB_CONTEXT].hub`).
     - `health_checks`: name → callable, one per part (sip, asr, asr_queue…);
       "database" is added when missing.
-    - `suggest`: routing `text -> suggestion dict` (`hotline.intake_wiring.build_route`).
+    - `suggest`: routing `text -> suggestion dict` (`hotline.routing_wiring.build_route`).
     - `extensions`: extra API routes + console panels (回访).
+    - `middlewares`: run right inside the error middleware, in order, before the body
+      limit, sessions and authentication: what they answer is not turned into a 500,
+      and they can refuse a request before anything reads the database (hotline serve's
+      database gate answers 503 there while the database is away).
     - `data_dir`: where reply attachments go (default: beside the recordings dir).
     - `reporter`: a started or unstarted `ticketing.reporting.UpstreamReporter`;
       made from settings.upstream when a URL and secret are configured.
@@ -67,8 +74,6 @@ def create_web_app(
     recordings = Path(settings.storage.recordings_dir)
     attachments = (data_dir or recordings.parent) / "attachments"
     if reporter is None and settings.upstream.url and settings.upstream.secret:
-        from hotline.ticketing.reporting import UpstreamReporter
-
         reporter = UpstreamReporter(
             db, settings.upstream.url, settings.upstream.secret.get_secret_value()
         )
@@ -90,6 +95,7 @@ def create_web_app(
         middlewares=[
             metrics_middleware,
             error_middleware,
+            *middlewares,
             body_limit_middleware,
             aiohttp_session.session_middleware(
                 cookie_storage(settings.web.secret_key.get_secret_value(), secure=secure_cookie)
