@@ -83,6 +83,8 @@ class SurveyCallDialer:
             record_to = recording_path(self.recordings_dir / "followup", name, self.clock())
         target = self.target_for(request.phone)
         call = await self.sip.dial(target, record_to=record_to)
+        if call.not_dialled:  # e.g. the target is our own listener: no INVITE went out
+            return SurveyOutcome("failed", detail=f"未拨出：{call.error}")
         if call.outcome != "answered":
             status = f"SIP {call.status}" if call.status else "no final response"
             return SurveyOutcome(call.outcome, detail=status)  # type: ignore[arg-type]
