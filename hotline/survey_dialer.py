@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 
 def target_uri_factory(settings: Settings) -> Callable[[str], str]:
-    """sip:NUMBER@proxy-host when a trunk/PBX is configured, else sip:NUMBER@sip.host."""
+    """sip:NUMBER@proxy-host when a trunk/PBX is configured, else sip:NUMBER@sip.host
+    (which the dialer refuses when that is our own listener's port)."""
     proxy = settings.sip.outbound.proxy
     if proxy:
         host = proxy.split(":", 1)[1] if proxy.startswith("sip:") else proxy
@@ -55,9 +56,19 @@ def load_spoken_answers(settings: Settings) -> SpokenAnswers | None:
 
 
 async def build_survey_dialer(
-    settings: Settings, *, spoken: SpokenAnswers | None = None, sip_port: int = 0
+    settings: Settings,
+    *,
+    spoken: SpokenAnswers | None = None,
+    sip_port: int = 0,
+    listener_port: int | None = None,
 ) -> SurveyCallDialer:
+    """`sip_port`: the dialer's own port (0: any free one); `listener_port`: the port
+    `hotline serve` listens on when not settings.sip.port — never dialled."""
     out = settings.sip.outbound
+    port = listener_port or settings.sip.port
+    listeners = [(settings.sip.host, port)]
+    if settings.sip.public_host:
+        listeners.append((settings.sip.public_host, port))
     sip = SipDialer(
         DialerOptions(
             host=settings.sip.host,
@@ -69,6 +80,7 @@ async def build_survey_dialer(
             password=out.password.get_secret_value() if out.password else None,
             rtp_port_min=settings.sip.rtp_port_min,
             rtp_port_max=settings.sip.rtp_port_max,
+            own_listeners=tuple(listeners),
         )
     )
     await sip.start()
@@ -105,28 +117,39 @@ async def run_followup_scheduler(
     node: str | None = None,
     interval_seconds: float = 30.0,
     max_concurrent_calls: int = 2,
+    listener_port: int | None = None,
 ) -> None:
     """Run the 回访 scheduler until `stop` is set (what `hotline serve` awaits).
 
     Builds the SIP survey dialer from settings unless one is given; a no-op
-    when followup.enabled is false.
+    when followup.enabled is false. Without an outbound route (sip.outbound.proxy)
+    and no dialer given, surveys are planned but never dialled (the console says why).
     """
     if not settings.followup.enabled:
         log.info("follow-up surveys disabled (followup.enabled: false)")
         return
-    own: SurveyCallDialer | None = None
-    if dialer is None:
-        spoken = await asyncio.to_thread(load_spoken_answers, settings)
-        own = dialer = await build_survey_dialer(settings, spoken=spoken)
     service = build_followup_service(settings, database, clock=clock, node=node)
+    own: SurveyCallDialer | None = None
+    if dialer is None and service.policy.dialling_off:
+        log.warning(
+            "follow-up dialling off: no sip.outbound.proxy configured (%s)",
+            service.policy.dialling_off,
+        )
+    elif dialer is None:
+        spoken = await asyncio.to_thread(load_spoken_answers, settings)
+        own = dialer = await build_survey_dialer(
+            settings, spoken=spoken, listener_port=listener_port
+        )
     window = service.policy.window
     log.info(
-        "follow-up scheduler running on node %s: after %s, calls %s–%s %s, spoken answers %s",
+        "follow-up scheduler running on node %s: after %s, calls %s–%s %s, dialling %s, "
+        "spoken answers %s",
         service.node,
         service.trigger,
         window.start.strftime("%H:%M"),
         window.end.strftime("%H:%M"),
         window.timezone,
+        "on" if dialer is not None else "off",
         "on" if getattr(dialer, "spoken", None) is not None else "off",
     )
     scheduler = FollowupScheduler(
@@ -147,9 +170,10 @@ def followup_part(ctx: Any) -> Callable[[Any], AsyncIterator[None]]:
 
     async def part(app: Any) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        task = asyncio.create_task(
-            run_followup_scheduler(ctx.settings, ctx.database, stop), name="followup-scheduler"
+        scheduler = run_followup_scheduler(
+            ctx.settings, ctx.database, stop, listener_port=getattr(ctx, "sip_port", None)
         )
+        task = asyncio.create_task(scheduler, name="followup-scheduler")
         ctx.extras["followup_scheduler"] = task
         yield
         stop.set()
