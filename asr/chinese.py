@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import cn2an
 from hotline.asr.transcript import NumberSpan, Transcript, Utterance, Word
@@ -99,3 +100,15 @@ def build_transcript(utterances: Sequence[Sequence[Word]], duration: float) -> T
         numbers=tuple(s.value for s in spans),
         number_spans=tuple(spans),
     )
+
+
+def transcript_from_dict(data: dict[str, Any]) -> Transcript:
+    """The transcript `Transcript.to_dict` wrote: display text and numbers are rebuilt."""
+    words = [Word(**w) for w in data.get("words", [])]
+    # Utterance boundaries are kept by time range; words fall into the one that covers them.
+    groups: list[list[Word]] = []
+    for u in data.get("utterances", []):
+        groups.append([w for w in words if u["start"] <= w.start and w.end <= u["end"]])
+    if not data.get("utterances") and words:
+        groups = [words]
+    return build_transcript(groups, float(data.get("duration", 0.0)))

@@ -24,7 +24,8 @@ from hotline.asr.engine import (
     StreamFailed,
     UtteranceCallback,
 )
-from hotline.asr.transcript import Partial, Transcript, Utterance, Word, _word
+from hotline.asr.transcript import Partial, Transcript, Utterance, Word
+from hotline.asr.vosk_json import word_from_vosk
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,7 @@ class ServerStream:
             async for message in self._ws:
                 index, self._received = self._received, self._received + 1
                 data = json.loads(message)
-                words = [_word(w) for w in data.get("result", [])]
+                words = [word_from_vosk(w) for w in data.get("result", [])]
                 if index == self._eof_at:
                     self._final = words
                     return
@@ -150,7 +151,7 @@ class ServerStream:
         if self._on_partial is None or text == self._last_partial:
             return
         self._last_partial = text
-        words = tuple(_word(w) for w in data.get("partial_result", []))
+        words = tuple(word_from_vosk(w) for w in data.get("partial_result", []))
         _safe(self._on_partial, Partial(text=text, words=words))
 
     def _utterance(self, words: list[Word]) -> None:

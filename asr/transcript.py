@@ -1,8 +1,8 @@
-"""Transcript value objects, and parsing of Vosk's result JSON into them."""
+"""Transcript value objects. Built by chinese.build_transcript (display text, numbers) from
+the words vosk_json.py parses out of Vosk's results."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,19 +71,6 @@ class Transcript:
             "number_spans": [n.to_dict() for n in self.number_spans],
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Transcript:
-        from hotline.asr.chinese import build_transcript
-
-        words = [Word(**w) for w in data.get("words", [])]
-        # Utterance boundaries are kept by time range; words fall into the one that covers them.
-        groups: list[list[Word]] = []
-        for u in data.get("utterances", []):
-            groups.append([w for w in words if u["start"] <= w.start and w.end <= u["end"]])
-        if not data.get("utterances") and words:
-            groups = [words]
-        return build_transcript(groups, float(data.get("duration", 0.0)))
-
 
 @dataclass(frozen=True)
 class Partial:
@@ -91,27 +78,3 @@ class Partial:
 
     text: str
     words: tuple[Word, ...] = ()
-
-
-def words_from_vosk(result_json: str) -> list[Word]:
-    """Words of a Vosk `Result()`/`FinalResult()` (recognizer with SetWords(True))."""
-    data = json.loads(result_json)
-    return [_word(w) for w in data.get("result", [])]
-
-
-def partial_from_vosk(partial_json: str) -> Partial:
-    from hotline.asr.chinese import display_text
-
-    data = json.loads(partial_json)
-    words = tuple(_word(w) for w in data.get("partial_result", []))
-    raw = data.get("partial", "")
-    return Partial(text=display_text(raw.split()), words=words)
-
-
-def _word(w: dict[str, Any]) -> Word:
-    return Word(
-        word=str(w["word"]),
-        start=round(float(w["start"]), 3),
-        end=round(float(w["end"]), 3),
-        conf=round(float(w.get("conf", 1.0)), 4),
-    )

@@ -26,14 +26,8 @@ from hotline.asr.engine import (
     UtteranceCallback,
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
-from hotline.asr.transcript import (
-    Partial,
-    Transcript,
-    Utterance,
-    Word,
-    partial_from_vosk,
-    words_from_vosk,
-)
+from hotline.asr.transcript import Partial, Transcript, Utterance, Word
+from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hotline.ticketing.routing.files import load_model, load_rules  # noqa: E402
+from hotline.ticketing.routing.files import build_router, load_model, load_rules  # noqa: E402
 from hotline.ticketing.routing.suggest import Router  # noqa: E402
 
 from hotline.catalog_loader import load_catalog  # noqa: E402
@@ -83,7 +83,7 @@ def load_items(path: Path) -> list[dict[str, Any]]:
 
 def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant."""
-    from hotline.ticketing.routing.classifier import train
+    from hotline.ticketing.routing.classifier import train_seed
     from hotline.ticketing.routing.seed import seed_records
     from sklearn.model_selection import StratifiedKFold
 
@@ -100,9 +100,7 @@ def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool
     misses: list[str] = []
     splitter = StratifiedKFold(folds, shuffle=True, random_state=0)
     for train_idx, test_idx in splitter.split(records, labels):
-        model = train(
-            [], place_names=places, area_ids=areas, seed_corpus=[records[i] for i in train_idx]
-        )
+        model = train_seed([records[i] for i in train_idx], place_names=places, area_ids=areas)
         fold_router = Router(router.rules, router.catalog, phonetic=router.phonetic, seed=model)
         for i in test_idx:
             text, unit, category = records[i]
@@ -142,7 +140,7 @@ def main() -> int:
     rules = load_rules(catalog, args.rules)
     if args.rules_only:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
-    router = Router(rules, catalog, load_model(args.model) if args.model else None)
+    router = build_router(rules, catalog, load_model(args.model) if args.model else None)
     if args.cv:
         from hotline.ticketing.routing.seed import SEED_FILE
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
+from hotline.telephony.own_address import own_listener_hit
 from hotline.telephony.recording import CallRecorder
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
@@ -48,6 +49,8 @@ class DialerOptions:
     rtp_port_min: int = 30000
     rtp_port_max: int = 40000
     ring_timeout: float = 45.0  # no answer after this: CANCEL, outcome no_answer
+    # This service's SIP listeners (host, port): never dialled, a call there rings ourselves.
+    own_listeners: tuple[tuple[str, int], ...] = ()
 
 
 def outcome_for(status: int | None) -> Outcome:
@@ -67,6 +70,7 @@ class OutboundCall:
         self.record_to = record_to
         self.outcome: Outcome = "failed"
         self.error: str | None = None  # why a call failed before any SIP answer
+        self.not_dialled = False  # refused before any INVITE was sent (see `error`)
         self.status: int | None = None
         self.early_media = False
         self.digits: asyncio.Queue[str] = asyncio.Queue()
@@ -328,6 +332,16 @@ class Dialer:
             call.error = f"cannot resolve {opts.proxy or target}: {exc}"
             await call.close()
             return call
+        own = own_listener_hit(dest.host, dest.port, self.own_listeners())
+        if own is not None:
+            call.error = (
+                f"refusing to dial {target} via {dest.host}:{dest.port}: that is this "
+                f"service's own SIP listener {own[0]}:{own[1]} (configure sip.outbound.proxy)"
+            )
+            call.not_dialled = True
+            log.error("%s", call.error)
+            await call.close()
+            return call
         call._dest = dest
         call.call_id = new_call_id(ep.public_host)
         target_user = parse_address(f"<{target}>").uri
@@ -409,6 +423,11 @@ class Dialer:
         if record_to is not None:
             call.recorder = CallRecorder(record_to)
         return call
+
+    def own_listeners(self) -> list[tuple[str, int]]:
+        ep = self.endpoint
+        own = [(ep.host, ep.port), (ep.public_host, ep.port)]
+        return own + list(self.options.own_listeners)
 
     async def _resolve(self, peer: Peer) -> Peer:
         """Host names → IPv4 address once per call (the UDP transport sends to addresses)."""

@@ -26,3 +26,13 @@ def check(ctx: click.Context) -> None:
         sys.exit(2)
     click.echo(f"# effective settings from {settings._source_file}")
     click.echo(yaml.safe_dump(masked_dump(settings), allow_unicode=True, sort_keys=False))
+    # Follow-up surveys without an outbound route would ring our own listener: dialling is
+    # off then (hotline.ticketing.followup.policy.dialling_off). A warning, not an error.
+    from hotline.ticketing.followup.policy import dialling_off
+
+    if settings.followup.enabled and (reason := dialling_off(settings)):
+        click.echo(
+            f"warning: follow-up survey calls will not be dialled: sip.outbound.proxy is not "
+            f"set (the route to the trunk/PBX) / {reason}",
+            err=True,
+        )

@@ -76,8 +76,7 @@ def route(
     ctx: click.Context, rules_path: str | None, model_path: str | None, no_model: bool
 ) -> None:
     """Read one text per line on stdin, write one JSON suggestion per line."""
-    from hotline.ticketing.routing.files import ModelFileError, load_model
-    from hotline.ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.files import ModelFileError, build_router, load_model
 
     _, catalog, rules = _setup(ctx, rules_path)
     model = None
@@ -92,7 +91,7 @@ def route(
                 model = load_model(path)
             except ModelFileError as exc:
                 _fail(f"模型错误 / model error: {exc}")
-    router = Router(rules, catalog, model)
+    router = build_router(rules, catalog, model)
     stdin = click.get_binary_stream("stdin")
     out = sys.stdout
     for number, raw in enumerate(iter(stdin.readline, b""), start=1):
@@ -207,20 +206,21 @@ def train_cmd(
 ) -> None:
     """Fit the classifier on the dispatch history and save it."""
     from hotline.ticketing.routing.classifier import TrainingError, train
-    from hotline.ticketing.routing.files import save_model
-    from hotline.ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.files import build_router, save_model
+    from hotline.ticketing.routing.seed import SeedCorpusError, seed_records
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
     try:
-        rules_router = Router(rules, catalog)
+        rules_router = build_router(rules, catalog)
         model = train(
             history,
             place_names=rules_router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
             rules_lead=lambda text: rules_router.suggest(text).department,
+            seed_corpus=seed_records(),
         )
-    except TrainingError as exc:
+    except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法训练 / cannot train: {exc}")
     path = _model_path(rules, model_path)
     save_model(model, path)
@@ -243,11 +243,12 @@ def eval_cmd(
 ) -> None:
     """Cross-validated accuracy on the dispatch history: rules, classifier, combined."""
     from hotline.ticketing.routing.classifier import TrainingError, cross_validate
-    from hotline.ticketing.routing.suggest import Router
+    from hotline.ticketing.routing.files import build_router
+    from hotline.ticketing.routing.seed import SeedCorpusError, seed_records
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
-    router = Router(rules, catalog)
+    router = build_router(rules, catalog)
     try:
         report = cross_validate(
             history,
@@ -255,8 +256,9 @@ def eval_cmd(
             rules_predict=router.predict_unit,
             place_names=router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
+            seed_corpus=seed_records(),
         )
-    except TrainingError as exc:
+    except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法评估 / cannot evaluate: {exc}")
     click.echo(f"history: {report.examples} dispatches, {report.units} units, {report.folds} folds")
     click.echo(f"rules only:           {report.rules_accuracy:.3f}")

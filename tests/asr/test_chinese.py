@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hotline.asr.chinese import build_transcript, display_text, find_numbers
-from hotline.asr.transcript import Transcript, Word
+from hotline.asr.chinese import build_transcript, display_text, find_numbers, transcript_from_dict
+from hotline.asr.transcript import Word
 
 
 def words(text: str) -> list[Word]:
@@ -40,5 +40,5 @@ def test_transcript_keeps_raw_words_and_round_trips() -> None:
     assert t.text == "电话一三八一二三四五六七八"
     assert t.numbers == ("13812345678",)
     assert [w.word for w in t.words] == [w.word for w in ws]
-    again = Transcript.from_dict(t.to_dict())
+    again = transcript_from_dict(t.to_dict())
     assert again == t

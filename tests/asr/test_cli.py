@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,12 @@ def hotline(*args: str, model_path: Path | None = None, cwd: Path) -> subprocess
     if model_path is not None:
         env["HOTLINE_MODEL_PATH"] = str(model_path)
     return subprocess.run(
-        ["hotline", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+        [sys.executable, "-m", "hotline", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=600,
     )
 
 

@@ -24,7 +24,7 @@ from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
 
-from hotline.survey_dialer import SurveyCallDialer
+from hotline.survey_call import SurveyCallDialer
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.sip import free_port, needs_sipp, run_sipp, wait_for_udp_listener

@@ -6,13 +6,12 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from hotline.asr.grammar import GrammarError, grammar_for, model_vocabulary
 from hotline.ticketing.errors import WorkflowError
 from hotline.ticketing.followup.policy import CallingWindow, FollowupPolicy, normalise_number
 from hotline.ticketing.followup.states import TRANSITIONS, JobEvent, JobState, next_state
 from hotline.ticketing.followup.survey_script import HangUp, Listen, Play, SurveyScript
 from hotline.ticketing.model import Satisfaction
-
-from hotline.survey_dialer import GrammarError, grammar_for, model_vocabulary
 
 
 def test_state_table_moves_and_refusals() -> None:

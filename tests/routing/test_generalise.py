@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, parse_rules
+from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, build_router, parse_rules
 from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask
 from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
@@ -59,7 +59,7 @@ def test_a_confident_classifier_outvotes_a_weak_phrase(routing_catalog: Catalog)
     data["units"] = {**data["units"], "education": {"学校": 1}}
     text = "学校门口小卖部卖的辣条没有生产日期"
     data["units"]["market_supervision"] = {}  # only the classifier knows the duty
-    strong = Router(parse_rules(data, routing_catalog), routing_catalog)
+    strong = build_router(parse_rules(data, routing_catalog), routing_catalog)
     s = strong.suggest(text)
     assert s.department == "market_supervision" and s.decided_by == "classifier"
     assert "分类模型：与「" in s.explanation
@@ -82,7 +82,7 @@ def test_a_phrase_inside_a_longer_one_counts_once(routing_catalog: Catalog) -> N
     data = _packaged()
     data["units"] = {"water": {"水管": 2, "水管爆裂": 3}, "power": {"停电": 4}}
     data["classifier"]["seed_corpus"] = False
-    router = Router(parse_rules(data, routing_catalog), routing_catalog)
+    router = build_router(parse_rules(data, routing_catalog), routing_catalog)
     assert router.suggest("水管爆裂了还停电").department == "power"  # 3 < 4, not 2 + 3
     assert router.suggest("水管爆裂了，另一根水管也漏，还停电").department == "water"  # 2 + 3
 

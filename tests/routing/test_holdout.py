@@ -16,7 +16,13 @@ from typing import Any
 import pytest
 import yaml
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules
+from hotline.ticketing.routing import (
+    DEFAULT_RULES_FILE,
+    Router,
+    RulesError,
+    build_router,
+    parse_rules,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -75,7 +81,7 @@ def test_equal_scores_rank_the_unit_with_the_stronger_phrase(
 ) -> None:
     data = _packaged()
     data["units"] = {"water": {"甲": 1, "乙": 1}, "power": {"丙": 2}}
-    router = Router(parse_rules(data, routing_catalog), routing_catalog)
+    router = build_router(parse_rules(data, routing_catalog), routing_catalog)
     # water 1 + 1 = power 2: the single stronger phrase decides, in every process.
     assert router.suggest("甲乙丙").department == "power"
 
@@ -113,7 +119,7 @@ def test_word_votes_can_be_switched_off(routing_catalog: Catalog) -> None:
     data = _packaged()
     data["backoff"] = {"enabled": False}
     data["classifier"]["seed_corpus"] = False
-    router = Router(parse_rules(data, routing_catalog), routing_catalog)
+    router = build_router(parse_rules(data, routing_catalog), routing_catalog)
     assert router.suggest("那家店没日没夜地营业").department is None
 
 

@@ -17,6 +17,7 @@ from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router, TrainingError, cross_validate, train
 from hotline.ticketing.routing.history import dispatch_history
+from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
 from hotline.ticketing.users import Actor, Role
 
@@ -33,6 +34,7 @@ def trained(router: Router) -> Router:
         place_names=router.gazetteer.names(),
         rules_lead=lambda text: router.suggest(text).department,
         area_ids=[a.id for a in router.catalog.areas],
+        seed_corpus=seed_records(),
     )
     return router.with_model(model)
 
@@ -73,6 +75,7 @@ def test_cross_validation_reports_the_gain(router: Router) -> None:
         rules_predict=router.predict_unit,
         place_names=router.gazetteer.names(),
         area_ids=[a.id for a in router.catalog.areas],
+        seed_corpus=seed_records(),
     )
     assert report.examples == len(history())
     assert report.rules_accuracy is not None and report.rules_accuracy < 0.8
@@ -84,9 +87,9 @@ def test_training_needs_two_units() -> None:
     with pytest.raises(TrainingError, match="两个不同承办单位"):
         train([("电梯坏了", "housing")] * 10, seed_corpus=())
     with pytest.raises(TrainingError, match="没有派单历史"):
-        train([])
+        train([], seed_corpus=seed_records())
     with pytest.raises(TrainingError):
-        cross_validate([("a", "housing"), ("b", "water")])
+        cross_validate([("a", "housing"), ("b", "water")], seed_corpus=())
 
 
 OPERATOR = Actor(name="op1", role=Role.OPERATOR)
@@ -204,6 +207,7 @@ def test_history_fills_in_where_no_rule_matches(rules_only_router: Router) -> No
         history() + extra,
         place_names=router.gazetteer.names(),
         rules_lead=lambda text: router.suggest(text).department,
+        seed_corpus=seed_records(),
     )
     text = "楼下 的 共享 单车 倒 了 一片"
     assert router.suggest(text).department is None

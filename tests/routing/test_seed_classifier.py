@@ -10,9 +10,21 @@ from pathlib import Path
 import pytest
 import yaml
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, RulesError, parse_rules, train
+from hotline.ticketing.routing import (
+    DEFAULT_RULES_FILE,
+    Router,
+    RulesError,
+    build_router,
+    parse_rules,
+    train,
+)
 from hotline.ticketing.routing import seed as seed_module
-from hotline.ticketing.routing.seed import SeedCorpusError, seed_examples, seed_model
+from hotline.ticketing.routing.seed import (
+    SeedCorpusError,
+    seed_examples,
+    seed_model,
+    seed_records,
+)
 from hotline.ticketing.routing.text import normalise
 
 DATA = Path(__file__).parent / "data"
@@ -66,7 +78,7 @@ def test_area_votes_go_to_the_area_named(router: Router) -> None:
 def test_switched_off_in_the_rules(routing_catalog: Catalog) -> None:
     data = yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
     data["classifier"]["seed_corpus"] = False
-    router = Router(parse_rules(data, routing_catalog), routing_catalog)
+    router = build_router(parse_rules(data, routing_catalog), routing_catalog)
     assert router.classifier() is None
     assert router.suggest("我家的羊不吃草一直拉稀").department is None
     data["classifier"]["seed_corpus"] = "yes"
@@ -92,7 +104,10 @@ def test_history_is_trained_on_top_of_the_corpus(router: Router) -> None:
         ("水压太低", "water"),
     ]
     model = train(
-        history, place_names=router.gazetteer.names(), area_ids=[a.id for a in router.catalog.areas]
+        history,
+        place_names=router.gazetteer.names(),
+        area_ids=[a.id for a in router.catalog.areas],
+        seed_corpus=seed_records(),
     )
     assert model.includes_seed and model.seed_examples == len(seed_examples())
     assert model.examples_per_unit == {"urban_management": 4, "water": 1}  # history only

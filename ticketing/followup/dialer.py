@@ -1,6 +1,6 @@
 """The only thing ticketing needs from telephony: place one survey call.
 
-hotline/survey_dialer.py implements `Dialer` with telephony.dialer; tests may
+hotline/survey_call.py implements `Dialer` with telephony.dialer; tests may
 substitute a counting dialer where the call itself is not under test.
 """
 

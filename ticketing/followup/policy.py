@@ -13,6 +13,8 @@ from hotline.ticketing.followup.states import JobEvent
 from hotline.settings import Settings
 
 DEFAULT_RETRY_DELAY = timedelta(hours=2)
+# Shown in the console while follow-up dialling is off for want of an outbound route.
+NO_OUTBOUND_ROUTE = "未配置外呼线路（sip.outbound.proxy），回访电话不会拨出"
 
 CallOutcome = Literal["answered", "busy", "no_answer", "failed"]
 RetryableOutcome = Literal["busy", "no_answer", "failed"]
@@ -68,6 +70,12 @@ class FollowupPolicy:
     )
     opt_out_digit: str = "9"
     do_not_call: frozenset[str] = frozenset()
+    # Why surveys are not dialled (None: they are): for the console's follow-up panel.
+    dialling_off: str | None = None
+
+    @property
+    def dialling(self) -> bool:
+        return self.dialling_off is None
 
     def first_due(self, triggered_at: datetime) -> datetime:
         """Closure (or reply) time + delay, moved into the calling window."""
@@ -115,7 +123,17 @@ def policy_from_settings(settings: Settings) -> FollowupPolicy:
         retry_delays=retry,
         opt_out_digit=f.opt_out_digit,
         do_not_call=frozenset(str(n) for n in f.do_not_call),
+        dialling_off=dialling_off(settings),
     )
+
+
+def dialling_off(settings: Settings) -> str | None:
+    """Why follow-up calls cannot be placed, or None. Without an outbound route
+    (`sip.outbound.proxy`) a survey would be sent to sip:<caller>@<our own host>:
+    the service's own listener."""
+    if not settings.sip.outbound.proxy:
+        return NO_OUTBOUND_ROUTE
+    return None
 
 
 def _aware(when: datetime) -> datetime:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class FollowupScheduler:
     service: FollowupService
-    dialer: Dialer
+    dialer: Dialer | None  # None: dialling off — surveys are planned, never called
     max_concurrent_calls: int = 2
     interval_seconds: float = 30.0
 
@@ -54,6 +54,8 @@ class FollowupScheduler:
     async def _start_due_calls(self) -> list[asyncio.Task[FollowupJob | None]]:
         await asyncio.to_thread(self.service.sweep)
         await asyncio.to_thread(self.service.recover_stale)
+        if self.dialer is None:
+            return []
         free = self.max_concurrent_calls - len(self._active)
         requests = await asyncio.to_thread(self.service.claim, free)
         tasks = []
@@ -66,6 +68,7 @@ class FollowupScheduler:
 
     async def _call(self, request: SurveyRequest) -> FollowupJob | None:
         log.info("follow-up call: job %s ticket %s", request.job_id, request.ticket_id)
+        assert self.dialer is not None  # only claimed with a dialer
         try:
             outcome = await self.dialer.run_survey(request)
         except Exception as exc:  # the dialer promised not to raise; count it as failed

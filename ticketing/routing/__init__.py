@@ -4,6 +4,7 @@ number, duplicate candidates — from rules the centre edits and from its own di
 The API the intake and the console use:
 
     router = load_router(catalog, settings.routing_rules_path)   # once per process
+    router = build_router(rules, catalog, model)   # the same, from rules already loaded
     suggestion = router.suggest(text)            # Suggestion; .to_dict() is the JSON form
     number = extract_callback_number(text)       # CallbackNumber | None (.digits, .kind)
     candidates = find_duplicates(DraftInfo(...), open_tickets, window_days=..., ...)
@@ -21,11 +22,13 @@ _WHERE = {
     "TrainingError": "classifier",
     "cross_validate": "classifier",
     "train": "classifier",
+    "train_seed": "classifier",
     "DraftInfo": "duplicates",
     "DuplicateCandidate": "duplicates",
     "OpenTicketInfo": "duplicates",
     "find_duplicates": "duplicates",
     "DEFAULT_RULES_FILE": "files",
+    "build_router": "files",
     "ModelFileError": "files",
     "load_model": "files",
     "load_router": "files",
@@ -36,9 +39,9 @@ _WHERE = {
     "RoutingRules": "rules",
     "RulesError": "rules",
     "parse_rules": "rules",
-    "Alternative": "suggest",
+    "Alternative": "suggestion",
     "Router": "suggest",
-    "Suggestion": "suggest",
+    "Suggestion": "suggestion",
 }
 
 
@@ -62,6 +65,7 @@ __all__ = [
     "RulesError",
     "Suggestion",
     "TrainingError",
+    "build_router",
     "cross_validate",
     "extract_callback_number",
     "find_duplicates",
@@ -71,4 +75,5 @@ __all__ = [
     "parse_rules",
     "save_model",
     "train",
+    "train_seed",
 ]

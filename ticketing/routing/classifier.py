@@ -25,7 +25,8 @@ it?" (see `suggest.py`). It also keeps a content-word index (no fillers, no
 place names) to tell how close the nearest training text is when the rules
 find nothing. Retrain after editing the rules, so `rule_leads` stay current.
 
-The packaged seed corpus (seed.py) is trained along with the history by default:
+The packaged seed corpus (read by seed.py, passed in by the caller) is trained along
+with the history:
 its texts teach the classifier the units' everyday vocabulary, but they are not
 evidence of what operators did (their `rule_leads` are None), so they never
 override a rule through the history mechanism.
@@ -318,33 +319,25 @@ def _clean(history: Iterable[Example]) -> tuple[list[str], list[str], list[str |
 RulesLead = Callable[[str], str | None]
 
 
-def _seed(
-    corpus: Iterable[Example] | None,
-) -> tuple[list[str], list[str], list[str | None]]:
-    if corpus is None:
-        from hotline.ticketing.routing.seed import seed_records  # the packaged corpus
-
-        corpus = seed_records()
-    return _clean(corpus)
-
-
 def train(
     history: Iterable[Example],
     place_names: Iterable[str] = (),
     rules_lead: RulesLead | None = None,
-    seed_corpus: Iterable[Example] | None = None,
+    *,
+    seed_corpus: Iterable[Example],
     area_ids: Iterable[str] = (),
 ) -> HistoryModel:
-    """Fit on (text, unit_id[, type]) examples plus the seed corpus (`seed_corpus`; None =
-    the packaged one, () = none); raise TrainingError when that is impossible.
+    """Fit on the dispatch history's (text, unit_id[, type]) examples plus the seed
+    corpus (`seed_corpus`, () = none: the caller reads it, see seed.py); raise
+    TrainingError when that is impossible, or when the history is empty.
     `place_names` (the gazetteer's) are masked out of the classifier's input and left
     out of the support index; `area_ids` are learned as one class (AREA_CLASS);
     `rules_lead(text)` is the rules-only suggestion, recorded per history text."""
     texts, labels, categories = _clean(history)
-    if not texts and seed_corpus is None:
+    if not texts:
         raise TrainingError("没有派单历史可训练（0 条）")
     leads = [rules_lead(t) for t in texts] if rules_lead else [None] * len(texts)
-    seed_texts, seed_labels, seed_categories = _seed(seed_corpus)
+    seed_texts, seed_labels, seed_categories = _clean(seed_corpus)
     return _fit(
         seed_texts + texts,
         seed_labels + labels,
@@ -353,6 +346,22 @@ def train(
         seed_examples=len(seed_texts),
         area_ids=tuple(area_ids),
         categories=seed_categories + categories,
+    )
+
+
+def train_seed(
+    corpus: Iterable[Example], place_names: Iterable[str] = (), area_ids: Iterable[str] = ()
+) -> HistoryModel:
+    """The seed-corpus classifier: fitted on the corpus alone (no dispatch history)."""
+    texts, labels, categories = _clean(corpus)
+    return _fit(
+        texts,
+        labels,
+        [None] * len(texts),
+        tuple(place_names),
+        seed_examples=len(texts),
+        area_ids=tuple(area_ids),
+        categories=categories,
     )
 
 
@@ -428,7 +437,8 @@ def cross_validate(
     rules_predict: Callable[[str, HistoryModel | None], str | None] | None = None,
     seed: int = 0,
     place_names: Iterable[str] = (),
-    seed_corpus: Iterable[Example] | None = None,
+    *,
+    seed_corpus: Iterable[Example],
     area_ids: Iterable[str] = (),
 ) -> EvalReport:
     """K-fold accuracy of the classifier alone and, given `rules_predict`, of the rules
@@ -452,7 +462,7 @@ def cross_validate(
     places = tuple(place_names)
     areas = tuple(area_ids)
     leads = [rules_predict(t, None) for t in texts] if rules_predict else [None] * len(texts)
-    seed_texts, seed_labels, seed_categories = _seed(seed_corpus)
+    seed_texts, seed_labels, seed_categories = _clean(seed_corpus)
     clf_right = rules_right = combined_right = 0
     used = 0
     for train_idx, test_idx in splitter.split(x, y):

@@ -1,4 +1,5 @@
-"""The edge of the routing package: reading rules and saving/loading the trained model."""
+"""The edge of the routing package: reading rules, saving/loading the trained model, and
+building a router whose seed-corpus classifier comes from the packaged corpus."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import TYPE_CHECKING
 
 import yaml
 from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.phonetic import PhoneticIndex
 from hotline.ticketing.routing.rules import RoutingRules, RulesError, parse_rules
+from hotline.ticketing.routing.seed import seed_model
 from hotline.ticketing.routing.suggest import Router
 
 from hotline.settings import CONFIG_DIR
@@ -63,6 +66,17 @@ def load_model(path: Path) -> HistoryModel:
     return model
 
 
+def build_router(
+    rules: RoutingRules,
+    catalog: Catalog,
+    model: HistoryModel | None = None,
+    phonetic: PhoneticIndex | None = None,
+) -> Router:
+    """A router whose seed-corpus classifier (when `classifier.seed_corpus` is on) is
+    the packaged corpus's, trained or loaded from the var/ cache on first use."""
+    return Router(rules, catalog, model, phonetic, seed_loader=seed_model)
+
+
 def load_router(catalog: Catalog, rules_path: Path | None = None) -> Router:
     """The router for a running service: rules from `rules_path` (the setting
     `routing_rules_path`), plus the trained model at `classifier.model_path` when
@@ -70,4 +84,4 @@ def load_router(catalog: Catalog, rules_path: Path | None = None) -> Router:
     rules = load_rules(catalog, rules_path)
     model_path = Path(rules.classifier.model_path)
     model = load_model(model_path) if model_path.exists() else None
-    return Router(rules, catalog, model)
+    return build_router(rules, catalog, model)

@@ -1,11 +1,16 @@
 """The seed corpus: requests written for every unit and area-led matter, shipped with the
 package, so the router has a classifier before any operator has dispatched anything.
 
+This module is the corpus's edge (file and cache I/O); the routing code itself is
+handed the records (`classifier.train`) or the fitted model (`Router`'s seed loader,
+see `files.build_router`).
+
 Training on it takes a few seconds, so the fitted model is cached under `var/`
 (keyed by the corpus, the gazetteer's place names, the classifier's code and the
 library versions) and
 kept once per process. The dispatch history (`hotline routing train`) is added
-on top of this corpus, see `classifier.train`.
+on top of this corpus: `hotline routing train` passes `seed_records()` to
+`classifier.train`.
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ def seed_model(
     file, or trained now (and cached when `cache_dir` is writable). `place_names` are
     masked out of its input, `area_ids` learned as one class (see classifier.py)."""
     import joblib
-    from hotline.ticketing.routing.classifier import HistoryModel, train
+    from hotline.ticketing.routing.classifier import HistoryModel, train_seed
 
     places = tuple(sorted(set(place_names)))
     areas = tuple(sorted(set(area_ids)))
@@ -113,7 +118,7 @@ def seed_model(
             except Exception:  # a damaged cache file is retrained, never fatal
                 model = None
         if model is None:
-            model = train([], place_names=places, seed_corpus=seed_records(path), area_ids=areas)
+            model = train_seed(seed_records(path), place_names=places, area_ids=areas)
             if cache is not None:
                 _save(model, cache)
         _models[key] = model

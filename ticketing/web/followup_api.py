@@ -231,6 +231,7 @@ class FollowupJobListOut(BaseModel):
     counts: dict[str, int]
     filters: dict[str, str]
     timezone: str
+    notice: str | None = None  # why surveys are not dialled (no outbound route), else null
 
 
 class AttemptOut(BaseModel):
@@ -535,6 +536,7 @@ async def list_jobs(
             "counts": counts,
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
+            "notice": service.policy.dialling_off,
         }
     )
 
@@ -568,6 +570,7 @@ async def manual_calls(
             "counts": counts,
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
+            "notice": service.policy.dialling_off,
         }
     )
 

@@ -106,7 +106,7 @@
     const counts = jobs.counts || {};
     const tabs = TABS.map(([k, v]) => `<button type="button" class="fu-tab${k === filter ? " active" : ""}" data-filter="${k}">` +
       `${esc(v)} <span class="fu-count">${counts[k] || 0}</span></button>`).join("");
-    el.innerHTML = `<div id="fu-msg"></div><div id="fu-form"></div>
+    el.innerHTML = `<div id="fu-msg"></div><div id="fu-form"></div>${jobs.notice ? `<div class="card fu-notice"><p class="error">${esc(jobs.notice)}</p></div>` : ""}
       <div class="card"><h2>呼叫失败需人工回访 <span class="hint">共 ${manual.total} 件 · 自动呼叫次数已用完，请人工拨打后录入结果</span></h2>
         ${jobTable(manual.items, "fu-manual", "暂无需要人工回访的工单")}</div>
       <div class="card"><h2>回访任务 <span class="hint">回访时段内自动呼叫；时间为北京时间</span></h2>

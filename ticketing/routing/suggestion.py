@@ -1,0 +1,42 @@
+"""The dispatch suggestion as the intake and the console receive it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Alternative:
+    department: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    department: str | None
+    alternatives: tuple[Alternative, ...]
+    category: str
+    area: str | None
+    epidemic: bool
+    confidence: float
+    explanation: str
+    callback_number: str | None = None
+    # Which source decided the lead: "rules", "history", "classifier", "area" (fallback),
+    # "words" (no phrase matched; words inside phrases/duties, see backoff.py) or "none".
+    decided_by: str = "none"
+    phrases: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "department": self.department,
+            "alternatives": [
+                {"department": a.department, "score": a.score} for a in self.alternatives
+            ],
+            "category": self.category,
+            "area": self.area,
+            "epidemic": self.epidemic,
+            "confidence": self.confidence,
+            "explanation": self.explanation,
+            "callback_number": self.callback_number,
+        }
