@@ -68,6 +68,13 @@ _FIELD_NAMES_ZH: dict[str, str] = {
     "reason": "原因",
     "password": "密码",
     "username": "用户名",
+    "ticket_id": "工单编号",
+    "attachment_id": "附件编号",
+    "limit": "条数",
+    "offset": "起始位置",
+    "summary": "摘要",
+    "caller_name": "来电人姓名",
+    "location_text": "地点",
 }
 
 

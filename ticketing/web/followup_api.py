@@ -29,6 +29,7 @@ from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
 from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State
 from hotline.ticketing.persistence import followup_queries as queries
 from hotline.ticketing.persistence.followup_queries import TicketBrief
+from hotline.ticketing.web import params
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
@@ -52,6 +53,7 @@ from hotline.ticketing.web.followup_views import (
     jobs_view,
     tickets_view,
 )
+from hotline.ticketing.web.params import DbInt
 from pydantic import ValidationError
 
 PANEL_SCRIPT = "/static/followup.js"
@@ -167,9 +169,9 @@ def _views(
 async def list_jobs(
     request: web.Request,
     state: str | None = None,
-    ticket_id: int | None = None,
-    limit: int = 200,
-    offset: int = 0,
+    ticket_id: DbInt | None = None,
+    limit: DbInt = 200,
+    offset: DbInt = 0,
 ) -> r200[FollowupJobListOut] | r400[ErrorBody] | r403[ErrorBody]:
     """Follow-up survey jobs (回访任务), with counts per state for the filter tabs.
 
@@ -183,7 +185,7 @@ async def list_jobs(
     """
     c = ctx(request)
     require_role(request, *CENTRE_ROLES)
-    names = _parse_filter(state)
+    names = _parse_filter(params.text_param(state, "state", "回访状态"))
     service = _service(c)
     limit = max(1, min(limit, MAX_LIST))
     page = await c.run(
@@ -237,7 +239,7 @@ async def manual_calls(
 @routes.get("/api/v1/followup/jobs/{job_id}/attempts")
 @api
 async def job_attempts(
-    request: web.Request, job_id: int, /
+    request: web.Request, job_id: DbInt, /
 ) -> r200[JobAttemptsOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody]:
     """One job with every call made for it (automatic and by hand), oldest first.
 
@@ -269,7 +271,7 @@ def _job_with_attempts(
 @routes.get("/api/v1/followup/tickets/{ticket_id}")
 @api
 async def ticket_followup(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[TicketFollowupOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody]:
     """The follow-up of one ticket (for the ticket page): its jobs, newest first, with calls.
 
@@ -305,7 +307,7 @@ async def ticket_followup(
 @routes.post("/api/v1/followup/tickets/{ticket_id}/call-now")
 @api
 async def call_now(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[CallNowOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody] | r409[ErrorBody]:
     """立即呼叫: the ticket's waiting survey is dialled at the scheduler's next pass.
 
@@ -335,7 +337,7 @@ async def call_now(
 @routes.post("/api/v1/followup/tickets/{ticket_id}/manual-result")
 @api
 async def manual_result(
-    request: web.Request, ticket_id: int, /, body: ManualResultBody
+    request: web.Request, ticket_id: DbInt, /, body: ManualResultBody
 ) -> r200[ManualResultOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody] | r409[ErrorBody]:
     """手工录入结果: the result of a survey call made by hand.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hotline.ticketing.web.followup_views import ManualResult
+from hotline.ticketing.web.schemas import Text
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -101,7 +102,7 @@ class ManualResultBody(BaseModel):
         description="satisfied 满意 | basic 基本满意 | dissatisfied 不满意 | "
         "no_answer 未接通 | declined 拒绝回访"
     )
-    note: str = Field(default="", max_length=500, description="备注（如：来电人反映的情况）")
+    note: Text = Field(default="", max_length=500, description="备注（如：来电人反映的情况）")
 
 
 class ErrorBody(BaseModel):

@@ -17,6 +17,7 @@ from hotline.ticketing.model import (
     mask_number,
 )
 from hotline.ticketing.persistence.followup_queries import RETRYABLE, TicketBrief
+from hotline.ticketing.privacy import mask_phone_numbers
 
 S = JobState
 
@@ -91,7 +92,8 @@ def ticket_brief_view(brief: TicketBrief) -> dict[str, Any]:
         "id": brief.id,
         "state": str(state),
         "state_label": STATE_LABELS[state],
-        "summary": brief.summary,
+        # The job's number is masked next to it; the summary must not spell it out.
+        "summary": mask_phone_numbers(brief.summary),
     }
 
 
