@@ -11,8 +11,10 @@ import asyncio
 import json
 
 from aiohttp import FormData
+from hotline.ticketing.persistence.followup_queries import TicketBrief
 from hotline.ticketing.web import store
 from hotline.ticketing.web.events import TicketEvent
+from hotline.ticketing.web.followup_views import ticket_brief_view
 
 from tests.fixtures.web import csrf
 
@@ -160,9 +162,15 @@ async def test_operator_number_search_is_audited_with_the_number_masked(web_env,
     assert (await op.get("/api/v1/tickets", params={"number": NUMBER})).status == 200
     assert await total(op, NUMBER) == 1
     assert await total(op, "电梯") == 1  # a plain text search is no number search
+    assert await total(op, f"回电{NUMBER}") == 0  # a number inside a text search
     entries = store.audit_entries(web_env.database)
     searches = [e for e in entries if e["action"] == "search_caller_number"]
-    assert len(searches) == 2
+    assert len(searches) == 3
     assert all(e["actor"] == "op1" and e["at"] for e in searches)
-    assert {e["details"]["number"] for e in searches} == {"138****5678"}
+    assert {e["details"]["number"] for e in searches} == {"138****5678", "回电***********"}
     assert NUMBER not in json.dumps(entries, ensure_ascii=False)
+
+
+def test_followup_panel_summary_is_masked_next_to_the_masked_number():
+    brief = TicketBrief(id=1, state="closed", summary=f"回电{NUMBER}电梯")
+    assert ticket_brief_view(brief)["summary"] == "回电***********电梯"

@@ -18,11 +18,11 @@ from aiohttp_pydantic.oas.typing import r200, r201, r400, r403, r404, r409, r413
 from hotline.ticketing import privacy, services, stats
 from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
 from hotline.ticketing.errors import InvalidInputError
-from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, mask_number
+from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.services import NewTicket
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import params, presenter, store
+from hotline.ticketing.web import params, presenter, search, store
 from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, current, require_role
 from hotline.ticketing.web.context import WebContext, ctx
 from hotline.ticketing.web.errors import ApiError, validation_error_response
@@ -133,6 +133,8 @@ async def list_tickets(
         filters["text"] = text
         if not liaison and re.fullmatch(r"[\d\s\-+]+", text) and len(re.sub(r"\D", "", text)) >= 4:
             searched_number = re.sub(r"\D", "", text)  # a number typed into the text search
+        elif not liaison and privacy.has_number_like(text):
+            searched_number = text  # a number inside a text search
     if liaison:
         filters["search_numbers"] = False
     start, end = params.day_param(date_from, "date_from"), params.day_param(date_to, "date_to")
@@ -161,14 +163,14 @@ async def list_tickets(
             principal.actor,
             "search_caller_number",
             remote=request.remote or "",
-            details={"number": mask_number(searched_number), "via": principal.via},
+            details={"number": search.masked_search(searched_number), "via": principal.via},
         )
     if liaison and text and privacy.has_digit(text):
         # Digits in a liaison's search are matched against what the liaison sees (numbers
         # masked): otherwise hits and misses would spell out a dictated number digit by digit.
         filters.update(limit=MAX_LIST * 4, offset=0)
         candidates = await c.run(services.list_tickets, c.db.uow(), TicketQuery(**filters))
-        seen = [t for t in candidates if _visible_match(t, text)]
+        seen = [t for t in candidates if search.visible_match(t, text)]
         items, total = seen[offset : offset + limit], len(seen)
     elif view == "mine" and not liaison:
         # Portfolio units or claimed by me; the repository has no OR across the two.
@@ -183,11 +185,6 @@ async def list_tickets(
         total = await c.run(services.count_tickets, c.db.uow(), query)
     rows = [presenter.ticket_summary(t, c.policy, now, liaison=liaison) for t in items]
     return web.json_response({"total": total, "items": rows})
-
-
-def _visible_match(ticket: Ticket, text: str) -> bool:
-    shown = (ticket.summary, ticket.text, ticket.location_text)
-    return any(text in privacy.mask_phone_numbers(value or "") for value in shown)
 
 
 @routes.post("/api/v1/tickets")
