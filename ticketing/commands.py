@@ -61,10 +61,81 @@ COMMAND_LABELS: dict[CommandName, str] = {
 }
 
 
+# Longest text each command field takes (characters); other text fields are ids or
+# short codes and take SHORT_FIELD. The web app's body size limit stays on top of these.
+TEXT_LIMITS: dict[str, int] = {
+    "corrected_text": 20_000,
+    "text": 20_000,
+    "summary": 2_000,
+    "location_text": 500,
+    "reason": 5_000,
+    "note": 5_000,
+    "caller_name": 100,
+    "callback_number": 40,
+    "upstream_ref": 200,
+}
+SHORT_FIELD = 100
+MAX_ITEMS = 100  # entries of a list field (assisting units, missing-info marks, duplicates)
+MAX_ID = 2**63 - 1  # ticket ids are BIGINT-sized in every database
+FIELD_LABELS: dict[str, str] = {
+    "corrected_text": "诉求内容",
+    "text": "内容",
+    "summary": "摘要",
+    "location_text": "地点",
+    "reason": "原因说明",
+    "note": "备注",
+    "caller_name": "来电人姓名",
+    "callback_number": "回拨号码",
+    "upstream_ref": "上报编号",
+    "lead_unit": "主办单位",
+    "assisting_units": "协办单位",
+    "missing_info": "缺失信息",
+    "duplicate_candidates": "疑似重复工单",
+    "into_ticket_id": "并入工单",
+}
+
+
+def _too_long(field: str, limit: int, size: int) -> InvalidInputError:
+    label = FIELD_LABELS.get(field, field)
+    return InvalidInputError(
+        "text_too_long",
+        f"「{label}」过长：最多 {limit} 个字，当前 {size} 个字",
+        f"{field}: {size} characters, at most {limit}",
+    )
+
+
+def _check_value(field: str, value: Any, limit: int) -> None:
+    label = FIELD_LABELS.get(field, field)
+    if isinstance(value, str):
+        if len(value) > limit:
+            raise _too_long(field, limit, len(value))
+        if "\x00" in value:
+            raise InvalidInputError(
+                "invalid_input", f"「{label}」含有非法字符", f"{field}: NUL character"
+            )
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID:
+        raise InvalidInputError("invalid_input", f"「{label}」超出范围", f"{field}: out of range")
+
+
 @dataclass(frozen=True)
 class Command:
     name: ClassVar[CommandName]
     reason: str = ""
+    # Per-command overrides of TEXT_LIMITS.
+    limits: ClassVar[dict[str, int]] = {}
+
+    def __post_init__(self) -> None:
+        """Refuse oversized texts, NUL characters and ids no database column can hold."""
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            limit = self.limits.get(f.name) or TEXT_LIMITS.get(f.name, SHORT_FIELD)
+            if isinstance(value, tuple):
+                if len(value) > MAX_ITEMS:
+                    raise _too_long(f.name, MAX_ITEMS, len(value))
+                for item in value:
+                    _check_value(f.name, item, SHORT_FIELD)
+            else:
+                _check_value(f.name, value, limit)
 
     def details(self) -> dict[str, Any]:
         """The payload as JSON-safe data for the history entry (reason kept apart)."""
@@ -208,6 +279,11 @@ class AttachTranscript(Command):
     name = CommandName.ATTACH_TRANSCRIPT
     text: str = ""
     words: tuple[TranscriptWord, ...] = ()
+    # The recogniser's output of a long call is kept whole; no person typed it.
+    limits: ClassVar[dict[str, int]] = {"text": 1_000_000}
+
+    def __post_init__(self) -> None:
+        _check_value("text", self.text, self.limits["text"])
 
     def details(self) -> dict[str, Any]:
         # The words live on the ticket; the history only notes what arrived.

@@ -74,6 +74,18 @@ def _history_from_row(row: HistoryRow) -> HistoryEntry:
     )
 
 
+LIKE_ESCAPE = "\\"
+
+
+def like_escape(value: str) -> str:
+    """`value` as a literal inside a LIKE pattern (use with `escape=LIKE_ESCAPE`)."""
+    return (
+        value.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+
+
 @dataclass(frozen=True)
 class TicketQuery:
     """Filters for lists; all optional and combined with AND."""
@@ -84,6 +96,7 @@ class TicketQuery:
     request_type: str | None = None
     area_id: str | None = None
     text: str | None = None  # substring of summary, texts, location, numbers
+    search_numbers: bool = True  # False: `text` never looks at the number columns
     received_from: datetime | None = None
     received_before: datetime | None = None
     overdue_at: datetime | None = None  # open tickets whose running clock is past due at this time
@@ -169,7 +182,10 @@ class TicketRepository:
             # assisting_units is a JSON list: match its text form, ids are [a-z_]+ so this is exact.
             clauses = [TicketRow.lead_unit.in_(list(q.units))]
             clauses += [
-                cast(TicketRow.assisting_units, Text).like(f'%"{unit}"%') for unit in q.units
+                cast(TicketRow.assisting_units, Text).like(
+                    f'%"{like_escape(unit)}"%', escape=LIKE_ESCAPE
+                )
+                for unit in q.units
             ]
             stmt = stmt.where(or_(*clauses))
         if q.request_type:
@@ -177,17 +193,17 @@ class TicketRepository:
         if q.area_id:
             stmt = stmt.where(TicketRow.area_id == q.area_id)
         if q.text:
-            pattern = f"%{q.text}%"
-            stmt = stmt.where(
-                or_(
-                    TicketRow.summary.like(pattern),
-                    TicketRow.machine_text.like(pattern),
-                    TicketRow.corrected_text.like(pattern),
-                    TicketRow.location_text.like(pattern),
-                    TicketRow.caller_number.like(pattern),
-                    TicketRow.callback_number.like(pattern),
-                )
-            )
+            # The search text is literal: % and _ must not act as wildcards.
+            pattern = f"%{like_escape(q.text)}%"
+            columns = [
+                TicketRow.summary,
+                TicketRow.machine_text,
+                TicketRow.corrected_text,
+                TicketRow.location_text,
+            ]
+            if q.search_numbers:
+                columns += [TicketRow.caller_number, TicketRow.callback_number]
+            stmt = stmt.where(or_(*(c.like(pattern, escape=LIKE_ESCAPE) for c in columns)))
         if q.received_from:
             stmt = stmt.where(TicketRow.received_at >= q.received_from)
         if q.received_before:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date, timedelta
 from urllib.parse import quote
@@ -14,7 +12,7 @@ from hotline.ticketing import reporting, services, stats
 from hotline.ticketing.model import OPEN_STATES
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import exports, store
+from hotline.ticketing.web import exports, params, store
 from hotline.ticketing.web.api_tickets import api
 from hotline.ticketing.web.auth import require_role
 from hotline.ticketing.web.context import WebContext, ctx
@@ -33,6 +31,8 @@ def _period(c: WebContext, start: str | None, end: str | None) -> tuple[date, da
         start_day = date.fromisoformat(start) if start else end_day - timedelta(days=29)
     except ValueError:
         raise ApiError(400, "invalid_input", "日期格式应为 YYYY-MM-DD", "bad date") from None
+    params.check_day(start_day, "start")
+    params.check_day(end_day, "end")
     if start_day > end_day:
         raise ApiError(400, "invalid_input", "开始日期不能晚于结束日期", "start after end")
     if (end_day - start_day).days >= MAX_DAYS:
@@ -163,38 +163,7 @@ async def reporting_export(
     if format == "json":
         body = json.dumps(rows, ensure_ascii=False, indent=1).encode()
         return _download(body, f"上报_{s}_{e}.json", "application/json")
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(
-        [
-            "工单编号",
-            "受理时间",
-            "来电号码",
-            "类型",
-            "区域",
-            "内容",
-            "主办单位",
-            "答复",
-            "办结时间",
-            "回访结果",
-        ]
-    )
-    for r in rows:
-        writer.writerow(
-            [
-                r["ticket_id"],
-                r["received_at"],
-                r["caller"]["number"] or "",
-                r["request_type"] or "",
-                r["area_id"] or "",
-                r["content"],
-                r["lead_unit"]["name"] or "",
-                r["reply"],
-                r["closed_at"],
-                r["satisfaction"] or "",
-            ]
-        )
-    return _download(buf.getvalue().encode("utf-8-sig"), f"上报_{s}_{e}.csv", "text/csv")
+    return _download(exports.report_csv(rows), f"上报_{s}_{e}.csv", "text/csv")
 
 
 @routes.get("/api/v1/reporting/outbox")

@@ -7,26 +7,27 @@ import mimetypes
 import re
 import uuid
 from dataclasses import fields as dc_fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
 from aiohttp_pydantic.oas.typing import r200, r201, r400, r403, r404, r409, r413, r422
-from hotline.ticketing import services, stats
+from hotline.ticketing import privacy, services, stats
 from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
 from hotline.ticketing.errors import InvalidInputError
 from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.services import NewTicket
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import presenter, store
+from hotline.ticketing.web import params, presenter, search, store
 from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, current, require_role
 from hotline.ticketing.web.context import WebContext, ctx
 from hotline.ticketing.web.errors import ApiError, validation_error_response
 from hotline.ticketing.web.events import TicketEvent
+from hotline.ticketing.web.params import DbInt
 from hotline.ticketing.web.schemas import (
     WEB_COMMANDS,
     CallerOut,
@@ -79,17 +80,6 @@ async def detail(c: WebContext, principal: Principal, ticket: Ticket) -> dict[st
     return presenter.ticket_detail(ticket, principal.user, c.policy, c.now(), files)
 
 
-def _parse_day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(
-            400, "invalid_input", f"日期格式应为 YYYY-MM-DD：{value}", f"bad {name}"
-        ) from None
-
-
 @routes.get("/api/v1/tickets")
 @api
 async def list_tickets(
@@ -101,8 +91,8 @@ async def list_tickets(
     unit: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
+    limit: DbInt = 100,
+    offset: DbInt = 0,
 ) -> r200[TicketListOut] | r400[ErrorOut] | r403[ErrorOut]:
     """Ticket lists: view=queue (待处理), mine (我的), overdue (超时), unit (本单位), all (查询).
 
@@ -127,19 +117,27 @@ async def list_tickets(
         if not c.catalog.has_unit(unit):
             raise ApiError(422, "unknown_unit", f"单位不存在：{unit}", f"unknown unit {unit!r}")
         filters["units"] = [unit]
-    text = (q or "").strip()
+    text = params.text_param(q, "q", "查询内容")
+    liaison = principal.role is Role.LIAISON
+    searched_number = None
     if number:
         if principal.role not in CENTRE_ROLES:
             raise ApiError(403, "forbidden", "您的角色无权按来电号码查询", "number search")
-        digits = re.sub(r"\D", "", number)
+        digits = re.sub(r"\D", "", params.text_param(number, "number", "来电号码"))
         if not digits:
             raise ApiError(400, "invalid_input", "来电号码应为数字", "bad number")
-        filters["text"] = digits
+        filters["text"] = searched_number = digits
     if text and "text" not in filters:
-        if principal.role is Role.LIAISON and re.fullmatch(r"[\d\s\-+]+", text):
+        if liaison and re.fullmatch(r"[\d\s\-+]+", text):
             raise ApiError(403, "forbidden", "您的角色无权按来电号码查询", "number search")
         filters["text"] = text
-    start, end = _parse_day(date_from, "date_from"), _parse_day(date_to, "date_to")
+        if not liaison and re.fullmatch(r"[\d\s\-+]+", text) and len(re.sub(r"\D", "", text)) >= 4:
+            searched_number = re.sub(r"\D", "", text)  # a number typed into the text search
+        elif not liaison and privacy.has_number_like(text):
+            searched_number = text  # a number inside a text search
+    if liaison:
+        filters["search_numbers"] = False
+    start, end = params.day_param(date_from, "date_from"), params.day_param(date_to, "date_to")
     tz = c.catalog.timezone
     if start:
         filters["received_from"] = stats.period_bounds(start, start, tz)[0]
@@ -158,7 +156,23 @@ async def list_tickets(
             raise _forbidden_unit()
         filters["units"] = [principal.user.unit_id]
 
-    if view == "mine" and principal.role is not Role.LIAISON:
+    if searched_number is not None:
+        await c.run(
+            store.audit,
+            c.db,
+            principal.actor,
+            "search_caller_number",
+            remote=request.remote or "",
+            details={"number": search.masked_search(searched_number), "via": principal.via},
+        )
+    if liaison and text and privacy.has_digit(text):
+        # Digits in a liaison's search are matched against what the liaison sees (numbers
+        # masked): otherwise hits and misses would spell out a dictated number digit by digit.
+        filters.update(limit=MAX_LIST * 4, offset=0)
+        candidates = await c.run(services.list_tickets, c.db.uow(), TicketQuery(**filters))
+        seen = [t for t in candidates if search.visible_match(t, text)]
+        items, total = seen[offset : offset + limit], len(seen)
+    elif view == "mine" and not liaison:
         # Portfolio units or claimed by me; the repository has no OR across the two.
         filters.update(limit=MAX_LIST * 4, offset=0)
         everything = await c.run(services.list_tickets, c.db.uow(), TicketQuery(**filters))
@@ -169,9 +183,8 @@ async def list_tickets(
         query = TicketQuery(**filters)
         items = await c.run(services.list_tickets, c.db.uow(), query)
         total = await c.run(services.count_tickets, c.db.uow(), query)
-    return web.json_response(
-        {"total": total, "items": [presenter.ticket_summary(t, c.policy, now) for t in items]}
-    )
+    rows = [presenter.ticket_summary(t, c.policy, now, liaison=liaison) for t in items]
+    return web.json_response({"total": total, "items": rows})
 
 
 @routes.post("/api/v1/tickets")
@@ -200,6 +213,7 @@ async def create_ticket(
             raise ApiError(400, "invalid_input", "受理时间格式有误", "bad received_at") from None
         if received_at.tzinfo is None:
             raise ApiError(400, "invalid_input", "受理时间缺少时区", "naive received_at")
+        params.check_time(received_at, "received_at")
         received_at = received_at.astimezone(UTC)
     routed = await c.run(suggest_fields, c, body.text)
     new = NewTicket(
@@ -269,7 +283,7 @@ async def suggest(request: web.Request, body: SuggestBody) -> r200[dict] | r403[
 @routes.get("/api/v1/tickets/{ticket_id}")
 @api
 async def get_ticket(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[TicketOut] | r403[ErrorOut] | r404[ErrorOut]:
     """One ticket with its history, clocks, attachments and the commands the caller may issue.
 
@@ -284,7 +298,7 @@ async def get_ticket(
 @routes.get("/api/v1/tickets/{ticket_id}/caller")
 @api
 async def get_caller(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[CallerOut] | r403[ErrorOut] | r404[ErrorOut]:
     """The caller's full number (centre staff only). Every read goes to the audit log.
 
@@ -328,10 +342,7 @@ async def get_recording(request: web.Request) -> web.StreamResponse:
 
 
 def _int_param(request: web.Request, name: str) -> int:
-    try:
-        return int(request.match_info[name])
-    except ValueError:
-        raise ApiError(400, "invalid_input", "编号应为数字", f"bad {name}") from None
+    return params.int_param(request.match_info[name], name)
 
 
 @routes.post("/api/v1/tickets/{ticket_id}/attachments")
@@ -356,7 +367,7 @@ async def upload_attachment(request: web.Request) -> web.StreamResponse:
         part = await reader.next()
     if part is None or not getattr(part, "filename", None):
         raise ApiError(400, "invalid_input", "请选择要上传的文件", "no file part")
-    name = _safe_name(part.filename or "附件")
+    name = params.file_name_param(part.filename or "附件")
     folder = c.attachments_dir / str(ticket_id)
     folder.mkdir(parents=True, exist_ok=True)
     stored = folder / f"{uuid.uuid4().hex}{Path(name).suffix[:10]}"
@@ -391,7 +402,7 @@ async def upload_attachment(request: web.Request) -> web.StreamResponse:
     return web.json_response(
         {
             "id": attachment.id,
-            "name": attachment.file_name,
+            "name": _shown_name(principal, attachment.file_name),
             "size": attachment.size,
             "url": f"/api/v1/tickets/{ticket_id}/attachments/{attachment.id}",
         },
@@ -399,12 +410,8 @@ async def upload_attachment(request: web.Request) -> web.StreamResponse:
     )
 
 
-def _safe_name(name: str) -> str:
-    # Browsers send raw UTF-8; aiohttp's client percent-encodes non-ASCII names.
-    name = unquote(name) if re.search(r"%[0-9A-Fa-f]{2}", name) else name
-    name = Path(name.replace("\\", "/")).name
-    name = re.sub(r"[\x00-\x1f\"<>|:*?]", "_", name).strip(". ") or "附件"
-    return name[:200]
+def _shown_name(principal: Principal, name: str) -> str:
+    return privacy.mask_phone_numbers(name) if principal.role is Role.LIAISON else name
 
 
 @routes.get("/api/v1/tickets/{ticket_id}/attachments/{attachment_id}")
@@ -424,7 +431,8 @@ async def download_attachment(request: web.Request) -> web.StreamResponse:
         path,
         headers={
             "Content-Type": "application/octet-stream",
-            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.file_name)}",
+            "Content-Disposition": "attachment; filename*=UTF-8''"
+            + quote(_shown_name(principal, attachment.file_name)),
             "X-Content-Type-Options": "nosniff",
         },
     )
@@ -438,7 +446,7 @@ def _command_handler(name: CommandName) -> Any:
     cls = COMMAND_TYPES[name]
     field_names = [f.name for f in dc_fields(cls)]
 
-    async def handler(request: web.Request, ticket_id: int, /, body: Any) -> Any:
+    async def handler(request: web.Request, ticket_id: DbInt, /, body: Any) -> Any:
         c = ctx(request)
         principal = current(request)
         if principal.role is Role.ADMIN:
@@ -468,7 +476,7 @@ def _command_handler(name: CommandName) -> Any:
     )
     handler.__annotations__ = {
         "request": web.Request,
-        "ticket_id": int,
+        "ticket_id": DbInt,
         "body": model,
         "return": r200[TicketOut]
         | r400[ErrorOut]

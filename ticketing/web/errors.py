@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from hotline.ticketing.errors import DomainError
 from pydantic import ValidationError
 
@@ -68,6 +69,13 @@ _FIELD_NAMES_ZH: dict[str, str] = {
     "reason": "原因",
     "password": "密码",
     "username": "用户名",
+    "ticket_id": "工单编号",
+    "attachment_id": "附件编号",
+    "limit": "条数",
+    "offset": "起始位置",
+    "summary": "摘要",
+    "caller_name": "来电人姓名",
+    "location_text": "地点",
 }
 
 
@@ -115,6 +123,13 @@ async def error_middleware(request: web.Request, handler: Any) -> web.StreamResp
         return error_response(exc.status, code, message, exc.reason)
     except ValidationError as exc:
         return validation_error_response(exc, "body")
+    except HttpProcessingError as exc:
+        # aiohttp's parsers reading the body late (multipart part headers with a NUL...).
+        if not is_api:
+            raise
+        status = exc.code if 400 <= exc.code < 500 else 400
+        code, message = _HTTP_MESSAGES_ZH.get(status, _HTTP_MESSAGES_ZH[400])
+        return error_response(status, code, message, f"{type(exc).__name__}: {exc.message}")
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         if is_api:

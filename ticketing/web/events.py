@@ -9,11 +9,17 @@ reconnect) instead of growing memory.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from hotline.ticketing.privacy import mask_values
+
+# Event data a liaison never gets: the machine transcript stays with the centre.
+CENTRE_ONLY_DATA = frozenset({"machine_text"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,11 @@ class TicketEvent:
         payload = asdict(self)
         payload["units"] = list(self.units)
         return payload
+
+    def for_liaison(self) -> TicketEvent:
+        """What a unit's portal may receive: no transcript, dictated numbers masked."""
+        data = {k: v for k, v in self.data.items() if k not in CENTRE_ONLY_DATA}
+        return dataclasses.replace(self, data=mask_values(data))
 
 
 END = None  # queue marker: the hub closed
@@ -79,13 +90,17 @@ class EventHub:
 
     def _deliver(self, event: TicketEvent) -> None:
         event_id = next(self._ids)
+        masked: TicketEvent | None = None
         for sub in list(self._subscribers):
             if sub.unit_id is not None and sub.unit_id not in event.units:
                 continue
+            delivered = event
+            if sub.unit_id is not None:  # a liaison's portal
+                masked = delivered = masked or event.for_liaison()
             if sub.queue.full():
                 # Drop the oldest: the client resyncs its list on the next event anyway.
                 sub.queue.get_nowait()
-            sub.queue.put_nowait((event_id, event))
+            sub.queue.put_nowait((event_id, delivered))
 
     @asynccontextmanager
     async def subscribe(

@@ -1,16 +1,29 @@
-"""Dashboard figures as CSV and Excel (openpyxl)."""
+"""Dashboard figures and report-up rows as CSV and Excel (openpyxl).
+
+Every text cell is written as text: callers' words end up in these files, and a cell
+starting with = + - @ (or a tab/CR) would run as a formula in Excel or LibreOffice.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from hotline.ticketing.stats import DashboardStats, Rate
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 Name = Callable[[str], str]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as typed: formula-like text gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _pct(rate: Rate) -> str:
@@ -53,8 +66,8 @@ def to_csv(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> bytes
     writer = csv.writer(buf)
     for title, header, rows in tables:
         writer.writerow([f"【{title}】"])
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([safe_cell(h) for h in header])
+        writer.writerows([safe_cell(v) for v in row] for row in rows)
         writer.writerow([])
     # UTF-8 with BOM: Excel on Windows opens it with the right encoding.
     return buf.getvalue().encode("utf-8-sig")
@@ -70,8 +83,47 @@ def to_xlsx(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> byte
             cell.font = Font(bold=True)
         for row in rows:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl would store "=…" as a formula
         ws.column_dimensions["A"].width = 32
         ws.column_dimensions["B"].width = 18
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+REPORT_HEADER = [
+    "工单编号",
+    "受理时间",
+    "来电号码",
+    "类型",
+    "区域",
+    "内容",
+    "主办单位",
+    "答复",
+    "办结时间",
+    "回访结果",
+]
+
+
+def report_csv(rows: Iterable[dict[str, Any]]) -> bytes:
+    """The manual report-up export (reporting.export_closed rows) as CSV."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(REPORT_HEADER)
+    for r in rows:
+        cells = [
+            r["ticket_id"],
+            r["received_at"],
+            r["caller"]["number"] or "",
+            r["request_type"] or "",
+            r["area_id"] or "",
+            r["content"],
+            r["lead_unit"]["name"] or "",
+            r["reply"],
+            r["closed_at"],
+            r["satisfaction"] or "",
+        ]
+        writer.writerow([safe_cell(v) for v in cells])
+    return buf.getvalue().encode("utf-8-sig")

@@ -13,11 +13,9 @@ service the extension builds one from the app's database and settings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
@@ -26,273 +24,41 @@ from hotline.ticketing import services
 from hotline.ticketing.followup import store
 from hotline.ticketing.followup.policy import policy_from_settings
 from hotline.ticketing.followup.service import FollowupService
-from hotline.ticketing.followup.states import (
-    FINAL_STATES,
-    MANUAL_CALL_STATES,
-    STATE_LABELS_ZH,
-    JobState,
-)
+from hotline.ticketing.followup.states import FINAL_STATES, JobState
 from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
-from hotline.ticketing.model import (
-    SATISFACTION_LABELS,
-    STATE_LABELS,
-    Satisfaction,
-    State,
-    mask_number,
-)
-from hotline.ticketing.persistence.tables import TicketRow
+from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State
+from hotline.ticketing.persistence import followup_queries as queries
+from hotline.ticketing.persistence.followup_queries import TicketBrief
+from hotline.ticketing.web import params
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
 from hotline.ticketing.web.errors import ApiError, error_response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.engine import Connection
+from hotline.ticketing.web.followup_schemas import (
+    CallNowOut,
+    ErrorBody,
+    FollowupJobListOut,
+    JobAttemptsOut,
+    ManualResultBody,
+    ManualResultOut,
+    TicketFollowupOut,
+)
+from hotline.ticketing.web.followup_views import (
+    FILTER_LABELS,
+    MANUAL_RESULT_HINT,
+    MANUAL_RESULT_LABELS,
+    RESULT_ALIASES,
+    attempt_view,
+    job_view,
+    jobs_view,
+    tickets_view,
+)
+from hotline.ticketing.web.params import DbInt
+from pydantic import ValidationError
 
 PANEL_SCRIPT = "/static/followup.js"
 MAX_LIST = 500
-RETRYABLE = ("busy", "no_answer", "failed")
-
-# --- what the console shows -----------------------------------------------------------------
-
 S = JobState
-# Filters the list accepts besides the raw job states.
-GROUPS: dict[str, tuple[JobState, ...]] = {
-    "open": tuple(s for s in JobState if s not in FINAL_STATES),
-    "final": tuple(sorted(FINAL_STATES)),
-    # A retry is due: planned again after a failed attempt (or a transient state between).
-    "retry": (S.PLANNED, S.BUSY, S.NO_ANSWER, S.FAILED),
-    "in_call": (S.DIALLING, S.ANSWERED),
-    "manual": tuple(sorted(MANUAL_CALL_STATES)),
-}
-FILTER_LABELS: dict[str, str] = {
-    "open": "未完成",
-    "retry": "待重拨",
-    "in_call": "呼叫中",
-    "manual": "需人工回访",
-    "final": "已结束",
-    **{str(s): label for s, label in STATE_LABELS_ZH.items()},
-}
-OUTCOME_LABELS: dict[str, str] = {
-    "answered": "已接通",
-    "busy": "占线",
-    "no_answer": "无人接听",
-    "failed": "呼叫失败",
-    "manual": "人工回访",
-}
-ENDING_LABELS: dict[str, str] = {
-    "answer": "已作答",
-    "opted_out": "按键拒绝回访",
-    "no_response": "未作有效选择",
-    "hung_up": "对方挂机",
-}
-CHANNEL_LABELS: dict[str, str] = {"auto": "自动呼叫", "manual": "人工回访"}
-
-ManualResult = Literal[
-    "satisfied", "basic", "basically_satisfied", "dissatisfied", "no_answer", "declined"
-]
-_RESULT_ALIASES: dict[str, Satisfaction] = {"basic": Satisfaction.BASICALLY_SATISFIED}
-MANUAL_RESULT_LABELS: dict[str, str] = {
-    "satisfied": "满意",
-    "basic": "基本满意",
-    "dissatisfied": "不满意",
-    "no_answer": "未接通",
-    "declined": "拒绝回访",
-}
-MANUAL_RESULT_HINT = "、".join(f"{v}({k})" for k, v in MANUAL_RESULT_LABELS.items())
-
-
-def _local(value: datetime | None, zone: ZoneInfo) -> str | None:
-    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else None
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _satisfaction_label(value: str | None) -> str | None:
-    try:
-        return SATISFACTION_LABELS[Satisfaction(value)] if value else None
-    except ValueError:
-        return value
-
-
-def _status(job: store.FollowupJob) -> str:
-    """The console's word for where the job stands (finer than the raw state for retries)."""
-    if job.state is S.PLANNED and job.attempts > 0 and job.last_outcome in RETRYABLE:
-        return "retry"
-    return str(job.state)
-
-
-def _status_label(job: store.FollowupJob) -> str:
-    if _status(job) == "retry":
-        return f"待重拨（上次{OUTCOME_LABELS.get(job.last_outcome or '', job.last_outcome)}）"
-    return STATE_LABELS_ZH[job.state]
-
-
-def job_view(
-    job: store.FollowupJob,
-    ticket: dict[str, Any] | None,
-    zone: ZoneInfo,
-    max_attempts: int,
-) -> dict[str, Any]:
-    """One job as the console shows it; times also in the centre's local time."""
-    next_at = job.due_at if job.state is S.PLANNED else None
-    return {
-        "id": job.id,
-        "ticket_id": job.ticket_id,
-        "state": str(job.state),
-        "state_label": STATE_LABELS_ZH[job.state],
-        "status": _status(job),
-        "status_label": _status_label(job),
-        "phone_masked": mask_number(job.phone),
-        "attempts": job.attempts,
-        "max_attempts": max_attempts,
-        "next_attempt_at": _iso(next_at),
-        "next_attempt_local": _local(next_at, zone),
-        "last_outcome": job.last_outcome,
-        "last_outcome_label": OUTCOME_LABELS.get(job.last_outcome or "", job.last_outcome),
-        "satisfaction": job.satisfaction,
-        "satisfaction_label": _satisfaction_label(job.satisfaction),
-        "note": job.note,
-        "triggered_at": _iso(job.triggered_at),
-        "updated_at": _iso(job.updated_at),
-        "updated_local": _local(job.updated_at, zone),
-        "completed_at": _iso(job.completed_at),
-        "completed_local": _local(job.completed_at, zone),
-        "can_call_now": job.state in (S.PLANNED, S.EXHAUSTED),
-        "can_record": job.state in (S.PLANNED, S.EXHAUSTED),
-        "ticket": ticket or {"id": job.ticket_id},
-    }
-
-
-def attempt_view(attempt: store.FollowupAttempt, zone: ZoneInfo) -> dict[str, Any]:
-    return {
-        "attempt": attempt.attempt,
-        "channel": attempt.channel,
-        "channel_label": CHANNEL_LABELS.get(attempt.channel, attempt.channel),
-        "actor": attempt.actor,
-        "started_at": _iso(attempt.started_at),
-        "started_local": _local(attempt.started_at, zone),
-        "ended_at": _iso(attempt.ended_at),
-        "outcome": attempt.outcome,
-        "outcome_label": OUTCOME_LABELS.get(attempt.outcome or "", attempt.outcome),
-        "satisfaction": attempt.satisfaction,
-        "satisfaction_label": _satisfaction_label(attempt.satisfaction),
-        "ending": attempt.ending,
-        "ending_label": ENDING_LABELS.get(attempt.ending or "", attempt.ending),
-        "heard": attempt.heard,
-        "detail": attempt.detail,
-        "has_recording": bool(attempt.recording_path),
-    }
-
-
-# --- OpenAPI models -------------------------------------------------------------------------
-
-
-class TicketRef(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: int
-    state: str | None = None
-    state_label: str | None = None
-    summary: str | None = None
-
-
-class FollowupJobOut(BaseModel):
-    id: int
-    ticket_id: int
-    state: str
-    state_label: str
-    status: str
-    status_label: str
-    phone_masked: str | None = None
-    attempts: int
-    max_attempts: int
-    next_attempt_at: str | None = None
-    next_attempt_local: str | None = None
-    last_outcome: str | None = None
-    last_outcome_label: str | None = None
-    satisfaction: str | None = None
-    satisfaction_label: str | None = None
-    note: str
-    triggered_at: str
-    updated_at: str
-    updated_local: str
-    completed_at: str | None = None
-    completed_local: str | None = None
-    can_call_now: bool
-    can_record: bool
-    ticket: TicketRef
-
-
-class FollowupJobListOut(BaseModel):
-    total: int
-    items: list[FollowupJobOut]
-    counts: dict[str, int]
-    filters: dict[str, str]
-    timezone: str
-    notice: str | None = None  # why surveys are not dialled (no outbound route), else null
-
-
-class AttemptOut(BaseModel):
-    attempt: int
-    channel: str
-    channel_label: str
-    actor: str
-    started_at: str
-    started_local: str
-    ended_at: str | None = None
-    outcome: str | None = None
-    outcome_label: str | None = None
-    satisfaction: str | None = None
-    satisfaction_label: str | None = None
-    ending: str | None = None
-    ending_label: str | None = None
-    heard: list[str]
-    detail: str
-    has_recording: bool
-
-
-class JobAttemptsOut(BaseModel):
-    job: FollowupJobOut
-    attempts: list[AttemptOut]
-
-
-class TicketFollowupOut(BaseModel):
-    ticket_id: int
-    ticket_state: str
-    jobs: list[JobAttemptsOut]
-    can_call_now: bool
-    can_record: bool
-    manual_results: dict[str, str]
-
-
-class CallNowOut(BaseModel):
-    job: FollowupJobOut
-    message: str
-
-
-class ManualResultOut(BaseModel):
-    job: FollowupJobOut
-    ticket: TicketRef
-    message: str
-
-
-class ManualResultBody(BaseModel):
-    """The result of a survey call an operator made by hand."""
-
-    model_config = ConfigDict(extra="forbid")
-    result: ManualResult = Field(
-        description="satisfied 满意 | basic 基本满意 | dissatisfied 不满意 | "
-        "no_answer 未接通 | declined 拒绝回访"
-    )
-    note: str = Field(default="", max_length=500, description="备注（如：来电人反映的情况）")
-
-
-class ErrorBody(BaseModel):
-    code: str
-    message: str
-    detail: str = ""
 
 
 # --- the extension --------------------------------------------------------------------------
@@ -371,30 +137,6 @@ async def _invalid(exc: ValidationError, context: str) -> web.StreamResponse:
 api = inject_params(on_validation_error=_invalid).and_request
 
 
-def _tickets_brief(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    """State and summary of the jobs' tickets in one query (the list is read-only)."""
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    t = TicketRow.__table__
-    rows = conn.execute(
-        select(t.c.id, t.c.state, t.c.summary, t.c.corrected_text, t.c.machine_text).where(
-            t.c.id.in_(wanted)
-        )
-    )
-    out = {}
-    for r in rows:
-        text = r.summary or (r.corrected_text or r.machine_text or "")[:40]
-        state = State(r.state)
-        out[r.id] = {
-            "id": r.id,
-            "state": str(state),
-            "state_label": STATE_LABELS[state],
-            "summary": text,
-        }
-    return out
-
-
 def _parse_filter(raw: str | None) -> tuple[str, ...]:
     if not raw:
         return ()
@@ -413,90 +155,10 @@ def _parse_filter(raw: str | None) -> tuple[str, ...]:
     return names
 
 
-def _condition(names: Sequence[str]) -> Any:
-    """SQL for the filter names: OR over raw states and groups (None: everything)."""
-    j = store.followup_jobs
-    parts = []
-    for name in names:
-        if name == "retry":
-            parts.append(
-                j.c.state.in_([str(S.BUSY), str(S.NO_ANSWER), str(S.FAILED)])
-                | and_(
-                    j.c.state == str(S.PLANNED),
-                    j.c.attempts > 0,
-                    j.c.last_outcome.in_(RETRYABLE),
-                )
-            )
-        else:
-            parts.append(j.c.state.in_([str(s) for s in _states(name)]))
-    return or_(*parts) if parts else None
-
-
-def _states(name: str) -> tuple[JobState, ...]:
-    return GROUPS.get(name) or (JobState(name),)
-
-
-def _query_jobs(
-    engine: Any,
-    names: Sequence[str],
-    ticket_id: int | None,
-    limit: int,
-    offset: int,
-) -> tuple[list[store.FollowupJob], int, dict[str, int], dict[int, dict[str, Any]]]:
-    """Jobs for the filter: open ones by due time, finished ones newest first."""
-    j = store.followup_jobs
-    where = []
-    condition = _condition(names)
-    if condition is not None:
-        where.append(condition)
-    if ticket_id is not None:
-        where.append(j.c.ticket_id == ticket_id)
-    # Waiting work by when it is due; finished (or everything) by the latest change.
-    waiting = "retry" in names or any(
-        s not in FINAL_STATES for n in names if n != "retry" for s in _states(n)
-    )
-    order = (j.c.due_at, j.c.id) if waiting else (j.c.updated_at.desc(), j.c.id.desc())
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(j).where(*where).order_by(*order).limit(limit).offset(offset)
-        ).all()
-        total = conn.execute(select(func.count()).select_from(j).where(*where)).scalar_one()
-        jobs = [store.FollowupJob(**{**r._mapping, "state": JobState(r.state)}) for r in rows]
-        counts = _counts(conn)
-        tickets = _tickets_brief(conn, (job.ticket_id for job in jobs))
-    return jobs, int(total), counts, tickets
-
-
-def _counts(conn: Connection) -> dict[str, int]:
-    """Jobs per raw state and per console group (the panel's filter badges)."""
-    j = store.followup_jobs
-    retryable = and_(j.c.attempts > 0, j.c.last_outcome.in_(RETRYABLE))
-    rows = conn.execute(
-        select(j.c.state, retryable.label("retry"), func.count()).group_by(j.c.state, "retry")
-    ).all()
-    counts: dict[str, int] = {key: 0 for key in FILTER_LABELS}
-    total = 0
-    for state, retry, n in rows:
-        total += n
-        counts[state] = counts.get(state, 0) + n
-        for group, members in GROUPS.items():
-            if JobState(state) in members and (
-                group != "retry" or state != str(S.PLANNED) or bool(retry)
-            ):
-                counts[group] += n
-    counts["all"] = total
-    return counts
-
-
 def _views(
-    jobs: Sequence[store.FollowupJob],
-    tickets: dict[int, dict[str, Any]],
-    service: FollowupService,
+    jobs: list[store.FollowupJob], tickets: dict[int, TicketBrief], service: FollowupService
 ) -> list[dict[str, Any]]:
-    zone = service.policy.window.zone
-    return [
-        job_view(job, tickets.get(job.ticket_id), zone, service.policy.max_attempts) for job in jobs
-    ]
+    return jobs_view(jobs, tickets, service.policy.window.zone, service.policy.max_attempts)
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -507,9 +169,9 @@ def _views(
 async def list_jobs(
     request: web.Request,
     state: str | None = None,
-    ticket_id: int | None = None,
-    limit: int = 200,
-    offset: int = 0,
+    ticket_id: DbInt | None = None,
+    limit: DbInt = 200,
+    offset: DbInt = 0,
 ) -> r200[FollowupJobListOut] | r400[ErrorBody] | r403[ErrorBody]:
     """Follow-up survey jobs (回访任务), with counts per state for the filter tabs.
 
@@ -523,17 +185,17 @@ async def list_jobs(
     """
     c = ctx(request)
     require_role(request, *CENTRE_ROLES)
-    names = _parse_filter(state)
+    names = _parse_filter(params.text_param(state, "state", "回访状态"))
     service = _service(c)
     limit = max(1, min(limit, MAX_LIST))
-    jobs, total, counts, tickets = await c.run(
-        _query_jobs, service.engine, names, ticket_id, limit, max(0, offset)
+    page = await c.run(
+        queries.query_jobs, service.engine, names, ticket_id, limit, max(0, offset), FILTER_LABELS
     )
     return _json(
         {
-            "total": total,
-            "items": _views(jobs, tickets, service),
-            "counts": counts,
+            "total": page.total,
+            "items": _views(page.jobs, page.tickets, service),
+            "counts": page.counts,
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
             "notice": service.policy.dialling_off,
@@ -557,10 +219,11 @@ async def manual_calls(
     require_role(request, *CENTRE_ROLES)
     service = _service(c)
 
-    def load() -> tuple[list[store.FollowupJob], dict[int, dict[str, Any]], dict[str, int]]:
+    def load() -> tuple[list[store.FollowupJob], dict[int, TicketBrief], dict[str, int]]:
         jobs = service.manual_call_list()
         with service.engine.connect() as conn:
-            return jobs, _tickets_brief(conn, (j.ticket_id for j in jobs)), _counts(conn)
+            briefs = queries.tickets_brief(conn, (j.ticket_id for j in jobs))
+            return jobs, briefs, queries.count_jobs(conn, FILTER_LABELS)
 
     jobs, tickets, counts = await c.run(load)
     return _json(
@@ -578,7 +241,7 @@ async def manual_calls(
 @routes.get("/api/v1/followup/jobs/{job_id}/attempts")
 @api
 async def job_attempts(
-    request: web.Request, job_id: int, /
+    request: web.Request, job_id: DbInt, /
 ) -> r200[JobAttemptsOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody]:
     """One job with every call made for it (automatic and by hand), oldest first.
 
@@ -591,14 +254,14 @@ async def job_attempts(
     def load() -> dict[str, Any]:
         with service.engine.connect() as conn:
             job = store.get_job(conn, job_id)
-            tickets = _tickets_brief(conn, [job.ticket_id])
+            tickets = queries.tickets_brief(conn, [job.ticket_id])
         return _job_with_attempts(service, job, tickets)
 
     return _json(await c.run(load))
 
 
 def _job_with_attempts(
-    service: FollowupService, job: store.FollowupJob, tickets: dict[int, dict[str, Any]]
+    service: FollowupService, job: store.FollowupJob, tickets: dict[int, TicketBrief]
 ) -> dict[str, Any]:
     zone = service.policy.window.zone
     return {
@@ -610,7 +273,7 @@ def _job_with_attempts(
 @routes.get("/api/v1/followup/tickets/{ticket_id}")
 @api
 async def ticket_followup(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[TicketFollowupOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody]:
     """The follow-up of one ticket (for the ticket page): its jobs, newest first, with calls.
 
@@ -624,7 +287,7 @@ async def ticket_followup(
         ticket = services.get_ticket(c.db.read_uow(), ticket_id)
         with service.engine.connect() as conn:
             jobs = list(reversed(store.jobs_for_ticket(conn, ticket_id)))
-            tickets = _tickets_brief(conn, [ticket_id])
+            tickets = queries.tickets_brief(conn, [ticket_id])
         open_job = next((j for j in jobs if j.state not in FINAL_STATES), None)
         return {
             "ticket_id": ticket_id,
@@ -646,7 +309,7 @@ async def ticket_followup(
 @routes.post("/api/v1/followup/tickets/{ticket_id}/call-now")
 @api
 async def call_now(
-    request: web.Request, ticket_id: int, /
+    request: web.Request, ticket_id: DbInt, /
 ) -> r200[CallNowOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody] | r409[ErrorBody]:
     """立即呼叫: the ticket's waiting survey is dialled at the scheduler's next pass.
 
@@ -676,7 +339,7 @@ async def call_now(
 @routes.post("/api/v1/followup/tickets/{ticket_id}/manual-result")
 @api
 async def manual_result(
-    request: web.Request, ticket_id: int, /, body: ManualResultBody
+    request: web.Request, ticket_id: DbInt, /, body: ManualResultBody
 ) -> r200[ManualResultOut] | r400[ErrorBody] | r403[ErrorBody] | r404[ErrorBody] | r409[ErrorBody]:
     """手工录入结果: the result of a survey call made by hand.
 
@@ -689,7 +352,7 @@ async def manual_result(
     c = ctx(request)
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
-    result = _RESULT_ALIASES.get(body.result) or Satisfaction(body.result)
+    result = RESULT_ALIASES.get(body.result) or Satisfaction(body.result)
     job = await c.run(service.record_manual, ticket_id, result, principal.actor, body.note.strip())
     ticket = await _publish(c, ticket_id)
     tickets = await c.run(_brief, service, ticket_id)
@@ -699,15 +362,15 @@ async def manual_result(
     return _json(
         {
             "job": _views([job], tickets, service)[0],
-            "ticket": tickets.get(ticket_id, {"id": ticket_id}),
+            "ticket": tickets_view(tickets).get(ticket_id, {"id": ticket_id}),
             "message": message,
         }
     )
 
 
-def _brief(service: FollowupService, ticket_id: int) -> dict[int, dict[str, Any]]:
+def _brief(service: FollowupService, ticket_id: int) -> dict[int, TicketBrief]:
     with service.engine.connect() as conn:
-        return _tickets_brief(conn, [ticket_id])
+        return queries.tickets_brief(conn, [ticket_id])
 
 
 async def _publish(c: WebContext, ticket_id: int) -> Any:
@@ -718,8 +381,6 @@ async def _publish(c: WebContext, ticket_id: int) -> Any:
 
 
 def _json(data: dict[str, Any]) -> web.Response:
-    import json
-
     return web.json_response(data, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
 

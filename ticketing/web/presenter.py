@@ -2,6 +2,8 @@
 
 Caller numbers are always masked here (138****0000); the full number comes only
 from GET /tickets/{id}/caller, which centre staff may call and which is audited.
+A liaison also gets every free text with dictated numbers masked (ticketing/privacy.py):
+the number columns being masked is worth nothing if the transcript spells it out.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hotline.ticketing.model import (
     Ticket,
     mask_number,
 )
+from hotline.ticketing.privacy import mask_optional, mask_phone_numbers
 from hotline.ticketing.users import Role, User
 from hotline.ticketing.web.store import Attachment
 
@@ -102,8 +105,11 @@ def routing_view(suggestion: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def ticket_summary(ticket: Ticket, policy: DeadlinePolicy, now: datetime) -> dict[str, Any]:
-    """A list row."""
+def ticket_summary(
+    ticket: Ticket, policy: DeadlinePolicy, now: datetime, *, liaison: bool = False
+) -> dict[str, Any]:
+    """A list row; `liaison`: free texts with dictated numbers masked."""
+    shown = mask_phone_numbers if liaison else _same
     return {
         "id": ticket.id,
         "version": ticket.version,
@@ -113,8 +119,8 @@ def ticket_summary(ticket: Ticket, policy: DeadlinePolicy, now: datetime) -> dic
         "received_at": _iso(ticket.received_at),
         "dispatched_at": _iso(ticket.dispatched_at),
         "caller_number_masked": mask_number(ticket.reachable_number),
-        "summary": ticket.summary,
-        "text": ticket.text,
+        "summary": shown(ticket.summary),
+        "text": shown(ticket.text),
         "request_type": ticket.request_type,
         "area_id": ticket.area_id,
         "lead_unit": ticket.lead_unit,
@@ -136,11 +142,14 @@ def ticket_detail(
 ) -> dict[str, Any]:
     """The ticket page: everything the role may see, plus what it may do next."""
     centre = user.role in (Role.OPERATOR, Role.LEAD, Role.ADMIN)
+    liaison = user.role is Role.LIAISON
+    shown = mask_phone_numbers if liaison else _same
+    shown_optional = mask_optional if liaison else _same
     allowed = [str(c) for c in workflow.allowed_commands(ticket.state, user.role)]
     if user.role is Role.LIAISON and ticket.lead_unit != user.unit_id:
         allowed = []  # assisting units read; the lead unit answers
     allowed = [c for c in allowed if c != str(CommandName.ATTACH_TRANSCRIPT)]
-    data = ticket_summary(ticket, policy, now)
+    data = ticket_summary(ticket, policy, now, liaison=liaison)
     data.update(
         {
             "caller_name": "" if ticket.caller_confidential and not centre else ticket.caller_name,
@@ -150,17 +159,17 @@ def ticket_detail(
             "callback_number_masked": mask_number(ticket.callback_number),
             "forwarded_from": ticket.forwarded_from,  # the number dialled, not the caller's
             "channel_label": CHANNEL_LABELS[ticket.channel],
-            "location_text": ticket.location_text,
+            "location_text": shown(ticket.location_text),
             "machine_text": ticket.machine_text,
-            "corrected_text": ticket.corrected_text,
+            "corrected_text": shown_optional(ticket.corrected_text),
             "missing_info": list(ticket.missing_info),
             "missing_info_labels": MISSING_INFO_LABELS,
             "duplicate_candidates": list(ticket.duplicate_candidates),
             "merged_into": ticket.merged_into,
-            "reply_text": ticket.reply_text,
+            "reply_text": shown_optional(ticket.reply_text),
             "replied_by": ticket.replied_by,
             "satisfaction": str(ticket.satisfaction) if ticket.satisfaction else None,
-            "satisfaction_note": ticket.satisfaction_note,
+            "satisfaction_note": shown_optional(ticket.satisfaction_note),
             "upstream_ref": ticket.upstream_ref,
             "registered_at": _iso(ticket.registered_at),
             "replied_at": _iso(ticket.replied_at),
@@ -170,7 +179,7 @@ def ticket_detail(
             "attachments": [
                 {
                     "id": a.id,
-                    "name": a.file_name,
+                    "name": shown(a.file_name),
                     "size": a.size,
                     "content_type": a.content_type,
                     "uploaded_by": a.uploaded_by,
@@ -187,7 +196,7 @@ def ticket_detail(
                     "command_label": _command_label(h.command),
                     "from_state": str(h.from_state) if h.from_state else None,
                     "to_state": str(h.to_state),
-                    "reason": h.reason,
+                    "reason": shown_optional(h.reason),
                 }
                 for h in ticket.history
             ],
@@ -216,6 +225,10 @@ def ticket_detail(
             }
         )
     return data
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _command_label(command: str) -> str:

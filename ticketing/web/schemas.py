@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from typing import Any
+from typing import Annotated, Any
 
-from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, CommandName
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, MAX_ID, CommandName
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in text; refuse it here as bad input instead.
+    if "\x00" in value:
+        raise ValueError("NUL character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class _Strict(BaseModel):
@@ -95,20 +105,24 @@ class CallerOut(BaseModel):
 class NewTicketBody(_Strict):
     """A request from another channel (web form, mayor's mailbox, walk-in)."""
 
-    text: str = Field(min_length=1, max_length=20000, description="诉求内容")
-    channel: str = Field(default="online", description="online | platform | walk_in | other")
-    caller_number: str | None = Field(default=None, max_length=40)
-    caller_name: str = Field(default="", max_length=100)
-    summary: str = Field(default="", max_length=2000)
-    location_text: str = Field(default="", max_length=500)
-    received_at: str | None = Field(default=None, description="ISO 8601; default now")
-    external_ref: str | None = Field(
+    text: Text = Field(min_length=1, max_length=20000, description="诉求内容")
+    channel: str = Field(
+        default="online", max_length=20, description="online | platform | walk_in | other"
+    )
+    caller_number: Text | None = Field(default=None, max_length=40)
+    caller_name: Text = Field(default="", max_length=100)
+    summary: Text = Field(default="", max_length=2000)
+    location_text: Text = Field(default="", max_length=500)
+    received_at: str | None = Field(
+        default=None, max_length=40, description="ISO 8601; default now"
+    )
+    external_ref: Text | None = Field(
         default=None, max_length=200, description="The source's own id: resubmitting is a no-op"
     )
 
 
 class SuggestBody(_Strict):
-    text: str = Field(min_length=1, max_length=20000)
+    text: Text = Field(min_length=1, max_length=20000)
 
 
 class TokenBody(_Strict):
@@ -149,7 +163,10 @@ def command_body_model(name: CommandName) -> type[BaseModel]:
     cls = COMMAND_TYPES[name]
     hints = typing.get_type_hints(cls)
     fields: dict[str, Any] = {
-        "version": (int, Field(ge=1, description="The ticket version the caller saw")),
+        "version": (
+            int,
+            Field(ge=1, le=MAX_ID, description="The ticket version the caller saw"),
+        ),
     }
     for f in dataclasses.fields(cls):
         default = f.default if f.default is not dataclasses.MISSING else None
