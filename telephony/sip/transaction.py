@@ -162,10 +162,12 @@ class InviteServerTransaction(_Machine):
 
     def receive_ack(self, now: float) -> bool:
         """True when the ACK belonged here (ends retransmission, or a retransmitted ACK)."""
+        before = self.state
         if not self._fire(Event.RECV_ACK):
             return False
-        # Timer I: linger to absorb retransmitted ACKs (zero on reliable transports).
-        self.deadline = now + (0 if self.reliable else self.t2)
+        if before is not State.CONFIRMED:
+            # Timer I: linger to absorb retransmitted ACKs (zero on reliable transports).
+            self.deadline = now + (0 if self.reliable else self.t2)
         return True
 
     def on_timer(self, now: float) -> list[bytes]:
