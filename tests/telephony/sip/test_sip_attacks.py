@@ -300,8 +300,10 @@ async def test_trusted_source_over_its_rate_is_dropped_not_queued(listener_facto
             probe.sock.sendto(request("OPTIONS", f"tr{n}", via), ("127.0.0.1", harness.port))
         await asyncio.sleep(0.5)
         answered = probe.drain()
-        assert 0 < len(answered) < 1000
-        assert len(harness.listener.endpoint.servers) <= len(answered)
+        # A 50-message burst plus what refills while the test runs: most are dropped, and
+        # only what was answered holds a transaction.
+        assert 0 < len(answered) < 500
+        assert 0 < len(harness.listener.endpoint.servers) < 500
 
 
 # ---- fuzz: the bench script's small run ---------------------------------------------------
