@@ -1,6 +1,7 @@
 """Fuzz `hotline serve`'s SIP listener over UDP and TCP; count tracebacks, stuck calls, RSS.
 
     python bench/sip_fuzz.py [--messages 20000] [--rate 500] [--seed 1] [--json] [--listener]
+                             [--flood SECONDS [--flood-rate 10000]]
 
 Starts `hotline serve` (fresh working directory, default settings, SQLite, no Vosk model;
 `--listener`: only the SIP listener, T1 = 0.1 s, for a quick run in the tests) and sends
@@ -12,6 +13,10 @@ their own (no ACK: 64*T1). Then it checks that a clean OPTIONS is still answered
 transports, waits for the calls to drain, sends SIGTERM and reports: tracebacks in the
 service log, calls still up, RSS before/after, exit time.
 Exit status 1 when a traceback or a stuck call was found.
+
+`--flood`: first, OPTIONS from 127.0.0.2 (made untrusted) at 10 000/s for that long while
+/healthz is asked back to back; reports its latency idle and under the flood, the replies
+the flooder got and the RSS.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -259,6 +265,8 @@ def run(args: argparse.Namespace) -> dict:
         HOTLINE_SIP__SILENCE_TIMEOUT_SECONDS="5",
         HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS="10",
     )
+    if args.flood:  # the flood comes from 127.0.0.2: make it an untrusted source
+        env["HOTLINE_SIP__TRUSTED_PEERS"] = '["127.0.0.1/32"]'
     log_path = workdir / "serve.log"
     log = log_path.open("w")
     status = workdir / "listener.json"
@@ -282,6 +290,7 @@ def run(args: argparse.Namespace) -> dict:
                 raise RuntimeError(f"service not up: {log_path.read_text()[-3000:]}")
             time.sleep(0.1)
         startup_seconds = round(300 - (end - time.monotonic()), 1)
+        flood_figures = flood(args, http_port, sip_port, proc.pid) if args.flood else {}
         rss_before = rss_kib(proc.pid)
         rng = random.Random(args.seed)
         udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -370,6 +379,70 @@ def run(args: argparse.Namespace) -> dict:
         "sigterm_exit_seconds": sigterm_seconds,
         "exit_code": proc.returncode,
         "log": str(log_path),
+        **flood_figures,
+    }
+
+
+def healthz_ms(http_port: int, seconds: float) -> list[float]:
+    """Latency of /healthz, asked back to back for `seconds` (the console's event loop)."""
+    samples = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        t0 = time.monotonic()
+        with contextlib.suppress(OSError, ValueError):
+            healthz(http_port)
+        samples.append((time.monotonic() - t0) * 1000)
+        time.sleep(0.02)
+    return samples
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
+
+
+def flood(args: argparse.Namespace, http_port: int, sip_port: int, pid: int) -> dict:
+    """OPTIONS at `--flood-rate` from the untrusted 127.0.0.2 while /healthz is timed."""
+    idle = healthz_ms(http_port, 5)
+    rss_before = rss_kib(pid)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.2", 0))
+    sock.setblocking(False)
+    port = sock.getsockname()[1]
+    counts = {"sent": 0, "replies": 0}
+
+    def send() -> None:
+        started = time.monotonic()
+        while time.monotonic() - started < args.flood:
+            message = base_message("OPTIONS", 2_000_000 + counts["sent"], "UDP", port)
+            with contextlib.suppress(OSError):
+                sock.sendto(
+                    message.replace(b"127.0.0.1:", b"127.0.0.2:", 1), ("127.0.0.1", sip_port)
+                )
+            counts["sent"] += 1
+            with contextlib.suppress(BlockingIOError):
+                while sock.recv(65535):
+                    counts["replies"] += 1
+            behind = started + counts["sent"] / args.flood_rate - time.monotonic()
+            if behind > 0:
+                time.sleep(behind)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    during = healthz_ms(http_port, args.flood)
+    sender.join()
+    time.sleep(1)
+    with contextlib.suppress(BlockingIOError):
+        while sock.recv(65535):
+            counts["replies"] += 1
+    sock.close()
+    return {
+        "flood_seconds": args.flood,
+        "flood_sent": counts["sent"],
+        "flood_replies": counts["replies"],
+        "healthz_idle_p50_p99_ms": [percentile(idle, 0.5), percentile(idle, 0.99)],
+        "healthz_flood_p50_p99_ms": [percentile(during, 0.5), percentile(during, 0.99)],
+        "flood_rss_before_after_mib": [round(rss_before / 1024, 1), round(rss_kib(pid) / 1024, 1)],
     }
 
 
@@ -381,6 +454,8 @@ def main() -> None:
     parser.add_argument("--workdir", help="where serve runs (default: a new temp dir)")
     parser.add_argument("--json", action="store_true", help="one JSON line on stdout")
     parser.add_argument("--listener", action="store_true", help="fuzz a bare SipListener")
+    parser.add_argument("--flood", type=float, default=0, help="seconds of untrusted flood first")
+    parser.add_argument("--flood-rate", type=float, default=10000, help="flood datagrams/s")
     args = parser.parse_args()
     result = run(args)
     if args.json:
