@@ -22,7 +22,9 @@ from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings
 from hotline.telephony.listener import ListenerOptions
 from hotline.telephony.prompts import PromptCache
+from hotline.telephony.sip.ratelimit import RateLimits
 from hotline.telephony.sip.registration import RegistrationOptions
+from hotline.telephony.sip.transport import TcpLimits
 from hotline.ticketing.intake.journal import IntakeJournal
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.service import IntakeService
@@ -74,6 +76,19 @@ def listener_options(settings: Settings, *, sip_port: int | None = None) -> List
         silence_timeout=sip.silence_timeout_seconds,
         media_timeout=sip.media_timeout_seconds,
         registration=_registration(settings),
+        rate_limits=RateLimits(
+            trusted_per_second=sip.rate_limit_per_source,
+            untrusted_per_second=sip.untrusted_replies_per_second,
+            untrusted_total_per_second=sip.untrusted_replies_total_per_second,
+            max_sources=sip.rate_limit_sources,
+        ),
+        tcp_limits=TcpLimits(
+            max_connections=sip.tcp_max_connections,
+            max_per_source=sip.tcp_max_connections_per_source,
+            idle_seconds=sip.tcp_idle_timeout_seconds,
+            message_seconds=sip.tcp_message_timeout_seconds,
+            max_message_bytes=sip.tcp_max_message_bytes,
+        ),
     )
 
 

@@ -103,6 +103,18 @@ class SipSettings(_Section):
     # SIGTERM: new calls get 503 (Kamailio fails over); calls in progress may finish
     # for this long before they are hung up.
     shutdown_grace_seconds: float = Field(default=60, ge=0)
+    # Abuse limits. Messages per second per trusted source (the burst is one second's
+    # worth); untrusted sources get a few stateless replies each and share a total budget.
+    rate_limit_per_source: float = Field(default=1000, gt=0)
+    untrusted_replies_per_second: float = Field(default=2, ge=0)
+    untrusted_replies_total_per_second: float = Field(default=50, ge=0)
+    rate_limit_sources: int = Field(default=4096, ge=16)  # sources tracked (memory bound)
+    # Accepted SIP-TCP connections: untrusted peers are closed at once, these bound the rest.
+    tcp_max_connections: int = Field(default=256, ge=1)
+    tcp_max_connections_per_source: int = Field(default=32, ge=1)
+    tcp_idle_timeout_seconds: float = Field(default=300, gt=0)
+    tcp_message_timeout_seconds: float = Field(default=10, gt=0)  # a begun message completes
+    tcp_max_message_bytes: int = Field(default=65535, ge=1024, le=65535)
     registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
     outbound: OutboundSettings = Field(default_factory=OutboundSettings)
 

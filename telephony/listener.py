@@ -14,8 +14,10 @@ from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
 from hotline.telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
 from hotline.telephony.sip.message import Request
+from hotline.telephony.sip.ratelimit import RateLimits
 from hotline.telephony.sip.registration import Registration, RegistrationOptions
-from hotline.telephony.sip.transport import Peer
+from hotline.telephony.sip.transaction import InviteServerTransaction
+from hotline.telephony.sip.transport import Peer, TcpLimits
 
 log = logging.getLogger(__name__)
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset()  # no option tags required of us are served
@@ -40,6 +42,8 @@ class ListenerOptions:
     ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
     registration: RegistrationOptions | None = None
     sip_t1: float = 0.5  # RFC 3261 T1 (retransmission base; 64*T1 = ACK timeout)
+    rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
+    tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
 
 
 class SipListener:
@@ -51,6 +55,8 @@ class SipListener:
             public_host=options.public_host,
             trusted_peers=options.trusted_peers,
             t1=options.sip_t1,
+            rate_limits=options.rate_limits,
+            tcp_limits=options.tcp_limits,
         )
         self.endpoint.on_request = self._on_request
         self.endpoint.on_invite_timeout = self._on_invite_timeout
@@ -202,7 +208,16 @@ class SipListener:
         )
         self.calls[call_id] = call
         self._idle.clear()
-        call.send_provisional(100)
+        try:
+            call.send_provisional(100)
+        except Exception:
+            # Nothing may outlive a failed answer: no call, no transaction (a phantom call
+            # would hold SIGTERM's drain for the whole grace period).
+            log.exception("answering %s failed", call_id)
+            call.finished = True
+            self.endpoint.forget_server(request)
+            self._call_done(call)
+            return
         self._spawn(self._answer(call))
 
     async def _answer(self, call: InboundCall) -> None:
@@ -214,17 +229,24 @@ class SipListener:
                 await call.answer()
         except Exception:
             log.exception("answering %s failed", call.call_id)
-            if not call.finished and call.answered_at is None:
-                response = self.endpoint.make_response(
-                    call.invite, 500, call.source, to_tag=call.dialog.local_tag
-                )
-                self.endpoint.send_invite_response(call.tx, call.invite, response, call.source)
-            await call.finish("shutdown")
+            try:
+                if not call.finished and call.answered_at is None:
+                    response = self.endpoint.make_response(
+                        call.invite, 500, call.source, to_tag=call.dialog.local_tag
+                    )
+                    self.endpoint.send_invite_response(call.tx, call.invite, response, call.source)
+                await call.finish("shutdown")
+            except Exception:
+                log.exception("ending %s failed", call.call_id)
+            finally:
+                call.finished = True
+                self._call_done(call)  # whatever failed, the call is not left behind
 
     def _on_cancel(self, request: Request, source: Peer) -> None:
-        entry = self.endpoint.invite_servers.get(tx_key(request, "INVITE"))
+        entry = self.endpoint.servers.get(tx_key(request, "INVITE"))
         call = self.calls.get(request.get("Call-ID") or "")
-        if entry is None or call is None or call.tx is not entry[0]:
+        tx = entry[0] if entry is not None else None
+        if not isinstance(tx, InviteServerTransaction) or call is None or call.tx is not tx:
             self._reply(request, 481, source)
             return
         self.endpoint.respond(request, self.endpoint.make_response(request, 200, source), source)
@@ -240,7 +262,7 @@ class SipListener:
 
     def _on_invite_timeout(self, key: tuple[str, str, str]) -> None:
         call = self.calls.get(key[1])
-        if call is not None:
+        if call is not None and call.invite_key() == key:  # not a rejected merged request's
             call.on_ack_timeout()
 
     def _call_done(self, call: InboundCall) -> None:

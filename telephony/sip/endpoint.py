@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
+import heapq
 import logging
-from collections import OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from hotline.telephony.sip.headers import (
@@ -21,19 +21,38 @@ from hotline.telephony.sip.headers import (
     top_via,
 )
 from hotline.telephony.sip.message import Request, Response, SipParseError, parse_message
-from hotline.telephony.sip.transaction import T1, ClientTransaction, InviteServerTransaction, State
-from hotline.telephony.sip.transport import Peer, SipTransport
+from hotline.telephony.sip.ratelimit import (
+    RateLimits,
+    SourceLimiter,
+    Verdict,
+    host_in,
+    parse_networks,
+)
+from hotline.telephony.sip.transaction import (
+    T1,
+    T2,
+    ClientTransaction,
+    InviteServerTransaction,
+    NonInviteServerTransaction,
+    State,
+)
+from hotline.telephony.sip.transport import Peer, SipTransport, TcpLimits
 from sipmessage import URI
 
 log = logging.getLogger(__name__)
 
 RequestHandler = Callable[[Request, Peer], None]
 ResponseHandler = Callable[[Response | None], None]  # None: the transaction timed out
-_Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+TxKey = tuple[str, str, str]
+ServerTransaction = InviteServerTransaction | NonInviteServerTransaction
+# Beyond this many open server transactions new requests get a stateless 503 (memory bound:
+# the per-source rate limit × 64*T1 of timer J stays well below it in service).
+MAX_SERVER_TRANSACTIONS = 20000
 
 
-def tx_key(message: Request | Response, method: str | None = None) -> tuple[str, str, str]:
-    """Transaction key: top Via branch + CSeq method (§17.2.3; ACK matches its INVITE)."""
+def tx_key(message: Request | Response, method: str | None = None) -> TxKey:
+    """Transaction key: top Via branch + Call-ID + CSeq method (§17.2.3; the ACK of an
+    error final matches its INVITE with method="INVITE")."""
     _, cseq_method = cseq_of(message)
     branch = top_via(message).parameters.get("branch") or ""
     return (branch, message.get("Call-ID") or "", method or cseq_method)
@@ -70,28 +89,28 @@ class SipEndpoint:
         trusted_peers: Iterable[str] | None = None,
         user_agent: str = "hotline",
         t1: float = T1,
+        rate_limits: RateLimits | None = None,
+        tcp_limits: TcpLimits | None = None,
     ) -> None:
         self.t1 = t1  # RFC 3261 T1; tests shorten it to see timeouts quickly
         self.host = host
         self.public_host = public_host or host
         self.user_agent = user_agent
-        self.trusted: list[_Network] | None = (
-            [ipaddress.ip_network(n, strict=False) for n in trusted_peers]
-            if trusted_peers is not None
-            else None
-        )
-        self.transport = SipTransport(self._on_data)
+        self.trusted = parse_networks(trusted_peers)
+        self.limiter = SourceLimiter(self.trusted, rate_limits)
+        self.transport = SipTransport(self._on_data, accept=self.is_trusted, limits=tcp_limits)
         self.on_request: RequestHandler = lambda request, peer: None
         # A 2xx retransmitted after our INVITE transaction ended (the UAC re-ACKs it).
         self.stray_response_handler: Callable[[Response], None] | None = None
         # An INVITE server transaction whose final response was never ACKed (64*T1).
-        self.on_invite_timeout: Callable[[tuple[str, str, str]], None] | None = None
-        self._clients: dict[
-            tuple[str, str, str], tuple[ClientTransaction, Peer, ResponseHandler, Request]
-        ] = {}
-        self.invite_servers: dict[tuple[str, str, str], tuple[InviteServerTransaction, Peer]] = {}
-        # Non-INVITE server transactions: the final response, resent on retransmission (§17.2.2).
-        self._answered: OrderedDict[tuple[str, str, str], tuple[float, bytes, Peer]] = OrderedDict()
+        self.on_invite_timeout: Callable[[TxKey], None] | None = None
+        self._clients: dict[TxKey, tuple[ClientTransaction, Peer, ResponseHandler, Request]] = {}
+        self._client_hosts: Counter[str] = Counter()  # answers from these pass the limiter
+        # Server transactions of trusted requests (never of untrusted ones: they are
+        # answered statelessly), INVITE and non-INVITE, with where their responses go.
+        self.servers: dict[TxKey, tuple[ServerTransaction, Peer]] = {}
+        self._server_timers: list[tuple[float, int, TxKey]] = []  # non-INVITE deadlines
+        self._seq = 0
         self._timer: asyncio.TimerHandle | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
 
@@ -110,19 +129,19 @@ class SipEndpoint:
         await self.transport.close()
 
     def is_trusted(self, host: str) -> bool:
-        if self.trusted is None:
-            return True
-        try:
-            address = ipaddress.ip_address(host)
-        except ValueError:
-            return False
-        return any(address in net for net in self.trusted)
+        return host_in(host, self.trusted)
 
     # ---- receiving -------------------------------------------------------------------
 
     def _on_data(self, data: bytes, peer: Peer) -> None:
         if not data.strip(b"\r\n\x00 "):
             return  # keep-alive
+        verdict = self.limiter.admit(peer.host, self._now())
+        if verdict is Verdict.DROP and not self._client_hosts.get(peer.host):
+            return  # over its budget: not even parsed
+        trusted = verdict is Verdict.TRUSTED or (
+            verdict is Verdict.DROP and self.is_trusted(peer.host)
+        )
         try:
             message = parse_message(data)
         except SipParseError as exc:
@@ -137,11 +156,13 @@ class SipEndpoint:
             if message.method != "ACK":
                 self._send_400(message, peer, str(exc))
             return
-        if not self.is_trusted(peer.host):
-            if message.method != "ACK":
+        if not trusted:
+            if message.method != "ACK":  # stateless: nothing is kept for untrusted sources
                 self.respond(message, self.make_response(message, 403, peer), peer)
             return
         if self._absorb_retransmission(message, peer):
+            return
+        if message.method != "ACK" and not self._new_server(message, peer):
             return
         max_forwards = message.get("Max-Forwards")
         if max_forwards is not None and message.method != "ACK":
@@ -156,6 +177,26 @@ class SipEndpoint:
         except SipParseError as exc:  # a header value the handler needed did not parse
             if message.method != "ACK":
                 self._send_400(message, peer, str(exc))
+
+    def _new_server(self, request: Request, source: Peer) -> bool:
+        """A server transaction for a new trusted request; False (503 sent) when full."""
+        if len(self.servers) >= MAX_SERVER_TRANSACTIONS:
+            response = self.make_response(request, 503, source)
+            response.add("Retry-After", "5")
+            self.respond(request, response, source)
+            return False
+        key = tx_key(request)
+        reliable = source.transport == "tcp"
+        tx: ServerTransaction
+        if request.method == "INVITE":
+            tx = InviteServerTransaction(
+                self._now(), reliable=reliable, t1=self.t1, t2=max(T2, self.t1)
+            )
+        else:
+            tx = NonInviteServerTransaction(self._now(), reliable=reliable, t1=self.t1)
+        self.servers[key] = (tx, self.response_destination(request, source))
+        self._schedule(key, tx)
+        return True
 
     def _reject_garbage(self, data: bytes, peer: Peer, why: str) -> None:
         """400 when enough of the request survived to address a response (§21.4.1)."""
@@ -186,28 +227,24 @@ class SipEndpoint:
             pass
 
     def _absorb_retransmission(self, request: Request, peer: Peer) -> bool:
-        key = tx_key(request)
+        """The server transaction takes retransmitted requests and the ACK of an error final
+        (same branch as its INVITE, §17.2.1); an ACK of a 2xx has its own branch and goes
+        on to the dialog."""
         if request.method == "ACK":
-            # ACK of a non-2xx final shares the INVITE's branch and ends that transaction;
-            # ACK of a 2xx has its own branch and goes to the dialog.
-            entry = self.invite_servers.get(tx_key(request, "INVITE"))
-            last = entry[0].last_response if entry is not None else None
-            if entry is not None and last is not None and not last.startswith(b"SIP/2.0 2"):
-                entry[0].receive_ack(self._now())
-                return True
-            return False
-        if request.method == "INVITE":
-            entry = self.invite_servers.get(key)
-            if entry is not None:
-                for data in entry[0].receive_retransmission():
-                    self.transport.send(data, entry[1])
-                return True
-            return False
-        cached = self._answered.get(key)
-        if cached is not None:
-            self.transport.send(cached[1], cached[2])
+            entry = self.servers.get(tx_key(request, "INVITE"))
+            if entry is None or not isinstance(entry[0], InviteServerTransaction):
+                return False
+            tx = entry[0]
+            if tx.state not in (State.COMPLETED, State.CONFIRMED):
+                return False
+            tx.receive_ack(self._now())
             return True
-        return False
+        entry = self.servers.get(tx_key(request))
+        if entry is None:
+            return False
+        for data in entry[0].receive_retransmission():
+            self.transport.send(data, entry[1])
+        return True
 
     def _on_response(self, response: Response) -> None:
         try:
@@ -224,36 +261,50 @@ class SipEndpoint:
             return
         tx, dest, on_response, request = entry
         news = tx.receive_response(response.status, self._now())
-        if tx.state is State.CLIENT_COMPLETED:
+        if tx.invite and tx.state is State.COMPLETED:
             # The transaction ACKs an error final to its INVITE, and every retransmission.
             if tx.ack is None:
                 tx.ack = ack_for_error(request, response).to_bytes()
             self.transport.send(tx.ack, dest)
         if tx.done:
-            self._clients.pop(key, None)
+            self._pop_client(key)
         if news:
             on_response(response)
 
     # ---- sending ---------------------------------------------------------------------
 
     def response_destination(self, request: Request, source: Peer) -> Peer:
-        """§18.2.2 with RFC 3581: reply to the source address when rport was asked."""
+        """§18.2.2 with RFC 3581. TCP: the connection. UDP with rport: the source address
+        and port. UDP without: the `received` address — which §18.2.1 makes the source
+        address whenever sent-by differs from it, a host name included — and the sent-by
+        port (5060 when absent); the source port when sent-by's port is unusable."""
         if source.transport == "tcp":
             return source
         via = top_via(request)
         if "rport" in via.parameters:
             return source
-        host = via.parameters.get("received") or via.host
-        return Peer("udp", host, via.port or 5060)
+        port = via.port if via.port is not None else 5060
+        return Peer("udp", source.host, port if 0 < port < 65536 else source.port)
 
     def respond(self, request: Request, response: Response, source: Peer) -> None:
+        """Send a response through the request's server transaction, or statelessly
+        (untrusted sources, unparsable requests)."""
         response.add("Server", self.user_agent)
-        data = response.to_bytes()
-        dest = self.response_destination(request, source)
-        if request.method not in ("INVITE", "ACK"):
-            key = tx_key(request)
-            self._answered[key] = (self._now() + 32.0, data, dest)
-        self.transport.send(data, dest)
+        self._send_response(request, response.to_bytes(), response.status, source)
+
+    def _send_response(self, request: Request, data: bytes, status: int, source: Peer) -> None:
+        entry = None
+        if request.method != "ACK":
+            with contextlib.suppress(SipParseError):
+                entry = self.servers.get(tx_key(request))
+        if entry is None:
+            with contextlib.suppress(SipParseError):
+                self.transport.send(data, self.response_destination(request, source))
+            return
+        tx, dest = entry
+        for out in tx.send(data, status, self._now()):
+            self.transport.send(out, dest)
+        self._schedule(tx_key(request), tx)
 
     def make_response(
         self,
@@ -275,11 +326,22 @@ class SipEndpoint:
         )
 
     def new_invite_server(self, request: Request, source: Peer) -> InviteServerTransaction:
+        """The INVITE server transaction of `request` (made on arrival; made here for
+        requests that did not come through `_on_data`)."""
+        key = tx_key(request)
+        entry = self.servers.get(key)
+        if entry is not None and isinstance(entry[0], InviteServerTransaction):
+            return entry[0]
         tx = InviteServerTransaction(
-            self._now(), reliable=source.transport == "tcp", t1=self.t1, t2=max(4.0, self.t1)
+            self._now(), reliable=source.transport == "tcp", t1=self.t1, t2=max(T2, self.t1)
         )
-        self.invite_servers[tx_key(request)] = (tx, self.response_destination(request, source))
+        self.servers[key] = (tx, self.response_destination(request, source))
         return tx
+
+    def forget_server(self, request: Request) -> None:
+        """Drop a server transaction whose responses cannot be sent (no call behind it)."""
+        with contextlib.suppress(SipParseError):
+            self.servers.pop(tx_key(request), None)
 
     def send_invite_response(
         self, tx: InviteServerTransaction, request: Request, response: Response, source: Peer
@@ -308,19 +370,36 @@ class SipEndpoint:
             reliable=dest.transport == "tcp",
             t1=self.t1,
         )
-        self._clients[tx_key(request)] = (tx, dest, on_response, request)
+        key = tx_key(request)
+        self._pop_client(key)
+        self._clients[key] = (tx, dest, on_response, request)
+        self._client_hosts[dest.host] += 1
         self.transport.send(data, dest)
 
     def send_raw(self, data: bytes, dest: Peer) -> None:
         self.transport.send(data, dest)
 
     def forget_client(self, request: Request) -> None:
-        self._clients.pop(tx_key(request), None)
+        self._pop_client(tx_key(request))
+
+    def _pop_client(self, key: TxKey) -> None:
+        entry = self._clients.pop(key, None)
+        if entry is not None:
+            host = entry[1].host
+            self._client_hosts[host] -= 1
+            if self._client_hosts[host] <= 0:
+                del self._client_hosts[host]
 
     # ---- timers ----------------------------------------------------------------------
 
     def _now(self) -> float:
         return self.loop.time() if self.loop is not None else 0.0
+
+    def _schedule(self, key: TxKey, tx: ServerTransaction) -> None:
+        # Non-INVITE transactions can be many (one per OPTIONS ping): a heap, not a scan.
+        if isinstance(tx, NonInviteServerTransaction) and tx.deadline is not None:
+            self._seq += 1
+            heapq.heappush(self._server_timers, (tx.deadline, self._seq, key))
 
     def _tick(self) -> None:
         """One coarse timer for all transactions (100 ms): cheap with hundreds of calls."""
@@ -330,21 +409,27 @@ class SipEndpoint:
                 for data in tx.on_timer(now):
                     self.transport.send(data, dest)
                 if tx.done:
-                    del self._clients[key]
+                    self._pop_client(key)
                     if tx.timed_out:
                         on_response(None)
-            for key, (stx, dest) in list(self.invite_servers.items()):
+            for key, (stx, dest) in list(self.servers.items()):
+                if not isinstance(stx, InviteServerTransaction):
+                    continue
                 for data in stx.on_timer(now):
                     self.transport.send(data, dest)
                 if stx.done:
-                    del self.invite_servers[key]
+                    del self.servers[key]
                     if stx.timed_out and self.on_invite_timeout is not None:
                         self.on_invite_timeout(key)
-            while self._answered:
-                key, (expires, _, _) = next(iter(self._answered.items()))
-                if expires > now:
-                    break
-                self._answered.popitem(last=False)
+            timers = self._server_timers
+            while timers and timers[0][0] <= now:
+                _, _, key = heapq.heappop(timers)
+                entry = self.servers.get(key)
+                if entry is None or not isinstance(entry[0], NonInviteServerTransaction):
+                    continue
+                entry[0].on_timer(now)
+                if entry[0].done:
+                    del self.servers[key]
         finally:
             assert self.loop is not None
             self._timer = self.loop.call_later(0.1, self._tick)

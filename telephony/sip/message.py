@@ -235,8 +235,14 @@ def _start_line(line: str) -> Request | Response:
 class StreamFramer:
     """Cuts a TCP byte stream into messages using Content-Length (mandatory on streams)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_message: int = MAX_MESSAGE) -> None:
         self._buffer = bytearray()
+        self.max_message = max_message
+
+    @property
+    def pending(self) -> int:
+        """Bytes of a message begun but not complete."""
+        return len(self._buffer)
 
     def feed(self, data: bytes) -> list[bytes]:
         self._buffer += data
@@ -247,7 +253,7 @@ class StreamFramer:
                 del self._buffer[:2]
             idx = self._buffer.find(b"\r\n\r\n")
             if idx < 0:
-                if len(self._buffer) > MAX_MESSAGE:
+                if len(self._buffer) > self.max_message:
                     raise SipParseError("header block too large")
                 return frames
             head = bytes(self._buffer[:idx]).decode("utf-8", "replace")
@@ -259,9 +265,9 @@ class StreamFramer:
                         length = int(value.strip())
                     except ValueError as exc:
                         raise SipParseError("bad Content-Length") from exc
-            if length < 0 or length > MAX_MESSAGE:
-                raise SipParseError("bad Content-Length")
             end = idx + 4 + length
+            if length < 0 or end > self.max_message:
+                raise SipParseError("bad Content-Length")
             if len(self._buffer) < end:
                 return frames
             frames.append(bytes(self._buffer[:end]))

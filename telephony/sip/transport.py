@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 
-from hotline.telephony.sip.message import SipParseError, StreamFramer
+from hotline.telephony.sip.message import MAX_MESSAGE, SipParseError, StreamFramer
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +27,19 @@ class Peer:
     port: int
 
 
+@dataclass(frozen=True)
+class TcpLimits:
+    """Bounds on accepted SIP-TCP connections (ours to peers are not counted)."""
+
+    max_connections: int = 256
+    max_per_source: int = 32
+    idle_seconds: float = 300.0  # nothing received or sent for this long: closed
+    message_seconds: float = 10.0  # a message begun must be complete within this
+    max_message_bytes: int = MAX_MESSAGE
+
+
 OnData = Callable[[bytes, Peer], None]
+Accept = Callable[[str], bool]
 
 
 class _Udp(asyncio.DatagramProtocol):
@@ -46,25 +61,40 @@ class _Udp(asyncio.DatagramProtocol):
 
 
 class _Tcp(asyncio.Protocol):
-    def __init__(self, owner: SipTransport) -> None:
+    def __init__(self, owner: SipTransport, *, inbound: bool) -> None:
         self.owner = owner
-        self.framer = StreamFramer()
+        self.inbound = inbound
+        self.framer = StreamFramer(owner.limits.max_message_bytes)
         self.transport: asyncio.Transport | None = None
         self.peer: Peer | None = None
+        self.last_active = 0.0
+        self.partial_since: float | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
         host, port = transport.get_extra_info("peername")[:2]
+        self.last_active = self.owner.now()
+        if self.inbound and not self.owner.admit(host):
+            transport.abort()  # closed before anything is read from it
+            return
         self.peer = Peer("tcp", host, port)
         self.owner._connections[(host, port)] = self
+        if self.inbound:
+            self.owner._inbound_per_host[host] = self.owner._inbound_per_host.get(host, 0) + 1
 
     def data_received(self, data: bytes) -> None:
-        assert self.peer is not None and self.transport is not None
+        if self.peer is None or self.transport is None:
+            return
+        self.last_active = self.owner.now()
         try:
             frames = self.framer.feed(data)
         except SipParseError:
             self.transport.close()  # a broken stream cannot be re-synchronised
             return
+        if not self.framer.pending:
+            self.partial_since = None
+        elif self.partial_since is None or frames:
+            self.partial_since = self.last_active
         for frame in frames:
             try:
                 self.owner.on_data(frame, self.peer)
@@ -72,20 +102,78 @@ class _Tcp(asyncio.Protocol):
                 log.exception("error handling TCP message from %s", self.peer)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        if self.peer is not None:
-            self.owner._connections.pop((self.peer.host, self.peer.port), None)
+        peer = self.peer
+        if peer is None:
+            return
+        self.peer = None
+        if self.owner._connections.get((peer.host, peer.port)) is self:
+            del self.owner._connections[(peer.host, peer.port)]
+        if self.inbound:
+            left = self.owner._inbound_per_host.get(peer.host, 1) - 1
+            if left > 0:
+                self.owner._inbound_per_host[peer.host] = left
+            else:
+                self.owner._inbound_per_host.pop(peer.host, None)
+
+    def write(self, data: bytes) -> None:
+        assert self.transport is not None
+        self.last_active = self.owner.now()
+        self.transport.write(data)
 
 
 class SipTransport:
-    def __init__(self, on_data: OnData) -> None:
+    def __init__(
+        self, on_data: OnData, *, accept: Accept | None = None, limits: TcpLimits | None = None
+    ) -> None:
         self.on_data = on_data
+        self.accept = accept or (lambda host: True)
+        self.limits = limits or TcpLimits()
         self.host = "127.0.0.1"
         self.port = 0
         self._udp: _Udp | None = None
         self._server: asyncio.Server | None = None
         self._connections: dict[tuple[str, int], _Tcp] = {}
+        self._inbound_per_host: dict[str, int] = {}
         self._pending: dict[tuple[str, int], list[bytes]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._sweeper: asyncio.TimerHandle | None = None
+        self.refused = 0  # accepted TCP connections closed at once (untrusted or over limits)
+
+    def now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    @property
+    def inbound_connections(self) -> int:
+        return sum(self._inbound_per_host.values())
+
+    def admit(self, host: str) -> bool:
+        """An accepted connection may stay: a trusted source within the limits."""
+        limits = self.limits
+        ok = (
+            self.accept(host)
+            and self.inbound_connections < limits.max_connections
+            and self._inbound_per_host.get(host, 0) < limits.max_per_source
+        )
+        if not ok:
+            self.refused += 1
+        return ok
+
+    def _sweep(self) -> None:
+        """Close idle connections and ones dribbling a message that never completes."""
+        now = self.now()
+        limits = self.limits
+        try:
+            for conn in list(self._connections.values()):
+                if conn.transport is None or conn.transport.is_closing():
+                    continue
+                if now - conn.last_active >= limits.idle_seconds or (
+                    conn.partial_since is not None
+                    and now - conn.partial_since >= limits.message_seconds
+                ):
+                    conn.transport.abort()
+        finally:
+            interval = min(1.0, limits.idle_seconds / 4, limits.message_seconds / 4)
+            self._sweeper = asyncio.get_running_loop().call_later(max(0.05, interval), self._sweep)
 
     async def start(self, host: str, port: int, transports: tuple[str, ...] = ("udp",)) -> None:
         loop = asyncio.get_running_loop()
@@ -101,9 +189,10 @@ class SipTransport:
                     self.port = proto.transport.get_extra_info("sockname")[1]
                 if "tcp" in transports:
                     self._server = await loop.create_server(
-                        lambda: _Tcp(self), host, self.port or port
+                        lambda: _Tcp(self, inbound=True), host, self.port or port
                     )
                     self.port = self._server.sockets[0].getsockname()[1]
+                self._sweeper = loop.call_later(0.5, self._sweep)
                 return
             except OSError:
                 # Port 0: the UDP port picked may be taken on TCP; try another.
@@ -112,36 +201,68 @@ class SipTransport:
                     raise
 
     def send(self, data: bytes, peer: Peer) -> None:
+        """Best effort, never raises for a bad destination (a peer's bad Via must not
+        break the socket: asyncio closes a UDP transport on a non-OSError from sendto)."""
+        if not 0 < peer.port < 65536 or not peer.host:
+            log.debug("not sending to unusable address %s", peer)
+            return
         if peer.transport == "tcp":
             conn = self._connections.get((peer.host, peer.port))
-            if conn is not None and conn.transport is not None:
-                conn.transport.write(data)
+            if conn is not None and conn.transport is not None and not conn.transport.is_closing():
+                conn.write(data)
                 return
             queue = self._pending.setdefault((peer.host, peer.port), [])
             queue.append(data)
             if len(queue) == 1:
-                task = asyncio.get_running_loop().create_task(self._connect(peer))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._spawn(self._connect(peer))
             return
         if self._udp is None or self._udp.transport is None:
             raise RuntimeError("UDP transport not started")
-        self._udp.transport.sendto(data, (peer.host, peer.port))
+        host = peer.host.strip("[]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            # A host name: resolve off the loop (sendto would block on DNS, and a name
+            # that cannot be IDNA-encoded makes asyncio close the whole UDP socket).
+            self._spawn(self._send_to_name(data, host, peer.port))
+            return
+        self._udp.transport.sendto(data, (host, peer.port))
+
+    async def _send_to_name(self, data: bytes, host: str, port: int) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
+        except (OSError, UnicodeError, ValueError) as exc:
+            log.debug("not sending to %s:%s: %s", host, port, exc)
+            return
+        udp = self._udp
+        if infos and udp is not None and udp.transport is not None:
+            udp.transport.sendto(data, infos[0][4][:2])
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _connect(self, peer: Peer) -> None:
         key = (peer.host, peer.port)
         loop = asyncio.get_running_loop()
         try:
-            _, proto = await loop.create_connection(lambda: _Tcp(self), peer.host, peer.port)
-        except OSError as exc:
+            _, proto = await loop.create_connection(
+                lambda: _Tcp(self, inbound=False), peer.host, peer.port
+            )
+        except (OSError, ValueError, UnicodeError) as exc:
             log.warning("TCP connect to %s:%s failed: %s", peer.host, peer.port, exc)
             self._pending.pop(key, None)
             return
         assert proto.transport is not None
         for data in self._pending.pop(key, []):
-            proto.transport.write(data)
+            proto.write(data)
 
     async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            self._sweeper = None
         if self._udp is not None and self._udp.transport is not None:
             self._udp.transport.close()
         self._udp = None

@@ -111,9 +111,9 @@ def test_client_transaction_timer_e_capped_and_invite_stops_on_provisional() -> 
     assert tx.timed_out
     invite = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=False)
     invite.receive_response(180)
-    assert invite.deadline is None and invite.state is State.CLIENT_PROCEEDING
+    assert invite.deadline is None and invite.state is State.PROCEEDING
     assert invite.receive_response(486, 1.0)  # news for the UAC
-    assert invite.state is State.CLIENT_COMPLETED and not invite.done
+    assert invite.state is State.COMPLETED and not invite.done
 
 
 def test_invite_client_transaction_absorbs_error_final_retransmissions_until_timer_d() -> None:
@@ -124,7 +124,7 @@ def test_invite_client_transaction_absorbs_error_final_retransmissions_until_tim
     assert invite.receive_response(487, 1.0)
     assert not invite.receive_response(487, 2.0)  # retransmission: re-ACK only
     assert not invite.receive_response(180, 2.1)
-    assert invite.state is State.CLIENT_COMPLETED and invite.deadline == 1.0 + 32
+    assert invite.state is State.COMPLETED and invite.deadline == 1.0 + 32
     assert invite.on_timer(30.0) == [] and not invite.done
     assert invite.on_timer(33.0) == [] and invite.done and not invite.timed_out
     tcp = ClientTransaction(b"INVITE", 0.0, invite=True, reliable=True)
