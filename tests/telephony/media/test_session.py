@@ -347,7 +347,7 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
 async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() -> None:
     """Several calls playing at once are paced by one shared timer (not a sleep per
     packet per call); each stream still has its own sequence, timestamps and audio."""
-    from hotline.telephony.rtp.session import _SendClock
+    from hotline.telephony.rtp.pacing import SendClock
 
     transport, peer = await open_raw_peer()
     remote = transport.get_extra_info("sockname")[:2]
@@ -362,10 +362,10 @@ async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() ->
         plays = [asyncio.create_task(s.play(p)) for s, p in zip(sessions, pcms, strict=True)]
         loop = asyncio.get_running_loop()
         await wait_until(lambda: all(s.stats.sent for s in sessions))
-        clock = _SendClock._clocks[loop]
+        clock = SendClock._clocks[loop]
         assert len(clock.playbacks) == 3 and clock.handle is not None  # one timer for all
         await asyncio.gather(*plays)
-        assert loop not in _SendClock._clocks  # nothing left behind when all are done
+        assert loop not in SendClock._clocks  # nothing left behind when all are done
         await wait_until(lambda: len(peer.received) == 15 + 20 + 25)
     finally:
         for session in sessions:
