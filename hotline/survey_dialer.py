@@ -368,6 +368,7 @@ async def build_survey_dialer(
             password=out.password.get_secret_value() if out.password else None,
             rtp_port_min=settings.sip.rtp_port_min,
             rtp_port_max=settings.sip.rtp_port_max,
+            trusted_media=list(settings.sip.trusted_media),
         )
     )
     await sip.start()

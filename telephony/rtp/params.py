@@ -44,3 +44,4 @@ class RtpStats:
     dtmf_sent: int = 0
     callback_errors: int = 0  # exceptions raised by on_audio/on_dtmf (logged once)
     send_errors: int = 0  # datagrams the kernel refused (full buffer, unreachable)
+    foreign: int = 0  # datagrams from other than the call's media source (dropped)

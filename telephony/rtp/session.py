@@ -8,11 +8,10 @@ jitter buffer one by one. Sending is the `RtpSender`'s (sender.py): its packets 
 out from one shared clock per loop (pacing.py) with a plain `sendto` on the socket,
 so one core carries a few hundred calls.
 
-Symmetric RTP: the first packet that reaches us fixes where we send from then
-on, even when it comes from another address than the SDP said. Behind NAT the
-SDP carries the phone's private address while its packets arrive from the
-router's public one, and this is the only address that reaches the phone.
-A new `start()` (re-INVITE) forgets the latch and latches again.
+Strict symmetric RTP (sources.py): media is taken only from the SDP's address or
+a trusted media relay; the first such packet fixes where we send from then on, and
+datagrams from anywhere else are dropped and counted (`RtpStats.foreign`). A new
+`start()` (re-INVITE) forgets the latch and latches again.
 """
 
 from __future__ import annotations
@@ -38,8 +37,9 @@ from hotline.telephony.rtp.params import (
     MediaParams,
     RtpStats,
 )
-from hotline.telephony.rtp.pump import MediaPump, tune_socket
+from hotline.telephony.rtp.pump import DatagramSources, MediaPump, tune_socket
 from hotline.telephony.rtp.sender import RtpSender
+from hotline.telephony.rtp.sources import NO_NETWORKS, MediaSourcePolicy, Network, Source
 
 __all__ = ["CLOCK_RATE", "DIRECTIONS", "Direction", "MediaParams", "RtpSession", "RtpStats"]
 
@@ -64,6 +64,7 @@ class RtpSession:
         on_audio: Callable[[bytes], None],
         on_dtmf: Callable[[str], None],
         sock: socket.socket | None = None,
+        trusted_media: tuple[Network, ...] = NO_NETWORKS,
     ) -> None:
         self._loop = asyncio.get_running_loop()
         self._on_audio = on_audio
@@ -72,8 +73,7 @@ class RtpSession:
         self.local_host = ""
         self.local_port = 0
         self._params: MediaParams | None = None
-        self._latched = False
-        self._source: tuple[str, int] | None = None  # of the datagram being handled
+        self._sources = MediaSourcePolicy(trusted_media)
         self._direction: Direction = "sendrecv"
         self._closed = False
         self._sender = RtpSender(self._loop, sock)
@@ -96,8 +96,11 @@ class RtpSession:
         *,
         on_audio: Callable[[bytes], None],
         on_dtmf: Callable[[str], None],
+        trusted_media: tuple[Network, ...] = NO_NETWORKS,
     ) -> RtpSession:
-        """Bind an even free UDP port in [port_min, port_max] (odd ones are left for RTCP)."""
+        """Bind an even free UDP port in [port_min, port_max] (odd ones are left for RTCP).
+
+        `trusted_media`: relays whose packets are accepted from any address of theirs."""
         first_even = port_min + (port_min % 2)
         ports = list(range(first_even, port_max + 1, 2))
         if not ports:
@@ -117,7 +120,7 @@ class RtpSession:
                 if exc.errno in (errno.EADDRINUSE, errno.EACCES):
                     continue
                 raise
-            session = cls(on_audio, on_dtmf, sock)
+            session = cls(on_audio, on_dtmf, sock, trusted_media)
             session.local_host, session.local_port = host, port
             session._sender.local_port = port
             MediaPump.of(loop).add(session)
@@ -131,7 +134,7 @@ class RtpSession:
         self._params = params
         self._sender.params = params
         self._sender.remote = params.remote
-        self._latched = False
+        self._sources.expect(params.remote)
 
     def set_direction(self, direction: Direction) -> None:
         if direction not in DIRECTIONS:
@@ -152,11 +155,6 @@ class RtpSession:
     def last_received(self) -> float | None:
         """Loop time of the last batch with a packet (at most one pump interval late)."""
         return self._last_received
-
-    @property
-    def needs_source(self) -> bool:
-        """The next datagram's source address is wanted (symmetric RTP latch)."""
-        return self._params is not None and not self._latched
 
     @property
     def stats(self) -> RtpStats:
@@ -180,6 +178,7 @@ class RtpSession:
             dtmf_received=counters.dtmf_received,
             dtmf_sent=sender.dtmf_sent,
             callback_errors=counters.callback_errors,
+            foreign=counters.foreign,
         )
 
     async def close(self) -> None:
@@ -207,23 +206,47 @@ class RtpSession:
 
     # -- receiving -------------------------------------------------------------------------
 
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
-        """One datagram with its source (the first after `start()`: symmetric RTP)."""
+    def datagram_received(self, data: bytes, addr: Source) -> None:
+        """One datagram with its source."""
         if self._closed:
             return
-        self._source = addr
+        if not self._admits(addr):
+            self._foreign(1, addr)
+            return
         self._one(data, self._loop.time())
-        self._source = None
         self._arm_release()
 
-    def receive_batch(self, view: memoryview, stride: int, lengths: list[int], now: float) -> None:
-        """Datagrams read by the pump: datagram i is view[i*stride : i*stride + lengths[i]].
+    def receive_batch(
+        self,
+        view: memoryview,
+        stride: int,
+        lengths: list[int],
+        now: float,
+        sources: DatagramSources,
+    ) -> None:
+        """Datagrams read by the pump: datagram i is view[i*stride : i*stride + lengths[i]]
+        and came from sources.source(i).
 
         Consecutive in-order audio packets (the usual case) are decoded and delivered as
-        one chunk; everything else goes through the per-packet path.
+        one chunk; everything else goes through the per-packet path. Datagrams not from
+        the latched source are dropped first (their length set to -1).
         """
         if self._closed:
             return
+        policy = self._sources
+        if policy.latched is None:
+            for index in range(len(lengths)):
+                source = sources.source(index)
+                if self._admits(source):
+                    break
+                lengths[index] = -1
+                self._foreign(1, source)
+        latched = policy.latched
+        if latched is not None:
+            dropped = sources.drop_foreign(lengths, latched)
+            if dropped:
+                first = None if self._counters.foreign else sources.source(lengths.index(-1))
+                self._foreign(dropped, first)
         jitter = self._jitter
         audio = self._direction != "sendonly" and self._direction != "inactive"
         unpack = _PLAIN_HEADER.unpack_from
@@ -232,6 +255,8 @@ class RtpSession:
         offset = -stride
         for size in lengths:
             offset += stride
+            if size < 0:
+                continue  # dropped: from a foreign source
             if size >= 12 and view[offset] == 0x80:
                 second, sequence, timestamp, ssrc = unpack(view, offset)
                 payload_type = second & 0x7F
@@ -321,10 +346,6 @@ class RtpSession:
         self._counters.received += 1
         self._last_received = now
         params = self._params
-        if params is not None and not self._latched and self._source is not None:
-            self._latched = True
-            if self._source[:2] != self._sender.remote:
-                self._sender.remote = (self._source[0], self._source[1])
         if self._direction == "sendonly" or self._direction == "inactive":
             return
         dtmf_type = params.dtmf_payload_type if params is not None else 101
@@ -343,6 +364,28 @@ class RtpSession:
                 self._jitter.push(sequence, timestamp, ssrc, None)
         else:
             self._counters.unknown_payload += 1
+
+    def _admits(self, source: Source) -> bool:
+        """Accept this source? The first authorized one latches: we send there from now on."""
+        policy = self._sources
+        if policy.latched is not None:
+            return source[:2] == policy.latched[:2]
+        if self._params is None:  # no offer/answer yet: nobody is expected
+            return False
+        if not policy.admits(source):
+            return False
+        if source[:2] != self._sender.remote:
+            self._sender.remote = (source[0], source[1])
+        return True
+
+    def _foreign(self, count: int, source: Source | None) -> None:
+        self._counters.foreign += count
+        if self._counters.foreign == count:  # the first: once per session, no log flood
+            log.warning(
+                "RTP port %s: dropping media from %s, which is not the call's media source",
+                self.local_port,
+                f"{source[0]}:{source[1]}" if source is not None else "another address",
+            )
 
     def _arm_release(self) -> None:
         if self._release_timer is None and self._jitter.holding and not self._closed:
