@@ -202,6 +202,7 @@ class RtpSession:
             self._release_timer.cancel()
             self._release_timer = None
         with contextlib.suppress(Exception):
+            self._jitter.now = self._loop.time()
             self._jitter.flush()
 
     # -- receiving -------------------------------------------------------------------------
@@ -213,7 +214,8 @@ class RtpSession:
         if not self._admits(addr):
             self._foreign(1, addr)
             return
-        self._one(data, self._loop.time())
+        now = self._jitter.now = self._loop.time()
+        self._one(data, now)
         self._arm_release()
 
     def receive_batch(
@@ -248,6 +250,7 @@ class RtpSession:
                 first = None if self._counters.foreign else sources.source(lengths.index(-1))
                 self._foreign(dropped, first)
         jitter = self._jitter
+        jitter.now = now  # loss is filled with at most the silence that real time allows
         audio = self._direction != "sendonly" and self._direction != "inactive"
         unpack = _PLAIN_HEADER.unpack_from
         run: list[memoryview] = []
@@ -398,6 +401,7 @@ class RtpSession:
         idle = self._loop.time() - (self._last_received or 0.0)
         if idle >= HELD_RELEASE_SECONDS:
             try:
+                self._jitter.now = self._loop.time()
                 self._jitter.release_held()
             except Exception:
                 self._counters.callback_errors += 1
