@@ -59,7 +59,8 @@ class MediaSourcePolicy:
         self.latched: Source | None = None
 
     def expect(self, remote: tuple[str, int] | None) -> None:
-        """A new offer/answer named `remote`: accept it (and trusted relays), latch anew."""
+        """A new offer/answer named `remote`: accept it (and trusted relays), latch anew.
+        A host name in c= is not resolved (rare; such peers need `trusted_media`)."""
         self.latched = None
         self._expected = None
         if remote is not None:
