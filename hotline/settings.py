@@ -95,6 +95,9 @@ class SipSettings(_Section):
     trusted_peers: list[str] = Field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
     rtp_port_min: int = Field(default=20000, ge=1024, le=65535)
     rtp_port_max: int = Field(default=30000, ge=1024, le=65535)
+    # Media relays / NAT routers whose RTP is accepted from other addresses than the SDP's.
+    trusted_media: list[str] = Field(default_factory=list)
+    max_calls: int | None = Field(default=None, ge=1)  # beyond: 503 + Retry-After
     greeting_text: str = "您好，鲅鱼圈区市民投诉中心。请讲出您的诉求和联系电话。"
     greeting_wav: Path | None = None
     max_call_seconds: int = Field(default=600, gt=0)
@@ -118,7 +121,7 @@ class SipSettings(_Section):
     registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
     outbound: OutboundSettings = Field(default_factory=OutboundSettings)
 
-    @field_validator("trusted_peers")
+    @field_validator("trusted_peers", "trusted_media")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
         for item in value:
@@ -133,6 +136,8 @@ class StorageSettings(_Section):
     database_url: str = "sqlite:///var/hotline.db"
     recordings_dir: Path = Path("var/recordings")
     prompts_dir: Path = Path("var/prompts")
+    # Below this much free space on the recordings volume new calls get 503 (0: no check).
+    min_free_mb: float = Field(default=200, ge=0)
     # Database server unreachable at start: calls are still taken (journaled) and the
     # connection is retried every 1, 2, 4 … seconds, at most this far apart.
     database_retry_max_seconds: float = Field(default=30, gt=0)

@@ -81,6 +81,7 @@ async def build_survey_dialer(
             rtp_port_min=settings.sip.rtp_port_min,
             rtp_port_max=settings.sip.rtp_port_max,
             own_listeners=tuple(listeners),
+            trusted_media=list(settings.sip.trusted_media),
         )
     )
     await sip.start()

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
+from hotline.telephony.admission import RETRY_AFTER_SECONDS
 from hotline.telephony.events import (
     AudioReceived,
     CallAnswered,
@@ -24,6 +25,7 @@ from hotline.telephony.events import (
 )
 from hotline.telephony.recording import CallRecorder, recording_path
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
+from hotline.telephony.rtp.sources import NO_NETWORKS, Network
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
@@ -36,6 +38,8 @@ from hotline.telephony.voice_activity import SilenceDetector
 log = logging.getLogger(__name__)
 DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
 WATCH_SECONDS = 1.0  # how often an answered call checks silence, media and duration limits
+# Ended before the answer for one of these: 503 + Retry-After, so the PBX tries another node.
+_UNAVAILABLE = ("shutdown", "no_media_port", "recording_failed")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class CallPolicy:
     rtp_host: str = "127.0.0.1"
     rtp_port_min: int = 20000
     rtp_port_max: int = 30000
+    trusted_media: tuple[Network, ...] = NO_NETWORKS  # relays that may send from elsewhere
 
 
 def strip_tag(header_value: str) -> str:
@@ -133,19 +138,33 @@ class InboundCall:
 
     async def answer(self) -> None:
         policy = self.policy
-        self.rtp = await RtpSession.open(
-            policy.rtp_host,
-            policy.rtp_port_min,
-            policy.rtp_port_max,
-            on_audio=self._on_audio,
-            on_dtmf=self._on_dtmf,
-        )
+        try:
+            self.rtp = await RtpSession.open(
+                policy.rtp_host,
+                policy.rtp_port_min,
+                policy.rtp_port_max,
+                on_audio=self._on_audio,
+                on_dtmf=self._on_dtmf,
+                trusted_media=policy.trusted_media,
+            )
+        except OSError as exc:  # every port of the range taken: 503, not 500
+            log.error("call %s: no RTP port (%s): answered 503", self.call_id, exc)
+            await self.finish("no_media_port")
+            return
         if self.finished:  # CANCEL or BYE while the port was being bound
             await self.rtp.close()
             return
-        self.answered_at = datetime.now(UTC)
-        self.recording_path = recording_path(policy.recordings_dir, self.call_id, self.answered_at)
-        self.recorder = CallRecorder(self.recording_path)
+        answered_at = datetime.now(UTC)
+        path = recording_path(policy.recordings_dir, self.call_id, answered_at)
+        try:
+            self.recorder = CallRecorder(path)
+        except OSError as exc:  # e.g. the volume is full: a call we cannot record is refused
+            log.error(
+                "call %s: cannot start the recording %s (%s): answered 503", self.call_id, path, exc
+            )
+            await self.finish("recording_failed")
+            return
+        self.answered_at, self.recording_path = answered_at, path
         self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port)
         if self.negotiated is not None:
             self._apply_media(self.negotiated)
@@ -234,7 +253,18 @@ class InboundCall:
         recorder = self.recorder
         if recorder is None or recorder.closed:
             return
-        recorder.write(pcm)
+        try:
+            recorder.write(pcm)
+        except OSError as exc:  # volume full: keep what is on disk, end the call cleanly
+            log.error(
+                "call %s: writing the recording %s failed (%s): hanging up, the audio so far "
+                "is kept",
+                self.call_id,
+                self.recording_path,
+                exc,
+            )
+            if not self.finished:
+                self._spawn(self.hangup("recording_failed"))
         # Everything from the answer on goes to speech detection and ASR, greeting time
         # included: callers often start talking over the greeting, and word times then
         # line up with the recording (the console seeks the audio by them).
@@ -373,34 +403,50 @@ class InboundCall:
         if self.finished:
             return
         self.finished = True
-        if self.answered_at is None and self.tx.state is State.PROCEEDING:
-            # Ended while ringing (shutdown, failure): the caller must still get a final answer.
-            response = self.endpoint.make_response(
-                self.invite,
-                503 if reason == "shutdown" else 500,
-                self.source,
-                to_tag=self.dialog.local_tag,
-            )
-            self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
-        if self.rtp is not None:
-            await self.rtp.close()  # delivers held frames to _on_audio: before the recorder
-        if self.recorder is not None and self.recording_path is not None:
-            recorder = self.recorder
+        try:
+            if self.answered_at is None and self.tx.state is State.PROCEEDING:
+                # Ended while ringing (shutdown, failure): the caller still gets a final answer.
+                self._final_answer(503 if reason in _UNAVAILABLE else 500)
+            if self.rtp is not None:
+                await self.rtp.close()  # delivers held frames to _on_audio: before the recorder
+            if self.recorder is not None and self.recording_path is not None:
+                await self._close_recording(self.recorder, self.recording_path, reason)
+        finally:  # whatever failed above, the call must not stay behind
+            for task in list(self._tasks):
+                if task is not asyncio.current_task():
+                    task.cancel()
+            self.on_done(self)
+
+    def _final_answer(self, status: int) -> None:
+        response = self.endpoint.make_response(
+            self.invite, status, self.source, to_tag=self.dialog.local_tag
+        )
+        if status == 503:
+            response.add("Retry-After", str(RETRY_AFTER_SECONDS))
+        self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
+
+    async def _close_recording(self, recorder: CallRecorder, path: Path, reason: str) -> None:
+        try:
             await asyncio.to_thread(recorder.close)
-            self.on_event(
-                CallFinished(
-                    call_id=self.call_id,
-                    ended_at=datetime.now(UTC),
-                    reason=reason,
-                    recording_path=self.recording_path,
-                    duration_seconds=recorder.duration_seconds,
-                    heard_speech=bool(self.detector.heard_speech),
-                )
+        except OSError as exc:  # the header is fixed at start-up (repair_recordings)
+            log.error("call %s: closing the recording %s failed: %s", self.call_id, path, exc)
+        if recorder.error is not None and reason != "recording_failed":
+            log.error(
+                "call %s: the end of the recording %s was lost: %s",
+                self.call_id,
+                path,
+                recorder.error,
             )
-        for task in list(self._tasks):
-            if task is not asyncio.current_task():
-                task.cancel()
-        self.on_done(self)
+        self.on_event(
+            CallFinished(
+                call_id=self.call_id,
+                ended_at=datetime.now(UTC),
+                reason=reason,
+                recording_path=path,
+                duration_seconds=recorder.duration_seconds,
+                heard_speech=bool(self.detector.heard_speech),
+            )
+        )
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)

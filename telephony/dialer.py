@@ -16,13 +16,14 @@ import contextlib
 import logging
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, cast
 
 from hotline.telephony.own_address import own_listener_hit
 from hotline.telephony.recording import CallRecorder
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
+from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
@@ -48,6 +49,7 @@ class DialerOptions:
     password: str | None = None
     rtp_port_min: int = 30000
     rtp_port_max: int = 40000
+    trusted_media: list[str] = field(default_factory=list)  # see ListenerOptions
     ring_timeout: float = 45.0  # no answer after this: CANCEL, outcome no_answer
     # This service's SIP listeners (host, port): never dialled, a call there rings ourselves.
     own_listeners: tuple[tuple[str, int], ...] = ()
@@ -323,6 +325,7 @@ class Dialer:
             opts.rtp_port_max,
             on_audio=call._on_audio,
             on_dtmf=call._on_dtmf,
+            trusted_media=parse_networks(opts.trusted_media),
         )
         sdp = SdpSession(ep.public_host, call.rtp.local_port)
         call.dialer_sdp = sdp

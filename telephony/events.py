@@ -15,6 +15,7 @@ FINISH_REASONS = (
     "media_timeout",
     "no_ack",
     "shutdown",
+    "recording_failed",  # the recordings volume is full (or failing): what was kept is kept
 )
 
 

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hotline.telephony.admission import MB, AdmissionLimits, admit
 from hotline.telephony.call import CallPolicy, InboundCall
 from hotline.telephony.events import CallCancelled, CallEvent
+from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
 from hotline.telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
@@ -32,9 +34,13 @@ class ListenerOptions:
     trusted_peers: list[str] | None = field(default_factory=lambda: ["127.0.0.0/8", "::1/128"])
     rtp_port_min: int = 20000
     rtp_port_max: int = 30000
+    # Media relays whose RTP is accepted from any of their addresses (else: the SDP's only).
+    trusted_media: list[str] = field(default_factory=list)
     greeting_pcm: bytes | None = None  # 8 kHz 16-bit mono PCM; or greeting_wav
     greeting_wav: Path | None = None
     recordings_dir: Path = Path("var/recordings")
+    min_free_mb: float = 0  # less free on the recordings volume: INVITEs get 503 (0: no check)
+    max_calls: int | None = None  # calls in progress beyond which INVITEs get 503
     max_call_seconds: float = 600
     silence_timeout: float = 20
     no_speech_timeout: float | None = None  # defaults to silence_timeout
@@ -93,6 +99,7 @@ class SipListener:
             rtp_host=o.host,
             rtp_port_min=o.rtp_port_min,
             rtp_port_max=o.rtp_port_max,
+            trusted_media=parse_networks(o.trusted_media),
         )
         await self.endpoint.start(o.port, o.transports)
         if o.registration is not None:
@@ -176,6 +183,17 @@ class SipListener:
     def _on_invite(self, request: Request, source: Peer) -> None:
         if not self.accepting:
             self._reply(request, 503, source, Retry_After="30")
+            return
+        o = self.options
+        limits = AdmissionLimits(o.recordings_dir, int(o.min_free_mb * MB), o.max_calls)
+        refusal = admit(limits, len(self.calls))
+        if refusal is not None:
+            log.warning("INVITE %s refused: %s", request.get("Call-ID"), refusal.reason)
+            response = self.endpoint.make_response(
+                request, refusal.status, source, to_tag=new_tag(), reason=refusal.reason
+            )
+            response.add("Retry-After", str(refusal.retry_after))
+            self.endpoint.respond(request, response, source)
             return
         call_id = request.get("Call-ID") or ""
         if call_id in self.calls:  # same Call-ID, new branch, no To-tag: a merged request

@@ -7,15 +7,21 @@ the rest; only the last, unwritten batch of at most 0.1 s is lost, plus what the
 socket still held: the media pump reads it every 0.1 s, see telephony/rtp/pump.py).
 `close()` fsyncs the file and its folder, so a finished recording survives a
 power cut.
+
+A write that fails (the volume is full: ENOSPC, or an I/O error) raises once; the
+recorder then keeps the audio that is on disk, drops what comes after, and `close()`
+still leaves a valid WAV of what was kept. `last_write_failure()` tells /healthz.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import struct
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
@@ -29,6 +35,26 @@ HEADER_UPDATE_BYTES: Final = SAMPLE_RATE * SAMPLE_WIDTH  # one second of audio
 WRITE_BATCH_BYTES: Final = SAMPLE_RATE * SAMPLE_WIDTH // 10
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME: Final = 120
+
+
+@dataclass(frozen=True)
+class WriteFailure:
+    at: datetime  # aware, UTC
+    path: Path
+    error: str  # "[Errno 28] No space left on device"
+
+
+_last_failure: WriteFailure | None = None
+
+
+def last_write_failure() -> WriteFailure | None:
+    """The last recording write that failed in this process, or None."""
+    return _last_failure
+
+
+def _note_failure(path: Path, exc: OSError) -> None:
+    global _last_failure
+    _last_failure = WriteFailure(datetime.now(UTC), path, str(exc))
 
 
 def safe_name(call_id: str) -> str:
@@ -64,6 +90,9 @@ class CallRecorder:
     Writes go to the kernel (positional writes) once `WRITE_BATCH_BYTES` have
     gathered, at every header update and at `flush`/`close`: if the process is killed,
     all but the last partial batch (< 0.1 s) is in the page cache.
+
+    A failed write raises its OSError once and sets `error`; later writes are dropped.
+    A recording that cannot even be started (no room for the header) is removed.
     """
 
     def __init__(self, path: Path) -> None:
@@ -77,7 +106,16 @@ class CallRecorder:
         self._odd_byte = b""
         self._batch = bytearray()
         self._written = 0  # data bytes handed to the kernel
-        self._pwrite_all(wav_header(0), 0)
+        self.error: OSError | None = None  # the write failure that stopped the recording
+        try:
+            self._pwrite_all(wav_header(0), 0)
+        except OSError as exc:
+            _note_failure(self.path, exc)
+            os.close(self._fd)
+            self._fd = None
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            raise
 
     @property
     def duration_seconds(self) -> float:
@@ -90,6 +128,8 @@ class CallRecorder:
     def write(self, pcm: bytes) -> None:
         if self._fd is None:
             raise ValueError(f"recording {self.path} is already closed")
+        if self.error is not None:
+            return  # failed before: what is on disk is kept, the rest cannot be
         if self._odd_byte:  # keep samples aligned even if a caller hands odd lengths
             pcm = self._odd_byte + pcm
             self._odd_byte = b""
@@ -108,10 +148,31 @@ class CallRecorder:
 
     def flush(self) -> None:
         """Hand the gathered audio to the kernel (the header is not touched)."""
-        if self._batch and self._fd is not None:
-            self._pwrite_all(self._batch, WAV_HEADER_SIZE + self._written)
+        if self._batch and self._fd is not None and self.error is None:
+            try:
+                self._pwrite_all(self._batch, WAV_HEADER_SIZE + self._written)
+            except OSError as exc:
+                self._fail(exc)
+                raise
             self._written += len(self._batch)
             self._batch.clear()
+
+    def _fail(self, exc: OSError) -> None:
+        """Keep the whole samples that reached the file; forget the rest."""
+        assert self._fd is not None
+        self.error = exc
+        _note_failure(self.path, exc)
+        self._batch = bytearray()  # not clear(): the failed write's view may still hold it
+        self._odd_byte = b""
+        try:
+            size = os.fstat(self._fd).st_size
+            kept = max(0, size - WAV_HEADER_SIZE)
+            kept -= kept % SAMPLE_WIDTH
+            if WAV_HEADER_SIZE + kept != size:
+                os.ftruncate(self._fd, WAV_HEADER_SIZE + kept)  # a torn batch
+        except OSError:
+            kept = self._written
+        self._written = self._data_bytes = kept
 
     def _pwrite_all(self, data: bytes | bytearray, offset: int) -> None:
         assert self._fd is not None
@@ -128,12 +189,20 @@ class CallRecorder:
         self._unsynced = 0
 
     def close(self) -> None:
-        """Fix the header, fsync the file and its folder. Safe to call twice."""
+        """Fix the header, fsync the file and its folder. Safe to call twice.
+
+        After a write failure (also one of the last batch, here) the header describes
+        the audio kept on disk and close() does not raise for it."""
         fd = self._fd
         if fd is None:
             return
         try:
-            self._update_header()
+            try:
+                self._update_header()
+            except OSError as exc:
+                if self.error is None:
+                    self._fail(exc)
+                self._update_header()  # overwrites bytes already on disk: no new space
             os.fsync(fd)
         finally:
             os.close(fd)

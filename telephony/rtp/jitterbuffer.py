@@ -12,7 +12,10 @@ Policy, chosen for recording and ASR rather than for lowest latency:
 - lost packets become digital silence (16-bit zeros, never 0x00 G.711 bytes,
   which decode to a full-scale click); the length comes from the RTP timestamps
   when they are plausible, otherwise from the size of the previous packet,
-  and is capped at `max_fill_seconds`;
+  and is capped at `max_fill_seconds`; when the owner gives the arrival time
+  (`now`), the audio delivered never runs ahead of the time that actually passed
+  since the first packet by more than `fill_slack_seconds`: sequence and timestamp
+  jumps that claim long losses in no time cannot stretch a recording;
 - contiguous sequence numbers never produce fill, whatever the timestamp does:
   a timestamp jump (+400 M, a restart, or DTX) is simply followed;
 - an SSRC change, or a sequence jump confirmed by the next packet (RFC 3550
@@ -54,6 +57,7 @@ class JitterBuffer:
         reorder_packets: int = 4,
         frame_samples: int = 160,
         max_fill_seconds: float = 5.0,
+        fill_slack_seconds: float = 1.0,
         clock_rate: int = 8000,
     ) -> None:
         if not 0 < reorder_packets < capacity:
@@ -64,6 +68,13 @@ class JitterBuffer:
         self._frame_bytes = frame_samples * 2
         self._silence = bytes(self._frame_bytes)
         self._max_fill = int(max_fill_seconds * clock_rate)
+        self._fill_slack = int(fill_slack_seconds * clock_rate)
+        self._clock_rate = clock_rate
+        # Arrival time of the packets being pushed, set by the owner (sans-I/O: it owns the
+        # clock); None: no time bound on the silence inserted for losses.
+        self.now: float | None = None
+        self._first_at: float | None = None  # `now` at the first packet
+        self._delivered = 0  # samples handed to on_frame, audio and fill (and pending)
         self._slots: list[Entry | None] = [None] * capacity
         self._done: list[int | None] = [None] * capacity  # extended seq released or skipped
         self._pending = bytearray()
@@ -221,6 +232,8 @@ class JitterBuffer:
         return False
 
     def _restart(self, sequence: int, timestamp: int, ssrc: int, pcm: bytes | None) -> None:
+        if self._first_at is None:
+            self._first_at = self.now
         if self._ssrc is not None:
             self._drain()
             self.stats.resyncs += 1
@@ -310,12 +323,16 @@ class JitterBuffer:
         if not samples and missing <= _SMALL_BURST:
             samples = missing * self._last_samples
         samples = min(samples, self._max_fill)
+        if samples and self.now is not None and self._first_at is not None:
+            elapsed = int((self.now - self._first_at) * self._clock_rate)
+            samples = min(samples, max(0, elapsed + self._fill_slack - self._delivered))
         if samples:
             self.stats.filled_samples += samples
             self._emit_silence(samples * 2)
 
     def _emit(self, pcm: bytes) -> None:
         """Deliver the whole frames of pending + pcm in one call; keep the rest."""
+        self._delivered += len(pcm) >> 1
         frame = self._frame_bytes
         pending = self._pending
         if not pending:
@@ -337,6 +354,7 @@ class JitterBuffer:
             self._on_frame(chunk)
 
     def _emit_silence(self, size: int) -> None:
+        self._delivered += size >> 1
         frame = self._frame_bytes
         pending = self._pending
         if pending:

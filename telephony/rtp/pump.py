@@ -12,7 +12,8 @@ tick runs inside the send clock's wake-up, right after its packets went out.
 
 The sockets are never registered with the event loop; the kernel queues what
 arrives between two ticks (each socket's receive buffer is sized for far more than
-one interval, see `RECEIVE_BUFFER_BYTES`).
+one interval, see `RECEIVE_BUFFER_BYTES`). Every datagram's source address is read
+with it: the session drops what does not come from its caller (see sources.py).
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import functools
 import logging
 import math
 import socket
+import struct
 import sys
+from array import array
 from collections.abc import Callable
 from typing import Final, Protocol
 
@@ -48,19 +52,31 @@ SLOT_BYTES: Final = 4096  # room per datagram: G.711 at 200 ms ptime is 1612 byt
 RECEIVE_BUFFER_BYTES: Final = 256 * 1024
 
 
+Address = tuple[str, int] | tuple[str, int, int, int]  # what socket.recvfrom returns
+
+
+class DatagramSources(Protocol):
+    """The source addresses of the datagrams of one read (`DatagramReader`)."""
+
+    def source(self, index: int) -> Address:
+        """Where datagram `index` came from."""
+
+    def drop_foreign(self, lengths: list[int], address: Address) -> int:
+        """Set lengths[i] to -1 for every datagram not from `address`; return how many."""
+
+
 class Drainable(Protocol):
     """What the pump needs of a session."""
 
     sock: socket.socket | None
 
-    @property
-    def needs_source(self) -> bool:
-        """True while the next datagram's source address is wanted (symmetric RTP)."""
-
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None: ...
-
     def receive_batch(
-        self, view: memoryview, stride: int, lengths: list[int], now: float
+        self,
+        view: memoryview,
+        stride: int,
+        lengths: list[int],
+        now: float,
+        sources: DatagramSources,
     ) -> None: ...
 
 
@@ -85,6 +101,11 @@ class _Mmsghdr(ctypes.Structure):
 
 
 _MSG_DONTWAIT: Final = 0x40  # Linux
+_NAME_BYTES: Final = 28  # room per source address: sizeof(struct sockaddr_in6)
+_FAMILY: Final = struct.Struct("=H")  # sa_family_t, host byte order
+_PORT: Final = struct.Struct("!H")
+_FLOWINFO: Final = struct.Struct("!I")
+_SCOPE_ID: Final = struct.Struct("=I")
 
 
 def _load_recvmmsg() -> Callable[..., int] | None:
@@ -102,19 +123,34 @@ def _load_recvmmsg() -> Callable[..., int] | None:
 _RECVMMSG: Final = _load_recvmmsg()
 
 
+@functools.lru_cache(maxsize=4096)
+def _sockaddr_prefix(address: Address) -> tuple[bytes, bytes]:
+    """The bytes a received `struct sockaddr` from `address` has: (family and port at
+    offset 0, the IP address at offset 4 for IPv4 or 8 for IPv6)."""
+    host, port = address[0], address[1]
+    if ":" in host:
+        head = _FAMILY.pack(socket.AF_INET6) + _PORT.pack(port)
+        return head, socket.inet_pton(socket.AF_INET6, host.split("%")[0])
+    return _FAMILY.pack(socket.AF_INET) + _PORT.pack(port), socket.inet_pton(socket.AF_INET, host)
+
+
 class DatagramReader:
-    """Reads all queued datagrams of a socket into one preallocated buffer.
+    """Reads all queued datagrams of a socket, with their sources, into one preallocated
+    buffer.
 
     After `read(sock)`, datagram i is `view[i * SLOT_BYTES : i * SLOT_BYTES + lengths[i]]`
-    until the next call (the buffer is reused).
+    and came from `source(i)`, until the next call (the buffers are reused).
     """
 
     def __init__(self, *, use_recvmmsg: bool = True) -> None:
         self.buffer = bytearray(SLOTS * SLOT_BYTES)
         self.view = memoryview(self.buffer)
+        self.names = bytearray(SLOTS * _NAME_BYTES)  # struct sockaddr of each datagram
+        self._addresses: list[Address] = []  # the same, from recvfrom_into (no recvmmsg)
         self._recvmmsg = _RECVMMSG if use_recvmmsg else None
         if self._recvmmsg is not None:
             base = ctypes.addressof((ctypes.c_char * len(self.buffer)).from_buffer(self.buffer))
+            names = ctypes.addressof((ctypes.c_char * len(self.names)).from_buffer(self.names))
             self._iovecs = (_Iovec * SLOTS)()
             self._messages = (_Mmsghdr * SLOTS)()
             for i in range(SLOTS):
@@ -123,11 +159,15 @@ class DatagramReader:
                 header = self._messages[i].msg_hdr
                 header.msg_iov = ctypes.pointer(self._iovecs[i])
                 header.msg_iovlen = 1
-            # msg_len of message i, read without building ctypes objects.
+                header.msg_name = names + i * _NAME_BYTES
+                header.msg_namelen = _NAME_BYTES
+            # msg_len and msg_namelen of message i, read and reset without ctypes objects.
             words = memoryview(self._messages).cast("B").cast("I")
             step = ctypes.sizeof(_Mmsghdr) // 4
             first = _Mmsghdr.msg_len.offset // 4
             self._lengths = words[first::step]
+            self._namelens = words[_Msghdr.msg_namelen.offset // 4 :: step]
+            self._full_namelens = memoryview(array("I", [_NAME_BYTES] * SLOTS))
 
     @property
     def batched(self) -> bool:
@@ -142,6 +182,8 @@ class DatagramReader:
         for _ in range(3):  # a pending socket error (ICMP) is reported once, then data
             count = recvmmsg(sock.fileno(), self._messages, SLOTS, _MSG_DONTWAIT, None)
             if count > 0:
+                # msg_namelen is value-result: the kernel wrote the actual size back.
+                self._namelens[:count] = self._full_namelens[:count]
                 return self._lengths[:count].tolist()
             if count == 0:
                 return []
@@ -154,16 +196,58 @@ class DatagramReader:
 
     def _read_each(self, sock: socket.socket) -> list[int]:
         lengths: list[int] = []
+        addresses = self._addresses
+        addresses.clear()
         view = self.view
         while len(lengths) < SLOTS:
             offset = len(lengths) * SLOT_BYTES
             try:
-                lengths.append(sock.recv_into(view[offset : offset + SLOT_BYTES]))
+                size, address = sock.recvfrom_into(view[offset : offset + SLOT_BYTES])
             except (BlockingIOError, InterruptedError):
                 break
             except ConnectionRefusedError:  # ICMP for an earlier send: harmless
                 continue
+            lengths.append(size)
+            addresses.append(address)
         return lengths
+
+    def source(self, index: int) -> Address:
+        """Where datagram `index` of the last read came from."""
+        if self._recvmmsg is None:
+            return self._addresses[index]
+        offset = index * _NAME_BYTES
+        raw = bytes(self.names[offset : offset + _NAME_BYTES])
+        (family,) = _FAMILY.unpack_from(raw)
+        (port,) = _PORT.unpack_from(raw, 2)
+        if family == socket.AF_INET6:
+            (flowinfo,) = _FLOWINFO.unpack_from(raw, 4)
+            (scope_id,) = _SCOPE_ID.unpack_from(raw, 24)
+            return socket.inet_ntop(socket.AF_INET6, raw[8:24]), port, flowinfo, scope_id
+        return socket.inet_ntop(socket.AF_INET, raw[4:8]), port
+
+    def drop_foreign(self, lengths: list[int], address: Address) -> int:
+        """Set lengths[i] to -1 for each datagram of the last read not from `address`."""
+        dropped = 0
+        if self._recvmmsg is None:
+            wanted = address[:2]
+            for i, address_i in enumerate(self._addresses[: len(lengths)]):
+                if lengths[i] >= 0 and address_i[:2] != wanted:
+                    lengths[i] = -1
+                    dropped += 1
+            return dropped
+        head, ip = _sockaddr_prefix(address)
+        at = 4 if len(ip) == 4 else 8
+        names = bytes(self.names[: len(lengths) * _NAME_BYTES])
+        offset = 0
+        for i, size in enumerate(lengths):
+            if size >= 0 and (
+                names[offset : offset + 4] != head
+                or names[offset + at : offset + at + len(ip)] != ip
+            ):
+                lengths[i] = -1
+                dropped += 1
+            offset += _NAME_BYTES
+        return dropped
 
 
 def tune_socket(sock: socket.socket) -> None:
@@ -257,19 +341,12 @@ class MediaPump:
             return
         reader = self.reader
         try:
-            if session.needs_source:
-                # Symmetric RTP: the first packet's source is where we send from now on.
-                try:
-                    data, addr = sock.recvfrom(SLOT_BYTES)
-                except (BlockingIOError, InterruptedError, ConnectionRefusedError):
-                    return
-                session.datagram_received(data, addr)
             now = self.loop.time()
             while True:
                 lengths = reader.read(sock)
                 if not lengths:
                     return
-                session.receive_batch(reader.view, SLOT_BYTES, lengths, now)
+                session.receive_batch(reader.view, SLOT_BYTES, lengths, now, reader)
                 if len(lengths) < SLOTS or session.sock is None:
                     return
         except OSError as exc:  # a closed or broken socket must not stop the others

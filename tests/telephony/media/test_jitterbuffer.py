@@ -279,3 +279,36 @@ def test_runs_pushed_at_once_equal_packets_pushed_one_by_one(batch: int) -> None
     assert out == expected_out
     assert whole_frames(frames[:-1])
     assert buffer.stats == expected.stats
+
+
+def test_with_arrival_times_the_fill_never_runs_ahead_of_real_time() -> None:
+    """Sequence jumps whose timestamps agree (2000 packets "lost" each time) used to add
+    up to 5 s of silence each, however little time passed: 6 s of packets gave a minute
+    of recording. With arrival times, the audio stays within real time + the slack."""
+    pcm = sweep_pcm(6.0)
+    packets = packetise(pcm)
+    jumped: list[Packet] = []
+    skip = 0
+    for index, (seq, ts, ssrc, payload) in enumerate(packets):
+        if index >= 100 and index % 15 == 0:
+            skip += 2000
+        jumped.append(((seq + skip) & 0xFFFF, (ts + skip * 160) & 0xFFFFFFFF, ssrc, payload))
+    frames: list[bytes] = []
+    buffer = JitterBuffer(frames.append)
+    for index, packet in enumerate(jumped):
+        buffer.now = 100.0 + index * 0.02  # arrives in real time
+        buffer.push(*packet)
+    buffer.flush()
+    seconds = len(b"".join(frames)) / 16000
+    assert 6.0 <= seconds <= 6.0 + 1.0 + 0.1  # the slack, give or take a packet
+    # A real loss, with the time it took, is still filled in full.
+    frames.clear()
+    buffer = JitterBuffer(frames.append)
+    for index, packet in enumerate(packets):
+        if 100 <= index < 150:  # one second of packets never arrives
+            continue
+        buffer.now = 100.0 + index * 0.02
+        buffer.push(*packet)
+    buffer.flush()
+    assert len(b"".join(frames)) == len(pcm)
+    assert buffer.stats.filled_samples == 50 * 160

@@ -157,19 +157,35 @@ def mixed_stream() -> list[bytes]:
     return out
 
 
+PHONE = ("127.0.0.1", 9)
+
+
+class FromPhone:
+    """Every datagram of the batch came from PHONE (what the SDP says)."""
+
+    def source(self, index: int) -> tuple[str, int]:
+        return PHONE
+
+    def drop_foreign(self, lengths: list[int], address: object) -> int:
+        return 0
+
+
 @pytest.mark.parametrize("batch", [2, 7, SLOTS])
 async def test_a_batch_gives_what_one_datagram_at_a_time_gives(batch: int) -> None:
     packets = mixed_stream()
     one_by_one, batched = await open_endpoint(), await open_endpoint()
     try:
+        for endpoint in (one_by_one, batched):
+            endpoint.session.start(MediaParams(PHONE, 8))
         for data in packets:
-            one_by_one.session.datagram_received(data, ("127.0.0.1", 9))
+            one_by_one.session.datagram_received(data, PHONE)
         view = memoryview(bytearray(SLOTS * SLOT_BYTES))
         for start in range(0, len(packets), batch):
             group = packets[start : start + batch]
             for i, data in enumerate(group):
                 view[i * SLOT_BYTES : i * SLOT_BYTES + len(data)] = data
-            batched.session.receive_batch(view, SLOT_BYTES, [len(d) for d in group], 1.0)
+            lengths = [len(d) for d in group]
+            batched.session.receive_batch(view, SLOT_BYTES, lengths, 1.0, FromPhone())
         await one_by_one.session.close()
         await batched.session.close()
         assert batched.audio == one_by_one.audio
@@ -192,3 +208,41 @@ async def test_a_batch_gives_what_one_datagram_at_a_time_gives(batch: int) -> No
     finally:
         await one_by_one.session.close()
         await batched.session.close()
+
+
+@pytest.mark.parametrize("use_recvmmsg", [True, False], ids=["recvmmsg", "recv-loop"])
+def test_the_reader_knows_each_datagrams_source_and_drops_the_foreign(use_recvmmsg: bool) -> None:
+    reader = DatagramReader(use_recvmmsg=use_recvmmsg)
+    if use_recvmmsg and not reader.batched:
+        pytest.skip("recvmmsg is Linux only")
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server,
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as phone,
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as stranger,
+        socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as server6,
+        socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as phone6,
+    ):
+        server.bind(("127.0.0.1", 0))
+        server.setblocking(False)
+        phone.bind(("127.0.0.1", 0))
+        stranger.bind(("127.0.0.2", 0))
+        for i in range(6):
+            (stranger if i % 3 == 1 else phone).sendto(bytes([i]) * 20, server.getsockname())
+        lengths = reader.read(server)
+        assert lengths == [20] * 6
+        sources = [reader.source(i)[:2] for i in range(6)]
+        assert sources == [
+            stranger.getsockname() if i % 3 == 1 else phone.getsockname() for i in range(6)
+        ]
+        assert reader.drop_foreign(lengths, phone.getsockname()) == 2
+        assert lengths == [20, -1, 20, 20, -1, 20]
+        # IPv6 after IPv4 on the same reader: the address buffers are reset between reads.
+        server6.bind(("::1", 0))
+        server6.setblocking(False)
+        phone6.bind(("::1", 0))
+        phone6.sendto(b"x" * 30, server6.getsockname())
+        lengths = reader.read(server6)
+        assert lengths == [30]
+        assert reader.source(0)[:2] == phone6.getsockname()[:2]
+        assert reader.drop_foreign(lengths, phone6.getsockname()) == 0
+        assert reader.drop_foreign(lengths, ("::1", 9)) == 1

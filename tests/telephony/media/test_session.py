@@ -11,6 +11,7 @@ from hotline.telephony.rtp import g711
 from hotline.telephony.rtp.dtmf import build_event
 from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
 from hotline.telephony.rtp.session import MediaParams, RtpSession
+from hotline.telephony.rtp.sources import parse_networks
 
 from tests.fixtures.media import RtpPair, open_endpoint, sweep_pcm, wait_until
 
@@ -138,26 +139,58 @@ async def open_raw_peer() -> tuple[asyncio.DatagramTransport, RawPeer]:
     return transport, peer
 
 
-async def test_symmetric_rtp_latches_to_the_real_source() -> None:
-    endpoint = await open_endpoint()
+async def test_a_trusted_relay_is_latched_though_the_sdp_names_another_address() -> None:
+    """Behind NAT or a media relay the packets come from another address than the SDP
+    names: a source in `trusted_media` is latched and gets our audio from then on."""
     transport, peer = await open_raw_peer()
+    session = await RtpSession.open(
+        "127.0.0.1",
+        20000,
+        59998,
+        on_audio=lambda frame: None,
+        on_dtmf=print,
+        trusted_media=parse_networks(["127.0.0.1/32"]),
+    )
     try:
         # SDP names an address nobody listens on (the phone's private address behind NAT).
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as unused:
             unused.bind(("127.0.0.1", 0))
             wrong = unused.getsockname()
-        endpoint.session.start(MediaParams(wrong, 8))
-        target = ("127.0.0.1", endpoint.session.local_port)
+        session.start(MediaParams(wrong, 8))
+        target = ("127.0.0.1", session.local_port)
         transport.sendto(RtpPacket(8, 1, 160, 99, b"\xd5" * 160).serialize(), target)
-        await wait_until(lambda: endpoint.session.stats.received == 1)
-        assert endpoint.session.remote == transport.get_extra_info("sockname")
-        await endpoint.session.play(sweep_pcm(0.06))
+        await wait_until(lambda: session.stats.received == 1)
+        assert session.remote == transport.get_extra_info("sockname")
+        await session.play(sweep_pcm(0.06))
         await wait_until(lambda: len(peer.received) == 3)
         packets = [parse_rtp(data) for data in peer.received]
         assert [p.marker for p in packets] == [True, False, False]
         assert {p.payload_type for p in packets} == {8}
         assert [p.sequence - packets[0].sequence for p in packets] == [0, 1, 2]
         assert [p.timestamp - packets[0].timestamp for p in packets] == [0, 160, 320]
+    finally:
+        transport.close()
+        await session.close()
+
+
+async def test_an_untrusted_source_other_than_the_sdp_is_dropped_and_never_latched() -> None:
+    endpoint = await open_endpoint()
+    transport, peer = await open_raw_peer()
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as unused:
+            unused.bind(("127.0.0.1", 0))
+            sdp_address = unused.getsockname()
+        endpoint.session.start(MediaParams(sdp_address, 8))
+        target = ("127.0.0.1", endpoint.session.local_port)
+        for i in range(5):
+            transport.sendto(RtpPacket(8, i, 160 * i, 99, b"\xd5" * 160).serialize(), target)
+        await wait_until(lambda: endpoint.session.stats.foreign == 5)
+        assert endpoint.session.remote == sdp_address  # not moved by the packets
+        assert endpoint.session.stats.received == 0
+        await endpoint.session.play(sweep_pcm(0.06))
+        await endpoint.session.close()
+        assert endpoint.audio == b""
+        assert peer.received == []
     finally:
         transport.close()
         await endpoint.session.close()
@@ -347,7 +380,7 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
 async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() -> None:
     """Several calls playing at once are paced by one shared timer (not a sleep per
     packet per call); each stream still has its own sequence, timestamps and audio."""
-    from hotline.telephony.rtp.session import _SendClock
+    from hotline.telephony.rtp.pacing import SendClock
 
     transport, peer = await open_raw_peer()
     remote = transport.get_extra_info("sockname")[:2]
@@ -362,10 +395,10 @@ async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() ->
         plays = [asyncio.create_task(s.play(p)) for s, p in zip(sessions, pcms, strict=True)]
         loop = asyncio.get_running_loop()
         await wait_until(lambda: all(s.stats.sent for s in sessions))
-        clock = _SendClock._clocks[loop]
+        clock = SendClock._clocks[loop]
         assert len(clock.playbacks) == 3 and clock.handle is not None  # one timer for all
         await asyncio.gather(*plays)
-        assert loop not in _SendClock._clocks  # nothing left behind when all are done
+        assert loop not in SendClock._clocks  # nothing left behind when all are done
         await wait_until(lambda: len(peer.received) == 15 + 20 + 25)
     finally:
         for session in sessions:

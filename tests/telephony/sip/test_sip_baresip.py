@@ -48,7 +48,9 @@ async def test_baresip_call_is_recorded(tmp_path: Path, listener_factory) -> Non
     subprocess.run(["sox", str(espeak), "-r", "8000", "-c", "1", "-b", "16", str(wav)], check=True)
     confdir = tmp_path / "baresip"
     baresip_config(confdir, wav, free_port())
-    async with listener_factory(greeting_pcm=b"") as harness:
+    # baresip writes its interface address into the SDP (not 127.0.0.1, which it sends
+    # from): the NAT case, where only a trusted media network is accepted (strict RTP).
+    async with listener_factory(greeting_pcm=b"", trusted_media=["127.0.0.0/8"]) as harness:
         proc = await asyncio.create_subprocess_exec(
             BARESIP,
             "-f",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import audioop
-import socket
 import struct
 import wave
 from pathlib import Path
@@ -35,17 +34,20 @@ async def test_audio_held_behind_a_hole_at_hang_up_is_recorded(
             (inbound,) = harness.listener.calls.values()
             rtp = inbound.rtp
             assert rtp is not None
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-                for index, payload in enumerate(payloads):
-                    if index == hole:
-                        continue
-                    count = rtp.stats.received
-                    header = struct.pack("!BBHII", 0x80, 8, 500 + index, index * 160, 0xC0FFEE)
-                    sock.sendto(header + payload, call.rtp.remote)
-                    # One datagram at a time, as a phone sends them (asyncio reads one
-                    # datagram per loop pass: a burst would still be unread at the BYE).
-                    while rtp.stats.received == count:
-                        await asyncio.sleep(0.001)
+            # Hand-made packets from the caller's own RTP socket: the address its SDP
+            # named (the listener takes media from nowhere else).
+            sock = call.rtp.sock
+            assert sock is not None
+            for index, payload in enumerate(payloads):
+                if index == hole:
+                    continue
+                count = rtp.stats.received
+                header = struct.pack("!BBHII", 0x80, 8, 500 + index, index * 160, 0xC0FFEE)
+                sock.sendto(header + payload, call.rtp.remote)
+                # One datagram at a time, as a phone sends them (asyncio reads one
+                # datagram per loop pass: a burst would still be unread at the BYE).
+                while rtp.stats.received == count:
+                    await asyncio.sleep(0.001)
             # The packets after the hole are held now (the reorder window waits for the
             # missing one). Hang up at once: the BYE arrives while they are still held.
             await call.hangup()
