@@ -64,7 +64,7 @@ def create(
             prefix=secret[:10],
             label=label,
             scopes=tuple(s for s in auth_store.SCOPES if s in scopes),
-            expires_at=database.clock() + timedelta(days=days),
+            lifetime=timedelta(days=days),
             created_by=("cli", "admin"),
         )
     finally:

@@ -234,7 +234,7 @@ async def create_token(
             prefix=token[:10],
             label=body.label,
             scopes=tuple(s for s in SCOPES if s in body.scopes),
-            expires_at=c.now() + timedelta(days=days),
+            lifetime=timedelta(days=days),
             created_by=(principal.user.name, str(principal.role)),
             remote=request.remote or "",
         )

@@ -340,7 +340,7 @@ def add_token(
     prefix: str,
     label: str,
     scopes: tuple[str, ...],
-    expires_at: datetime,
+    lifetime: timedelta,
     created_by: tuple[str, str],  # (name, role) of whoever made it
     remote: str = "",
 ) -> TokenRecord:
@@ -355,7 +355,7 @@ def add_token(
             created_at=now,
             prefix=prefix,
             scopes=list(scopes),
-            expires_at=expires_at,
+            expires_at=now + lifetime,
             created_by=created_by[0],
         )
         uow.session.add(row)
