@@ -357,3 +357,20 @@ def draft_for(database: Database) -> Callable[..., Any]:
     from tests.fixtures.web import make_draft
 
     return lambda **fields: make_draft(database, **fields)
+
+
+def test_migration_web_0002_creates_exactly_the_auth_tables(migrated_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from hotline.ticketing.web.tables import metadata
+    from sqlalchemy import create_engine
+
+    engine = create_engine(migrated_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            mine = {"web_sessions", "login_throttle", "api_tokens", "users"}
+            diff = [d for d in compare_metadata(context, metadata) if mine & set(str(d).split("'"))]
+        assert diff == []
+    finally:
+        engine.dispose()

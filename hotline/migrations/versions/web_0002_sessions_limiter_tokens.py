@@ -77,6 +77,9 @@ def upgrade() -> None:
         )
     )
 
+    with op.batch_alter_table("api_tokens") as batch:
+        batch.alter_column("scopes", existing_type=sa.JSON(), nullable=False)
+
     with op.batch_alter_table("users") as batch:
         batch.add_column(
             sa.Column("integration", sa.Boolean(), nullable=False, server_default=sa.false())
