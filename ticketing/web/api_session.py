@@ -90,7 +90,7 @@ async def login(
         if await c.run(auth_store.login_failed, c.db, name, address, limits):
             await c.run(auth_store.audit_now, c.db, name, "", "account_locked", remote=address)
         raise ApiError(401, "login_failed", "用户名或密码错误", "bad credentials")
-    await c.run(auth_store.login_succeeded, c.db, name, address)
+    await c.run(auth_store.login_succeeded, c.db, name, address, c.now(), limits)
     csrf = await start_session(request, user, c.now())
     return web.json_response(
         {"user": user_json(request, user), "csrf_token": csrf, "redirect": safe_next(body.next)}

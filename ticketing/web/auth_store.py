@@ -81,9 +81,16 @@ def _session_record(row: SessionRow) -> SessionRecord:
     )
 
 
+# Ended and expired sessions are kept this long (who was logged in when), then deleted.
+SESSION_RETENTION = timedelta(days=30)
+
+
 def create_session(db: Database, record: SessionRecord, remote: str) -> None:
     with db.uow() as uow:
         assert uow.session is not None
+        uow.session.execute(
+            delete(SessionRow).where(SessionRow.expires_at < record.created_at - SESSION_RETENTION)
+        )
         uow.session.add(
             SessionRow(
                 id_hash=record.id_hash,
@@ -238,12 +245,21 @@ def login_failed(db: Database, user_name: str, address: str, limits: Limits) -> 
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def login_succeeded(db: Database, user_name: str, address: str) -> None:
-    """Forget this address's failures for the name and give back the reserved attempt."""
+def login_succeeded(
+    db: Database, user_name: str, address: str, now: datetime, limits: Limits
+) -> None:
+    """Forget this address's failures for the name and give back the reserved attempt;
+    drop counters whose window is long over (they would restart at 1 anyway)."""
     _, pair, user, addr = _keys(user_name, address)
     with db.uow() as uow:
         assert uow.session is not None
         uow.session.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == pair))
+        uow.session.execute(
+            delete(LoginThrottleRow).where(
+                LoginThrottleRow.window_start < now - 2 * limits.window,
+                LoginThrottleRow.locked == false(),
+            )
+        )
         _unbump(uow.session, user)
         _unbump(uow.session, addr)
         uow.commit()
