@@ -28,6 +28,7 @@ def _register() -> None:
     main.add_command(config_cmd.config)
     main.add_command(__import__("hotline.commands.db", fromlist=["db"]).db)
     main.add_command(__import__("hotline.commands.users", fromlist=["user"]).user)
+    main.add_command(__import__("hotline.commands.tokens", fromlist=["token"]).token)
     main.add_command(__import__("hotline.commands.tickets", fromlist=["tickets"]).tickets)
     main.add_command(__import__("hotline.commands.serve", fromlist=["serve"]).serve)
     main.add_command(__import__("hotline.commands.routing", fromlist=["x"]).route)

@@ -164,8 +164,20 @@ class WebSettings(_Section):
     port: int = Field(default=8080, ge=1, le=65535)
     base_url: str | None = None
     secret_key: SecretStr = SecretStr("change-me-in-production")
-    session_minutes: int = Field(default=480, gt=0)
+    session_minutes: int = Field(default=480, gt=0)  # idle expiry of a console session
     max_body_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    # A console session ends this long after login, however busy.
+    session_max_hours: float = Field(default=12, gt=0)
+    # Failed logins within login_window_minutes: per user name and client address, per
+    # client address (a NAT'd office shares one), and per user name from everywhere — at
+    # that ceiling the account is locked until `hotline user unlock NAME`.
+    login_window_minutes: int = Field(default=15, gt=0)
+    login_max_failures: int = Field(default=5, gt=0)
+    login_max_failures_per_address: int = Field(default=30, gt=0)
+    login_lock_failures: int = Field(default=100, gt=0)
+    # API tokens: lifetime when none is asked for, and the longest allowed.
+    token_default_days: int = Field(default=90, gt=0)
+    token_max_days: int = Field(default=365, gt=0)
 
 
 class FollowupSettings(_Section):

@@ -20,7 +20,7 @@ from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundE
 from hotline.ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
 from hotline.ticketing.persistence.database import UnitOfWork
 from hotline.ticketing.persistence.repository import TicketQuery
-from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User
+from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User, password_problem
 from sqlalchemy.exc import IntegrityError
 
 __all__ = [
@@ -227,7 +227,6 @@ def query_for(user: User | Actor, **filters: Any) -> TicketQuery:
 # --- Users --------------------------------------------------------------------------------------
 
 _hasher = PasswordHasher()
-MIN_PASSWORD_LENGTH = 8
 
 
 def add_user(
@@ -265,7 +264,7 @@ def add_user(
     for unit in ([unit_id] if unit_id else []) + list(portfolio):
         if not uow.catalog.has_unit(unit):
             raise InvalidInputError("unknown_unit", f"单位不存在：{unit}", f"unknown unit {unit!r}")
-    _check_password(password)
+    _check_password(name, password)
     user = User(
         name=name,
         role=role,
@@ -285,13 +284,10 @@ def add_user(
     return user
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInputError(
-            "weak_password",
-            f"密码至少需要{MIN_PASSWORD_LENGTH}个字符",
-            f"password shorter than {MIN_PASSWORD_LENGTH} characters",
-        )
+def _check_password(name: str, password: str) -> None:
+    problem = password_problem(name, password)
+    if problem is not None:
+        raise InvalidInputError("weak_password", *problem)
 
 
 def authenticate(uow: UnitOfWork, name: str, password: str) -> User | None:
@@ -313,7 +309,7 @@ def authenticate(uow: UnitOfWork, name: str, password: str) -> User | None:
 
 
 def set_password(uow: UnitOfWork, name: str, password: str) -> None:
-    _check_password(password)
+    _check_password(name, password)
     with uow:
         user = uow.users.get(name)
         if user is None:

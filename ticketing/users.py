@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from importlib import resources
 
 
 class Role(StrEnum):
@@ -47,6 +49,8 @@ class User:
     unit_id: str | None = None  # the one unit a liaison speaks for
     portfolio: tuple[str, ...] = ()  # units an operator supervises (for lists, not permissions)
     active: bool = True
+    # An account for a machine (city platform, 市长信箱…): an admin may mint its API tokens.
+    integration: bool = False
     password_hash: str = field(default="", repr=False)
     created_at: datetime | None = None
     id: int | None = None
@@ -63,3 +67,32 @@ class User:
 
     def as_actor(self) -> Actor:
         return Actor(name=self.name, role=self.role, unit_id=self.unit_id)
+
+
+# --- Password policy ------------------------------------------------------------------------
+
+MIN_PASSWORD_LENGTH = 8
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The packaged list of frequently used passwords (lower case)."""
+    text = resources.files("hotline.ticketing").joinpath("common_passwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def password_problem(name: str, password: str) -> tuple[str, str] | None:
+    """Why `password` may not be used by user `name`, as (Chinese, English); None if fine."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return (
+            f"密码至少需要{MIN_PASSWORD_LENGTH}个字符",
+            f"password shorter than {MIN_PASSWORD_LENGTH} characters",
+        )
+    lowered = password.strip().lower()
+    if name.strip() and lowered == name.strip().lower():
+        return "密码不能与用户名相同", "password equals the user name"
+    if lowered in common_passwords():
+        return "密码过于常见，请换一个不易猜到的密码", "password is on the common-password list"
+    return None

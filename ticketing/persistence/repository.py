@@ -266,6 +266,7 @@ class UserRepository:
             password_hash=user.password_hash,
             active=user.active,
             created_at=user.created_at,
+            integration=user.integration,
         )
         self.session.add(row)
         self.session.flush()
@@ -289,6 +290,7 @@ class UserRepository:
         row.portfolio = list(user.portfolio)
         row.password_hash = user.password_hash
         row.active = user.active
+        row.integration = user.integration
         self.session.flush()
 
     @staticmethod
@@ -303,4 +305,5 @@ class UserRepository:
             password_hash=row.password_hash,
             active=row.active,
             created_at=row.created_at,
+            integration=bool(row.integration),
         )

@@ -147,3 +147,4 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
+    integration: Mapped[bool] = mapped_column(Boolean, default=False)  # web_0002

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from aiohttp import web
 from aiohttp.client_exceptions import ClientConnectionResetError
-from aiohttp_pydantic.oas.typing import r200, r201, r401, r403, r404, r429
+from aiohttp_pydantic.oas.typing import r200, r201, r400, r401, r403, r404, r429
 from aiohttp_sse import sse_response
 from hotline.ticketing.users import ROLE_LABELS, Role
-from hotline.ticketing.web import store
+from hotline.ticketing.web import auth_store, store
 from hotline.ticketing.web.api_tickets import api
 from hotline.ticketing.web.auth import (
     end_session,
     hash_token,
+    login_limits,
     new_api_token,
     require_role,
+    safe_next,
     start_session,
 )
+from hotline.ticketing.web.auth_store import SCOPES, Verdict
 from hotline.ticketing.web.context import ctx
 from hotline.ticketing.web.errors import ApiError
-from hotline.ticketing.web.schemas import ErrorOut, LoginBody, SessionOut, TokenBody, TokenOut
+from hotline.ticketing.web.schemas import ErrorOut, SessionOut, TokenOut
+from pydantic import BaseModel, ConfigDict, Field
 
 routes = web.RouteTableDef()
 
@@ -44,14 +49,24 @@ def user_json(request: web.Request, user) -> dict:  # noqa: ANN001 - ticketing.u
     }
 
 
+class LoginBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=200)
+    next: str | None = Field(default=None, max_length=2000, description="page to return to")
+
+
 @routes.post("/api/v1/session/login")
 @api
 async def login(
     request: web.Request, body: LoginBody
-) -> r200[SessionOut] | r401[ErrorOut] | r429[ErrorOut]:
+) -> r200[SessionOut] | r401[ErrorOut] | r403[ErrorOut] | r429[ErrorOut]:
     """Console login: sets the session cookie and returns the CSRF token for later writes.
 
-    At most 5 failed attempts per user name and per client address in 15 minutes.
+    Each attempt is counted before the password is checked. Too many failures for one
+    name from one address, or from one address, → 429 for the rest of the window; too
+    many for one name from everywhere lock the account until an admin unlocks it (403
+    `account_locked`). `redirect` is `next` when it is a path on this site, else null.
 
     Tags: session
     """
@@ -61,25 +76,35 @@ async def login(
         raise ApiError(415, "unsupported_media_type", "请求格式有误", "login needs JSON")
     name = body.username.strip()
     address = request.remote or ""
-    if c.limiter.blocked(name, address):
-        raise ApiError(429, "too_many_attempts", "登录失败次数过多，请15分钟后再试", "rate limited")
+    limits = login_limits(c.settings.web)
+    verdict = await c.run(auth_store.reserve_login, c.db, name, address, c.now(), limits)
+    if verdict is Verdict.LOCKED:
+        raise ApiError(403, "account_locked", "账号已锁定，请联系管理员解锁", "account locked")
+    if verdict is not Verdict.GO:
+        minutes = c.settings.web.login_window_minutes
+        raise ApiError(
+            429, "too_many_attempts", f"登录失败次数过多，请{minutes}分钟后再试", str(verdict)
+        )
     user = await c.authenticate(name, body.password)
     if user is None:
-        c.limiter.failed(name, address)
+        if await c.run(auth_store.login_failed, c.db, name, address, limits):
+            await c.run(auth_store.audit_now, c.db, name, "", "account_locked", remote=address)
         raise ApiError(401, "login_failed", "用户名或密码错误", "bad credentials")
-    c.limiter.succeeded(name)
+    await c.run(auth_store.login_succeeded, c.db, name, address, c.now(), limits)
     csrf = await start_session(request, user, c.now())
-    return web.json_response({"user": user_json(request, user), "csrf_token": csrf})
+    return web.json_response(
+        {"user": user_json(request, user), "csrf_token": csrf, "redirect": safe_next(body.next)}
+    )
 
 
 @routes.post("/api/v1/session/logout")
 @api
 async def logout(request: web.Request) -> r200[dict]:
-    """End the console session.
+    """End the console session (on every node: it is deleted server-side).
 
     Tags: session
     """
-    await end_session(request)
+    await end_session(request, "logout")
     return web.json_response({"ok": True})
 
 
@@ -90,13 +115,10 @@ async def whoami(request: web.Request) -> r200[SessionOut] | r401[ErrorOut]:
 
     Tags: session
     """
-    from aiohttp_session import get_session
-
     principal = require_role(request, *Role.__members__.values())
-    csrf = None
-    if principal.via == "session":
-        csrf = (await get_session(request)).get("csrf")
-    return web.json_response({"user": user_json(request, principal.user), "csrf_token": csrf})
+    return web.json_response(
+        {"user": user_json(request, principal.user), "csrf_token": principal.csrf}
+    )
 
 
 @routes.get("/api/v1/catalog")
@@ -146,23 +168,96 @@ async def events(request: web.Request) -> web.StreamResponse:
     return resp
 
 
+class TokenBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user_name: str | None = Field(
+        default=None, max_length=100, description="owner; default: yourself"
+    )
+    label: str = Field(default="", max_length=200)
+    scopes: list[str] = Field(default=["read"], min_length=1, description="read|intake|commands")
+    expires_days: int | None = Field(
+        default=None, gt=0, description="default web.token_default_days"
+    )
+
+
 @routes.post("/api/v1/tokens")
 @api
 async def create_token(
     request: web.Request, body: TokenBody
-) -> r201[TokenOut] | r403[ErrorOut] | r404[ErrorOut]:
-    """Create an API token (Bearer) for an integration account. Admin only; shown once.
+) -> r201[TokenOut] | r400[ErrorOut] | r403[ErrorOut] | r404[ErrorOut]:
+    """Create an API token (Bearer); the secret is shown once, only its hash is stored.
+
+    Anyone logged in may make one for themselves; an admin may also make one for an
+    integration account. Tokens carry scopes and expire. Audited.
 
     Tags: admin
     """
     c = ctx(request)
-    require_role(request, Role.ADMIN)
-    user = await c.get_user(body.user_name)
-    if user is None:
-        raise ApiError(404, "not_found", f"用户不存在：{body.user_name}", "no such user")
+    principal = require_role(request, *Role.__members__.values())
+    if principal.via != "session":
+        raise ApiError(403, "forbidden", "管理 API 令牌需要登录控制台", "session only")
+    owner_name = (body.user_name or principal.user.name).strip()
+    owner = await c.get_user(owner_name)
+    if owner is None:
+        raise ApiError(404, "not_found", f"用户不存在：{owner_name}", "no such user")
+    if owner.name != principal.user.name:
+        if principal.role is not Role.ADMIN:
+            raise ApiError(403, "forbidden", "只能为自己创建 API 令牌", "not your account")
+        if not owner.integration:
+            raise ApiError(
+                403, "forbidden", "管理员只能为集成账号创建 API 令牌", "not an integration account"
+            )
+    if not owner.active:
+        raise ApiError(403, "forbidden", "账号已停用", "account disabled")
+    bad = sorted(set(body.scopes) - set(SCOPES))
+    if bad:
+        raise ApiError(
+            400,
+            "invalid_input",
+            f"令牌权限无效：{'、'.join(bad)}（可选 read、intake、commands）",
+            f"unknown scopes {bad}",
+        )
+    days = body.expires_days or c.settings.web.token_default_days
+    if days > c.settings.web.token_max_days:
+        raise ApiError(
+            400,
+            "invalid_input",
+            f"令牌有效期不能超过{c.settings.web.token_max_days}天",
+            "expires_days above web.token_max_days",
+        )
     token = new_api_token()
-    token_id = await c.run(store.add_token, c.db, user.name, hash_token(token), body.label, c.now())
-    return web.json_response({"id": token_id, "token": token, "user_name": user.name}, status=201)
+    record = await c.run(
+        lambda: auth_store.add_token(
+            c.db,
+            user_name=owner.name,
+            token_hash=hash_token(token),
+            prefix=token[:10],
+            label=body.label,
+            scopes=tuple(s for s in SCOPES if s in body.scopes),
+            lifetime=timedelta(days=days),
+            created_by=(principal.user.name, str(principal.role)),
+            remote=request.remote or "",
+        )
+    )
+    return web.json_response({**record.to_json(c.now()), "token": token}, status=201)
+
+
+@routes.get("/api/v1/tokens")
+@api
+async def list_tokens(
+    request: web.Request, user_name: str | None = None
+) -> r200[list[dict]] | r403[ErrorOut]:
+    """API tokens (prefix only, never the secret): your own; an admin sees everyone's.
+
+    Tags: admin
+    """
+    c = ctx(request)
+    principal = require_role(request, *Role.__members__.values())
+    if principal.role is not Role.ADMIN:
+        user_name = principal.user.name
+    records = await c.run(auth_store.list_tokens, c.db, user_name)
+    now = c.now()
+    return web.json_response([r.to_json(now) for r in records])
 
 
 @routes.delete("/api/v1/tokens/{token_id}")
@@ -170,15 +265,50 @@ async def create_token(
 async def revoke_token(
     request: web.Request, token_id: int, /
 ) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
-    """Revoke an API token. Admin only.
+    """Revoke an API token: its owner or an admin. Audited.
 
     Tags: admin
     """
     c = ctx(request)
-    require_role(request, Role.ADMIN)
-    if not await c.run(store.revoke_token, c.db, token_id, c.now()):
+    principal = require_role(request, *Role.__members__.values())
+    record = await c.run(auth_store.token_by_id, c.db, token_id)
+    mine = record is not None and record.user_name == principal.user.name
+    if (
+        record is None
+        or record.revoked_at is not None
+        or not (mine or principal.role is Role.ADMIN)
+    ):
+        raise ApiError(404, "not_found", "令牌不存在或已停用", "no such token")
+    by = (principal.user.name, str(principal.role))
+    if await c.run(auth_store.revoke_token, c.db, token_id, by, request.remote or "") is None:
         raise ApiError(404, "not_found", "令牌不存在或已停用", "no such token")
     return web.json_response({"ok": True})
+
+
+@routes.post("/api/v1/users/{user_name}/unlock")
+@api
+async def unlock_user(
+    request: web.Request, user_name: str, /
+) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
+    """Unlock an account locked by failed logins (and clear its failure counts). Admin only.
+
+    Tags: admin
+    """
+    c = ctx(request)
+    principal = require_role(request, Role.ADMIN)
+    if await c.get_user(user_name) is None:
+        raise ApiError(404, "not_found", f"用户不存在：{user_name}", "no such user")
+    was_held = await c.run(auth_store.unlock, c.db, user_name)
+    await c.run(
+        auth_store.audit_now,
+        c.db,
+        principal.user.name,
+        str(principal.role),
+        "account_unlocked",
+        remote=request.remote or "",
+        details={"user": user_name, "was_locked": was_held},
+    )
+    return web.json_response({"ok": True, "user_name": user_name})
 
 
 @routes.get("/api/v1/audit")

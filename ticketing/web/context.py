@@ -12,8 +12,6 @@ from aiohttp import web
 from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.users import User
-from hotline.ticketing.web import store
-from hotline.ticketing.web.auth import LoginLimiter
 from hotline.ticketing.web.events import EventHub
 
 from hotline.settings import Settings
@@ -62,7 +60,6 @@ class WebContext:
     recordings_dir: Path
     suggest: SuggestFn | None = None
     health_checks: dict[str, HealthCheck] = field(default_factory=dict)
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
     extensions: list[WebExtension] = field(default_factory=list)
     reporter: Any = None  # ticketing.reporting.UpstreamReporter when upstream.url is set
     max_attachment_bytes: int = 10 * 1024 * 1024
@@ -92,9 +89,6 @@ class WebContext:
                 return uow.users.get(name)
 
         return await self.run(load)
-
-    async def user_for_token(self, token_hash: str) -> User | None:
-        return await self.run(store.user_for_token, self.db, token_hash)
 
 
 WEB_CONTEXT = web.AppKey("hotline.web.context", WebContext)

@@ -25,11 +25,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class LoginBody(_Strict):
-    username: str = Field(min_length=1, max_length=100)
-    password: str = Field(min_length=1, max_length=200)
-
-
 class UserOut(BaseModel):
     name: str
     display_name: str
@@ -123,11 +118,6 @@ class NewTicketBody(_Strict):
 
 class SuggestBody(_Strict):
     text: Text = Field(min_length=1, max_length=20000)
-
-
-class TokenBody(_Strict):
-    user_name: str = Field(min_length=1, max_length=100)
-    label: str = Field(default="", max_length=200)
 
 
 class TokenOut(BaseModel):

@@ -1,4 +1,4 @@
-"""Queries on the web layer's own tables (audit, tokens, attachments). Synchronous:
+"""Queries on the web layer's own tables (audit, attachments; tokens: auth_store). Synchronous:
 the app runs them in a worker thread, like every database call."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.users import Actor, User
-from hotline.ticketing.web.tables import ApiTokenRow, AttachmentRow, AuditRow
+from hotline.ticketing.users import Actor
+from hotline.ticketing.web.tables import AttachmentRow, AuditRow
 from sqlalchemy import select
 
 
@@ -58,38 +58,6 @@ def audit_entries(
             }
             for r in uow.session.scalars(stmt)
         ]
-
-
-def add_token(db: Database, user_name: str, token_hash: str, label: str, now: datetime) -> int:
-    with db.uow() as uow:
-        assert uow.session is not None
-        row = ApiTokenRow(token_hash=token_hash, user_name=user_name, label=label, created_at=now)
-        uow.session.add(row)
-        uow.session.flush()
-        uow.commit()
-        return row.id
-
-
-def user_for_token(db: Database, token_hash: str) -> User | None:
-    with db.uow() as uow:
-        assert uow.session is not None
-        row = uow.session.scalars(
-            select(ApiTokenRow).where(
-                ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None)
-            )
-        ).first()
-        return None if row is None else uow.users.get(row.user_name)
-
-
-def revoke_token(db: Database, token_id: int, now: datetime) -> bool:
-    with db.uow() as uow:
-        assert uow.session is not None
-        row = uow.session.get(ApiTokenRow, token_id)
-        if row is None or row.revoked_at is not None:
-            return False
-        row.revoked_at = now
-        uow.commit()
-        return True
 
 
 @dataclass(frozen=True)

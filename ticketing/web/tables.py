@@ -1,4 +1,5 @@
-"""Tables the web layer owns: audit log, API tokens, reply attachments, upstream outbox.
+"""Tables the web layer owns: audit log, API tokens, console sessions, the login limiter,
+reply attachments, upstream outbox.
 
 They share the foundation's metadata (same naming convention, same Alembic
 history); the migration is hotline/migrations/versions/*_web_tables.py.
@@ -10,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from hotline.ticketing.persistence.tables import Base
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 metadata = Base.metadata  # for hotline/migrations/env.py
@@ -33,6 +34,8 @@ class AuditRow(Base):
 
 
 class ApiTokenRow(Base):
+    """Only the SHA-256 of a token is stored; `prefix` (its first characters) names it in lists."""
+
     __tablename__ = "api_tokens"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -41,6 +44,49 @@ class ApiTokenRow(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    prefix: Mapped[str] = mapped_column(String(16), default="")
+    scopes: Mapped[list[str]] = mapped_column(JSON, default=list)  # read | intake | commands
+    expires_at: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    last_used_at: Mapped[datetime | None]
+
+
+class SessionRow(Base):
+    """A console session; the cookie holds only the random id, this row holds its keyed hash.
+
+    `credential` is a fingerprint of the user's password hash at login: a password
+    change (by any path) ends every older session.
+    """
+
+    __tablename__ = "web_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(100), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    credential: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str] = mapped_column(String(20), default="")
+    remote: Mapped[str] = mapped_column(String(64), default="")
+
+
+class LoginThrottleRow(Base):
+    """Failed-login counters shared by every node: one row per key.
+
+    Keys: `pair:<user>|<address>`, `user:<user>` (the global ceiling) and
+    `addr:<address>`. `locked` is set on a `user:` row at the ceiling and holds
+    until an admin unlocks the account.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(100), index=True, default="")
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime]
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AttachmentRow(Base):
