@@ -27,6 +27,7 @@ import click
 from aiohttp import web
 
 from hotline.database_gate import UNAVAILABLE_ZH, Backoff, DatabaseGate, StartupError
+from hotline.secret_key import ensure_secret_key
 from hotline.settings import ConfigError, Settings, load_settings
 from hotline.ticketing.catalog import Catalog, CatalogError
 from hotline.ticketing.deadlines import DeadlinePolicy
@@ -435,6 +436,11 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
     )
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     settings = load_settings_or_exit(config_path)
+    try:  # no usable default key: configured, or generated once into the data directory
+        ensure_secret_key(settings)
+    except (ConfigError, OSError) as exc:
+        fail(f"配置错误 / configuration error: {exc}", EXIT_CONFIG)
+    log.info("数据目录 / data directory: %s", settings.storage.data_dir)
     ctx = build_context(settings, http_port=http_port, sip_port=sip_port)
     app = build_app(ctx)
     log.info(

@@ -79,12 +79,13 @@ def add(
 @click.pass_context
 def passwd(ctx: click.Context, name: str) -> None:
     """Set a new password for NAME (read from stdin)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.serve import load_settings_or_exit
     from hotline.ticketing import services
     from hotline.ticketing.errors import DomainError
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         services.set_password(database.uow(), name, _read_password())
     except DomainError as exc:
@@ -98,11 +99,12 @@ def passwd(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List user accounts."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.serve import load_settings_or_exit
     from hotline.ticketing import services
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         for u in services.list_users(database.uow()):
             extra = u.unit_id or ",".join(u.portfolio)
