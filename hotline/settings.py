@@ -401,8 +401,7 @@ def _check_configured_secrets(settings: Settings, config_file: Path) -> None:
         problem = placeholder_problem(value.get_secret_value())
         if problem is not None:
             raise ConfigError(
-                f"{key} {problem}: set the real value (or remove the key to turn the "
-                "feature off)"
+                f"{key} {problem}: set the real value (or remove the key to turn the feature off)"
             )
 
 
