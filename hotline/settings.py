@@ -144,6 +144,8 @@ class StorageSettings(_Section):
     database_url: str = "sqlite:///hotline.db"  # a relative SQLite path lives in data_dir
     recordings_dir: Path = Path("recordings")
     prompts_dir: Path = Path("prompts")
+    # /healthz: recordings disk "degraded" below this much free space (failed below 64 MB).
+    recordings_min_free_mb: int = Field(default=2048, ge=0)
     # Database server unreachable at start: calls are still taken (journaled) and the
     # connection is retried every 1, 2, 4 … seconds, at most this far apart.
     database_retry_max_seconds: float = Field(default=30, gt=0)

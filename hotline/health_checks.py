@@ -1,0 +1,194 @@
+"""The /healthz checks of `hotline serve`, one per part (aggregated by ticketing/web/health.py).
+
+Each check returns {"status": "ok" | "degraded" | "failed", ...details}; "ok" (a bool,
+status != failed) is kept for older probes. Degraded means calls are still taken but
+something needs an operator (no speech model, wrong-language model, low disk, tickets
+waiting in the journal, no outbound route); failed means calls or tickets are being lost
+(database not writable, SIP not listening, recordings disk full). A check may carry
+"banner_zh": the console shows it to operators.
+
+The checks look the parts up when asked (`extras["intake"]`), because the intake part
+starts after the web app is built.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from hotline.settings import Settings
+
+OK, DEGRADED, FAILED = "ok", "degraded", "failed"
+JOURNAL_NAME = "intake-journal.jsonl"  # as hotline/intake_wiring.py writes it
+# Below this much free space a call cannot be recorded at all.
+RECORDINGS_FAILED_BYTES = 64 * 1024 * 1024
+NO_ASR_BANNER_ZH = "语音识别未运行：来电仍在录音，转写将排队"
+
+HealthResult = dict[str, Any]
+Check = Any  # a HealthCheck: () -> mapping | awaitable mapping
+
+
+def result(status: str, **details: Any) -> HealthResult:
+    return {"status": status, "ok": status != FAILED, **details}
+
+
+def sip_check(extras: Mapping[str, Any]) -> Check:
+    def check() -> HealthResult:
+        intake = extras.get("intake")
+        if intake is None:
+            return result(FAILED, error="SIP listener not started")
+        listener = intake.listener
+        if not listener.port:
+            return result(FAILED, error="SIP listener not listening")
+        return result(OK, port=listener.port, calls=listener.active_calls)
+
+    return check
+
+
+def asr_engine_check(extras: Mapping[str, Any], settings: Settings) -> Check:
+    """Model loaded, and in Mandarin. Without one, calls are still answered and recorded and
+    transcription waits in the backlog: degraded (the node stays in rotation)."""
+
+    def check() -> HealthResult:
+        intake = extras.get("intake")
+        asr = getattr(intake, "asr", None)
+        if asr is None:
+            return result(
+                DEGRADED, ready=False, error="ASR engine not started", banner_zh=NO_ASR_BANNER_ZH
+            )
+        engine = asr.engine
+        name = getattr(engine, "name", type(engine).__name__)
+        if not engine.ready:
+            return result(
+                DEGRADED,
+                ready=False,
+                engine=name,
+                model_path=str(settings.asr.model_path),
+                banner_zh=NO_ASR_BANNER_ZH,
+            )
+        loaded = getattr(engine, "_loaded", None)
+        language = loaded.info.language if loaded is not None else None
+        if language is None:  # e.g. vosk-server: the language is the server's business
+            return result(OK, ready=True, engine=name, language="unknown")
+        details = {"ready": True, "engine": name, "language": language.code}
+        if not language.mandarin:
+            return result(
+                DEGRADED,
+                **details,
+                error=f"model is not Mandarin ({language.name}: {language.evidence})",
+                banner_zh=language.warning_zh(),
+            )
+        return result(OK, **details)
+
+    return check
+
+
+def asr_queue_check(database: Any) -> Check:
+    async def check() -> HealthResult:
+        from hotline.asr.backlog import BacklogQueue
+        from hotline.ticketing.web.metrics import ASR_QUEUE_LENGTH
+
+        queue = BacklogQueue(database.engine)
+        jobs = await asyncio.to_thread(queue.list, ("queued", "running"))
+        ASR_QUEUE_LENGTH.set(len(jobs))
+        return result(OK, length=len(jobs))
+
+    return check
+
+
+def _write_probe(database: Any) -> None:
+    """A real write that changes nothing: rewrite the schema version row, then roll back.
+    A read-only file, a read-only replica or a full disk fail here, not on the next call."""
+    with database.engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            connection.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        finally:
+            transaction.rollback()
+
+
+def database_check(database: Any) -> Check:
+    async def check() -> HealthResult:
+        try:
+            await asyncio.to_thread(_write_probe, database)
+        except Exception as exc:
+            return result(FAILED, writable=False, error=f"{type(exc).__name__}: {exc}")
+        return result(OK, writable=True)
+
+    return check
+
+
+def _existing(path: Path) -> Path:
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def recordings_space_check(settings: Settings) -> Check:
+    folder = Path(settings.storage.recordings_dir)
+    threshold = settings.storage.recordings_min_free_mb * 1024 * 1024
+
+    def check() -> HealthResult:
+        usage = shutil.disk_usage(_existing(folder))
+        free_mb = usage.free // (1024 * 1024)
+        details = {"free_mb": free_mb, "threshold_mb": settings.storage.recordings_min_free_mb}
+        if usage.free < RECORDINGS_FAILED_BYTES:
+            return result(FAILED, **details, error="recordings disk full", banner_zh="录音磁盘已满")
+        if usage.free < threshold:
+            return result(DEGRADED, **details, error="recordings disk space low")
+        return result(OK, **details)
+
+    return check
+
+
+def outbound_check(settings: Settings) -> Check:
+    """Follow-up survey calls need a trunk/PBX route (sip.outbound.proxy)."""
+
+    def check() -> HealthResult:
+        if not settings.followup.enabled:
+            return result(OK, followup="off")
+        if settings.sip.outbound.proxy:
+            return result(OK, proxy=settings.sip.outbound.proxy)
+        return result(
+            DEGRADED,
+            error="no outbound route: set sip.outbound.proxy for follow-up survey calls",
+        )
+
+    return check
+
+
+def journal_check(settings: Settings) -> Check:
+    """Tickets written to the intake journal while the database was away, not yet stored."""
+    path = settings.storage.data_dir / JOURNAL_NAME
+
+    def check() -> HealthResult:
+        try:
+            with open(path, "rb") as handle:
+                pending = sum(1 for line in handle if line.strip())
+        except FileNotFoundError:
+            pending = 0
+        if pending:
+            return result(DEGRADED, pending=pending, path=str(path))
+        return result(OK, pending=0)
+
+    return check
+
+
+def service_checks(
+    settings: Settings, database: Any, extras: Mapping[str, Any]
+) -> dict[str, Check]:
+    """Every check of a running `hotline serve` node."""
+    return {
+        "database": database_check(database),
+        "sip": sip_check(extras),
+        "asr_engine": asr_engine_check(extras, settings),
+        "asr_queue": asr_queue_check(database),
+        "recordings_space": recordings_space_check(settings),
+        "outbound_route": outbound_check(settings),
+        "intake_journal": journal_check(settings),
+    }
