@@ -65,6 +65,8 @@ def test_read_commands_elsewhere_fail_instead_of_creating_a_database(
         assert result.exit_code == 3, (args, result.stdout, result.stderr)
         assert f"no database: {other / 'var' / 'hotline.db'} does not exist" in result.stderr
         assert "HOTLINE_DATA_DIR" in result.stderr
+    current = elsewhere.run("db", "current")
+    assert current.exit_code == 0 and "no database at" in current.stdout
     assert not (other / "var").exists()  # nothing created
 
     # Pointed at the real data directory, the same command works from anywhere.
