@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from hotline.asr.model import NO_MODEL_ZH, install_hint
+
 # Each answer as words of the model's vocabulary; alternatives are tried in order.
 SPOKEN_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "满意": (("满意",),),
@@ -27,6 +29,10 @@ class GrammarError(Exception):
 
 def model_vocabulary(model_path: Path) -> set[str]:
     """Words the model knows: graph/words.txt, or the word table inside graph/Gr.fst."""
+    if not Path(model_path).is_dir():  # not "no vocabulary": there is no model at all
+        raise GrammarError(
+            f"{NO_MODEL_ZH} / no speech model at {model_path}: {install_hint(model_path)}"
+        )
     graph = Path(model_path) / "graph"
     words_txt = graph / "words.txt"
     if words_txt.is_file():

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hotline.asr.model_language import ModelLanguage, detect_language
+
 DEFAULT_MODEL_NAME = "vosk-model-small-cn-0.22"
 LARGE_MODEL_NAME = "vosk-model-cn-0.22"
 MODEL_DOWNLOAD_URL = "https://alphacephei.com/vosk/models/{name}.zip"
@@ -42,6 +44,9 @@ def install_hint(path: Path | str, name: str = DEFAULT_MODEL_NAME) -> str:
     )
 
 
+NO_MODEL_ZH = "未安装语音模型"
+
+
 class ModelError(Exception):
     """The model folder is missing, incomplete or corrupt. The message names the path."""
 
@@ -63,6 +68,7 @@ class ModelInfo:
     allow_downsample: bool
     graph: str  # "HCLG" (static) or "HCLr+Gr" (runtime grammars possible)
     has_ivector: bool
+    language: ModelLanguage = ModelLanguage("unknown", "not checked")
 
     def accepts_rate(self, rate: int) -> bool:
         if rate == self.sample_rate:
@@ -78,6 +84,8 @@ class ModelInfo:
             "allow_downsample": self.allow_downsample,
             "graph": self.graph,
             "has_ivector": self.has_ivector,
+            "language": self.language.code,
+            "language_evidence": self.language.evidence,
         }
 
 
@@ -113,7 +121,7 @@ def inspect_model(path: Path | str, name: str = DEFAULT_MODEL_NAME) -> ModelInfo
     root = Path(path)
     hint = install_hint(root, name)
     if not root.exists():
-        raise ModelError(root, "folder does not exist", hint)
+        raise ModelError(root, f"{NO_MODEL_ZH} / no model installed: folder does not exist", hint)
     if not root.is_dir():
         raise ModelError(root, "is not a folder", hint)
     if (root / "final.mdl").is_file() and not (root / "am").exists():
@@ -161,6 +169,7 @@ def inspect_model(path: Path | str, name: str = DEFAULT_MODEL_NAME) -> ModelInfo
         allow_downsample=_true(options.get("allow-downsample")),
         graph=graph,
         has_ivector=has_ivector,
+        language=detect_language(root),
     )
 
 
@@ -195,7 +204,6 @@ def probe_model(
     else:
         how = "Vosk could not load it"
     raise ModelError(root, f"the model is corrupt: {how}: {detail}", install_hint(root, name))
-
 
 
 @dataclass

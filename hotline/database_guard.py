@@ -5,17 +5,14 @@ the database check failing meanwhile."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from hotline.database_gate import UNAVAILABLE_ZH, DatabaseGate
 from hotline.ticketing.persistence.outage import is_outage
-from hotline.ticketing.web.context import HealthCheck
 
 log = logging.getLogger("hotline.serve")
 
@@ -51,16 +48,3 @@ def _unavailable(request: web.Request, detail: str) -> web.Response:
     text = f"{UNAVAILABLE_ZH}\nDatabase temporarily unavailable, please retry later.\n"
     return web.Response(status=503, text=text, charset="utf-8", headers=headers)
 
-
-def database_check(gate: DatabaseGate, check: HealthCheck | None) -> HealthCheck:
-    """The /healthz database check: the gate's problem while waiting, else `check`."""
-
-    async def database() -> Any:
-        if not gate.ready:
-            return gate.health()
-        if check is None:
-            return {"ok": True}
-        result = check()
-        return await result if asyncio.iscoroutine(result) else result
-
-    return database

@@ -45,8 +45,8 @@ JOURNAL_NAME = "intake-journal.jsonl"
 
 
 def data_dir(settings: Settings) -> Path:
-    """Where node-local state lives: beside the recordings folder (var/ by default)."""
-    return settings.storage.recordings_dir.parent
+    """Where node-local state lives (storage.data_dir, HOTLINE_DATA_DIR)."""
+    return settings.storage.data_dir
 
 
 def greeting_wav(settings: Settings) -> Path | None:

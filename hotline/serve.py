@@ -20,9 +20,11 @@ from aiohttp import web
 from hotline.background_parts import background_parts, database_part
 from hotline.database_gate import Backoff, DatabaseGate, StartupError
 from hotline.intake_wiring import JOURNAL_NAME, data_dir
+from hotline.secret_key import ensure_secret_key
 from hotline.service_context import CONTEXT_KEY, ServiceContext
-from hotline.settings import Settings
+from hotline.settings import ConfigError, Settings
 from hotline.startup import (
+    EXIT_CONFIG,
     EXIT_DATABASE,
     EXIT_STARTUP,
     fail,
@@ -113,6 +115,11 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
     )
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     settings = load_settings_or_exit(config_path)
+    try:  # no usable default key: configured, or generated once into the data directory
+        ensure_secret_key(settings)
+    except (ConfigError, OSError) as exc:
+        fail(f"配置错误 / configuration error: {exc}", EXIT_CONFIG)
+    log.info("数据目录 / data directory: %s", settings.storage.data_dir)
     ctx = build_context(settings, http_port=http_port, sip_port=sip_port)
     app = build_app(ctx)
     log.info(

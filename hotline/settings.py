@@ -3,6 +3,14 @@
 Precedence: environment > YAML file > defaults in this schema. Nested keys use
 `__` in the environment (`HOTLINE_SIP__PORT=5070`); a few everyday settings also
 have short names (`HOTLINE_DATABASE_URL`, see `ENV_SHORTCUTS`).
+
+One data directory (`storage.data_dir`, `HOTLINE_DATA_DIR`, default `./var`) is made
+absolute once, when the settings are built; the relative data paths (SQLite file,
+recordings, prompts, model) are resolved against it, so a command started from another
+working directory never finds — or creates — a second, empty data set.
+
+Secrets have no usable default (hotline/secret_key.py): a configured placeholder is
+refused here, a missing web.secret_key is generated into the data directory by serve.
 """
 
 from __future__ import annotations
@@ -15,7 +23,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -33,6 +49,7 @@ LOCAL_CONFIG_FILE = Path("hotline.yaml")
 
 # Short environment names for the settings people change most.
 ENV_SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "HOTLINE_DATA_DIR": ("storage", "data_dir"),
     "HOTLINE_DATABASE_URL": ("storage", "database_url"),
     "HOTLINE_RECORDINGS_DIR": ("storage", "recordings_dir"),
     "HOTLINE_MODEL_PATH": ("asr", "model_path"),
@@ -40,6 +57,10 @@ ENV_SHORTCUTS: dict[str, tuple[str, ...]] = {
     "HOTLINE_SIP_PORT": ("sip", "port"),
     "HOTLINE_HTTP_PORT": ("web", "port"),
 }
+
+
+# Settings whose values are never printed.
+SECRET_KEYS = frozenset({"secret_key", "secret", "password"})
 
 
 class ConfigError(Exception):
@@ -133,11 +154,15 @@ class SipSettings(_Section):
 
 
 class StorageSettings(_Section):
-    database_url: str = "sqlite:///var/hotline.db"
-    recordings_dir: Path = Path("var/recordings")
-    prompts_dir: Path = Path("var/prompts")
-    # Below this much free space on the recordings volume new calls get 503 (0: no check).
+    # Relative data paths below (and asr.model_path) are resolved against this folder.
+    data_dir: Path = Path("var")
+    database_url: str = "sqlite:///hotline.db"  # a relative SQLite path lives in data_dir
+    recordings_dir: Path = Path("recordings")
+    prompts_dir: Path = Path("prompts")
+    # Free space on the recordings volume: below min_free_mb new calls get 503 (0: no
+    # check) and /healthz says "failed"; below recordings_warn_free_mb it says "degraded".
     min_free_mb: float = Field(default=200, ge=0)
+    recordings_warn_free_mb: float = Field(default=2048, ge=0)
     # Database server unreachable at start: calls are still taken (journaled) and the
     # connection is retried every 1, 2, 4 … seconds, at most this far apart.
     database_retry_max_seconds: float = Field(default=30, gt=0)
@@ -152,7 +177,7 @@ class StorageSettings(_Section):
 
 class AsrSettings(_Section):
     engine: Literal["vosk", "vosk-server"] = "vosk"
-    model_path: Path = Path("var/models/vosk-model-small-cn-0.22")
+    model_path: Path = Path("models/vosk-model-small-cn-0.22")
     model_name: str = "vosk-model-small-cn-0.22"
     max_live_streams: int = Field(default=6, ge=0)
     decode_threads: int = Field(default=2, ge=1)
@@ -163,7 +188,10 @@ class WebSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65535)
     base_url: str | None = None
-    secret_key: SecretStr = SecretStr("change-me-in-production")
+    # None: generated on first `hotline serve` into <data_dir>/secret_key (hotline/secret_key.py).
+    secret_key: SecretStr | None = None
+    # False: unauthenticated /healthz and /metrics give status and counts only.
+    health_details: bool = False
     session_minutes: int = Field(default=480, gt=0)  # idle expiry of a console session
     max_body_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
     # A console session ends this long after login, however busy.
@@ -224,6 +252,17 @@ class Settings(BaseSettings):
     # Set by load_settings(); the file the values came from.
     _source_file: Path | None = None
 
+    @model_validator(mode="after")
+    def _resolve_data_paths(self) -> Settings:
+        storage = self.storage
+        storage.data_dir = Path(os.path.abspath(storage.data_dir.expanduser()))
+        root = storage.data_dir
+        storage.recordings_dir = _under(root, storage.recordings_dir)
+        storage.prompts_dir = _under(root, storage.prompts_dir)
+        self.asr.model_path = _under(root, self.asr.model_path)
+        storage.database_url = sqlite_url_under(root, storage.database_url)
+        return self
+
     @field_validator(
         "deadlines",
         "sip",
@@ -275,6 +314,33 @@ class _ShortcutEnvSource(PydanticBaseSettingsSource):
         return data
 
 
+def _under(root: Path, path: Path) -> Path:
+    path = path.expanduser()
+    return path if path.is_absolute() else root / path
+
+
+_SQLITE_URL = re.compile(r"^(sqlite(?:\+\w+)?:///)([^?]*)(.*)$")
+
+
+def sqlite_url_under(root: Path, url: str) -> str:
+    """A SQLite URL with a relative file path → the same file under `root`."""
+    match = _SQLITE_URL.match(url)
+    if match is None:
+        return url
+    prefix, path, query = match.groups()
+    if path in ("", ":memory:") or path.startswith("/"):
+        return url
+    return f"{prefix}{root / path}{query}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for a server or an in-memory database)."""
+    match = _SQLITE_URL.match(url)
+    if match is None or match.group(2) in ("", ":memory:"):
+        return None
+    return Path(match.group(2))
+
+
 # pydantic-settings builds sources from the class; the file is passed through here.
 _CURRENT_FILE: dict[str, Path | None] = {"path": None}
 
@@ -306,6 +372,7 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     finally:
         _CURRENT_FILE["path"] = None
     settings._source_file = config_file
+    _check_configured_secrets(settings, config_file)
     if settings.sip.rtp_port_min >= settings.sip.rtp_port_max:
         raise ConfigError(
             f"{config_file}: sip.rtp_port_min ({settings.sip.rtp_port_min}) must be below "
@@ -314,12 +381,78 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
     return settings
 
 
+# Values shipped in examples and tutorials: anyone can forge sessions or signatures with them.
+PLACEHOLDER_SECRETS = frozenset(
+    {"secret", "password", "changeit", "default", "test", "hotline", "shared-hmac-secret"}
+)
+MIN_SECRET_KEY_LENGTH = 32
+SECRET_KEY_FILE = "secret_key"  # in storage.data_dir, generated by `hotline serve`
+GENERATE_KEY_HINT = "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+
+
+def placeholder_problem(value: str) -> str | None:
+    """Why `value` is a known placeholder (None when it is not one)."""
+    text = value.strip().lower()
+    if not text:
+        return "is empty"
+    if re.match(r"^change[-_ ]?me", text) or text in PLACEHOLDER_SECRETS:
+        return "is a known placeholder"
+    return None
+
+
+def weak_secret_key(value: str) -> str | None:
+    """Why `value` cannot sign sessions (None when it can)."""
+    problem = placeholder_problem(value)
+    if problem is None and len(value.strip()) < MIN_SECRET_KEY_LENGTH:
+        problem = f"is shorter than {MIN_SECRET_KEY_LENGTH} characters"
+    return problem
+
+
+def _check_configured_secrets(settings: Settings, config_file: Path) -> None:
+    """Refuse placeholder secrets: with a published value anyone forges cookies/signatures."""
+    key_file = settings.storage.data_dir / SECRET_KEY_FILE
+    if settings.web.secret_key is not None:
+        problem = weak_secret_key(settings.web.secret_key.get_secret_value())
+        if problem is not None:
+            raise ConfigError(
+                f"web.secret_key (from {secret_origin(config_file)}) {problem}: anyone could "
+                "forge a console login with it. Remove it (from the file and HOTLINE_SECRET_KEY) "
+                f"so that `hotline serve` generates one in {key_file}, or set HOTLINE_SECRET_KEY "
+                f"to a random value of {MIN_SECRET_KEY_LENGTH}+ characters, e.g. "
+                f"$({GENERATE_KEY_HINT})"
+            )
+    others = {
+        "upstream.secret": settings.upstream.secret,
+        "sip.registration.password": settings.sip.registration.password,
+        "sip.outbound.password": settings.sip.outbound.password,
+    }
+    for key, value in others.items():
+        if value is None:
+            continue
+        problem = placeholder_problem(value.get_secret_value())
+        if problem is not None:
+            raise ConfigError(
+                f"{key} {problem}: set the real value (or remove the key to turn the feature off)"
+            )
+
+
+def secret_origin(config_file: Path | None) -> str:
+    """Where a configured web.secret_key was read from (for messages; never the value)."""
+    for name in ("HOTLINE_SECRET_KEY", "HOTLINE_WEB__SECRET_KEY"):
+        if name in os.environ:
+            return f"environment {name}"
+    return f"config file {config_file}" if config_file else "settings"
+
+
 def _describe(exc: ValidationError, config_file: Path) -> str:
     lines = [f"invalid configuration ({config_file}, or HOTLINE_* environment):"]
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
         if error["type"] == "extra_forbidden":
             lines.append(f"  {key}: unknown setting")
+            continue
+        if key.rsplit(".", 1)[-1] in SECRET_KEYS:  # never echo a secret
+            lines.append(f"  {key}: invalid value: {error['msg']}")
             continue
         lines.append(f"  {key}: invalid value {error.get('input')!r}: {error['msg']}")
     return "\n".join(lines)

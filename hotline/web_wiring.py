@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from hotline.database_guard import database_check, database_middleware
-from hotline.health_checks import asr_engine_check, asr_queue_check, sip_check
+from hotline.database_guard import database_middleware
+from hotline.health_checks import service_checks
 from hotline.routing_wiring import build_route
 from hotline.service_context import ServiceContext
-from hotline.ticketing.web import health
 from hotline.ticketing.web.app import create_web_app
-from hotline.ticketing.web.context import HealthCheck
 from hotline.ticketing.web.followup_api import followup_web_extension
 
 
@@ -23,12 +21,7 @@ def web_app_for_service(ctx: ServiceContext) -> web.Application:
     """The HTTP side: API, console, portal, dashboard, /healthz and /metrics."""
     suggest, _router = build_route(ctx.settings, ctx.catalog)
     gate = ctx.database_gate
-    checks: dict[str, HealthCheck] = {
-        "sip": sip_check(lambda: ctx.intake),
-        "asr_engine": asr_engine_check(lambda: ctx.intake),
-        "asr_queue": asr_queue_check(ctx.database),
-        "database": database_check(gate, health.database_check(ctx.database)),
-    }
+    checks = service_checks(ctx.settings, ctx.database, gate, lambda: ctx.intake)
     return create_web_app(
         ctx.database,
         ctx.settings,

@@ -11,7 +11,15 @@ import click
 
 from hotline.asr.audio import AudioError, expand_inputs, read_audio
 from hotline.asr.install import InstallError, install_by_name, install_from
-from hotline.asr.model import LARGE_MODEL_NAME, ModelError, inspect_model, load_model, probe_model
+from hotline.asr.model import (
+    DEFAULT_MODEL_NAME,
+    LARGE_MODEL_NAME,
+    ModelError,
+    ModelInfo,
+    inspect_model,
+    load_model,
+    probe_model,
+)
 from hotline.settings import ConfigError, Settings, load_settings
 
 
@@ -28,11 +36,27 @@ def model() -> None:
     """The Vosk speech model (语音识别模型)."""
 
 
+def _language_warning(info: ModelInfo) -> str | None:
+    """The loud warning for a model that is not Mandarin (None when it is)."""
+    language = info.language
+    if language.mandarin:
+        return None
+    return (
+        f"警告 / WARNING: this is not a Mandarin model — it looks {language.name} "
+        f"({language.evidence}). Calls are recorded but their transcripts will be "
+        f"useless. {language.warning_zh()}. Install one: "
+        f"`hotline model install {DEFAULT_MODEL_NAME}` "
+        f"(offline: `hotline model install --from {DEFAULT_MODEL_NAME}.zip`)"
+    )
+
+
 @model.command()
 @click.option("--probe", is_flag=True, help="Also load the model and decode test audio.")
 @click.pass_context
 def show(ctx: click.Context, probe: bool) -> None:
-    """Print the configured model's path, status, sample rate and 8 kHz support."""
+    """Print the configured model's path, status, language, sample rate and 8 kHz support.
+
+    Exit 1 when the model is missing, broken or not Mandarin."""
     asr = _settings(ctx).asr
     click.echo(f"engine:       {asr.engine}")
     if asr.engine == "vosk-server":
@@ -45,7 +69,12 @@ def show(ctx: click.Context, probe: bool) -> None:
         click.echo("status:       not usable")
         click.echo(f"problem:      {exc}")
         sys.exit(1)
-    click.echo("status:       ok" + (" (loaded and decoded test audio)" if probe else ""))
+    warning = _language_warning(info)
+    if warning is None:
+        click.echo("status:       ok" + (" (loaded and decoded test audio)" if probe else ""))
+    else:
+        click.echo(f"status:       wrong language: {info.language.name}, not Mandarin")
+    click.echo(f"language:     {info.language.code} ({info.language.evidence})")
     click.echo(f"sample_rate:  {info.sample_rate} Hz")
     if info.accepts_rate(8000):
         eight = "yes (--allow-upsample: Kaldi resamples itself)"
@@ -54,6 +83,9 @@ def show(ctx: click.Context, probe: bool) -> None:
     click.echo(f"8 kHz audio:  {eight}")
     click.echo(f"graph:        {info.graph}")
     click.echo(f"max_live_streams: {asr.max_live_streams}, decode_threads: {asr.decode_threads}")
+    if warning is not None:
+        click.secho(warning, err=True, fg="red", bold=True)
+        sys.exit(1)
 
 
 @model.command()
@@ -77,7 +109,13 @@ def install(ctx: click.Context, name: str | None, source: Path | None) -> None:
     except InstallError as exc:
         click.echo(f"模型安装失败 / model not installed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"installed into {target.absolute()} ({info.sample_rate} Hz, graph {info.graph})")
+    click.echo(
+        f"installed into {target.absolute()} ({info.sample_rate} Hz, graph {info.graph}, "
+        f"language {info.language.code})"
+    )
+    warning = _language_warning(info)
+    if warning is not None:  # installed as asked, but nobody should miss this
+        click.secho(warning, err=True, fg="red", bold=True)
 
 
 async def _transcribe_files(model_path: Path, files: list[Path], threads: int, name: str) -> int:

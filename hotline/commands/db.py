@@ -29,8 +29,13 @@ def upgrade(ctx: click.Context) -> None:
 def current(ctx: click.Context) -> None:
     """Print the schema revision(s) the database is at."""
     from hotline.migrations import current_heads
+    from hotline.settings import sqlite_path
     from hotline.startup import load_settings_or_exit
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    path = sqlite_path(settings.storage.database_url)
+    if path is not None and not path.is_file():  # asking must not create the file
+        click.echo(f"(no database at {path}: run `hotline db upgrade`)")
+        return
     heads = current_heads(settings.storage.database_url)
     click.echo(", ".join(sorted(heads)) or "(empty database: run `hotline db upgrade`)")

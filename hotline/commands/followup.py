@@ -23,11 +23,12 @@ def followup() -> None:
 
 
 def _service(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.startup import load_settings_or_exit
     from hotline.survey_dialer import build_followup_service
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     return settings, database, build_followup_service(settings, database)
 
 

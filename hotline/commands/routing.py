@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from hotline.settings import ConfigError, Settings, load_settings
+from hotline.settings import ConfigError, Settings, load_settings, sqlite_path
 from hotline.ticketing.catalog import Catalog, CatalogError
 
 # The routing package (jieba, pinyin, scikit-learn) is imported inside the
@@ -137,6 +137,9 @@ def _history(
     from hotline.ticketing.routing.history import dispatch_history
 
     url = database_url or settings.storage.database_url
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():  # reading must not create an empty database
+        _fail(f"没有数据库 / no database: {path} does not exist (HOTLINE_DATA_DIR)")
     try:
         database = Database.open(url, catalog=catalog)
         try:

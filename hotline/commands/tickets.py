@@ -32,12 +32,13 @@ def list_(
     ctx: click.Context, states: tuple[str, ...], units: tuple[str, ...], limit: int, as_json: bool
 ) -> None:
     """List tickets, newest first."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.startup import load_settings_or_exit
     from hotline.ticketing import services
     from hotline.ticketing.serialization import ticket_to_dict
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         query = services.TicketQuery(states=states, units=units, limit=limit)
         found = services.list_tickets(database.read_uow(), query)
@@ -59,13 +60,14 @@ def list_(
 @click.pass_context
 def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
     """Show one ticket with its history."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.startup import load_settings_or_exit
     from hotline.ticketing import services
     from hotline.ticketing.errors import NotFoundError
     from hotline.ticketing.serialization import ticket_to_dict
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         ticket = services.get_ticket(database.read_uow(), ticket_id)
     except NotFoundError as exc:

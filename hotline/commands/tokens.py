@@ -36,7 +36,7 @@ def create(
     ctx: click.Context, user_name: str, scopes: tuple[str, ...], days: int | None, label: str
 ) -> None:
     """Create a token for the integration account USER_NAME and print it (once)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     days = days or settings.web.token_default_days
@@ -82,7 +82,7 @@ def create(
 @click.pass_context
 def list_(ctx: click.Context, user_name: str | None) -> None:
     """List tokens: id, owner, prefix, scopes, state, expiry, label (never the secret)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
     try:
@@ -102,7 +102,7 @@ def list_(ctx: click.Context, user_name: str | None) -> None:
 @click.pass_context
 def revoke(ctx: click.Context, token_id: int) -> None:
     """Revoke token TOKEN_ID (see `hotline token list`)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
     try:

@@ -89,12 +89,13 @@ def add(
 @click.pass_context
 def passwd(ctx: click.Context, name: str) -> None:
     """Set a new password for NAME (read from stdin)."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.startup import load_settings_or_exit
     from hotline.ticketing import services
     from hotline.ticketing.errors import DomainError
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         services.set_password(database.uow(), name, _read_password())
         ended = auth_store.end_user_sessions(database, name, database.clock(), "password")
@@ -110,11 +111,12 @@ def passwd(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List user accounts."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.commands._database import open_existing_database
+    from hotline.startup import load_settings_or_exit
     from hotline.ticketing import services
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_migrated_database(settings)
+    database = open_existing_database(settings)
     try:
         locked = set(auth_store.locked_users(database))
         for u in services.list_users(database.uow()):
@@ -143,7 +145,7 @@ def _update(database: Database, name: str, **changes: bool) -> None:
 @click.pass_context
 def disable(ctx: click.Context, name: str) -> None:
     """Disable NAME: no login, no API token works, every console session ends."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
     try:
@@ -160,7 +162,7 @@ def disable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def enable(ctx: click.Context, name: str) -> None:
     """Enable NAME again (a new login is needed)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
     try:
@@ -176,7 +178,7 @@ def enable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def unlock(ctx: click.Context, name: str) -> None:
     """Unlock NAME after too many failed logins (clears its failure counts)."""
-    from hotline.serve import load_settings_or_exit, open_migrated_database
+    from hotline.startup import load_settings_or_exit, open_migrated_database
 
     database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
     try:

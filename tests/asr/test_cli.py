@@ -91,8 +91,9 @@ def test_show_reports_missing_then_installed_model(tmp_path: Path) -> None:
     assert installed.returncode == 0, installed.stderr
     assert (target / "am" / "final.mdl").is_file()
     after = hotline("model", "show", model_path=target, cwd=tmp_path)
-    assert after.returncode == 0, after.stdout
-    assert "status:       ok" in after.stdout
+    # The test model is Korean: installed and readable, but flagged as not Mandarin.
+    assert after.returncode == 1, after.stdout
+    assert "status:       wrong language: Korean" in after.stdout
     assert "16000 Hz" in after.stdout and "8 kHz audio:  yes" in after.stdout
 
 

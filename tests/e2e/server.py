@@ -176,6 +176,7 @@ def make_server(
             "HOTLINE_SIP__TRANSPORTS": '["udp"]',
             "HOTLINE_STORAGE__PROMPTS_DIR": str(workdir / "var" / "prompts"),
             "HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS": "30",
+            "HOTLINE_WEB__HEALTH_DETAILS": "true",  # the tests read each check
             **(extra_env or {}),
         }
     )

@@ -167,7 +167,7 @@ async def test_healthz_reports_each_part(database, tmp_path):
 
     app = create_web_app(
         database,
-        web_settings(tmp_path),
+        web_settings(tmp_path, health_details=True),  # details for anonymous callers too
         health_checks={"sip": sip, "asr_engine": lambda: True, "asr_queue": asr_queue},
     )
     server = TestServer(app)
@@ -178,8 +178,9 @@ async def test_healthz_reports_each_part(database, tmp_path):
         async with ClientSession() as s, s.get(server.make_url("/healthz")) as resp:
             assert resp.status == 503
             data = await resp.json()
-        assert data["checks"]["database"] == {"ok": True}
-        assert data["checks"]["asr_queue"] == {"ok": True, "length": 3}
+        assert data["checks"]["database"] == {"status": "ok", "ok": True}
+        assert data["checks"]["asr_queue"] == {"status": "ok", "ok": True, "length": 3}
+        assert data["checks"]["sip"]["status"] == "failed" and data["status"] == "failed"
         assert data["checks"]["sip"]["ok"] is False
         assert "listener not bound" in data["checks"]["sip"]["error"]
     finally:

@@ -89,6 +89,8 @@ def create_web_app(
         reporter=reporter,
         max_attachment_bytes=settings.web.max_body_bytes,
     )
+    if settings.web.secret_key is None:  # `hotline serve` sets it (configured or generated)
+        raise ValueError("web.secret_key is not set: the console cannot sign sessions")
     secure_cookie = bool(settings.web.base_url and settings.web.base_url.startswith("https://"))
     app = web.Application(
         client_max_size=settings.web.max_body_bytes,

@@ -91,7 +91,7 @@ routes = web.RouteTableDef()
 
 
 def followup_web_extension(service: FollowupService | None = None) -> FollowupExtension:
-    """What the composition root adds to `ctx.extras["web_extensions"]`."""
+    """The 回访 API and console panel, which the composition root passes to create_web_app."""
     return FollowupExtension(
         name="followup",
         routes=routes,

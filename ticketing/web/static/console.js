@@ -297,6 +297,18 @@
     }
   }
 
+  // Problems operators must know about (e.g. calls not being transcribed), from /healthz.
+  async function showHealthBanners() {
+    const box = document.getElementById("health-banners");
+    try {
+      const resp = await fetch("/healthz", { credentials: "same-origin" });
+      const body = await resp.json();
+      const banners = body.banners || [];
+      box.innerHTML = banners.map(b => `<div class="msg error">${esc(b)}</div>`).join("");
+      box.hidden = !banners.length;
+    } catch (e) { /* the next poll tries again */ }
+  }
+
   async function start() {
     const me = await HL.init(["operator", "lead", "admin"]);
     const nav = document.getElementById("nav");
@@ -316,6 +328,8 @@
         if (msg && !msg.textContent) showMsg(msg, "该工单有新的变化，刷新页面可查看最新内容", "ok");
       }
     }, document.getElementById("live"));
+    showHealthBanners();
+    setInterval(showHealthBanners, 30000);
     await route();
   }
   start();
