@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.fixtures.cli import hotline_argv
 from tests.fixtures.sip import free_port, tone_pcm
 
 READY_LINE = "SIP listener on"
@@ -47,7 +48,7 @@ class HotlineServer:
         self.starts += 1
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps it open
-        argv = ["hotline", "serve", "--sip-port", str(self.sip_port)]
+        argv = hotline_argv("serve", "--sip-port", str(self.sip_port))
         argv += ["--http-port", str(self.http_port), *self.extra_args]
         self.proc = subprocess.Popen(
             argv, cwd=self.workdir, env=self.env, stdout=log, stderr=subprocess.STDOUT
@@ -91,7 +92,7 @@ class HotlineServer:
 
     def cli(self, *args: str, input: str | None = None) -> str:
         result = subprocess.run(
-            ["hotline", *args],
+            hotline_argv(*args),
             cwd=self.workdir,
             env=self.env,
             capture_output=True,
