@@ -169,8 +169,8 @@ def test_tickets_list_and_show_json(hotline_cli: HotlineCli, db_url: str) -> Non
 
 
 def _first_healthz(process: subprocess.Popen[str], port: int) -> tuple[int | None, Any]:
-    """The first /healthz answer of a starting `hotline serve` (up to 60 s on a loaded
-    machine); the process must still be running."""
+    """The first /healthz answer of a starting `hotline serve`; the process must still be
+    running."""
     status, body = first_healthz(port, lambda: process.poll() is None)
     assert process.poll() is None, process.stdout.read() if process.stdout else ""
     return status, body
