@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from hotline.asr.audio import read_audio  # noqa: E402
 
-from tests.e2e.calls import sipp_call, speech_pcap  # noqa: E402
-from tests.e2e.server import make_server  # noqa: E402
+from tests.fixtures.service import make_server  # noqa: E402
+from tests.fixtures.sip import speech_pcap  # noqa: E402
+from tests.fixtures.sipp import sipp_call  # noqa: E402
 from tests.fixtures.vosk import (  # noqa: E402
     KOREAN_SENTENCE,
     installed_korean_model,

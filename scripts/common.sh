@@ -29,6 +29,8 @@ apt_install() {
 python_setup() {
   local extras="$1"
   if [ ! -x "$VENV/bin/python" ]; then
+    # Debian's python3 makes virtualenvs only with python3-venv (ensurepip) installed.
+    "$PYTHON" -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
     log "creating virtualenv $VENV"
     "$PYTHON" -m venv "$VENV"
   fi

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from hotline.asr.install import InstallError, install_from
 
+from tests.fixtures.cli import hotline_argv
 from tests.fixtures.vosk import installed_korean_model
 
 
@@ -21,12 +21,7 @@ def hotline(*args: str, model_path: Path | None = None, cwd: Path) -> subprocess
     if model_path is not None:
         env["HOTLINE_MODEL_PATH"] = str(model_path)
     return subprocess.run(
-        [sys.executable, "-m", "hotline", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=600,
+        hotline_argv(*args), capture_output=True, text=True, env=env, cwd=cwd, timeout=600
     )
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import jieba
 import pytest
+from hotline.asr.grammar import GrammarError, model_vocabulary
 from hotline.asr.model import inspect_model
 from hotline.asr.model_language import detect_language
 
-from hotline.survey_dialer import GrammarError, model_vocabulary
 from tests.asr.test_model import linked_copy
 from tests.fixtures.vosk import installed_korean_model
 

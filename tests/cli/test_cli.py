@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +18,7 @@ from hotline.ticketing.users import Actor, Role
 from hotline.catalog_loader import load_catalog
 from hotline.cli import main
 from tests.fixtures.cli import HotlineCli, free_tcp_port
+from tests.fixtures.service import first_healthz, get_json
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -170,26 +168,10 @@ def test_tickets_list_and_show_json(hotline_cli: HotlineCli, db_url: str) -> Non
     assert missing.exit_code != 0 and "9999" in missing.stderr
 
 
-def _get(url: str) -> tuple[int, dict[str, str]]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
-
-
 def _first_healthz(process: subprocess.Popen[str], port: int) -> tuple[int | None, Any]:
-    """The first /healthz answer of a starting `hotline serve` (up to 60 s on a loaded
-    machine); the process must still be running."""
-    status, body = None, None
-    for _ in range(600):
-        if process.poll() is not None:
-            break
-        try:
-            status, body = _get(f"http://127.0.0.1:{port}/healthz")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
+    """The first /healthz answer of a starting `hotline serve`; the process must still be
+    running."""
+    status, body = first_healthz(port, lambda: process.poll() is None)
     assert process.poll() is None, process.stdout.read() if process.stdout else ""
     return status, body
 
@@ -247,7 +229,7 @@ def test_serve_with_unreachable_database_keeps_answering(hotline_cli: HotlineCli
         assert status == 503, body
         assert body["checks"]["database"]["ok"] is False
         assert "secret" not in json.dumps(body)
-        status, body = _get(f"http://127.0.0.1:{port}/api/v1/session")
+        status, body = get_json(f"http://127.0.0.1:{port}/api/v1/session")
         assert status == 503
         assert body["message"] == "数据库暂时不可用，请稍后重试"
     finally:

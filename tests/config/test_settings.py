@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from hotline.catalog_loader import load_catalog
 from hotline.settings import ConfigError, load_settings, masked_dump
+from tests.fixtures.cli import hotline_argv
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +103,7 @@ def test_secrets_are_masked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_config_check_command(tmp_path: Path) -> None:
     ok = subprocess.run(
-        [sys.executable, "-m", "hotline", "config", "check"],
+        hotline_argv("config", "check"),
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -114,7 +114,7 @@ def test_config_check_command(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("asr:\n  max_live_streams: -1\n", encoding="utf-8")
     failed = subprocess.run(
-        [sys.executable, "-m", "hotline", "--config", str(bad), "config", "check"],
+        hotline_argv("--config", str(bad), "config", "check"),
         capture_output=True,
         text=True,
         cwd=tmp_path,

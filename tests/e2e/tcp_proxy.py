@@ -8,7 +8,7 @@ import selectors
 import socket
 import threading
 
-from tests.fixtures.sip import free_port
+from tests.fixtures.common import free_port
 
 
 class CuttableProxy:

@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.e2e.calls import BARESIP, baresip_call, sipp_call, speech_pcap, start_sipp_call
-from tests.e2e.server import HotlineServer, make_server
 from tests.e2e.tcp_proxy import CuttableProxy
-from tests.fixtures.sip import needs_sipp
+from tests.fixtures.baresip import BARESIP, baresip_call
+from tests.fixtures.service import HotlineServer, make_server
+from tests.fixtures.sip import speech_pcap
+from tests.fixtures.sipp import needs_sipp, sipp_call, start_sipp_call
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -146,7 +147,7 @@ def test_calls_become_drafts_and_sigterm_drains(
         srv.wait_ticket(lambda t: t["id"] not in before, timeout=60)
         assert srv.proc is not None
         srv.proc.send_signal(15)
-        # sip.shutdown_grace_seconds from HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS (tests/e2e/server.py)
+        # sip.shutdown_grace_seconds is 30 (HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS: make_server)
         assert "waiting up to 30 s" in srv.wait_log("shutting down: new calls get 503")
         assert _invite_status(srv.sip_port).startswith("SIP/2.0 503")
         assert caller.wait(60) == 0
@@ -208,9 +209,7 @@ def test_database_outage_calls_recorded_and_written_when_it_returns(
         result = asyncio.run(sipp_call(tmp_path, srv.sip_port, pcap, len(pcm) / 16000))
         assert result.returncode == 0, str(result)  # answered while the database was down
         journal = srv.workdir / "var" / "intake-journal.jsonl"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and "call_transcribed" not in _read(journal):
-            time.sleep(0.2)
+        _wait_for(journal, "call_transcribed")
         assert "draft_opened" in _read(journal) and "call_transcribed" in _read(journal)
         recordings = list((srv.workdir / "var" / "recordings").rglob("*.wav"))
         assert len(recordings) == 1
@@ -256,9 +255,7 @@ def test_database_down_at_start_calls_answered_then_written_when_it_comes(
         assert len(recordings) == 1
         assert_playable(recordings[0])
         journal = srv.workdir / "var" / "intake-journal.jsonl"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and "call_transcribed" not in _read(journal):
-            time.sleep(0.2)
+        _wait_for(journal, "call_transcribed")
         assert "draft_opened" in _read(journal) and "call_transcribed" in _read(journal)
 
         proxy.up()  # the database arrives: migrate, replay the journal, open the web side
@@ -283,3 +280,10 @@ def test_database_down_at_start_calls_answered_then_written_when_it_comes(
 
 def _read(path: Path) -> str:
     return path.read_text() if path.exists() else ""
+
+
+def _wait_for(path: Path, text: str, timeout: float = 60) -> None:
+    """Until `text` is in the file at `path` (or `timeout`: the caller asserts)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and text not in _read(path):
+        time.sleep(0.2)

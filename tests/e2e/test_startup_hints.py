@@ -3,8 +3,6 @@ the first account when nobody can log in yet."""
 
 from __future__ import annotations
 
-import time
-import urllib.error
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from hotline.ticketing.users import Role, User
 from hotline.service_context import ServiceContext
 from hotline.settings import Settings
 from hotline.startup_hints import account_hint, console_url
-from tests.e2e.server import HotlineServer, make_server
+from tests.fixtures.service import make_server
 
 HINT = "hotline user add NAME --role operator"
 
@@ -21,18 +19,6 @@ HINT = "hotline user add NAME --role operator"
 def _user(role: Role, active: bool = True) -> User:
     unit = "water" if role is Role.LIAISON else None
     return User(name=f"u-{role}", role=role, password_hash="x", active=active, unit_id=unit)
-
-
-def _serving(srv: HotlineServer, timeout: float = 120) -> None:
-    """aiohttp accepts HTTP only once every part has started (the hint comes before)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            srv.http_json("/healthz")
-            return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise AssertionError(srv.log_text()[-4000:])
 
 
 @pytest.mark.parametrize(
@@ -91,7 +77,7 @@ def test_serve_says_how_to_create_the_first_account(sqlite_url: str, tmp_path: P
     offset = len(srv.log_text())
     try:
         srv.start()
-        _serving(srv)
+        srv.wait_healthz()  # up: the hint, if any, was logged before
     finally:
         assert srv.terminate() == 0
     again = srv.log_text()[offset:]

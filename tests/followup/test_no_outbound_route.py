@@ -30,10 +30,10 @@ from hotline.ticketing.routing.seed import cache_file
 from hotline.migrations import upgrade
 from hotline.settings import Settings
 from hotline.survey_dialer import build_survey_dialer
-from tests.e2e.server import HotlineServer, make_server
 from tests.fixtures.cli import HotlineCli
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
+from tests.fixtures.service import HotlineServer, make_server
 from tests.followup.test_serve import _closed_ticket
 
 # --- configuration --------------------------------------------------------------------------

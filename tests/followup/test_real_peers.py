@@ -21,14 +21,22 @@ from hotline.ticketing import services
 from hotline.ticketing.followup.scheduler import FollowupScheduler
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
-from hotline.ticketing.model import Satisfaction, State
+from hotline.ticketing.model import Satisfaction, State, Ticket
 from hotline.ticketing.persistence.database import Database
 
 from hotline.survey_call import SurveyCallDialer
+from tests.fixtures.common import free_port
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from tests.fixtures.sip import free_port, needs_sipp, run_sipp, wait_for_udp_listener
-from tests.followup import peers
+from tests.fixtures.kamailio import auth_proxy_cfg, kamailio, needs_kamailio
+from tests.fixtures.sipp import (
+    answer_one_call,
+    answer_then_keys,
+    needs_sipp,
+    reject,
+    ring_until_cancel,
+    wait_for_udp_listener,
+)
 
 pytestmark = [
     needs_sipp,
@@ -73,63 +81,66 @@ async def make_dialer(tmp_path: Path) -> AsyncIterator[MakeDialer]:
         await sip.close()
 
 
-async def _survey(
-    tmp_path: Path,
-    service: FollowupService,
-    dialer: SurveyCallDialer,
-    scenario: str,
-    uas_port: int,
-    name: str,
-):  # type: ignore[no-untyped-def]
-    """Run one scheduler pass while sipp plays `scenario` as the callee."""
-    sipp = asyncio.create_task(
-        run_sipp(
-            tmp_path,
-            scenario,
-            None,
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(uas_port),
-            "-mi",
-            "127.0.0.1",
-            "-mp",
-            str(free_port()),
-            "-m",
-            "1",
-            name=name,
-            timeout=90,
+class Survey:
+    """A ticket due for its survey, and scheduler passes against a sipp callee on `port`."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        service: FollowupService,
+        close_ticket: CloseTicket,
+        clock: SettableClock,
+        make_dialer: MakeDialer,
+    ) -> None:
+        self.tmp_path, self.service, self.close_ticket = tmp_path, service, close_ticket
+        self.clock, self.make_dialer = clock, make_dialer
+        self.port = free_port()
+        self._dialer: SurveyCallDialer | None = None
+
+    async def due(self) -> Ticket:
+        """A closed ticket whose survey job is due now."""
+        ticket = self.close_ticket(summary="小区停水")
+        [job] = await asyncio.to_thread(self.service.sweep)
+        self.clock.now = job.due_at
+        return ticket
+
+    async def dialer(self, target_port: int | None = None, **options: object) -> SurveyCallDialer:
+        """The dialer of this test (made on first use), calling `port` unless told."""
+        if self._dialer is None:
+            self._dialer = await self.make_dialer(target_port or self.port, **options)
+        return self._dialer
+
+    async def call(self, scenario: str, name: str, uas_port: int | None = None):  # type: ignore[no-untyped-def]
+        """Run one scheduler pass while sipp plays `scenario` as the callee."""
+        dialer = await self.dialer()
+        port = uas_port or self.port
+        sipp = asyncio.create_task(
+            answer_one_call(self.tmp_path, scenario, port, name=name, timeout=90)
         )
-    )
-    # Dial once sipp listens: an INVITE retransmitted while sipp starts would reach it
-    # twice, and sipp answers the copy by resending its last message.
-    await wait_for_udp_listener(uas_port)
-    jobs = await FollowupScheduler(service, dialer).run_once()
-    result = await sipp
-    return jobs, result
+        # Dial once sipp listens: an INVITE retransmitted while sipp starts would reach it
+        # twice, and sipp answers the copy by resending its last message.
+        await wait_for_udp_listener(port)
+        jobs = await FollowupScheduler(self.service, dialer).run_once()
+        result = await sipp
+        return jobs, result
 
 
-async def _due_job(service: FollowupService, close_ticket: CloseTicket, clock: SettableClock):  # type: ignore[no-untyped-def]
-    ticket = close_ticket(summary="小区停水")
-    [job] = await asyncio.to_thread(service.sweep)
-    clock.now = job.due_at
-    return ticket
-
-
-async def test_digit_1_records_satisfied(
+@pytest.fixture
+def survey(
     tmp_path: Path,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
-    database: Database,
     make_dialer: MakeDialer,
+) -> Survey:
+    return Survey(tmp_path, followup_service, close_ticket, clock, make_dialer)
+
+
+async def test_digit_1_records_satisfied(
+    survey: Survey, followup_service: FollowupService, database: Database
 ) -> None:
-    ticket = await _due_job(followup_service, close_ticket, clock)
-    port = free_port()
-    dialer = await make_dialer(port)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.answer_then_keys("1", speak=True), port, "digit1"
-    )
+    ticket = await survey.due()
+    [job], sipp = await survey.call(answer_then_keys("1", speak=True), "digit1")
     assert sipp.returncode == 0, str(sipp)
     assert job.state is JobState.DONE and job.satisfaction == "satisfied"
     stored = services.get_ticket(database.uow(), ticket.id)
@@ -140,19 +151,10 @@ async def test_digit_1_records_satisfied(
 
 
 async def test_digit_3_reopens_the_ticket(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    database: Database,
-    make_dialer: MakeDialer,
+    survey: Survey, followup_service: FollowupService, database: Database
 ) -> None:
-    ticket = await _due_job(followup_service, close_ticket, clock)
-    port = free_port()
-    dialer = await make_dialer(port)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.answer_then_keys("3"), port, "digit3"
-    )
+    ticket = await survey.due()
+    [job], sipp = await survey.call(answer_then_keys("3"), "digit3")
     assert sipp.returncode == 0, str(sipp)
     assert job.satisfaction == "dissatisfied"
     stored = services.get_ticket(database.uow(), ticket.id)
@@ -162,19 +164,10 @@ async def test_digit_3_reopens_the_ticket(
 
 
 async def test_invalid_key_then_2_after_the_reprompt(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    database: Database,
-    make_dialer: MakeDialer,
+    survey: Survey, followup_service: FollowupService, database: Database
 ) -> None:
-    ticket = await _due_job(followup_service, close_ticket, clock)
-    port = free_port()
-    dialer = await make_dialer(port)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.answer_then_keys("5", "2"), port, "invalid2"
-    )
+    ticket = await survey.due()
+    [job], sipp = await survey.call(answer_then_keys("5", "2"), "invalid2")
     assert sipp.returncode == 0, str(sipp)
     assert job.satisfaction == "basically_satisfied"
     [attempt] = followup_service.attempts(job.id)
@@ -184,42 +177,27 @@ async def test_invalid_key_then_2_after_the_reprompt(
 
 
 async def test_busy_is_retried_after_the_configured_delay(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    make_dialer: MakeDialer,
+    survey: Survey, followup_service: FollowupService, clock: SettableClock
 ) -> None:
-    await _due_job(followup_service, close_ticket, clock)
-    port = free_port()
-    dialer = await make_dialer(port)
-    [job], sipp = await _survey(tmp_path, followup_service, dialer, peers.reject(), port, "busy")
+    await survey.due()
+    [job], sipp = await survey.call(reject(), "busy")
     assert sipp.returncode == 0, str(sipp)
     assert job.state is JobState.PLANNED and job.last_outcome == "busy"
     assert job.attempts == 1
     assert job.due_at == clock.now + timedelta(minutes=120)  # busy: 120 min (fixture policy)
     clock.advance(minutes=119)
-    assert await FollowupScheduler(followup_service, dialer).run_once() == []  # not yet
+    scheduler = FollowupScheduler(followup_service, await survey.dialer())
+    assert await scheduler.run_once() == []  # not yet
     clock.advance(minutes=1)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.answer_then_keys("1"), port, "busy-retry"
-    )
+    [job], sipp = await survey.call(answer_then_keys("1"), "busy-retry")
     assert job.state is JobState.DONE and job.attempts == 2
 
 
 async def test_no_answer_counts_an_attempt(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    make_dialer: MakeDialer,
+    survey: Survey, followup_service: FollowupService, clock: SettableClock
 ) -> None:
-    await _due_job(followup_service, close_ticket, clock)
-    port = free_port()
-    dialer = await make_dialer(port)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.ring_until_cancel(), port, "noanswer"
-    )
+    await survey.due()
+    [job], sipp = await survey.call(ring_until_cancel(), "noanswer")
     # The phone rang until our ring timeout; we CANCELled and ACKed the 487: sipp's
     # scenario (INVITE, 180, CANCEL, 200, 487, ACK) completed.
     assert sipp.returncode == 0, str(sipp)
@@ -230,56 +208,42 @@ async def test_no_answer_counts_an_attempt(
 
 
 async def test_outside_the_window_nothing_is_dialled_until_it_opens(
-    tmp_path: Path,
+    survey: Survey,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
-    make_dialer: MakeDialer,
 ) -> None:
     clock.now = datetime(2026, 1, 5, 13, 0, tzinfo=UTC)  # 21:00 Shanghai
     close_ticket()
     [planned] = await asyncio.to_thread(followup_service.sweep)
-    port = free_port()
-    dialer = await make_dialer(port)
-    scheduler = FollowupScheduler(followup_service, dialer)
+    scheduler = FollowupScheduler(followup_service, await survey.dialer())
     for hour in range(24, 35):  # 21:00 the next day .. 07:00: nothing due inside the window
         clock.now = datetime(2026, 1, 5, 13, 0, tzinfo=UTC) + timedelta(hours=hour)
         assert await scheduler.run_once() == []
     assert followup_service.list_jobs()[0].attempts == 0
     clock.now = planned.due_at  # 08:00 Shanghai
     assert planned.due_at == datetime(2026, 1, 7, 0, 0, tzinfo=UTC)
-    [job], sipp = await _survey(
-        tmp_path, followup_service, dialer, peers.answer_then_keys("1"), port, "window"
-    )
+    [job], sipp = await survey.call(answer_then_keys("1"), "window")
     assert sipp.returncode == 0, str(sipp)
     assert job.state is JobState.DONE
 
 
-@pytest.mark.skipif(peers.KAMAILIO is None, reason="kamailio is not installed")
+@needs_kamailio
 async def test_407_from_kamailio_is_answered_and_the_call_goes_through(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    database: Database,
-    make_dialer: MakeDialer,
+    tmp_path: Path, survey: Survey, database: Database
 ) -> None:
-    ticket = await _due_job(followup_service, close_ticket, clock)
-    uas_port, proxy_port = free_port(), free_port()
-    cfg = peers.kamailio_cfg(
-        proxy_port, uas_port, user="hotline", password="s3cret", realm="hotline.test"
-    )
-    async with peers.kamailio(tmp_path / "kamailio", cfg) as log:
-        dialer = await make_dialer(
-            proxy_port,
-            proxy=f"sip:127.0.0.1:{proxy_port}",
+    ticket = await survey.due()
+    uas_port = free_port()
+    cfg = auth_proxy_cfg(uas_port, user="hotline", password="s3cret", realm="hotline.test")
+    async with kamailio(tmp_path / "kamailio", cfg) as kam:
+        await survey.dialer(
+            kam.port,
+            proxy=f"sip:127.0.0.1:{kam.port}",
             username="hotline",
             password="s3cret",
         )
-        [job], sipp = await _survey(
-            tmp_path, followup_service, dialer, peers.answer_then_keys("1"), uas_port, "auth"
-        )
-        text = log.read_text(errors="replace")
+        [job], sipp = await survey.call(answer_then_keys("1"), "auth", uas_port=uas_port)
+        text = kam.log_text()
     assert sipp.returncode == 0, f"{sipp}\n{text[-3000:]}"
     assert "challenging INVITE" in text and "authenticated hotline" in text
     assert job.state is JobState.DONE

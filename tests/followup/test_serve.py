@@ -13,10 +13,10 @@ from hotline.ticketing.persistence.database import Database
 
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
-from tests.e2e.server import make_server
+from tests.fixtures.common import free_port
 from tests.fixtures.followup import OPERATOR
-from tests.fixtures.sip import free_port, needs_sipp, run_sipp
-from tests.followup import peers
+from tests.fixtures.service import make_server
+from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(300), pytest.mark.slow]
 
@@ -59,23 +59,7 @@ async def test_serve_surveys_a_closed_ticket(tmp_path: Path, vosk_model_dir: Pat
         },
     )
     sipp = asyncio.create_task(
-        run_sipp(
-            tmp_path,
-            peers.answer_then_keys("1"),
-            None,
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(uas_port),
-            "-mi",
-            "127.0.0.1",
-            "-mp",
-            str(free_port()),
-            "-m",
-            "1",
-            name="serve",
-            timeout=150,
-        )
+        answer_one_call(tmp_path, answer_then_keys("1"), uas_port, name="serve", timeout=150)
     )
     await asyncio.to_thread(server.start)
     try:

@@ -20,7 +20,7 @@ from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
 
 from tests.fixtures.db import SettableClock
-from tests.fixtures.followup import OPERATOR, CloseTicket
+from tests.fixtures.followup import OPERATOR, ClaimDue, CloseTicket
 
 
 def _claim_one(service: FollowupService):  # type: ignore[no-untyped-def]
@@ -72,14 +72,10 @@ def test_nothing_is_dialled_before_due_or_outside_the_window(
 
 def test_satisfied_answer_is_stored_on_the_ticket(
     followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
+    claim_due: ClaimDue,
     database: Database,
 ) -> None:
-    ticket = close_ticket()
-    followup_service.sweep()
-    clock.advance(hours=24)
-    request = _claim_one(followup_service)
+    ticket, request = claim_due()
     job = followup_service.complete(
         request, SurveyOutcome("answered", answer=Satisfaction.SATISFIED, heard=("1",))
     )
@@ -94,14 +90,11 @@ def test_satisfied_answer_is_stored_on_the_ticket(
 
 def test_dissatisfied_sends_the_ticket_back_to_review_with_history(
     followup_service: FollowupService,
-    close_ticket: CloseTicket,
+    claim_due: ClaimDue,
     clock: SettableClock,
     database: Database,
 ) -> None:
-    ticket = close_ticket()
-    followup_service.sweep()
-    clock.advance(hours=24)
-    request = _claim_one(followup_service)
+    ticket, request = claim_due()
     followup_service.complete(
         request, SurveyOutcome("answered", answer=Satisfaction.DISSATISFIED, heard=("3",))
     )
@@ -120,12 +113,9 @@ def test_dissatisfied_sends_the_ticket_back_to_review_with_history(
 
 
 def test_busy_is_retried_after_the_configured_delay_then_exhausted(
-    followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    followup_service: FollowupService, claim_due: ClaimDue, clock: SettableClock
 ) -> None:
-    close_ticket()
-    followup_service.sweep()
-    clock.advance(hours=24)
-    request = _claim_one(followup_service)
+    _, request = claim_due()
     job = followup_service.complete(request, SurveyOutcome("busy", detail="486 Busy Here"))
     assert job.state is JobState.PLANNED and job.attempts == 1
     assert job.due_at == clock.now + timedelta(minutes=120)
@@ -144,12 +134,9 @@ def test_busy_is_retried_after_the_configured_delay_then_exhausted(
 
 
 def test_answered_without_a_valid_key_counts_as_an_attempt(
-    followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    followup_service: FollowupService, claim_due: ClaimDue
 ) -> None:
-    close_ticket()
-    followup_service.sweep()
-    clock.advance(hours=24)
-    request = _claim_one(followup_service)
+    _, request = claim_due()
     job = followup_service.complete(
         request, SurveyOutcome("answered", ending="no_response", heard=("7", "8"))
     )
@@ -172,7 +159,7 @@ def test_ticket_without_a_number_is_not_callable_and_says_so(
 def test_do_not_call_list_and_opt_out_digit(
     followup_service: FollowupService,
     close_ticket: CloseTicket,
-    clock: SettableClock,
+    claim_due: ClaimDue,
     database: Database,
 ) -> None:
     listed = close_ticket(number="+86 139-0000-0009")  # on the configured list
@@ -180,10 +167,7 @@ def test_do_not_call_list_and_opt_out_digit(
     assert job.state is JobState.NOT_CALLABLE and "免打扰" in job.note
     assert services.get_ticket(database.uow(), listed.id).satisfaction is Satisfaction.DECLINED
 
-    first = close_ticket(number="13700000001")
-    followup_service.sweep()
-    clock.advance(hours=24)
-    request = _claim_one(followup_service)
+    first, request = claim_due(number="13700000001")
     job = followup_service.complete(
         request, SurveyOutcome("answered", opted_out=True, ending="opted_out", heard=("9",))
     )
@@ -219,12 +203,9 @@ def test_manual_result_and_call_now(
 
 
 def test_a_node_that_died_mid_call_is_recovered_as_a_failed_attempt(
-    followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    followup_service: FollowupService, claim_due: ClaimDue, clock: SettableClock
 ) -> None:
-    close_ticket()
-    followup_service.sweep()
-    clock.advance(hours=24)
-    _claim_one(followup_service)  # never completed
+    claim_due()  # never completed
     assert followup_service.recover_stale() == []
     clock.advance(minutes=31)
     [job] = followup_service.recover_stale()

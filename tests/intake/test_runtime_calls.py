@@ -21,8 +21,9 @@ from hotline.ticketing.web.events import EventHub
 from hotline.intake_wiring import build_intake_runtime
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings
-from tests.e2e.calls import sipp_call, speech_pcap, write_wav_8k
-from tests.fixtures.sip import free_port, needs_sipp, tone_pcm
+from tests.fixtures.common import free_port
+from tests.fixtures.sip import speech_pcap, tone_pcm, write_wav_8k
+from tests.fixtures.sipp import needs_sipp, sipp_call
 
 pytestmark = [needs_sipp, pytest.mark.timeout(240)]
 

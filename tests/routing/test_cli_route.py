@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+from tests.fixtures.cli import hotline_argv
+
 KEYS = {"department", "alternatives", "category", "area", "epidemic", "confidence", "explanation"}
 
 
@@ -13,7 +15,7 @@ def _route(routing_workdir: Path, data: bytes) -> subprocess.CompletedProcess[by
     # cwd=routing_workdir: no ./hotline.yaml and no trained model of the developer's are
     # picked up; its var/ holds only the seed-corpus cache.
     return subprocess.run(
-        ["hotline", "route"], input=data, capture_output=True, cwd=routing_workdir, timeout=180
+        hotline_argv("route"), input=data, capture_output=True, cwd=routing_workdir, timeout=180
     )
 
 
@@ -68,7 +70,7 @@ def test_undecodable_input_exits_non_zero_after_answering_the_good_lines(
 
 def test_each_answer_is_flushed_before_the_next_line_is_read(routing_workdir: Path) -> None:
     process = subprocess.Popen(
-        ["hotline", "route"],
+        hotline_argv("route"),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

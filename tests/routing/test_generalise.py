@@ -19,6 +19,8 @@ from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask
 from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
 
+from tests.fixtures.cli import hotline_argv
+
 
 def _packaged() -> dict[str, Any]:
     return yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
@@ -127,7 +129,7 @@ def test_a_history_file_with_an_unknown_type_names_the_line(tmp_path: Path) -> N
         "utf-8",
     )
     result = subprocess.run(
-        ["hotline", "routing", "train", "--history", str(history), "--model", "m.joblib"],
+        hotline_argv("routing", "train", "--history", str(history), "--model", "m.joblib"),
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -21,6 +21,7 @@ from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
 from hotline.ticketing.users import Actor, Role
 
+from tests.fixtures.cli import hotline_argv
 from tests.routing.synthetic_history import history
 
 LIFT = "喂 你好 我们 单元 的 电梯 这 两天 总是 停 在 半 道 上"
@@ -137,7 +138,7 @@ def test_train_and_eval_on_the_database_history(
 
     def run(*args: str, data: bytes | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["hotline", *args],
+            hotline_argv(*args),
             input=data.decode() if data else None,
             capture_output=True,
             text=True,
@@ -172,7 +173,7 @@ def test_train_and_eval_on_the_database_history(
 
 def test_train_on_an_empty_database_explains(migrated_url: str, tmp_path: Path) -> None:
     result = subprocess.run(
-        ["hotline", "routing", "train", "--database-url", migrated_url],
+        hotline_argv("routing", "train", "--database-url", migrated_url),
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -185,7 +186,7 @@ def test_train_on_an_empty_database_explains(migrated_url: str, tmp_path: Path) 
 
 def test_named_model_that_does_not_exist(tmp_path: Path) -> None:
     result = subprocess.run(
-        ["hotline", "route", "--model", str(tmp_path / "missing.joblib")],
+        hotline_argv("route", "--model", str(tmp_path / "missing.joblib")),
         input="停电\n",
         capture_output=True,
         text=True,

@@ -16,6 +16,8 @@ from hotline.ticketing.routing import (
     parse_rules,
 )
 
+from tests.fixtures.cli import hotline_argv
+
 
 def _packaged() -> dict:
     return yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
@@ -88,10 +90,10 @@ def test_an_edited_rules_file_changes_routing(tmp_path: Path) -> None:
     edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     line = "我们小区电梯又坏了\n".encode()
     default = subprocess.run(
-        ["hotline", "route"], input=line, capture_output=True, cwd=tmp_path, timeout=120
+        hotline_argv("route"), input=line, capture_output=True, cwd=tmp_path, timeout=120
     )
     custom = subprocess.run(
-        ["hotline", "route", "--rules", str(edited)],
+        hotline_argv("route", "--rules", str(edited)),
         input=line,
         capture_output=True,
         cwd=tmp_path,
@@ -102,7 +104,7 @@ def test_an_edited_rules_file_changes_routing(tmp_path: Path) -> None:
     # The same file named by the setting routing_rules_path (./hotline.yaml).
     (tmp_path / "hotline.yaml").write_text(f"routing_rules_path: {edited}\n", encoding="utf-8")
     by_setting = subprocess.run(
-        ["hotline", "route"], input=line, capture_output=True, cwd=tmp_path, timeout=120
+        hotline_argv("route"), input=line, capture_output=True, cwd=tmp_path, timeout=120
     )
     assert b'"department": "market_supervision"' in by_setting.stdout, by_setting.stderr
 
@@ -111,7 +113,7 @@ def test_check_command_reports_a_bad_file(tmp_path: Path) -> None:
     bad = tmp_path / "routing.yaml"
     bad.write_text("units:\n  heating:\n    暖气: many\n", encoding="utf-8")
     result = subprocess.run(
-        ["hotline", "routing", "check", "--rules", str(bad)],
+        hotline_argv("routing", "check", "--rules", str(bad)),
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -120,6 +122,6 @@ def test_check_command_reports_a_bad_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "routing.yaml" in result.stderr and "'暖气' weight" in result.stderr
     ok = subprocess.run(
-        ["hotline", "routing", "check"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+        hotline_argv("routing", "check"), capture_output=True, text=True, cwd=tmp_path, timeout=120
     )
     assert ok.returncode == 0 and ok.stdout.startswith("ok:")

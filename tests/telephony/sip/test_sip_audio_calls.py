@@ -9,41 +9,10 @@ import numpy as np
 import pytest
 from hotline.telephony.events import AudioReceived, CallAnswered, CallFinished, DtmfReceived
 
-from tests.fixtures.sip import (
-    RtpPlan,
-    decode_payload,
-    free_port,
-    needs_sipp,
-    run_sipp,
-    speechlike_pcm,
-    write_rtp_pcap,
-)
+from tests.fixtures.sip import RtpPlan, decode_payload, speechlike_pcm, write_rtp_pcap
+from tests.fixtures.sipp import call_listener, needs_sipp, uac_audio
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
-SCENARIOS = Path(__file__).parent / "scenarios"
-DEBIAN_PCAPS = Path("/usr/share/sip-tester")
-
-
-def uac_audio_scenario(
-    pcap: Path, payload_type: int, ptime: int, seconds: float, digits: str = ""
-) -> str:
-    name = {8: "PCMA", 0: "PCMU"}[payload_type]
-    digit_files = {"#": "pound", "*": "star"}
-    blocks = "".join(
-        f'  <nop><action><exec play_pcap_audio="{DEBIAN_PCAPS}/dtmf_2833_'
-        f'{digit_files.get(d, d)}.pcap"/></action></nop>\n  <pause milliseconds="700"/>\n'
-        for d in digits
-    )
-    return (
-        (SCENARIOS / "uac_audio.xml")
-        .read_text()
-        .replace("@CODECS@", str(payload_type))
-        .replace("@RTPMAP@", f"a=rtpmap:{payload_type} {name}/8000")
-        .replace("@PTIME@", str(ptime))
-        .replace("@PCAP@", str(pcap))
-        .replace("@PAUSE_MS@", str(int(seconds * 1000) + 800))
-        .replace("@DIGITS@", blocks)
-    )
 
 
 def read_recording(path: Path) -> np.ndarray:
@@ -82,23 +51,12 @@ async def _call_with_plan(
     written = write_rtp_pcap(pcap, plan)
     seconds = len(plan.pcm) / 16000
     async with listener_factory() as harness:
-        result = await run_sipp(
-            tmp_path,
-            uac_audio_scenario(pcap, plan.payload_type, plan.ptime_ms, seconds, digits),
-            f"127.0.0.1:{harness.port}",
-            "-i",
-            "127.0.0.1",
-            "-m",
-            "1",
-            "-l",
-            "1",
-            "-p",
-            str(free_port()),  # sipp exits 254 when it cannot bind: never a guessed port
-            "-mi",
-            "127.0.0.1",
-            "-mp",
-            str(free_port()),
+        xml = uac_audio(
+            pcap, seconds, payload_type=plan.payload_type, ptime=plan.ptime_ms, digits=digits
         )
+        # -l 1: one call at a time; call_listener's fresh ports: sipp exits 254 when it
+        # cannot bind, so never a guessed port.
+        result = await call_listener(tmp_path, harness.port, xml, "-l", "1", "-mi", "127.0.0.1")
         assert result.returncode == 0, str(result)
         (finished,) = await harness.finished()
         events = list(harness.events)
@@ -149,7 +107,7 @@ async def test_delayed_offer_answer_in_ack(tmp_path: Path, listener_factory) -> 
     plan = RtpPlan(speechlike_pcm(2.0, seed=5), payload_type=0)
     pcap = tmp_path / "audio.pcap"
     packets = [p for _, p in write_rtp_pcap(pcap, plan)]
-    xml = uac_audio_scenario(pcap, 0, 20, 2.0)
+    xml = uac_audio(pcap, 2.0, payload_type=0)
     head, _, rest = xml.partition("Content-Type: application/sdp")
     sdp_answer = rest[rest.index("v=0") : rest.index("]]>")]
     invite_without_body = head + "Content-Length: 0\n\n    ]]>" + rest[rest.index("]]>") + 3 :]
@@ -166,22 +124,7 @@ async def test_delayed_offer_answer_in_ack(tmp_path: Path, listener_factory) -> 
         1,
     )
     async with listener_factory() as harness:
-        result = await run_sipp(
-            tmp_path,
-            xml,
-            f"127.0.0.1:{harness.port}",
-            "-i",
-            "127.0.0.1",
-            "-m",
-            "1",
-            "-p",
-            str(free_port()),
-            "-mi",
-            "127.0.0.1",
-            "-mp",
-            str(free_port()),
-            name="late",
-        )
+        result = await call_listener(tmp_path, harness.port, xml, "-mi", "127.0.0.1", name="late")
         assert result.returncode == 0, str(result)
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"

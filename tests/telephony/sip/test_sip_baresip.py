@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import shutil
 import subprocess
 import wave
 from pathlib import Path
@@ -12,25 +10,9 @@ import numpy as np
 import pytest
 from hotline.telephony.events import CallAnswered
 
-from tests.fixtures.sip import free_port
+from tests.fixtures.baresip import baresip_dialing, needs_baresip
 
-BARESIP = shutil.which("baresip")
-MODULES = Path("/usr/lib/baresip/modules")
-pytestmark = [
-    pytest.mark.skipif(BARESIP is None or not MODULES.exists(), reason="baresip not installed"),
-    pytest.mark.timeout(120),
-]
-
-
-def baresip_config(confdir: Path, wav: Path, port: int) -> None:
-    confdir.mkdir()
-    (confdir / "config").write_text(
-        f"poll_method epoll\nsip_listen 127.0.0.1:{port}\nmodule_path {MODULES}\n"
-        "module g711.so\nmodule aufile.so\nmodule_app account.so\nmodule_app menu.so\n"
-        f"audio_source aufile,{wav}\naudio_player aufile,{confdir / 'heard.wav'}\n"
-        f"audio_alert aufile,{confdir / 'alert.wav'}\n"
-    )
-    (confdir / "accounts").write_text("<sip:bs@127.0.0.1>;regint=0;audio_codecs=PCMA\n")
+pytestmark = [needs_baresip, pytest.mark.timeout(120)]
 
 
 def samples(path: Path) -> np.ndarray:
@@ -46,27 +28,15 @@ async def test_baresip_call_is_recorded(tmp_path: Path, listener_factory) -> Non
         check=True,
     )
     subprocess.run(["sox", str(espeak), "-r", "8000", "-c", "1", "-b", "16", str(wav)], check=True)
-    confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, free_port())
-    # baresip writes its interface address into the SDP (not 127.0.0.1, which it sends
-    # from): the NAT case, where only a trusted media network is accepted (strict RTP).
-    async with listener_factory(greeting_pcm=b"", trusted_media=["127.0.0.0/8"]) as harness:
-        proc = await asyncio.create_subprocess_exec(
-            BARESIP,
-            "-f",
-            str(confdir),
-            "-e",
-            f"/dial sip:12345@127.0.0.1:{harness.port}",
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
-        try:
-            # baresip hangs up by itself when its WAV ends ("audio error: end of file").
-            (finished,) = await harness.finished(timeout=60)
-        finally:
-            proc.terminate()
-            out, _ = await proc.communicate()
-    assert harness.of_type(CallAnswered), out.decode(errors="replace")[-3000:]
+    async with (
+        # baresip writes its interface address into the SDP (not 127.0.0.1, which it sends
+        # from): the NAT case, where only a trusted media network is accepted (strict RTP).
+        listener_factory(greeting_pcm=b"", trusted_media=["127.0.0.0/8"]) as harness,
+        baresip_dialing(tmp_path / "baresip", wav, harness.port, user="bs") as phone,
+    ):
+        # baresip hangs up by itself when its WAV ends ("audio error: end of file").
+        (finished,) = await harness.finished(timeout=60)
+    assert harness.of_type(CallAnswered), phone.output[-3000:]
     assert finished.reason == "caller_hangup"
     sent, got = samples(wav), samples(finished.recording_path)
     assert len(got) >= len(sent) * 0.9

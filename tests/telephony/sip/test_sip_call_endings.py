@@ -7,30 +7,28 @@ from pathlib import Path
 import pytest
 from hotline.telephony.events import CallAnswered, DtmfReceived
 
-from tests.fixtures.sip import RtpPlan, free_port, needs_sipp, run_sipp, speechlike_pcm
+from tests.fixtures.sip import RtpPlan, speechlike_pcm
 from tests.fixtures.sip import write_rtp_pcap as write_pcap
-from tests.telephony.sip.test_sip_scenarios import (
+from tests.fixtures.sipp import (
     ANSWERED,
     EXPECT_BYE_FROM_US,
+    HANG_UP,
     body_must_match,
+    call_listener,
     invite,
+    needs_sipp,
+    play,
     request,
     scenario,
     sdp,
-    sipp,
 )
+from tests.telephony.sip.test_sip_scenarios import sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
 
-def play(pcap: Path) -> str:
-    return f'  <nop><action><exec play_pcap_audio="{pcap}"/></action></nop>\n'
-
-
 async def test_tcp_call(tmp_path: Path, listener_factory) -> None:
-    xml = scenario(
-        invite(), ANSWERED, request("ACK", 1), request("BYE", 2), '  <recv response="200"/>\n'
-    )
+    xml = scenario(invite(), ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
         await sipp(tmp_path, harness, xml, "-t", "t1")
         (finished,) = await harness.finished()
@@ -107,20 +105,7 @@ async def test_silence_after_speech_ends_call(tmp_path: Path, listener_factory) 
 async def test_media_timeout_ends_call(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
     async with listener_factory(media_timeout=2, silence_timeout=60) as harness:
-        result = await run_sipp(
-            tmp_path,
-            xml,
-            f"127.0.0.1:{harness.port}",
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(free_port()),
-            "-m",
-            "1",
-            "-mp",
-            str(free_port()),
-            name="media",
-        )
+        result = await call_listener(tmp_path, harness.port, xml, name="media")
         assert result.returncode == 0, str(result)
         (finished,) = await harness.finished()
     assert finished.reason == "media_timeout"

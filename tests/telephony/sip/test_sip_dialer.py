@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import sys
 import wave
 from pathlib import Path
 
@@ -13,11 +12,14 @@ import pytest
 from hotline.telephony.dialer import Dialer, DialerOptions
 from hotline.telephony.events import CallAnswered, DtmfReceived
 
-from tests.fixtures.sip import (
-    free_port,
+from tests.fixtures.cli import hotline_argv
+from tests.fixtures.common import free_port
+from tests.fixtures.sip import speechlike_pcm
+from tests.fixtures.sipp import (
+    answer_one_call,
     needs_sipp,
-    run_sipp,
-    speechlike_pcm,
+    ring_until_cancel,
+    uas_scenario,
     wait_for_udp_listener,
 )
 
@@ -40,11 +42,7 @@ async def test_hotline_call_plays_wav_and_digits_into_listener(
     wav = espeak_wav(tmp_path / "speech.wav")
     async with listener_factory(greeting_pcm=b"") as harness:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            "from hotline.cli import main; main()",
-            "call",
-            f"sip:12345@127.0.0.1:{harness.port}",
+            *hotline_argv("call", f"sip:12345@127.0.0.1:{harness.port}"),
             "--wav",
             str(wav),
             "--dtmf",
@@ -80,11 +78,7 @@ async def test_caller_talking_over_the_greeting_is_heard(tmp_path: Path, listene
     greeting = b"\x00\x00" * int(8000 * (sent_seconds + 4))  # outlasts the caller
     async with listener_factory(greeting_pcm=greeting) as harness:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            "from hotline.cli import main; main()",
-            "call",
-            f"sip:12345@127.0.0.1:{harness.port}",
+            *hotline_argv("call", f"sip:12345@127.0.0.1:{harness.port}"),
             "--wav",
             str(wav),
             stdout=asyncio.subprocess.PIPE,
@@ -100,99 +94,9 @@ async def test_caller_talking_over_the_greeting_is_heard(tmp_path: Path, listene
     assert (np.abs(samples.astype(np.int32)) > 1000).sum() > 0.1 * 8000 * sent_seconds
 
 
-UAS = """<?xml version="1.0" encoding="ISO-8859-1" ?>
-<scenario name="uas">
-  <recv request="INVITE"/>
-@CHALLENGE@
-  <send><![CDATA[
-
-      SIP/2.0 @STATUS@
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-      Content-Type: application/sdp
-      Content-Length: [len]
-
-      v=0
-      o=user1 53655765 2353687637 IN IP4 [local_ip]
-      s=-
-      c=IN IP4 [media_ip]
-      t=0 0
-      m=audio [media_port] RTP/AVP 8 101
-      a=rtpmap:8 PCMA/8000
-      a=rtpmap:101 telephone-event/8000
-
-  ]]></send>
-  <recv request="ACK"/>
-@AFTER@
-</scenario>
-"""
-CHALLENGE = """  <send><![CDATA[
-
-      SIP/2.0 @CODE@ Unauthorized
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      @HEADER@: Digest realm="h.test", nonce="[pid]abc[call_number]", qop="auth", algorithm=MD5
-      Content-Length: 0
-
-  ]]></send>
-  <recv request="ACK"/>
-  <recv request="INVITE">
-    <action><verifyauth assign_to="authvalid" username="survey" password="s3cret"/></action>
-  </recv>
-  <nop hide="true" test="authvalid" next="goodauth"/>
-  <send next="end"><![CDATA[
-
-      SIP/2.0 403 Forbidden
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-  ]]></send>
-  <label id="goodauth"/>
-"""
-WAIT_BYE = """  <recv request="BYE"/>
-  <send><![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-  ]]></send>
-"""
-
-
 async def _dial_sipp(tmp_path: Path, scenario: str, **options: object) -> tuple[object, object]:
     port = free_port()
-    sipp = asyncio.create_task(
-        run_sipp(
-            tmp_path,
-            scenario,
-            None,
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-m",
-            "1",
-            "-mp",
-            str(free_port()),
-            name="uas",
-        )
-    )
+    sipp = asyncio.create_task(answer_one_call(tmp_path, scenario, port, name="uas"))
     # Dial only once sipp listens: an INVITE retransmitted while sipp starts reaches it
     # twice, and sipp answers the copy with its last message again (a second 401, say),
     # which we rightly ACK again and sipp then takes for an unexpected message.
@@ -212,14 +116,7 @@ async def _dial_sipp(tmp_path: Path, scenario: str, **options: object) -> tuple[
 
 @needs_sipp
 async def test_dialer_answered_with_digest_401(tmp_path: Path) -> None:
-    scenario = (
-        UAS.replace(
-            "@CHALLENGE@",
-            CHALLENGE.replace("@CODE@", "401").replace("@HEADER@", "WWW-Authenticate"),
-        )
-        .replace("@STATUS@", "200 OK")
-        .replace("@AFTER@", WAIT_BYE + '  <label id="end"/>')
-    )
+    scenario = uas_scenario(challenge="401")
     call, result = await _dial_sipp(tmp_path, scenario, username="survey", password="s3cret")
     assert result.returncode == 0, str(result)
     assert call.outcome == "answered"  # type: ignore[attr-defined]
@@ -227,14 +124,7 @@ async def test_dialer_answered_with_digest_401(tmp_path: Path) -> None:
 
 @needs_sipp
 async def test_dialer_407_with_wrong_password_fails(tmp_path: Path) -> None:
-    scenario = (
-        UAS.replace(
-            "@CHALLENGE@",
-            CHALLENGE.replace("@CODE@", "407").replace("@HEADER@", "Proxy-Authenticate"),
-        )
-        .replace("@STATUS@", "200 OK")
-        .replace("@AFTER@", WAIT_BYE + '  <label id="end"/>')
-    )
+    scenario = uas_scenario(challenge="407")
     call, _ = await _dial_sipp(tmp_path, scenario, username="survey", password="wrong")
     assert call.outcome == "failed" and call.status == 403  # type: ignore[attr-defined]
 
@@ -244,7 +134,7 @@ async def test_dialer_407_with_wrong_password_fails(tmp_path: Path) -> None:
     ("status", "outcome"), [("486 Busy Here", "busy"), ("480 Temporarily Unavailable", "no_answer")]
 )
 async def test_dialer_busy_and_unavailable(tmp_path: Path, status: str, outcome: str) -> None:
-    scenario = UAS.replace("@CHALLENGE@", "").replace("@STATUS@", status).replace("@AFTER@", "")
+    scenario = uas_scenario(status)
     call, result = await _dial_sipp(tmp_path, scenario)
     assert result.returncode == 0, str(result)
     assert call.outcome == outcome  # type: ignore[attr-defined]
@@ -265,93 +155,12 @@ async def test_dialer_shares_listener_port_and_hears_remote_bye(listener_factory
         assert node.listener.active_calls == 0
 
 
-EARLY_MEDIA = """  <send><![CDATA[
-
-      SIP/2.0 183 Session Progress
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-      Content-Type: application/sdp
-      Content-Length: [len]
-
-      v=0
-      o=user1 53655765 2353687637 IN IP4 [local_ip]
-      s=-
-      c=IN IP4 [media_ip]
-      t=0 0
-      m=audio [media_port] RTP/AVP 8 101
-      a=rtpmap:8 PCMA/8000
-      a=rtpmap:101 telephone-event/8000
-
-  ]]></send>
-  <pause milliseconds="500"/>
-"""
-
-
 @needs_sipp
 async def test_dialer_early_media_then_answer(tmp_path: Path) -> None:
-    scenario = (
-        UAS.replace("@CHALLENGE@", EARLY_MEDIA)
-        .replace("@STATUS@", "200 OK")
-        .replace("@AFTER@", WAIT_BYE)
-    )
+    scenario = uas_scenario(early_media=True)
     call, result = await _dial_sipp(tmp_path, scenario)
     assert result.returncode == 0, str(result)
     assert call.outcome == "answered" and call.early_media  # type: ignore[attr-defined]
-
-
-RING_UNTIL_CANCEL = """<?xml version="1.0" encoding="ISO-8859-1" ?>
-<scenario name="ring until cancel">
-  <recv request="INVITE">
-    <action><ereg regexp="[0-9]+" search_in="hdr" header="CSeq:" assign_to="cs"/></action>
-  </recv>
-  <send><![CDATA[
-
-      SIP/2.0 180 Ringing
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-  ]]></send>
-  <recv request="CANCEL"/>
-  <send><![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-  ]]></send>
-  <send><![CDATA[
-
-      SIP/2.0 487 Request Terminated
-      [last_Via:]
-      [last_From:]
-      [last_To:];tag=[pid]SIPpTag01[call_number]
-      [last_Call-ID:]
-      CSeq: [$cs] INVITE
-      Content-Length: 0
-
-  ]]></send>
-  <recv request="ACK">
-    <action>
-      <ereg regexp="[0-9]+ ACK" search_in="hdr" header="CSeq:" check_it="true" assign_to="a1"/>
-      <ereg regexp="tag=[0-9]+SIPpTag01" search_in="hdr" header="To:" check_it="true"
-            assign_to="a2"/>
-    </action>
-  </recv>
-  <Reference variables="a1,a2"/>
-</scenario>
-"""
 
 
 @needs_sipp
@@ -359,7 +168,7 @@ async def test_dialer_acks_the_487_after_its_cancel(tmp_path: Path) -> None:
     """RFC 3261 §17.1.1.3: no answer → CANCEL; the 487 is ACKed (a retransmitted 487 is
     re-ACKed too: see the sans-I/O test; sipp would take our identical re-ACK for a
     retransmission of the first and answer it with its last message, endlessly)."""
-    call, result = await _dial_sipp(tmp_path, RING_UNTIL_CANCEL, ring_timeout=1.0)
+    call, result = await _dial_sipp(tmp_path, ring_until_cancel(check_ack=True), ring_timeout=1.0)
     assert result.returncode == 0, str(result)
     assert call.outcome == "no_answer"  # type: ignore[attr-defined]
     ack = result.messages[result.messages.rindex("ACK sip:") :].split("\n\n")[0]

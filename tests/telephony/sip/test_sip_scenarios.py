@@ -8,123 +8,27 @@ from pathlib import Path
 import pytest
 from hotline.telephony.events import CallAnswered, CallCancelled, CallFinished
 
-from tests.fixtures.sip import free_port, needs_sipp, run_sipp
+from tests.fixtures.common import free_port
+from tests.fixtures.sipp import (
+    ANSWERED,
+    EXPECT_BYE_FROM_US,
+    FROM,
+    HANG_UP,
+    body_must_match,
+    call_listener,
+    invite,
+    needs_sipp,
+    request,
+    run_sipp,
+    scenario,
+    sdp,
+)
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
-FROM = '"Caller" <sip:13800138000@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]'
-SDP = """v=0
-      o=user1 53655765 2353687637 IN IP4 [local_ip]
-      s=-
-      {session_c}t=0 0
-      m=audio [media_port] RTP/AVP 8 0 101
-      {media_c}a=rtpmap:8 PCMA/8000
-      a=rtpmap:0 PCMU/8000
-      a=rtpmap:101 telephone-event/8000
-      a={direction}
-"""
-
-
-def sdp(direction: str = "sendrecv", session_c: bool = True, media_c: bool = False) -> str:
-    line = "c=IN IP4 [media_ip]\n      "
-    return SDP.format(
-        direction=direction,
-        session_c=line if session_c else "",
-        media_c=line if media_c else "",
-    )
-
-
-def invite(body: str | None = None, cseq: int = 1, in_dialog: bool = False, extra: str = "") -> str:
-    body = sdp() if body is None else body
-    uri = "[next_url]" if in_dialog else "sip:12345@[remote_ip]:[remote_port]"
-    to = "<sip:12345@[remote_ip]:[remote_port]>" + ("[peer_tag_param]" if in_dialog else "")
-    return f"""  <send retrans="500"><![CDATA[
-
-      INVITE {uri} SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
-      From: {FROM}
-      To: {to}
-      Call-ID: [call_id]
-      CSeq: {cseq} INVITE
-      Contact: <sip:13800138000@[local_ip]:[local_port]>
-      Max-Forwards: 70
-{extra}      Content-Type: application/sdp
-      Content-Length: [len]
-
-      {body}
-  ]]></send>
-"""
-
-
-def request(method: str, cseq: int, extra: str = "", uri: str = "[next_url]") -> str:
-    return f"""  <send{' retrans="500"' if method != "ACK" else ""}><![CDATA[
-
-      {method} {uri} SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
-      From: {FROM}
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      [routes]
-      Call-ID: [call_id]
-      CSeq: {cseq} {method}
-      Contact: <sip:13800138000@[local_ip]:[local_port]>
-      Max-Forwards: 70
-{extra}      Content-Length: 0
-
-  ]]></send>
-"""
-
-
-def scenario(*parts: str) -> str:
-    body = "".join(parts)
-    assigned = re.findall(r'assign_to="(\w+)"', body)
-    if assigned:  # sipp refuses variables that are set but never read
-        body += f'  <Reference variables="{",".join(assigned)}"/>\n'
-    return f'<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="t">\n{body}</scenario>\n'
-
-
-ANSWERED = """  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="200" rrs="true"/>
-"""
-EXPECT_BYE_FROM_US = """  <recv request="BYE"/>
-  <send><![CDATA[
-
-      SIP/2.0 200 OK
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Content-Length: 0
-
-  ]]></send>
-"""
-
-
-def body_must_match(regexp: str, var: str) -> str:
-    return (
-        f'    <action><ereg regexp="{regexp}" search_in="msg" check_it="true" '
-        f'assign_to="{var}"/></action>\n'
-    )
-
 
 async def sipp(tmp_path: Path, harness, xml: str, *args: str, name: str = "s", timeout=60):
-    result = await run_sipp(
-        tmp_path,
-        xml,
-        f"127.0.0.1:{harness.port}",
-        "-i",
-        "127.0.0.1",
-        "-p",
-        str(free_port()),
-        "-m",
-        "1",
-        "-mp",
-        str(free_port()),
-        *args,
-        name=name,
-        timeout=timeout,
-    )
+    result = await call_listener(tmp_path, harness.port, xml, *args, name=name, timeout=timeout)
     assert result.returncode == 0, str(result)
     return result
 
@@ -252,9 +156,7 @@ async def test_compact_headers(tmp_path: Path, listener_factory) -> None:
       {SDP}
   ]]></send>
 """.replace("{FROM}", FROM).replace("{SDP}", sdp())
-    xml = scenario(
-        compact, ANSWERED, request("ACK", 1), request("BYE", 2), '  <recv response="200"/>\n'
-    )
+    xml = scenario(compact, ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
         await sipp(tmp_path, harness, xml)
         (finished,) = await harness.finished()
@@ -266,9 +168,7 @@ async def test_session_or_media_level_connection_line(
     tmp_path: Path, listener_factory, level: str
 ) -> None:
     body = sdp(session_c=level == "session", media_c=level == "media")
-    xml = scenario(
-        invite(body), ANSWERED, request("ACK", 1), request("BYE", 2), '  <recv response="200"/>\n'
-    )
+    xml = scenario(invite(body), ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
         await sipp(tmp_path, harness, xml)
         (finished,) = await harness.finished()
