@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ from hotline.ticketing.followup.scheduler import FollowupScheduler
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.seed import cache_file
 
 from hotline.migrations import upgrade
 from hotline.settings import Settings
@@ -34,7 +32,7 @@ from tests.fixtures.cli import HotlineCli
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.service import HotlineServer, make_server
-from tests.followup.test_serve import _closed_ticket
+from tests.followup.test_serve import _closed_ticket, _copy_seed_cache
 
 # --- configuration --------------------------------------------------------------------------
 
@@ -138,16 +136,6 @@ async def test_the_dialer_refuses_to_call_its_own_listener(
 
 
 # --- hotline serve: no outbound proxy, nothing dialled ------------------------------------
-
-
-def _copy_seed_cache(router: Router, workdir: Path) -> None:
-    """The seed-corpus model's cache, as a centre's var/ has after the first start:
-    the service loads it instead of training (as tests.fixtures.routing.routing_workdir)."""
-    router.classifier()  # trained, or loaded from ./var, once per test process
-    source = cache_file(router.gazetteer.names(), sorted(a.id for a in router.catalog.areas))
-    if source.is_file():
-        (workdir / "var").mkdir(parents=True, exist_ok=True)
-        shutil.copy(source, workdir / "var" / source.name)
 
 
 def _jobs(server: HotlineServer) -> list[dict[str, Any]]:

@@ -4,12 +4,15 @@ surveyed by the running service through a sipp UAS that presses 1."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 from pathlib import Path
 
 import pytest
 from hotline.ticketing import commands as cmd
 from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.seed import cache_file
 
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
@@ -18,7 +21,17 @@ from tests.fixtures.followup import OPERATOR
 from tests.fixtures.service import make_server
 from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
-pytestmark = [needs_sipp, pytest.mark.timeout(300), pytest.mark.slow]
+pytestmark = [needs_sipp, pytest.mark.timeout(600), pytest.mark.slow]
+
+
+def _copy_seed_cache(router: Router, workdir: Path) -> None:
+    """The seed-corpus model's cache, as a centre's var/ has after the first start:
+    the service loads it instead of training (as tests.fixtures.routing.routing_workdir)."""
+    router.classifier()  # trained, or loaded from ./var, once per test process
+    source = cache_file(router.gazetteer.names(), sorted(a.id for a in router.catalog.areas))
+    if source.is_file():
+        (workdir / "var").mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, workdir / "var" / source.name)
 
 
 def _closed_ticket(url: str) -> int:
@@ -42,7 +55,9 @@ def _closed_ticket(url: str) -> int:
         database.close()
 
 
-async def test_serve_surveys_a_closed_ticket(tmp_path: Path, vosk_model_dir: Path) -> None:
+async def test_serve_surveys_a_closed_ticket(
+    tmp_path: Path, vosk_model_dir: Path, router: Router
+) -> None:
     url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
     upgrade(url)
     ticket_id = _closed_ticket(url)
@@ -61,7 +76,8 @@ async def test_serve_surveys_a_closed_ticket(tmp_path: Path, vosk_model_dir: Pat
     sipp = asyncio.create_task(
         answer_one_call(tmp_path, answer_then_keys("1"), uas_port, name="serve", timeout=150)
     )
-    await asyncio.to_thread(server.start)
+    _copy_seed_cache(router, server.workdir)
+    await asyncio.to_thread(server.start, 280)  # the first start loads the models
     try:
         log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)
         # The Korean test model lacks the Chinese answer words: the check names them.
