@@ -25,7 +25,7 @@ def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
     try:
         from hotline.ticketing.routing import load_router
 
-        router = load_router(catalog, settings.routing_rules_path)
+        router = load_router(catalog, settings.routing_rules_path, settings.storage.data_dir)
         router.classifier()  # train/load now, not while the first caller waits
     except Exception as exc:  # drafts without a suggestion beat no drafts
         log.error("routing rules not loaded, drafts get no suggestion: %s", exc)

@@ -43,8 +43,10 @@ def _setup(ctx: click.Context, rules_path: str | None) -> tuple[Settings, Catalo
     return settings, catalog, rules
 
 
-def _model_path(rules: RoutingRules, option: str | None) -> Path:
-    return Path(option) if option else Path(rules.classifier.model_path)
+def _model_path(settings: Settings, rules: RoutingRules, option: str | None) -> Path:
+    from hotline.ticketing.routing.files import model_file
+
+    return Path(option) if option else model_file(rules, settings.storage.data_dir)
 
 
 _rules_option = click.option(
@@ -78,20 +80,20 @@ def route(
     """Read one text per line on stdin, write one JSON suggestion per line."""
     from hotline.ticketing.routing.files import ModelFileError, build_router, load_model
 
-    _, catalog, rules = _setup(ctx, rules_path)
+    settings, catalog, rules = _setup(ctx, rules_path)
     model = None
     if no_model:
         rules = dataclasses.replace(
             rules, classifier=dataclasses.replace(rules.classifier, seed_corpus=False)
         )
     else:
-        path = _model_path(rules, model_path)
+        path = _model_path(settings, rules, model_path)
         if model_path or path.exists():  # the default model is optional, a named one is not
             try:
                 model = load_model(path)
             except ModelFileError as exc:
                 _fail(f"模型错误 / model error: {exc}")
-    router = build_router(rules, catalog, model)
+    router = build_router(rules, catalog, model, cache_dir=settings.storage.data_dir)
     stdin = click.get_binary_stream("stdin")
     out = sys.stdout
     for number, raw in enumerate(iter(stdin.readline, b""), start=1):
@@ -215,7 +217,7 @@ def train_cmd(
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
     try:
-        rules_router = build_router(rules, catalog)
+        rules_router = build_router(rules, catalog, cache_dir=settings.storage.data_dir)
         model = train(
             history,
             place_names=rules_router.gazetteer.names(),
@@ -225,7 +227,7 @@ def train_cmd(
         )
     except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法训练 / cannot train: {exc}")
-    path = _model_path(rules, model_path)
+    path = _model_path(settings, rules, model_path)
     save_model(model, path)
     click.echo(
         f"trained on {model.size} dispatches to {len(model.examples_per_unit)} units; saved {path}"
@@ -251,7 +253,7 @@ def eval_cmd(
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
-    router = build_router(rules, catalog)
+    router = build_router(rules, catalog, cache_dir=settings.storage.data_dir)
     try:
         report = cross_validate(
             history,

@@ -13,11 +13,13 @@ from hotline.ticketing import commands as cmd
 from hotline.ticketing import services
 from hotline.ticketing.model import TranscriptWord
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.routing import Router
 from hotline.ticketing.users import Actor, Role
 
 from hotline.catalog_loader import load_catalog
 from hotline.cli import main
 from tests.fixtures.cli import HotlineCli, free_tcp_port
+from tests.fixtures.routing import copy_seed_cache
 from tests.fixtures.service import first_healthz, get_json
 
 
@@ -176,7 +178,10 @@ def _first_healthz(process: subprocess.Popen[str], port: int) -> tuple[int | Non
     return status, body
 
 
-def test_serve_creates_the_database_and_answers_healthz(hotline_cli: HotlineCli) -> None:
+def test_serve_creates_the_database_and_answers_healthz(
+    hotline_cli: HotlineCli, router: Router
+) -> None:
+    copy_seed_cache(router, hotline_cli.cwd / "var")
     port = free_tcp_port()
     hotline_cli.env["HOTLINE_WEB__HEALTH_DETAILS"] = "true"  # every check's details
     # SIP on a free port too, in case the SIP part is wired in.
@@ -213,9 +218,12 @@ def test_serve_with_an_unusable_database_url_exits_3(hotline_cli: HotlineCli) ->
     assert "database error" in result.stderr and "secret" not in result.stderr
 
 
-def test_serve_with_unreachable_database_keeps_answering(hotline_cli: HotlineCli) -> None:
+def test_serve_with_unreachable_database_keeps_answering(
+    hotline_cli: HotlineCli, router: Router
+) -> None:
     """A database server that does not answer: the service runs (calls are journaled, see
     tests/e2e), /healthz says the database is down, the API answers 503 in Chinese."""
+    copy_seed_cache(router, hotline_cli.cwd / "var")
     hotline_cli.env["HOTLINE_DATABASE_URL"] = (
         f"postgresql+psycopg://nobody:secret@127.0.0.1:{free_tcp_port()}/none"
     )

@@ -16,7 +16,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from hotline.ticketing.routing import Router
+
 from tests.fixtures.cli import free_tcp_port
+from tests.fixtures.routing import copy_seed_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "docker" / "Dockerfile"
@@ -56,8 +59,9 @@ def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Complete
     )
 
 
-def test_image_commands_outside_docker(routing_workdir: Path, tmp_path: Path) -> None:
-    data = routing_workdir  # WORKDIR /data (its var/ holds the routing model's cache)
+def test_image_commands_outside_docker(router: Router, tmp_path: Path) -> None:
+    data = tmp_path / "data"  # WORKDIR /data, HOTLINE_DATA_DIR=/data
+    copy_seed_cache(router, data)
     models = tmp_path / "models"
     http, sip = free_tcp_port(), free_tcp_port()
     env = _env(data, models, HOTLINE_HTTP_PORT=str(http), HOTLINE_SIP_PORT=str(sip))

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hotline.ticketing.routing import Router
 from sqlalchemy.engine import make_url
 
 from tests.e2e.tcp_proxy import CuttableProxy
 from tests.fixtures.baresip import BARESIP, baresip_call
+from tests.fixtures.routing import copy_seed_cache
 from tests.fixtures.service import HotlineServer, make_server
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import needs_sipp, sipp_call, start_sipp_call
@@ -70,8 +72,13 @@ def speech(speech_wav: Callable[..., Path], speech_pcm: Callable[..., bytes]) ->
     return pcm, padded
 
 
-def _server(tmp_path: Path, url: str, model: Path, name: str = "srv", **env: str) -> HotlineServer:
-    return make_server(tmp_path / name, database_url=url, model_dir=model, extra_env=env)
+@pytest.fixture(autouse=True)
+def _seeded_data_dir(router: Router, tmp_path: Path) -> None:
+    copy_seed_cache(router, tmp_path / "srv" / "var")  # `_server`'s data directory
+
+
+def _server(tmp_path: Path, url: str, model: Path, **env: str) -> HotlineServer:
+    return make_server(tmp_path / "srv", database_url=url, model_dir=model, extra_env=env)
 
 
 def _invite_status(port: int) -> str:

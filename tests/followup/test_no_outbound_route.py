@@ -31,8 +31,9 @@ from hotline.survey_dialer import build_survey_dialer
 from tests.fixtures.cli import HotlineCli
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
+from tests.fixtures.routing import copy_seed_cache
 from tests.fixtures.service import HotlineServer, make_server
-from tests.followup.test_serve import _closed_ticket, _copy_seed_cache
+from tests.followup.test_serve import _closed_ticket
 
 # --- configuration --------------------------------------------------------------------------
 
@@ -171,7 +172,7 @@ async def test_serve_without_outbound_proxy_dials_nothing(
             "HOTLINE_FOLLOWUP__WINDOW_END": "00:00",
         },
     )
-    _copy_seed_cache(router, server.workdir)
+    copy_seed_cache(router, server.workdir / "var")
     try:
         await asyncio.to_thread(server.start, 280)  # the first start loads the models
         log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)

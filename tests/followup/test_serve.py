@@ -4,7 +4,6 @@ surveyed by the running service through a sipp UAS that presses 1."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,26 +11,17 @@ from hotline.ticketing import commands as cmd
 from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.seed import cache_file
 
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.fixtures.common import free_port
 from tests.fixtures.followup import OPERATOR
+from tests.fixtures.routing import copy_seed_cache
 from tests.fixtures.service import make_server
 from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(600), pytest.mark.slow]
 
-
-def _copy_seed_cache(router: Router, workdir: Path) -> None:
-    """The seed-corpus model's cache, as a centre's var/ has after the first start:
-    the service loads it instead of training (as tests.fixtures.routing.routing_workdir)."""
-    router.classifier()  # trained, or loaded from ./var, once per test process
-    source = cache_file(router.gazetteer.names(), sorted(a.id for a in router.catalog.areas))
-    if source.is_file():
-        (workdir / "var").mkdir(parents=True, exist_ok=True)
-        shutil.copy(source, workdir / "var" / source.name)
 
 
 def _closed_ticket(url: str) -> int:
@@ -76,7 +66,7 @@ async def test_serve_surveys_a_closed_ticket(
     sipp = asyncio.create_task(
         answer_one_call(tmp_path, answer_then_keys("1"), uas_port, name="serve", timeout=150)
     )
-    _copy_seed_cache(router, server.workdir)
+    copy_seed_cache(router, server.workdir / "var")
     await asyncio.to_thread(server.start, 280)  # the first start loads the models
     try:
         log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)

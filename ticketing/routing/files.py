@@ -3,6 +3,7 @@ building a router whose seed-corpus classifier comes from the packaged corpus.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ import yaml
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.phonetic import PhoneticIndex
 from hotline.ticketing.routing.rules import RoutingRules, RulesError, parse_rules
-from hotline.ticketing.routing.seed import seed_model
+from hotline.ticketing.routing.seed import DEFAULT_CACHE_DIR, seed_model
 from hotline.ticketing.routing.suggest import Router
 
 from hotline.settings import CONFIG_DIR
@@ -71,17 +72,30 @@ def build_router(
     catalog: Catalog,
     model: HistoryModel | None = None,
     phonetic: PhoneticIndex | None = None,
+    cache_dir: Path = DEFAULT_CACHE_DIR,
 ) -> Router:
     """A router whose seed-corpus classifier (when `classifier.seed_corpus` is on) is
-    the packaged corpus's, trained or loaded from the var/ cache on first use."""
-    return Router(rules, catalog, model, phonetic, seed_loader=seed_model)
+    the packaged corpus's, trained or loaded from the cache in `cache_dir` on first use."""
+
+    def seed_loader(place_names: Iterable[str], area_ids: Iterable[str]) -> HistoryModel:
+        return seed_model(place_names, area_ids, cache_dir=cache_dir)
+
+    return Router(rules, catalog, model, phonetic, seed_loader=seed_loader)
 
 
-def load_router(catalog: Catalog, rules_path: Path | None = None) -> Router:
+def model_file(rules: RoutingRules, data_dir: Path) -> Path:
+    """The trained model's file: `classifier.model_path`, relative to the data directory."""
+    return data_dir / rules.classifier.model_path
+
+
+def load_router(
+    catalog: Catalog, rules_path: Path | None = None, data_dir: Path = DEFAULT_CACHE_DIR
+) -> Router:
     """The router for a running service: rules from `rules_path` (the setting
-    `routing_rules_path`), plus the trained model at `classifier.model_path` when
-    that file exists. Build it once: it loads jieba and the sound index (~1 s)."""
+    `routing_rules_path`), plus the trained model at `classifier.model_path` (in
+    `data_dir`) when that file exists; the seed-corpus model is cached in `data_dir` too.
+    Build it once: it loads jieba and the sound index (~1 s)."""
     rules = load_rules(catalog, rules_path)
-    model_path = Path(rules.classifier.model_path)
-    model = load_model(model_path) if model_path.exists() else None
-    return build_router(rules, catalog, model)
+    path = model_file(rules, data_dir)
+    model = load_model(path) if path.exists() else None
+    return build_router(rules, catalog, model, cache_dir=data_dir)

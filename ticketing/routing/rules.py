@@ -84,7 +84,7 @@ class AreaMatterRules:
 
 @dataclass(frozen=True)
 class ClassifierSettings:
-    model_path: str = "var/routing-model.joblib"
+    model_path: str = "routing-model.joblib"  # relative to the data directory
     weight: float = 0.6
     override_probability: float = 0.5
     min_examples: int = 5

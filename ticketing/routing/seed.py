@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from hotline.ticketing.routing.classifier import HistoryModel
 
 SEED_FILE = Path(__file__).with_name("seed_corpus.jsonl")
-DEFAULT_CACHE_DIR = Path("var")  # relative to the working directory, like the trained model
+# The service passes its data directory (storage.data_dir); this default serves library use.
+DEFAULT_CACHE_DIR = Path("var")
 
 _lock = threading.Lock()
 _models: dict[str, HistoryModel] = {}
