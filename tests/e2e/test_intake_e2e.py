@@ -78,6 +78,9 @@ def _seeded_data_dir(router: Router, tmp_path: Path) -> None:
 
 
 def _server(tmp_path: Path, url: str, model: Path, **env: str) -> HotlineServer:
+    # baresip writes its interface address into the SDP but sends from 127.0.0.1: the NAT
+    # case, where strict RTP accepts media only from a trusted media network.
+    env = {"HOTLINE_SIP__TRUSTED_MEDIA": '["127.0.0.0/8"]', **env}
     return make_server(tmp_path / "srv", database_url=url, model_dir=model, extra_env=env)
 
 
