@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from tests.fixtures.web import csrf
-
-
-async def registered(web_env, draft):
-    t = draft()
-    op = await web_env.client("op1")
-    resp = await op.post(
-        f"/api/v1/tickets/{t.id}/register",
-        json={"version": 1, "request_type": "complaint"},
-        headers=csrf(op),
-    )
-    assert resp.status == 200
-    return op, t, (await resp.json())["version"]
+from tests.fixtures.web import csrf, registered
 
 
 async def test_oversized_body_is_413_in_chinese(web_env, draft):

@@ -21,7 +21,7 @@ from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.events import EventHub
 from hotline.ticketing.web.followup_api import followup_web_extension
 
-from tests.fixtures.web import add_web_users, csrf, login, web_settings
+from tests.fixtures.web import add_web_users, csrf, login, registered, web_settings
 
 HUGE = 2**63  # one past what a BIGINT holds
 CJK = "\u4e00-\u9fff"
@@ -31,18 +31,6 @@ def chinese_400(status: int, body: dict) -> bool:
     import re
 
     return status == 400 and bool(re.search(f"[{CJK}]", body.get("message", "")))
-
-
-async def registered(web_env, draft):
-    t = draft()
-    op = await web_env.client("op1")
-    resp = await op.post(
-        f"/api/v1/tickets/{t.id}/register",
-        json={"version": 1, "request_type": "complaint"},
-        headers=csrf(op),
-    )
-    assert resp.status == 200
-    return op, t, (await resp.json())["version"]
 
 
 async def test_huge_integers_in_paths_and_queries_are_400(web_env, draft):
