@@ -19,6 +19,7 @@ from aiohttp import web
 
 from hotline.background_parts import background_parts, database_part
 from hotline.database_gate import Backoff, DatabaseGate, StartupError
+from hotline.http_listener import run_http
 from hotline.intake_wiring import JOURNAL_NAME, data_dir
 from hotline.secret_key import ensure_secret_key
 from hotline.service_context import CONTEXT_KEY, ServiceContext
@@ -130,6 +131,14 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
     )
     log.info("控制台 / console: %s", console_url(ctx))
     try:
-        web.run_app(app, host=ctx.http_host, port=ctx.http_port, print=None, loop=_new_loop())
+        run_http(
+            app,
+            host=ctx.http_host,
+            port=ctx.http_port,
+            max_connections=settings.web.max_connections,
+            max_connections_per_source=settings.web.max_connections_per_source,
+            idle_timeout_seconds=settings.web.idle_timeout_seconds,
+            loop=_new_loop(),
+        )
     except OSError as exc:
         fail(f"启动失败 / cannot start: http {ctx.http_host}:{ctx.http_port}: {exc}", EXIT_STARTUP)

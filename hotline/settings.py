@@ -206,6 +206,13 @@ class WebSettings(_Section):
     # API tokens: lifetime when none is asked for, and the longest allowed.
     token_default_days: int = Field(default=90, gt=0)
     token_max_days: int = Field(default=365, gt=0)
+    # Open console connections, in all and from one client address (an office behind NAT
+    # shares one: ~10 per browser); more are closed at once (hotline/http_listener.py).
+    max_connections: int = Field(default=1024, gt=0)
+    max_connections_per_source: int = Field(default=128, gt=0)
+    # A connection without a complete request head this long after opening or after its
+    # last answer is closed: idle sockets and slowly dripped heads (slowloris).
+    idle_timeout_seconds: float = Field(default=15, gt=0, le=3600)
 
 
 class FollowupSettings(_Section):
