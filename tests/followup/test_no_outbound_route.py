@@ -30,9 +30,8 @@ from hotline.settings import Settings
 from hotline.survey_dialer import build_survey_dialer
 from tests.fixtures.cli import HotlineCli
 from tests.fixtures.db import SettableClock
-from tests.fixtures.followup import CloseTicket
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import HotlineServer, make_server
+from tests.fixtures.followup import CloseTicket, surveying_server
+from tests.fixtures.service import HotlineServer
 from tests.followup.test_serve import _closed_ticket
 
 # --- configuration --------------------------------------------------------------------------
@@ -162,17 +161,7 @@ async def test_serve_without_outbound_proxy_dials_nothing(
     url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
     upgrade(url)
     ticket_id = _closed_ticket(url)
-    server = make_server(
-        tmp_path / "node",
-        database_url=url,
-        model_dir=vosk_model_dir,
-        extra_env={
-            "HOTLINE_DEADLINES__FOLLOWUP_DELAY_HOURS": "0",
-            "HOTLINE_FOLLOWUP__WINDOW_START": "00:00",  # start == end: all day
-            "HOTLINE_FOLLOWUP__WINDOW_END": "00:00",
-        },
-    )
-    copy_seed_cache(router, server.workdir / "var")
+    server = surveying_server(tmp_path / "node", url, vosk_model_dir, router)
     try:
         await asyncio.to_thread(server.start, 280)  # the first start loads the models
         log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)

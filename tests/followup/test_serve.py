@@ -15,13 +15,10 @@ from hotline.ticketing.routing import Router
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.fixtures.common import free_port
-from tests.fixtures.followup import OPERATOR
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import make_server
+from tests.fixtures.followup import OPERATOR, surveying_server
 from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(600), pytest.mark.slow]
-
 
 
 def _closed_ticket(url: str) -> int:
@@ -52,21 +49,16 @@ async def test_serve_surveys_a_closed_ticket(
     upgrade(url)
     ticket_id = _closed_ticket(url)
     uas_port = free_port()
-    server = make_server(
+    server = surveying_server(
         tmp_path / "node",
-        database_url=url,
-        model_dir=vosk_model_dir,
-        extra_env={
-            "HOTLINE_DEADLINES__FOLLOWUP_DELAY_HOURS": "0",
-            "HOTLINE_FOLLOWUP__WINDOW_START": "00:00",  # start == end: all day
-            "HOTLINE_FOLLOWUP__WINDOW_END": "00:00",
-            "HOTLINE_SIP__OUTBOUND__PROXY": f"sip:127.0.0.1:{uas_port}",
-        },
+        url,
+        vosk_model_dir,
+        router,
+        HOTLINE_SIP__OUTBOUND__PROXY=f"sip:127.0.0.1:{uas_port}",
     )
     sipp = asyncio.create_task(
         answer_one_call(tmp_path, answer_then_keys("1"), uas_port, name="serve", timeout=150)
     )
-    copy_seed_cache(router, server.workdir / "var")
     await asyncio.to_thread(server.start, 280)  # the first start loads the models
     try:
         log = await asyncio.to_thread(server.wait_log, "follow-up scheduler running", 60)

@@ -185,6 +185,18 @@ class RawUac:
 # ---- raw RTP ---------------------------------------------------------------------------
 
 
+async def final_answer_to_invite(port: int) -> SipMessage | None:
+    """One INVITE from a fresh loopback UAC (with an RTP socket it never uses) to the
+    listener on `port`: its final answer, or None."""
+    with sockets("127.0.0.1") as (rtp_sock,):
+        uac = await RawUac(("127.0.0.1", port)).open()
+        try:
+            uac.send_invite(rtp_sock.getsockname())
+            return await uac.final_response()
+        finally:
+            uac.close()
+
+
 def alaw_payload(pcm: bytes) -> bytes:
     import audioop  # independent of telephony.rtp.g711, on purpose
 

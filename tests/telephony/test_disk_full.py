@@ -28,6 +28,7 @@ from tests.fixtures.sip import speechlike_pcm
 from tests.telephony.raw_uac import (
     RawUac,
     alaw_payload,
+    final_answer_to_invite,
     packets_found,
     rtp_packet,
     sdp_media_port,
@@ -77,13 +78,7 @@ async def test_a_full_volume_answers_503_with_retry_after(tiny_volume: Path, lis
     """Used to get only 100 Trying and no final answer. Kamailio needs the 503 to fail over."""
     fill(tiny_volume)
     async with listener_factory(recordings_dir=tiny_volume / "rec", min_free_mb=0.5) as harness:
-        with sockets("127.0.0.1") as (rtp_sock,):
-            uac = await RawUac(("127.0.0.1", harness.port)).open()
-            try:
-                uac.send_invite(rtp_sock.getsockname())
-                final = await uac.final_response()
-            finally:
-                uac.close()
+        final = await final_answer_to_invite(harness.port)
         assert final is not None and final.status == 503, final
         assert int(final.get("Retry-After") or "0") > 0
         assert harness.listener.calls == {}
@@ -97,13 +92,7 @@ async def test_without_the_free_space_floor_a_full_volume_still_gets_a_final_ans
     no empty file left on the volume."""
     fill(tiny_volume)
     async with listener_factory(recordings_dir=tiny_volume / "rec", min_free_mb=0) as harness:
-        with sockets("127.0.0.1") as (rtp_sock,):
-            uac = await RawUac(("127.0.0.1", harness.port)).open()
-            try:
-                uac.send_invite(rtp_sock.getsockname())
-                final = await uac.final_response()
-            finally:
-                uac.close()
+        final = await final_answer_to_invite(harness.port)
         assert final is not None and final.status == 503, final
         assert final.get("Retry-After")
         await harness.wait_for(lambda: not harness.listener.calls, timeout=10)

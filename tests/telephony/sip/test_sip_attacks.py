@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,8 @@ from pathlib import Path
 import pytest
 from hotline.telephony.sip.ratelimit import RateLimits
 from hotline.telephony.sip.transport import TcpLimits
+
+from tests.fixtures.sip import UdpProbe
 
 pytestmark = pytest.mark.timeout(240)
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,32 +44,6 @@ def request(
     ).encode()
 
 
-class Udp:
-    def __init__(self, host: str = "127.0.0.1") -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind((host, 0))
-        self.sock.setblocking(False)
-        self.port = self.sock.getsockname()[1]
-
-    def drain(self) -> list[bytes]:
-        out = []
-        while True:
-            try:
-                out.append(self.sock.recv(65535))
-            except BlockingIOError:
-                return out
-
-    async def wait(self, want: bytes, timeout: float = 10) -> bytes:
-        loop = asyncio.get_running_loop()
-        end = loop.time() + timeout
-        while loop.time() < end:
-            for reply in self.drain():
-                if want in reply:
-                    return reply
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"no reply containing {want!r}")
-
-
 def to_tag_of(reply: bytes) -> str:
     for line in reply.decode().split("\r\n"):
         if line.lower().startswith("to:"):
@@ -82,7 +57,7 @@ def to_tag_of(reply: bytes) -> str:
 async def test_via_host_name_without_rport_is_answered_at_the_source(listener_factory) -> None:
     """§18.2.2: with `received` stamped, the response goes to the source address (here the
     host name does not even resolve), the call is answered, and BYE ends it."""
-    probe = Udp()
+    probe = UdpProbe()
     async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
         via = f"pbx.hotline-test.invalid:{probe.port}"
         probe.sock.sendto(request("INVITE", 1, via, body=SDP), ("127.0.0.1", harness.port))
@@ -102,7 +77,7 @@ async def test_via_port_out_of_range_neither_kills_the_socket_nor_leaves_a_call(
     """Port 70000 in sent-by made asyncio close the UDP socket (OverflowError from sendto)
     and left the call behind; now the reply goes to the source port."""
     caplog.set_level(logging.ERROR)
-    probe = Udp()
+    probe = UdpProbe()
     async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
         invite = request("INVITE", 2, "127.0.0.1:70000", body=SDP)
         probe.sock.sendto(invite, ("127.0.0.1", harness.port))
@@ -122,7 +97,7 @@ async def test_via_port_out_of_range_neither_kills_the_socket_nor_leaves_a_call(
 async def test_a_failure_while_answering_leaves_no_call_behind(listener_factory) -> None:
     """No wire input is left that makes the provisional fail, so the failure is injected
     (a fake): the call and its transaction must both go, and the listener is idle."""
-    probe = Udp()
+    probe = UdpProbe()
     async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
         endpoint = harness.listener.endpoint
         real = endpoint.send_invite_response
@@ -253,7 +228,7 @@ async def test_untrusted_flood_gets_a_bounded_budget_and_trusted_calls_go_throug
     async with listener_factory(
         trusted_peers=["127.0.0.1/32"], rate_limits=limits, sip_t1=0.05, greeting_pcm=b""
     ) as harness:
-        flooders = [Udp(f"127.0.0.{i}") for i in range(2, 22)]
+        flooders = [UdpProbe(f"127.0.0.{i}") for i in range(2, 22)]
         for n in range(200):
             for i, flooder in enumerate(flooders):
                 via = f"127.0.0.{i + 2}:{flooder.port};rport"
@@ -269,14 +244,14 @@ async def test_untrusted_flood_gets_a_bounded_budget_and_trusted_calls_go_throug
         endpoint = harness.listener.endpoint
         assert not endpoint.servers  # no transaction (no cached 403) for untrusted sources
         # Many more sources than the table holds: it stays at its bound.
-        spread = [Udp(f"127.0.1.{i}") for i in range(1, 101)]
+        spread = [UdpProbe(f"127.0.1.{i}") for i in range(1, 101)]
         for s in spread:
             s.sock.sendto(
                 request("OPTIONS", "sp", f"127.0.1.1:{s.port}"), ("127.0.0.1", harness.port)
             )
         await asyncio.sleep(0.5)
         assert len(endpoint.limiter) <= 32
-        probe = Udp()
+        probe = UdpProbe()
         via = f"127.0.0.1:{probe.port};rport"
         probe.sock.sendto(request("OPTIONS", "legit", via), ("127.0.0.1", harness.port))
         assert (await probe.wait(b"atk-legit")).startswith(b"SIP/2.0 200 ")
@@ -294,7 +269,7 @@ async def test_untrusted_flood_gets_a_bounded_budget_and_trusted_calls_go_throug
 async def test_trusted_source_over_its_rate_is_dropped_not_queued(listener_factory) -> None:
     limits = RateLimits(trusted_per_second=50)
     async with listener_factory(rate_limits=limits) as harness:
-        probe = Udp()
+        probe = UdpProbe()
         via = f"127.0.0.1:{probe.port};rport"
         for n in range(1000):
             probe.sock.sendto(request("OPTIONS", f"tr{n}", via), ("127.0.0.1", harness.port))

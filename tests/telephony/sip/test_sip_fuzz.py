@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import socket
 
 import pytest
 from hotline.telephony.sip.message import parse_message
+
+from tests.fixtures.sip import UdpProbe
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -66,40 +67,13 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return data.replace(b": ", b":", rng.randrange(1, 6))
 
 
-class Probe:
-    def __init__(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.setblocking(False)
-        self.port = self.sock.getsockname()[1]
-
-    def drain(self) -> list[bytes]:
-        out = []
-        while True:
-            try:
-                out.append(self.sock.recv(65535))
-            except BlockingIOError:
-                return out
-
-    async def ask(self, data: bytes, target: int, want: bytes, timeout: float = 10) -> bytes:
-        self.sock.sendto(data, ("127.0.0.1", target))
-        loop = asyncio.get_running_loop()
-        end = loop.time() + timeout
-        while loop.time() < end:
-            for reply in self.drain():
-                if want in reply:
-                    return reply
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"no reply containing {want!r}")
-
-
 def invite(n: int, port: int) -> bytes:
     return VALID_INVITE.format(n=n, port=port, length=len(SDP), body=SDP).encode()
 
 
 async def test_fuzzed_datagrams_do_not_stop_the_listener(listener_factory, caplog) -> None:
     rng = random.Random(20261126)
-    probe = Probe()
+    probe = UdpProbe()
     caplog.set_level(logging.ERROR)  # telephony and asyncio (task errors)
     async with listener_factory(sip_t1=0.05, greeting_pcm=b"") as harness:
         for n in range(600):
@@ -143,7 +117,7 @@ def in_dialog(answer: bytes, method: str, cseq: int, port: int) -> bytes:
 
 async def test_fuzzed_in_dialog_requests_do_not_break_calls(listener_factory, caplog) -> None:
     rng = random.Random(4733)
-    probe = Probe()
+    probe = UdpProbe()
     caplog.set_level(logging.ERROR)  # telephony and asyncio (task errors)
     async with listener_factory(sip_t1=0.2, greeting_pcm=b"") as harness:
         answers = []
@@ -181,7 +155,7 @@ async def test_fuzzed_in_dialog_requests_do_not_break_calls(listener_factory, ca
     ids=["bad-cseq", "truncated-body", "bad-from", "cseq-method-mismatch", "bad-max-forwards"],
 )
 async def test_broken_request_with_addressable_headers_gets_400(listener_factory, damage) -> None:
-    probe = Probe()
+    probe = UdpProbe()
     async with listener_factory() as harness:
         message = damage(invite(1, probe.port))
         reply = await probe.ask(message, harness.port, b"SIP/2.0 ")
@@ -190,7 +164,7 @@ async def test_broken_request_with_addressable_headers_gets_400(listener_factory
 
 
 async def test_max_forwards_zero_gets_483(listener_factory) -> None:
-    probe = Probe()
+    probe = UdpProbe()
     async with listener_factory() as harness:
         message = invite(2, probe.port).replace(b"Max-Forwards: 70", b"Max-Forwards: 0")
         reply = await probe.ask(message, harness.port, b"SIP/2.0 ")
@@ -209,7 +183,7 @@ async def test_max_forwards_zero_gets_483(listener_factory) -> None:
     ids=["no-codec", "not-sdp", "unknown-method", "not-allowed", "unknown-dialog"],
 )
 async def test_requests_we_cannot_serve(listener_factory, change, status) -> None:
-    probe = Probe()
+    probe = UdpProbe()
     async with listener_factory() as harness:
         message = invite(3, probe.port).replace(*change)
         if change[1].startswith((b"FROB", b"SUBSCRIBE")):
