@@ -20,6 +20,7 @@ from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundE
 from hotline.ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
 from hotline.ticketing.persistence.database import UnitOfWork
 from hotline.ticketing.persistence.repository import TicketQuery
+from hotline.ticketing.stats import TicketFigures
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User, password_problem
 from sqlalchemy.exc import IntegrityError
 
@@ -212,9 +213,16 @@ def list_tickets(uow: UnitOfWork, query: TicketQuery | None = None) -> list[Tick
         return uow.tickets.list(query or TicketQuery())
 
 
-def count_tickets(uow: UnitOfWork, query: TicketQuery | None = None) -> int:
+def ticket_figures(uow: UnitOfWork, query: TicketQuery) -> list[TicketFigures]:
+    """The dashboard's columns of every matching ticket (the query's limit is ignored)."""
     with uow:
-        return uow.tickets.count(query or TicketQuery())
+        return uow.tickets.figures(query)
+
+
+def count_tickets(uow: UnitOfWork, query: TicketQuery | None = None, cap: int | None = None) -> int:
+    """How many match; with `cap`, at most cap + 1 (counting stops there)."""
+    with uow:
+        return uow.tickets.count(query or TicketQuery(), cap)
 
 
 def query_for(user: User | Actor, **filters: Any) -> TicketQuery:

@@ -27,6 +27,30 @@ ANSWERED_SURVEYS = frozenset(
 UNASSIGNED = "(未分配)"
 
 
+@dataclass(frozen=True, slots=True)
+class TicketFigures:
+    """What the dashboard counts of one ticket: no texts, no history. A year of a city's
+    tickets is read as these (persistence: TicketRepository.figures), not as Tickets."""
+
+    state: State
+    received_at: datetime
+    request_type: str | None
+    urgency: str
+    lead_unit: str | None
+    area_id: str | None
+    epidemic: bool
+    satisfaction: str | None
+    first_dispatched_at: datetime | None
+    dispatched_at: datetime | None
+    closed_at: datetime | None
+    dispatch_due_at: datetime | None
+    close_due_at: datetime | None
+    followup_due_at: datetime | None
+
+
+FIGURE_FIELDS: tuple[str, ...] = TicketFigures.__slots__  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Rate:
     numerator: int
@@ -101,7 +125,7 @@ def _days(start: date, end: date) -> list[date]:
 
 
 def compute(
-    tickets: Iterable[Ticket],
+    tickets: Iterable[Ticket | TicketFigures],
     *,
     start: date,
     end: date,
@@ -109,7 +133,7 @@ def compute(
     policy: DeadlinePolicy,
     now: datetime,
     supervisors: Mapping[str, str] | None = None,
-    open_tickets: Iterable[Ticket] = (),
+    open_tickets: Iterable[Ticket | TicketFigures] = (),
 ) -> DashboardStats:
     """Figures for tickets received in [start, end] (local days).
 

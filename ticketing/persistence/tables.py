@@ -61,6 +61,10 @@ metadata = Base.metadata
 
 class TicketRow(Base):
     __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_lead_unit_received", "lead_unit", "received_at"),
+        Index("ix_tickets_state_received", "state", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)

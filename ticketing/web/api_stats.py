@@ -43,12 +43,8 @@ def _period(c: WebContext, start: str | None, end: str | None) -> tuple[date, da
 def compute(c: WebContext, start: date, end: date) -> stats.DashboardStats:
     lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
     uow = c.db.uow
-    tickets = services.list_tickets(
-        uow(), TicketQuery(received_from=lo, received_before=hi, limit=1_000_000)
-    )
-    open_tickets = services.list_tickets(
-        uow(), TicketQuery(states=sorted(OPEN_STATES), limit=1_000_000)
-    )
+    tickets = services.ticket_figures(uow(), TicketQuery(received_from=lo, received_before=hi))
+    open_tickets = services.ticket_figures(uow(), TicketQuery(states=sorted(OPEN_STATES)))
     users = services.list_users(uow())
     return stats.compute(
         tickets,

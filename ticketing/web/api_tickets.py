@@ -52,6 +52,7 @@ READ_ROLES = (Role.OPERATOR, Role.LEAD, Role.ADMIN, Role.LIAISON)
 # What "the queue" holds: everything waiting for the centre's hand.
 QUEUE_STATES = (State.DRAFT, State.REGISTERED, State.RETURNED, State.REPLIED)
 MAX_LIST = 500
+COUNT_CAP = 10_000  # a list's total is counted up to here, then shown as 10000+
 
 
 def _forbidden_unit() -> ApiError:
@@ -182,9 +183,10 @@ async def list_tickets(
     else:
         query = TicketQuery(**filters)
         items = await c.run(services.list_tickets, c.db.uow(), query)
-        total = await c.run(services.count_tickets, c.db.uow(), query)
+        total = await c.run(services.count_tickets, c.db.uow(), query, COUNT_CAP)
     rows = [presenter.ticket_summary(t, c.policy, now, liaison=liaison) for t in items]
-    return web.json_response({"total": total, "items": rows})
+    capped = {"total": COUNT_CAP, "total_capped": True} if total > COUNT_CAP else {"total": total}
+    return web.json_response({**capped, "items": rows})
 
 
 @routes.post("/api/v1/tickets")

@@ -88,6 +88,7 @@ class TicketOut(TicketSummaryOut):
 
 class TicketListOut(BaseModel):
     total: int
+    total_capped: bool = False  # True: more than `total` match (counting stops there)
     items: list[TicketSummaryOut]
 
 

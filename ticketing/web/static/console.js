@@ -44,7 +44,7 @@
     const fresh = new Set(data.items.filter(t => seen.size && !seen.has(t.id)).map(t => t.id));
     data.items.forEach(t => seen.add(t.id));
     if (current.name !== name) return;
-    view.innerHTML = `<div class="card"><h2>${esc(spec.title)} <span class="hint">共 ${data.total} 件</span></h2>
+    view.innerHTML = `<div class="card"><h2>${esc(spec.title)} <span class="hint">共 ${data.total}${data.total_capped ? "+" : ""} 件</span></h2>
       ${tableHtml(data.items, fresh)}</div>`;
     bindRows(); tickClocks();
   }
@@ -71,7 +71,7 @@
       try {
         const data = await api("GET", "/tickets?" + qs.toString());
         document.getElementById("search-results").innerHTML =
-          `<h2>查询结果 <span class="hint">共 ${data.total} 件</span></h2>` + tableHtml(data.items, new Set());
+          `<h2>查询结果 <span class="hint">共 ${data.total}${data.total_capped ? "+" : ""} 件</span></h2>` + tableHtml(data.items, new Set());
         bindRows(); tickClocks();
       } catch (e) { showMsg(document.getElementById("search-msg"), e.message); }
     };

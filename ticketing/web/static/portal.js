@@ -13,7 +13,7 @@
       <td>${esc(fmtTime(t.dispatched_at || t.received_at))}</td><td>${esc(t.caller_number_masked || "无号码")}</td>
       <td>${esc((t.summary || t.text || "").slice(0, 60))}</td>
       <td>${t.lead_unit === HL.me.unit_id ? "主办" : "协办"}</td><td>${clockHtml(t.clocks.close || t.clocks.dispatch)}</td></tr>`).join("");
-    view.innerHTML = `<div class="card"><h2>本单位工单 <span class="hint">共 ${data.total} 件</span></h2>
+    view.innerHTML = `<div class="card"><h2>本单位工单 <span class="hint">共 ${data.total}${data.total_capped ? "+" : ""} 件</span></h2>
       ${rows ? `<table class="list" id="ticket-list"><thead><tr><th>编号</th><th>状态</th><th>派单时间</th><th>来电号码</th>
       <th>内容</th><th>承办方式</th><th>时限</th></tr></thead><tbody>${rows}</tbody></table>` : '<div class="empty">暂无工单</div>'}</div>`;
     view.querySelectorAll("tr.row").forEach(tr => tr.onclick = () => { location.hash = "#/ticket/" + tr.dataset.id; });
