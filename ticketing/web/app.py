@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ from aiohttp_pydantic.oas import pydantic_schema_to_oas
 from aiohttp_pydantic.oas.view import generate_oas
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.reporting import UpstreamReporter
+from hotline.ticketing.rerouting import DuplicateFn
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import api_session, api_stats, api_tickets, health
+from hotline.ticketing.web import api_routing, api_session, api_stats, api_tickets, health
 from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
 from hotline.ticketing.web.context import (
     WEB_CONTEXT,
@@ -46,6 +48,8 @@ def create_web_app(
     hub: EventHub | None = None,
     health_checks: Mapping[str, HealthCheck] | None = None,
     suggest: SuggestFn | None = None,
+    find_duplicates: DuplicateFn | None = None,
+    duplicate_window: timedelta | None = None,
     extensions: Iterable[WebExtension] = (),
     middlewares: Sequence[Middleware] = (),
     data_dir: Path | None = None,
@@ -59,6 +63,8 @@ def create_web_app(
     - `health_checks`: name → callable, one per part (sip, asr, asr_queue…);
       "database" is added when missing.
     - `suggest`: routing `text -> suggestion dict` (`hotline.routing_wiring.build_route`).
+    - `find_duplicates`, `duplicate_window`: routing's 并单 search and its window, used
+      when a corrected text is re-routed (default: open tickets on the same number, 7 days).
     - `extensions`: extra API routes + console panels (回访).
     - `middlewares`: run right inside the error middleware, in order, before the body
       limit, sessions and authentication: what they answer is not turned into a 500,
@@ -84,6 +90,8 @@ def create_web_app(
         attachments_dir=attachments,
         recordings_dir=recordings,
         suggest=suggest,
+        find_duplicates=find_duplicates,
+        duplicate_window=duplicate_window or timedelta(days=7),
         health_checks=checks,
         extensions=list(extensions),
         reporter=reporter,
@@ -109,6 +117,7 @@ def create_web_app(
     app[WEB_CONTEXT] = context
     app.add_routes(api_session.routes)
     app.add_routes(api_tickets.routes)
+    app.add_routes(api_routing.routes)
     app.add_routes(api_stats.routes)
     app.add_routes(health.routes)
     for ext in context.extensions:
