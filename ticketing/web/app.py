@@ -39,6 +39,7 @@ from hotline.settings import Settings
 STATIC_DIR = Path(__file__).parent / "static"
 OPENAPI_PATH = "/api/v1/openapi.json"
 OPENAPI_KEY = web.AppKey("hotline.web.openapi", dict)
+SESSION_ENDED = web.RequestKey("hotline.web.session_ended", bool)
 
 
 def create_web_app(
@@ -195,6 +196,7 @@ async def auth_middleware(request: web.Request, handler: Any) -> web.StreamRespo
         except ApiError:
             if path in _PAGES:
                 principal = None  # the page's script asks /api/v1/session and redirects
+                request[SESSION_ENDED] = True  # a session cookie that no longer logs in
             else:
                 raise
         if principal is None and path.startswith("/api/"):
@@ -239,7 +241,8 @@ def _page(file: str) -> Any:
     async def handler(request: web.Request) -> web.StreamResponse:
         principal = request.get(USER_KEY)
         if file != "login.html" and principal is None:
-            raise web.HTTPFound("/login?next=" + request.path)
+            expired = "expired=1&" if request.get(SESSION_ENDED) else ""
+            raise web.HTTPFound(f"/login?{expired}next=" + request.path)
         return web.FileResponse(STATIC_DIR / file, headers={"Cache-Control": "no-store"})
 
     return handler
