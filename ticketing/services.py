@@ -7,6 +7,7 @@ commits its own transaction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,8 @@ from hotline.ticketing.persistence.database import UnitOfWork
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User, password_problem
 from sqlalchemy.exc import IntegrityError
+
+log = logging.getLogger("hotline.ticketing.services")
 
 __all__ = [
     "NewTicket",
@@ -161,9 +164,13 @@ def apply_command(
             ticket, command, actor, now=uow.clock(), policy=uow.policy, catalog=uow.catalog
         )
         if routing is not None and ticket.text != text_before:
-            derived, duplicates = route_text(uow, ticket, routing)
-            rerouting.rederive(ticket, derived, duplicates)
-            deadlines.refresh(ticket, uow.policy)  # the request type may set other limits
+            try:
+                derived, duplicates = route_text(uow, ticket, routing)
+            except Exception:  # a failing router must not cost the operator's correction
+                log.exception("re-routing ticket %s failed; the old suggestion stays", ticket_id)
+            else:
+                rerouting.rederive(ticket, derived, duplicates)
+                deadlines.refresh(ticket, uow.policy)  # the type may set other limits
         uow.tickets.save(ticket)
         uow.commit()
     return ticket

@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
 from hotline.ticketing.web.app import create_web_app
+from hotline.ticketing.web.context import WEB_CONTEXT
 from hotline.ticketing.web.events import EventHub
 
 from hotline.routing_wiring import routing_duplicates
@@ -198,3 +199,19 @@ async def test_caller_fields_complete_a_phone_ticket(routed_web):
     assert status == 200
     seen = await (await liaison.get(f"/api/v1/tickets/{t.id}")).json()
     assert seen["caller_name"] == ""
+
+
+async def test_a_failing_router_loses_no_correction(routed_web):
+    def broken(text: str) -> dict[str, Any]:
+        raise RuntimeError("model file unreadable")
+
+    routed_web.server.app[WEB_CONTEXT].suggest = broken
+    t = garbled_draft(routed_web)
+    op = await routed_web.client("op1")
+    status, body = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    assert status == 503 and body["message"] == "派单建议暂不可用", body
+    status, saved = await post(
+        op, f"/api/v1/tickets/{t.id}/correct", {"version": t.version, "corrected_text": HEATING}
+    )
+    assert status == 200, saved
+    assert saved["corrected_text"] == HEATING

@@ -8,6 +8,7 @@ from aiohttp import web
 from aiohttp_pydantic.oas.typing import r200, r400, r403, r404, r413
 from hotline.ticketing import services
 from hotline.ticketing.commands import TEXT_LIMITS
+from hotline.ticketing.errors import DomainError
 from hotline.ticketing.model import mask_number
 from hotline.ticketing.web import presenter
 from hotline.ticketing.web.api_tickets import api, load_visible
@@ -55,7 +56,12 @@ async def route_preview(
     routing = c.text_routing()
     if routing is None:
         raise ApiError(503, "routing_unavailable", "派单建议暂不可用", "routing is not loaded")
-    shown = await c.run(services.preview_routing, c.db.uow(), ticket_id, body.text, routing)
+    try:
+        shown = await c.run(services.preview_routing, c.db.uow(), ticket_id, body.text, routing)
+    except DomainError:
+        raise
+    except Exception as exc:  # the router failing is not the operator's fault
+        raise ApiError(503, "routing_unavailable", "派单建议暂不可用", str(exc)[:200]) from None
     return web.json_response(
         {
             "routing_suggestion": presenter.routing_view(shown.routing_suggestion),
