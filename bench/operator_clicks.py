@@ -11,6 +11,8 @@ Paths:
   right      the suggestion is right: open the ticket, 确认派单
   old-right  the same with the step-by-step buttons: open, 登记, 派单
   wrong      the suggestion is wrong: open, choose another 主办单位, 确认派单
+  wrong-alternative   the same, the right unit being one of routing's runners-up: open,
+             click it under 改选主办, 确认派单
   garbled    ASR missed the words: open, retype the request (the suggestion follows the
              text while typing), 确认派单
 
@@ -105,6 +107,12 @@ async def wrong(e: Effort, ticket_id: int) -> None:
     await e.click("#confirm-dispatch")
 
 
+async def wrong_alternative(e: Effort, ticket_id: int) -> None:
+    await open_ticket(e, ticket_id)
+    await e.click(f'#suggestion .alt-unit[data-unit="{WRONG_UNIT}"]')
+    await e.click("#confirm-dispatch")
+
+
 async def garbled(e: Effort, ticket_id: int) -> None:
     await open_ticket(e, ticket_id)
     await e.type("#corrected-text", RIGHT)
@@ -117,6 +125,7 @@ PATHS: dict[str, tuple[str, Callable[[Effort, int], Awaitable[None]]]] = {
     "right": (RIGHT, right),
     "old-right": (RIGHT, old_right),
     "wrong": (WRONG, wrong),
+    "wrong-alternative": (WRONG, wrong_alternative),
     "garbled": (GARBLED, garbled),
 }
 

@@ -154,3 +154,29 @@ async def test_times_in_the_catalogue_zone_and_a_visible_live_indicator(routed_l
     assert "中断" in await page.inner_text("#live")
     await shot(page, "14-7-live-indicator-disconnected")
     await context.close()
+
+
+async def test_a_runner_up_unit_is_one_click_away(routed_live, browser, router: Router):
+    text = "我们小区的暖气管道在楼道里漏水了，物业一直不来修，电话13812345678。"
+    routed = router.suggest(text).to_dict()
+    assert routed["department"] == "heating"
+    assert "housing" in [a["department"] for a in routed["alternatives"]]
+    ticket = make_draft(
+        routed_live.database,
+        routed_live.hub,
+        machine_text=text,
+        routing_suggestion={
+            "lead": "heating",
+            "alternatives": routed["alternatives"],
+            "type": "complaint",
+        },
+    )
+    ctx, page = await log_in(browser, routed_live.url, "op1")
+    await page.goto(f"{routed_live.url}/console#/ticket/{ticket.id}")
+    await page.click('#suggestion .alt-unit[data-unit="housing"]')
+    assert await page.input_value("#lead-unit") == "housing"
+    await shot(page, "14-1-runner-up-unit")
+    await page.click("#confirm-dispatch")
+    await page.wait_for_selector("#ticket-state:has-text('已派单')")
+    assert "主办：区住房和城乡建设局" in await page.inner_text("#view")
+    await ctx.close()

@@ -115,7 +115,11 @@
     const why = Array.isArray(s.explanation) ? s.explanation : s.explanation ? [s.explanation] : [];
     const reasons = Array.isArray(s.reasons) ? s.reasons : [];
     const lines = why.concat(reasons).map(x => `<li>${esc(typeof x === "string" ? x : JSON.stringify(x))}</li>`).join("");
+    // The runners-up as one-click choices: a wrong lead is usually one of them.
+    const alts = (s.alternatives || []).filter(a => a && a.department && a.department !== s.lead_unit).slice(0, 3)
+      .map(a => `<button type="button" class="alt-unit" data-unit="${esc(a.department)}">${esc(HL.unitName(a.department))}</button>`).join(" ");
     return `<div class="suggest" id="suggestion"><div id="suggestion-text">${parts.join("；") || "未匹配到承办单位"}</div>
+      ${alts ? `<div class="alternatives"><span class="hint">改选主办：</span>${alts}</div>` : ""}
       ${lines ? `<div class="hint">依据：</div><ul class="hint">${lines}</ul>` : ""}
       <button type="button" id="apply-suggestion">采用建议</button></div>`;
   }
@@ -319,6 +323,10 @@
   }
 
   function bindApply(t) {
+    document.querySelectorAll("#suggestion .alt-unit").forEach(b => b.onclick = () => {
+      const lead = document.getElementById("lead-unit");
+      if (lead) { lead.value = b.dataset.unit; lead.dataset.dirty = "1"; }
+    });
     const apply = document.getElementById("apply-suggestion");
     if (apply) apply.onclick = () => {
       const s = t.routing_suggestion;
