@@ -10,23 +10,15 @@ from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.timezone import local_time
 
-from hotline.catalog_loader import load_catalog
 from tests.fixtures.cli import HotlineCli
 
 
-def test_ticket_times_are_shown_in_the_catalogue_zone(hotline_cli: HotlineCli, db_url: str):
-    hotline_cli.env["HOTLINE_DATABASE_URL"] = db_url
-    assert hotline_cli("db", "upgrade").exit_code == 0
-    database = Database.open(db_url, catalog=load_catalog())
-    try:
-        ticket = services.create_draft(
-            database.uow(),
-            services.NewTicket(
-                received_at=datetime(2026, 1, 5, 23, 30, tzinfo=UTC), machine_text="停水"
-            ),
-        )
-    finally:
-        database.close()
+def test_ticket_times_are_shown_in_the_catalogue_zone(
+    hotline_cli: HotlineCli, database: Database, migrated_url: str
+):
+    new = services.NewTicket(received_at=datetime(2026, 1, 5, 23, 30, tzinfo=UTC))
+    ticket = services.create_draft(database.uow(), new)
+    hotline_cli.env["HOTLINE_DATABASE_URL"] = migrated_url
     listed = hotline_cli("tickets", "list")
     assert "2026-01-06 07:30" in listed.stdout, listed.stdout
     shown = hotline_cli("tickets", "show", str(ticket.id))
