@@ -215,3 +215,10 @@ async def test_a_failing_router_loses_no_correction(routed_web):
     )
     assert status == 200, saved
     assert saved["corrected_text"] == HEATING
+
+
+async def test_preview_is_in_the_openapi_document(routed_web):
+    op = await routed_web.client("op1")
+    doc = await (await op.get("/api/v1/openapi.json")).json()
+    preview = doc["paths"]["/api/v1/tickets/{ticket_id}/route-preview"]["post"]
+    assert "requestBody" in preview and "200" in preview["responses"]
