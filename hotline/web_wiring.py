@@ -7,11 +7,13 @@ per part, and the database gate's middleware answers 503 while the database is a
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiohttp import web
 
 from hotline.database_guard import database_middleware
 from hotline.health_checks import service_checks
-from hotline.routing_wiring import build_route
+from hotline.routing_wiring import build_route, routing_duplicates
 from hotline.service_context import ServiceContext
 from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.followup_api import followup_web_extension
@@ -19,7 +21,7 @@ from hotline.ticketing.web.followup_api import followup_web_extension
 
 def web_app_for_service(ctx: ServiceContext) -> web.Application:
     """The HTTP side: API, console, portal, dashboard, /healthz and /metrics."""
-    suggest, _router = build_route(ctx.settings, ctx.catalog)
+    suggest, router = build_route(ctx.settings, ctx.catalog)
     gate = ctx.database_gate
     checks = service_checks(ctx.settings, ctx.database, gate, lambda: ctx.intake)
     return create_web_app(
@@ -28,6 +30,9 @@ def web_app_for_service(ctx: ServiceContext) -> web.Application:
         hub=ctx.event_hub,
         health_checks=checks,
         suggest=suggest,
+        # A corrected text is re-routed with the same 并单 search as a call.
+        find_duplicates=routing_duplicates(router) if router is not None else None,
+        duplicate_window=timedelta(days=router.rules.duplicates.window_days) if router else None,
         extensions=[followup_web_extension()],  # 回访 API + console panel
         middlewares=[database_middleware(gate)],
     )

@@ -179,6 +179,8 @@ class Ticket:
     routing_suggestion: dict[str, Any] = field(default_factory=dict)  # written by routing
     missing_info: tuple[str, ...] = ()  # keys of MISSING_INFO_LABELS
     duplicate_candidates: tuple[int, ...] = ()
+    # Routing-derived fields the operator set by hand: re-routing leaves them alone.
+    manual_fields: tuple[str, ...] = ()
     merged_into: int | None = None
     claimed_by: str | None = None
     # Handling

@@ -7,6 +7,7 @@ commits its own transaction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,15 +15,17 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from hotline.ticketing import deadlines, workflow
+from hotline.ticketing import deadlines, rerouting, workflow
 from hotline.ticketing.commands import Command, CommandName
 from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundError
-from hotline.ticketing.model import Channel, State, Ticket, TranscriptWord, Urgency
+from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord, Urgency
 from hotline.ticketing.persistence.database import UnitOfWork
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.stats import TicketFigures
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User, password_problem
 from sqlalchemy.exc import IntegrityError
+
+log = logging.getLogger("hotline.ticketing.services")
 
 __all__ = [
     "NewTicket",
@@ -36,6 +39,7 @@ __all__ = [
     "get_ticket",
     "list_tickets",
     "list_users",
+    "preview_routing",
     "set_password",
     "set_routing_suggestion",
 ]
@@ -136,8 +140,14 @@ def apply_command(
     command: Command,
     actor: Actor,
     expected_version: int | None = None,
+    *,
+    routing: rerouting.TextRouting | None = None,
 ) -> Ticket:
     """Apply one workflow command and store the result atomically.
+
+    With `routing`, a command that changes the ticket's text (修改, 登记) also re-derives
+    the routing suggestion, prefilled fields and duplicate candidates from the new text,
+    keeping the fields the operator set by hand.
 
     `expected_version` is the version the actor saw (the UI sends it back);
     if the ticket changed since, ConflictError (该工单已被他人修改，请刷新后重试).
@@ -150,9 +160,18 @@ def apply_command(
             raise ConflictError(ticket_id, expected_version)
         if command.name is CommandName.MERGE:
             _check_merge_target(uow, ticket_id, command)
+        text_before = ticket.text
         workflow.apply(
             ticket, command, actor, now=uow.clock(), policy=uow.policy, catalog=uow.catalog
         )
+        if routing is not None and ticket.text != text_before:
+            try:
+                derived, duplicates = route_text(uow, ticket, routing)
+            except Exception:  # a failing router must not cost the operator's correction
+                log.exception("re-routing ticket %s failed; the old suggestion stays", ticket_id)
+            else:
+                rerouting.rederive(ticket, derived, duplicates)
+                deadlines.refresh(ticket, uow.policy)  # the type may set other limits
         uow.tickets.save(ticket)
         uow.commit()
     return ticket
@@ -174,6 +193,32 @@ def apply_command_retrying(
             if attempt == attempts:
                 raise
     raise AssertionError("unreachable")
+
+
+def route_text(
+    uow: UnitOfWork, ticket: Ticket, routing: rerouting.TextRouting
+) -> tuple[dict[str, Any], list[int] | None]:
+    """Routing of the ticket's current text and its duplicate candidates (inside `uow`)."""
+    derived = rerouting.derived_fields(routing.suggest(ticket.text), uow.catalog)
+    if routing.find_duplicates is None:
+        return derived, None
+    probe = rerouting.preview(ticket, derived, None)  # duplicates look at the new number too
+    since = ticket.received_at - routing.window
+    candidates = uow.tickets.list(
+        TicketQuery(states=sorted(OPEN_STATES), received_from=since, limit=500)
+    )
+    return derived, routing.find_duplicates(probe, candidates)
+
+
+def preview_routing(
+    uow: UnitOfWork, ticket_id: int, text: str, routing: rerouting.TextRouting
+) -> Ticket:
+    """The ticket as it would be if its text were `text` (nothing stored)."""
+    with uow:
+        ticket = uow.tickets.get(ticket_id, with_history=False)
+        ticket.corrected_text = text
+        derived, duplicates = route_text(uow, ticket, routing)
+        return rerouting.preview(ticket, derived, duplicates)
 
 
 def _check_merge_target(uow: UnitOfWork, ticket_id: int, command: Command) -> None:

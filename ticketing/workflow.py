@@ -42,6 +42,7 @@ from hotline.ticketing.model import (
     Urgency,
 )
 from hotline.ticketing.model import State as S
+from hotline.ticketing.rerouting import callback_number, mark_manual
 from hotline.ticketing.users import ROLE_LABELS, Actor, Role
 
 
@@ -228,6 +229,7 @@ def _set_fields(
                 f"诉求类型不存在：{cmd.request_type}",
                 f"unknown request type {cmd.request_type!r}",
             )
+        mark_manual(ticket, "request_type", cmd.request_type)
         ticket.request_type = cmd.request_type
     if cmd.location_text is not None:
         ticket.location_text = cmd.location_text.strip()
@@ -236,6 +238,7 @@ def _set_fields(
             raise _bad(
                 "unknown_area", f"区域不存在：{cmd.area_id}", f"unknown area {cmd.area_id!r}"
             )
+        mark_manual(ticket, "area_id", cmd.area_id or None)
         ticket.area_id = cmd.area_id or None
     if cmd.urgency is not None:
         try:
@@ -245,9 +248,12 @@ def _set_fields(
                 "invalid_input", f"紧急程度无效：{cmd.urgency}", f"bad urgency {cmd.urgency!r}"
             ) from None
     if cmd.epidemic is not None:
+        mark_manual(ticket, "epidemic", bool(cmd.epidemic))
         ticket.epidemic = bool(cmd.epidemic)
     if cmd.callback_number is not None:
-        ticket.callback_number = cmd.callback_number.strip() or None
+        number = callback_number(cmd.callback_number)
+        mark_manual(ticket, "callback_number", number)
+        ticket.callback_number = number
     if cmd.caller_name is not None:
         ticket.caller_name = cmd.caller_name.strip()
     if cmd.caller_confidential is not None:

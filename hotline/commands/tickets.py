@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import click
 
 from hotline.ticketing.model import STATE_LABELS, State
+from hotline.ticketing.timezone import local_time
 
 
 @click.group()
@@ -39,6 +41,7 @@ def list_(
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_existing_database(settings)
+    tz = database.catalog.timezone
     try:
         query = services.TicketQuery(states=states, units=units, limit=limit)
         found = services.list_tickets(database.read_uow(), query)
@@ -48,7 +51,7 @@ def list_(
         if as_json:
             click.echo(json.dumps(ticket_to_dict(t), ensure_ascii=False))
             continue
-        received = t.received_at.astimezone(_zone(settings)).strftime("%Y-%m-%d %H:%M")
+        received = local_time(t.received_at, tz)
         text = (t.summary or t.text).replace("\n", " ")[:40]
         unit = t.lead_unit or "-"
         click.echo(f"{t.id}\t{received}\t{STATE_LABELS[t.state]}\t{unit}\t{text}")
@@ -68,6 +71,7 @@ def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_existing_database(settings)
+    tz = database.catalog.timezone
     try:
         ticket = services.get_ticket(database.read_uow(), ticket_id)
     except NotFoundError as exc:
@@ -80,22 +84,18 @@ def show(ctx: click.Context, ticket_id: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    zone = _zone(settings)
     skip = {"history", "transcript_words"}
     for key, value in data.items():
         if key not in skip and value not in (None, "", [], {}):
+            field = getattr(ticket, key, None)
+            if isinstance(field, datetime):  # read by people: the centre's zone, not UTC
+                value = local_time(field, tz, seconds=True)
             click.echo(f"{key}: {value}")
     click.echo(f"transcript_words: {len(ticket.transcript_words)}")
     click.echo("history:")
     for h in ticket.history:
-        at = h.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+        at = local_time(h.at, tz, seconds=True)
         why = f" — {h.reason}" if h.reason else ""
         click.echo(
             f"  {at} {h.actor} ({h.actor_role}) {h.command}: {h.from_state} → {h.to_state}{why}"
         )
-
-
-def _zone(settings: object):  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(getattr(getattr(settings, "followup", None), "timezone", "Asia/Shanghai"))

@@ -7,8 +7,10 @@ from __future__ import annotations
 import socket
 import wave
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -67,6 +69,13 @@ def write_wav(path: Path, seconds: float = 6.0) -> None:
 
 @pytest.fixture
 async def live_server(tmp_path: Path) -> AsyncIterator[LiveServer]:
+    async with serve_live(tmp_path) as server:
+        yield server
+
+
+@asynccontextmanager
+async def serve_live(tmp_path: Path, **app_options: Any) -> AsyncIterator[LiveServer]:
+    """The app on a free loopback port; `app_options` go to create_web_app (e.g. suggest)."""
     # The wall clock: the browser's countdowns run on the same time as the server.
     url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
     upgrade(url)
@@ -74,7 +83,7 @@ async def live_server(tmp_path: Path) -> AsyncIterator[LiveServer]:
     add_web_users(database)
     hub = EventHub()
     settings = web_settings(tmp_path, max_body_bytes=1024 * 1024)
-    app = create_web_app(database, settings, hub=hub, data_dir=tmp_path / "data")
+    app = create_web_app(database, settings, hub=hub, data_dir=tmp_path / "data", **app_options)
     runner = web.AppRunner(app)
     await runner.setup()
     port = _free_port()

@@ -175,7 +175,7 @@ async def test_lost_session_sends_the_console_to_login(live_server, browser):
     await page.wait_for_selector("#ticket-list, .empty")
     await ctx.clear_cookies()  # as after expiry: the server no longer knows the session
     await page.click("a[data-view=overdue]")
-    await page.wait_for_url(re.compile(r"/login\?next="))
+    await page.wait_for_url(re.compile(r"/login\?expired=1&next="))
     assert await page.is_visible("#expired-hint")
     await shot(page, "09-session-expired-login")
     await ctx.close()

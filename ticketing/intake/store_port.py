@@ -159,7 +159,10 @@ def _apply_transcribed(
         ticket.area_id = ticket.area_id or fields["area_id"]
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
-    ticket.routing_suggestion = fields["suggestion"]
+    if ticket.corrected_text is None or not ticket.routing_suggestion:
+        # Once corrected and re-routed, the suggestion follows the operator's text, not a
+        # transcript arriving late from the ASR backlog.
+        ticket.routing_suggestion = fields["suggestion"]
     ticket.machine_text = rec.text  # duplicates are looked for on the final text
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)
     # The suggestion is stored before the words (two writes): whoever sees the transcript

@@ -29,7 +29,7 @@ _PLAIN = [
     f.name
     for f in fields(Ticket)
     if f.name not in {"id", "version", "history", "transcript_words", "assisting_units"}
-    and f.name not in {"missing_info", "duplicate_candidates"}
+    and f.name not in {"missing_info", "duplicate_candidates", "manual_fields"}
 ]
 
 
@@ -42,6 +42,7 @@ def _ticket_values(ticket: Ticket) -> dict[str, Any]:
     values["assisting_units"] = list(ticket.assisting_units)
     values["missing_info"] = list(ticket.missing_info)
     values["duplicate_candidates"] = list(ticket.duplicate_candidates)
+    values["manual_fields"] = list(ticket.manual_fields)
     return values
 
 
@@ -60,6 +61,7 @@ def _ticket_from_row(row: TicketRow, history: list[HistoryEntry]) -> Ticket:
         assisting_units=tuple(row.assisting_units or ()),
         missing_info=tuple(row.missing_info or ()),
         duplicate_candidates=tuple(int(i) for i in row.duplicate_candidates or ()),
+        manual_fields=tuple(str(f) for f in row.manual_fields or ()),
     )
 
 

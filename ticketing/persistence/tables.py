@@ -96,6 +96,7 @@ class TicketRow(Base):
     routing_suggestion: Mapped[dict[str, Any]] = mapped_column(default=dict)
     missing_info: Mapped[list[Any]] = mapped_column(default=list)
     duplicate_candidates: Mapped[list[Any]] = mapped_column(default=list)
+    manual_fields: Mapped[list[Any]] = mapped_column(default=list)
     merged_into: Mapped[int | None] = mapped_column(Integer)
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     reply_text: Mapped[str] = mapped_column(Text, default="")

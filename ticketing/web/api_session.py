@@ -134,6 +134,7 @@ async def catalog(request: web.Request) -> r200[dict] | r401[ErrorOut]:
     return web.json_response(
         {
             "district": {"id": cat.district_id, "name": cat.district_name},
+            "timezone": cat.timezone,  # the console shows every time in this zone
             "units": [{"id": u.id, "name": u.name, "is_area": u.is_area} for u in cat.units],
             "areas": [{"id": a.id, "name": a.name} for a in cat.areas],
             "categories": [{"id": k.id, "name": k.name} for k in cat.categories],

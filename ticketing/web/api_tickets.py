@@ -3,6 +3,7 @@ number (audited), the recording (Range), reply attachments, intake from other ch
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import re
 import uuid
@@ -15,7 +16,7 @@ from urllib.parse import quote
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
 from aiohttp_pydantic.oas.typing import r200, r201, r400, r403, r404, r409, r413, r422
-from hotline.ticketing import privacy, services, stats
+from hotline.ticketing import privacy, rerouting, services, stats
 from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
 from hotline.ticketing.errors import InvalidInputError
 from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket
@@ -247,22 +248,12 @@ def suggest_fields(c: WebContext, text: str) -> dict[str, Any]:
     """Routing for a typed-in request: the same suggestion and field mapping as a call."""
     if c.suggest is None:
         return {}
-    from hotline.ticketing.intake.routing_fields import routing_fields
-
     try:
         suggestion = c.suggest(text)
     except Exception:  # no suggestion beats no ticket
         return {}
-    mapped = routing_fields(suggestion)
-    out: dict[str, Any] = {"routing_suggestion": mapped["suggestion"]}
-    if mapped["request_type"] in c.catalog.category_ids():
-        out["request_type"] = mapped["request_type"]
-    if mapped["area_id"] in {a.id for a in c.catalog.areas}:
-        out["area_id"] = mapped["area_id"]
-    out["epidemic"] = bool(mapped["epidemic"])
-    if mapped["callback_number"]:
-        out["callback_number"] = mapped["callback_number"]
-    return out
+    derived = rerouting.derived_fields(suggestion, c.catalog)
+    return {k: v for k, v in derived.items() if v is not None}
 
 
 @routes.post("/api/v1/routing/suggest")
@@ -461,7 +452,12 @@ def _command_handler(name: CommandName) -> Any:
         except (TypeError, ValueError) as exc:
             raise InvalidInputError("invalid_input", "操作数据有误", str(exc)) from None
         updated = await c.run(
-            services.apply_command, c.db.uow(), ticket_id, command, principal.actor, body.version
+            functools.partial(services.apply_command, routing=c.text_routing()),
+            c.db.uow(),
+            ticket_id,
+            command,
+            principal.actor,
+            body.version,
         )
         publish(c, "ticket.updated", updated, command=str(name), actor=principal.user.name)
         if name is CommandName.CLOSE and c.reporter is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,9 @@ from aiohttp_pydantic.oas import pydantic_schema_to_oas
 from aiohttp_pydantic.oas.view import generate_oas
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.reporting import UpstreamReporter
+from hotline.ticketing.rerouting import DuplicateFn
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import api_session, api_stats, api_tickets, health
+from hotline.ticketing.web import api_routing, api_session, api_stats, api_tickets, health
 from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
 from hotline.ticketing.web.context import (
     WEB_CONTEXT,
@@ -37,6 +39,7 @@ from hotline.settings import Settings
 STATIC_DIR = Path(__file__).parent / "static"
 OPENAPI_PATH = "/api/v1/openapi.json"
 OPENAPI_KEY = web.AppKey("hotline.web.openapi", dict)
+SESSION_ENDED = web.RequestKey("hotline.web.session_ended", bool)
 
 
 def create_web_app(
@@ -46,6 +49,8 @@ def create_web_app(
     hub: EventHub | None = None,
     health_checks: Mapping[str, HealthCheck] | None = None,
     suggest: SuggestFn | None = None,
+    find_duplicates: DuplicateFn | None = None,
+    duplicate_window: timedelta | None = None,
     extensions: Iterable[WebExtension] = (),
     middlewares: Sequence[Middleware] = (),
     data_dir: Path | None = None,
@@ -59,6 +64,8 @@ def create_web_app(
     - `health_checks`: name → callable, one per part (sip, asr, asr_queue…);
       "database" is added when missing.
     - `suggest`: routing `text -> suggestion dict` (`hotline.routing_wiring.build_route`).
+    - `find_duplicates`, `duplicate_window`: routing's 并单 search and its window, used
+      when a corrected text is re-routed (default: open tickets on the same number, 7 days).
     - `extensions`: extra API routes + console panels (回访).
     - `middlewares`: run right inside the error middleware, in order, before the body
       limit, sessions and authentication: what they answer is not turned into a 500,
@@ -84,6 +91,8 @@ def create_web_app(
         attachments_dir=attachments,
         recordings_dir=recordings,
         suggest=suggest,
+        find_duplicates=find_duplicates,
+        duplicate_window=duplicate_window or timedelta(days=7),
         health_checks=checks,
         extensions=list(extensions),
         reporter=reporter,
@@ -109,6 +118,7 @@ def create_web_app(
     app[WEB_CONTEXT] = context
     app.add_routes(api_session.routes)
     app.add_routes(api_tickets.routes)
+    app.add_routes(api_routing.routes)
     app.add_routes(api_stats.routes)
     app.add_routes(health.routes)
     for ext in context.extensions:
@@ -186,6 +196,7 @@ async def auth_middleware(request: web.Request, handler: Any) -> web.StreamRespo
         except ApiError:
             if path in _PAGES:
                 principal = None  # the page's script asks /api/v1/session and redirects
+                request[SESSION_ENDED] = True  # a session cookie that no longer logs in
             else:
                 raise
         if principal is None and path.startswith("/api/"):
@@ -230,7 +241,8 @@ def _page(file: str) -> Any:
     async def handler(request: web.Request) -> web.StreamResponse:
         principal = request.get(USER_KEY)
         if file != "login.html" and principal is None:
-            raise web.HTTPFound("/login?next=" + request.path)
+            expired = "expired=1&" if request.get(SESSION_ENDED) else ""
+            raise web.HTTPFound(f"/login?{expired}next=" + request.path)
         return web.FileResponse(STATIC_DIR / file, headers={"Cache-Control": "no-store"})
 
     return handler

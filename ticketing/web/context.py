@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from aiohttp import web
 from hotline.ticketing import services
+from hotline.ticketing.intake.store_port import same_number_duplicates
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.rerouting import DuplicateFn, TextRouting
 from hotline.ticketing.users import User
 from hotline.ticketing.web.events import EventHub
 
@@ -59,6 +62,10 @@ class WebContext:
     attachments_dir: Path
     recordings_dir: Path
     suggest: SuggestFn | None = None
+    # 并单 search for re-routing a corrected text (default: same number only) and how far
+    # back it looks.
+    find_duplicates: DuplicateFn | None = None
+    duplicate_window: timedelta = timedelta(days=7)
     health_checks: dict[str, HealthCheck] = field(default_factory=dict)
     extensions: list[WebExtension] = field(default_factory=list)
     reporter: Any = None  # ticketing.reporting.UpstreamReporter when upstream.url is set
@@ -74,6 +81,13 @@ class WebContext:
 
     def now(self):  # noqa: ANN201
         return self.db.clock()
+
+    def text_routing(self) -> TextRouting | None:
+        """What a correction is re-routed with; None when routing is not loaded."""
+        if self.suggest is None:
+            return None
+        duplicates = self.find_duplicates or same_number_duplicates
+        return TextRouting(self.suggest, duplicates, self.duplicate_window)
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking (database, file) call off the event loop."""

@@ -100,6 +100,8 @@ def routing_view(suggestion: dict[str, Any]) -> dict[str, Any]:
         "area_id": suggestion.get("area_id") or suggestion.get("area"),
         "epidemic": bool(suggestion.get("epidemic", False)),
         "confidence": suggestion.get("confidence"),
+        # The number the text dictates (centre only): offered as a one-click fill.
+        "callback_number": suggestion.get("callback_number"),
         "explanation": list(explanation),
         "alternatives": alternatives,
     }
@@ -165,6 +167,7 @@ def ticket_detail(
             "missing_info": list(ticket.missing_info),
             "missing_info_labels": MISSING_INFO_LABELS,
             "duplicate_candidates": list(ticket.duplicate_candidates),
+            "manual_fields": list(ticket.manual_fields),
             "merged_into": ticket.merged_into,
             "reply_text": shown_optional(ticket.reply_text),
             "replied_by": ticket.replied_by,

@@ -14,8 +14,9 @@ const HL = (() => {
   };
   let catalog = null;
 
+  // Reached on a 401 from a page that was logged in: the session ended.
   function loginUrl() {
-    return "/login?next=" + encodeURIComponent(location.pathname + location.hash);
+    return "/login?expired=1&next=" + encodeURIComponent(location.pathname + location.hash);
   }
 
   class ApiError extends Error {
@@ -78,11 +79,19 @@ const HL = (() => {
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
   }
+  // Times in the catalogue's time zone (the centre's), whatever the browser's zone is.
+  let timeFormat = null;
   function fmtTime(iso) {
     if (!iso) return "";
     const d = new Date(iso);
-    const p = n => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    if (isNaN(d)) return String(iso);
+    if (!timeFormat) {
+      const opts = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+      try { timeFormat = new Intl.DateTimeFormat("en-CA", Object.assign({ timeZone: (catalog && catalog.timezone) || "Asia/Shanghai" }, opts)); }
+      catch (e) { timeFormat = new Intl.DateTimeFormat("en-CA", opts); }
+    }
+    const p = Object.fromEntries(timeFormat.formatToParts(d).map(x => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
   }
   function fmtLeft(ms) {
     const neg = ms < 0; ms = Math.abs(ms);
@@ -117,8 +126,13 @@ const HL = (() => {
   // Live events (SSE); `onEvent` gets parsed TicketEvent objects.
   function live(onEvent, statusEl) {
     const es = new EventSource("/api/v1/events");
-    es.onopen = () => { if (statusEl) { statusEl.textContent = "● 实时"; statusEl.className = "live"; } };
-    es.onerror = () => { if (statusEl) { statusEl.textContent = "● 连接中断，正在重连"; statusEl.className = "live off"; } };
+    const show = (text, state) => {
+      if (!statusEl) return;
+      statusEl.textContent = text; statusEl.className = "live" + (state ? " " + state : "");
+      statusEl.title = state ? "实时更新已断开，列表可能不是最新的" : "实时更新已连接";
+    };
+    es.onopen = () => show("● 实时", "");
+    es.onerror = () => show("● 连接中断，正在重连", "off");
     es.addEventListener("ticket", e => onEvent(JSON.parse(e.data)));
     return es;
   }

@@ -104,19 +104,43 @@
   }
 
   function suggestionHtml(s) {
-    if (!s || !Object.keys(s).length) return '<div class="suggest">暂无派单建议</div>';
+    if (!s || !Object.keys(s).length) return '<div class="suggest" id="suggestion">暂无派单建议</div>';
     const parts = [];
     if (s.lead_unit) parts.push(`建议主办：<b>${esc(HL.unitName(s.lead_unit))}</b>`);
     if (s.assisting_units && s.assisting_units.length) parts.push("建议协办：" + s.assisting_units.map(u => esc(HL.unitName(u))).join("、"));
     if (s.request_type) parts.push("类型：" + esc(HL.typeName(s.request_type)));
     if (s.area_id) parts.push("区域：" + esc(HL.areaName(s.area_id)));
     if (s.epidemic) parts.push("涉疫");
+    if (s.callback_number) parts.push("回拨号码：" + esc(s.callback_number));
     const why = Array.isArray(s.explanation) ? s.explanation : s.explanation ? [s.explanation] : [];
     const reasons = Array.isArray(s.reasons) ? s.reasons : [];
     const lines = why.concat(reasons).map(x => `<li>${esc(typeof x === "string" ? x : JSON.stringify(x))}</li>`).join("");
-    return `<div class="suggest" id="suggestion"><div>${parts.join("；")}</div>
+    // The runners-up as one-click choices: a wrong lead is usually one of them.
+    const alts = (s.alternatives || []).filter(a => a && a.department && a.department !== s.lead_unit).slice(0, 3)
+      .map(a => `<button type="button" class="alt-unit" data-unit="${esc(a.department)}">${esc(HL.unitName(a.department))}</button>`).join(" ");
+    return `<div class="suggest" id="suggestion"><div id="suggestion-text">${parts.join("；") || "未匹配到承办单位"}</div>
+      ${alts ? `<div class="alternatives"><span class="hint">改选主办：</span>${alts}</div>` : ""}
       ${lines ? `<div class="hint">依据：</div><ul class="hint">${lines}</ul>` : ""}
       <button type="button" id="apply-suggestion">采用建议</button></div>`;
+  }
+
+  // Caller name, callback number (the number the text dictates: one click fills it) and 保密.
+  function callerFieldsHtml(t) {
+    return `<div class="row-form caller-fields">
+      <label>来电人姓名<input name="caller_name" id="caller-name" form="edit-form" maxlength="100" value="${esc(t.caller_name)}"></label>
+      <label>回拨号码<input name="callback_number" id="callback-number" form="edit-form" maxlength="40" inputmode="tel"
+        placeholder="${esc(t.callback_number_masked || "未留")}"></label>
+      <span id="callback-fill">${fillButtonHtml(t.routing_suggestion, t.callback_number_masked)}</span>
+      <label style="flex-direction:row;align-items:center"><input type="checkbox" name="caller_confidential" id="caller-confidential"
+        form="edit-form"${t.caller_confidential ? " checked" : ""}> 要求保密</label></div>`;
+  }
+
+  function fillButtonHtml(s, current) {
+    const n = s && s.callback_number;
+    if (!n) return "";
+    const masked = n.length > 7 ? n.slice(0, 3) + "****" + n.slice(-4) : n;
+    if (masked === current) return '<span class="hint">已采用转写中的号码</span>';
+    return `<button type="button" id="fill-callback" data-number="${esc(n)}">填入 ${esc(n)}</button>`;
   }
 
   async function showTicket(id) {
@@ -183,19 +207,20 @@
           </div>
           <div class="actions">
             ${can.has("dispatch") ? '<button type="button" class="primary" data-cmd="dispatch" id="dispatch-button">派单</button>' : ""}
+            ${can.has("register") ? '<button type="button" class="primary" id="confirm-dispatch" title="登记并派给所选主办单位">确认派单</button>' : ""}
             ${can.has("reassign") ? '<button type="button" data-cmd="reassign">改派</button>' : ""}
           </div>
           ${can.has("merge") ? `<div class="row-form" style="margin-top:8px"><label>并入工单编号<input id="merge-into" type="number" min="1"
              value="${t.duplicate_candidates[0] || ""}"></label><button type="button" data-cmd="merge">并单</button>
-             ${t.duplicate_candidates.length ? `<span class="hint">疑似重复：${t.duplicate_candidates.map(d => `<a href="#/ticket/${d}">#${d}</a>`).join(" ")}</span>` : ""}</div>` : ""}
+             <span class="hint" id="duplicates">${duplicatesHtml(t.duplicate_candidates)}</span></div>` : ""}
         </div>` : ""}
        </div>
        <div>
         <div class="card"><h2>来电人</h2>
           <p>号码：<span id="caller-number">${esc(t.caller_number_masked || "无号码")}</span>
             ${t.has_caller_number && t.can_reveal_number ? '<button type="button" id="reveal">显示完整号码</button>' : ""}</p>
-          <p>姓名：${esc(t.caller_name || "未留")}${t.caller_confidential ? ' <span class="badge">要求保密</span>' : ""}</p>
-          ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}
+          ${atCentre ? callerFieldsHtml(t) : `<p>姓名：${esc(t.caller_name || "未留")}${t.caller_confidential ? ' <span class="badge">要求保密</span>' : ""}</p>
+          ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}`}
           ${t.forwarded_from ? `<p>转接号码：<span id="forwarded-from">${esc(t.forwarded_from)}</span></p>` : ""}</div>
         <div class="card"><h2>办理</h2>
           <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
@@ -218,14 +243,118 @@
     tickClocks();
   }
 
-  function fieldValues() {
+  function duplicatesHtml(ids) {
+    return ids.length ? "疑似重复：" + ids.map(d => `<a href="#/ticket/${d}">#${d}</a>`).join(" ") : "";
+  }
+
+  // Fields routing derives from the text are sent only when the operator changed them:
+  // what is sent is pinned (kept when the text is re-routed); the rest follows the text.
+  const DERIVED = ["request_type", "area_id", "epidemic", "callback_number"];
+
+  function fieldValues(t) {
     const f = document.getElementById("edit-form");
-    return {
+    const out = {
       corrected_text: f.corrected_text.value, summary: f.summary.value,
-      request_type: f.request_type.value || null, area_id: f.area_id.value,
-      location_text: f.location_text.value, urgency: f.urgency.value, epidemic: f.epidemic.checked,
+      location_text: f.location_text.value, urgency: f.urgency.value,
       missing_info: [...f.querySelectorAll('input[name="missing"]:checked')].map(x => x.value),
     };
+    const name = document.getElementById("caller-name");
+    if (name) out.caller_name = name.value;
+    const secret = document.getElementById("caller-confidential");
+    if (secret) out.caller_confidential = secret.checked;
+    for (const key of DERIVED) {
+      const el = f.elements[key];
+      if (!el || !el.dataset.dirty) continue;
+      out[key] = el.type === "checkbox" ? el.checked : el.value || (key === "request_type" ? null : "");
+    }
+    // A type shown from the suggestion but not yet on the ticket is confirmed by saving.
+    if (!("request_type" in out) && !t.request_type && f.request_type.value) out.request_type = f.request_type.value;
+    if (out.request_type === null) delete out.request_type;
+    return out;
+  }
+
+  // Live routing while the operator corrects the text (debounced; nothing is stored).
+  function bindPreview(t) {
+    const text = document.getElementById("corrected-text");
+    if (!text || text.disabled) return;
+    let timer = null, asked = 0;
+    text.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const mine = ++asked;
+        try {
+          const p = await api("POST", `/tickets/${t.id}/route-preview`, { text: text.value });
+          if (mine === asked && current.id === t.id) showPreview(t, p);
+        } catch (e) { /* the saved routing stays on screen */ }
+      }, 400);
+    });
+  }
+
+  function showPreview(t, p) {
+    t.routing_suggestion = p.routing_suggestion;
+    const box = document.getElementById("suggestion");
+    if (box) { box.outerHTML = suggestionHtml(p.routing_suggestion); bindApply(t); }
+    const f = document.getElementById("edit-form");
+    const set = (key, value) => {
+      const el = f.elements[key];
+      if (!el || el.dataset.dirty || p.manual_fields.includes(key)) return;
+      if (el.type === "checkbox") el.checked = !!value; else el.value = value || "";
+    };
+    set("request_type", p.request_type || p.routing_suggestion.request_type);
+    set("area_id", p.area_id);
+    set("epidemic", p.epidemic);
+    const lead = document.getElementById("lead-unit");
+    if (lead && !lead.dataset.dirty && p.routing_suggestion.lead_unit) lead.value = p.routing_suggestion.lead_unit;
+    const fill = document.getElementById("callback-fill");
+    if (fill) { fill.innerHTML = fillButtonHtml(p.routing_suggestion, t.callback_number_masked); bindFill(); }
+    const dups = document.getElementById("duplicates");
+    if (dups) dups.innerHTML = duplicatesHtml(p.duplicate_candidates);
+    const merge = document.getElementById("merge-into");
+    if (merge && !merge.dataset.dirty) merge.value = p.duplicate_candidates[0] || "";
+  }
+
+  function bindFill() {
+    const fill = document.getElementById("fill-callback");
+    if (fill) fill.onclick = () => {
+      const input = document.getElementById("callback-number");
+      input.value = fill.dataset.number;
+      input.dataset.dirty = "1";
+    };
+  }
+
+  function bindApply(t) {
+    document.querySelectorAll("#suggestion .alt-unit").forEach(b => b.onclick = () => {
+      const lead = document.getElementById("lead-unit");
+      if (lead) { lead.value = b.dataset.unit; lead.dataset.dirty = "1"; }
+    });
+    const apply = document.getElementById("apply-suggestion");
+    if (apply) apply.onclick = () => {
+      const s = t.routing_suggestion;
+      const pick = (id, value) => { const el = document.getElementById(id); if (el && value) { el.value = value; el.dataset.dirty = "1"; } };
+      pick("lead-unit", s.lead_unit);
+      if (s.assisting_units) [...document.getElementById("assisting-units").options].forEach(o => o.selected = s.assisting_units.includes(o.value));
+      pick("request-type", s.request_type);
+      pick("area", s.area_id);
+    };
+  }
+
+  // 确认派单: register (with the page's corrections) and dispatch to the chosen unit.
+  async function confirmDispatch(t, button) {
+    const msg = document.getElementById("ticket-msg");
+    const lead = document.getElementById("lead-unit").value;
+    if (!lead) { showMsg(msg, "请选择主办单位"); return; }
+    button.disabled = true;
+    try {
+      const registered = await api("POST", `/tickets/${t.id}/register`, Object.assign({ version: t.version }, fieldValues(t)));
+      const assisting = [...document.getElementById("assisting-units").selectedOptions].map(o => o.value).filter(u => u !== lead);
+      const done = await api("POST", `/tickets/${t.id}/dispatch`, { version: registered.version, lead_unit: lead, assisting_units: assisting });
+      renderTicket(done);
+      showMsg(document.getElementById("ticket-msg"), "已登记并派单", "ok");
+    } catch (e) {
+      button.disabled = false;
+      showMsg(msg, e.message);
+      if (e.status === 409 || (e.body && e.body.code === "invalid_state")) showTicket(t.id).catch(() => {});
+    }
   }
 
   function bindTicket(t) {
@@ -237,14 +366,14 @@
       document.querySelectorAll("#transcript .w.playing").forEach(x => x.classList.remove("playing"));
       w.classList.add("playing");
     });
-    const apply = document.getElementById("apply-suggestion");
-    if (apply) apply.onclick = () => {
-      const s = t.routing_suggestion;
-      if (s.lead_unit) document.getElementById("lead-unit").value = s.lead_unit;
-      if (s.assisting_units) [...document.getElementById("assisting-units").options].forEach(o => o.selected = s.assisting_units.includes(o.value));
-      if (s.request_type && document.getElementById("request-type")) document.getElementById("request-type").value = s.request_type;
-      if (s.area_id && document.getElementById("area")) document.getElementById("area").value = s.area_id;
-    };
+    bindApply(t);
+    bindFill();
+    bindPreview(t);
+    // What the operator touches is theirs: pinned on save, not overwritten by the preview.
+    document.querySelectorAll("#edit-form select, #edit-form input, [form=edit-form], #lead-unit, #merge-into").forEach(el =>
+      el.addEventListener(el.tagName === "SELECT" || el.type === "checkbox" ? "change" : "input", () => { el.dataset.dirty = "1"; }));
+    const confirm = document.getElementById("confirm-dispatch");
+    if (confirm) confirm.onclick = () => confirmDispatch(t, confirm);
     const reveal = document.getElementById("reveal");
     if (reveal) reveal.onclick = async () => {
       try {
@@ -260,7 +389,7 @@
     const msg = document.getElementById("ticket-msg");
     const reason = (document.getElementById("reason") || {}).value || "";
     let body = { version: t.version };
-    if (cmd === "correct" || cmd === "register") Object.assign(body, fieldValues());
+    if (cmd === "correct" || cmd === "register") Object.assign(body, fieldValues(t));
     if (cmd === "dispatch" || cmd === "reassign") {
       body.lead_unit = document.getElementById("lead-unit").value;
       body.assisting_units = [...document.getElementById("assisting-units").selectedOptions].map(o => o.value).filter(u => u !== body.lead_unit);
