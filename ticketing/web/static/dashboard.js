@@ -55,8 +55,8 @@
   // Long names (units such as 区住房和城乡建设局) wrap onto two lines instead of being cut.
   function labelLines(label, perLine) {
     if (label.length <= perLine) return [label];
-    const second = label.slice(perLine);
-    return [label.slice(0, perLine), second.length > perLine ? second.slice(0, perLine - 1) + "…" : second];
+    const cut = Math.min(perLine, Math.ceil(label.length / 2)), second = label.slice(cut);
+    return [label.slice(0, cut), second.length > perLine ? second.slice(0, perLine - 1) + "…" : second];
   }
 
   // Horizontal bars for categories (type, unit, area, supervisor).
