@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -14,7 +15,7 @@ from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import exports, params, store
 from hotline.ticketing.web.api_tickets import api
-from hotline.ticketing.web.auth import require_role
+from hotline.ticketing.web.auth import Principal, require_role
 from hotline.ticketing.web.context import WebContext, ctx
 from hotline.ticketing.web.errors import ApiError
 from hotline.ticketing.web.schemas import ErrorOut
@@ -129,6 +130,16 @@ def _download(body: bytes, filename: str, content_type: str) -> web.Response:
     )
 
 
+async def _audit_export(
+    request: web.Request, principal: Principal, action: str, start: date, end: date, **extra: Any
+) -> None:
+    c = ctx(request)
+    details = {"start": start.isoformat(), "end": end.isoformat(), **extra}
+    await c.run(
+        store.audit, c.db, principal.actor, action, remote=request.remote or "", details=details
+    )
+
+
 async def _export(
     request: web.Request, start: str | None, end: str | None, kind: str
 ) -> web.Response:
@@ -138,14 +149,7 @@ async def _export(
     with_tickets = principal.role in TICKET_LIST_ROLES
     tables = await c.run(_tables, c, s, e, with_tickets)
     if with_tickets:
-        await c.run(
-            store.audit,
-            c.db,
-            principal.actor,
-            "export_stats",
-            remote=request.remote or "",
-            details={"start": s.isoformat(), "end": e.isoformat(), "format": kind},
-        )
+        await _audit_export(request, principal, "export_stats", s, e, format=kind)
     if kind == "csv":
         return _download(exports.to_csv(tables), f"统计_{s}_{e}.csv", "text/csv")
     return _download(
@@ -199,14 +203,7 @@ async def reporting_export(
     s, e = _period(c, start, end)
     lo, hi = stats.period_bounds(s, e, c.catalog.timezone)
     rows = await c.run(reporting.export_closed, c.db, lo, hi)
-    await c.run(
-        store.audit,
-        c.db,
-        principal.actor,
-        "export_report",
-        remote=request.remote or "",
-        details={"start": s.isoformat(), "end": e.isoformat(), "count": len(rows)},
-    )
+    await _audit_export(request, principal, "export_report", s, e, count=len(rows))
     if format == "json":
         body = json.dumps(rows, ensure_ascii=False, indent=1).encode()
         return _download(body, f"上报_{s}_{e}.json", "application/json")
