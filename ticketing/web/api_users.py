@@ -5,7 +5,8 @@ every change is audited. Console sessions only: an API token cannot manage accou
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -55,6 +56,18 @@ def _admin(request: web.Request) -> Principal:
     return principal
 
 
+def admin_only(handler: Callable[..., Awaitable[web.StreamResponse]]) -> Any:
+    """Check the role before aiohttp-pydantic reads the body: anyone else gets 403, never
+    a hint about what the body should look like."""
+
+    @functools.wraps(handler)
+    async def checked(request: web.Request, *args: Any, **kwargs: Any) -> web.StreamResponse:
+        _admin(request)
+        return await handler(request, *args, **kwargs)
+
+    return checked
+
+
 def _unit_name(c: WebContext, unit_id: str | None) -> str | None:
     return c.catalog.unit(unit_id).name if unit_id and c.catalog.has_unit(unit_id) else None
 
@@ -74,6 +87,7 @@ def _check_name(user_name: str) -> str:
 
 
 @routes.get("/api/v1/users")
+@admin_only
 @api
 async def list_users(request: web.Request) -> r200[list[dict]] | r403[ErrorOut]:
     """Every account: role, unit, disabled, locked by failed logins, integration flag,
@@ -88,6 +102,7 @@ async def list_users(request: web.Request) -> r200[list[dict]] | r403[ErrorOut]:
 
 
 @routes.post("/api/v1/users")
+@admin_only
 @api
 async def add_user(
     request: web.Request, body: NewUserBody
@@ -116,6 +131,7 @@ async def add_user(
 
 
 @routes.post("/api/v1/users/{user_name}/disable")
+@admin_only
 @api
 async def disable_user(
     request: web.Request, user_name: str, /
@@ -130,6 +146,7 @@ async def disable_user(
 
 
 @routes.post("/api/v1/users/{user_name}/enable")
+@admin_only
 @api
 async def enable_user(
     request: web.Request, user_name: str, /
@@ -143,6 +160,7 @@ async def enable_user(
 
 
 @routes.post("/api/v1/users/{user_name}/unlock")
+@admin_only
 @api
 async def unlock_user(
     request: web.Request, user_name: str, /
@@ -157,6 +175,7 @@ async def unlock_user(
 
 
 @routes.post("/api/v1/users/{user_name}/password")
+@admin_only
 @api
 async def reset_password(
     request: web.Request, user_name: str, /, body: PasswordBody
@@ -172,6 +191,7 @@ async def reset_password(
 
 
 @routes.post("/api/v1/users/{user_name}/role")
+@admin_only
 @api
 async def change_role(
     request: web.Request, user_name: str, /, body: RoleBody
