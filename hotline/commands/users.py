@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.users import HUMAN_ROLES, ROLE_LABELS
-from hotline.ticketing.web import auth_store
+from hotline.ticketing.web import accounts
+
+T = TypeVar("T")
 
 
 def _read_password(confirm: bool = True) -> str:
@@ -58,24 +62,22 @@ def add(
 ) -> None:
     """Add user NAME; the password is read from stdin."""
     from hotline.startup import load_settings_or_exit, open_migrated_database
-    from hotline.ticketing import services
     from hotline.ticketing.errors import DomainError
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_migrated_database(settings)
     password = _read_password()
     try:
-        created = services.add_user(
-            database.uow(),
+        created = accounts.add_account(
+            database,
             name,
             role,
             password,
             unit_id=unit_id,
             portfolio=_split(portfolio),
             display_name=display_name,
+            integration=integration,
         )
-        if integration:
-            _update(database, created.name, integration=True)
     except DomainError as exc:
         raise click.ClickException(f"{exc.message_zh} / {exc.message_en}") from None
     finally:
@@ -88,22 +90,8 @@ def add(
 @click.argument("name")
 @click.pass_context
 def passwd(ctx: click.Context, name: str) -> None:
-    """Set a new password for NAME (read from stdin)."""
-    from hotline.commands._database import open_existing_database
-    from hotline.startup import load_settings_or_exit
-    from hotline.ticketing import services
-    from hotline.ticketing.errors import DomainError
-
-    settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    database = open_existing_database(settings)
-    try:
-        services.set_password(database.uow(), name, _read_password())
-        ended = auth_store.end_user_sessions(database, name, database.clock(), "password")
-        auth_store.audit_now(database, "cli", "admin", "password_changed", details={"user": name})
-    except DomainError as exc:
-        raise click.ClickException(f"{exc.message_zh} / {exc.message_en}") from None
-    finally:
-        database.close()
+    """Set a new password for NAME (read from stdin); their console sessions end."""
+    ended = _account_change(ctx, lambda db: accounts.reset_password(db, name, _read_password()))
     click.echo(f"密码已更新 / password changed: {name} ({ended} session(s) ended)")
 
 
@@ -113,31 +101,33 @@ def list_(ctx: click.Context) -> None:
     """List user accounts."""
     from hotline.commands._database import open_existing_database
     from hotline.startup import load_settings_or_exit
-    from hotline.ticketing import services
 
     settings = load_settings_or_exit(ctx.obj.get("config_path"))
     database = open_existing_database(settings)
     try:
-        locked = set(auth_store.locked_users(database))
-        for u in services.list_users(database.uow()):
+        for account in accounts.list_accounts(database):
+            u = account.user
             extra = u.unit_id or ",".join(u.portfolio)
             state = "" if u.active else " (disabled)"
-            state += " (locked)" if u.name.lower() in locked else ""
+            state += " (locked)" if account.locked else ""
             state += " (integration)" if u.integration else ""
             click.echo(f"{u.name}\t{u.role}\t{extra}{state}")
     finally:
         database.close()
 
 
-def _update(database: Database, name: str, **changes: bool) -> None:
-    with database.uow() as uow:
-        found = uow.users.get(name)
-        if found is None:
-            raise click.ClickException(f"用户不存在 / no such user: {name}")
-        for key, value in changes.items():
-            setattr(found, key, value)
-        uow.users.save(found)
-        uow.commit()
+def _account_change(ctx: click.Context, change: Callable[[Database], T]) -> T:
+    """Run one accounts.* change on the configured database; domain errors → exit 1."""
+    from hotline.startup import load_settings_or_exit, open_migrated_database
+    from hotline.ticketing.errors import DomainError
+
+    database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
+    try:
+        return change(database)
+    except DomainError as exc:
+        raise click.ClickException(f"{exc.message_zh} / {exc.message_en}") from None
+    finally:
+        database.close()
 
 
 @user.command("disable")
@@ -145,15 +135,7 @@ def _update(database: Database, name: str, **changes: bool) -> None:
 @click.pass_context
 def disable(ctx: click.Context, name: str) -> None:
     """Disable NAME: no login, no API token works, every console session ends."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
-
-    database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
-    try:
-        _update(database, name, active=False)
-        ended = auth_store.end_user_sessions(database, name, database.clock(), "disabled")
-        auth_store.audit_now(database, "cli", "admin", "user_disabled", details={"user": name})
-    finally:
-        database.close()
+    ended = _account_change(ctx, lambda db: accounts.set_active(db, name, False))
     click.echo(f"已停用 / disabled: {name} ({ended} session(s) ended)")
 
 
@@ -162,14 +144,7 @@ def disable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def enable(ctx: click.Context, name: str) -> None:
     """Enable NAME again (a new login is needed)."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
-
-    database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
-    try:
-        _update(database, name, active=True)
-        auth_store.audit_now(database, "cli", "admin", "user_enabled", details={"user": name})
-    finally:
-        database.close()
+    _account_change(ctx, lambda db: accounts.set_active(db, name, True))
     click.echo(f"已启用 / enabled: {name}")
 
 
@@ -178,17 +153,16 @@ def enable(ctx: click.Context, name: str) -> None:
 @click.pass_context
 def unlock(ctx: click.Context, name: str) -> None:
     """Unlock NAME after too many failed logins (clears its failure counts)."""
-    from hotline.startup import load_settings_or_exit, open_migrated_database
-
-    database = open_migrated_database(load_settings_or_exit(ctx.obj.get("config_path")))
-    try:
-        with database.uow() as uow:
-            if uow.users.get(name) is None:
-                raise click.ClickException(f"用户不存在 / no such user: {name}")
-        held = auth_store.unlock(database, name)
-        auth_store.audit_now(
-            database, "cli", "admin", "account_unlocked", details={"user": name, "was_locked": held}
-        )
-    finally:
-        database.close()
+    held = _account_change(ctx, lambda db: accounts.unlock_account(db, name))
     click.echo(f"已解锁 / unlocked: {name}" + ("" if held else " (was not locked)"))
+
+
+@user.command("role")
+@click.argument("name")
+@click.option("--role", type=click.Choice([str(r) for r in HUMAN_ROLES]), required=True)
+@click.option("--unit", "unit_id", default=None, help="Unit id (liaisons only).")
+@click.pass_context
+def role(ctx: click.Context, name: str, role: str, unit_id: str | None) -> None:
+    """Give NAME another role (and unit); their console sessions end."""
+    changed = _account_change(ctx, lambda db: accounts.change_role(db, name, role, unit_id))
+    click.echo(f"已修改角色 / role changed: {name} → {changed.role} {changed.unit_id or ''}")

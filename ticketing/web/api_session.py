@@ -36,6 +36,8 @@ def user_json(request: web.Request, user) -> dict:  # noqa: ANN001 - ticketing.u
         {"label": e.label, "href": e.href, "view": e.view} for ext in c.extensions for e in ext.nav
     ]
     nav.append({"label": "统计分析", "href": "/dashboard", "view": ""})
+    if user.role is Role.ADMIN:
+        nav.append({"label": "用户管理", "href": "/users", "view": ""})
     return {
         "name": user.name,
         "display_name": user.display_name or user.name,
@@ -284,32 +286,6 @@ async def revoke_token(
     if await c.run(auth_store.revoke_token, c.db, token_id, by, request.remote or "") is None:
         raise ApiError(404, "not_found", "令牌不存在或已停用", "no such token")
     return web.json_response({"ok": True})
-
-
-@routes.post("/api/v1/users/{user_name}/unlock")
-@api
-async def unlock_user(
-    request: web.Request, user_name: str, /
-) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
-    """Unlock an account locked by failed logins (and clear its failure counts). Admin only.
-
-    Tags: admin
-    """
-    c = ctx(request)
-    principal = require_role(request, Role.ADMIN)
-    if await c.get_user(user_name) is None:
-        raise ApiError(404, "not_found", f"用户不存在：{user_name}", "no such user")
-    was_held = await c.run(auth_store.unlock, c.db, user_name)
-    await c.run(
-        auth_store.audit_now,
-        c.db,
-        principal.user.name,
-        str(principal.role),
-        "account_unlocked",
-        remote=request.remote or "",
-        details={"user": user_name, "was_locked": was_held},
-    )
-    return web.json_response({"ok": True, "user_name": user_name})
 
 
 @routes.get("/api/v1/audit")

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
 from aiohttp_pydantic.oas.typing import r200, r400, r403
 from hotline.ticketing import reporting, services, stats
-from hotline.ticketing.model import OPEN_STATES
+from hotline.ticketing.model import OPEN_STATES, STATE_LABELS, Ticket
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import exports, params, store
 from hotline.ticketing.web.api_tickets import api
-from hotline.ticketing.web.auth import require_role
+from hotline.ticketing.web.auth import Principal, require_role
 from hotline.ticketing.web.context import WebContext, ctx
 from hotline.ticketing.web.errors import ApiError
 from hotline.ticketing.web.schemas import ErrorOut
@@ -40,14 +41,28 @@ def _period(c: WebContext, start: str | None, end: str | None) -> tuple[date, da
     return start_day, end_day
 
 
-def compute(c: WebContext, start: date, end: date) -> stats.DashboardStats:
+def period_tickets(c: WebContext, start: date, end: date) -> list[Ticket]:
     lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
+    return services.list_tickets(
+        c.db.uow(), TicketQuery(received_from=lo, received_before=hi, limit=1_000_000)
+    )
+
+
+def compute(
+    c: WebContext, start: date, end: date, tickets: list[Ticket] | None = None
+) -> stats.DashboardStats:
+    """The dashboard's figures; without `tickets` only the counted columns are read."""
     uow = c.db.uow
-    tickets = services.ticket_figures(uow(), TicketQuery(received_from=lo, received_before=hi))
+    counted: list[Ticket] | list[stats.TicketFigures]
+    if tickets is None:
+        lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
+        counted = services.ticket_figures(uow(), TicketQuery(received_from=lo, received_before=hi))
+    else:
+        counted = tickets
     open_tickets = services.ticket_figures(uow(), TicketQuery(states=sorted(OPEN_STATES)))
     users = services.list_users(uow())
     return stats.compute(
-        tickets,
+        counted,
         start=start,
         end=end,
         tz=c.catalog.timezone,
@@ -74,17 +89,40 @@ async def get_stats(
     return web.json_response(figures.to_dict())
 
 
-def _tables(c: WebContext, figures: stats.DashboardStats) -> list:
+# Only these roles get the per-ticket list in the exports (operators get the figures).
+TICKET_LIST_ROLES = (Role.LEAD, Role.ADMIN)
+
+
+def _tables(c: WebContext, start: date, end: date, with_tickets: bool) -> list[exports.Table]:
     cat = c.catalog
     names = {k.id: k.name for k in cat.categories}
+    areas = {a.id: a.name for a in cat.areas}
 
     def unit(u: str) -> str:
         return cat.unit(u).name if cat.has_unit(u) else u
 
     def area(a: str) -> str:
-        return next((x.name for x in cat.areas if x.id == a), a)
+        return areas.get(a, a)
 
-    return exports.sections(figures, unit, area, lambda k: names.get(k, k))
+    def kind(k: str) -> str:
+        return names.get(k, k)
+
+    tickets = period_tickets(c, start, end)
+    tables = exports.sections(compute(c, start, end, tickets), unit, area, kind)
+    if with_tickets:
+        state = {str(k): v for k, v in STATE_LABELS.items()}
+        tables.append(
+            exports.ticket_table(
+                tickets,
+                tz=cat.timezone,
+                policy=c.policy,
+                unit=unit,
+                area=area,
+                kind=kind,
+                state=lambda s: state.get(s, s),
+            )
+        )
+    return tables
 
 
 def _download(body: bytes, filename: str, content_type: str) -> web.Response:
@@ -95,20 +133,46 @@ def _download(body: bytes, filename: str, content_type: str) -> web.Response:
     )
 
 
+async def _audit_export(
+    request: web.Request, principal: Principal, action: str, start: date, end: date, **extra: Any
+) -> None:
+    c = ctx(request)
+    details = {"start": start.isoformat(), "end": end.isoformat(), **extra}
+    await c.run(
+        store.audit, c.db, principal.actor, action, remote=request.remote or "", details=details
+    )
+
+
+async def _export(
+    request: web.Request, start: str | None, end: str | None, kind: str
+) -> web.Response:
+    c = ctx(request)
+    principal = require_role(request, *STATS_ROLES)
+    s, e = _period(c, start, end)
+    with_tickets = principal.role in TICKET_LIST_ROLES
+    tables = await c.run(_tables, c, s, e, with_tickets)
+    if with_tickets:
+        await _audit_export(request, principal, "export_stats", s, e, format=kind)
+    if kind == "csv":
+        return _download(exports.to_csv(tables), f"统计_{s}_{e}.csv", "text/csv")
+    return _download(
+        exports.to_xlsx(tables),
+        f"统计_{s}_{e}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
 @routes.get("/api/v1/stats/export.csv")
 @api
 async def export_csv(
     request: web.Request, start: str | None = None, end: str | None = None
 ) -> r200[str] | r400[ErrorOut] | r403[ErrorOut]:
-    """The dashboard as CSV (UTF-8 with BOM).
+    """The dashboard as CSV (UTF-8 with BOM); for the centre lead and admins also the
+    period's ticket list (no caller numbers; audited).
 
     Tags: stats
     """
-    c = ctx(request)
-    require_role(request, *STATS_ROLES)
-    s, e = _period(c, start, end)
-    figures = await c.run(compute, c, s, e)
-    return _download(exports.to_csv(_tables(c, figures)), f"统计_{s}_{e}.csv", "text/csv")
+    return await _export(request, start, end, "csv")
 
 
 @routes.get("/api/v1/stats/export.xlsx")
@@ -116,19 +180,13 @@ async def export_csv(
 async def export_xlsx(
     request: web.Request, start: str | None = None, end: str | None = None
 ) -> r200[str] | r400[ErrorOut] | r403[ErrorOut]:
-    """The dashboard as an Excel workbook, one sheet per table.
+    """The dashboard as an Excel workbook, one sheet per table, with typed cells (local
+    times as dates, rates as % numbers); for the centre lead and admins also the period's
+    ticket list (sheet 工单列表; audited).
 
     Tags: stats
     """
-    c = ctx(request)
-    require_role(request, *STATS_ROLES)
-    s, e = _period(c, start, end)
-    figures = await c.run(compute, c, s, e)
-    return _download(
-        exports.to_xlsx(_tables(c, figures)),
-        f"统计_{s}_{e}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return await _export(request, start, end, "xlsx")
 
 
 @routes.get("/api/v1/reporting/export")
@@ -148,14 +206,7 @@ async def reporting_export(
     s, e = _period(c, start, end)
     lo, hi = stats.period_bounds(s, e, c.catalog.timezone)
     rows = await c.run(reporting.export_closed, c.db, lo, hi)
-    await c.run(
-        store.audit,
-        c.db,
-        principal.actor,
-        "export_report",
-        remote=request.remote or "",
-        details={"start": s.isoformat(), "end": e.isoformat(), "count": len(rows)},
-    )
+    await _audit_export(request, principal, "export_report", s, e, count=len(rows))
     if format == "json":
         body = json.dumps(rows, ensure_ascii=False, indent=1).encode()
         return _download(body, f"上报_{s}_{e}.json", "application/json")

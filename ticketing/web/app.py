@@ -20,7 +20,14 @@ from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.reporting import UpstreamReporter
 from hotline.ticketing.rerouting import DuplicateFn
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import api_routing, api_session, api_stats, api_tickets, health
+from hotline.ticketing.web import (
+    api_routing,
+    api_session,
+    api_stats,
+    api_tickets,
+    api_users,
+    health,
+)
 from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
 from hotline.ticketing.web.context import (
     WEB_CONTEXT,
@@ -120,6 +127,7 @@ def create_web_app(
     app.add_routes(api_tickets.routes)
     app.add_routes(api_routing.routes)
     app.add_routes(api_stats.routes)
+    app.add_routes(api_users.routes)
     app.add_routes(health.routes)
     for ext in context.extensions:
         app.add_routes(ext.routes)
@@ -228,6 +236,7 @@ _PAGES = {
     "/console": "console.html",
     "/portal": "portal.html",
     "/dashboard": "dashboard.html",
+    "/users": "users.html",
 }
 
 

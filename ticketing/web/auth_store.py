@@ -13,7 +13,7 @@ from typing import Any
 
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.web.tables import ApiTokenRow, AuditRow, LoginThrottleRow, SessionRow
-from sqlalchemy import and_, case, delete, false, literal, select, update
+from sqlalchemy import and_, case, delete, false, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -135,17 +135,36 @@ def end_session(db: Database, id_hash: str, now: datetime, reason: str) -> None:
         uow.commit()
 
 
+def end_sessions_of(session: Session, user_name: str, now: datetime, reason: str) -> int:
+    """End every live session of `user_name` in the caller's transaction; how many."""
+    result = session.execute(
+        update(SessionRow)
+        .where(SessionRow.user_name == user_name, SessionRow.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 def end_user_sessions(db: Database, user_name: str, now: datetime, reason: str) -> int:
     """End every live session of `user_name`; how many there were."""
     with db.uow() as uow:
         assert uow.session is not None
-        result = uow.session.execute(
-            update(SessionRow)
-            .where(SessionRow.user_name == user_name, SessionRow.ended_at.is_(None))
-            .values(ended_at=now, end_reason=reason)
-        )
+        ended = end_sessions_of(uow.session, user_name, now, reason)
         uow.commit()
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return ended
+
+
+def last_logins(db: Database) -> dict[str, datetime]:
+    """user name → when their latest console session began (sessions are kept
+    SESSION_RETENTION after they end, so older logins are forgotten)."""
+    with db.uow() as uow:
+        assert uow.session is not None
+        rows = uow.session.execute(
+            select(SessionRow.user_name, func.max(SessionRow.created_at)).group_by(
+                SessionRow.user_name
+            )
+        )
+        return {name: at for name, at in rows}
 
 
 # --- login limiter ----------------------------------------------------------------------------

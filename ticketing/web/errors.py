@@ -76,6 +76,10 @@ _FIELD_NAMES_ZH: dict[str, str] = {
     "summary": "摘要",
     "caller_name": "来电人姓名",
     "location_text": "地点",
+    "name": "用户名",
+    "role": "角色",
+    "unit_id": "单位",
+    "display_name": "显示名称",
 }
 
 

@@ -1,7 +1,9 @@
-"""Dashboard figures and report-up rows as CSV and Excel (openpyxl).
+"""Dashboard figures, the period's ticket list and report-up rows as CSV and Excel (openpyxl).
 
 Every text cell is written as text: callers' words end up in these files, and a cell
 starting with = + - @ (or a tab/CR) would run as a formula in Excel or LibreOffice.
+In Excel, cells are typed: dates and times (local, the catalogue's time zone) carry a
+date format, yes/no figures are 1/0 numbers, rates are fractions with a % format.
 """
 
 from __future__ import annotations
@@ -9,30 +11,45 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from hotline.ticketing.stats import DashboardStats, Rate
+from hotline.ticketing import deadlines
+from hotline.ticketing.deadlines import DeadlinePolicy
+from hotline.ticketing.model import SATISFACTION_LABELS, Ticket
+from hotline.ticketing.stats import EXCLUDED_STATES, DashboardStats, Rate
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 Name = Callable[[str], str]
+Table = tuple[str, list[str], list[list[object]]]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PERCENT_FORMAT = "0.0%"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+class Percent(float):
+    """A share (0.25 = 25 %): a number with a % format in Excel, "25.0%" in CSV."""
 
 
 def safe_cell(value: object) -> object:
     """A CSV cell that a spreadsheet shows as typed: formula-like text gets a leading '."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    if isinstance(value, Percent):
+        return f"{value * 100:.1f}%"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     return value
 
 
-def _pct(rate: Rate) -> str:
-    return "" if rate.value is None else f"{rate.value * 100:.1f}%"
+def _pct(rate: Rate) -> Percent | None:
+    return None if rate.value is None else Percent(rate.value)
 
 
-def sections(
-    stats: DashboardStats, unit: Name, area: Name, kind: Name
-) -> list[tuple[str, list[str], list[list[object]]]]:
+def sections(stats: DashboardStats, unit: Name, area: Name, kind: Name) -> list[Table]:
     """(sheet title, header, rows) for every table of the dashboard."""
     overview = [
         ["统计区间", f"{stats.start.isoformat()} 至 {stats.end.isoformat()}"],
@@ -44,12 +61,16 @@ def sections(
         ["满意率（满意+基本满意/已回访）", _pct(stats.satisfaction)],
         [
             "平均办结时长（小时）",
-            "" if stats.average_close_hours is None else round(stats.average_close_hours, 1),
+            None if stats.average_close_hours is None else round(stats.average_close_hours, 1),
         ],
     ]
     return [
         ("概览", ["指标", "数值"], overview),
-        ("每日受理", ["日期", "数量"], [[d, n] for d, n in stats.by_day.items()]),
+        (
+            "每日受理",
+            ["日期", "数量"],
+            [[date.fromisoformat(d), n] for d, n in stats.by_day.items()],
+        ),
         ("诉求类型", ["类型", "数量"], [[kind(k), n] for k, n in stats.by_type.items()]),
         ("主办单位", ["单位", "数量"], [[unit(k), n] for k, n in stats.by_unit.items()]),
         ("区域", ["区域", "数量"], [[area(k), n] for k, n in stats.by_area.items()]),
@@ -61,7 +82,57 @@ def sections(
     ]
 
 
-def to_csv(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> bytes:
+TICKET_HEADER = [
+    "工单编号",
+    "受理时间",
+    "诉求类型",
+    "主办单位",
+    "区域",
+    "状态",
+    "按时派单（1=是）",
+    "按时办结（1=是）",
+    "回访结果",
+]
+
+
+def _yes_no(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def ticket_table(
+    tickets: Iterable[Ticket],
+    *,
+    tz: str,
+    policy: DeadlinePolicy,
+    unit: Name,
+    area: Name,
+    kind: Name,
+    state: Name,
+) -> Table:
+    """One row per ticket counted in the figures (merged/invalid ones are not), oldest
+    first. No caller numbers or words: the list is for counting, not for reading."""
+    zone = ZoneInfo(tz)
+    rows: list[list[object]] = []
+    for t in sorted(tickets, key=lambda t: (t.received_at, t.id or 0)):
+        if t.state in EXCLUDED_STATES:
+            continue
+        rows.append(
+            [
+                t.id,
+                t.received_at.astimezone(zone).replace(tzinfo=None),
+                kind(t.request_type) if t.request_type else "",
+                unit(t.lead_unit) if t.lead_unit else "",
+                area(t.area_id) if t.area_id else "",
+                state(str(t.state)),
+                _yes_no(deadlines.dispatched_on_time(t, policy)),
+                _yes_no(deadlines.closed_on_time(t, policy)),
+                SATISFACTION_LABELS[t.satisfaction] if t.satisfaction else "",
+            ]
+        )
+    return ("工单列表", TICKET_HEADER, rows)
+
+
+def to_csv(tables: Iterable[Table]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     for title, header, rows in tables:
@@ -73,7 +144,18 @@ def to_csv(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> bytes
     return buf.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> bytes:
+def _type_cell(cell: Any, value: object) -> None:
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would store "=…" as a formula
+    elif isinstance(value, Percent):
+        cell.number_format = PERCENT_FORMAT
+    elif isinstance(value, datetime):
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+
+
+def to_xlsx(tables: Iterable[Table]) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     for title, header, rows in tables:
@@ -82,12 +164,13 @@ def to_xlsx(tables: Iterable[tuple[str, list[str], list[list[object]]]]) -> byte
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # openpyxl would store "=…" as a formula
-        ws.column_dimensions["A"].width = 32
-        ws.column_dimensions["B"].width = 18
+            ws.append([float(v) if isinstance(v, Percent) else v for v in row])
+            for cell, value in zip(ws[ws.max_row], row, strict=True):
+                _type_cell(cell, value)
+        ws.freeze_panes = "A2"
+        ws.column_dimensions["A"].width = 32 if len(header) <= 3 else 10
+        for column in "BCDEFGHI"[: max(1, len(header) - 1)]:
+            ws.column_dimensions[column].width = 18
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -20,43 +20,67 @@
     return e;
   }
 
-  // Vertical bars over days.
+  // Axis text: large enough to read when the chart is scaled down into a narrow card.
+  const TICK = 14, LABEL = 15, INK = "#1f2933", MUTED = "#52606d";
+
+  // Vertical bars over days; the day labels turn 45° when there are many of them.
   function dayChart(byDay) {
     const keys = Object.keys(byDay), vals = keys.map(k => byDay[k]);
-    const W = 560, H = 240, L = 36, B = 40, T = 12;
+    const slanted = keys.length > 10;
+    const W = 560, L = 44, T = 14, B = slanted ? 64 : 34, H = 250 + (slanted ? 30 : 0);
     // Four gridlines at whole numbers.
     const max = Math.max(4, Math.ceil(Math.max(...vals, 0) / 4) * 4), bw = (W - L - 10) / Math.max(1, keys.length);
     const s = svg(W, H);
+    s.classList.add("axis-chart");
     for (let i = 0; i <= 4; i++) {
       const y = T + (H - T - B) * (1 - i / 4);
       s.appendChild(el("line", { x1: L, x2: W - 5, y1: y, y2: y, stroke: "#e5e7eb" }));
-      s.appendChild(el("text", { x: L - 4, y: y + 4, "font-size": 10, "text-anchor": "end", fill: "#616e7c" }, Math.round(max * i / 4)));
+      s.appendChild(el("text", { x: L - 6, y: y + 5, "font-size": TICK, "text-anchor": "end", fill: MUTED, class: "tick" }, Math.round(max * i / 4)));
     }
+    const every = Math.ceil(keys.length / (slanted ? 16 : 10));
     keys.forEach((k, i) => {
       const h = (H - T - B) * vals[i] / max, x = L + i * bw;
       const r = el("rect", { x: x + bw * 0.15, y: H - B - h, width: Math.max(1, bw * 0.7), height: h, fill: COLOR, class: "bar" });
       r.appendChild(el("title", {}, `${k}：${vals[i]} 件`));
       s.appendChild(r);
-      if (keys.length <= 16 || i % Math.ceil(keys.length / 12) === 0)
-        s.appendChild(el("text", { x: x + bw / 2, y: H - B + 14, "font-size": 10, "text-anchor": "middle", fill: "#52606d" }, k.slice(5)));
+      if (i % every) return;
+      const cx = x + bw / 2, cy = H - B + 18;
+      const attrs = { x: cx, y: cy, "font-size": TICK, "text-anchor": slanted ? "end" : "middle", fill: MUTED, class: "tick" };
+      if (slanted) attrs.transform = `rotate(-45 ${cx} ${cy - 6})`;
+      s.appendChild(el("text", attrs, k.slice(5)));
     });
     return s;
   }
 
+  // Long names (units such as 区住房和城乡建设局) wrap onto two lines instead of being cut.
+  function labelLines(label, perLine) {
+    if (label.length <= perLine) return [label];
+    const cut = Math.min(perLine, Math.ceil(label.length / 2)), second = label.slice(cut);
+    return [label.slice(0, cut), second.length > perLine ? second.slice(0, perLine - 1) + "…" : second];
+  }
+
   // Horizontal bars for categories (type, unit, area, supervisor).
   function barChart(entries, color) {
-    const W = 560, row = 24, L = 170;
-    const H = Math.max(40, entries.length * row + 10);
+    const W = 560, L = 200, perLine = Math.floor((L - 12) / LABEL);
+    const lines = entries.map(([label]) => labelLines(String(label), perLine));
+    const heights = lines.map(ls => ls.length > 1 ? 46 : 30);
+    const H = Math.max(44, heights.reduce((a, b) => a + b, 0) + 10);
     const max = Math.max(1, ...entries.map(e => e[1]));
     const s = svg(W, H);
-    if (!entries.length) { s.appendChild(el("text", { x: W / 2, y: 24, "text-anchor": "middle", fill: "#9aa5b1", "font-size": 12 }, "暂无数据")); return s; }
+    s.classList.add("axis-chart");
+    if (!entries.length) { s.appendChild(el("text", { x: W / 2, y: 28, "text-anchor": "middle", fill: "#9aa5b1", "font-size": LABEL }, "暂无数据")); return s; }
+    let y = 5;
     entries.forEach(([label, v], i) => {
-      const y = 5 + i * row, w = (W - L - 50) * v / max;
-      s.appendChild(el("text", { x: L - 6, y: y + 15, "font-size": 12, "text-anchor": "end", fill: "#1f2933" }, label.length > 13 ? label.slice(0, 12) + "…" : label));
-      const r = el("rect", { x: L, y: y + 3, width: Math.max(1, w), height: row - 8, fill: color || COLOR, class: "bar" });
+      const h = heights[i], w = (W - L - 56) * v / max, mid = y + h / 2;
+      const t = el("text", { x: L - 8, y: mid + 5 - (lines[i].length - 1) * 9, "font-size": LABEL, "text-anchor": "end", fill: INK, class: "label" });
+      lines[i].forEach((line, j) => t.appendChild(el("tspan", { x: L - 8, dy: j ? 18 : 0 }, line)));
+      t.appendChild(el("title", {}, label));
+      s.appendChild(t);
+      const r = el("rect", { x: L, y: mid - 9, width: Math.max(1, w), height: 18, fill: color || COLOR, class: "bar" });
       r.appendChild(el("title", {}, `${label}：${v}`));
       s.appendChild(r);
-      s.appendChild(el("text", { x: L + w + 4, y: y + 15, "font-size": 11, fill: "#52606d" }, v));
+      s.appendChild(el("text", { x: L + w + 6, y: mid + 5, "font-size": TICK, fill: MUTED, class: "tick" }, v));
+      y += h;
     });
     return s;
   }
@@ -68,7 +92,7 @@
     s.appendChild(el("circle", { cx: 100, cy: 64, r: R, fill: "none", stroke: COLOR, "stroke-width": 16,
       "stroke-dasharray": `${C * v} ${C}`, transform: "rotate(-90 100 64)", class: "bar" }));
     s.appendChild(el("text", { x: 100, y: 70, "text-anchor": "middle", "font-size": 18, fill: "#1f2933" }, pct(rate)));
-    s.appendChild(el("text", { x: 100, y: 132, "text-anchor": "middle", "font-size": 12, fill: "#52606d" }, `${label}（${rate.numerator}/${rate.denominator}）`));
+    s.appendChild(el("text", { x: 100, y: 132, "text-anchor": "middle", "font-size": 14, fill: "#52606d" }, `${label}（${rate.numerator}/${rate.denominator}）`));
     return s;
   }
 
@@ -120,7 +144,13 @@
 
   let today = new Date();
   (async () => {
-    await HL.init(["operator", "lead", "admin"]);
+    const me = await HL.init(["operator", "lead", "admin"]);
+    // Pages the role may open beyond the two fixed links (用户管理 for admins).
+    const nav = document.getElementById("nav");
+    for (const item of (me.nav || [])) {
+      if (item.href.startsWith("#") || nav.querySelector(`a[href="${item.href}"]`)) continue;
+      const a = document.createElement("a"); a.href = item.href; a.textContent = item.label; nav.appendChild(a);
+    }
     document.querySelectorAll("button[data-days]").forEach(b => b.onclick = () => {
       const days = parseInt(b.dataset.days, 10) - 1;
       document.getElementById("start").value = iso(new Date(today.getTime() - days * 86400000));
