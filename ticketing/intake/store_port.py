@@ -26,6 +26,7 @@ from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, Transcr
 log = logging.getLogger(__name__)
 
 FORWARDED_FROM_MAX = 100  # tickets.forwarded_from is VARCHAR(100)
+LEXICON_AUTHOR = "lexicon"  # corrected_by of a draft text the correction lexicon rewrote
 
 
 class IntakeStore(Protocol):
@@ -159,6 +160,10 @@ def _apply_transcribed(
         ticket.area_id = ticket.area_id or fields["area_id"]
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
+        routed = fields["suggestion"].get("routed_text")
+        if routed:
+            # The correction lexicon's text is the draft's text; machine_text stays as heard.
+            ticket.corrected_text, ticket.corrected_by = routed, LEXICON_AUTHOR
     ticket.routing_suggestion = fields["suggestion"]
     ticket.machine_text = rec.text  # duplicates are looked for on the final text
     ticket.duplicate_candidates = _duplicates(store, ticket, ctx)

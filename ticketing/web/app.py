@@ -18,7 +18,7 @@ from aiohttp_pydantic.oas.view import generate_oas
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.reporting import UpstreamReporter
 from hotline.ticketing.users import Role
-from hotline.ticketing.web import api_session, api_stats, api_tickets, health
+from hotline.ticketing.web import api_quality, api_session, api_stats, api_tickets, health
 from hotline.ticketing.web.auth import PUBLIC_API_PATHS, USER_KEY, cookie_storage, identify
 from hotline.ticketing.web.context import (
     WEB_CONTEXT,
@@ -110,6 +110,7 @@ def create_web_app(
     app.add_routes(api_session.routes)
     app.add_routes(api_tickets.routes)
     app.add_routes(api_stats.routes)
+    app.add_routes(api_quality.routes)
     app.add_routes(health.routes)
     for ext in context.extensions:
         app.add_routes(ext.routes)
