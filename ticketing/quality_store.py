@@ -176,13 +176,15 @@ def quality_report(
     zone = ZoneInfo(tz)
     with db.read_uow() as uow:
         assert uow.session is not None
-        rows = list(
-            uow.session.scalars(
-                select(AsrCorrectionRow).where(
-                    AsrCorrectionRow.corrected_at >= lo, AsrCorrectionRow.corrected_at < hi
-                )
-            )
-        )
+        rows = uow.session.execute(
+            select(
+                AsrCorrectionRow.corrected_at,
+                AsrCorrectionRow.model,
+                AsrCorrectionRow.errors,
+                AsrCorrectionRow.length,
+                AsrCorrectionRow.corrections,
+            ).where(AsrCorrectionRow.corrected_at >= lo, AsrCorrectionRow.corrected_at < hi)
+        ).all()
     per_day: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     per_model: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     runs: Counter[tuple[str, str]] = Counter()
