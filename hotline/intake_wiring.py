@@ -34,9 +34,11 @@ from hotline.ticketing.intake.store_port import (
     same_number_duplicates,
 )
 from hotline.ticketing.intake.writer import IntakeWriter
+from hotline.ticketing.lexicon import LexiconCache, lexicon_route
 from hotline.ticketing.notify import notifier_from_settings
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.persistence.intake_store import SqlIntakeStore
+from hotline.ticketing.quality_store import applied_lexicon
 from hotline.ticketing.web.events import EventHub, TicketEvent
 
 log = logging.getLogger(__name__)
@@ -141,6 +143,9 @@ def build_intake_runtime(
 ) -> IntakeRuntime:
     """`asr_engine` replaces the engine built from settings (tests share one loaded model)."""
     route, router = build_route(settings, database.catalog)
+    # Approved correction-lexicon entries rewrite what routing sees (never machine_text).
+    lexicon = LexiconCache(lambda: applied_lexicon(database))
+    route = lexicon_route(route, lexicon, settings.asr.model_path.name)
     window_days = router.rules.duplicates.window_days if router is not None else 3
     find_duplicates = routing_duplicates(router) if router is not None else same_number_duplicates
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"

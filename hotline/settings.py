@@ -182,6 +182,10 @@ class AsrSettings(_Section):
     max_live_streams: int = Field(default=6, ge=0)
     decode_threads: int = Field(default=2, ge=1)
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
+    # Correction lexicon: a heard → meant run corrected in this many tickets is proposed;
+    # applied to new transcripts only once an admin approves it, unless auto-apply is on.
+    lexicon_min_corrections: int = Field(default=2, ge=1)
+    lexicon_auto_apply: bool = False
 
 
 class WebSettings(_Section):

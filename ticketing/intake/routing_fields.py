@@ -10,7 +10,8 @@ def routing_fields(suggestion: dict[str, Any], numbers: Iterable[str] = ()) -> d
     """Map a routing suggestion (the `hotline route` JSON shape) to ticket fields.
 
     Keys read: department (lead unit or area id), alternatives [{department, score}],
-    category, area, epidemic, confidence, explanation, callback_number.
+    category, area, epidemic, confidence, explanation, callback_number; asr_model,
+    routed_text and lexicon when the correction lexicon wrapped the router.
     """
     callback = suggestion.get("callback_number")
     if not callback:
@@ -26,6 +27,11 @@ def routing_fields(suggestion: dict[str, Any], numbers: Iterable[str] = ()) -> d
         "confidence": suggestion.get("confidence"),
         "explanation": suggestion.get("explanation", ""),
     }
+    # Written by ticketing.lexicon.lexicon_route: the model that heard the call, and the
+    # text routing saw when the correction lexicon changed it.
+    for key in ("asr_model", "routed_text", "lexicon"):
+        if suggestion.get(key):
+            kept[key] = suggestion[key]
     return {
         "request_type": kept["type"],
         "area_id": kept["area"],

@@ -26,6 +26,7 @@ from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, Transcr
 log = logging.getLogger(__name__)
 
 FORWARDED_FROM_MAX = 100  # tickets.forwarded_from is VARCHAR(100)
+LEXICON_AUTHOR = "lexicon"  # corrected_by of a draft text the correction lexicon rewrote
 
 
 class IntakeStore(Protocol):
@@ -153,13 +154,19 @@ def _apply_transcribed(
     if tuple(ticket.transcript_words) == words and not ticket.transcription_pending:
         return None  # replayed
     fields = routing_fields(rec.routing, rec.numbers)
-    # Routing prefills what the operator confirms; an operator's own edits win.
-    if ticket.corrected_text is None:
+    # Routing prefills what the operator confirms; an operator's own edits win (the
+    # correction lexicon's text is the machine's, not an operator's).
+    operator_text = ticket.corrected_text is not None and ticket.corrected_by != LEXICON_AUTHOR
+    if not operator_text:
         ticket.request_type = ticket.request_type or fields["request_type"]
         ticket.area_id = ticket.area_id or fields["area_id"]
         ticket.epidemic = ticket.epidemic or fields["epidemic"]
         ticket.callback_number = ticket.callback_number or fields["callback_number"]
-    if ticket.corrected_text is None or not ticket.routing_suggestion:
+        routed = fields["suggestion"].get("routed_text")
+        if routed:
+            # The correction lexicon's text is the draft's text; machine_text stays as heard.
+            ticket.corrected_text, ticket.corrected_by = routed, LEXICON_AUTHOR
+    if not operator_text or not ticket.routing_suggestion:
         # Once corrected and re-routed, the suggestion follows the operator's text, not a
         # transcript arriving late from the ASR backlog.
         ticket.routing_suggestion = fields["suggestion"]

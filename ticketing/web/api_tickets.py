@@ -16,7 +16,7 @@ from urllib.parse import quote
 from aiohttp import web
 from aiohttp_pydantic.decorator import inject_params
 from aiohttp_pydantic.oas.typing import r200, r201, r400, r403, r404, r409, r413, r422
-from hotline.ticketing import privacy, rerouting, services, stats
+from hotline.ticketing import privacy, quality_store, rerouting, services, stats
 from hotline.ticketing.commands import COMMAND_LABELS, COMMAND_TYPES, Command, CommandName, Correct
 from hotline.ticketing.errors import InvalidInputError
 from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket
@@ -459,6 +459,8 @@ def _command_handler(name: CommandName) -> Any:
             principal.actor,
             body.version,
         )
+        if "corrected_text" in values:  # an operator's correction: ASR quality learns from it
+            await c.run(quality_store.after_correction, c.db, updated, c.settings.asr)
         publish(c, "ticket.updated", updated, command=str(name), actor=principal.user.name)
         if name is CommandName.CLOSE and c.reporter is not None:
             c.reporter.wake()

@@ -21,6 +21,7 @@ from hotline.ticketing.reporting import UpstreamReporter
 from hotline.ticketing.rerouting import DuplicateFn
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import (
+    api_quality,
     api_routing,
     api_session,
     api_stats,
@@ -128,6 +129,7 @@ def create_web_app(
     app.add_routes(api_routing.routes)
     app.add_routes(api_stats.routes)
     app.add_routes(api_users.routes)
+    app.add_routes(api_quality.routes)
     app.add_routes(health.routes)
     for ext in context.extensions:
         app.add_routes(ext.routes)
