@@ -51,7 +51,11 @@ class _AudioTee:
             self.recorder.close()
 
 
-_ENDING_DETAIL = {"no_response": "未作有效选择", "hung_up": "对方挂机"}
+_ENDING_DETAIL = {
+    "no_response": "未作有效选择",
+    "hung_up": "对方挂机",
+    "hung_up_prompt": "提问前对方挂机",
+}
 
 
 @dataclass
@@ -90,7 +94,6 @@ class SurveyCallDialer:
             return SurveyOutcome(call.outcome, detail=status)  # type: ignore[arg-type]
         script = SurveyScript(
             summary=request.summary,
-            result_text=request.result_text,
             opt_out_digit=request.opt_out_digit,
             prompts=request.prompts,
             listen_seconds=self.listen_seconds,
@@ -108,6 +111,8 @@ class SurveyCallDialer:
                     if isinstance(action, Play):
                         asks = any(isinstance(a, Listen) for a in actions[index + 1 :])
                         await self._play(call, action, early if asks else None)
+                        if asks and not call.hung_up_by_peer.is_set():
+                            script.prompt_played()  # the caller heard the question
                     elif isinstance(action, Listen):
                         following, heard_by = await self._listen(
                             call, script, speech, action, early

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -25,6 +26,7 @@ from hotline.ticketing.followup import store
 from hotline.ticketing.followup.policy import policy_from_settings
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import FINAL_STATES, JobState
+from hotline.ticketing.followup.survey_script import completion
 from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
 from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State
 from hotline.ticketing.persistence import followup_queries as queries
@@ -36,6 +38,7 @@ from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ct
 from hotline.ticketing.web.errors import ApiError, error_response
 from hotline.ticketing.web.followup_schemas import (
     CallNowOut,
+    CompletionOut,
     ErrorBody,
     FollowupJobListOut,
     JobAttemptsOut,
@@ -52,6 +55,7 @@ from hotline.ticketing.web.followup_views import (
     job_view,
     jobs_view,
     tickets_view,
+    window_view,
 )
 from hotline.ticketing.web.params import DbInt
 from pydantic import ValidationError
@@ -158,7 +162,9 @@ def _parse_filter(raw: str | None) -> tuple[str, ...]:
 def _views(
     jobs: list[store.FollowupJob], tickets: dict[int, TicketBrief], service: FollowupService
 ) -> list[dict[str, Any]]:
-    return jobs_view(jobs, tickets, service.policy.window.zone, service.policy.max_attempts)
+    return jobs_view(
+        jobs, tickets, service.policy.window, service.policy.max_attempts, service.clock()
+    )
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -199,6 +205,7 @@ async def list_jobs(
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
             "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
         }
     )
 
@@ -234,8 +241,36 @@ async def manual_calls(
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
             "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
         }
     )
+
+
+@routes.get("/api/v1/followup/stats")
+@api
+async def followup_stats(
+    request: web.Request, days: DbInt = 30
+) -> r200[CompletionOut] | r400[ErrorBody] | r403[ErrorBody]:
+    """Survey completion over the last `days` days (1–366): of the automatic calls that
+    were answered, how many reached the question, got an answer, or were hung up during
+    the opening prompt; and the survey results.
+
+    Tags: followup
+    """
+    c = ctx(request)
+    require_role(request, *CENTRE_ROLES)
+    service = _service(c)
+    if not 1 <= days <= 366:
+        raise ApiError(400, "invalid_input", "统计天数应为1到366", f"days={days} out of range")
+    since = service.clock() - timedelta(days=days)
+
+    def load() -> dict[str, Any]:
+        with service.engine.connect() as conn:
+            endings = store.ending_counts(conn, since=since)
+            results = store.satisfaction_counts(conn, since=since)
+        return {**completion(endings), "satisfaction": results}
+
+    return _json(await c.run(load))
 
 
 @routes.get("/api/v1/followup/jobs/{job_id}/attempts")
@@ -324,13 +359,13 @@ async def call_now(
     service = _service(c)
     job = await c.run(service.call_now, ticket_id, principal.actor)
     window = service.policy.window
-    hours = f"{window.start.strftime('%H:%M')}–{window.end.strftime('%H:%M')}"
+    closed = window.closed_notice(c.now())
     if not c.settings.followup.enabled:
         message = "自动回访未启用，请人工拨打后录入结果"
-    elif window.contains(c.now()):
+    elif closed is None:
         message = "已安排立即呼叫，稍后自动拨出"
     else:
-        message = f"当前不在回访时段（{hours}），将在时段开始后自动呼叫"
+        message = f"{closed}（回访时段{window.hours}），届时自动呼叫"
     tickets = await c.run(_brief, service, ticket_id)
     await _publish(c, ticket_id)
     return _json({"job": _views([job], tickets, service)[0], "message": message})
