@@ -19,6 +19,7 @@ from hotline.ticketing.errors import DomainError, InvalidInputError, NotFoundErr
 from hotline.ticketing.followup import store
 from hotline.ticketing.followup.dialer import SurveyOutcome, SurveyRequest
 from hotline.ticketing.followup.policy import FollowupPolicy, dialable_number, normalise_number
+from hotline.ticketing.followup.results import MANUAL_RESULTS
 from hotline.ticketing.followup.states import MANUAL_CALL_STATES, JobEvent, JobState
 from hotline.ticketing.followup.survey_script import SurveyPrompts, spoken_summary
 from hotline.ticketing.followup.tickets import TicketPort, Trigger, survey_trigger
@@ -30,14 +31,6 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
-# Results an operator may enter for a call made by hand.
-MANUAL_RESULTS: tuple[Satisfaction, ...] = (
-    Satisfaction.SATISFIED,
-    Satisfaction.BASICALLY_SATISFIED,
-    Satisfaction.DISSATISFIED,
-    Satisfaction.NO_ANSWER,
-    Satisfaction.DECLINED,
-)
 REOPEN_REASON = "回访不满意，退回重新审核"
 
 

@@ -24,6 +24,7 @@ from aiohttp_pydantic.oas.typing import r200, r400, r403, r404, r409
 from hotline.ticketing import services
 from hotline.ticketing.followup import store
 from hotline.ticketing.followup.policy import policy_from_settings
+from hotline.ticketing.followup.results import MANUAL_RESULT_NAMES
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import FINAL_STATES, JobState
 from hotline.ticketing.followup.survey_script import completion
@@ -32,6 +33,7 @@ from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State
 from hotline.ticketing.persistence import followup_queries as queries
 from hotline.ticketing.persistence.followup_queries import TicketBrief
 from hotline.ticketing.web import params
+from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
@@ -50,7 +52,6 @@ from hotline.ticketing.web.followup_views import (
     FILTER_LABELS,
     MANUAL_RESULT_HINT,
     MANUAL_RESULT_LABELS,
-    RESULT_ALIASES,
     attempt_view,
     job_view,
     jobs_view,
@@ -358,6 +359,15 @@ async def call_now(
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
     job = await c.run(service.call_now, ticket_id, principal.actor)
+    await c.run(
+        web_store.audit,
+        c.db,
+        principal.actor,
+        "followup_call_now",
+        ticket_id=ticket_id,
+        remote=request.remote or "",
+        details={"job_id": job.id, "via": principal.via},
+    )
     window = service.policy.window
     closed = window.closed_notice(c.now())
     if not c.settings.followup.enabled:
@@ -387,8 +397,18 @@ async def manual_result(
     c = ctx(request)
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
-    result = RESULT_ALIASES.get(body.result) or Satisfaction(body.result)
-    job = await c.run(service.record_manual, ticket_id, result, principal.actor, body.note.strip())
+    result = MANUAL_RESULT_NAMES[body.result]
+    note = body.note.strip()
+    job = await c.run(service.record_manual, ticket_id, result, principal.actor, note)
+    await c.run(
+        web_store.audit,
+        c.db,
+        principal.actor,
+        "followup_manual_result",
+        ticket_id=ticket_id,
+        remote=request.remote or "",
+        details={"result": str(result), "job_id": job.id, "via": principal.via},
+    )
     ticket = await _publish(c, ticket_id)
     tickets = await c.run(_brief, service, ticket_id)
     message = f"已记录回访结果：{SATISFACTION_LABELS[result]}"

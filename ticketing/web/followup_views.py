@@ -56,7 +56,6 @@ CHANNEL_LABELS: dict[str, str] = {"auto": "自动呼叫", "manual": "人工回�
 ManualResult = Literal[
     "satisfied", "basic", "basically_satisfied", "dissatisfied", "no_answer", "declined"
 ]
-RESULT_ALIASES: dict[str, Satisfaction] = {"basic": Satisfaction.BASICALLY_SATISFIED}
 MANUAL_RESULT_LABELS: dict[str, str] = {
     "satisfied": "满意",
     "basic": "基本满意",
