@@ -15,6 +15,7 @@ from hotline.routing_wiring import build_route
 from hotline.service_context import ServiceContext
 from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.followup_api import followup_web_extension
+from hotline.ticketing.web.missed_api import missed_web_extension
 
 
 def web_app_for_service(ctx: ServiceContext) -> web.Application:
@@ -28,6 +29,7 @@ def web_app_for_service(ctx: ServiceContext) -> web.Application:
         hub=ctx.event_hub,
         health_checks=checks,
         suggest=suggest,
-        extensions=[followup_web_extension()],  # 回访 API + console panel
+        # 回访 and 未接来电回拨: API + console panels
+        extensions=[followup_web_extension(), missed_web_extension()],
         middlewares=[database_middleware(gate)],
     )
