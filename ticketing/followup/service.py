@@ -215,7 +215,9 @@ class FollowupService:
                 )
             job = store.transition(conn, job, JobEvent.REPORT_NO_ANSWER, now=now)
             retry_as = "no_answer"
-            detail = detail or "接通后未作有效选择"
+            detail = detail or (
+                "提问前对方挂机" if outcome.ending == "hung_up_prompt" else "接通后未作有效选择"
+            )
         else:
             event = {
                 "busy": JobEvent.REPORT_BUSY,
