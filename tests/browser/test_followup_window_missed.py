@@ -12,6 +12,7 @@ test-artifacts/.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -97,22 +98,35 @@ async def server(tmp_path: Path) -> AsyncIterator[Server]:
             missed_web_extension(MissedCallService(engine=database.engine, clock=utc_now)),
         ],
     )
+    async with serving(app) as base:
+        yield Server(base, database, planned, missed_ticket)
+    database.close()
+
+
+@asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """`app` on a free loopback port: its base URL."""
     runner = web.AppRunner(app)
     await runner.setup()
     port = _free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
-        yield Server(f"http://127.0.0.1:{port}", database, planned, missed_ticket)
+        yield f"http://127.0.0.1:{port}"
     finally:
         await runner.cleanup()
-        database.close()
+
+
+async def operator_page(browser, base: str):  # type: ignore[no-untyped-def]
+    """An operator logged in; the list collects script errors of the page."""
+    context, page = await log_in(browser, base, "op1")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, page, errors
 
 
 async def test_operator_sees_the_window_completion_and_records_a_result(server, browser):
     srv = server
-    context, page = await log_in(browser, srv.url, "op1")
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, errors = await operator_page(browser, srv.url)
     try:
         await page.click("#nav a[data-view=followup]")
         await page.click("button.fu-tab[data-filter=all]")
@@ -136,9 +150,7 @@ async def test_operator_sees_the_window_completion_and_records_a_result(server, 
 
 async def test_operator_calls_back_a_missed_call(server, browser):
     srv = server
-    context, page = await log_in(browser, srv.url, "op1")
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, errors = await operator_page(browser, srv.url)
     try:
         await page.click("#nav a[data-view=missed]")
         row = page.locator(f'#mc-list tr.mc-row:has(a[href="#/ticket/{srv.missed_ticket.id}"])')
@@ -184,29 +196,31 @@ async def test_operator_records_a_manual_result_outside_the_window(tmp_path: Pat
         data_dir=tmp_path / "data",
         extensions=[followup_web_extension(followup)],
     )
-    runner = web.AppRunner(app)
-    await runner.setup()
-    port = _free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    context, page = await log_in(browser, f"http://127.0.0.1:{port}", "op1")
-    try:
-        await page.click("#nav a[data-view=followup]")
-        row = page.locator(f'#fu-jobs tr[data-ticket="{ticket.id}"]')
-        await row.wait_for()
-        text = await row.inner_text()
-        assert "呼叫时段外" in text and "08:00" in text, text
-        await row.locator("button[data-act=record]").click()
-        await page.check("#fu-record-form input[value=no_answer]")
-        choice = page.locator("#fu-record-form label.fu-choice", has_text="无法联系")
-        assert await choice.count() == 1
-        await page.fill("#fu-record-form textarea[name=note]", "白天晚上各打一次均无人接听")
-        await shot(page, "followup-window-02-manual-form")
-        await page.click("#fu-record-form button[type=submit]")
-        await page.locator("#fu-msg", has_text="已记录回访结果").wait_for()
-        await shot(page, "followup-window-03-recorded")
-        stored = services.get_ticket(database.uow(), ticket.id)
-        assert stored.satisfaction is Satisfaction.NO_ANSWER and stored.state is State.CLOSED
-    finally:
-        await context.close()
-        await runner.cleanup()
-        database.close()
+    async with serving(app) as base:
+        context, page, errors = await operator_page(browser, base)
+        try:
+            await _record_no_answer(page, ticket.id)
+        finally:
+            await context.close()
+    stored = services.get_ticket(database.uow(), ticket.id)
+    database.close()
+    assert stored.satisfaction is Satisfaction.NO_ANSWER and stored.state is State.CLOSED
+    assert errors == []
+
+
+async def _record_no_answer(page, ticket_id: int) -> None:  # type: ignore[no-untyped-def]
+    """手工录入结果 in the 回访 panel: 无法联系 with a note, the window being closed."""
+    await page.click("#nav a[data-view=followup]")
+    row = page.locator(f'#fu-jobs tr[data-ticket="{ticket_id}"]')
+    await row.wait_for()
+    text = await row.inner_text()
+    assert "呼叫时段外" in text and "08:00" in text, text
+    await row.locator("button[data-act=record]").click()
+    await page.check("#fu-record-form input[value=no_answer]")
+    choice = page.locator("#fu-record-form label.fu-choice", has_text="无法联系")
+    assert await choice.count() == 1
+    await page.fill("#fu-record-form textarea[name=note]", "白天晚上各打一次均无人接听")
+    await shot(page, "followup-window-02-manual-form")
+    await page.click("#fu-record-form button[type=submit]")
+    await page.locator("#fu-msg", has_text="已记录回访结果").wait_for()
+    await shot(page, "followup-window-03-recorded")

@@ -35,7 +35,7 @@ from hotline.ticketing.persistence.followup_queries import TicketBrief
 from hotline.ticketing.web import params
 from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
-from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
+from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
 from hotline.ticketing.web.errors import ApiError, error_response
 from hotline.ticketing.web.followup_schemas import (
@@ -359,15 +359,7 @@ async def call_now(
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
     job = await c.run(service.call_now, ticket_id, principal.actor)
-    await c.run(
-        web_store.audit,
-        c.db,
-        principal.actor,
-        "followup_call_now",
-        ticket_id=ticket_id,
-        remote=request.remote or "",
-        details={"job_id": job.id, "via": principal.via},
-    )
+    await audit(request, principal, "followup_call_now", ticket_id, job_id=job.id)
     window = service.policy.window
     closed = window.closed_notice(c.now())
     if not c.settings.followup.enabled:
@@ -400,14 +392,8 @@ async def manual_result(
     result = MANUAL_RESULT_NAMES[body.result]
     note = body.note.strip()
     job = await c.run(service.record_manual, ticket_id, result, principal.actor, note)
-    await c.run(
-        web_store.audit,
-        c.db,
-        principal.actor,
-        "followup_manual_result",
-        ticket_id=ticket_id,
-        remote=request.remote or "",
-        details={"result": str(result), "job_id": job.id, "via": principal.via},
+    await audit(
+        request, principal, "followup_manual_result", ticket_id, result=str(result), job_id=job.id
     )
     ticket = await _publish(c, ticket_id)
     tickets = await c.run(_brief, service, ticket_id)
@@ -420,6 +406,21 @@ async def manual_result(
             "ticket": tickets_view(tickets).get(ticket_id, {"id": ticket_id}),
             "message": message,
         }
+    )
+
+
+async def audit(
+    request: web.Request, principal: Principal, action: str, ticket_id: int, **details: Any
+) -> None:
+    """One audit-log row for an operator's action on a ticket (who, from where, via what)."""
+    await ctx(request).run(
+        web_store.audit,
+        ctx(request).db,
+        principal.actor,
+        action,
+        ticket_id=ticket_id,
+        remote=request.remote or "",
+        details={**details, "via": principal.via},
     )
 
 
@@ -439,4 +440,4 @@ def _json(data: dict[str, Any]) -> web.Response:
     return web.json_response(data, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
 
-__all__ = ["FollowupExtension", "followup_web_extension", "job_view", "routes"]
+__all__ = ["FollowupExtension", "audit", "followup_web_extension", "job_view", "routes"]

@@ -29,11 +29,10 @@ from hotline.ticketing.missed.states import (
 )
 from hotline.ticketing.model import mask_number
 from hotline.ticketing.web import params
-from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
 from hotline.ticketing.web.errors import ApiError
-from hotline.ticketing.web.followup_api import _json, api
+from hotline.ticketing.web.followup_api import _json, api, audit
 from hotline.ticketing.web.followup_schemas import ErrorBody
 from hotline.ticketing.web.params import DbInt
 from hotline.ticketing.web.schemas import Text
@@ -240,15 +239,7 @@ async def called_back(
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
     call = await c.run(service.call_back, missed_id, principal.actor, body.note)
-    await c.run(
-        web_store.audit,
-        c.db,
-        principal.actor,
-        "missed_call_called_back",
-        ticket_id=call.ticket_id,
-        remote=request.remote or "",
-        details={"missed_id": call.id, "via": principal.via},
-    )
+    await audit(request, principal, "missed_call_called_back", call.ticket_id, missed_id=call.id)
     zone = ZoneInfo(c.settings.followup.timezone)
     view = call_view(call, zone, service.clock())
     return _json({"item": view, "message": f"已标记为已回拨（{view['deadline_label']}）"})
