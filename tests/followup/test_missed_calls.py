@@ -191,3 +191,42 @@ async def test_called_back_in_time_counts_in_time(
     missed_service.call_back(call.id, Actor("op1", Role.OPERATOR), "已回拨，无人接听")
     stats = missed_service.stats()
     assert stats.called_back_in_time == 1 and stats.in_time_rate == 1.0
+
+
+async def test_out_of_range_parameters_are_a_chinese_400(client_for) -> None:  # type: ignore[no-untyped-def]
+    huge = 2**63  # one past what a BIGINT holds
+    op = await client_for("op1")
+    for path in (f"{BASE}?days={huge}", f"{BASE}?days=0", f"{BASE}/stats?days={huge}"):
+        body = await _json(await op.get(path), 400)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in body["message"]), path
+    resp = await op.post(f"{BASE}/{huge}/called-back", json={}, headers=csrf(op))
+    assert resp.status == 400
+    resp = await op.post(f"{BASE}/1/called-back", json={"extra": 1}, headers=csrf(op))
+    assert resp.status == 400
+
+
+async def test_hotline_serve_mounts_the_missed_call_list(
+    database: Database, catalog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from hotline.service_context import ServiceContext
+    from hotline.web_wiring import web_app_for_service
+
+    add_web_users(database)
+    ctx = ServiceContext(
+        settings=web_settings(tmp_path),
+        database=database,
+        catalog=catalog,
+        http_host="127.0.0.1",
+        http_port=0,
+    )
+    client = TestClient(TestServer(web_app_for_service(ctx)))
+    await client.start_server()
+    try:
+        await login(client, "op1")
+        body = await _json(await client.get(BASE))
+        assert body["stats"]["deadline_minutes"] == 30
+        session = (await _json(await client.get("/api/v1/session")))["user"]
+        assert "/static/missed.js" in session["console_scripts"]
+        assert {"label": "未接来电", "href": "#/missed", "view": "missed"} in session["nav"]
+    finally:
+        await client.close()
