@@ -30,6 +30,7 @@ from hotline.ticketing.followup.survey_script import (
     Play,
     SurveyScript,
 )
+from hotline.ticketing.web.metrics import SURVEY_OUTCOMES
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +74,15 @@ class SurveyCallDialer:
 
     async def run_survey(self, request: SurveyRequest) -> SurveyOutcome:
         try:
-            return await asyncio.wait_for(self._run(request), self.max_call_seconds)
+            outcome = await asyncio.wait_for(self._run(request), self.max_call_seconds)
         except TimeoutError:
-            return SurveyOutcome("failed", detail=f"call longer than {self.max_call_seconds} s")
+            outcome = SurveyOutcome("failed", detail=f"call longer than {self.max_call_seconds} s")
         except Exception as exc:  # the protocol promises a result, not an exception
             log.exception("survey call for job %s failed", request.job_id)
-            return SurveyOutcome("failed", detail=f"{type(exc).__name__}: {exc}")
+            outcome = SurveyOutcome("failed", detail=f"{type(exc).__name__}: {exc}")
+        # /metrics: answered calls by how they ended (hung_up_prompt: before the question).
+        SURVEY_OUTCOMES.labels(outcome=outcome.ending or outcome.outcome).inc()
+        return outcome
 
     async def _run(self, request: SurveyRequest) -> SurveyOutcome:
         record_to = None

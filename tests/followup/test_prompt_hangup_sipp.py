@@ -10,6 +10,7 @@ from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.followup.store import ending_counts
 from hotline.ticketing.followup.survey_script import completion
+from hotline.ticketing.web.metrics import SURVEY_OUTCOMES
 
 from tests.fixtures.sipp import _HEAD, _TAG, answer_then_keys, needs_sipp, reply
 from tests.followup.test_real_peers import Survey, make_dialer, survey  # noqa: F401  (fixtures)
@@ -64,6 +65,7 @@ async def test_hang_up_during_the_opening_prompt_is_counted_apart(
     [attempt] = followup_service.attempts(answered.id)
     assert attempt.ending == "answer"
 
+    before = SURVEY_OUTCOMES.labels(outcome="hung_up_prompt")._value.get()
     await survey.due()
     [early], sipp = await survey.call(answer_then_hang_up(1500), "hangup-in-prompt")
     assert sipp.returncode == 0, str(sipp)
@@ -71,6 +73,8 @@ async def test_hang_up_during_the_opening_prompt_is_counted_apart(
     assert attempt.outcome == "answered" and attempt.ending == "hung_up_prompt", attempt
     assert attempt.detail == "提问前对方挂机"
     assert early.state is JobState.PLANNED and early.last_outcome == "no_answer"  # retried
+    # /metrics counts it too.
+    assert SURVEY_OUTCOMES.labels(outcome="hung_up_prompt")._value.get() == before + 1
     with followup_service.engine.connect() as conn:
         stats = completion(ending_counts(conn))
     assert stats["hung_up_prompt"] == 1 and stats["answered"] == 1
