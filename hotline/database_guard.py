@@ -47,4 +47,3 @@ def _unavailable(request: web.Request, detail: str) -> web.Response:
         )
     text = f"{UNAVAILABLE_ZH}\nDatabase temporarily unavailable, please retry later.\n"
     return web.Response(status=503, text=text, charset="utf-8", headers=headers)
-

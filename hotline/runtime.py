@@ -257,6 +257,7 @@ class IntakeRuntime:
             heard_speech=ev.heard_speech,
             transcript=transcript,
             pending_reason=reason,
+            finish_reason=ev.reason,
         )
 
     # ---- ASR backlog → intake -----------------------------------------------------------

@@ -87,6 +87,8 @@ class DeadlineSettings(_Section):
     # "Due soon" starts when this share of the allowed time has passed.
     warn_fraction: float = Field(default=0.75, gt=0, lt=1)
     followup_delay_hours: float = Field(default=24, ge=0)
+    # 未接来电回拨: call back a caller who hung up during the greeting or stayed silent.
+    missed_callback_minutes: int = Field(default=30, gt=0)
     rules: list[DeadlineRule] = Field(default_factory=list)
 
 

@@ -30,6 +30,7 @@ from hotline.ticketing.followup.survey_script import (
     Play,
     SurveyScript,
 )
+from hotline.ticketing.web.metrics import SURVEY_OUTCOMES
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,11 @@ class _AudioTee:
             self.recorder.close()
 
 
-_ENDING_DETAIL = {"no_response": "未作有效选择", "hung_up": "对方挂机"}
+_ENDING_DETAIL = {
+    "no_response": "未作有效选择",
+    "hung_up": "对方挂机",
+    "hung_up_prompt": "提问前对方挂机",
+}
 
 
 @dataclass
@@ -69,12 +74,15 @@ class SurveyCallDialer:
 
     async def run_survey(self, request: SurveyRequest) -> SurveyOutcome:
         try:
-            return await asyncio.wait_for(self._run(request), self.max_call_seconds)
+            outcome = await asyncio.wait_for(self._run(request), self.max_call_seconds)
         except TimeoutError:
-            return SurveyOutcome("failed", detail=f"call longer than {self.max_call_seconds} s")
+            outcome = SurveyOutcome("failed", detail=f"call longer than {self.max_call_seconds} s")
         except Exception as exc:  # the protocol promises a result, not an exception
             log.exception("survey call for job %s failed", request.job_id)
-            return SurveyOutcome("failed", detail=f"{type(exc).__name__}: {exc}")
+            outcome = SurveyOutcome("failed", detail=f"{type(exc).__name__}: {exc}")
+        # /metrics: answered calls by how they ended (hung_up_prompt: before the question).
+        SURVEY_OUTCOMES.labels(outcome=outcome.ending or outcome.outcome).inc()
+        return outcome
 
     async def _run(self, request: SurveyRequest) -> SurveyOutcome:
         record_to = None
@@ -90,7 +98,6 @@ class SurveyCallDialer:
             return SurveyOutcome(call.outcome, detail=status)  # type: ignore[arg-type]
         script = SurveyScript(
             summary=request.summary,
-            result_text=request.result_text,
             opt_out_digit=request.opt_out_digit,
             prompts=request.prompts,
             listen_seconds=self.listen_seconds,
@@ -108,6 +115,8 @@ class SurveyCallDialer:
                     if isinstance(action, Play):
                         asks = any(isinstance(a, Listen) for a in actions[index + 1 :])
                         await self._play(call, action, early if asks else None)
+                        if asks and not call.hung_up_by_peer.is_set():
+                            script.prompt_played()  # the caller heard the question
                     elif isinstance(action, Listen):
                         following, heard_by = await self._listen(
                             call, script, speech, action, early

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from hotline.asr.grammar import GrammarError, SpokenAnswers
+from hotline.catalog_loader import load_catalog
 from hotline.settings import Settings
 from hotline.survey_call import SurveyCallDialer
 from hotline.telephony.dialer import Dialer as SipDialer
@@ -105,7 +106,22 @@ def build_followup_service(
         node=node or socket.gethostname(),
         trigger=settings.followup.trigger_state,
         deadlines=DeadlinePolicy.from_settings(settings.deadlines),
+        **catalog_names(settings),
     )
+
+
+def catalog_names(settings: Settings) -> dict[str, dict[str, str]]:
+    """Area and request-type names for the survey's spoken summary (none if unreadable:
+    the summary then names the topic alone)."""
+    try:
+        catalog = load_catalog(settings.catalog_path)
+    except Exception as exc:  # the service checks the catalogue at start; never fail here
+        log.warning("follow-up: catalogue names unavailable: %s", exc)
+        return {}
+    return {
+        "area_names": {a.id: a.name for a in catalog.areas},
+        "type_names": {c.id: c.name for c in catalog.categories},
+    }
 
 
 async def run_followup_scheduler(

@@ -17,6 +17,7 @@ from hotline.routing_wiring import build_route, routing_duplicates
 from hotline.service_context import ServiceContext
 from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.followup_api import followup_web_extension
+from hotline.ticketing.web.missed_api import missed_web_extension
 
 
 def web_app_for_service(ctx: ServiceContext) -> web.Application:
@@ -33,6 +34,7 @@ def web_app_for_service(ctx: ServiceContext) -> web.Application:
         # A corrected text is re-routed with the same 并单 search as a call.
         find_duplicates=routing_duplicates(router) if router is not None else None,
         duplicate_window=timedelta(days=router.rules.duplicates.window_days) if router else None,
-        extensions=[followup_web_extension()],  # 回访 API + console panel
+        # 回访 and 未接来电回拨: API + console panels
+        extensions=[followup_web_extension(), missed_web_extension()],
         middlewares=[database_middleware(gate)],
     )

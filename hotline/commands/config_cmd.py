@@ -121,4 +121,3 @@ def _console_accounts(settings: Settings) -> int:
     except Exception:  # no tables yet, server away: serve will say more
         return 0
     return sum(1 for u in users if u.active and str(u.role) in ("admin", "operator", "lead"))
-

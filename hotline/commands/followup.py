@@ -7,14 +7,7 @@ import sys
 
 import click
 
-RESULTS = {
-    "satisfied": "satisfied",
-    "basic": "basically_satisfied",
-    "basically_satisfied": "basically_satisfied",
-    "dissatisfied": "dissatisfied",
-    "no_answer": "no_answer",
-    "declined": "declined",
-}
+from hotline.ticketing.followup.results import MANUAL_RESULT_NAMES as RESULTS
 
 
 @click.group()
@@ -123,17 +116,17 @@ def call_now(ctx: click.Context, ticket_id: int, operator: str) -> None:
 def record(ctx: click.Context, ticket_id: int, result: str, note: str, operator: str) -> None:
     """Enter the result of a survey call made by hand (不满意 sends the ticket back)."""
     from hotline.ticketing.errors import DomainError
-    from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction
+    from hotline.ticketing.model import SATISFACTION_LABELS
     from hotline.ticketing.users import Actor, Role
 
     _settings, database, service = _service(ctx)
     try:
         job = service.record_manual(
-            ticket_id, Satisfaction(RESULTS[result]), Actor(operator, Role.OPERATOR), note
+            ticket_id, RESULTS[result], Actor(operator, Role.OPERATOR), note
         )
     except DomainError as exc:
         _fail(exc)
     finally:
         database.close()
-    label = SATISFACTION_LABELS[Satisfaction(RESULTS[result])]
+    label = SATISFACTION_LABELS[RESULTS[result]]
     click.echo(f"工单 {ticket_id}：回访结果「{label}」已记录（任务 {job.id}）")

@@ -31,6 +31,7 @@ def _all_optional(module_names: list[str]) -> list[MetaData]:
 TABLE_MODULES = [
     "hotline.asr.backlog",
     "hotline.ticketing.followup.store",
+    "hotline.ticketing.missed.store",
     "hotline.ticketing.web.tables",
 ]
 

@@ -51,13 +51,15 @@ def test_list_call_now_and_manual_record(
     assert by_ticket[no_number.id]["state_label"] == "无法回访"
     assert "待回访" in _run(config_file, "list")
 
-    # call-now moves the due time to the present (the CLI runs on the real clock).
+    # call-now moves the due time to the present, or to the window's next opening
+    # (the CLI runs on the real clock).
     [before] = followup_service.list_jobs(ticket_id=ticket.id)
     before_cli = datetime.now(UTC)
     _run(config_file, "call-now", str(ticket.id), "--operator", "op7")
     [planned] = followup_service.list_jobs(ticket_id=ticket.id)
     assert planned.state == "planned" and planned.due_at != before.due_at
-    assert before_cli <= planned.due_at <= datetime.now(UTC)
+    window = followup_service.policy.window
+    assert window.next_open(before_cli) <= planned.due_at <= window.next_open(datetime.now(UTC))
     assert "op7要求立即回访" in planned.note
 
     out = _run(config_file, "record", str(ticket.id), "--result", "basic", "--operator", "op7")

@@ -69,12 +69,12 @@ def _texts(actions: list) -> str:  # type: ignore[type-arg]
 
 
 def test_script_names_the_request_and_asks() -> None:
-    script = SurveyScript(summary="小区停水问题", result_text="已恢复供水。", opt_out_digit="9")
+    script = SurveyScript(summary="小区停水问题", opt_out_digit="9")
     actions = script.answered()
     said = _texts(actions)
-    assert "关于您反映的小区停水问题" in said and "问题问题" not in said
-    assert "已恢复供水" in said and "满意请按1，基本满意请按2，不满意请按3" in said
-    assert "请按9" in said
+    assert "您反映的小区停水问题" in said and "问题问题" not in said
+    assert "满意请按1，基本满意请按2，不满意请按3" in said
+    assert "请按9" not in said  # the opt-out hint comes with the re-prompt (short opening)
     assert isinstance(actions[-1], Listen)
     closing = script.key("1")
     assert script.answer is Satisfaction.SATISFIED and isinstance(closing[-1], HangUp)
@@ -105,6 +105,7 @@ def test_opt_out_speech_and_hangup() -> None:
     assert spoken.answer is Satisfaction.BASICALLY_SATISFIED
     gone = SurveyScript(summary="噪音扰民")
     gone.answered()
+    gone.prompt_played()
     gone.hung_up()
     assert gone.ending == "hung_up"
 

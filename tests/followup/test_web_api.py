@@ -205,7 +205,10 @@ async def test_call_now_outside_the_window_says_when(
     ticket_id = followup_service.list_jobs()[0].ticket_id
     op = await env.client("op1")
     data = await _json(await op.post(f"{BASE}/tickets/{ticket_id}/call-now", headers=csrf(op)))
-    assert data["message"] == "当前不在回访时段（08:00–20:00），将在时段开始后自动呼叫"
+    assert data["message"] == "呼叫时段外，明天08:00开始（回访时段08:00–20:00），届时自动呼叫"
+    # The job shows when the call can really be placed, and that the window is closed.
+    assert data["job"]["next_attempt_local"] == "2026-01-06 08:00"
+    assert data["job"]["window_notice"] == "呼叫时段外，明天08:00开始"
     assert followup_service.claim(5) == []
 
 

@@ -20,8 +20,7 @@ class SurveyRequest:
     job_id: int
     ticket_id: int
     phone: str  # digits to dial (user part of the request URI)
-    summary: str  # names the request: 关于您反映的{summary}问题
-    result_text: str | None  # what the unit reported; None → "已经办理完毕"
+    summary: str  # a few words naming the request (survey_script.spoken_summary)
     attempt: int  # 1 for the first call
     opt_out_digit: str | None = "9"
     prompts: SurveyPrompts = field(default_factory=SurveyPrompts)
@@ -33,7 +32,8 @@ class SurveyOutcome:
     answer: Satisfaction | None = None  # only when outcome == "answered"
     opted_out: bool = False
     # How an answered call ended without an answer: "no_response", "hung_up".
-    ending: Literal["answer", "opted_out", "no_response", "hung_up"] | None = None
+    # "hung_up_prompt": hung up before the opening prompt reached the question.
+    ending: Literal["answer", "opted_out", "no_response", "hung_up", "hung_up_prompt"] | None = None
     heard: tuple[str, ...] = ()  # keys and words, in order
     detail: str = ""  # e.g. "486 Busy Here", "timeout after 60 s"
     recording_path: Path | None = None

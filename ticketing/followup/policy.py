@@ -53,6 +53,23 @@ class CallingWindow:
             )
         return candidate.astimezone(UTC)
 
+    def next_attempt(self, due: datetime, now: datetime) -> datetime:
+        """When a call due at `due` can really be placed: not before now, inside the window."""
+        return self.next_open(max(_aware(due), _aware(now)))
+
+    @property
+    def hours(self) -> str:
+        return f"{self.start.strftime('%H:%M')}–{self.end.strftime('%H:%M')}"
+
+    def closed_notice(self, now: datetime) -> str | None:
+        """None while calls may be placed, else e.g. 呼叫时段外，明天08:00开始."""
+        if self.contains(now):
+            return None
+        opens = self.next_open(now).astimezone(self.zone)
+        days = (opens.date() - _aware(now).astimezone(self.zone).date()).days
+        day = {0: "今天", 1: "明天"}.get(days, opens.strftime("%m月%d日"))
+        return f"呼叫时段外，{day}{opens.strftime('%H:%M')}开始"
+
 
 @dataclass(frozen=True)
 class RetryDecision:

@@ -19,8 +19,9 @@ from hotline.ticketing.errors import DomainError, InvalidInputError, NotFoundErr
 from hotline.ticketing.followup import store
 from hotline.ticketing.followup.dialer import SurveyOutcome, SurveyRequest
 from hotline.ticketing.followup.policy import FollowupPolicy, dialable_number, normalise_number
+from hotline.ticketing.followup.results import MANUAL_RESULTS
 from hotline.ticketing.followup.states import MANUAL_CALL_STATES, JobEvent, JobState
-from hotline.ticketing.followup.survey_script import SurveyPrompts
+from hotline.ticketing.followup.survey_script import SurveyPrompts, spoken_summary
 from hotline.ticketing.followup.tickets import TicketPort, Trigger, survey_trigger
 from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State, Ticket
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor
@@ -30,14 +31,6 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
-# Results an operator may enter for a call made by hand.
-MANUAL_RESULTS: tuple[Satisfaction, ...] = (
-    Satisfaction.SATISFIED,
-    Satisfaction.BASICALLY_SATISFIED,
-    Satisfaction.DISSATISFIED,
-    Satisfaction.NO_ANSWER,
-    Satisfaction.DECLINED,
-)
 REOPEN_REASON = "回访不满意，退回重新审核"
 
 
@@ -56,6 +49,9 @@ class FollowupService:
     lookback: timedelta = timedelta(days=7)
     # A claim older than this without a result means the node died mid-call.
     stale_after: timedelta = timedelta(minutes=30)
+    # Catalogue names (area id → 熊岳镇, request type id → 投诉) for the spoken summary.
+    area_names: dict[str, str] = field(default_factory=dict)
+    type_names: dict[str, str] = field(default_factory=dict)
 
     # --- scheduling ---------------------------------------------------------------------------
 
@@ -143,8 +139,7 @@ class FollowupService:
             job_id=job.id,
             ticket_id=job.ticket_id,
             phone=job.phone,
-            summary=ticket.summary or ticket.text[:30],
-            result_text=ticket.reply_text or None,
+            summary=self.spoken_summary(ticket),
             attempt=job.attempts,
             opt_out_digit=self.policy.opt_out_digit,
             prompts=self.prompts,
@@ -220,7 +215,9 @@ class FollowupService:
                 )
             job = store.transition(conn, job, JobEvent.REPORT_NO_ANSWER, now=now)
             retry_as = "no_answer"
-            detail = detail or "接通后未作有效选择"
+            detail = detail or (
+                "提问前对方挂机" if outcome.ending == "hung_up_prompt" else "接通后未作有效选择"
+            )
         else:
             event = {
                 "busy": JobEvent.REPORT_BUSY,
@@ -253,6 +250,12 @@ class FollowupService:
                 recovered.append(store.transition(conn, job, decision.event, now=now, **values))
         return recovered
 
+    def spoken_summary(self, ticket: Ticket) -> str:
+        """What the survey's opening prompt calls the request: place + topic, short."""
+        place = self.area_names.get(ticket.area_id or "", "") or ticket.location_text
+        kind = self.type_names.get(ticket.request_type or "", "")
+        return spoken_summary(ticket.summary or ticket.text, place, kind)
+
     # --- operators ----------------------------------------------------------------------------
 
     def call_now(self, ticket_id: int, actor: Actor) -> store.FollowupJob:
@@ -260,8 +263,9 @@ class FollowupService:
         now = self.clock()
         with self.engine.begin() as conn:
             job = self._open_job(conn, ticket_id)
+            due = self.policy.window.next_open(now)  # outside the window: when it opens
             return store.transition(
-                conn, job, JobEvent.CALL_NOW, now=now, due_at=now, note=f"{actor.name}要求立即回访"
+                conn, job, JobEvent.CALL_NOW, now=now, due_at=due, note=f"{actor.name}要求立即回访"
             )
 
     def record_manual(

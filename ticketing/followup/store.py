@@ -74,7 +74,8 @@ followup_attempts = Table(
     Column("ended_at", UTCDateTime, nullable=True),
     Column("outcome", String(16), nullable=True),  # answered busy no_answer failed manual
     Column("satisfaction", String(32), nullable=True),
-    Column("ending", String(16), nullable=True),  # answer opted_out no_response hung_up
+    # answer opted_out no_response hung_up hung_up_prompt (before the question ended)
+    Column("ending", String(16), nullable=True),
     Column("heard", Text, nullable=False, default="[]"),  # JSON list of keys and words
     Column("detail", Text, nullable=False, default=""),
     Column("recording_path", Text, nullable=True),
@@ -385,3 +386,18 @@ def satisfaction_counts(
         query = query.where(followup_jobs.c.completed_at < until)
     query = query.group_by(followup_jobs.c.satisfaction)
     return {str(k): int(v) for k, v in conn.execute(query)}
+
+
+def ending_counts(
+    conn: Connection, *, since: datetime | None = None, until: datetime | None = None
+) -> dict[str, int]:
+    """Answered automatic calls by how the survey script ended (completion statistics)."""
+    a = followup_attempts.c
+    query = select(a.ending, func.count()).where(
+        and_(a.channel == "auto", a.outcome == "answered", a.ending.is_not(None))
+    )
+    if since is not None:
+        query = query.where(a.started_at >= since)
+    if until is not None:
+        query = query.where(a.started_at < until)
+    return {str(k): int(v) for k, v in conn.execute(query.group_by(a.ending))}

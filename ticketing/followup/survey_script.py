@@ -1,12 +1,21 @@
 """What the survey call says and how it reacts to keys and speech (sans-I/O).
 
-The dialer adapter feeds events (the call was answered, a key, a recognised
-word, silence, hang-up) and executes the actions it gets back (play these
-sentences, listen for N seconds, hang up). All moves are in SCRIPT_TABLE.
+The dialer adapter feeds events (the call was answered, the opening prompt
+finished, a key, a recognised word, silence, hang-up) and executes the actions
+it gets back (play these sentences, listen for N seconds, hang up). All moves
+are in SCRIPT_TABLE.
+
+The opening prompt is kept short (about 14 s with espeak-ng at 150 wpm): callers
+hang up on a long one before they hear the question. It names the request in a
+few words (`spoken_summary`: place + topic, capped at SUMMARY_MAX_CHARS) and asks
+at once; the unit's reply is not read out and the opt-out hint comes with the
+re-prompt. A hang-up before the question ended is its own ending
+("hung_up_prompt"), so completion can be measured.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -26,16 +35,38 @@ SPOKEN_ANSWERS: dict[str, Satisfaction] = {
 }
 
 
+# The request is named in at most this many characters (about 3 s of speech).
+SUMMARY_MAX_CHARS = 10
+PLACE_MAX_CHARS = 4
+# Where a topic may be cut: clause punctuation, and digits (a number read out is slow
+# and may be personal data).
+_CLAUSE_END = re.compile(r"[，。,.;；:：！!？?、\s（(\d*＊]")
+
+
+def _first_clause(text: str) -> str:
+    return _CLAUSE_END.split(text.strip(), maxsplit=1)[0].strip()
+
+
+def spoken_summary(topic: str, place: str = "", kind: str = "") -> str:
+    """A few words naming the request: `place` + the first clause of `topic` (or the
+    request type `kind` when there is no topic), at most SUMMARY_MAX_CHARS characters.
+    It never grows with the ticket text."""
+    place = _first_clause(place)[:PLACE_MAX_CHARS]
+    what = _first_clause(topic).removesuffix("问题") or _first_clause(kind)
+    if place and what.startswith(place):
+        place = ""
+    words = (place + what)[:SUMMARY_MAX_CHARS]
+    return words.removesuffix("问题").strip("的，。,. ")
+
+
 @dataclass(frozen=True)
 class SurveyPrompts:
     """Sentences the caller hears (Chinese, synthesised by espeak-ng)."""
 
-    greeting: str = "您好，这里是鲅鱼圈区政务服务热线，现在对您反映的问题进行回访。"
-    request: str = "关于您反映的{summary}问题，"
-    result: str = "承办单位的办理结果是：{result}。"
-    handled: str = "已经办理完毕。"
+    greeting: str = "您好，热线回访。"
+    request: str = "您反映的{summary}问题，"
     question: str = "满意请按1，基本满意请按2，不满意请按3。"
-    opt_out: str = "如果您不希望再接到回访电话，请按{digit}。"
+    opt_out: str = "不希望再接回访请按{digit}。"
     reprompt: str = "对不起，没有收到您的有效选择。"
     thanks: str = "感谢您的评价，再见。"
     opted_out: str = "好的，以后不再给您打回访电话，再见。"
@@ -44,6 +75,7 @@ class SurveyPrompts:
 
 class ScriptState(StrEnum):
     WAITING = "waiting"  # not answered yet
+    INTRO = "intro"  # the opening prompt (request + question) is playing
     ASKING = "asking"  # intro and question played, listening
     REASKING = "reasking"  # the one re-prompt played, listening
     CLOSING = "closing"  # saying goodbye
@@ -52,6 +84,7 @@ class ScriptState(StrEnum):
 
 class Input(StrEnum):
     ANSWERED = "answered"
+    PROMPT_PLAYED = "prompt_played"  # the opening prompt ended: the question was heard
     VALID = "valid"  # 1/2/3 or a recognised spoken answer
     OPT_OUT = "opt_out"
     INVALID = "invalid"  # another key, or speech that is not an answer
@@ -61,12 +94,20 @@ class Input(StrEnum):
 
 
 Say = Literal["intro", "reprompt", "thanks", "opted_out", "goodbye", "nothing"]
-Ending = Literal["answer", "opted_out", "no_response", "hung_up"] | None
+Ending = Literal["answer", "opted_out", "no_response", "hung_up", "hung_up_prompt"] | None
+# Endings of an answered call that count as "reached the question" for completion.
+REACHED_QUESTION: frozenset[str] = frozenset({"answer", "opted_out", "no_response", "hung_up"})
 
 # Rule: every move of the call script. (state, input) → (new state, what to say, ending).
 # After "intro"/"reprompt" the adapter listens; after the others it hangs up.
 SCRIPT_TABLE: dict[tuple[ScriptState, Input], tuple[ScriptState, Say, Ending]] = {
-    (ScriptState.WAITING, Input.ANSWERED): (ScriptState.ASKING, "intro", None),
+    (ScriptState.WAITING, Input.ANSWERED): (ScriptState.INTRO, "intro", None),
+    (ScriptState.INTRO, Input.PROMPT_PLAYED): (ScriptState.ASKING, "nothing", None),
+    # A key or an answer during the opening prompt (barge-in) counts as heard.
+    (ScriptState.INTRO, Input.VALID): (ScriptState.CLOSING, "thanks", "answer"),
+    (ScriptState.INTRO, Input.OPT_OUT): (ScriptState.CLOSING, "opted_out", "opted_out"),
+    (ScriptState.INTRO, Input.INVALID): (ScriptState.REASKING, "reprompt", None),
+    (ScriptState.INTRO, Input.HANGUP): (ScriptState.ENDED, "nothing", "hung_up_prompt"),
     (ScriptState.ASKING, Input.VALID): (ScriptState.CLOSING, "thanks", "answer"),
     (ScriptState.ASKING, Input.OPT_OUT): (ScriptState.CLOSING, "opted_out", "opted_out"),
     (ScriptState.ASKING, Input.INVALID): (ScriptState.REASKING, "reprompt", None),
@@ -106,8 +147,7 @@ Action = Play | Listen | HangUp
 class SurveyScript:
     """One survey call. Feed events with `answered()`, `key()`, `spoken()`, ..."""
 
-    summary: str
-    result_text: str | None = None
+    summary: str  # already short: see spoken_summary
     opt_out_digit: str | None = "9"
     prompts: SurveyPrompts = field(default_factory=SurveyPrompts)
     listen_seconds: float = 8.0
@@ -121,11 +161,21 @@ class SurveyScript:
     def opted_out(self) -> bool:
         return self.ending == "opted_out"
 
+    @property
+    def reached_question(self) -> bool:
+        return self.ending in REACHED_QUESTION
+
     def answered(self) -> list[Action]:
         return self._feed(Input.ANSWERED)
 
+    def prompt_played(self) -> list[Action]:
+        """The adapter finished playing the opening prompt (no-op afterwards)."""
+        if self.state is not ScriptState.INTRO:
+            return []
+        return self._feed(Input.PROMPT_PLAYED)
+
     def key(self, digit: str) -> list[Action]:
-        if self.state not in (ScriptState.ASKING, ScriptState.REASKING):
+        if not self.listening:
             return []  # keys during goodbye or before answer change nothing
         self.heard.append(digit)
         if self.opt_out_digit is not None and digit == self.opt_out_digit:
@@ -138,7 +188,7 @@ class SurveyScript:
     def spoken(self, text: str) -> list[Action]:
         """A final recognition result; empty text counts as nothing heard yet."""
         words = "".join(text.split())
-        if not words or self.state not in (ScriptState.ASKING, ScriptState.REASKING):
+        if not words or not self.listening:
             return []
         self.heard.append(words)
         for phrase, answer in SPOKEN_ANSWERS.items():
@@ -160,7 +210,7 @@ class SurveyScript:
 
     @property
     def listening(self) -> bool:
-        return self.state in (ScriptState.ASKING, ScriptState.REASKING)
+        return self.state in (ScriptState.INTRO, ScriptState.ASKING, ScriptState.REASKING)
 
     def _feed(self, event: Input) -> list[Action]:
         try:
@@ -179,18 +229,33 @@ class SurveyScript:
 
     def _sentences(self, say: Say) -> tuple[str, ...]:
         p = self.prompts
-        question = [p.question]
-        if self.opt_out_digit is not None:
-            question.append(p.opt_out.format(digit=self.opt_out_digit))
         if say == "intro":
             summary = self.summary.strip().removesuffix("问题").strip("。，,. ")
             request = p.request.format(summary=summary) if summary else ""
-            outcome = (
-                p.result.format(result=self.result_text.strip().rstrip("。"))
-                if self.result_text and self.result_text.strip()
-                else p.handled
-            )
-            return tuple(s for s in (p.greeting, request + outcome, *question) if s)
+            return tuple(s for s in (p.greeting, request + p.question) if s)
         if say == "reprompt":
-            return (p.reprompt, *question)
+            opt_out = (
+                (p.opt_out.format(digit=self.opt_out_digit),)
+                if self.opt_out_digit is not None
+                else ()
+            )
+            return (p.reprompt, p.question, *opt_out)
         return ({"thanks": p.thanks, "opted_out": p.opted_out, "goodbye": p.goodbye}[say],)
+
+
+def completion(endings: dict[str, int]) -> dict[str, float | int | None]:
+    """Answered survey calls: how many reached the question, got an answer, or were hung
+    up during the opening prompt (`endings`: store.ending_counts)."""
+    answered_calls = sum(endings.values())
+    reached = sum(n for e, n in endings.items() if e in REACHED_QUESTION)
+    answers = endings.get("answer", 0)
+    return {
+        "answered_calls": answered_calls,
+        "reached_question": reached,
+        "answered": answers,
+        "hung_up_prompt": endings.get("hung_up_prompt", 0),
+        "hung_up_after_question": endings.get("hung_up", 0),
+        "no_response": endings.get("no_response", 0),
+        "opted_out": endings.get("opted_out", 0),
+        "completion_rate": round(answers / answered_calls, 4) if answered_calls else None,
+    }

@@ -114,11 +114,19 @@ class IntakeService:
         heard_speech: bool,
         transcript: TranscriptLike | None,
         pending_reason: str | None,
+        finish_reason: str | None = None,
     ) -> None:
-        """Hang-up. `transcript` is the live result, or None with `pending_reason` set."""
+        """Hang-up. `transcript` is the live result, or None with `pending_reason` set.
+        `finish_reason`: telephony's CallFinished.reason (caller_hangup, silence, ...)."""
         self.throttle.forget(call_id)
         if not heard_speech:
-            self.emit(CallSilent(call_id=call_id, reason="无声来电（未检测到语音）"))
+            # Both words start the reasons ticketing.missed recognises as a missed call.
+            reason = (
+                "来电人未说话即挂机（问候语中或问候后）"
+                if finish_reason == "caller_hangup"
+                else "无声来电（未检测到语音）"
+            )
+            self.emit(CallSilent(call_id=call_id, reason=reason))
             return
         if transcript is None:
             self.emit(

@@ -66,7 +66,8 @@ def tickets_brief(conn: Connection, ids: Iterable[int]) -> dict[int, TicketBrief
         r.id: TicketBrief(
             id=r.id,
             state=r.state,
-            summary=r.summary or (r.corrected_text or r.machine_text or "")[:40],
+            # Whole text: the view masks numbers first, then shortens (never mid-number).
+            summary=r.summary or r.corrected_text or r.machine_text or "",
         )
         for r in rows
     }

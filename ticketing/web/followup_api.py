@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -23,19 +24,23 @@ from aiohttp_pydantic.oas.typing import r200, r400, r403, r404, r409
 from hotline.ticketing import services
 from hotline.ticketing.followup import store
 from hotline.ticketing.followup.policy import policy_from_settings
+from hotline.ticketing.followup.results import MANUAL_RESULT_NAMES
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import FINAL_STATES, JobState
+from hotline.ticketing.followup.survey_script import completion
 from hotline.ticketing.followup.ticket_port import DatabaseTicketPort
 from hotline.ticketing.model import SATISFACTION_LABELS, Satisfaction, State
 from hotline.ticketing.persistence import followup_queries as queries
 from hotline.ticketing.persistence.followup_queries import TicketBrief
 from hotline.ticketing.web import params
+from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
-from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
+from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, require_role
 from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
 from hotline.ticketing.web.errors import ApiError, error_response
 from hotline.ticketing.web.followup_schemas import (
     CallNowOut,
+    CompletionOut,
     ErrorBody,
     FollowupJobListOut,
     JobAttemptsOut,
@@ -47,11 +52,11 @@ from hotline.ticketing.web.followup_views import (
     FILTER_LABELS,
     MANUAL_RESULT_HINT,
     MANUAL_RESULT_LABELS,
-    RESULT_ALIASES,
     attempt_view,
     job_view,
     jobs_view,
     tickets_view,
+    window_view,
 )
 from hotline.ticketing.web.params import DbInt
 from pydantic import ValidationError
@@ -158,7 +163,9 @@ def _parse_filter(raw: str | None) -> tuple[str, ...]:
 def _views(
     jobs: list[store.FollowupJob], tickets: dict[int, TicketBrief], service: FollowupService
 ) -> list[dict[str, Any]]:
-    return jobs_view(jobs, tickets, service.policy.window.zone, service.policy.max_attempts)
+    return jobs_view(
+        jobs, tickets, service.policy.window, service.policy.max_attempts, service.clock()
+    )
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -199,6 +206,7 @@ async def list_jobs(
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
             "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
         }
     )
 
@@ -234,8 +242,36 @@ async def manual_calls(
             "filters": {"all": "全部", **FILTER_LABELS},
             "timezone": service.policy.window.timezone,
             "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
         }
     )
+
+
+@routes.get("/api/v1/followup/stats")
+@api
+async def followup_stats(
+    request: web.Request, days: DbInt = 30
+) -> r200[CompletionOut] | r400[ErrorBody] | r403[ErrorBody]:
+    """Survey completion over the last `days` days (1–366): of the automatic calls that
+    were answered, how many reached the question, got an answer, or were hung up during
+    the opening prompt; and the survey results.
+
+    Tags: followup
+    """
+    c = ctx(request)
+    require_role(request, *CENTRE_ROLES)
+    service = _service(c)
+    if not 1 <= days <= 366:
+        raise ApiError(400, "invalid_input", "统计天数应为1到366", f"days={days} out of range")
+    since = service.clock() - timedelta(days=days)
+
+    def load() -> dict[str, Any]:
+        with service.engine.connect() as conn:
+            endings = store.ending_counts(conn, since=since)
+            results = store.satisfaction_counts(conn, since=since)
+        return {**completion(endings), "satisfaction": results}
+
+    return _json(await c.run(load))
 
 
 @routes.get("/api/v1/followup/jobs/{job_id}/attempts")
@@ -323,14 +359,15 @@ async def call_now(
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
     job = await c.run(service.call_now, ticket_id, principal.actor)
+    await audit(request, principal, "followup_call_now", ticket_id, job_id=job.id)
     window = service.policy.window
-    hours = f"{window.start.strftime('%H:%M')}–{window.end.strftime('%H:%M')}"
+    closed = window.closed_notice(c.now())
     if not c.settings.followup.enabled:
         message = "自动回访未启用，请人工拨打后录入结果"
-    elif window.contains(c.now()):
+    elif closed is None:
         message = "已安排立即呼叫，稍后自动拨出"
     else:
-        message = f"当前不在回访时段（{hours}），将在时段开始后自动呼叫"
+        message = f"{closed}（回访时段{window.hours}），届时自动呼叫"
     tickets = await c.run(_brief, service, ticket_id)
     await _publish(c, ticket_id)
     return _json({"job": _views([job], tickets, service)[0], "message": message})
@@ -352,8 +389,12 @@ async def manual_result(
     c = ctx(request)
     principal = require_role(request, *CENTRE_ROLES)
     service = _service(c)
-    result = RESULT_ALIASES.get(body.result) or Satisfaction(body.result)
-    job = await c.run(service.record_manual, ticket_id, result, principal.actor, body.note.strip())
+    result = MANUAL_RESULT_NAMES[body.result]
+    note = body.note.strip()
+    job = await c.run(service.record_manual, ticket_id, result, principal.actor, note)
+    await audit(
+        request, principal, "followup_manual_result", ticket_id, result=str(result), job_id=job.id
+    )
     ticket = await _publish(c, ticket_id)
     tickets = await c.run(_brief, service, ticket_id)
     message = f"已记录回访结果：{SATISFACTION_LABELS[result]}"
@@ -365,6 +406,21 @@ async def manual_result(
             "ticket": tickets_view(tickets).get(ticket_id, {"id": ticket_id}),
             "message": message,
         }
+    )
+
+
+async def audit(
+    request: web.Request, principal: Principal, action: str, ticket_id: int, **details: Any
+) -> None:
+    """One audit-log row for an operator's action on a ticket (who, from where, via what)."""
+    await ctx(request).run(
+        web_store.audit,
+        ctx(request).db,
+        principal.actor,
+        action,
+        ticket_id=ticket_id,
+        remote=request.remote or "",
+        details={**details, "via": principal.via},
     )
 
 
@@ -384,4 +440,4 @@ def _json(data: dict[str, Any]) -> web.Response:
     return web.json_response(data, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
 
-__all__ = ["FollowupExtension", "followup_web_extension", "job_view", "routes"]
+__all__ = ["FollowupExtension", "audit", "followup_web_extension", "job_view", "routes"]

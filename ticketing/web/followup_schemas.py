@@ -27,6 +27,7 @@ class FollowupJobOut(BaseModel):
     max_attempts: int
     next_attempt_at: str | None = None
     next_attempt_local: str | None = None
+    window_notice: str | None = None  # e.g. 呼叫时段外，明天08:00开始; null inside the window
     last_outcome: str | None = None
     last_outcome_label: str | None = None
     satisfaction: str | None = None
@@ -42,13 +43,34 @@ class FollowupJobOut(BaseModel):
     ticket: TicketRef
 
 
+class CallingWindowOut(BaseModel):
+    hours: str  # 08:00–20:00, local time
+    open: bool
+    notice: str | None = None
+
+
 class FollowupJobListOut(BaseModel):
+    window: CallingWindowOut
     total: int
     items: list[FollowupJobOut]
     counts: dict[str, int]
     filters: dict[str, str]
     timezone: str
     notice: str | None = None  # why surveys are not dialled (no outbound route), else null
+
+
+class CompletionOut(BaseModel):
+    """Answered automatic survey calls: reached the question / answered / hung up early."""
+
+    answered_calls: int
+    reached_question: int
+    answered: int
+    hung_up_prompt: int
+    hung_up_after_question: int
+    no_response: int
+    opted_out: int
+    completion_rate: float | None = None
+    satisfaction: dict[str, int]
 
 
 class AttemptOut(BaseModel):
@@ -101,7 +123,7 @@ class ManualResultBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     result: ManualResult = Field(
         description="satisfied 满意 | basic 基本满意 | dissatisfied 不满意 | "
-        "no_answer 未接通 | declined 拒绝回访"
+        "no_answer 无法联系 | declined 拒绝回访"
     )
     note: Text = Field(default="", max_length=500, description="备注（如：来电人反映的情况）")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from hotline.ticketing.followup import store
+from hotline.ticketing.followup.policy import CallingWindow
 from hotline.ticketing.followup.states import STATE_LABELS_ZH, JobState
 from hotline.ticketing.model import (
     SATISFACTION_LABELS,
@@ -20,6 +22,12 @@ from hotline.ticketing.persistence.followup_queries import RETRYABLE, TicketBrie
 from hotline.ticketing.privacy import mask_phone_numbers
 
 S = JobState
+EXCERPT_CHARS = 40
+ELLIPSIS = "…"
+# Characters that belong to one "word" an excerpt must not split: digits (also masked
+# ones and dictated Chinese digits), Latin letters and number separators.
+_WORD = re.compile(r"[0-9０-９A-Za-z*＊零〇一二三四五六七八九幺洞两\-－]")
+_BREAK = "，。；;,.！？!?、 "
 
 FILTER_LABELS: dict[str, str] = {
     "open": "未完成",
@@ -41,18 +49,18 @@ ENDING_LABELS: dict[str, str] = {
     "opted_out": "按键拒绝回访",
     "no_response": "未作有效选择",
     "hung_up": "对方挂机",
+    "hung_up_prompt": "提问前挂机",
 }
 CHANNEL_LABELS: dict[str, str] = {"auto": "自动呼叫", "manual": "人工回访"}
 
 ManualResult = Literal[
     "satisfied", "basic", "basically_satisfied", "dissatisfied", "no_answer", "declined"
 ]
-RESULT_ALIASES: dict[str, Satisfaction] = {"basic": Satisfaction.BASICALLY_SATISFIED}
 MANUAL_RESULT_LABELS: dict[str, str] = {
     "satisfied": "满意",
     "basic": "基本满意",
     "dissatisfied": "不满意",
-    "no_answer": "未接通",
+    "no_answer": "无法联系",
     "declined": "拒绝回访",
 }
 MANUAL_RESULT_HINT = "、".join(f"{v}({k})" for k, v in MANUAL_RESULT_LABELS.items())
@@ -86,14 +94,33 @@ def _status_label(job: store.FollowupJob) -> str:
     return STATE_LABELS_ZH[job.state]
 
 
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """`text` shortened to about `limit` characters with an ellipsis, cut after a
+    punctuation mark when one is near the end, and never inside a number or word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = limit
+    while cut > 0 and _WORD.match(text[cut - 1]) and _WORD.match(text[cut]):
+        cut -= 1  # back out of the number the limit fell into
+    if cut == 0:  # one long run (e.g. a masked number): cut before it
+        return ELLIPSIS
+    head = text[:cut]
+    stop = max(head.rfind(c) for c in _BREAK)
+    if stop >= cut * 2 // 3:
+        head = head[: stop + 1]
+    return head.rstrip(_BREAK) + ELLIPSIS
+
+
 def ticket_brief_view(brief: TicketBrief) -> dict[str, Any]:
     state = State(brief.state)
     return {
         "id": brief.id,
         "state": str(state),
         "state_label": STATE_LABELS[state],
-        # The job's number is masked next to it; the summary must not spell it out.
-        "summary": mask_phone_numbers(brief.summary),
+        # The job's number is masked next to it; the summary must not spell it out:
+        # masked on the whole text first, then shortened.
+        "summary": excerpt(mask_phone_numbers(brief.summary)),
     }
 
 
@@ -101,14 +128,24 @@ def tickets_view(briefs: dict[int, TicketBrief]) -> dict[int, dict[str, Any]]:
     return {ticket_id: ticket_brief_view(b) for ticket_id, b in briefs.items()}
 
 
+def window_view(window: CallingWindow, now: datetime) -> dict[str, Any]:
+    """The calling window and whether it is open now (for the list header)."""
+    notice = window.closed_notice(now)
+    return {"hours": window.hours, "open": notice is None, "notice": notice}
+
+
 def job_view(
     job: store.FollowupJob,
     ticket: dict[str, Any] | None,
-    zone: ZoneInfo,
+    window: CallingWindow,
     max_attempts: int,
+    now: datetime,
 ) -> dict[str, Any]:
-    """One job as the console shows it; times also in the centre's local time."""
-    next_at = job.due_at if job.state is S.PLANNED else None
+    """One job as the console shows it; times also in the centre's local time. The next
+    attempt is when the call can really be placed (not in the past, inside the window)."""
+    zone = window.zone
+    next_at = window.next_attempt(job.due_at, now) if job.state is S.PLANNED else None
+    waiting = job.state in (S.PLANNED, S.EXHAUSTED)
     return {
         "id": job.id,
         "ticket_id": job.ticket_id,
@@ -121,6 +158,7 @@ def job_view(
         "max_attempts": max_attempts,
         "next_attempt_at": _iso(next_at),
         "next_attempt_local": _local(next_at, zone),
+        "window_notice": window.closed_notice(now) if waiting else None,
         "last_outcome": job.last_outcome,
         "last_outcome_label": OUTCOME_LABELS.get(job.last_outcome or "", job.last_outcome),
         "satisfaction": job.satisfaction,
@@ -140,11 +178,12 @@ def job_view(
 def jobs_view(
     jobs: Sequence[store.FollowupJob],
     briefs: dict[int, TicketBrief],
-    zone: ZoneInfo,
+    window: CallingWindow,
     max_attempts: int,
+    now: datetime,
 ) -> list[dict[str, Any]]:
     tickets = tickets_view(briefs)
-    return [job_view(job, tickets.get(job.ticket_id), zone, max_attempts) for job in jobs]
+    return [job_view(job, tickets.get(job.ticket_id), window, max_attempts, now) for job in jobs]
 
 
 def attempt_view(attempt: store.FollowupAttempt, zone: ZoneInfo) -> dict[str, Any]:

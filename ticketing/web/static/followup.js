@@ -12,7 +12,7 @@
 
   const RESULTS = [
     ["satisfied", "满意"], ["basic", "基本满意"], ["dissatisfied", "不满意"],
-    ["no_answer", "未接通"], ["declined", "拒绝回访"],
+    ["no_answer", "无法联系"], ["declined", "拒绝回访"],
   ];
   // Filter tabs, in the order operators work through them.
   const TABS = [
@@ -27,6 +27,32 @@
     return j.last_outcome_label ? `上次：${esc(j.last_outcome_label)}` : '<span class="hint">—</span>';
   }
 
+  // The next call, and whether the calling window is closed now (e.g. 呼叫时段外，明天08:00开始).
+  function nextAttempt(j) {
+    const closed = j.window_notice ? ` <span class="fu-window-closed">${esc(j.window_notice)}</span>` : "";
+    if (j.next_attempt_local) return `${esc(j.next_attempt_local)}${closed}`;
+    return (closed || '<span class="hint">—</span>');
+  }
+
+  function windowLine(w) {
+    if (!w) return "";
+    return w.open ? `<span class="fu-window-open">呼叫时段 ${esc(w.hours)}，正在呼叫时段内</span>`
+      : `<span class="fu-window-closed" id="fu-window">${esc(w.notice)}（呼叫时段 ${esc(w.hours)}）</span>`;
+  }
+
+  function percent(x) { return x === null || x === undefined ? "—" : (x * 100).toFixed(1) + "%"; }
+
+  function statsCard(s) {
+    return `<div class="card" id="fu-stats"><h2>回访完成情况 <span class="hint">近30天自动回访中已接通的电话</span></h2>
+      <div class="fu-stats"><span>已接通 <b>${s.answered_calls}</b></span>
+      <span>听到提问 <b>${s.reached_question}</b></span>
+      <span>已作答 <b id="fu-stat-answered">${s.answered}</b></span>
+      <span>提问前挂机 <b id="fu-stat-hung-up-prompt">${s.hung_up_prompt}</b></span>
+      <span>提问后挂机 <b>${s.hung_up_after_question}</b></span>
+      <span>未作有效选择 <b>${s.no_response}</b></span>
+      <span>完成率 <b id="fu-stat-rate">${percent(s.completion_rate)}</b></span></div></div>`;
+  }
+
   function actions(j) {
     return (j.can_call_now ? `<button type="button" data-act="call" data-ticket="${j.ticket_id}">立即呼叫</button>` : "") +
       (j.can_record ? `<button type="button" class="primary" data-act="record" data-ticket="${j.ticket_id}">手工录入结果</button>` : "") +
@@ -38,7 +64,7 @@
       <td><a href="#/ticket/${j.ticket_id}">#${j.ticket_id}</a></td>
       <td class="excerpt">${esc((j.ticket && j.ticket.summary) || "")}</td>
       <td><span class="badge fu-${esc(j.status)}">${esc(j.status_label)}</span></td>
-      <td>${j.next_attempt_local ? esc(j.next_attempt_local) : '<span class="hint">—</span>'}</td>
+      <td>${nextAttempt(j)}</td>
       <td>${j.attempts} / ${j.max_attempts}</td>
       <td>${resultCell(j)}</td>
       <td>${esc(j.phone_masked || "无号码")}</td>
@@ -101,7 +127,8 @@
   // --- the panel ------------------------------------------------------------------------
   async function render(el, note) {
     const qs = filter === "all" ? "" : "?state=" + encodeURIComponent(filter);
-    const [manual, jobs] = await Promise.all([api("GET", "/followup/manual-calls"), api("GET", "/followup/jobs" + qs)]);
+    const [manual, jobs, stats] = await Promise.all([api("GET", "/followup/manual-calls"),
+      api("GET", "/followup/jobs" + qs), api("GET", "/followup/stats")]);
     if (location.hash.split("/")[1] !== "followup") return;
     const counts = jobs.counts || {};
     const tabs = TABS.map(([k, v]) => `<button type="button" class="fu-tab${k === filter ? " active" : ""}" data-filter="${k}">` +
@@ -109,9 +136,9 @@
     el.innerHTML = `<div id="fu-msg"></div><div id="fu-form"></div>${jobs.notice ? `<div class="card fu-notice"><p class="error">${esc(jobs.notice)}</p></div>` : ""}
       <div class="card"><h2>呼叫失败需人工回访 <span class="hint">共 ${manual.total} 件 · 自动呼叫次数已用完，请人工拨打后录入结果</span></h2>
         ${jobTable(manual.items, "fu-manual", "暂无需要人工回访的工单")}</div>
-      <div class="card"><h2>回访任务 <span class="hint">回访时段内自动呼叫；时间为北京时间</span></h2>
+      <div class="card"><h2>回访任务 <span class="hint">回访时段内自动呼叫；时间为北京时间</span> ${windowLine(jobs.window)}</h2>
         <div class="fu-tabs" role="tablist">${tabs}</div>
-        ${jobTable(jobs.items, "fu-jobs", "没有符合条件的回访任务")}</div>`;
+        ${jobTable(jobs.items, "fu-jobs", "没有符合条件的回访任务")}</div>${statsCard(stats)}`;
     if (note) showMsg(document.getElementById("fu-msg"), note, "ok");
     el.querySelectorAll(".fu-tab").forEach(b => b.onclick = () => { filter = b.dataset.filter; render(el); });
     const refresh = (message) => render(el, message);
@@ -160,7 +187,8 @@
     card.className = "card"; card.id = "followup-card"; card.dataset.ticket = String(id);
     card.innerHTML = `<h2>回访</h2>
       ${job ? `<p>状态：<span class="badge fu-${esc(job.status)}" id="followup-state">${esc(job.status_label)}</span>
-        ${job.next_attempt_local ? ` <span class="hint">下次呼叫 ${esc(job.next_attempt_local)}（北京时间）</span>` : ""}</p>
+        ${job.next_attempt_local ? ` <span class="hint">下次呼叫 ${esc(job.next_attempt_local)}（北京时间）</span>` : ""}
+        ${job.window_notice ? ` <span class="fu-window-closed">${esc(job.window_notice)}</span>` : ""}</p>
         <p>已呼叫 ${job.attempts} / ${job.max_attempts} 次${job.satisfaction_label ? "；结果：<b>" + esc(job.satisfaction_label) + "</b>" : ""}</p>
         ${job.note ? `<p class="hint">${esc(job.note)}</p>` : ""}` : '<p class="hint">尚未安排自动回访</p>'}
       <div class="actions">
