@@ -28,9 +28,16 @@ from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import NO_NETWORKS, Network
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from hotline.telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
-from hotline.telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
+from hotline.telephony.sip.endpoint import SipEndpoint, dialog_destination, tx_key
+from hotline.telephony.sip.headers import (
+    ALLOW,
+    SUPPORTED,
+    CallIdentity,
+    cseq_of,
+    parse_address,
+)
 from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.prack import ReliableProvisional
 from hotline.telephony.sip.transaction import InviteServerTransaction, State
 from hotline.telephony.sip.transport import Peer
 from hotline.telephony.voice_activity import SilenceDetector
@@ -127,6 +134,8 @@ class InboundCall:
         self.finished = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._pending_acks: dict[int, InviteServerTransaction] = {}
+        self.reliable: ReliableProvisional | None = None  # RFC 3262, set by the listener
+        self.prack_received = asyncio.Event()
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -193,16 +202,17 @@ class InboundCall:
         )
         for route in request.get_all("Record-Route"):
             response.add("Record-Route", route)
-        transport = ";transport=tcp" if self.source.transport == "tcp" else ""
-        response.add(
-            "Contact", f"<sip:{self.endpoint.public_host}:{self.endpoint.port}{transport}>"
-        )
+        response.add("Contact", self.contact())
         response.add("Allow", ALLOW)
-        response.add("Supported", "")
+        response.add("Supported", SUPPORTED)
         if sdp is not None:
             response.add("Content-Type", "application/sdp")
             response.body = sdp
         return response
+
+    def contact(self) -> str:
+        transport = ";transport=tcp" if self.source.transport == "tcp" else ""
+        return f"<sip:{self.endpoint.public_host}:{self.endpoint.port}{transport}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None
@@ -369,11 +379,7 @@ class InboundCall:
     # ---- ending ----------------------------------------------------------------------
 
     def destination(self) -> Peer:
-        target = self.dialog.route_set[0] if self.dialog.route_set else self.dialog.remote_target
-        try:
-            return uri_destination(target, self.source.transport)
-        except (ValueError, KeyError, IndexError):
-            return self.source
+        return dialog_destination(self.dialog.route_set, self.dialog.remote_target, self.source)
 
     async def hangup(self, reason: str) -> None:
         """Send BYE (we end the call) and finish; does not wait long for the 200."""

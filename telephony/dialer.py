@@ -27,9 +27,10 @@ from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
+from hotline.telephony.sip.endpoint import SipEndpoint, dialog_destination, uri_destination
 from hotline.telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
 from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.prack import OPTION_TAG, PrackTracker, prack_request
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer
 
@@ -359,11 +360,20 @@ class Dialer:
         invite.add("CSeq", "1 INVITE")
         invite.add("Contact", self.contact())
         invite.add("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE")
+        invite.add("Supported", OPTION_TAG)
         invite.add("Content-Type", "application/sdp")
         invite.body = sdp.offer()
         self.calls[call.call_id] = call
 
+        pracks = PrackTracker()
+
         def on_provisional(response: Response) -> None:
+            rseq = pracks.accept(response)
+            if rseq is not None:  # RFC 3262 §4: PRACK each reliable 1xx, in RSeq order
+                via = (ep.public_host, ep.port, dest.transport)
+                prack, early = prack_request(pracks, invite, response, rseq, via)
+                to = dialog_destination(early.route_set, early.remote_target, dest)
+                ep.send_request(prack, to, lambda r: None)
             if response.status in (180, 183) and response.body:
                 try:
                     self._start_media(call, response)  # early media: hear announcements
@@ -400,14 +410,10 @@ class Dialer:
             remote_target=str(parse_address(contact[0]).uri) if contact else str(target_user),
             route_set=list(reversed(response.get_all("Record-Route"))),
             remote_tag=parse_address(response.get("To")).parameters.get("tag"),
-            local_cseq=cseq_of(invite)[0],
+            local_cseq=max(cseq_of(invite)[0], pracks.cseq),
         )
         call.dialog.fire(DialogEvent.ANSWER_RECEIVED)
-        if call.dialog.route_set:
-            dest = uri_destination(call.dialog.route_set[0], dest.transport)
-        else:
-            with contextlib.suppress(ValueError, KeyError, IndexError):
-                dest = uri_destination(call.dialog.remote_target, dest.transport)
+        dest = dialog_destination(call.dialog.route_set, call.dialog.remote_target, dest)
         call._dest = dest
         ack = call.dialog.request(
             "ACK", ep.public_host, ep.port, dest.transport, cseq=cseq_of(invite)[0]

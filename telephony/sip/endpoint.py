@@ -80,6 +80,15 @@ def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
     return Peer(transport, uri.host, uri.port or 5060)
 
 
+def dialog_destination(route_set: list[str], remote_target: str, fallback: Peer) -> Peer:
+    """Where an in-dialog request goes (§12.2.1.1, loose routing): the first route, else
+    the remote target; `fallback` (the transport too) when neither parses."""
+    try:
+        return uri_destination(route_set[0] if route_set else remote_target, fallback.transport)
+    except (ValueError, KeyError, IndexError):
+        return fallback
+
+
 class SipEndpoint:
     def __init__(
         self,

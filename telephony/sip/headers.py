@@ -19,6 +19,7 @@ REASONS = {
     405: "Method Not Allowed",
     415: "Unsupported Media Type",
     420: "Bad Extension",
+    422: "Session Interval Too Small",
     481: "Call/Transaction Does Not Exist",
     483: "Too Many Hops",
     487: "Request Terminated",
@@ -28,7 +29,8 @@ REASONS = {
     501: "Not Implemented",
     503: "Service Unavailable",
 }
-ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO"
+ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK"
+SUPPORTED = "100rel"  # option tags we serve (Supported; Require of these is no 420)
 KNOWN_METHODS = frozenset(
     [
         "INVITE",
