@@ -26,11 +26,24 @@ from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
-from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from hotline.telephony.sip.endpoint import SipEndpoint, dialog_destination, uri_destination
-from hotline.telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
+from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState, uac_dialog
+from hotline.telephony.sip.endpoint import (
+    SipEndpoint,
+    cancel_for,
+    dialog_destination,
+    next_attempt,
+    uri_destination,
+)
+from hotline.telephony.sip.headers import (
+    cseq_of,
+    dtmf_from_info,
+    new_call_id,
+    new_tag,
+    parse_address,
+)
 from hotline.telephony.sip.message import Request, Response
 from hotline.telephony.sip.prack import OPTION_TAG, PrackTracker, prack_request
+from hotline.telephony.sip.session_timer import min_se_of
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer
 
@@ -132,8 +145,6 @@ class OutboundCall:
                 self.dialog.fire(DialogEvent.BYE_RECEIVED)
             self.hung_up_by_peer.set()
         elif method == "INFO":
-            from hotline.telephony.call import dtmf_from_info
-
             ep.respond(request, ep.make_response(request, 200, source), source)
             digit = dtmf_from_info(request)
             if digit:
@@ -305,16 +316,7 @@ class Dialer:
         name, value = answer_challenge(
             self.credentials, challenge.status, challenge.get(header), request.method, request.uri
         )
-        number, method = cseq_of(request)
-        retry = Request(method=request.method, uri=request.uri, body=request.body)
-        for key, val in request.headers:
-            if key == "Via":
-                val = self.endpoint.via(self.options.transport)
-            elif key == "CSeq":
-                val = f"{number + 1} {method}"
-            retry.add(key, val)
-        retry.set(name, value)
-        return retry
+        return next_attempt(request, self.endpoint.via(self.options.transport), **{name: value})
 
     async def dial(self, target: str, *, record_to: Path | None = None) -> OutboundCall:
         """INVITE until answered or failed; the returned call's `outcome` says which."""
@@ -384,12 +386,17 @@ class Dialer:
         response: Response | None = None
         cancelled = False
         try:
-            for _ in range(3):  # initial + up to two challenges (401 then 407, say)
+            for _ in range(4):  # initial + two challenges (401 then 407, say) + a 422
                 response, cancelled = await self._ring(invite, dest, on_provisional)
-                if cancelled or response is None or response.status not in (401, 407):
+                if cancelled or response is None or response.status not in (401, 407, 422):
                     break
-                # (the endpoint's INVITE transaction has ACKed the challenge)
-                invite = self.authorize(invite, response)
+                # (the endpoint's INVITE transaction has ACKed the error final)
+                if response.status == 422:  # RFC 4028 §7.4: again, asking for Min-SE
+                    if (se := min_se_of(response)) is None:
+                        break
+                    invite = next_attempt(invite, ep.via(dest.transport), **se)
+                else:
+                    invite = self.authorize(invite, response)
         except AuthError as exc:
             call.error = f"cannot authenticate: {exc}"
             await call.close()
@@ -401,17 +408,7 @@ class Dialer:
             # client transaction in the endpoint (§17.1.1.3).
             await call.close()
             return call
-        contact = response.get_all("Contact")
-        call.dialog = Dialog(
-            call_id=call.call_id,
-            local_tag=local_tag,
-            local_uri=local_uri,
-            remote_uri=f"<{target_user}>",
-            remote_target=str(parse_address(contact[0]).uri) if contact else str(target_user),
-            route_set=list(reversed(response.get_all("Record-Route"))),
-            remote_tag=parse_address(response.get("To")).parameters.get("tag"),
-            local_cseq=max(cseq_of(invite)[0], pracks.cseq),
-        )
+        call.dialog = uac_dialog(invite, response, max(cseq_of(invite)[0], pracks.cseq))
         call.dialog.fire(DialogEvent.ANSWER_RECEIVED)
         dest = dialog_destination(call.dialog.route_set, call.dialog.remote_target, dest)
         call._dest = dest
@@ -487,11 +484,7 @@ class Dialer:
             pending.cancel()
 
     async def _cancel(self, invite: Request, dest: Peer) -> None:
-        cancel = Request(method="CANCEL", uri=invite.uri)
-        for name in ("Via", "From", "To", "Call-ID"):
-            cancel.add(name, invite.get_all(name)[0] if name == "Via" else invite.get(name) or "")
-        cancel.add("Max-Forwards", "70")
-        cancel.add("CSeq", f"{cseq_of(invite)[0]} CANCEL")
+        cancel = cancel_for(invite)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.transact(cancel, dest), 5)
 

@@ -14,6 +14,7 @@ FINISH_REASONS = (
     "max_duration",
     "media_timeout",
     "no_ack",
+    "session_expired",  # RFC 4028: the refresher did not refresh (or our refresh failed)
     "shutdown",
     "recording_failed",  # the recordings volume is full (or failing): what was kept is kept
 )

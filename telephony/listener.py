@@ -28,6 +28,7 @@ from hotline.telephony.sip.message import Request
 from hotline.telephony.sip.prack import OPTION_TAG, ReliableProvisional, option_tags, parse_rack
 from hotline.telephony.sip.ratelimit import RateLimits
 from hotline.telephony.sip.registration import Registration, RegistrationOptions
+from hotline.telephony.sip.session_timer import TooSmall, uas_terms
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer, TcpLimits
 
@@ -59,6 +60,10 @@ class ListenerOptions:
     ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
     registration: RegistrationOptions | None = None
     sip_t1: float = 0.5  # RFC 3261 T1 (retransmission base; 64*T1 = ACK timeout)
+    # RFC 4028: the session interval offered to timer-capable callers (None: only when
+    # asked), and the shortest accepted (shorter Session-Expires get 422).
+    session_expires: int | None = 1800
+    min_se: int = 90
     rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
     tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
 
@@ -111,6 +116,8 @@ class SipListener:
             rtp_port_min=o.rtp_port_min,
             rtp_port_max=o.rtp_port_max,
             trusted_media=parse_networks(o.trusted_media),
+            session_expires=o.session_expires,
+            min_se=o.min_se,
         )
         await self.endpoint.start(o.port, o.transports)
         if o.registration is not None:
@@ -222,6 +229,10 @@ class SipListener:
             )
             self.endpoint.respond(request, response, source)
             return
+        terms = uas_terms(request, min_se=o.min_se, default_interval=o.session_expires)
+        if isinstance(terms, TooSmall):
+            self._reply(request, 422, source, Min_SE=str(terms.min_se))
+            return
         assert self._policy is not None
         call = InboundCall(
             self.endpoint,
@@ -234,6 +245,7 @@ class SipListener:
             self.on_event,
             self._call_done,
         )
+        call.session_terms = terms
         self.calls[call_id] = call
         self._idle.clear()
         try:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from hotline.telephony.sip.headers import new_branch
-from hotline.telephony.sip.message import Request
+from hotline.telephony.sip.headers import new_branch, parse_address
+from hotline.telephony.sip.message import Request, Response
 
 
 class DialogState(Enum):
@@ -115,3 +115,19 @@ class Dialog:
         for route in self.route_set:
             request.add("Route", route)
         return request
+
+
+def uac_dialog(invite: Request, response: Response, local_cseq: int) -> Dialog:
+    """The UAC's dialog made by a 2xx, or the early one a 1xx with a To-tag makes
+    (§12.1.2): route set from Record-Route reversed, remote target from Contact."""
+    contact = response.get_all("Contact")
+    return Dialog(
+        call_id=invite.get("Call-ID") or "",
+        local_tag=parse_address(invite.get("From")).parameters.get("tag") or "",
+        local_uri=(invite.get("From") or "").split(";tag=")[0],
+        remote_uri=invite.get("To") or "",
+        remote_target=str(parse_address(contact[0]).uri) if contact else invite.uri,
+        route_set=list(reversed(response.get_all("Record-Route"))),
+        remote_tag=parse_address(response.get("To")).parameters.get("tag"),
+        local_cseq=local_cseq,
+    )

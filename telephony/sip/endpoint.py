@@ -74,6 +74,33 @@ def ack_for_error(invite: Request, response: Response) -> Request:
     return ack
 
 
+def cancel_for(invite: Request) -> Request:
+    """CANCEL of a pending INVITE (§9.1): its Request-URI, top Via, From, To, Call-ID and
+    CSeq number."""
+    cancel = Request(method="CANCEL", uri=invite.uri)
+    for name in ("Via", "From", "To", "Call-ID"):
+        cancel.add(name, invite.get_all(name)[0] if name == "Via" else invite.get(name) or "")
+    cancel.add("Max-Forwards", "70")
+    cancel.add("CSeq", f"{cseq_of(invite)[0]} CANCEL")
+    return cancel
+
+
+def next_attempt(request: Request, via: str, **headers: str) -> Request:
+    """The same request again after a 401/407/422: a new branch, the next CSeq, `headers`
+    (underscores for dashes) set."""
+    number, method = cseq_of(request)
+    retry = Request(method=request.method, uri=request.uri, body=request.body)
+    for key, val in request.headers:
+        if key == "Via":
+            val = via
+        elif key == "CSeq":
+            val = f"{number + 1} {method}"
+        retry.add(key, val)
+    for name, value in headers.items():
+        retry.set(name.replace("_", "-"), value)
+    return retry
+
+
 def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
     uri = URI.parse(uri_text.strip().strip("<>").split(">")[0])
     transport = (uri.parameters.get("transport") or default_transport).lower()

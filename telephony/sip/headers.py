@@ -29,8 +29,9 @@ REASONS = {
     501: "Not Implemented",
     503: "Service Unavailable",
 }
+DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
 ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK"
-SUPPORTED = "100rel"  # option tags we serve (Supported; Require of these is no 420)
+SUPPORTED = "100rel, timer"  # option tags we serve (Supported; Require of these is no 420)
 KNOWN_METHODS = frozenset(
     [
         "INVITE",
@@ -193,3 +194,28 @@ def call_identity(request: Request) -> CallIdentity:
         if len(entries) > 1:  # the first entry is the originally dialled (forwarding) number
             forwarded = address_user(entries[0])
     return CallIdentity(caller=caller, called=called, forwarded_from=forwarded)
+
+
+def strip_tag(header_value: str) -> str:
+    address = parse_address(header_value)
+    params = "".join(
+        f";{k}" + (f"={v}" if v is not None else "")
+        for k, v in address.parameters.items()
+        if k.lower() != "tag"
+    )
+    name = f'"{address.name}" ' if address.name else ""
+    return f"{name}<{address.uri}>{params}"
+
+
+def dtmf_from_info(request: Request) -> str | None:
+    ctype = (request.get("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype not in DTMF_INFO_TYPES:
+        return None
+    text = request.body.decode("utf-8", "replace").strip()
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip().lower() == "signal":
+            text = value.strip()
+            break
+    digit = text[:1].upper()
+    return digit if digit and digit in "0123456789*#ABCD" else None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import secrets
 from enum import Enum, auto
 
-from hotline.telephony.sip.dialog import Dialog
-from hotline.telephony.sip.headers import cseq_of, parse_address
+from hotline.telephony.sip.dialog import Dialog, uac_dialog
+from hotline.telephony.sip.headers import cseq_of
 from hotline.telephony.sip.message import Request, Response
 from hotline.telephony.sip.transaction import T1
 
@@ -149,21 +149,6 @@ class PrackTracker:
         return rseq
 
 
-def early_dialog(invite: Request, response: Response, local_cseq: int) -> Dialog:
-    """The UAC's view of the early dialog a provisional with a To-tag creates (§12.1.2)."""
-    contact = response.get_all("Contact")
-    return Dialog(
-        call_id=invite.get("Call-ID") or "",
-        local_tag=parse_address(invite.get("From")).parameters.get("tag") or "",
-        local_uri=(invite.get("From") or "").split(";tag=")[0],
-        remote_uri=invite.get("To") or "",
-        remote_target=str(parse_address(contact[0]).uri) if contact else invite.uri,
-        route_set=list(reversed(response.get_all("Record-Route"))),
-        remote_tag=parse_address(response.get("To")).parameters.get("tag"),
-        local_cseq=local_cseq,
-    )
-
-
 def prack_request(
     tracker: PrackTracker,
     invite: Request,
@@ -174,7 +159,7 @@ def prack_request(
     """PRACK for the reliable provisional `response` (RAck: RSeq, CSeq number, method), in
     the early dialog it made; `via` is our (host, port, transport)."""
     number, method = cseq_of(response)
-    dialog = early_dialog(invite, response, max(tracker.cseq, cseq_of(invite)[0]))
+    dialog = uac_dialog(invite, response, max(tracker.cseq, cseq_of(invite)[0]))
     prack = dialog.request("PRACK", *via)
     prack.add("RAck", f"{rseq} {number} {method}")
     tracker.cseq = dialog.local_cseq
