@@ -37,6 +37,7 @@ from hotline.telephony.sip.headers import (
     cseq_of,
     dtmf_from_info,
     parse_address,
+    sip_host,
     strip_tag,
 )
 from hotline.telephony.sip.message import Request, Response
@@ -198,7 +199,7 @@ class InboundCall:
 
     def contact(self) -> str:
         transport = ";transport=tcp" if self.source.transport == "tcp" else ""
-        return f"<sip:{self.endpoint.public_host}:{self.endpoint.port}{transport}>"
+        return f"<sip:{sip_host(self.endpoint.public_host)}:{self.endpoint.port}{transport}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None

@@ -40,6 +40,7 @@ from hotline.telephony.sip.headers import (
     new_call_id,
     new_tag,
     parse_address,
+    sip_host,
 )
 from hotline.telephony.sip.message import Request, Response
 from hotline.telephony.sip.prack import OPTION_TAG, PrackTracker, prack_request
@@ -252,7 +253,7 @@ class Dialer:
     def contact(self) -> str:
         ep = self.endpoint
         transport = ";transport=tcp" if self.options.transport == "tcp" else ""
-        return f"<sip:{self.options.from_user}@{ep.public_host}:{ep.port}{transport}>"
+        return f"<sip:{self.options.from_user}@{sip_host(ep.public_host)}:{ep.port}{transport}>"
 
     def _on_request(self, request: Request, source: Peer) -> None:
         call = self.calls.get(request.get("Call-ID") or "")
@@ -351,7 +352,7 @@ class Dialer:
         call._dest = dest
         call.call_id = new_call_id(ep.public_host)
         target_user = parse_address(f"<{target}>").uri
-        local_uri = f"<sip:{opts.from_user}@{ep.public_host}>"
+        local_uri = f"<sip:{opts.from_user}@{sip_host(ep.public_host)}>"
         invite = Request(method="INVITE", uri=str(target_user))
         invite.add("Via", ep.via(dest.transport))
         invite.add("Max-Forwards", "70")
@@ -436,9 +437,10 @@ class Dialer:
         return own + list(self.options.own_listeners)
 
     async def _resolve(self, peer: Peer) -> Peer:
-        """Host names → IPv4 address once per call (the UDP transport sends to addresses)."""
-        loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(peer.host, peer.port, family=socket.AF_INET)
+        """Host names → an address of our socket's family, once per call (the UDP transport
+        sends to addresses; a socket bound to IPv4 cannot reach IPv6 and back)."""
+        family = socket.AF_INET6 if ":" in self.endpoint.host else socket.AF_INET
+        infos = await asyncio.get_running_loop().getaddrinfo(peer.host, peer.port, family=family)
         return Peer(peer.transport, infos[0][4][0], peer.port)
 
     def _start_media(self, call: OutboundCall, response: Response) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from hotline.telephony.sip.headers import new_branch, parse_address
+from hotline.telephony.sip.headers import new_branch, parse_address, sip_host
 from hotline.telephony.sip.message import Request, Response
 
 
@@ -104,7 +104,9 @@ class Dialog:
             cseq = self.local_cseq
         request = Request(method=method, uri=self.remote_target)
         request.add(
-            "Via", f"SIP/2.0/{transport.upper()} {via_host}:{via_port};branch={new_branch()};rport"
+            "Via",
+            f"SIP/2.0/{transport.upper()} {sip_host(via_host)}:{via_port};"
+            f"branch={new_branch()};rport",
         )
         request.add("Max-Forwards", "70")
         request.add("From", f"{self.local_uri};tag={self.local_tag}")

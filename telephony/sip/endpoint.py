@@ -18,6 +18,7 @@ from hotline.telephony.sip.headers import (
     cseq_of,
     make_response,
     new_branch,
+    sip_host,
     top_via,
 )
 from hotline.telephony.sip.message import Request, Response, SipParseError, parse_message
@@ -104,7 +105,7 @@ def next_attempt(request: Request, via: str, **headers: str) -> Request:
 def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
     uri = URI.parse(uri_text.strip().strip("<>").split(">")[0])
     transport = (uri.parameters.get("transport") or default_transport).lower()
-    return Peer(transport, uri.host, uri.port or 5060)
+    return Peer(transport, uri.host.strip("[]"), uri.port or 5060)
 
 
 def dialog_destination(route_set: list[str], remote_target: str, fallback: Peer) -> Peer:
@@ -388,7 +389,7 @@ class SipEndpoint:
             self.transport.send(data, dest)
 
     def via(self, transport: str) -> str:
-        sent_by = f"{self.public_host}:{self.port}"
+        sent_by = f"{sip_host(self.public_host)}:{self.port}"
         return f"SIP/2.0/{transport.upper()} {sent_by};branch={new_branch()};rport"
 
     def send_request(self, request: Request, dest: Peer, on_response: ResponseHandler) -> None:

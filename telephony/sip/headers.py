@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -52,6 +53,15 @@ KNOWN_METHODS = frozenset(
 )
 
 
+_V6_RECEIVED = re.compile(r";\s*received\s*=\s*\[?[0-9A-Fa-f.:]*:[0-9A-Fa-f.:]*\]?", re.I)
+
+
+def sip_host(host: str) -> str:
+    """A host as written in SIP URIs and Via sent-by: IPv6 addresses in brackets (RFC 3261
+    §25.1, RFC 5118)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 def new_tag() -> str:
     return secrets.token_hex(6)
 
@@ -81,8 +91,11 @@ def top_via(message: Request | Response) -> Via:
     values = message.get_all("Via")
     if not values:
         raise SipParseError("no Via")
+    # RFC 3261 writes an IPv6 `received` without brackets, which sipmessage rejects: it
+    # only matters to the peer that stamped it, so it is hidden from the parser.
+    value = _V6_RECEIVED.sub("", values[0].split(",")[0])
     try:
-        return Via.parse_many(values[0])[0]
+        return Via.parse_many(value)[0]
     except (ValueError, KeyError, IndexError) as exc:
         raise SipParseError("bad Via") from exc
 
