@@ -24,6 +24,7 @@ from hotline.telephony.events import (
     DtmfReceived,
 )
 from hotline.telephony.recording import CallRecorder, recording_path
+from hotline.telephony.rtp.rtcp import CallQuality, call_quality
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import NO_NETWORKS, Network
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
@@ -471,8 +472,16 @@ class InboundCall:
                 recording_path=path,
                 duration_seconds=recorder.duration_seconds,
                 heard_speech=bool(self.detector.heard_speech),
+                quality=self._quality(),
             )
         )
+
+    def _quality(self) -> CallQuality | None:
+        if self.rtp is None:
+            return None
+        s = self.rtp.stats
+        ptime = self.negotiated.ptime_ms if self.negotiated else 20
+        return call_quality(s.received, s.lost, s.jitter_ms, s.rtt_ms, ptime)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)
