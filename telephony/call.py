@@ -199,8 +199,10 @@ class InboundCall:
         return response
 
     def contact(self) -> str:
-        transport = ";transport=tcp" if self.source.transport == "tcp" else ""
-        return f"<sip:{sip_host(self.endpoint.public_host)}:{self.endpoint.port}{transport}>"
+        kind = self.source.transport
+        port = self.endpoint.port_for(kind)
+        param = f";transport={kind}" if kind != "udp" else ""
+        return f"<sip:{sip_host(self.endpoint.public_host)}:{port}{param}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None
@@ -409,7 +411,10 @@ class InboundCall:
         if self.dialog.can(DialogEvent.BYE_SENT):
             self.dialog.fire(DialogEvent.BYE_SENT)
             bye = self.dialog.request(
-                "BYE", self.endpoint.public_host, self.endpoint.port, self.source.transport
+                "BYE",
+                self.endpoint.public_host,
+                self.endpoint.port_for(self.source.transport),
+                self.source.transport,
             )
             done = asyncio.get_running_loop().create_future()
 

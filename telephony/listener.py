@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,10 @@ class ListenerOptions:
     # asked), and the shortest accepted (shorter Session-Expires get 422).
     session_expires: int | None = 1800
     min_se: int = 90
+    # SIP over TLS on its own port (0: any free one) when both files are set.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_port: int = 5061
     rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
     tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
 
@@ -119,7 +124,11 @@ class SipListener:
             session_expires=o.session_expires,
             min_se=o.min_se,
         )
-        await self.endpoint.start(o.port, o.transports)
+        tls = None
+        if o.tls_cert is not None and o.tls_key is not None:
+            tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            tls.load_cert_chain(o.tls_cert, o.tls_key)
+        await self.endpoint.start(o.port, o.transports, tls=tls, tls_port=o.tls_port)
         if o.registration is not None:
             self.registration = Registration(self.endpoint, o.registration)
             await self.registration.start()

@@ -41,7 +41,9 @@ async def send_refresh(
     """One refresh request and its final response (None: it timed out)."""
     ep, dialog = route.endpoint, route.dialog
     method = "UPDATE" if route.use_update or sdp is None else "INVITE"
-    request = dialog.request(method, ep.public_host, ep.port, route.dest.transport)
+    request = dialog.request(
+        method, ep.public_host, ep.port_for(route.dest.transport), route.dest.transport
+    )
     request.add("Contact", route.contact)
     request.add("Session-Expires", f"{terms.interval};refresher={terms.refresher}")
     request.add("Supported", OPTION_TAG)
@@ -62,7 +64,13 @@ async def send_refresh(
         return None
     if method == "INVITE" and response is not None and 200 <= response.status < 300:
         number = cseq_of(request)[0]
-        ack = dialog.request("ACK", ep.public_host, ep.port, route.dest.transport, cseq=number)
+        ack = dialog.request(
+            "ACK",
+            ep.public_host,
+            ep.port_for(route.dest.transport),
+            route.dest.transport,
+            cseq=number,
+        )
         ep.send_request(ack, route.dest, lambda r: None)
     return response
 

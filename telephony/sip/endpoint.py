@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+import ssl
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -49,6 +50,7 @@ ServerTransaction = InviteServerTransaction | NonInviteServerTransaction
 # Beyond this many open server transactions new requests get a stateless 503 (memory bound:
 # the per-source rate limit × 64*T1 of timer J stays well below it in service).
 MAX_SERVER_TRANSACTIONS = 20000
+STREAMS = ("tcp", "tls")  # reliable transports: no retransmissions, responses on the stream
 
 
 def tx_key(message: Request | Response, method: str | None = None) -> TxKey:
@@ -155,10 +157,21 @@ class SipEndpoint:
     def port(self) -> int:
         return self.transport.port
 
-    async def start(self, port: int, transports: tuple[str, ...] = ("udp", "tcp")) -> None:
+    async def start(
+        self,
+        port: int,
+        transports: tuple[str, ...] = ("udp", "tcp"),
+        *,
+        tls: ssl.SSLContext | None = None,
+        tls_port: int = 0,
+    ) -> None:
         self.loop = asyncio.get_running_loop()
-        await self.transport.start(self.host, port, transports)
+        await self.transport.start(self.host, port, transports, tls=tls, tls_port=tls_port)
         self._timer = self.loop.call_later(0.1, self._tick)
+
+    def port_for(self, transport: str) -> int:
+        """Our port for `transport` (Via sent-by, Contact): TLS listens on its own."""
+        return self.transport.tls_port if transport == "tls" else self.port
 
     async def close(self) -> None:
         if self._timer is not None:
@@ -223,7 +236,7 @@ class SipEndpoint:
             self.respond(request, response, source)
             return False
         key = tx_key(request)
-        reliable = source.transport == "tcp"
+        reliable = source.transport in STREAMS
         tx: ServerTransaction
         if request.method == "INVITE":
             tx = InviteServerTransaction(
@@ -315,7 +328,7 @@ class SipEndpoint:
         and port. UDP without: the `received` address — which §18.2.1 makes the source
         address whenever sent-by differs from it, a host name included — and the sent-by
         port (5060 when absent); the source port when sent-by's port is unusable."""
-        if source.transport == "tcp":
+        if source.transport in STREAMS:
             return source
         via = top_via(request)
         if "rport" in via.parameters:
@@ -370,7 +383,7 @@ class SipEndpoint:
         if entry is not None and isinstance(entry[0], InviteServerTransaction):
             return entry[0]
         tx = InviteServerTransaction(
-            self._now(), reliable=source.transport == "tcp", t1=self.t1, t2=max(T2, self.t1)
+            self._now(), reliable=source.transport in STREAMS, t1=self.t1, t2=max(T2, self.t1)
         )
         self.servers[key] = (tx, self.response_destination(request, source))
         return tx
@@ -389,7 +402,7 @@ class SipEndpoint:
             self.transport.send(data, dest)
 
     def via(self, transport: str) -> str:
-        sent_by = f"{sip_host(self.public_host)}:{self.port}"
+        sent_by = f"{sip_host(self.public_host)}:{self.port_for(transport)}"
         return f"SIP/2.0/{transport.upper()} {sent_by};branch={new_branch()};rport"
 
     def send_request(self, request: Request, dest: Peer, on_response: ResponseHandler) -> None:
@@ -404,7 +417,7 @@ class SipEndpoint:
             data,
             self._now(),
             invite=request.method == "INVITE",
-            reliable=dest.transport == "tcp",
+            reliable=dest.transport in STREAMS,
             t1=self.t1,
         )
         key = tx_key(request)
