@@ -7,7 +7,6 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from hotline.telephony.dialer import Dialer, DialerOptions
 from hotline.telephony.events import CallAnswered, CallFinished
 from hotline.telephony.sip.message import Response
 from hotline.telephony.sip.prack import (
@@ -22,11 +21,10 @@ from hotline.telephony.sip.prack import (
 from tests.fixtures.common import free_port
 from tests.fixtures.sipp import (
     SCENARIOS,
-    answer_one_call,
     call_listener,
     needs_sipp,
-    wait_for_udp_listener,
 )
+from tests.telephony.dial_uas import dial_sipp_scenario
 from tests.telephony.raw_uac import RawUac
 
 pytestmark = pytest.mark.timeout(120)
@@ -161,18 +159,7 @@ async def test_prack_with_wrong_rack_gets_481(listener_factory) -> None:
 
 @needs_sipp
 async def test_dialer_pracks_a_reliable_180(tmp_path: Path) -> None:
-    port = free_port()
-    xml = (SCENARIOS / "uas_100rel.xml").read_text()
-    sipp = asyncio.create_task(answer_one_call(tmp_path, xml, port, name="uas"))
-    await wait_for_udp_listener(port)
-    dialer = Dialer(DialerOptions())
-    await dialer.start()
-    try:
-        call = await dialer.dial(f"sip:13800000000@127.0.0.1:{port}")
-        assert call.outcome == "answered"
-        await call.hangup()
-    finally:
-        await dialer.close()
-    result = await sipp
+    outcome, result = await dial_sipp_scenario(tmp_path, "uas_100rel")
+    assert outcome == "answered"
     assert result.returncode == 0, str(result)
     assert "CSeq: 3 BYE" in result.messages  # above the PRACK's CSeq 2

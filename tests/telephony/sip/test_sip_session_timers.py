@@ -3,12 +3,10 @@ never refresh or ask the listener to refresh, 422 both ways, and the settings.""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
 import pytest
-from hotline.telephony.dialer import Dialer, DialerOptions
 from hotline.telephony.events import CallAnswered
 from hotline.telephony.sip.message import Request, Response
 from hotline.telephony.sip.session_timer import (
@@ -23,14 +21,12 @@ from hotline.telephony.sip.session_timer import (
 
 from hotline.intake_wiring import listener_options
 from hotline.settings import ConfigError, load_settings
-from tests.fixtures.common import free_port
 from tests.fixtures.sipp import (
     SCENARIOS,
-    answer_one_call,
     call_listener,
     needs_sipp,
-    wait_for_udp_listener,
 )
+from tests.telephony.dial_uas import dial_sipp_scenario
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -169,17 +165,6 @@ async def test_listener_refreshes_when_it_is_the_refresher(
 
 @needs_sipp
 async def test_dialer_retries_a_422_with_the_min_se(tmp_path: Path) -> None:
-    port = free_port()
-    xml = (SCENARIOS / "uas_timer_422.xml").read_text()
-    sipp = asyncio.create_task(answer_one_call(tmp_path, xml, port, name="uas422"))
-    await wait_for_udp_listener(port)
-    dialer = Dialer(DialerOptions())
-    await dialer.start()
-    try:
-        call = await dialer.dial(f"sip:13800000000@127.0.0.1:{port}")
-        assert call.outcome == "answered"
-        await call.hangup()
-    finally:
-        await dialer.close()
-    result = await sipp
+    outcome, result = await dial_sipp_scenario(tmp_path, "uas_timer_422")
+    assert outcome == "answered"
     assert result.returncode == 0, str(result)
