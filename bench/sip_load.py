@@ -327,6 +327,8 @@ def send_gaps(pcap: Path) -> tuple[int, int, float, int]:
             continue
         ihl = (ip[0] & 0x0F) * 4
         src_port = struct.unpack("!H", ip[ihl : ihl + 2])[0]
+        if len(ip) > ihl + 9 and 72 <= ip[ihl + 9] & 0x7F <= 76:
+            continue  # RTCP (SR/RR/SDES/BYE/APP, RFC 5761 §4): reports every ~5 s, not media
         count += 1
         if src_port in last:
             gap = (when - last[src_port]) * 1000

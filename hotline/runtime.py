@@ -50,6 +50,7 @@ from hotline.ticketing.intake.service import IntakeService
 from hotline.ticketing.intake.store_port import AppliedChange, IntakeStore
 from hotline.ticketing.intake.writer import IntakeWriter
 from hotline.ticketing.notify import DraftNotice, DraftNotifier
+from hotline.ticketing.web.metrics import observe_call_quality
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +222,19 @@ class IntakeRuntime:
 
     async def _finished(self, call: _Call, ev: CallFinished) -> None:
         hung_up = time.monotonic()
+        if ev.quality is not None:
+            q = ev.quality
+            rtt = q.rtt_ms / 1000 if q.rtt_ms is not None else None
+            observe_call_quality(q.mos, rtt, q.poor)
+            (log.warning if q.poor else log.info)(
+                "call %s audio: loss %.1f %%, jitter %.1f ms, RTT %s, MOS %.2f%s",
+                ev.call_id,
+                q.loss_ratio * 100,
+                q.jitter_ms,
+                f"{q.rtt_ms:.0f} ms" if q.rtt_ms is not None else "unknown",
+                q.mos,
+                " (too poor to transcribe well)" if q.poor else "",
+            )
         await call.opened.wait()
         self.calls.pop(ev.call_id, None)
         transcript: Transcript | None = None

@@ -126,6 +126,14 @@ class SipSettings(_Section):
     max_call_seconds: int = Field(default=600, gt=0)
     silence_timeout_seconds: float = Field(default=20, gt=0)
     media_timeout_seconds: float = Field(default=30, gt=0)
+    # RFC 4028 session timers: the interval offered to callers that support them (null:
+    # only when a caller or proxy asks), and the shortest accepted (shorter: 422).
+    session_expires_seconds: int | None = Field(default=1800, ge=90)
+    min_se_seconds: int = Field(default=90, ge=90)
+    # SIP over TLS: listens on tls_port when both PEM files are set (no usable default).
+    tls_cert_file: Path | None = None
+    tls_key_file: Path | None = None
+    tls_port: int = Field(default=5061, ge=0, le=65535)
     # SIGTERM: new calls get 503 (Kamailio fails over); calls in progress may finish
     # for this long before they are hung up.
     shutdown_grace_seconds: float = Field(default=60, ge=0)

@@ -24,19 +24,31 @@ from hotline.telephony.events import (
     DtmfReceived,
 )
 from hotline.telephony.recording import CallRecorder, recording_path
+from hotline.telephony.rtp.rtcp import CallQuality, call_quality
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import NO_NETWORKS, Network
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.session_refresh import RefreshRoute, allows_update, keep_session
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from hotline.telephony.sip.endpoint import SipEndpoint, tx_key, uri_destination
-from hotline.telephony.sip.headers import ALLOW, CallIdentity, cseq_of, parse_address
+from hotline.telephony.sip.endpoint import SipEndpoint, dialog_destination, tx_key
+from hotline.telephony.sip.headers import (
+    ALLOW,
+    SUPPORTED,
+    CallIdentity,
+    cseq_of,
+    dtmf_from_info,
+    parse_address,
+    sip_host,
+    strip_tag,
+)
 from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.prack import ReliableProvisional
+from hotline.telephony.sip.session_timer import SessionClock, SessionTerms, TooSmall, uas_terms
 from hotline.telephony.sip.transaction import InviteServerTransaction, State
 from hotline.telephony.sip.transport import Peer
 from hotline.telephony.voice_activity import SilenceDetector
 
 log = logging.getLogger(__name__)
-DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
 WATCH_SECONDS = 1.0  # how often an answered call checks silence, media and duration limits
 # Ended before the answer for one of these: 503 + Retry-After, so the PBX tries another node.
 _UNAVAILABLE = ("shutdown", "no_media_port", "recording_failed")
@@ -56,31 +68,8 @@ class CallPolicy:
     rtp_port_min: int = 20000
     rtp_port_max: int = 30000
     trusted_media: tuple[Network, ...] = NO_NETWORKS  # relays that may send from elsewhere
-
-
-def strip_tag(header_value: str) -> str:
-    address = parse_address(header_value)
-    params = "".join(
-        f";{k}" + (f"={v}" if v is not None else "")
-        for k, v in address.parameters.items()
-        if k.lower() != "tag"
-    )
-    name = f'"{address.name}" ' if address.name else ""
-    return f"{name}<{address.uri}>{params}"
-
-
-def dtmf_from_info(request: Request) -> str | None:
-    ctype = (request.get("Content-Type") or "").split(";")[0].strip().lower()
-    if ctype not in DTMF_INFO_TYPES:
-        return None
-    text = request.body.decode("utf-8", "replace").strip()
-    for line in text.splitlines():
-        key, sep, value = line.partition("=")
-        if sep and key.strip().lower() == "signal":
-            text = value.strip()
-            break
-    digit = text[:1].upper()
-    return digit if digit and digit in "0123456789*#ABCD" else None
+    session_expires: int | None = 1800  # RFC 4028 interval we offer a timer-capable caller
+    min_se: int = 90  # shorter Session-Expires get 422
 
 
 class InboundCall:
@@ -127,6 +116,10 @@ class InboundCall:
         self.finished = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._pending_acks: dict[int, InviteServerTransaction] = {}
+        self.reliable: ReliableProvisional | None = None  # RFC 3262, set by the listener
+        self.prack_received = asyncio.Event()
+        self.session_terms: SessionTerms | None = None  # RFC 4028, set by the listener
+        self.clock = SessionClock("uas")
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -172,6 +165,10 @@ class InboundCall:
         else:
             body = self.sdp.offer()
         response = self._ok(self.invite, body)
+        if self.session_terms is not None:
+            self.session_terms.stamp(response)
+            self.clock.negotiated(self.session_terms, asyncio.get_running_loop().time())
+            self._spawn(self._keep_session())
         self.dialog.fire(DialogEvent.ANSWER_SENT)
         self._pending_acks[cseq_of(self.invite)[0]] = self.tx
         self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
@@ -193,16 +190,19 @@ class InboundCall:
         )
         for route in request.get_all("Record-Route"):
             response.add("Record-Route", route)
-        transport = ";transport=tcp" if self.source.transport == "tcp" else ""
-        response.add(
-            "Contact", f"<sip:{self.endpoint.public_host}:{self.endpoint.port}{transport}>"
-        )
+        response.add("Contact", self.contact())
         response.add("Allow", ALLOW)
-        response.add("Supported", "")
+        response.add("Supported", SUPPORTED)
         if sdp is not None:
             response.add("Content-Type", "application/sdp")
             response.body = sdp
         return response
+
+    def contact(self) -> str:
+        kind = self.source.transport
+        port = self.endpoint.port_for(kind)
+        param = f";transport={kind}" if kind != "udp" else ""
+        return f"<sip:{sip_host(self.endpoint.public_host)}:{port}{param}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None
@@ -342,6 +342,12 @@ class InboundCall:
         if self.rtp is None or self.sdp is None or self.dialog.state is not DialogState.CONFIRMED:
             reply(self.endpoint.make_response(request, 491, source, to_tag=self.dialog.local_tag))
             return
+        terms = uas_terms(request, min_se=self.policy.min_se, default_interval=None)
+        if isinstance(terms, TooSmall):
+            too_small = self.endpoint.make_response(request, 422, source)
+            too_small.add("Min-SE", str(terms.min_se))
+            reply(too_small)
+            return
         sdp_answer: bytes | None
         if request.body:
             try:
@@ -351,16 +357,43 @@ class InboundCall:
                 return
             self._apply_media(negotiated)
             sdp_answer = self.sdp.answer(negotiated)
-        else:
+        elif invite:
             # No offer: ours goes in the 200 (same media), the answer will come in the ACK.
             sdp_answer = self.sdp.answer(self.negotiated) if self.negotiated else self.sdp.offer()
+        else:  # an UPDATE without an offer (a session refresh) gets no SDP back
+            sdp_answer = None
         contact = request.get_all("Contact")
         if contact:
             self.dialog.remote_target = str(parse_address(contact[0]).uri)
         self.dialog.fire(DialogEvent.REFRESH)
         if tx is not None:
             self._pending_acks[cseq_of(request)[0]] = tx
-        reply(self._ok(request, sdp_answer))
+        response = self._ok(request, sdp_answer)
+        if terms is not None:  # the session lives on (§10): a new interval from now
+            terms.stamp(response)
+            self.clock.negotiated(terms, asyncio.get_running_loop().time())
+        reply(response)
+
+    async def _keep_session(self) -> None:
+        route = RefreshRoute(
+            self.endpoint,
+            self.dialog,
+            self.destination(),
+            self.contact(),
+            allows_update(self.invite),
+        )
+        sdp = self.sdp
+
+        def current_sdp() -> bytes | None:
+            return sdp.answer(self.negotiated) if sdp and self.negotiated else None
+
+        await keep_session(
+            self.clock,
+            route,
+            current_sdp,
+            lambda: self.finished,
+            lambda: self.hangup("session_expired"),
+        )
 
     def on_ack_timeout(self) -> None:
         if self.dialog.state is DialogState.WAITING_ACK:
@@ -369,11 +402,7 @@ class InboundCall:
     # ---- ending ----------------------------------------------------------------------
 
     def destination(self) -> Peer:
-        target = self.dialog.route_set[0] if self.dialog.route_set else self.dialog.remote_target
-        try:
-            return uri_destination(target, self.source.transport)
-        except (ValueError, KeyError, IndexError):
-            return self.source
+        return dialog_destination(self.dialog.route_set, self.dialog.remote_target, self.source)
 
     async def hangup(self, reason: str) -> None:
         """Send BYE (we end the call) and finish; does not wait long for the 200."""
@@ -382,7 +411,10 @@ class InboundCall:
         if self.dialog.can(DialogEvent.BYE_SENT):
             self.dialog.fire(DialogEvent.BYE_SENT)
             bye = self.dialog.request(
-                "BYE", self.endpoint.public_host, self.endpoint.port, self.source.transport
+                "BYE",
+                self.endpoint.public_host,
+                self.endpoint.port_for(self.source.transport),
+                self.source.transport,
             )
             done = asyncio.get_running_loop().create_future()
 
@@ -445,8 +477,16 @@ class InboundCall:
                 recording_path=path,
                 duration_seconds=recorder.duration_seconds,
                 heard_speech=bool(self.detector.heard_speech),
+                quality=self._quality(),
             )
         )
+
+    def _quality(self) -> CallQuality | None:
+        if self.rtp is None:
+            return None
+        s = self.rtp.stats
+        ptime = self.negotiated.ptime_ms if self.negotiated else 20
+        return call_quality(s.received, s.lost, s.jitter_ms, s.rtt_ms, ptime)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)

@@ -26,10 +26,25 @@ from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
-from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
-from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
-from hotline.telephony.sip.headers import cseq_of, new_call_id, new_tag, parse_address
+from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState, uac_dialog
+from hotline.telephony.sip.endpoint import (
+    SipEndpoint,
+    cancel_for,
+    dialog_destination,
+    next_attempt,
+    uri_destination,
+)
+from hotline.telephony.sip.headers import (
+    cseq_of,
+    dtmf_from_info,
+    new_call_id,
+    new_tag,
+    parse_address,
+    sip_host,
+)
 from hotline.telephony.sip.message import Request, Response
+from hotline.telephony.sip.prack import OPTION_TAG, PrackTracker, prack_request
+from hotline.telephony.sip.session_timer import min_se_of
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer
 
@@ -131,8 +146,6 @@ class OutboundCall:
                 self.dialog.fire(DialogEvent.BYE_RECEIVED)
             self.hung_up_by_peer.set()
         elif method == "INFO":
-            from hotline.telephony.call import dtmf_from_info
-
             ep.respond(request, ep.make_response(request, 200, source), source)
             digit = dtmf_from_info(request)
             if digit:
@@ -240,7 +253,7 @@ class Dialer:
     def contact(self) -> str:
         ep = self.endpoint
         transport = ";transport=tcp" if self.options.transport == "tcp" else ""
-        return f"<sip:{self.options.from_user}@{ep.public_host}:{ep.port}{transport}>"
+        return f"<sip:{self.options.from_user}@{sip_host(ep.public_host)}:{ep.port}{transport}>"
 
     def _on_request(self, request: Request, source: Peer) -> None:
         call = self.calls.get(request.get("Call-ID") or "")
@@ -304,16 +317,7 @@ class Dialer:
         name, value = answer_challenge(
             self.credentials, challenge.status, challenge.get(header), request.method, request.uri
         )
-        number, method = cseq_of(request)
-        retry = Request(method=request.method, uri=request.uri, body=request.body)
-        for key, val in request.headers:
-            if key == "Via":
-                val = self.endpoint.via(self.options.transport)
-            elif key == "CSeq":
-                val = f"{number + 1} {method}"
-            retry.add(key, val)
-        retry.set(name, value)
-        return retry
+        return next_attempt(request, self.endpoint.via(self.options.transport), **{name: value})
 
     async def dial(self, target: str, *, record_to: Path | None = None) -> OutboundCall:
         """INVITE until answered or failed; the returned call's `outcome` says which."""
@@ -348,7 +352,7 @@ class Dialer:
         call._dest = dest
         call.call_id = new_call_id(ep.public_host)
         target_user = parse_address(f"<{target}>").uri
-        local_uri = f"<sip:{opts.from_user}@{ep.public_host}>"
+        local_uri = f"<sip:{opts.from_user}@{sip_host(ep.public_host)}>"
         invite = Request(method="INVITE", uri=str(target_user))
         invite.add("Via", ep.via(dest.transport))
         invite.add("Max-Forwards", "70")
@@ -359,11 +363,20 @@ class Dialer:
         invite.add("CSeq", "1 INVITE")
         invite.add("Contact", self.contact())
         invite.add("Allow", "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE")
+        invite.add("Supported", OPTION_TAG)
         invite.add("Content-Type", "application/sdp")
         invite.body = sdp.offer()
         self.calls[call.call_id] = call
 
+        pracks = PrackTracker()
+
         def on_provisional(response: Response) -> None:
+            rseq = pracks.accept(response)
+            if rseq is not None:  # RFC 3262 §4: PRACK each reliable 1xx, in RSeq order
+                via = (ep.public_host, ep.port, dest.transport)
+                prack, early = prack_request(pracks, invite, response, rseq, via)
+                to = dialog_destination(early.route_set, early.remote_target, dest)
+                ep.send_request(prack, to, lambda r: None)
             if response.status in (180, 183) and response.body:
                 try:
                     self._start_media(call, response)  # early media: hear announcements
@@ -374,12 +387,17 @@ class Dialer:
         response: Response | None = None
         cancelled = False
         try:
-            for _ in range(3):  # initial + up to two challenges (401 then 407, say)
+            for _ in range(4):  # initial + two challenges (401 then 407, say) + a 422
                 response, cancelled = await self._ring(invite, dest, on_provisional)
-                if cancelled or response is None or response.status not in (401, 407):
+                if cancelled or response is None or response.status not in (401, 407, 422):
                     break
-                # (the endpoint's INVITE transaction has ACKed the challenge)
-                invite = self.authorize(invite, response)
+                # (the endpoint's INVITE transaction has ACKed the error final)
+                if response.status == 422:  # RFC 4028 §7.4: again, asking for Min-SE
+                    if (se := min_se_of(response)) is None:
+                        break
+                    invite = next_attempt(invite, ep.via(dest.transport), **se)
+                else:
+                    invite = self.authorize(invite, response)
         except AuthError as exc:
             call.error = f"cannot authenticate: {exc}"
             await call.close()
@@ -391,23 +409,9 @@ class Dialer:
             # client transaction in the endpoint (§17.1.1.3).
             await call.close()
             return call
-        contact = response.get_all("Contact")
-        call.dialog = Dialog(
-            call_id=call.call_id,
-            local_tag=local_tag,
-            local_uri=local_uri,
-            remote_uri=f"<{target_user}>",
-            remote_target=str(parse_address(contact[0]).uri) if contact else str(target_user),
-            route_set=list(reversed(response.get_all("Record-Route"))),
-            remote_tag=parse_address(response.get("To")).parameters.get("tag"),
-            local_cseq=cseq_of(invite)[0],
-        )
+        call.dialog = uac_dialog(invite, response, max(cseq_of(invite)[0], pracks.cseq))
         call.dialog.fire(DialogEvent.ANSWER_RECEIVED)
-        if call.dialog.route_set:
-            dest = uri_destination(call.dialog.route_set[0], dest.transport)
-        else:
-            with contextlib.suppress(ValueError, KeyError, IndexError):
-                dest = uri_destination(call.dialog.remote_target, dest.transport)
+        dest = dialog_destination(call.dialog.route_set, call.dialog.remote_target, dest)
         call._dest = dest
         ack = call.dialog.request(
             "ACK", ep.public_host, ep.port, dest.transport, cseq=cseq_of(invite)[0]
@@ -433,9 +437,10 @@ class Dialer:
         return own + list(self.options.own_listeners)
 
     async def _resolve(self, peer: Peer) -> Peer:
-        """Host names → IPv4 address once per call (the UDP transport sends to addresses)."""
-        loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(peer.host, peer.port, family=socket.AF_INET)
+        """Host names → an address of our socket's family, once per call (the UDP transport
+        sends to addresses; a socket bound to IPv4 cannot reach IPv6 and back)."""
+        family = socket.AF_INET6 if ":" in self.endpoint.host else socket.AF_INET
+        infos = await asyncio.get_running_loop().getaddrinfo(peer.host, peer.port, family=family)
         return Peer(peer.transport, infos[0][4][0], peer.port)
 
     def _start_media(self, call: OutboundCall, response: Response) -> None:
@@ -481,11 +486,7 @@ class Dialer:
             pending.cancel()
 
     async def _cancel(self, invite: Request, dest: Peer) -> None:
-        cancel = Request(method="CANCEL", uri=invite.uri)
-        for name in ("Via", "From", "To", "Call-ID"):
-            cancel.add(name, invite.get_all(name)[0] if name == "Via" else invite.get(name) or "")
-        cancel.add("Max-Forwards", "70")
-        cancel.add("CSeq", f"{cseq_of(invite)[0]} CANCEL")
+        cancel = cancel_for(invite)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.transact(cancel, dest), 5)
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from hotline.telephony.rtp.rtcp import CallQuality
+
 # Why a call finished (CallFinished.reason).
 FINISH_REASONS = (
     "caller_hangup",
@@ -14,6 +16,7 @@ FINISH_REASONS = (
     "max_duration",
     "media_timeout",
     "no_ack",
+    "session_expired",  # RFC 4028: the refresher did not refresh (or our refresh failed)
     "shutdown",
     "recording_failed",  # the recordings volume is full (or failing): what was kept is kept
 )
@@ -51,6 +54,8 @@ class CallFinished:
     recording_path: Path
     duration_seconds: float
     heard_speech: bool
+    # Of the caller's audio (RTP counters and RTCP): loss, jitter, RTT, MOS, `poor`.
+    quality: CallQuality | None = None
 
 
 @dataclass(frozen=True)

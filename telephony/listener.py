@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,15 +16,26 @@ from hotline.telephony.events import CallCancelled, CallEvent
 from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
-from hotline.telephony.sip.headers import ALLOW, KNOWN_METHODS, call_identity, new_tag, tag_of
+from hotline.telephony.sip.headers import (
+    ALLOW,
+    KNOWN_METHODS,
+    SUPPORTED,
+    call_identity,
+    cseq_of,
+    new_tag,
+    tag_of,
+)
 from hotline.telephony.sip.message import Request
+from hotline.telephony.sip.prack import OPTION_TAG, ReliableProvisional, option_tags, parse_rack
 from hotline.telephony.sip.ratelimit import RateLimits
 from hotline.telephony.sip.registration import Registration, RegistrationOptions
+from hotline.telephony.sip.session_timer import TooSmall, uas_terms
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer, TcpLimits
 
 log = logging.getLogger(__name__)
-SUPPORTED_EXTENSIONS: frozenset[str] = frozenset()  # no option tags required of us are served
+# Option tags a request may require of us (others get 420 Bad Extension).
+SUPPORTED_EXTENSIONS = frozenset(tag.strip() for tag in SUPPORTED.split(","))
 
 
 @dataclass
@@ -48,6 +61,14 @@ class ListenerOptions:
     ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
     registration: RegistrationOptions | None = None
     sip_t1: float = 0.5  # RFC 3261 T1 (retransmission base; 64*T1 = ACK timeout)
+    # RFC 4028: the session interval offered to timer-capable callers (None: only when
+    # asked), and the shortest accepted (shorter Session-Expires get 422).
+    session_expires: int | None = 1800
+    min_se: int = 90
+    # SIP over TLS on its own port (0: any free one) when both files are set.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    tls_port: int = 5061
     rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
     tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
 
@@ -100,8 +121,14 @@ class SipListener:
             rtp_port_min=o.rtp_port_min,
             rtp_port_max=o.rtp_port_max,
             trusted_media=parse_networks(o.trusted_media),
+            session_expires=o.session_expires,
+            min_se=o.min_se,
         )
-        await self.endpoint.start(o.port, o.transports)
+        tls = None
+        if o.tls_cert is not None and o.tls_key is not None:
+            tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            tls.load_cert_chain(o.tls_cert, o.tls_key)
+        await self.endpoint.start(o.port, o.transports, tls=tls, tls_port=o.tls_port)
         if o.registration is not None:
             self.registration = Registration(self.endpoint, o.registration)
             await self.registration.start()
@@ -146,7 +173,9 @@ class SipListener:
             self._on_cancel(request, source)
             return
         if to_tag is not None:
-            if call is not None and to_tag == call.dialog.local_tag:
+            if call is not None and to_tag == call.dialog.local_tag and method == "PRACK":
+                self._on_prack(call, request, source)
+            elif call is not None and to_tag == call.dialog.local_tag:
                 call.on_request(request, source)
             elif method == "OPTIONS":
                 self._options(request, source)
@@ -158,12 +187,7 @@ class SipListener:
         if method not in KNOWN_METHODS:
             self._reply(request, 501, source, Allow=ALLOW)
             return
-        unsupported = [
-            t.strip()
-            for v in request.get_all("Require")
-            for t in v.split(",")
-            if t.strip() and t.strip() not in SUPPORTED_EXTENSIONS
-        ]
+        unsupported = sorted(option_tags(request, "Require") - SUPPORTED_EXTENSIONS)
         if unsupported and method not in ("ACK", "CANCEL"):
             self._reply(request, 420, source, Unsupported=", ".join(unsupported))
             return
@@ -171,14 +195,16 @@ class SipListener:
             self._options(request, source)
         elif method == "INVITE":
             self._on_invite(request, source)
-        elif method in ("BYE", "UPDATE", "INFO"):
+        elif method in ("BYE", "UPDATE", "INFO", "PRACK"):
             self._reply(request, 481, source)
         else:
             self._reply(request, 405, source, Allow=ALLOW)
 
     def _options(self, request: Request, source: Peer) -> None:
         status = 200 if self.accepting else 503
-        self._reply(request, status, source, Allow=ALLOW, Accept="application/sdp", Supported="")
+        self._reply(
+            request, status, source, Allow=ALLOW, Accept="application/sdp", Supported=SUPPORTED
+        )
 
     def _on_invite(self, request: Request, source: Peer) -> None:
         if not self.accepting:
@@ -212,6 +238,10 @@ class SipListener:
             )
             self.endpoint.respond(request, response, source)
             return
+        terms = uas_terms(request, min_se=o.min_se, default_interval=o.session_expires)
+        if isinstance(terms, TooSmall):
+            self._reply(request, 422, source, Min_SE=str(terms.min_se))
+            return
         assert self._policy is not None
         call = InboundCall(
             self.endpoint,
@@ -224,6 +254,7 @@ class SipListener:
             self.on_event,
             self._call_done,
         )
+        call.session_terms = terms
         self.calls[call_id] = call
         self._idle.clear()
         try:
@@ -241,8 +272,14 @@ class SipListener:
     async def _answer(self, call: InboundCall) -> None:
         try:
             if self.options.ring_seconds > 0:
-                call.send_provisional(180)
+                if OPTION_TAG in option_tags(call.invite, "Require"):
+                    await self._ring_reliably(call)
+                else:
+                    call.send_provisional(180)
                 await asyncio.sleep(self.options.ring_seconds)
+            if call.reliable is not None and call.reliable.failed and not call.finished:
+                log.warning("call %s: no PRACK for the reliable 180: answered 500", call.call_id)
+                await call.finish("no_prack")
             if not call.finished:
                 await call.answer()
         except Exception:
@@ -259,6 +296,46 @@ class SipListener:
             finally:
                 call.finished = True
                 self._call_done(call)  # whatever failed, the call is not left behind
+
+    async def _ring_reliably(self, call: InboundCall) -> None:
+        """180 Ringing as a reliable provisional (RFC 3262 §3), retransmitted until its
+        PRACK or for 64*T1; the caller required 100rel."""
+        loop = asyncio.get_running_loop()
+        reliable = ReliableProvisional(cseq_of(call.invite)[0], t1=self.endpoint.t1)
+        call.reliable = reliable
+        response = self.endpoint.make_response(
+            call.invite, 180, call.source, to_tag=call.dialog.local_tag
+        )
+        response.add("Require", OPTION_TAG)
+        response.add("RSeq", str(reliable.next_rseq()))
+        response.add("Contact", call.contact())  # the 1xx makes an early dialog (§12.1.1)
+        self.endpoint.send_invite_response(call.tx, call.invite, response, call.source)
+        assert call.tx.last_response is not None
+        reliable.send(call.tx.last_response, loop.time())
+        dest = self.endpoint.response_destination(call.invite, call.source)
+        while reliable.deadline is not None and not call.finished:
+            with contextlib.suppress(TimeoutError):
+                wait = max(0.0, reliable.deadline - loop.time())
+                await asyncio.wait_for(call.prack_received.wait(), wait)
+            for data in reliable.on_timer(loop.time()):
+                self.endpoint.send_raw(data, dest)
+
+    def _on_prack(self, call: InboundCall, request: Request, source: Peer) -> None:
+        """200 for the PRACK of our pending reliable 1xx, 481 for any other (§3)."""
+        number, _ = cseq_of(request)
+        if not call.dialog.accept_remote_cseq(number, "PRACK"):
+            self.endpoint.respond(
+                request,
+                self.endpoint.make_response(request, 500, source, reason="CSeq out of order"),
+                source,
+            )
+            return
+        reliable = call.reliable
+        matched = reliable is not None and reliable.on_prack(parse_rack(request.get("RAck")))
+        if matched:
+            call.prack_received.set()
+        status = 200 if matched else 481
+        self.endpoint.respond(request, self.endpoint.make_response(request, status, source), source)
 
     def _on_cancel(self, request: Request, source: Peer) -> None:
         entry = self.endpoint.servers.get(tx_key(request, "INVITE"))

@@ -144,6 +144,7 @@ class SdpSession:
         self.port = port
         self.session_id = secrets.randbelow(2**31)
         self.version = self.session_id
+        self.addrtype = "IP6" if ":" in host else "IP4"  # RFC 4566 §5.7
 
     def describe(
         self,
@@ -156,9 +157,9 @@ class SdpSession:
         fmts = list(payload_types) + ([dtmf_payload_type] if dtmf_payload_type else [])
         lines = [
             "v=0",
-            f"o=hotline {self.session_id} {self.version} IN IP4 {self.host}",
+            f"o=hotline {self.session_id} {self.version} IN {self.addrtype} {self.host}",
             "s=hotline",
-            f"c=IN IP4 {self.host}",
+            f"c=IN {self.addrtype} {self.host}",
             "t=0 0",
             f"m=audio {self.port} RTP/AVP {' '.join(str(f) for f in fmts)}",
         ]

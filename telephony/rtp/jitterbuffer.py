@@ -97,6 +97,11 @@ class JitterBuffer:
 
     # -- input ---------------------------------------------------------------------------
 
+    @property
+    def highest(self) -> int:
+        """The extended highest sequence number received (RTCP report blocks)."""
+        return self._highest
+
     def push(self, sequence: int, timestamp: int, ssrc: int, pcm: bytes | None) -> None:
         """Add one packet. `pcm=None` occupies the sequence number without audio
         (a telephone-event packet of the same stream), so it is not taken for loss."""

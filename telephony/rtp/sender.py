@@ -41,7 +41,7 @@ class RtpSender:
         self.send_errors = 0
         self.max_send_gap = 0.0  # seconds, between two packets of one play()
         self._send_lock = asyncio.Lock()
-        self._out_ssrc = secrets.randbits(32)
+        self.ssrc = secrets.randbits(32)
         self._out_sequence = secrets.randbits(16)
         self.out_timestamp = secrets.randbits(32)
         self._last_send: float | None = None  # loop time the last talkspurt ended
@@ -159,7 +159,7 @@ class RtpSender:
                     payload_type | 0x80 if marker else payload_type,
                     sequence,
                     timestamp,
-                    self._out_ssrc,
+                    self.ssrc,
                 )
                 + payload,
                 remote,

@@ -38,8 +38,16 @@ from hotline.telephony.rtp.params import (
     RtpStats,
 )
 from hotline.telephony.rtp.pump import DatagramSources, MediaPump, tune_socket
+from hotline.telephony.rtp.rtcp import RtcpCounts
+from hotline.telephony.rtp.rtcp_channel import RtcpChannel
 from hotline.telephony.rtp.sender import RtpSender
-from hotline.telephony.rtp.sources import NO_NETWORKS, MediaSourcePolicy, Network, Source
+from hotline.telephony.rtp.sources import (
+    NO_NETWORKS,
+    MediaSourcePolicy,
+    Network,
+    Source,
+    ip_of,
+)
 
 __all__ = ["CLOCK_RATE", "DIRECTIONS", "Direction", "MediaParams", "RtpSession", "RtpStats"]
 
@@ -84,6 +92,7 @@ class RtpSession:
         self._transit: float | None = None
         self._jitter_units = 0.0
         self._counters = RtpStats()  # the receive side's; the sender counts its own
+        self.rtcp: RtcpChannel | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -112,11 +121,14 @@ class RtpSession:
         family, _, _, _, address = infos[0]
         for port in ports[start:] + ports[:start]:
             sock = socket.socket(family, socket.SOCK_DGRAM)
+            rtcp_sock = socket.socket(family, socket.SOCK_DGRAM)
             try:
                 tune_socket(sock)
                 sock.bind((address[0], port, *address[2:]))
+                rtcp_sock.bind((address[0], port + 1, *address[2:]))  # RFC 3550 §11
             except OSError as exc:
                 sock.close()
+                rtcp_sock.close()
                 if exc.errno in (errno.EADDRINUSE, errno.EACCES):
                     continue
                 raise
@@ -124,6 +136,14 @@ class RtpSession:
             session.local_host, session.local_port = host, port
             session._sender.local_port = port
             MediaPump.of(loop).add(session)
+            channel = RtcpChannel(
+                session.rtcp_counts,
+                lambda s=session: s._sender.remote,
+                session.rtcp_admits,
+                f"hotline@{host}",
+            )
+            await loop.create_datagram_endpoint(lambda c=channel: c, sock=rtcp_sock)
+            session.rtcp = channel
             return session
         raise OSError(errno.EADDRINUSE, f"no free even UDP port in {port_min}-{port_max} on {host}")
 
@@ -179,6 +199,22 @@ class RtpSession:
             dtmf_sent=sender.dtmf_sent,
             callback_errors=counters.callback_errors,
             foreign=counters.foreign,
+            rtt_ms=self.rtcp.rtt * 1000 if self.rtcp and self.rtcp.rtt is not None else None,
+            rtcp_received=self.rtcp.reports_received if self.rtcp else 0,
+        )
+
+    def rtcp_counts(self) -> RtcpCounts:
+        sender, jitter = self._sender, self._jitter
+        return RtcpCounts(
+            ssrc=sender.ssrc,
+            sent=sender.sent,
+            sent_octets=sender.sent * 160,  # G.711 at 20 ms; the report needs no more
+            rtp_timestamp=sender.out_timestamp,
+            remote_ssrc=jitter.ssrc,
+            received=self._counters.received,
+            lost=jitter.stats.lost,
+            highest_seq=jitter.highest,
+            jitter=int(self._jitter_units),
         )
 
     async def close(self) -> None:
@@ -195,6 +231,8 @@ class RtpSession:
                 pump.remove(self)
         self._closed = True
         self._sender.close()
+        if self.rtcp is not None:
+            self.rtcp.close()
         self.sock = None
         if sock is not None:
             sock.close()
@@ -380,6 +418,16 @@ class RtpSession:
         if source[:2] != self._sender.remote:
             self._sender.remote = (source[0], source[1])
         return True
+
+    def rtcp_admits(self, host: str) -> bool:
+        """RTCP from the host our RTP goes to (latched or from the SDP), or a trusted relay."""
+        address = ip_of(host)
+        remote = self._sender.remote
+        if address is None or self._params is None:
+            return False
+        if remote is not None and address == ip_of(remote[0]):
+            return True
+        return any(address in network for network in self._sources.trusted)
 
     def _foreign(self, count: int, source: Source | None) -> None:
         self._counters.foreign += count

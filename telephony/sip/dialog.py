@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from hotline.telephony.sip.headers import new_branch
-from hotline.telephony.sip.message import Request
+from hotline.telephony.sip.headers import new_branch, parse_address, sip_host
+from hotline.telephony.sip.message import Request, Response
 
 
 class DialogState(Enum):
@@ -104,7 +104,9 @@ class Dialog:
             cseq = self.local_cseq
         request = Request(method=method, uri=self.remote_target)
         request.add(
-            "Via", f"SIP/2.0/{transport.upper()} {via_host}:{via_port};branch={new_branch()};rport"
+            "Via",
+            f"SIP/2.0/{transport.upper()} {sip_host(via_host)}:{via_port};"
+            f"branch={new_branch()};rport",
         )
         request.add("Max-Forwards", "70")
         request.add("From", f"{self.local_uri};tag={self.local_tag}")
@@ -115,3 +117,19 @@ class Dialog:
         for route in self.route_set:
             request.add("Route", route)
         return request
+
+
+def uac_dialog(invite: Request, response: Response, local_cseq: int) -> Dialog:
+    """The UAC's dialog made by a 2xx, or the early one a 1xx with a To-tag makes
+    (§12.1.2): route set from Record-Route reversed, remote target from Contact."""
+    contact = response.get_all("Contact")
+    return Dialog(
+        call_id=invite.get("Call-ID") or "",
+        local_tag=parse_address(invite.get("From")).parameters.get("tag") or "",
+        local_uri=(invite.get("From") or "").split(";tag=")[0],
+        remote_uri=invite.get("To") or "",
+        remote_target=str(parse_address(contact[0]).uri) if contact else invite.uri,
+        route_set=list(reversed(response.get_all("Record-Route"))),
+        remote_tag=parse_address(response.get("To")).parameters.get("tag"),
+        local_cseq=local_cseq,
+    )

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+import ssl
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -18,6 +19,7 @@ from hotline.telephony.sip.headers import (
     cseq_of,
     make_response,
     new_branch,
+    sip_host,
     top_via,
 )
 from hotline.telephony.sip.message import Request, Response, SipParseError, parse_message
@@ -48,6 +50,7 @@ ServerTransaction = InviteServerTransaction | NonInviteServerTransaction
 # Beyond this many open server transactions new requests get a stateless 503 (memory bound:
 # the per-source rate limit × 64*T1 of timer J stays well below it in service).
 MAX_SERVER_TRANSACTIONS = 20000
+STREAMS = ("tcp", "tls")  # reliable transports: no retransmissions, responses on the stream
 
 
 def tx_key(message: Request | Response, method: str | None = None) -> TxKey:
@@ -74,10 +77,46 @@ def ack_for_error(invite: Request, response: Response) -> Request:
     return ack
 
 
+def cancel_for(invite: Request) -> Request:
+    """CANCEL of a pending INVITE (§9.1): its Request-URI, top Via, From, To, Call-ID and
+    CSeq number."""
+    cancel = Request(method="CANCEL", uri=invite.uri)
+    for name in ("Via", "From", "To", "Call-ID"):
+        cancel.add(name, invite.get_all(name)[0] if name == "Via" else invite.get(name) or "")
+    cancel.add("Max-Forwards", "70")
+    cancel.add("CSeq", f"{cseq_of(invite)[0]} CANCEL")
+    return cancel
+
+
+def next_attempt(request: Request, via: str, **headers: str) -> Request:
+    """The same request again after a 401/407/422: a new branch, the next CSeq, `headers`
+    (underscores for dashes) set."""
+    number, method = cseq_of(request)
+    retry = Request(method=request.method, uri=request.uri, body=request.body)
+    for key, val in request.headers:
+        if key == "Via":
+            val = via
+        elif key == "CSeq":
+            val = f"{number + 1} {method}"
+        retry.add(key, val)
+    for name, value in headers.items():
+        retry.set(name.replace("_", "-"), value)
+    return retry
+
+
 def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
     uri = URI.parse(uri_text.strip().strip("<>").split(">")[0])
     transport = (uri.parameters.get("transport") or default_transport).lower()
-    return Peer(transport, uri.host, uri.port or 5060)
+    return Peer(transport, uri.host.strip("[]"), uri.port or 5060)
+
+
+def dialog_destination(route_set: list[str], remote_target: str, fallback: Peer) -> Peer:
+    """Where an in-dialog request goes (§12.2.1.1, loose routing): the first route, else
+    the remote target; `fallback` (the transport too) when neither parses."""
+    try:
+        return uri_destination(route_set[0] if route_set else remote_target, fallback.transport)
+    except (ValueError, KeyError, IndexError):
+        return fallback
 
 
 class SipEndpoint:
@@ -118,10 +157,21 @@ class SipEndpoint:
     def port(self) -> int:
         return self.transport.port
 
-    async def start(self, port: int, transports: tuple[str, ...] = ("udp", "tcp")) -> None:
+    async def start(
+        self,
+        port: int,
+        transports: tuple[str, ...] = ("udp", "tcp"),
+        *,
+        tls: ssl.SSLContext | None = None,
+        tls_port: int = 0,
+    ) -> None:
         self.loop = asyncio.get_running_loop()
-        await self.transport.start(self.host, port, transports)
+        await self.transport.start(self.host, port, transports, tls=tls, tls_port=tls_port)
         self._timer = self.loop.call_later(0.1, self._tick)
+
+    def port_for(self, transport: str) -> int:
+        """Our port for `transport` (Via sent-by, Contact): TLS listens on its own."""
+        return self.transport.tls_port if transport == "tls" else self.port
 
     async def close(self) -> None:
         if self._timer is not None:
@@ -186,7 +236,7 @@ class SipEndpoint:
             self.respond(request, response, source)
             return False
         key = tx_key(request)
-        reliable = source.transport == "tcp"
+        reliable = source.transport in STREAMS
         tx: ServerTransaction
         if request.method == "INVITE":
             tx = InviteServerTransaction(
@@ -278,7 +328,7 @@ class SipEndpoint:
         and port. UDP without: the `received` address — which §18.2.1 makes the source
         address whenever sent-by differs from it, a host name included — and the sent-by
         port (5060 when absent); the source port when sent-by's port is unusable."""
-        if source.transport == "tcp":
+        if source.transport in STREAMS:
             return source
         via = top_via(request)
         if "rport" in via.parameters:
@@ -333,7 +383,7 @@ class SipEndpoint:
         if entry is not None and isinstance(entry[0], InviteServerTransaction):
             return entry[0]
         tx = InviteServerTransaction(
-            self._now(), reliable=source.transport == "tcp", t1=self.t1, t2=max(T2, self.t1)
+            self._now(), reliable=source.transport in STREAMS, t1=self.t1, t2=max(T2, self.t1)
         )
         self.servers[key] = (tx, self.response_destination(request, source))
         return tx
@@ -352,7 +402,7 @@ class SipEndpoint:
             self.transport.send(data, dest)
 
     def via(self, transport: str) -> str:
-        sent_by = f"{self.public_host}:{self.port}"
+        sent_by = f"{sip_host(self.public_host)}:{self.port_for(transport)}"
         return f"SIP/2.0/{transport.upper()} {sent_by};branch={new_branch()};rport"
 
     def send_request(self, request: Request, dest: Peer, on_response: ResponseHandler) -> None:
@@ -367,7 +417,7 @@ class SipEndpoint:
             data,
             self._now(),
             invite=request.method == "INVITE",
-            reliable=dest.transport == "tcp",
+            reliable=dest.transport in STREAMS,
             t1=self.t1,
         )
         key = tx_key(request)

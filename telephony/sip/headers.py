@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ REASONS = {
     405: "Method Not Allowed",
     415: "Unsupported Media Type",
     420: "Bad Extension",
+    422: "Session Interval Too Small",
     481: "Call/Transaction Does Not Exist",
     483: "Too Many Hops",
     487: "Request Terminated",
@@ -28,7 +30,9 @@ REASONS = {
     501: "Not Implemented",
     503: "Service Unavailable",
 }
-ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO"
+DTMF_INFO_TYPES = ("application/dtmf-relay", "application/dtmf")
+ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, PRACK"
+SUPPORTED = "100rel, timer"  # option tags we serve (Supported; Require of these is no 420)
 KNOWN_METHODS = frozenset(
     [
         "INVITE",
@@ -47,6 +51,15 @@ KNOWN_METHODS = frozenset(
         "PRACK",
     ]
 )
+
+
+_V6_RECEIVED = re.compile(r";\s*received\s*=\s*\[?[0-9A-Fa-f.:]*:[0-9A-Fa-f.:]*\]?", re.I)
+
+
+def sip_host(host: str) -> str:
+    """A host as written in SIP URIs and Via sent-by: IPv6 addresses in brackets (RFC 3261
+    §25.1, RFC 5118)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def new_tag() -> str:
@@ -78,8 +91,11 @@ def top_via(message: Request | Response) -> Via:
     values = message.get_all("Via")
     if not values:
         raise SipParseError("no Via")
+    # RFC 3261 writes an IPv6 `received` without brackets, which sipmessage rejects: it
+    # only matters to the peer that stamped it, so it is hidden from the parser.
+    value = _V6_RECEIVED.sub("", values[0].split(",")[0])
     try:
-        return Via.parse_many(values[0])[0]
+        return Via.parse_many(value)[0]
     except (ValueError, KeyError, IndexError) as exc:
         raise SipParseError("bad Via") from exc
 
@@ -191,3 +207,28 @@ def call_identity(request: Request) -> CallIdentity:
         if len(entries) > 1:  # the first entry is the originally dialled (forwarding) number
             forwarded = address_user(entries[0])
     return CallIdentity(caller=caller, called=called, forwarded_from=forwarded)
+
+
+def strip_tag(header_value: str) -> str:
+    address = parse_address(header_value)
+    params = "".join(
+        f";{k}" + (f"={v}" if v is not None else "")
+        for k, v in address.parameters.items()
+        if k.lower() != "tag"
+    )
+    name = f'"{address.name}" ' if address.name else ""
+    return f"{name}<{address.uri}>{params}"
+
+
+def dtmf_from_info(request: Request) -> str | None:
+    ctype = (request.get("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype not in DTMF_INFO_TYPES:
+        return None
+    text = request.body.decode("utf-8", "replace").strip()
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip().lower() == "signal":
+            text = value.strip()
+            break
+    digit = text[:1].upper()
+    return digit if digit and digit in "0123456789*#ABCD" else None

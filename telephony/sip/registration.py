@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
-from hotline.telephony.sip.headers import new_call_id, new_tag
+from hotline.telephony.sip.headers import new_call_id, new_tag, sip_host
 from hotline.telephony.sip.message import Request, Response
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,8 @@ class Registration:
         request.add("CSeq", f"{self.cseq} REGISTER")
         transport = ";transport=tcp" if self.dest.transport == "tcp" else ""
         request.add(
-            "Contact", f"<sip:{self.options.username}@{ep.public_host}:{ep.port}{transport}>"
+            "Contact",
+            f"<sip:{self.options.username}@{sip_host(ep.public_host)}:{ep.port}{transport}>",
         )
         request.add("Expires", str(expires))
         if authorization is not None:

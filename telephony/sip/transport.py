@@ -1,4 +1,6 @@
-"""asyncio SIP transports: UDP datagrams and TCP streams on one port.
+"""asyncio SIP transports: UDP datagrams and TCP streams on one port, TLS streams on
+another (inbound only: requests to a TLS peer reuse the connection it opened, RFC 5923 §4
+style, since phones and proxies behind NAT cannot be reached on a new one).
 
 The transport only moves bytes: it hands every datagram / framed TCP message with its
 source to `on_data`; parsing and all protocol decisions happen above it.
@@ -11,6 +13,7 @@ import contextlib
 import ipaddress
 import logging
 import socket
+import ssl
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +25,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Peer:
-    transport: str  # "udp" | "tcp"
+    transport: str  # "udp" | "tcp" | "tls"
     host: str
     port: int
 
@@ -61,9 +64,10 @@ class _Udp(asyncio.DatagramProtocol):
 
 
 class _Tcp(asyncio.Protocol):
-    def __init__(self, owner: SipTransport, *, inbound: bool) -> None:
+    def __init__(self, owner: SipTransport, *, inbound: bool, kind: str = "tcp") -> None:
         self.owner = owner
         self.inbound = inbound
+        self.kind = kind  # "tcp" or "tls": the stream is framed the same
         self.framer = StreamFramer(owner.limits.max_message_bytes)
         self.transport: asyncio.Transport | None = None
         self.peer: Peer | None = None
@@ -77,7 +81,7 @@ class _Tcp(asyncio.Protocol):
         if self.inbound and not self.owner.admit(host):
             transport.abort()  # closed before anything is read from it
             return
-        self.peer = Peer("tcp", host, port)
+        self.peer = Peer(self.kind, host, port)
         self.owner._connections[(host, port)] = self
         if self.inbound:
             self.owner._inbound_per_host[host] = self.owner._inbound_per_host.get(host, 0) + 1
@@ -132,6 +136,8 @@ class SipTransport:
         self.port = 0
         self._udp: _Udp | None = None
         self._server: asyncio.Server | None = None
+        self._tls_server: asyncio.Server | None = None
+        self.tls_port = 0
         self._connections: dict[tuple[str, int], _Tcp] = {}
         self._inbound_per_host: dict[str, int] = {}
         self._pending: dict[tuple[str, int], list[bytes]] = {}
@@ -175,7 +181,15 @@ class SipTransport:
             interval = min(1.0, limits.idle_seconds / 4, limits.message_seconds / 4)
             self._sweeper = asyncio.get_running_loop().call_later(max(0.05, interval), self._sweep)
 
-    async def start(self, host: str, port: int, transports: tuple[str, ...] = ("udp",)) -> None:
+    async def start(
+        self,
+        host: str,
+        port: int,
+        transports: tuple[str, ...] = ("udp",),
+        *,
+        tls: ssl.SSLContext | None = None,
+        tls_port: int = 0,
+    ) -> None:
         loop = asyncio.get_running_loop()
         self.host = host
         for attempt in range(20):
@@ -192,6 +206,11 @@ class SipTransport:
                         lambda: _Tcp(self, inbound=True), host, self.port or port
                     )
                     self.port = self._server.sockets[0].getsockname()[1]
+                if tls is not None:
+                    self._tls_server = await loop.create_server(
+                        lambda: _Tcp(self, inbound=True, kind="tls"), host, tls_port, ssl=tls
+                    )
+                    self.tls_port = self._tls_server.sockets[0].getsockname()[1]
                 self._sweeper = loop.call_later(0.5, self._sweep)
                 return
             except OSError:
@@ -205,6 +224,9 @@ class SipTransport:
         break the socket: asyncio closes a UDP transport on a non-OSError from sendto)."""
         if not 0 < peer.port < 65536 or not peer.host:
             log.debug("not sending to unusable address %s", peer)
+            return
+        if peer.transport == "tls":
+            self._send_tls(data, peer)
             return
         if peer.transport == "tcp":
             conn = self._connections.get((peer.host, peer.port))
@@ -227,6 +249,19 @@ class SipTransport:
             self._spawn(self._send_to_name(data, host, peer.port))
             return
         self._udp.transport.sendto(data, (host, peer.port))
+
+    def _send_tls(self, data: bytes, peer: Peer) -> None:
+        """On the peer's connection, else on its host's latest TLS connection."""
+        conn = self._connections.get((peer.host, peer.port))
+        if conn is None or conn.kind != "tls":
+            same_host = [
+                c for (h, _), c in self._connections.items() if h == peer.host and c.kind == "tls"
+            ]
+            conn = same_host[-1] if same_host else None
+        if conn is None or conn.transport is None or conn.transport.is_closing():
+            log.warning("no TLS connection from %s: message dropped", peer)
+            return
+        conn.write(data)
 
     async def _send_to_name(self, data: bytes, host: str, port: int) -> None:
         loop = asyncio.get_running_loop()
@@ -274,5 +309,10 @@ class SipTransport:
             with contextlib.suppress(Exception):
                 await self._server.wait_closed()
         self._server = None
+        if self._tls_server is not None:
+            self._tls_server.close()
+            with contextlib.suppress(Exception):
+                await self._tls_server.wait_closed()
+        self._tls_server = None
         for task in list(self._tasks):
             task.cancel()

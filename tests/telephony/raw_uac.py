@@ -97,7 +97,8 @@ class RawUac:
             f"Contact: <sip:caller@{self.host}:{self.port}>\n"
         )
 
-    def send_invite(self, rtp: tuple[str, int]) -> None:
+    def send_invite(self, rtp: tuple[str, int], extra: str = "") -> None:
+        """`extra`: more header lines, each ending in a newline."""
         sdp = (
             "v=0\r\n"
             f"o=- 1 1 IN IP4 {rtp[0]}\r\n"
@@ -112,6 +113,7 @@ class RawUac:
         self._send(
             f"INVITE sip:12345@{self.server[0]}:{self.server[1]} SIP/2.0\n"
             + self._common("INVITE", 1, self.to_header)
+            + extra
             + f"Content-Type: application/sdp\nContent-Length: {len(sdp)}\n",
             sdp,
         )

@@ -40,3 +40,28 @@ UPSTREAM_PUSHES = Counter(
 HTTP_REQUESTS = Counter(
     "hotline_http_requests", "HTTP requests handled", ["status_class"], registry=REGISTRY
 )
+CALL_MOS = Histogram(
+    "hotline_call_mos",
+    "E-model MOS estimate of the caller's audio, per answered call",
+    buckets=(1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.3, 4.5),
+    registry=REGISTRY,
+)
+CALL_RTT = Histogram(
+    "hotline_call_rtt_seconds",
+    "RTCP round-trip time at the end of a call (calls whose peer sent RTCP)",
+    buckets=(0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6),
+    registry=REGISTRY,
+)
+CALLS_POOR_AUDIO = Counter(
+    "hotline_calls_poor_audio",
+    "Calls whose audio was too poor to transcribe well (MOS below 3)",
+    registry=REGISTRY,
+)
+
+
+def observe_call_quality(mos: float, rtt_seconds: float | None, poor: bool) -> None:
+    CALL_MOS.observe(mos)
+    if rtt_seconds is not None:
+        CALL_RTT.observe(rtt_seconds)
+    if poor:
+        CALLS_POOR_AUDIO.inc()
