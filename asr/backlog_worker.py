@@ -1,7 +1,9 @@
 """Drains `asr_jobs`: transcribes queued recordings and hands the transcripts over.
 
-Delivery is at least once: `on_done` runs before the job is marked done, so a
-crash in between repeats it after restart (make `on_done` idempotent per key).
+Jobs run in parallel as far as the capacity limiter gives backlog slots (the
+cores live calls leave idle). Delivery is at least once: `on_done` runs before
+the job is marked done, so a crash in between repeats it after restart (make
+`on_done` idempotent per key).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class BacklogWorker:
         self.engine_problem: str | None = None  # why jobs are waiting, for status pages
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._jobs: set[asyncio.Task[None]] = set()
         self._stopping = False
 
     async def start(self) -> None:
@@ -66,11 +69,14 @@ class BacklogWorker:
         # (seen with websockets.connect); the loop then ends at its next turn.
         self._stopping = True
         self._wake.set()
-        if self._task is not None:
-            self._task.cancel()
+        tasks = [t for t in (self._task, *self._jobs) if t is not None]
+        for task in tasks:  # interrupted jobs stay "running": start() reclaims them
+            task.cancel()
+        for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
+        self._task = None
+        self._jobs.clear()
 
     async def enqueue(self, key: str, audio_path: str) -> AsrJob:
         job = await asyncio.to_thread(self.queue.enqueue, key, audio_path)
@@ -86,7 +92,7 @@ class BacklogWorker:
                 if not await self._engine_ready():
                     await self._sleep(self.model_retry_interval)
                     continue
-                if not await self.run_once():
+                if not await self._start_next():
                     await self._sleep(self.poll_interval)
             except asyncio.CancelledError:
                 raise
@@ -112,6 +118,33 @@ class BacklogWorker:
             return False
         self.engine_problem = None
         return True
+
+    async def _start_next(self) -> bool:
+        """Wait for a backlog slot, claim a job and run it in the background; False if the
+        queue was empty."""
+        await self.capacity.acquire_backlog()
+        try:
+            job = await asyncio.to_thread(self.queue.claim_next, self.owner)
+        except BaseException:
+            self.capacity.release_backlog()
+            raise
+        if job is None:
+            self.capacity.release_backlog()
+            return False
+        task = asyncio.get_running_loop().create_task(self._run_job(job))
+        self._jobs.add(task)
+        task.add_done_callback(self._jobs.discard)
+        return True
+
+    async def _run_job(self, job: AsrJob) -> None:
+        try:
+            await self._process(job)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - e.g. database briefly unavailable: reclaimed later
+            log.exception("ASR backlog job %s failed", job.key)
+        finally:
+            self.capacity.release_backlog()
 
     async def run_once(self) -> bool:
         """Transcribe one queued job; False if there was none."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from hotline.asr.admission import AdmissionPolicy, DecodeMeter
+
 
 class CapacityLimiter:
     """Counts live streams and backlog jobs against one limit.
@@ -12,12 +14,24 @@ class CapacityLimiter:
     is queued instead); the backlog waits for a free slot, so it never takes
     capacity from calls in progress. With `max_live=0` every call is queued and
     the backlog still runs one job at a time.
+
+    Without a meter the limit is `max_live` streams, live and backlog together (a
+    remote engine whose speed this node cannot measure). With a meter (in-process
+    Vosk) the AdmissionPolicy decides from the measured decode cost: live streams
+    while the cores keep up, `max_live` only as an optional cap; backlog jobs on
+    the cores the live streams leave idle, in parallel.
     """
 
-    def __init__(self, max_live: int) -> None:
-        if max_live < 0:
+    def __init__(
+        self, max_live: int | None, *, cores: int = 1, meter: DecodeMeter | None = None
+    ) -> None:
+        if max_live is not None and max_live < 0:
             raise ValueError("max_live must be >= 0")
+        if meter is None and max_live is None:
+            max_live = cores
         self.max_live = max_live
+        self.meter = meter
+        self.policy = AdmissionPolicy(cores=cores, max_live=max_live)
         self.live = 0
         self.backlog = 0
         self._waiters: list[asyncio.Future[None]] = []
@@ -26,8 +40,25 @@ class CapacityLimiter:
     def in_use(self) -> int:
         return self.live + self.backlog
 
+    @property
+    def _cost(self) -> float | None:
+        return self.meter.cost if self.meter is not None else None
+
+    def live_limit(self) -> int:
+        if self.meter is None:
+            return self.max_live or 0
+        return self.policy.live_limit(self._cost)
+
+    def _backlog_full(self) -> bool:
+        if self.meter is None:
+            return self.in_use >= max(1, self.max_live or 0)
+        return self.backlog >= self.policy.backlog_slots(self.live, self._cost)
+
     def try_acquire_live(self) -> bool:
-        if self.in_use >= self.max_live:
+        if self.meter is None:
+            if self.in_use >= (self.max_live or 0):
+                return False
+        elif not self.policy.admit_live(self.live, self._cost):
             return False
         self.live += 1
         return True
@@ -39,8 +70,7 @@ class CapacityLimiter:
         self._notify()
 
     async def acquire_backlog(self) -> None:
-        limit = max(1, self.max_live)
-        while self.in_use >= limit:
+        while self._backlog_full():
             waiter = asyncio.get_running_loop().create_future()
             self._waiters.append(waiter)
             try:

@@ -44,6 +44,7 @@ def engine_from_settings(asr_settings: object) -> AsrEngine:
         Path(getattr(asr_settings, "model_path")),  # noqa: B009
         decode_threads=getattr(asr_settings, "decode_threads", 2),
         model_name=getattr(asr_settings, "model_name", "vosk-model-small-cn-0.22"),
+        vad=getattr(asr_settings, "vad", True),
     )
 
 
@@ -119,7 +120,13 @@ class AsrService:
         engine: AsrEngine | None = None,
     ) -> AsrService:
         engine = engine or engine_from_settings(asr_settings)
-        capacity = CapacityLimiter(getattr(asr_settings, "max_live_streams", 6))
+        # In-process Vosk measures its decode speed: admission follows it, the setting is
+        # only a cap. A remote engine keeps the fixed count (one per decode thread if unset).
+        capacity = CapacityLimiter(
+            getattr(asr_settings, "max_live_streams", None),
+            cores=getattr(asr_settings, "decode_threads", 2),
+            meter=getattr(engine, "meter", None),
+        )
         worker = BacklogWorker(
             BacklogQueue(db_engine),
             engine,

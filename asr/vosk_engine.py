@@ -5,17 +5,23 @@ many cores. Each stream has at most one decode job in flight (its frames are
 decoded in order); frames that arrive meanwhile wait in the stream's queue and
 go in the next job, each frame still its own AcceptWaveform call so results do
 not depend on timing.
+
+With `vad` (the default) a SpeechGate sits in front of the queue: only speech
+plus padding is decoded, and the utterance is closed (FinalResult) where the
+gate saw the speech end. Word times are mapped back onto the call's timeline.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from hotline.asr.admission import DecodeMeter
 from hotline.asr.audio import PcmResampler, frames
 from hotline.asr.chinese import build_transcript, display_text
 from hotline.asr.engine import (
@@ -27,6 +33,7 @@ from hotline.asr.engine import (
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
 from hotline.asr.transcript import Partial, Transcript, Utterance, Word
+from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, SpeechGate
 from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
 
 log = logging.getLogger(__name__)
@@ -35,6 +42,7 @@ log = logging.getLogger(__name__)
 MAX_FRAMES_PER_JOB = 25
 # Partial results are computed at most this often (seconds of audio): they cost a traceback.
 PARTIAL_INTERVAL_S = 0.2
+CALIBRATION_S = 3.0  # seconds of synthetic audio decoded at start to measure the decode cost
 
 
 class VoskEngine:
@@ -48,13 +56,16 @@ class VoskEngine:
         model_name: str = DEFAULT_MODEL_NAME,
         probe: bool = True,
         loaded: LoadedModel | None = None,
+        vad: bool = True,
     ) -> None:
+        self.vad = vad
         self.model_path = Path(model_path)
         self.model_name = model_name
         self._probe = probe
         self._loaded = loaded
         self.pool = ThreadPoolExecutor(max_workers=decode_threads, thread_name_prefix="vosk")
         self.decode_threads = decode_threads
+        self.meter = DecodeMeter()  # decode CPU per call second, for admission
 
     @property
     def ready(self) -> bool:
@@ -72,20 +83,38 @@ class VoskEngine:
             self._loaded = await asyncio.to_thread(
                 load_model, self.model_path, probe=self._probe, name=self.model_name
             )
+        if self.meter.cost is None:
+            loop = asyncio.get_running_loop()
+            cpu = await loop.run_in_executor(self.pool, _calibration_cpu, self._loaded)
+            self.meter.calibrate(cpu, CALIBRATION_S)
+            log.info("ASR decode cost at start: %.3f CPU s per audio s", cpu / CALIBRATION_S)
 
     async def open_stream(
         self,
         sample_rate: int,
         on_partial: PartialCallback | None = None,
         on_utterance: UtteranceCallback | None = None,
+        *,
+        measure: bool = True,
     ) -> VoskStream:
+        """`measure`: report this stream's decode cost to the meter (live calls only)."""
         loaded = self.loaded
         loop = asyncio.get_running_loop()
         recognizer = await loop.run_in_executor(self.pool, _new_recognizer, loaded, sample_rate)
-        return VoskStream(recognizer, loaded, self.pool, sample_rate, on_partial, on_utterance)
+        gate = SpeechGate(sample_rate) if self.vad and sample_rate in VAD_RATES else None
+        return VoskStream(
+            recognizer,
+            loaded,
+            self.pool,
+            sample_rate,
+            on_partial,
+            on_utterance,
+            gate=gate,
+            meter=self.meter if measure else None,
+        )
 
     async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
-        stream = await self.open_stream(sample_rate)
+        stream = await self.open_stream(sample_rate, measure=False)  # not real time
         for frame in frames(pcm, sample_rate, FRAME_MS):
             stream.feed(frame)
         return await stream.finish()
@@ -117,6 +146,24 @@ def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
     return _Recognizer(loaded, sample_rate)
 
 
+def _calibration_cpu(loaded: LoadedModel) -> float:
+    """Thread CPU seconds to decode CALIBRATION_S of loud noise at 8 kHz, every frame (the
+    decoder works on noise about as hard as on speech), as a call would arrive."""
+    import numpy as np
+
+    rate = 8000
+    rng = np.random.default_rng(12345)
+    pcm = rng.normal(0, 3000, int(CALIBRATION_S * rate)).clip(-32768, 32767).astype("<i2")
+    r = _Recognizer(loaded, rate)
+    start = time.thread_time()
+    for chunk in frames(pcm.tobytes(), rate, FRAME_MS):
+        if r.resampler is not None:
+            chunk = r.resampler.process(chunk)
+        r.rec.AcceptWaveform(chunk)
+    r.rec.FinalResult()
+    return time.thread_time() - start
+
+
 class VoskStream:
     def __init__(
         self,
@@ -126,14 +173,25 @@ class VoskStream:
         sample_rate: int,
         on_partial: PartialCallback | None,
         on_utterance: UtteranceCallback | None,
+        *,
+        gate: SpeechGate | None = None,
+        meter: DecodeMeter | None = None,
     ) -> None:
         self.sample_rate = sample_rate
+        self.gate = gate
+        self._meter = meter
+        self._reported = 0  # call samples already reported to the meter
+        self._job_cpu = 0.0  # thread CPU of the last decode job
         self._r = recognizer
         self._pool = pool
         self._loop = asyncio.get_running_loop()
         self._on_partial = on_partial
         self._on_utterance = on_utterance
-        self._pending: deque[bytes] = deque()
+        self._pending: deque[bytes | Endpoint] = deque()
+        # (recogniser seconds, call seconds) where each gated stretch starts.
+        self._segments: list[tuple[float, float]] = [(0.0, 0.0)]
+        self._fed = 0  # samples handed to the recogniser
+        self._next_offset = 0  # call position right after the last chunk handed over
         self._task: asyncio.Task[None] | None = None
         self._utterances: list[list[Word]] = []
         self._samples = 0
@@ -147,10 +205,41 @@ class VoskStream:
             raise RuntimeError("feed() after finish()/abort()")
         if self._error is not None or not pcm:
             return  # already failed: finish() reports it; the recording has the audio
-        self._pending.append(pcm)
         self._samples += len(pcm) // 2
-        if self._task is None or self._task.done():
+        if self.gate is None:
+            self._pending.append(pcm)
+            self._fed += len(pcm) // 2
+        else:
+            self._queue_gated(self.gate.push(pcm))
+        self._kick()
+
+    def _kick(self) -> None:
+        if self._pending and (self._task is None or self._task.done()):
             self._task = self._loop.create_task(self._drain())
+
+    def _queue_gated(self, outputs: list[Chunk | Endpoint]) -> None:
+        for item in outputs:
+            if isinstance(item, Endpoint):
+                self._pending.append(item)
+                continue
+            if item.offset != self._next_offset:  # a skipped stretch: a new segment
+                self._segments.append(
+                    (self._fed / self.sample_rate, item.offset / self.sample_rate)
+                )
+            self._pending.append(item.pcm)
+            self._fed += len(item.pcm) // 2
+            self._next_offset = item.offset + len(item.pcm) // 2
+
+    def _on_call_time(self, words: list[Word]) -> list[Word]:
+        """Recogniser times (gated audio only) → times on the call's timeline."""
+        if len(self._segments) == 1:
+            return words
+        out = []
+        for w in words:
+            fed, call = next(seg for seg in reversed(self._segments) if seg[0] <= w.start + 1e-6)
+            shift = round(call - fed, 3)
+            out.append(Word(w.word, round(w.start + shift, 3), round(w.end + shift, 3), w.conf))
+        return out
 
     async def _drain(self) -> None:
         while self._pending and self._error is None:
@@ -163,17 +252,36 @@ class VoskStream:
                 self._error = exc
                 self._pending.clear()
                 return
+            if self._meter is not None:
+                self._meter.record(
+                    self._job_cpu, (self._samples - self._reported) / self.sample_rate
+                )
+                self._reported = self._samples
             for words in finals:
                 self._publish_utterance(words)
             if partial is not None and self._on_partial is not None:
-                self._call(self._on_partial, partial)
+                words = tuple(self._on_call_time(list(partial.words)))
+                self._call(self._on_partial, Partial(text=partial.text, words=words))
 
-    def _decode(self, batch: list[bytes]) -> tuple[list[list[Word]], Partial | None]:
+    def _decode(self, batch: list[bytes | Endpoint]) -> tuple[list[list[Word]], Partial | None]:
         """Runs on a pool thread; only one job per stream at a time."""
+        started = time.thread_time()
+        try:
+            return self._decode_batch(batch)
+        finally:
+            self._job_cpu = time.thread_time() - started
+
+    def _decode_batch(
+        self, batch: list[bytes | Endpoint]
+    ) -> tuple[list[list[Word]], Partial | None]:
         rec = self._r.rec
         finals: list[list[Word]] = []
         endpoint = False
         for chunk in batch:
+            if isinstance(chunk, Endpoint):  # the gate saw the speech end: close it now
+                finals.append(words_from_vosk(rec.FinalResult()))
+                endpoint = True
+                continue
             if self._r.resampler is not None:
                 chunk = self._r.resampler.process(chunk)
             endpoint = bool(rec.AcceptWaveform(chunk))
@@ -201,6 +309,7 @@ class VoskStream:
     def _publish_utterance(self, words: list[Word]) -> None:
         if not words:
             return
+        words = self._on_call_time(words)
         self._utterances.append(words)
         if self._on_utterance is not None:
             utt = Utterance(words=tuple(words), text=display_text([w.word for w in words]))
@@ -217,6 +326,9 @@ class VoskStream:
         if self._closed:
             raise RuntimeError("finish() called twice")
         self._closed = True
+        if self.gate is not None:
+            self._queue_gated(self.gate.flush())
+            self._kick()
         while self._task is not None and not self._task.done():
             await self._task
         if self._error is None:

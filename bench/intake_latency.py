@@ -1,40 +1,61 @@
-"""Intake latency: time from the caller's BYE to the final transcript stored on the draft.
+"""Intake latency under bursts: the caller's BYE → the final transcript stored on the draft.
 
-Starts `hotline serve` as a subprocess (SQLite by default, or --database-url), with the
-dither-free Korean test model, and places calls with sipp playing espeak-ng Korean speech.
-For every call: BYE sent (sipp's message log timestamp) → the draft's `attach_transcript`
-history entry (written in the same transaction as the transcript). Prints p50/p95/max.
+Starts `hotline serve` as a subprocess (SQLite by default, or --database-url) with the
+dither-free Korean test model and places calls with sipp. Each caller speaks 1-4
+espeak-ng Korean sentences (5-20 s of speech, 1.5 s pauses between them) over line
+hiss; a silent wait before the speech makes every call of a wave the same length, so
+the callers of a wave hang up together. For every call: BYE sent (sipp's message log)
+→ the draft's `attach_transcript` history entry (same transaction as the transcript).
 
-    python bench/intake_latency.py --calls 20 [--parallel 2]
+Waves: `--waves` × `--burst` callers at once (goal: p95 < 2 s, nothing left pending),
+then one flood of `--flood` callers at once (calls past live capacity are transcribed
+after hang-up: the backlog drain rate is reported). The server's CPU time per wave and
+its RSS (model loaded, idle; and the peak during the first wave) come from /proc.
+`--before` runs the same waves first with the previous behaviour (every frame decoded,
+a fixed `max_live_streams: 6`) on a second server, so both are measured in one run.
+
+    python bench/intake_latency.py [--burst 8] [--waves 2] [--flood 16] [--before]
+    python bench/intake_latency.py --burst 1 --waves 20 --flood 0      # one call at a time
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hotline.asr.audio import read_audio  # noqa: E402
 
-from tests.fixtures.service import make_server  # noqa: E402
+from tests.fixtures.service import HotlineServer, make_server  # noqa: E402
 from tests.fixtures.sip import speech_pcap  # noqa: E402
 from tests.fixtures.sipp import sipp_call  # noqa: E402
-from tests.fixtures.vosk import (  # noqa: E402
-    KOREAN_SENTENCE,
-    installed_korean_model,
-    make_dither_free_copy,
-)
+from tests.fixtures.vosk import installed_korean_model, make_dither_free_copy  # noqa: E402
 
 BLOCK = re.compile(r"^-{20,} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+)\s*$", re.M)
+SENTENCES = (
+    "안녕하세요 전화번호는 공일공 일이삼사 오육칠팔 입니다",
+    "우리 집 앞 도로에 가로등이 고장났습니다",
+    "밤에 너무 어두워서 아이들이 다니기 위험합니다 빨리 고쳐 주시면 감사하겠습니다",
+    "어제 저녁에도 전화했는데 아직 아무도 오지 않았습니다",
+)
+PAUSE_S = 1.5
+TAIL_S = 1.0
+RATE = 8000
 
 
 def _sent_blocks(workdir: Path) -> list[tuple[datetime, str]]:
@@ -74,17 +95,175 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-async def one_call(srv, tmp: Path, pcap: Path, seconds: float, n: int) -> str:  # type: ignore[no-untyped-def]
-    result = await sipp_call(tmp, srv.sip_port, pcap, seconds, name=f"c{n}")
-    if result.returncode != 0:
-        raise RuntimeError(str(result))
-    return str(tmp / f"sipp-c{n}")
+def caller_audio(tmp: Path) -> list[tuple[bytes, float]]:
+    """(PCM, seconds of speech span) for callers speaking 1..4 sentences, all the same length."""
+    sentences = []
+    for i, text in enumerate(SENTENCES):
+        raw, wav = tmp / f"s{i}.wav", tmp / f"s{i}-8k.wav"
+        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
+        subprocess.run(["sox", str(raw), "-r", "8000", "-b", "16", "-c", "1", str(wav)], check=True)
+        sentences.append(np.frombuffer(read_audio(wav).pcm, dtype="<i2").astype(np.float64))
+    pause = np.zeros(int(PAUSE_S * RATE))
+    spans = [
+        np.concatenate([x for s in sentences[:n] for x in (s, pause)][:-1]) for n in (1, 2, 3, 4)
+    ]
+    total = max(len(s) for s in spans) + int((TAIL_S + 1.0) * RATE)
+    noise_wav = tmp / "hiss.wav"
+    subprocess.run(
+        ["sox", "-R", "-n", "-r", "8000", "-b", "16", "-c", "1", str(noise_wav), "synth",
+         f"{total / RATE:.3f}", "pinknoise", "vol", "0.004"],
+        check=True,
+    )  # fmt: skip
+    hiss = np.resize(np.frombuffer(read_audio(noise_wav).pcm, dtype="<i2"), total)
+    out = []
+    for span in spans:
+        call = np.zeros(total)
+        start = total - int(TAIL_S * RATE) - len(span)
+        call[start : start + len(span)] = span
+        pcm = np.clip(call + hiss, -32768, 32767).astype("<i2").tobytes()
+        out.append((pcm, len(span) / RATE))
+    return out
+
+
+def proc_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class RssPeak:
+    """Samples the server's RSS every 0.2 s while a wave runs."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak = max(self.peak, proc_rss_mb(self.pid))
+
+    def __enter__(self) -> RssPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def wave(
+    srv: HotlineServer, tmp: Path, pcaps: list[tuple[Path, float]], first: int, n: int
+) -> dict[str, Any]:
+    """n callers at once; returns latencies and CPU once every call's transcript is stored."""
+    assert srv.proc is not None
+    cpu0 = proc_cpu(srv.proc.pid)
+    seconds = len(read_audio(pcaps[0][0].with_suffix(".wav")).pcm) / 2 / RATE
+
+    async def place() -> None:
+        calls = [
+            sipp_call(
+                tmp,
+                srv.sip_port,
+                pcaps[k % len(pcaps)][0],
+                seconds,
+                name=f"c{first + k}",
+                timeout=120,
+            )
+            for k in range(n)
+        ]
+        for result in await asyncio.gather(*calls):
+            if result.returncode != 0:
+                raise RuntimeError(str(result))
+
+    asyncio.run(place())
+    tickets = _wait_all(srv, first + n)
+    by_call = {t["call_id"]: t for t in tickets}
+    latencies = []
+    for k in range(first, first + n):
+        log_dir = tmp / f"sipp-c{k}"
+        t = by_call[call_id_of(log_dir)]
+        stored = next(
+            datetime.fromisoformat(h["at"])
+            for h in t["history"]
+            if h["command"] == "attach_transcript"
+        )
+        latencies.append((stored - bye_sent_at(log_dir)).total_seconds())
+    pending = sum(1 for t in tickets if t.get("transcription_pending"))
+    speech = sum(pcaps[k % len(pcaps)][1] for k in range(n))
+    return {
+        "latencies": latencies,
+        "cpu": proc_cpu(srv.proc.pid) - cpu0,
+        "pending": pending,
+        "speech": speech,
+        "call_seconds": seconds,
+    }
+
+
+def _wait_all(srv: HotlineServer, count: int) -> list[dict]:  # type: ignore[type-arg]
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        tickets = srv.tickets()
+        if len([t for t in tickets if t["transcript_words"]]) >= count:
+            return [srv.show(int(t["id"])) for t in tickets]
+        time.sleep(0.2)
+    raise RuntimeError(f"not every call was transcribed within 300 s (expected {count})")
+
+
+def run_server(
+    tmp: Path,
+    label: str,
+    model: Path,
+    pcaps: list[tuple[Path, float]],
+    args: argparse.Namespace,
+    env: dict[str, str],
+) -> list[str]:
+    url = args.database_url or f"sqlite:///{tmp / label / 'var' / 'hotline.db'}"
+    srv = make_server(tmp / label, database_url=url, model_dir=model, extra_env=env).start()
+    rows = []
+    try:
+        time.sleep(3)  # model load and calibration
+        assert srv.proc is not None
+        idle_rss = proc_rss_mb(srv.proc.pid)
+        done = 0
+        waves = [args.burst] * args.waves + ([args.flood] if args.flood else [])
+        peak = 0.0
+        for i, n in enumerate(waves):
+            with RssPeak(srv.proc.pid) as rss:
+                w = wave(srv, tmp / label, pcaps, done, n)
+            peak = peak if i else rss.peak
+            done += n
+            lat = w["latencies"]
+            drain = n / max(lat) if max(lat) > 0 else float("inf")
+            rows.append(
+                f"| {label} | {i + 1} | {n} | {w['call_seconds']:.1f} / {w['speech'] / n:.1f} "
+                f"| {statistics.median(lat):.2f} | {percentile(lat, 0.95):.2f} | {max(lat):.2f} "
+                f"| {w['pending']} | {w['cpu']:.1f} ({w['cpu'] / n:.2f}) "
+                f"| {drain:.2f} calls/s, {w['speech'] / max(lat):.1f} speech s/s |"
+            )
+            print(rows[-1], file=sys.stderr)
+        rows.append(
+            f"| {label} | RSS | model loaded, idle {idle_rss:.0f} MB; peak during wave 1 "
+            f"({args.burst} live calls) {peak:.0f} MB | | | | | | | |"
+        )
+    finally:
+        srv.terminate()
+        if args.show_log:
+            print(srv.log_text()[-6000:])
+    return rows
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=20)
-    parser.add_argument("--parallel", type=int, default=1, help="calls placed at once")
+    parser.add_argument("--burst", type=int, default=8, help="callers hanging up together")
+    parser.add_argument("--waves", type=int, default=2)
+    parser.add_argument("--flood", type=int, default=16, help="one last wave this big (0: none)")
+    parser.add_argument("--before", action="store_true", help="also run the old behaviour first")
     parser.add_argument("--show-log", action="store_true", help="print the server log tail")
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     args = parser.parse_args()
@@ -92,60 +271,38 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as scratch:
         tmp = Path(scratch)
         model = make_dither_free_copy(installed_korean_model(), tmp / "model")
-        raw, wav = tmp / "raw.wav", tmp / "speech.wav"
-        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), KOREAN_SENTENCE], check=True)
-        subprocess.run(["sox", str(raw), "-r", "8000", "-b", "16", "-c", "1", str(wav)], check=True)
-        pcm = read_audio(wav).pcm
-        seconds = len(pcm) / 16000
-        pcap = speech_pcap(tmp, pcm)
-        url = args.database_url or f"sqlite:///{tmp / 'srv' / 'var' / 'hotline.db'}"
-        srv = make_server(tmp / "srv", database_url=url, model_dir=model).start()
-        latencies: list[float] = []
-        try:
-            done = 0
-            while done < args.calls:
-                batch = range(done, min(args.calls, done + args.parallel))
-
-                async def run_batch(batch: range = batch) -> list[str]:
-                    return await asyncio.gather(
-                        *(one_call(srv, tmp, pcap, seconds, n) for n in batch)
-                    )
-
-                asyncio.run(run_batch())
-                done = batch.stop
-            # Every call must end up transcribed; then read the stored times.
-            tickets = _wait_all(srv, args.calls)
-            by_call = {t["call_id"]: t for t in tickets}
-            for n in range(args.calls):
-                log_dir = tmp / f"sipp-c{n}"
-                call_id = call_id_of(log_dir)
-                t = by_call[call_id]
-                stored = next(
-                    datetime.fromisoformat(h["at"])
-                    for h in t["history"]
-                    if h["command"] == "attach_transcript"
-                )
-                latencies.append((stored - bye_sent_at(log_dir)).total_seconds())
-        finally:
-            srv.terminate()
-            if args.show_log:
-                print(srv.log_text()[-6000:])
-    p50, p95 = statistics.median(latencies), percentile(latencies, 0.95)
-    print(f"calls={len(latencies)} parallel={args.parallel} speech={seconds:.1f}s")
-    print(f"BYE → transcript stored: p50={p50:.3f}s p95={p95:.3f}s max={max(latencies):.3f}s")
-    return 0 if p95 < 2.0 else 1
+        pcaps = []
+        for i, (pcm, speech) in enumerate(caller_audio(tmp)):
+            pcap = speech_pcap(tmp, pcm, name=f"caller{i}.pcap")
+            write_wav(pcap.with_suffix(".wav"), pcm)
+            pcaps.append((pcap, speech))
+        rows = []
+        if args.before:
+            old = {"HOTLINE_ASR__VAD": "false", "HOTLINE_ASR__MAX_LIVE_STREAMS": "6"}
+            rows += run_server(tmp, "before", model, pcaps, args, old)
+        rows += run_server(tmp, "after", model, pcaps, args, {})
+    load = os.getloadavg()
+    print(
+        f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end, "
+        f"{os.cpu_count()} CPUs shared with other jobs\n"
+    )
+    print(
+        "| server | wave | calls at once | call / speech s | p50 s | p95 s | max s | pending "
+        "| server CPU s (per call) | drain (calls / last transcript) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    return 0
 
 
-def _wait_all(srv, count: int) -> list[dict]:  # type: ignore[no-untyped-def]
-    import time
+def write_wav(path: Path, pcm: bytes) -> None:
+    import wave as wavmod
 
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        tickets = srv.tickets()
-        if len([t for t in tickets if t["transcript_words"]]) >= count:
-            return [srv.show(int(t["id"])) for t in tickets]
-        time.sleep(0.5)
-    raise RuntimeError("not every call was transcribed within 120 s")
+    with wavmod.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(pcm)
 
 
 if __name__ == "__main__":

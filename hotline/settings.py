@@ -189,8 +189,11 @@ class AsrSettings(_Section):
     engine: Literal["vosk", "vosk-server"] = "vosk"
     model_path: Path = Path("models/vosk-model-small-cn-0.22")
     model_name: str = "vosk-model-small-cn-0.22"
-    max_live_streams: int = Field(default=6, ge=0)
+    # None: admit live streams by the measured decode speed; a number caps them (0 = none).
+    max_live_streams: int | None = Field(default=None, ge=0)
     decode_threads: int = Field(default=2, ge=1)
+    # Decode only speech (WebRTC VAD gate, utterance closed at each pause); off = every frame.
+    vad: bool = True
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # Correction lexicon: a heard → meant run corrected in this many tickets is proposed;
     # applied to new transcripts only once an admin approves it, unless auto-apply is on.

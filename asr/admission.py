@@ -1,0 +1,79 @@
+"""Admission by measured decode speed (sans-I/O): how many live streams and backlog jobs fit.
+
+The node measures what one second of call audio costs it in decode CPU (once at
+start on a synthetic signal, then from every decode job of live calls, which
+includes what the speech gate saves). A live call is admitted while the live
+streams' predicted load stays within the decode cores; the backlog gets the
+cores the live streams leave idle, each job using one core, at least one job.
+An optional fixed cap (`asr.max_live_streams`) still applies on top.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+HEADROOM = 0.9  # plan live decoding up to 90 % of the cores: the loop and the database need CPU
+WINDOW_S = 10.0  # call seconds per measurement: one decode job (0.1-0.5 s) is too noisy
+EMA_WEIGHT = 0.3  # weight of one window in the running estimate
+MIN_COST = 0.01  # CPU s per call second; below this a measurement is noise
+
+
+class DecodeMeter:
+    """Decode CPU seconds per second of call audio, kept current (thread-safe: pool threads
+    report, the event loop reads)."""
+
+    def __init__(self, initial_cost: float | None = None) -> None:
+        self._lock = threading.Lock()
+        self._cost = initial_cost
+        self.windows = 0  # windows measured on calls (the calibration excluded)
+        self._cpu = 0.0
+        self._call = 0.0
+
+    @property
+    def cost(self) -> float | None:
+        """CPU seconds per call second, or None before anything was measured."""
+        return self._cost
+
+    def calibrate(self, cpu_seconds: float, audio_seconds: float) -> None:
+        """The measurement at start: decoding every frame (no gate), so an upper bound."""
+        with self._lock:
+            self._cost = max(MIN_COST, cpu_seconds / audio_seconds)
+
+    def record(self, cpu_seconds: float, call_seconds: float) -> None:
+        """One decode job of a live call: CPU spent for `call_seconds` of the call (what the
+        gate left out included). The first full window replaces the calibration."""
+        with self._lock:
+            self._cpu += cpu_seconds
+            self._call += call_seconds
+            if self._call < WINDOW_S:
+                return
+            observed = max(MIN_COST, self._cpu / self._call)
+            self._cpu = self._call = 0.0
+            if self._cost is None or self.windows == 0:
+                self._cost = observed
+            else:
+                self._cost += EMA_WEIGHT * (observed - self._cost)
+            self.windows += 1
+
+
+@dataclass(frozen=True)
+class AdmissionPolicy:
+    cores: int
+    max_live: int | None = None  # optional fixed cap (0 = every call goes to the backlog)
+    headroom: float = HEADROOM
+
+    def live_limit(self, cost: float | None) -> int:
+        """How many live streams the cores sustain at `cost` CPU s per call second."""
+        # Nothing measured (e.g. a remote engine): one per core.
+        by_speed = self.cores if cost is None else math.floor(self.cores * self.headroom / cost)
+        return by_speed if self.max_live is None else min(by_speed, self.max_live)
+
+    def admit_live(self, live: int, cost: float | None) -> bool:
+        return live < self.live_limit(cost)
+
+    def backlog_slots(self, live: int, cost: float | None) -> int:
+        """Backlog jobs that may run next to `live` streams: the idle cores, at least one."""
+        used = live * (cost if cost is not None else 1.0)
+        return max(1, math.floor(self.cores - used))
