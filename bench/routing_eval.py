@@ -4,6 +4,7 @@
                                  [--model FILE] [--misses]
     python bench/routing_eval.py --set holdout|holdout2|holdout3|holdout4 [--misses] [--rules-only]
     python bench/routing_eval.py --cv 5 [--corpus FILE]
+    python bench/routing_eval.py --blind r2_spoken|r2_written|r2_assist|all [--misses]
 
 The shipped router votes with the seed-corpus classifier (trained on first use,
 cached under var/); `--rules-only` measures the phrase rules alone.
@@ -49,6 +50,10 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
+# Round-2 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
+BLIND = {
+    name: ROOT / f"bench/blind/{name}.jsonl" for name in ("r2_spoken", "r2_written", "r2_assist")
+}
 
 FIELDS = (
     ("department", "unit"),
@@ -79,6 +84,57 @@ def load_items(path: Path) -> list[dict[str, Any]]:
         }
         for number, item in enumerate(lines, start=1)
     ]
+
+
+def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
+    """The round-2 targets on blind sets: lead unit, type, lead within the top three,
+    area (only where a place is said), epidemic F1, and 协办 precision/recall where labelled."""
+    header = (
+        f"{'set':11} {'n':>4} {'lead':>6} {'type':>6} {'top3':>6} {'area':>6} "
+        f"{'epi F1':>7} {'协办 P':>7} {'协办 R':>7}"
+    )
+    lines = [header]
+    for name in names:
+        items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
+        lead = kind = top3 = area_right = area_n = 0
+        tp = fp = fn = 0
+        a_tp = a_fp = a_fn = 0
+        labelled = any("assist" in i for i in items)
+        misses: list[str] = []
+        for item in items:
+            got = router.suggest(item["text"])
+            ranked = [got.department, *(a.department for a in got.alternatives)]
+            lead += got.department == item["unit"]
+            kind += got.category == item["type"]
+            top3 += item["unit"] in ranked[:3]
+            if item["area"]:
+                area_n += 1
+                area_right += got.area == item["area"]
+            tp += got.epidemic and item["epidemic"]
+            fp += got.epidemic and not item["epidemic"]
+            fn += item["epidemic"] and not got.epidemic
+            if labelled:
+                want = set(item.get("assist", []))
+                said = {a.department for a in getattr(got, "assisting", ())}
+                a_tp += len(want & said)
+                a_fp += len(said - want)
+                a_fn += len(want - said)
+            if show_misses and (got.department != item["unit"] or got.category != item["type"]):
+                misses.append(
+                    f"   {item['id']} want {item['unit']}/{item['type']} "
+                    f"got {got.department}/{got.category} ({got.confidence:.2f}): {item['text']}"
+                )
+        n = len(items)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+        p = a_tp / (a_tp + a_fp) if a_tp + a_fp else float("nan")
+        r = a_tp / (a_tp + a_fn) if a_tp + a_fn else float("nan")
+        lines.append(
+            f"{name:11} {n:>4} {lead / n:>6.3f} {kind / n:>6.3f} {top3 / n:>6.3f} "
+            f"{area_right / max(area_n, 1):>6.3f} {f1:>7.3f} "
+            + (f"{p:>7.3f} {r:>7.3f}" if labelled else f"{'-':>7} {'-':>7}")
+        )
+        lines += misses
+    return lines
 
 
 def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool) -> list[str]:
@@ -131,6 +187,7 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list wrong lead units")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold CV on the corpus")
     parser.add_argument("--corpus", type=Path, default=None, help="seed corpus for --cv")
+    parser.add_argument("--blind", choices=[*sorted(BLIND), "all"], default=None)
     parser.add_argument(
         "--rules-only", action="store_true", help="switch the seed-corpus classifier off"
     )
@@ -141,6 +198,10 @@ def main() -> int:
     if args.rules_only:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = build_router(rules, catalog, load_model(args.model) if args.model else None)
+    if args.blind:
+        names = sorted(BLIND) if args.blind == "all" else [args.blind]
+        print("\n".join(blind_report(router, names, args.misses)))
+        return 0
     if args.cv:
         from hotline.ticketing.routing.seed import SEED_FILE
 
