@@ -83,6 +83,7 @@ from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
+from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
@@ -168,8 +169,10 @@ class Router:
         text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
-        # The classifier reads the text with the known recognition errors corrected;
-        # the rules read it without spaces.
+        # Routing reads the caller's words in plain Chinese (dialect, fillers, repeats
+        # rewritten); the classifier reads it with the known recognition errors
+        # corrected; the rules read it without spaces.
+        text = normalise_speech(text)
         clf_text = apply_corrections(normalise(text), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
