@@ -115,7 +115,7 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
             fn += item["epidemic"] and not got.epidemic
             if labelled:
                 want = set(item.get("assist", []))
-                said = {a.department for a in getattr(got, "assisting", ())}
+                said = {unit for unit, _ in got.assisting}
                 a_tp += len(want & said)
                 a_fp += len(said - want)
                 a_fn += len(want - said)
@@ -137,7 +137,13 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
     return lines
 
 
-def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool) -> list[str]:
+def cross_validation(
+    router: Router,
+    corpus: Path,
+    folds: int,
+    show_misses: bool,
+    pairs: list[tuple[float, bool]] | None = None,
+) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant."""
     from hotline.ticketing.routing.classifier import train_seed
     from hotline.ticketing.routing.seed import seed_records
@@ -163,6 +169,8 @@ def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool
             for variant, said in (("clean", text), ("asr", asr[i])):
                 got = fold_router.suggest(said)
                 right[(variant, "unit")] += got.department == unit
+                if pairs is not None:
+                    pairs.append((got.confidence, got.department == unit))
                 right[(variant, "type")] += bool(category) and got.category == category
                 if show_misses and got.department != unit and variant == "clean":
                     misses.append(f"   miss want {unit} got {got.department}: {text}")
@@ -178,6 +186,40 @@ def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool
     return lines + misses
 
 
+def calibration(router: Router, folds: int, precision: float) -> list[str]:
+    """The automatic-dispatch threshold from cross-validated routing of the seed corpus
+    (clean and ASR-style), its reliability curve, and what it does on the blind sets."""
+    from hotline.ticketing.routing.auto import choose_threshold, reliability_curve
+    from hotline.ticketing.routing.seed import SEED_FILE
+
+    pairs: list[tuple[float, bool]] = []
+    lines = cross_validation(router, SEED_FILE, folds, False, pairs)
+    chosen = choose_threshold(pairs, precision)
+    lines += ["", "reliability (cross-validated): confidence bin, n, accuracy, mean confidence"]
+    for b in reliability_curve(pairs):
+        lines.append(
+            f"  {b.low:.1f}-{b.high:.1f} {b.count:>6} {b.accuracy:>7.3f} {b.mean_confidence:>6.3f}"
+        )
+    lines.append(
+        f"threshold for precision >= {precision}: {chosen.threshold:.3f} "
+        f"(coverage {chosen.coverage:.3f}, precision {chosen.precision:.3f})"
+    )
+    lines.append("at that threshold on the blind sets (auto share, precision of the auto share):")
+    for name in sorted(BLIND):
+        items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
+        auto = [
+            (s.department == i["unit"])
+            for i in items
+            if (s := router.suggest(i["text"])).confidence >= chosen.threshold
+            and s.decided_by in ("rules", "history", "classifier")
+            and not s.epidemic
+        ]
+        share = len(auto) / len(items)
+        prec = sum(auto) / len(auto) if auto else float("nan")
+        lines.append(f"  {name:11} {share:.3f} {prec:.3f}")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="eval", dest="set_name")
@@ -188,6 +230,8 @@ def main() -> int:
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold CV on the corpus")
     parser.add_argument("--corpus", type=Path, default=None, help="seed corpus for --cv")
     parser.add_argument("--blind", choices=[*sorted(BLIND), "all"], default=None)
+    parser.add_argument("--calibrate", type=int, default=0, metavar="K", help="auto threshold")
+    parser.add_argument("--precision", type=float, default=0.98, help="for --calibrate")
     parser.add_argument(
         "--rules-only", action="store_true", help="switch the seed-corpus classifier off"
     )
@@ -198,6 +242,9 @@ def main() -> int:
     if args.rules_only:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = build_router(rules, catalog, load_model(args.model) if args.model else None)
+    if args.calibrate:
+        print("\n".join(calibration(router, args.calibrate, args.precision)))
+        return 0
     if args.blind:
         names = sorted(BLIND) if args.blind == "all" else [args.blind]
         print("\n".join(blind_report(router, names, args.misses)))

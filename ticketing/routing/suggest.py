@@ -66,6 +66,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.assist import assisting_units
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.blend import rank, seeded_base
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -222,6 +223,12 @@ class Router:
             callback_number=callback_digits,
             decided_by=decided_by,
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
+            assisting=tuple(
+                (a.department, a.reason)
+                for a in assisting_units(
+                    lead, units, area.area_id if area else None, self._area_ids, self._name
+                )
+            ),
         )
 
     def _blank(self, callback_digits: str | None) -> Suggestion:
