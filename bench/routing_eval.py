@@ -213,6 +213,7 @@ def calibration(router: Router, folds: int, precision: float) -> list[str]:
             if (s := router.suggest(i["text"])).confidence >= chosen.threshold
             and s.decided_by in ("rules", "history", "classifier")
             and not s.epidemic
+            and not s.assisting
         ]
         share = len(auto) / len(items)
         prec = sum(auto) / len(auto) if auto else float("nan")

@@ -60,6 +60,7 @@ def test_confident_rule_decision_is_dispatched_with_the_reason() -> None:
         ({"decided_by": "words"}, "依据不足"),
         ({"decided_by": "area"}, "依据不足"),
         ({"department": None}, "没有建议"),
+        ({"assisting": (("housing", "协办：…"),)}, "协办"),
     ],
 )
 def test_a_person_decides_when_unsure_epidemic_or_unfounded(
@@ -93,7 +94,7 @@ def test_reliability_curve_bins() -> None:
 
 def test_bad_auto_dispatch_section_is_named(router: Router) -> None:
     data = yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
-    assert parse_rules(data, router.catalog).auto_dispatch.threshold == 0.9
+    assert parse_rules(data, router.catalog).auto_dispatch.threshold == 0.6
     for bad in ({"threshold": 2}, {"enabled": "yes"}, {"take_back_minutes": -1}, {"x": 1}):
         with pytest.raises(RulesError, match="auto_dispatch"):
             parse_rules({**data, "auto_dispatch": bad}, router.catalog)

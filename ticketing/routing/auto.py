@@ -33,6 +33,7 @@ class AutoDispatchSettings:
     threshold: float = 0.9  # confidence at or above which the suggestion is dispatched
     take_back_minutes: int = 30  # an operator may take an automatic dispatch back this long
     skip_epidemic: bool = True  # epidemic matters always go past a person
+    # Requests with a 协办 suggestion always go past a person too (see `decide`).
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         return AutoDecision(False, "没有建议的主办单位")
     if settings.skip_epidemic and suggestion.epidemic:
         return AutoDecision(False, "涉疫诉求须人工派单")
+    if suggestion.assisting:  # shared duty: a person names the lead and the assisting units
+        return AutoDecision(False, "涉及协办单位，须人工派单")
     if suggestion.decided_by not in TRUSTED_SOURCES:
         return AutoDecision(False, "建议依据不足（未匹配到规则或相似工单）")
     if suggestion.confidence < settings.threshold:
