@@ -4,6 +4,7 @@
                                  [--model FILE] [--misses]
     python bench/routing_eval.py --set holdout|holdout2|holdout3|holdout4 [--misses] [--rules-only]
     python bench/routing_eval.py --cv 5 [--corpus FILE]
+    python bench/routing_eval.py --blind r2_spoken|r2_written|r2_assist|all [--misses]
 
 The shipped router votes with the seed-corpus classifier (trained on first use,
 cached under var/); `--rules-only` measures the phrase rules alone.
@@ -49,6 +50,10 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
+# Round-2 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
+BLIND = {
+    name: ROOT / f"bench/blind/{name}.jsonl" for name in ("r2_spoken", "r2_written", "r2_assist")
+}
 
 FIELDS = (
     ("department", "unit"),
@@ -81,7 +86,64 @@ def load_items(path: Path) -> list[dict[str, Any]]:
     ]
 
 
-def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool) -> list[str]:
+def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
+    """The round-2 targets on blind sets: lead unit, type, lead within the top three,
+    area (only where a place is said), epidemic F1, and 协办 precision/recall where labelled."""
+    header = (
+        f"{'set':11} {'n':>4} {'lead':>6} {'type':>6} {'top3':>6} {'area':>6} "
+        f"{'epi F1':>7} {'协办 P':>7} {'协办 R':>7}"
+    )
+    lines = [header]
+    for name in names:
+        items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
+        lead = kind = top3 = area_right = area_n = 0
+        tp = fp = fn = 0
+        a_tp = a_fp = a_fn = 0
+        labelled = any("assist" in i for i in items)
+        misses: list[str] = []
+        for item in items:
+            got = router.suggest(item["text"])
+            ranked = [got.department, *(a.department for a in got.alternatives)]
+            lead += got.department == item["unit"]
+            kind += got.category == item["type"]
+            top3 += item["unit"] in ranked[:3]
+            if item["area"]:
+                area_n += 1
+                area_right += got.area == item["area"]
+            tp += got.epidemic and item["epidemic"]
+            fp += got.epidemic and not item["epidemic"]
+            fn += item["epidemic"] and not got.epidemic
+            if labelled:
+                want = set(item.get("assist", []))
+                said = {unit for unit, _ in got.assisting}
+                a_tp += len(want & said)
+                a_fp += len(said - want)
+                a_fn += len(want - said)
+            if show_misses and (got.department != item["unit"] or got.category != item["type"]):
+                misses.append(
+                    f"   {item['id']} want {item['unit']}/{item['type']} "
+                    f"got {got.department}/{got.category} ({got.confidence:.2f}): {item['text']}"
+                )
+        n = len(items)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+        p = a_tp / (a_tp + a_fp) if a_tp + a_fp else float("nan")
+        r = a_tp / (a_tp + a_fn) if a_tp + a_fn else float("nan")
+        lines.append(
+            f"{name:11} {n:>4} {lead / n:>6.3f} {kind / n:>6.3f} {top3 / n:>6.3f} "
+            f"{area_right / max(area_n, 1):>6.3f} {f1:>7.3f} "
+            + (f"{p:>7.3f} {r:>7.3f}" if labelled else f"{'-':>7} {'-':>7}")
+        )
+        lines += misses
+    return lines
+
+
+def cross_validation(
+    router: Router,
+    corpus: Path,
+    folds: int,
+    show_misses: bool,
+    pairs: list[tuple[float, bool]] | None = None,
+) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant."""
     from hotline.ticketing.routing.classifier import train_seed
     from hotline.ticketing.routing.seed import seed_records
@@ -107,6 +169,8 @@ def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool
             for variant, said in (("clean", text), ("asr", asr[i])):
                 got = fold_router.suggest(said)
                 right[(variant, "unit")] += got.department == unit
+                if pairs is not None:
+                    pairs.append((got.confidence, got.department == unit))
                 right[(variant, "type")] += bool(category) and got.category == category
                 if show_misses and got.department != unit and variant == "clean":
                     misses.append(f"   miss want {unit} got {got.department}: {text}")
@@ -122,6 +186,41 @@ def cross_validation(router: Router, corpus: Path, folds: int, show_misses: bool
     return lines + misses
 
 
+def calibration(router: Router, folds: int, precision: float) -> list[str]:
+    """The automatic-dispatch threshold from cross-validated routing of the seed corpus
+    (clean and ASR-style), its reliability curve, and what it does on the blind sets."""
+    from hotline.ticketing.routing.auto import choose_threshold, reliability_curve
+    from hotline.ticketing.routing.seed import SEED_FILE
+
+    pairs: list[tuple[float, bool]] = []
+    lines = cross_validation(router, SEED_FILE, folds, False, pairs)
+    chosen = choose_threshold(pairs, precision)
+    lines += ["", "reliability (cross-validated): confidence bin, n, accuracy, mean confidence"]
+    for b in reliability_curve(pairs):
+        lines.append(
+            f"  {b.low:.1f}-{b.high:.1f} {b.count:>6} {b.accuracy:>7.3f} {b.mean_confidence:>6.3f}"
+        )
+    lines.append(
+        f"threshold for precision >= {precision}: {chosen.threshold:.3f} "
+        f"(coverage {chosen.coverage:.3f}, precision {chosen.precision:.3f})"
+    )
+    lines.append("at that threshold on the blind sets (auto share, precision of the auto share):")
+    for name in sorted(BLIND):
+        items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
+        auto = [
+            (s.department == i["unit"])
+            for i in items
+            if (s := router.suggest(i["text"])).confidence >= chosen.threshold
+            and s.decided_by in ("rules", "history", "classifier")
+            and not s.epidemic
+            and not s.assisting
+        ]
+        share = len(auto) / len(items)
+        prec = sum(auto) / len(auto) if auto else float("nan")
+        lines.append(f"  {name:11} {share:.3f} {prec:.3f}")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="eval", dest="set_name")
@@ -131,6 +230,9 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list wrong lead units")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold CV on the corpus")
     parser.add_argument("--corpus", type=Path, default=None, help="seed corpus for --cv")
+    parser.add_argument("--blind", choices=[*sorted(BLIND), "all"], default=None)
+    parser.add_argument("--calibrate", type=int, default=0, metavar="K", help="auto threshold")
+    parser.add_argument("--precision", type=float, default=0.98, help="for --calibrate")
     parser.add_argument(
         "--rules-only", action="store_true", help="switch the seed-corpus classifier off"
     )
@@ -141,6 +243,13 @@ def main() -> int:
     if args.rules_only:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = build_router(rules, catalog, load_model(args.model) if args.model else None)
+    if args.calibrate:
+        print("\n".join(calibration(router, args.calibrate, args.precision)))
+        return 0
+    if args.blind:
+        names = sorted(BLIND) if args.blind == "all" else [args.blind]
+        print("\n".join(blind_report(router, names, args.misses)))
+        return 0
     if args.cv:
         from hotline.ticketing.routing.seed import SEED_FILE
 

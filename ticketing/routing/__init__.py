@@ -8,6 +8,10 @@ The API the intake and the console use:
     suggestion = router.suggest(text)            # Suggestion; .to_dict() is the JSON form
     number = extract_callback_number(text)       # CallbackNumber | None (.digits, .kind)
     candidates = find_duplicates(DraftInfo(...), open_tickets, window_days=..., ...)
+
+Round 2: `suggest` first rewrites spoken/东北 Chinese (speech.py); `Suggestion.assisting`
+names 协办 units with reasons (assist.py); auto.py decides 自动派单 from
+`rules.auto_dispatch` and calibrates its threshold; champion.py judges a retrained model.
 """
 
 from __future__ import annotations

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.auto import (
+    AutoDispatchError,
+    AutoDispatchSettings,
+    parse_auto_dispatch,
+)
 
 # "不给…工资": the second part may follow the first within this many characters.
 GAP_CHARS = 8
@@ -133,6 +138,7 @@ class RoutingRules:
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
     backoff: BackoffSettings = field(default_factory=BackoffSettings)
+    auto_dispatch: AutoDispatchSettings = field(default_factory=AutoDispatchSettings)
 
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
@@ -190,7 +196,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
     """Validate the rules mapping against the catalogue; raise RulesError naming the fault."""
     root = _mapping(data, "routing rules")
     known = {"version", "asr_corrections", "categories", "epidemic", "gazetteer"}
-    known |= {"area_matters", "units", "classifier", "duplicates", "backoff"}
+    known |= {"area_matters", "units", "classifier", "duplicates", "backoff", "auto_dispatch"}
     for key in root:
         if key not in known:
             raise RulesError(f"unknown section {key!r} (known: {', '.join(sorted(known))})")
@@ -322,4 +328,12 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         classifier=classifier,
         duplicates=duplicates,
         backoff=backoff,
+        auto_dispatch=_auto_dispatch(root.get("auto_dispatch")),
     )
+
+
+def _auto_dispatch(data: Any) -> AutoDispatchSettings:
+    try:
+        return parse_auto_dispatch(data)
+    except AutoDispatchError as exc:
+        raise RulesError(str(exc)) from exc

@@ -66,6 +66,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.assist import assisting_units
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.blend import rank, seeded_base
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -83,6 +84,7 @@ from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
+from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
@@ -168,8 +170,10 @@ class Router:
         text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
-        # The classifier reads the text with the known recognition errors corrected;
-        # the rules read it without spaces.
+        # Routing reads the caller's words in plain Chinese (dialect, fillers, repeats
+        # rewritten); the classifier reads it with the known recognition errors
+        # corrected; the rules read it without spaces.
+        text = normalise_speech(text)
         clf_text = apply_corrections(normalise(text), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
@@ -219,6 +223,12 @@ class Router:
             callback_number=callback_digits,
             decided_by=decided_by,
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
+            assisting=tuple(
+                (a.department, a.reason)
+                for a in assisting_units(
+                    lead, units, area.area_id if area else None, self._area_ids, self._name
+                )
+            ),
         )
 
     def _blank(self, callback_digits: str | None) -> Suggestion:

@@ -26,6 +26,8 @@ class Suggestion:
     # "words" (no phrase matched; words inside phrases/duties, see backoff.py) or "none".
     decided_by: str = "none"
     phrases: tuple[str, ...] = field(default=())
+    # 协办: (unit id, reason) pairs, strongest first (see assist.py).
+    assisting: tuple[tuple[str, str], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,4 +41,5 @@ class Suggestion:
             "confidence": self.confidence,
             "explanation": self.explanation,
             "callback_number": self.callback_number,
+            "assisting": [{"department": d, "reason": r} for d, r in self.assisting],
         }

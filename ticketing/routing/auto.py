@@ -1,0 +1,145 @@
+"""Automatic dispatch (自动派单): when a suggestion may go to its unit without an operator,
+the reason the ticket history records, the take-back window, and the calibration that
+picks the confidence threshold. No I/O.
+
+The threshold is not a guess: `choose_threshold` takes (confidence, correct) pairs from
+cross-validated routing (every request routed by a model that never saw it) and returns
+the lowest confidence at which the dispatched share is still at least the wanted
+precision; `reliability_curve` shows how far confidence can be trusted, bin by bin.
+`bench/routing_eval.py --calibrate K` prints both and the threshold to configure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from hotline.ticketing.routing.suggestion import Suggestion
+
+# Sources that may decide alone: a rule phrase, consistent history, the classifier.
+# "words" (no phrase matched), "area" (a place name only) and "none" always need a person.
+TRUSTED_SOURCES = frozenset({"rules", "history", "classifier"})
+
+
+class AutoDispatchError(ValueError):
+    """The `auto_dispatch` section of the routing rules is invalid."""
+
+
+@dataclass(frozen=True)
+class AutoDispatchSettings:
+    enabled: bool = False  # off by default: a centre turns it on after reading the bench
+    threshold: float = 0.9  # confidence at or above which the suggestion is dispatched
+    take_back_minutes: int = 30  # an operator may take an automatic dispatch back this long
+    skip_epidemic: bool = True  # epidemic matters always go past a person
+    # Requests with a 协办 suggestion always go past a person too (see `decide`).
+
+
+@dataclass(frozen=True)
+class AutoDecision:
+    dispatch: bool
+    reason: str  # Chinese, for the ticket history (自动派单：…) or why a person must decide
+
+
+def parse_auto_dispatch(data: Any) -> AutoDispatchSettings:
+    """The `auto_dispatch` section: {enabled, threshold, take_back_minutes, skip_epidemic}."""
+    if data is None:
+        return AutoDispatchSettings()
+    if not isinstance(data, Mapping):
+        raise AutoDispatchError(f"auto_dispatch: expected a mapping, got {data!r}")
+    unknown = set(data) - {"enabled", "threshold", "take_back_minutes", "skip_epidemic"}
+    if unknown:
+        raise AutoDispatchError(f"auto_dispatch: unknown keys {sorted(unknown)}")
+    enabled = data.get("enabled", False)
+    skip = data.get("skip_epidemic", True)
+    threshold = data.get("threshold", 0.9)
+    minutes = data.get("take_back_minutes", 30)
+    if not isinstance(enabled, bool) or not isinstance(skip, bool):
+        raise AutoDispatchError("auto_dispatch: enabled and skip_epidemic are true or false")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise AutoDispatchError(f"auto_dispatch.threshold: expected a number, got {threshold!r}")
+    if not 0.5 <= threshold <= 1.0:
+        raise AutoDispatchError(f"auto_dispatch.threshold: {threshold!r} is outside 0.5..1")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= 1440:
+        raise AutoDispatchError(
+            f"auto_dispatch.take_back_minutes: expected whole minutes 0..1440, got {minutes!r}"
+        )
+    return AutoDispatchSettings(enabled, float(threshold), minutes, skip)
+
+
+def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: str) -> AutoDecision:
+    """Whether this suggestion is dispatched without an operator, and why (or why not)."""
+    if not settings.enabled:
+        return AutoDecision(False, "自动派单未开启")
+    if suggestion.department is None:
+        return AutoDecision(False, "没有建议的主办单位")
+    if settings.skip_epidemic and suggestion.epidemic:
+        return AutoDecision(False, "涉疫诉求须人工派单")
+    if suggestion.assisting:  # shared duty: a person names the lead and the assisting units
+        return AutoDecision(False, "涉及协办单位，须人工派单")
+    if suggestion.decided_by not in TRUSTED_SOURCES:
+        return AutoDecision(False, "建议依据不足（未匹配到规则或相似工单）")
+    if suggestion.confidence < settings.threshold:
+        return AutoDecision(
+            False, f"置信度 {suggestion.confidence:.2f} 低于阈值 {settings.threshold:.2f}"
+        )
+    basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
+    return AutoDecision(
+        True,
+        f"自动派单：{unit_name}，置信度 {suggestion.confidence:.2f} ≥ 阈值 "
+        f"{settings.threshold:.2f}，依据 {basis}",
+    )
+
+
+def may_take_back(dispatched_at: datetime, now: datetime, settings: AutoDispatchSettings) -> bool:
+    """An automatic dispatch can be taken back by an operator until the window closes."""
+    return now - dispatched_at <= timedelta(minutes=settings.take_back_minutes)
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: float
+    high: float
+    count: int
+    accuracy: float  # share of correct lead units among suggestions in this bin
+    mean_confidence: float
+
+
+def reliability_curve(pairs: Iterable[tuple[float, bool]], bins: int = 10) -> list[Bin]:
+    """Accuracy per confidence bin (empty bins left out)."""
+    groups: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for confidence, correct in pairs:
+        groups[min(int(confidence * bins), bins - 1)].append((confidence, correct))
+    return [
+        Bin(
+            i / bins,
+            (i + 1) / bins,
+            len(g),
+            sum(c for _, c in g) / len(g),
+            sum(p for p, _ in g) / len(g),
+        )
+        for i, g in enumerate(groups)
+        if g
+    ]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    threshold: float
+    coverage: float  # share of all requests at or above the threshold
+    precision: float  # share of those whose lead unit was right
+
+
+def choose_threshold(pairs: Iterable[tuple[float, bool]], precision: float = 0.98) -> Threshold:
+    """The lowest confidence at which the requests at or above it reach `precision`
+    (the widest automatic share that is still safe); 1.0 with no coverage if none does."""
+    ranked = sorted(pairs, key=lambda p: -p[0])
+    best = Threshold(1.0, 0.0, 1.0)
+    right = 0
+    for i, (confidence, correct) in enumerate(ranked, start=1):
+        right += correct
+        tied_next = i < len(ranked) and ranked[i][0] == confidence
+        if not tied_next and right / i >= precision:
+            best = Threshold(confidence, i / len(ranked), right / i)
+    return best
