@@ -117,11 +117,12 @@ class AsrService:
         on_failed: OnFailed | None = None,
         owner: str | None = None,
         engine: AsrEngine | None = None,
+        lease_seconds: float = 60.0,
     ) -> AsrService:
         engine = engine or engine_from_settings(asr_settings)
         capacity = CapacityLimiter(getattr(asr_settings, "max_live_streams", 6))
         worker = BacklogWorker(
-            BacklogQueue(db_engine),
+            BacklogQueue(db_engine, lease_seconds=lease_seconds),
             engine,
             on_done,
             capacity=capacity,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import socket
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
@@ -233,6 +234,24 @@ class UpstreamSettings(_Section):
     secret: SecretStr | None = None
 
 
+class ClusterSettings(_Section):
+    # This node's name: in /healthz, its intake journal's file name, its recordings
+    # sub-folder and the owner of the jobs it runs. Default: the host name (stable across
+    # restarts); set it when two nodes share a host or a data directory.
+    node_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
+    # A node renews the lease on a job it works on; a job whose lease ran out (its node
+    # died) is taken over by another node.
+    lease_seconds: float = Field(default=60, ge=5)
+
+
+def node_id(settings: Settings) -> str:
+    """cluster.node_id, else the host name made file-name safe."""
+    if settings.cluster.node_id:
+        return settings.cluster.node_id
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", socket.gethostname()).strip(".-")
+    return name[:63] or "node"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="HOTLINE_", env_nested_delimiter="__", extra="forbid"
@@ -248,6 +267,7 @@ class Settings(BaseSettings):
     followup: FollowupSettings = Field(default_factory=FollowupSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     upstream: UpstreamSettings = Field(default_factory=UpstreamSettings)
+    cluster: ClusterSettings = Field(default_factory=ClusterSettings)
 
     # Set by load_settings(); the file the values came from.
     _source_file: Path | None = None
