@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
@@ -39,3 +41,45 @@ def current(ctx: click.Context) -> None:
         return
     heads = current_heads(settings.storage.database_url)
     click.echo(", ".join(sorted(heads)) or "(empty database: run `hotline db upgrade`)")
+
+
+@db.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, target: Path) -> None:
+    """Write a consistent copy of the database to TARGET (safe while the service runs).
+
+    SQLite: the online backup API; PostgreSQL: pg_dump custom format of the schema in use.
+    Copy the recordings volume as well (README, "Backup and restore")."""
+    from hotline.backup import BackupError
+    from hotline.backup import backup as run_backup
+    from hotline.startup import EXIT_DATABASE, fail, load_settings_or_exit, masked_url
+
+    settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    url = settings.storage.database_url
+    try:
+        run_backup(url, target)
+    except BackupError as exc:
+        fail(f"备份失败 / backup failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
+    click.echo(f"备份完成 / backed up {masked_url(url)} to {target}")
+
+
+@db.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Replace the database without asking.")
+@click.pass_context
+def restore(ctx: click.Context, source: Path, yes: bool) -> None:
+    """Replace the database with the backup SOURCE (stop every node first)."""
+    from hotline.backup import BackupError
+    from hotline.backup import restore as run_restore
+    from hotline.startup import EXIT_DATABASE, fail, load_settings_or_exit, masked_url
+
+    settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    url = settings.storage.database_url
+    if not yes:
+        click.confirm(f"Replace {masked_url(url)} with {source}?", abort=True)
+    try:
+        run_restore(url, source)
+    except BackupError as exc:
+        fail(f"恢复失败 / restore failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
+    click.echo(f"恢复完成 / restored {masked_url(url)} from {source}")
