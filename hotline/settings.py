@@ -239,9 +239,15 @@ class ClusterSettings(_Section):
     # sub-folder and the owner of the jobs it runs. Default: the host name (stable across
     # restarts); set it when two nodes share a host or a data directory.
     node_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
-    # A node renews the lease on a job it works on; a job whose lease ran out (its node
-    # died) is taken over by another node.
+    # Leases on jobs a node works on (renewed); another node takes over one that ran out.
     lease_seconds: float = Field(default=60, ge=5)
+
+
+class RetentionSettings(_Section):
+    # Days after a ticket is finished before `hotline db purge` deletes its recording /
+    # personal data (null: kept). Open tickets are never purged.
+    recordings_days: int | None = Field(default=None, ge=1)
+    personal_data_days: int | None = Field(default=None, ge=1)
 
 
 def node_id(settings: Settings) -> str:
@@ -268,6 +274,7 @@ class Settings(BaseSettings):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     upstream: UpstreamSettings = Field(default_factory=UpstreamSettings)
     cluster: ClusterSettings = Field(default_factory=ClusterSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
     # Set by load_settings(); the file the values came from.
     _source_file: Path | None = None

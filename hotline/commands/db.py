@@ -83,3 +83,26 @@ def restore(ctx: click.Context, source: Path, yes: bool) -> None:
     except BackupError as exc:
         fail(f"恢复失败 / restore failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
     click.echo(f"恢复完成 / restored {masked_url(url)} from {source}")
+
+
+@db.command()
+@click.option("--dry-run", is_flag=True, help="Only list what would be purged.")
+@click.pass_context
+def purge(ctx: click.Context, dry_run: bool) -> None:
+    """Delete recordings and personal data kept past retention.* (finished tickets only;
+    audited). Run daily; safe to repeat and on any node."""
+    from hotline.commands._database import open_existing_database
+    from hotline.retention import purge as run_purge
+    from hotline.startup import load_settings_or_exit
+
+    settings = load_settings_or_exit(ctx.obj.get("config_path"))
+    database = open_existing_database(settings)
+    try:
+        result = run_purge(settings, database, dry_run=dry_run)
+    finally:
+        database.close()
+    verb = "would purge" if dry_run else "purged"
+    click.echo(
+        f"{verb}: recordings of {len(result.recordings)} ticket(s) {result.recordings}, "
+        f"personal data of {len(result.personal)} ticket(s) {result.personal}"
+    )
