@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -43,6 +44,22 @@ def current(ctx: click.Context) -> None:
     click.echo(", ".join(sorted(heads)) or "(empty database: run `hotline db upgrade`)")
 
 
+def _with_database_file(
+    ctx: click.Context, action: Callable[[str, Path], None], path: Path, what: tuple[str, str]
+) -> None:
+    """Run backup/restore `action` on the configured database; errors exit 3 in both
+    languages. `what`: (Chinese, English) name of the action."""
+    from hotline.backup import BackupError
+    from hotline.startup import EXIT_DATABASE, fail, load_settings_or_exit, masked_url
+
+    url = load_settings_or_exit(ctx.obj.get("config_path")).storage.database_url
+    try:
+        action(url, path)
+    except BackupError as exc:
+        fail(f"{what[0]}失败 / {what[1]} failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
+    click.echo(f"{what[0]}完成 / {what[1]} done: {masked_url(url)} ↔ {path}")
+
+
 @db.command()
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
@@ -51,17 +68,9 @@ def backup(ctx: click.Context, target: Path) -> None:
 
     SQLite: the online backup API; PostgreSQL: pg_dump custom format of the schema in use.
     Copy the recordings volume as well (README, "Backup and restore")."""
-    from hotline.backup import BackupError
     from hotline.backup import backup as run_backup
-    from hotline.startup import EXIT_DATABASE, fail, load_settings_or_exit, masked_url
 
-    settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    url = settings.storage.database_url
-    try:
-        run_backup(url, target)
-    except BackupError as exc:
-        fail(f"备份失败 / backup failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
-    click.echo(f"备份完成 / backed up {masked_url(url)} to {target}")
+    _with_database_file(ctx, run_backup, target, ("备份", "backup"))
 
 
 @db.command()
@@ -70,19 +79,11 @@ def backup(ctx: click.Context, target: Path) -> None:
 @click.pass_context
 def restore(ctx: click.Context, source: Path, yes: bool) -> None:
     """Replace the database with the backup SOURCE (stop every node first)."""
-    from hotline.backup import BackupError
     from hotline.backup import restore as run_restore
-    from hotline.startup import EXIT_DATABASE, fail, load_settings_or_exit, masked_url
 
-    settings = load_settings_or_exit(ctx.obj.get("config_path"))
-    url = settings.storage.database_url
     if not yes:
-        click.confirm(f"Replace {masked_url(url)} with {source}?", abort=True)
-    try:
-        run_restore(url, source)
-    except BackupError as exc:
-        fail(f"恢复失败 / restore failed ({masked_url(url)}): {exc}", EXIT_DATABASE)
-    click.echo(f"恢复完成 / restored {masked_url(url)} from {source}")
+        click.confirm(f"Replace the database with {source}?", abort=True)
+    _with_database_file(ctx, run_restore, source, ("恢复", "restore"))
 
 
 @db.command()

@@ -18,12 +18,11 @@ from typing import Any
 
 import aiohttp
 import pytest
-from hotline.ticketing.routing import Router
 from sqlalchemy import create_engine, text
 
+from tests.cluster.conftest import NodeFactory
 from tests.fixtures.kamailio import CLUSTER_DISPATCHER, Kamailio, kamailio, needs_kamailio
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import HotlineServer, make_server
+from tests.fixtures.service import HotlineServer
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import call_listener, needs_sipp, start_sipp_call, uac_audio
 
@@ -92,26 +91,10 @@ def _all_transcribed(srv: HotlineServer, count: int, timeout: float) -> None:
 
 
 def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
-    postgres_url: str,
-    router: Router,
-    tmp_path: Path,
-    vosk_model_dir: Path,
-    speech_pcm: Callable[..., bytes],
+    postgres_url: str, cluster_node: NodeFactory, tmp_path: Path, speech_pcm: Callable[..., bytes]
 ) -> None:
-    nodes: list[HotlineServer] = []
-    for name in ("a", "b"):
-        copy_seed_cache(router, tmp_path / name / "var")
-        env = {
-            "HOTLINE_CLUSTER__NODE_ID": f"node-{name}",
-            "HOTLINE_SECRET_KEY": "k" * 40,
-            "HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS": "60",
-        }
-        nodes.append(
-            make_server(
-                tmp_path / name, database_url=postgres_url, model_dir=vosk_model_dir, extra_env=env
-            )
-        )
-    a, b = nodes
+    grace = {"HOTLINE_SIP__SHUTDOWN_GRACE_SECONDS": "60"}
+    a, b = cluster_node("node-a", **grace), cluster_node("node-b", **grace)
     a.start()
     b.start()
     pcm = speech_pcm(8000)
@@ -159,11 +142,9 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
             finally:
                 watcher.cancel()
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        for node in nodes:
-            node.terminate()
+    asyncio.run(scenario())
+    a.terminate()
+    b.terminate()
     tickets = [b.show(int(t["id"])) for t in b.tickets()]
     assert len(tickets) == 40
     assert len({t["call_id"] for t in tickets}) == 40  # one ticket per call

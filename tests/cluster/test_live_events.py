@@ -10,12 +10,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from hotline.ticketing.routing import Router
 from hotline.ticketing.web.event_relay import PgEventRelay, encode
 from hotline.ticketing.web.events import EventHub, TicketEvent
 
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import HotlineServer, make_server
+from tests.cluster.conftest import NodeFactory
+from tests.fixtures.service import HotlineServer
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import needs_sipp, sipp_call
 
@@ -77,51 +76,34 @@ async def _sse_events(srv: HotlineServer, login: tuple[str, str], seen: list[dic
 @pytest.mark.postgres
 @pytest.mark.timeout(420)
 def test_call_answered_on_node_a_shows_on_node_b(
-    postgres_url: str,
-    router: Router,
-    tmp_path: Path,
-    vosk_model_dir: Path,
-    speech_pcm: Callable[..., bytes],
+    cluster_node: NodeFactory, tmp_path: Path, speech_pcm: Callable[..., bytes]
 ) -> None:
-    nodes = []
-    for name in ("a", "b"):
-        copy_seed_cache(router, tmp_path / name / "var")
-        env = {"HOTLINE_CLUSTER__NODE_ID": f"node-{name}", "HOTLINE_SECRET_KEY": "k" * 40}
-        nodes.append(
-            make_server(
-                tmp_path / name, database_url=postgres_url, model_dir=vosk_model_dir, extra_env=env
-            )
-        )
-    a, b = nodes
-    try:
-        a.start()
-        b.start()
-        b.add_user("wang", "operator", "pass-word-1")
-        pcm = speech_pcm(8000)
-        pcap = speech_pcap(tmp_path, pcm)
+    a, b = cluster_node("node-a"), cluster_node("node-b")
+    a.start()
+    b.start()
+    b.add_user("wang", "operator", "pass-word-1")
+    pcm = speech_pcm(8000)
+    pcap = speech_pcap(tmp_path, pcm)
 
-        async def scenario() -> list[dict]:  # type: ignore[type-arg]
-            seen: list[dict] = []  # type: ignore[type-arg]
-            watcher = asyncio.create_task(_sse_events(b, ("wang", "pass-word-1"), seen))
-            while not any(e.get("kind") == "hello" for e in seen):
-                assert not watcher.done(), watcher
-                await asyncio.sleep(0.1)
-            result = await sipp_call(tmp_path, a.sip_port, pcap, len(pcm) / 16000)
-            assert result.returncode == 0, str(result)
-            for _ in range(600):
-                if any(e.get("data", {}).get("intake") == "call_transcribed" for e in seen):
-                    break
-                await asyncio.sleep(0.1)
-            watcher.cancel()
-            return seen
+    async def scenario() -> list[dict]:  # type: ignore[type-arg]
+        seen: list[dict] = []  # type: ignore[type-arg]
+        watcher = asyncio.create_task(_sse_events(b, ("wang", "pass-word-1"), seen))
+        while not any(e.get("kind") == "hello" for e in seen):
+            assert not watcher.done(), watcher
+            await asyncio.sleep(0.1)
+        result = await sipp_call(tmp_path, a.sip_port, pcap, len(pcm) / 16000)
+        assert result.returncode == 0, str(result)
+        for _ in range(600):
+            if any(e.get("data", {}).get("intake") == "call_transcribed" for e in seen):
+                break
+            await asyncio.sleep(0.1)
+        watcher.cancel()
+        return seen
 
-        seen = asyncio.run(scenario())
-        kinds = [(e["kind"], e.get("data", {}).get("intake")) for e in seen]
-        assert ("ticket.created", "draft_opened") in kinds, kinds
-        assert ("ticket.updated", "call_transcribed") in kinds, kinds
-        [ticket] = b.tickets()
-        created = next(e for e in seen if e["kind"] == "ticket.created")
-        assert created["ticket_id"] == ticket["id"]
-    finally:
-        for node in nodes:
-            node.terminate()
+    seen = asyncio.run(scenario())
+    kinds = [(e["kind"], e.get("data", {}).get("intake")) for e in seen]
+    assert ("ticket.created", "draft_opened") in kinds, kinds
+    assert ("ticket.updated", "call_transcribed") in kinds, kinds
+    [ticket] = b.tickets()
+    created = next(e for e in seen if e["kind"] == "ticket.created")
+    assert created["ticket_id"] == ticket["id"]

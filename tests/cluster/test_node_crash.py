@@ -9,11 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hotline.ticketing.routing import Router
 from sqlalchemy import create_engine, text
 
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import make_server
+from tests.cluster.conftest import NodeFactory
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import needs_sipp, start_sipp_call
 
@@ -21,19 +19,9 @@ pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.postgres, pytest.mark.ti
 
 
 def test_sigkill_mid_call_on_postgres_node_repairs_and_transcribes(
-    postgres_url: str,
-    router: Router,
-    tmp_path: Path,
-    vosk_model_dir: Path,
-    speech_pcm: Callable[..., bytes],
+    postgres_url: str, cluster_node: NodeFactory, tmp_path: Path, speech_pcm: Callable[..., bytes]
 ) -> None:
-    copy_seed_cache(router, tmp_path / "node-a" / "var")
-    srv = make_server(
-        tmp_path / "node-a",
-        database_url=postgres_url,
-        model_dir=vosk_model_dir,
-        extra_env={"HOTLINE_CLUSTER__NODE_ID": "node-a"},
-    ).start()
+    srv = cluster_node("node-a").start()
     status, health = srv.wait_healthz()
     assert health["checks"]["node"]["id"] == "node-a", health
     long_pcm = speech_pcm(8000) * 3  # long enough to kill the node while the caller speaks
