@@ -100,7 +100,7 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
     pcm = speech_pcm(8000)
     seconds = len(pcm) / 16000
     pcap = speech_pcap(tmp_path, pcm)
-    long_pcap = speech_pcap(tmp_path, pcm * 3, "long.pcap")
+    long_pcap = speech_pcap(tmp_path, pcm * 8, "long.pcap")  # outlasts slow polling
     seen: list[dict[str, Any]] = []
 
     async def scenario() -> None:
@@ -116,7 +116,7 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
                 # 2. SIGTERM on A during a call: A drains, Kamailio sends new calls to B
                 before = await asyncio.to_thread(_max_id, b)
                 draining = start_sipp_call(
-                    tmp_path, a.sip_port, long_pcap, seconds * 3, name="draining"
+                    tmp_path, a.sip_port, long_pcap, seconds * 8, name="draining"
                 )
                 await asyncio.to_thread(b.wait_ticket, lambda t: t["id"] > before, 60)
                 assert a.proc is not None
@@ -126,8 +126,8 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
                 assert await asyncio.to_thread(draining.wait, 90) == 0
                 assert await asyncio.to_thread(a.proc.wait, 90) == 0
                 # 3. SIGKILL on B mid-call, then B restarts
-                killed = start_sipp_call(tmp_path, b.sip_port, long_pcap, seconds * 3, name="kill")
                 last = await asyncio.to_thread(_max_id, b)
+                killed = start_sipp_call(tmp_path, b.sip_port, long_pcap, seconds * 8, name="kill")
                 await asyncio.to_thread(b.wait_ticket, lambda t: t["id"] > last, 60)
                 await asyncio.sleep(2)  # some audio on disk
                 b.kill9()
