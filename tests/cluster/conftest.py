@@ -1,6 +1,6 @@
 """`cluster_node(name)`: a configured `hotline serve` node (not started) on this test's
-PostgreSQL schema, with its own working directory and node id, the session's secret key and
-the seed routing cache; every node is stopped after the test."""
+PostgreSQL schema, with its own working directory and node id, one shared recordings folder,
+the same secret key and the seed routing cache; every node is stopped after the test."""
 
 from __future__ import annotations
 
@@ -24,7 +24,13 @@ def cluster_node(
 
     def node(name: str, **env: str) -> HotlineServer:
         copy_seed_cache(router, tmp_path / name / "var")
-        env = {"HOTLINE_CLUSTER__NODE_ID": name, "HOTLINE_SECRET_KEY": "k" * 40, **env}
+        env = {
+            "HOTLINE_CLUSTER__NODE_ID": name,
+            "HOTLINE_SECRET_KEY": "k" * 40,
+            # The recordings volume every node mounts: any node serves and transcribes any.
+            "HOTLINE_RECORDINGS_DIR": str(tmp_path / "recordings"),
+            **env,
+        }
         srv = make_server(
             tmp_path / name, database_url=postgres_url, model_dir=vosk_model_dir, extra_env=env
         )
