@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     and_,
     insert,
+    or_,
     select,
     update,
 )
@@ -52,8 +53,10 @@ asr_jobs = Table(
     Column("audio_path", Text, nullable=False),
     Column("state", String(16), nullable=False, default="queued", index=True),
     Column("attempts", Integer, nullable=False, default=0),
-    # Node that is running the job: a restarted node reclaims only its own jobs.
+    # Node that is running the job: a restarted node reclaims its own jobs at once, other
+    # nodes take a running job over once its lease has run out (its node died).
     Column("owner", String(200), nullable=True),
+    Column("lease_until", DateTime(timezone=True), nullable=True),
     Column("error", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -74,6 +77,7 @@ class AsrJob:
     state: JobState
     attempts: int
     owner: str | None
+    lease_until: datetime | None
     error: str | None
     created_at: datetime
     updated_at: datetime
@@ -89,6 +93,7 @@ def _job(row: Any) -> AsrJob:
         state=m["state"],
         attempts=m["attempts"],
         owner=m["owner"],
+        lease_until=m["lease_until"],
         error=m["error"],
         created_at=m["created_at"],
         updated_at=m["updated_at"],
@@ -102,8 +107,9 @@ class BacklogQueue:
     Blocking (SQLAlchemy Core, sync engine): async callers run it in a thread.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, lease_seconds: float = 60.0) -> None:
         self.engine = engine
+        self.lease_seconds = lease_seconds
 
     def create_table(self) -> None:
         """For tests and tools; production creates the table with Alembic."""
@@ -143,34 +149,55 @@ class BacklogQueue:
         return [_job(r) for r in rows]
 
     def claim_next(self, owner: str) -> AsrJob | None:
-        """Mark the oldest queued job running and return it (None if none is queued).
+        """Mark the oldest claimable job running under a lease and return it (None if none).
 
-        The conditional UPDATE (state still 'queued') makes the claim safe when
-        several workers share the database.
+        Claimable: queued, or running with its lease run out (the node that held it died).
+        The conditional UPDATE (still claimable) makes the claim safe when several nodes
+        share the database: one wins, the others look for the next job.
         """
         with self.engine.begin() as conn:
             while True:
+                now = _now()
+                claimable = or_(
+                    asr_jobs.c.state == "queued",
+                    and_(asr_jobs.c.state == "running", asr_jobs.c.lease_until < now),
+                )
                 row = conn.execute(
-                    select(asr_jobs.c.id)
-                    .where(asr_jobs.c.state == "queued")
-                    .order_by(asr_jobs.c.id)
-                    .limit(1)
+                    select(asr_jobs.c.id).where(claimable).order_by(asr_jobs.c.id).limit(1)
                 ).first()
                 if row is None:
                     return None
                 claimed = conn.execute(
                     update(asr_jobs)
-                    .where(and_(asr_jobs.c.id == row.id, asr_jobs.c.state == "queued"))
+                    .where(and_(asr_jobs.c.id == row.id, claimable))
                     .values(
                         state="running",
                         owner=owner,
+                        lease_until=now + timedelta(seconds=self.lease_seconds),
                         attempts=asr_jobs.c.attempts + 1,
-                        updated_at=_now(),
+                        updated_at=now,
                     )
                 )
                 if claimed.rowcount == 1:
                     job = conn.execute(select(asr_jobs).where(asr_jobs.c.id == row.id)).one()
                     return _job(job)
+
+    def renew(self, job_id: int, owner: str) -> bool:
+        """Extend the lease of a job `owner` is still running; False if it lost the job."""
+        now = _now()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(asr_jobs)
+                .where(
+                    and_(
+                        asr_jobs.c.id == job_id,
+                        asr_jobs.c.owner == owner,
+                        asr_jobs.c.state == "running",
+                    )
+                )
+                .values(lease_until=now + timedelta(seconds=self.lease_seconds), updated_at=now)
+            )
+        return result.rowcount == 1
 
     def mark_done(self, job_id: int, result: dict[str, Any]) -> None:
         self._set(job_id, state="done", error=None, result=json.dumps(result, ensure_ascii=False))
@@ -198,7 +225,7 @@ class BacklogQueue:
             result = conn.execute(
                 update(asr_jobs)
                 .where(and_(asr_jobs.c.state == "running", asr_jobs.c.owner == owner))
-                .values(state="queued", updated_at=_now())
+                .values(state="queued", lease_until=None, updated_at=_now())
             )
         return result.rowcount
 

@@ -151,12 +151,28 @@ class BacklogWorker:
         job = await asyncio.to_thread(self.queue.claim_next, self.owner)
         if job is None:
             return False
+        renewing = asyncio.get_running_loop().create_task(self._renew(job))
         await self.capacity.acquire_backlog()
         try:
             await self._process(job)
         finally:
             self.capacity.release_backlog()
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
         return True
+
+    async def _renew(self, job: AsrJob) -> None:
+        """Keep the job's lease while it waits for capacity and is transcribed, so no other
+        node takes it over; a failed renewal is retried at the next turn."""
+        while True:
+            await asyncio.sleep(self.queue.lease_seconds / 3)
+            try:
+                if not await asyncio.to_thread(self.queue.renew, job.id, self.owner):
+                    log.warning("ASR backlog job %s: lease lost to another node", job.key)
+                    return
+            except Exception:  # noqa: BLE001 - database briefly away
+                log.exception("ASR backlog job %s: lease renewal failed", job.key)
 
     async def _process(self, job: AsrJob) -> None:
         try:

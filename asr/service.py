@@ -118,6 +118,7 @@ class AsrService:
         on_failed: OnFailed | None = None,
         owner: str | None = None,
         engine: AsrEngine | None = None,
+        lease_seconds: float = 60.0,
     ) -> AsrService:
         engine = engine or engine_from_settings(asr_settings)
         # In-process Vosk measures its decode speed: admission follows it, the setting is
@@ -128,7 +129,7 @@ class AsrService:
             meter=getattr(engine, "meter", None),
         )
         worker = BacklogWorker(
-            BacklogQueue(db_engine),
+            BacklogQueue(db_engine, lease_seconds=lease_seconds),
             engine,
             on_done,
             capacity=capacity,

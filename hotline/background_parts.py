@@ -16,13 +16,37 @@ from hotline.service_context import ServiceContext
 from hotline.startup import EXIT_STARTUP, fail
 from hotline.startup_hints import log_account_hint
 from hotline.survey_dialer import followup_part
+from hotline.ticketing.web.event_relay import PgEventRelay
 
 BackgroundPart = Callable[[web.Application], AsyncIterator[None]]
 
 
 def background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
-    """The SIP listener + ASR + intake, then the follow-up scheduler."""
-    return [intake_part(ctx), after_database(ctx, "follow-up scheduler", followup_part(ctx))]
+    """Live events across nodes, the SIP listener + ASR + intake, the follow-up scheduler."""
+    return [
+        event_relay_part(ctx),
+        intake_part(ctx),
+        after_database(ctx, "follow-up scheduler", followup_part(ctx)),
+    ]
+
+
+def event_relay_part(ctx: ServiceContext) -> BackgroundPart:
+    """On PostgreSQL the console's live events reach every node (LISTEN/NOTIFY); on SQLite
+    (one node) they stay in the process."""
+
+    async def part(app: web.Application) -> AsyncIterator[None]:
+        url = ctx.settings.storage.database_url
+        if not url.startswith("postgresql"):
+            yield
+            return
+        relay = PgEventRelay(
+            url, ctx.event_hub, retry_max_seconds=ctx.settings.storage.database_retry_max_seconds
+        )
+        await relay.start()
+        yield
+        await relay.stop()
+
+    return part
 
 
 def intake_part(ctx: ServiceContext) -> BackgroundPart:

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
 from hotline.asr.backlog import BacklogQueue
 from hotline.database_gate import DatabaseGate
-from hotline.intake_wiring import JOURNAL_NAME
+from hotline.intake_wiring import LEGACY_JOURNAL_NAME, journal_path
 from hotline.runtime import IntakeRuntime
-from hotline.settings import Settings
+from hotline.settings import Settings, node_id
 from hotline.telephony.admission import storage_health
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.web.metrics import ASR_QUEUE_LENGTH
@@ -174,15 +175,13 @@ def outbound_check(settings: Settings) -> Check:
 
 
 def journal_check(settings: Settings) -> Check:
-    """Tickets written to the intake journal while the database was away, not yet stored."""
-    path = settings.storage.data_dir / JOURNAL_NAME
+    """Tickets written to this node's intake journal while the database was away, not yet
+    stored (a journal of the version before node names counts until it is taken over)."""
+    path = journal_path(settings)
+    legacy = settings.storage.data_dir / LEGACY_JOURNAL_NAME
 
     def check() -> HealthResult:
-        try:
-            with open(path, "rb") as handle:
-                pending = sum(1 for line in handle if line.strip())
-        except FileNotFoundError:
-            pending = 0
+        pending = _lines(path) + _lines(legacy)
         if pending:
             return result(DEGRADED, pending=pending, path=str(path))
         return result(OK, pending=0)
@@ -190,11 +189,26 @@ def journal_check(settings: Settings) -> Check:
     return check
 
 
+def _lines(path: Path) -> int:
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except FileNotFoundError:
+        return 0
+
+
+def node_check(settings: Settings) -> Check:
+    """Which node answered: behind Kamailio every node has the same address to operators."""
+    node, lease = node_id(settings), settings.cluster.lease_seconds
+    return lambda: result(OK, id=node, lease_seconds=lease)
+
+
 def service_checks(
     settings: Settings, database: Database, gate: DatabaseGate, current_intake: IntakeLookup
 ) -> dict[str, Check]:
     """Every check of a running `hotline serve` node."""
     return {
+        "node": node_check(settings),
         "database": database_check(database, gate),
         "sip": sip_check(current_intake),
         "asr_engine": asr_engine_check(current_intake, settings),

@@ -19,7 +19,7 @@ from hotline.asr.backlog import BacklogQueue
 from hotline.asr.service import AsrService
 from hotline.routing_wiring import build_route, routing_duplicates
 from hotline.runtime import IntakeRuntime
-from hotline.settings import Settings
+from hotline.settings import Settings, node_id
 from hotline.telephony.listener import ListenerOptions
 from hotline.telephony.prompts import PromptCache
 from hotline.telephony.sip.ratelimit import RateLimits
@@ -43,12 +43,30 @@ from hotline.ticketing.web.events import EventHub, TicketEvent
 
 log = logging.getLogger(__name__)
 
-JOURNAL_NAME = "intake-journal.jsonl"
+LEGACY_JOURNAL_NAME = "intake-journal.jsonl"  # before nodes had names
 
 
 def data_dir(settings: Settings) -> Path:
     """Where node-local state lives (storage.data_dir, HOTLINE_DATA_DIR)."""
     return settings.storage.data_dir
+
+
+def journal_path(settings: Settings, node: str | None = None) -> Path:
+    """This node's intake journal: one per node, so nodes sharing a data directory never
+    share a journal (its lock is per process)."""
+    return data_dir(settings) / f"intake-journal-{node or node_id(settings)}.jsonl"
+
+
+def adopt_legacy_journal(settings: Settings, node: str) -> None:
+    """A journal left by a version without node names becomes this node's (the first node
+    to start takes it; rename is atomic, so two nodes never both replay it)."""
+    legacy, own = data_dir(settings) / LEGACY_JOURNAL_NAME, journal_path(settings, node)
+    if legacy.exists() and not own.exists():
+        try:
+            os.rename(legacy, own)
+            log.warning("intake journal %s taken over as %s", legacy, own)
+        except FileNotFoundError:  # another node took it first
+            pass
 
 
 def greeting_wav(settings: Settings) -> Path | None:
@@ -62,8 +80,14 @@ def greeting_wav(settings: Settings) -> Path | None:
         return None
 
 
-def listener_options(settings: Settings, *, sip_port: int | None = None) -> ListenerOptions:
+def listener_options(
+    settings: Settings, *, sip_port: int | None = None, node: str | None = None
+) -> ListenerOptions:
+    """`node`: recordings go to <recordings_dir>/<node>/, so nodes sharing a recordings
+    volume each repair only their own files after a crash."""
     sip = settings.sip
+    recordings = settings.storage.recordings_dir
+
     return ListenerOptions(
         host=sip.host,
         port=sip.port if sip_port is None else sip_port,
@@ -75,7 +99,7 @@ def listener_options(settings: Settings, *, sip_port: int | None = None) -> List
         trusted_media=list(sip.trusted_media),
         max_calls=sip.max_calls,
         greeting_wav=greeting_wav(settings),
-        recordings_dir=settings.storage.recordings_dir,
+        recordings_dir=recordings / node if node else recordings,
         min_free_mb=settings.storage.min_free_mb,
         max_call_seconds=sip.max_call_seconds,
         silence_timeout=sip.silence_timeout_seconds,
@@ -155,9 +179,12 @@ def build_intake_runtime(
     find_duplicates = routing_duplicates(router) if router is not None else same_number_duplicates
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
     options = IntakeOptions(duplicate_window=timedelta(days=window_days), base_url=base_url)
-    backlog = BacklogQueue(database.engine)
-    store = SqlIntakeStore(database, backlog)
-    journal = IntakeJournal(data_dir(settings) / JOURNAL_NAME)
+    node = node_name or node_id(settings)
+    lease = settings.cluster.lease_seconds
+    backlog = BacklogQueue(database.engine, lease_seconds=lease)
+    store = SqlIntakeStore(database, backlog, node_id=node)
+    adopt_legacy_journal(settings, node)
+    journal = IntakeJournal(journal_path(settings, node))
     writer = IntakeWriter(
         store, journal, ApplyContext(options=options, find_duplicates=find_duplicates)
     )
@@ -180,11 +207,12 @@ def build_intake_runtime(
         database.engine,
         on_done,
         on_failed=on_failed,
-        owner=node_name,
+        owner=node,
         engine=asr_engine,
+        lease_seconds=lease,
     )
     runtime = IntakeRuntime(
-        listener_options(settings, sip_port=sip_port),
+        listener_options(settings, sip_port=sip_port, node=node),
         asr,
         service,
         writer,

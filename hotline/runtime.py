@@ -82,7 +82,9 @@ class IntakeRuntime:
         listener_factory: Callable[..., SipListener] = SipListener,
     ) -> None:
         self.listener = listener_factory(listener_options, self.on_call_event)
-        self.recordings_dir = listener_options.recordings_dir
+        self.recordings_dir = service.recordings_dir  # what recording refs are relative to
+        # Where this node records (its folder of a shared volume): the only files it repairs.
+        self.own_recordings = listener_options.recordings_dir
         self.asr = asr
         self.service = service
         self.writer = writer
@@ -104,7 +106,7 @@ class IntakeRuntime:
         """Start taking calls. Without the database (`database_ready=False`) records go to
         the journal until `database_ready()` is called."""
         self._started_at = datetime.now(UTC)
-        self._repaired = await asyncio.to_thread(repair_recordings, self.recordings_dir)
+        self._repaired = await asyncio.to_thread(repair_recordings, self.own_recordings)
         # Replays a journal left by an outage or a crash, or holds it for later.
         await self.writer.start(hold=not database_ready)
         if self.notifier is not None:
@@ -298,8 +300,10 @@ class IntakeRuntime:
     ) -> list[Path]:
         """Recordings of calls this node did not finish handling: headers repaired after a
         crash, plus drafts left with neither transcript nor backlog job (the process died
-        between hang-up and storing the result). Only recordings on this node's disk."""
+        between hang-up and storing the result). Only this node's recordings (its own
+        sub-folder of a shared volume): another node's may still be being written."""
         found = {self.service.recording_ref(p): p for p in repaired}
+        own = self.own_recordings.resolve()
         try:
             drafts = await asyncio.to_thread(self.store.unfinished_drafts, started_at)
         except Exception as exc:  # database down at start: the journal path takes over
@@ -307,7 +311,7 @@ class IntakeRuntime:
             drafts = []
         for t in drafts:
             path = self.recordings_dir / str(t.recording_ref)
-            if t.recording_ref and path.is_file():
+            if t.recording_ref and path.resolve().is_relative_to(own) and path.is_file():
                 found.setdefault(t.recording_ref, path)
         if found:
             log.warning("recovery: %d interrupted call(s) to complete", len(found))

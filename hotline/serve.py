@@ -20,7 +20,7 @@ from aiohttp import web
 from hotline.background_parts import background_parts, database_part
 from hotline.database_gate import Backoff, DatabaseGate, StartupError
 from hotline.http_listener import run_http
-from hotline.intake_wiring import JOURNAL_NAME, data_dir
+from hotline.intake_wiring import journal_path
 from hotline.secret_key import ensure_secret_key
 from hotline.service_context import CONTEXT_KEY, ServiceContext
 from hotline.settings import ConfigError, Settings
@@ -86,9 +86,9 @@ def build_context(
             " / database unreachable (%s): calls are answered and recorded, tickets are"
             " journaled to %s and written when it returns; retrying in the background",
             masked_url(url),
-            data_dir(settings) / JOURNAL_NAME,
+            journal_path(settings),
             problem,
-            data_dir(settings) / JOURNAL_NAME,
+            journal_path(settings),
         )
     return ServiceContext(
         settings=settings,

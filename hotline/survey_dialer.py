@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from hotline.asr.grammar import GrammarError, SpokenAnswers
 from hotline.catalog_loader import load_catalog
-from hotline.settings import Settings
+from hotline.settings import Settings, node_id
 from hotline.survey_call import SurveyCallDialer
 from hotline.telephony.dialer import Dialer as SipDialer
 from hotline.telephony.dialer import DialerOptions
@@ -103,7 +102,7 @@ def build_followup_service(
         tickets=DatabaseTicketPort(database),
         policy=policy_from_settings(settings),
         clock=clock or database.clock,
-        node=node or socket.gethostname(),
+        node=node or node_id(settings),
         trigger=settings.followup.trigger_state,
         deadlines=DeadlinePolicy.from_settings(settings.deadlines),
         **catalog_names(settings),

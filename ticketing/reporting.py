@@ -42,6 +42,8 @@ from sqlalchemy import select
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
+# A claimed push is left to its node this long; a node that dies mid-push loses it after.
+CLAIM_LEASE = timedelta(minutes=2)
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 SIGNATURE_HEADER = "X-Hotline-Signature"
@@ -174,16 +176,29 @@ def enqueue_closed(db: Database, limit: int = 500) -> int:
     return added
 
 
-def due_entries(db: Database, limit: int = 50) -> list[tuple[OutboxEntry, dict[str, Any]]]:
+def due_entries(
+    db: Database, limit: int = 50, lease: timedelta = CLAIM_LEASE
+) -> list[tuple[OutboxEntry, dict[str, Any]]]:
+    """Claim the due pushes: their next attempt moves `lease` ahead, so other nodes leave
+    them alone while this one posts, and take them up if it dies before recording the
+    outcome (SKIP LOCKED: nodes claiming at once get different rows)."""
     with db.uow() as uow:
         assert uow.session is not None
-        rows = uow.session.scalars(
-            select(OutboxRow)
-            .where(OutboxRow.status == "pending", OutboxRow.next_attempt_at <= db.clock())
-            .order_by(OutboxRow.next_attempt_at)
-            .limit(limit)
+        now = db.clock()
+        rows = list(
+            uow.session.scalars(
+                select(OutboxRow)
+                .where(OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now)
+                .order_by(OutboxRow.next_attempt_at)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
         )
-        return [(_entry(r), dict(r.payload)) for r in rows]
+        due = [(_entry(r), dict(r.payload)) for r in rows]
+        for row in rows:
+            row.next_attempt_at = now + lease
+        uow.commit()
+        return due
 
 
 def outbox(db: Database, limit: int = 200) -> list[OutboxEntry]:

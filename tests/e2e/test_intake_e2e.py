@@ -80,7 +80,11 @@ def _seeded_data_dir(router: Router, tmp_path: Path) -> None:
 def _server(tmp_path: Path, url: str, model: Path, **env: str) -> HotlineServer:
     # baresip writes its interface address into the SDP but sends from 127.0.0.1: the NAT
     # case, where strict RTP accepts media only from a trusted media network.
-    env = {"HOTLINE_SIP__TRUSTED_MEDIA": '["127.0.0.0/8"]', **env}
+    env = {
+        "HOTLINE_SIP__TRUSTED_MEDIA": '["127.0.0.0/8"]',
+        "HOTLINE_CLUSTER__NODE_ID": "e2e",  # names the intake journal
+        **env,
+    }
     return make_server(tmp_path / "srv", database_url=url, model_dir=model, extra_env=env)
 
 
@@ -218,7 +222,7 @@ def test_database_outage_calls_recorded_and_written_when_it_returns(
         pcap = speech_pcap(tmp_path, pcm)
         result = asyncio.run(sipp_call(tmp_path, srv.sip_port, pcap, len(pcm) / 16000))
         assert result.returncode == 0, str(result)  # answered while the database was down
-        journal = srv.workdir / "var" / "intake-journal.jsonl"
+        journal = srv.workdir / "var" / "intake-journal-e2e.jsonl"
         _wait_for(journal, "call_transcribed")
         assert "draft_opened" in _read(journal) and "call_transcribed" in _read(journal)
         recordings = list((srv.workdir / "var" / "recordings").rglob("*.wav"))
@@ -264,7 +268,7 @@ def test_database_down_at_start_calls_answered_then_written_when_it_comes(
         recordings = list((srv.workdir / "var" / "recordings").rglob("*.wav"))
         assert len(recordings) == 1
         assert_playable(recordings[0])
-        journal = srv.workdir / "var" / "intake-journal.jsonl"
+        journal = srv.workdir / "var" / "intake-journal-e2e.jsonl"
         _wait_for(journal, "call_transcribed")
         assert "draft_opened" in _read(journal) and "call_transcribed" in _read(journal)
 

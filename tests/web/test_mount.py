@@ -33,6 +33,7 @@ async def test_service_mount_shares_hub_routes_and_reports_parts(database, catal
         await login(client, "op1")
         body = await (await client.get("/healthz")).json()
         assert set(body["checks"]) == {
+            "node",
             "database",
             "sip",
             "asr_engine",

@@ -10,6 +10,7 @@ from hotline.ticketing import services
 from hotline.ticketing.commands import Command
 from hotline.ticketing.model import OPEN_STATES, Ticket
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.recordings import record_recording_node
 from hotline.ticketing.users import SYSTEM_ACTOR
 
 
@@ -23,9 +24,12 @@ class TranscriptionBacklog(Protocol):
 class SqlIntakeStore:
     """IntakeStore on the foundation's unit of work and services (blocking; worker thread)."""
 
-    def __init__(self, database: Database, backlog: TranscriptionBacklog) -> None:
+    def __init__(
+        self, database: Database, backlog: TranscriptionBacklog, *, node_id: str = ""
+    ) -> None:
         self.database = database
         self.backlog = backlog
+        self.node_id = node_id  # recorded as the writer of the recordings of its drafts
 
     def by_call_id(self, call_id: str) -> Ticket | None:
         with self.database.uow() as uow:
@@ -47,7 +51,10 @@ class SqlIntakeStore:
             transcription_pending=ticket.transcription_pending,
             duplicate_candidates=ticket.duplicate_candidates,
         )
-        return services.create_draft(self.database.uow(), new)
+        created = services.create_draft(self.database.uow(), new)
+        if ticket.recording_ref and self.node_id:
+            record_recording_node(self.database, ticket.recording_ref, ticket.call_id, self.node_id)
+        return created
 
     def save(self, ticket: Ticket) -> Ticket:
         with self.database.uow() as uow:

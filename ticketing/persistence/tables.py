@@ -153,3 +153,16 @@ class UserRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
     integration: Mapped[bool] = mapped_column(Boolean, default=False)  # web_0002
+
+
+class RecordingRow(Base):
+    """Which node wrote a call recording (scale_0003): with a shared recordings volume any
+    node serves it, but only its writer may repair it while that node is alive."""
+
+    __tablename__ = "recordings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recording_ref: Mapped[str] = mapped_column(String(500), unique=True)
+    call_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    node_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime]

@@ -1,9 +1,13 @@
-"""EventHub: in-process fan-out of ticket events to live consoles (SSE).
+"""EventHub: fan-out of ticket events to live consoles (SSE).
 
 Intake calls `hub.publish(TicketEvent(...))` when a draft is created or updated;
 every connected console/portal gets it without reloading. Each subscriber has a
 bounded queue: a stalled browser loses old events (it reloads the list on
 reconnect) instead of growing memory.
+
+Across nodes: `forward` (set by the composition root when the database is PostgreSQL:
+ticketing/web/event_relay.py) sends every event published here to the other
+nodes, which hand it to their subscribers with `deliver_remote`.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -30,6 +34,16 @@ class TicketEvent:
     # Units the ticket is dispatched to: liaisons only get events for their own unit.
     units: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TicketEvent:
+        return cls(
+            kind=str(data["kind"]),
+            ticket_id=data.get("ticket_id"),
+            state=data.get("state"),
+            units=tuple(data.get("units") or ()),
+            data=dict(data.get("data") or {}),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         payload = asdict(self)
@@ -60,6 +74,8 @@ class EventHub:
         self._ids = itertools.count(1)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
+        # Sends a locally published event to the other nodes (never blocks; thread-safe).
+        self.forward: Callable[[TicketEvent], None] | None = None
 
     def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
@@ -77,7 +93,14 @@ class EventHub:
         return len(self._subscribers)
 
     def publish(self, event: TicketEvent) -> None:
-        """Deliver to every subscriber allowed to see it; never blocks the caller."""
+        """Deliver to every subscriber allowed to see it, here and on the other nodes;
+        never blocks the caller."""
+        self.deliver_remote(event)
+        if self.forward is not None:
+            self.forward(event)
+
+    def deliver_remote(self, event: TicketEvent) -> None:
+        """Deliver to this node's subscribers only (an event another node published)."""
         loop = self._loop
         try:
             running = asyncio.get_running_loop()

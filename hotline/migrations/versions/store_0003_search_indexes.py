@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "store_0003"
@@ -41,7 +42,7 @@ CREATE OR REPLACE FUNCTION hotline_search_document(
   caller_number text, callback_number text
 ) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT to_tsvector('simple'::regconfig, hotline_bigrams(
+  SELECT to_tsvector('simple'::regconfig, {schema}.hotline_bigrams(
     coalesce(summary, '') || ' ' || coalesce(machine_text, '') || ' ' ||
     coalesce(corrected_text, '') || ' ' || coalesce(location_text, '') || ' ' ||
     coalesce(caller_number, '') || ' ' || coalesce(callback_number, '')))
@@ -55,7 +56,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(_BIGRAMS)
-    op.execute(_DOCUMENT)
+    # Qualified: pg_restore rebuilds the index with an empty search_path.
+    schema = op.get_bind().execute(sa.text("SELECT current_schema()")).scalar_one()
+    op.execute(_DOCUMENT.replace("{schema}", '"' + str(schema).replace('"', '""') + '"'))
     op.execute(
         "CREATE INDEX ix_tickets_search ON tickets USING gin (hotline_search_document("
         "summary, machine_text, corrected_text, location_text, caller_number, callback_number))"
