@@ -93,6 +93,15 @@ const HL = (() => {
     const p = Object.fromEntries(timeFormat.formatToParts(d).map(x => [x.type, x.value]));
     return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
   }
+  // A day (YYYY-MM-DD) as the centre counts it: the catalogue's zone, not the browser's or UTC.
+  function fmtDay(d) {
+    const opts = { year: "numeric", month: "2-digit", day: "2-digit" };
+    let f;
+    try { f = new Intl.DateTimeFormat("en-CA", Object.assign({ timeZone: (catalog && catalog.timezone) || "Asia/Shanghai" }, opts)); }
+    catch (e) { f = new Intl.DateTimeFormat("en-CA", opts); }
+    const p = Object.fromEntries(f.formatToParts(d).map(x => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}`;
+  }
   function fmtLeft(ms) {
     const neg = ms < 0; ms = Math.abs(ms);
     const m = Math.floor(ms / 60000), h = Math.floor(m / 60), d = Math.floor(h / 24);
@@ -137,6 +146,6 @@ const HL = (() => {
     return es;
   }
 
-  return { api, init, esc, fmtTime, clockHtml, tickClocks, showMsg, live, unitName, areaName,
+  return { api, init, esc, fmtTime, fmtDay, clockHtml, tickClocks, showMsg, live, unitName, areaName,
     typeName, LABELS, get me() { return me; }, get catalog() { return catalog; }, ApiError };
 })();

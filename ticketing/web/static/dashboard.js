@@ -1,11 +1,11 @@
 // Lead dashboard: figures for a period, drawn as inline SVG (no chart library, no CDN).
 "use strict";
 (() => {
-  const { api, esc, showMsg } = HL;
+  const { api, esc, showMsg, fmtDay } = HL;
   const SVGNS = "http://www.w3.org/2000/svg";
   const COLOR = "#8b1a1a", COLOR2 = "#d97706";
 
-  function iso(d) { return d.toISOString().slice(0, 10); }
+  function iso(d) { return fmtDay(d); }  // the centre's day, not UTC's
   function pct(rate) { return rate.value == null ? "—" : (rate.value * 100).toFixed(1) + "%"; }
 
   function svg(w, h) {
