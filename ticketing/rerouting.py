@@ -83,7 +83,10 @@ def rederive(ticket: Ticket, derived: dict[str, Any], duplicates: Sequence[int] 
 
     A field routing no longer finds (no number in the new text) is cleared unless pinned:
     the derived fields say what the current text says."""
+    heard_by = (ticket.routing_suggestion or {}).get("asr_model")
     ticket.routing_suggestion = dict(derived["routing_suggestion"])
+    if heard_by:  # which model heard the machine text: ASR quality counts per model
+        ticket.routing_suggestion.setdefault("asr_model", heard_by)
     for name in DERIVED_FIELDS:
         if name not in ticket.manual_fields:
             setattr(ticket, name, derived[name])
