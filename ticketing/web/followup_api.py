@@ -168,6 +168,34 @@ def _views(
     )
 
 
+def _job_list(
+    service: FollowupService,
+    total: int,
+    jobs: list[store.FollowupJob],
+    tickets: dict[int, TicketBrief],
+    counts: dict[str, int],
+) -> web.Response:
+    """A page of jobs with the filter tabs' counts and the calling window (both lists)."""
+    return _json(
+        {
+            "total": total,
+            "items": _views(jobs, tickets, service),
+            "counts": counts,
+            "filters": {"all": "全部", **FILTER_LABELS},
+            "timezone": service.policy.window.timezone,
+            "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
+        }
+    )
+
+
+def _centre(request: web.Request) -> tuple[WebContext, Principal, FollowupService]:
+    """The context, the centre user (or 403) and the follow-up service of a request."""
+    c = ctx(request)
+    principal = require_role(request, *CENTRE_ROLES)
+    return c, principal, _service(c)
+
+
 # --- handlers -------------------------------------------------------------------------------
 
 
@@ -198,17 +226,7 @@ async def list_jobs(
     page = await c.run(
         queries.query_jobs, service.engine, names, ticket_id, limit, max(0, offset), FILTER_LABELS
     )
-    return _json(
-        {
-            "total": page.total,
-            "items": _views(page.jobs, page.tickets, service),
-            "counts": page.counts,
-            "filters": {"all": "全部", **FILTER_LABELS},
-            "timezone": service.policy.window.timezone,
-            "notice": service.policy.dialling_off,
-            "window": window_view(service.policy.window, service.clock()),
-        }
-    )
+    return _job_list(service, page.total, page.jobs, page.tickets, page.counts)
 
 
 @routes.get("/api/v1/followup/manual-calls")
@@ -223,9 +241,7 @@ async def manual_calls(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> tuple[list[store.FollowupJob], dict[int, TicketBrief], dict[str, int]]:
         jobs = service.manual_call_list()
@@ -234,17 +250,7 @@ async def manual_calls(
             return jobs, briefs, queries.count_jobs(conn, FILTER_LABELS)
 
     jobs, tickets, counts = await c.run(load)
-    return _json(
-        {
-            "total": len(jobs),
-            "items": _views(jobs, tickets, service),
-            "counts": counts,
-            "filters": {"all": "全部", **FILTER_LABELS},
-            "timezone": service.policy.window.timezone,
-            "notice": service.policy.dialling_off,
-            "window": window_view(service.policy.window, service.clock()),
-        }
-    )
+    return _job_list(service, len(jobs), jobs, tickets, counts)
 
 
 @routes.get("/api/v1/followup/stats")
@@ -258,9 +264,7 @@ async def followup_stats(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
     if not 1 <= days <= 366:
         raise ApiError(400, "invalid_input", "统计天数应为1到366", f"days={days} out of range")
     since = service.clock() - timedelta(days=days)
@@ -283,9 +287,7 @@ async def job_attempts(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> dict[str, Any]:
         with service.engine.connect() as conn:
@@ -315,9 +317,7 @@ async def ticket_followup(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> dict[str, Any]:
         ticket = services.get_ticket(c.db.read_uow(), ticket_id)
@@ -355,9 +355,7 @@ async def call_now(
 
     Tags: followup
     """
-    c = ctx(request)
-    principal = require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, principal, service = _centre(request)
     job = await c.run(service.call_now, ticket_id, principal.actor)
     await audit(request, principal, "followup_call_now", ticket_id, job_id=job.id)
     window = service.policy.window
@@ -386,9 +384,7 @@ async def manual_result(
 
     Tags: followup
     """
-    c = ctx(request)
-    principal = require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, principal, service = _centre(request)
     result = MANUAL_RESULT_NAMES[body.result]
     note = body.note.strip()
     job = await c.run(service.record_manual, ticket_id, result, principal.actor, note)
