@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from alembic import command
 
-from hotline.migrations import upgrade
+from hotline.migrations import alembic_config, upgrade
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent
 # The head when the snapshot was taken: later revisions change the schema on purpose.
@@ -103,3 +104,19 @@ def test_migrated_schema_matches_the_snapshot(db_url: str) -> None:
             json.dumps(found, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
         )
     assert found == json.loads(snapshot.read_text(encoding="utf-8"))
+
+
+def test_downgrade_to_base_and_up_again(db_url: str) -> None:
+    """Every revision's downgrade undoes its upgrade: nothing is left but Alembic's own
+    table, and upgrading again gives the snapshot schema."""
+    upgrade(db_url, SNAPSHOT_REVISION)
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config(db_url)
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        assert sa.inspect(engine).get_table_names() == ["alembic_version"]
+    finally:
+        engine.dispose()
+    test_migrated_schema_matches_the_snapshot(db_url)
