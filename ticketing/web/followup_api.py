@@ -14,7 +14,7 @@ service the extension builds one from the app's database and settings.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +36,13 @@ from hotline.ticketing.web import params
 from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, require_role
-from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
+from hotline.ticketing.web.context import (
+    NavEntry,
+    ServiceExtension,
+    WebContext,
+    ctx,
+    extension_service,
+)
 from hotline.ticketing.web.errors import ApiError, error_response
 from hotline.ticketing.web.followup_schemas import (
     CallNowOut,
@@ -70,26 +76,19 @@ S = JobState
 
 
 @dataclass
-class FollowupExtension(WebExtension):
+class FollowupExtension(ServiceExtension[FollowupService]):
     """The 回访 extension; `service` is built from the app's database on first use if absent."""
 
-    service: FollowupService | None = None
-    _built: FollowupService | None = field(default=None, repr=False)
-
-    def service_for(self, c: WebContext) -> FollowupService:
-        if self.service is not None:
-            return self.service
-        if self._built is None:
-            self._built = FollowupService(
-                engine=c.db.engine,
-                tickets=DatabaseTicketPort(c.db),
-                policy=policy_from_settings(c.settings),
-                clock=c.db.clock,
-                node="web",
-                trigger=c.settings.followup.trigger_state,
-                deadlines=c.db.policy,
-            )
-        return self._built
+    def build(self, c: WebContext) -> FollowupService:
+        return FollowupService(
+            engine=c.db.engine,
+            tickets=DatabaseTicketPort(c.db),
+            policy=policy_from_settings(c.settings),
+            clock=c.db.clock,
+            node="web",
+            trigger=c.settings.followup.trigger_state,
+            deadlines=c.db.policy,
+        )
 
 
 routes = web.RouteTableDef()
@@ -107,10 +106,9 @@ def followup_web_extension(service: FollowupService | None = None) -> FollowupEx
 
 
 def _service(c: WebContext) -> FollowupService:
-    for ext in c.extensions:
-        if isinstance(ext, FollowupExtension):
-            return ext.service_for(c)
-    raise ApiError(404, "not_found", "回访功能未启用", "follow-up extension not installed")
+    return extension_service(
+        c, FollowupExtension, "回访功能未启用", "follow-up extension not installed"
+    )
 
 
 _FIELDS_ZH = {
