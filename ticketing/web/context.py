@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 
 from aiohttp import web
 from hotline.ticketing import services
@@ -63,6 +63,20 @@ class ServiceExtension(WebExtension, Generic[S]):
 
     service: S | None = None
     _built: S | None = field(default=None, repr=False)
+
+    @classmethod
+    def panel(
+        cls, name: str, label: str, routes: web.RouteTableDef, script: str, service: S | None
+    ) -> Self:
+        """The extension as a console panel: its routes, 「label」 in the top bar opening
+        the panel `name` (#/name), and the panel's script."""
+        return cls(
+            name=name,
+            routes=routes,
+            nav=[NavEntry(label, f"#/{name}", name)],
+            console_scripts=[script],
+            service=service,
+        )
 
     def build(self, c: WebContext) -> S:
         raise NotImplementedError

@@ -37,7 +37,6 @@ from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, require_role
 from hotline.ticketing.web.context import (
-    NavEntry,
     ServiceExtension,
     WebContext,
     ctx,
@@ -96,13 +95,7 @@ routes = web.RouteTableDef()
 
 def followup_web_extension(service: FollowupService | None = None) -> FollowupExtension:
     """The 回访 API and console panel, which the composition root passes to create_web_app."""
-    return FollowupExtension(
-        name="followup",
-        routes=routes,
-        nav=[NavEntry("回访", "#/followup", "followup")],
-        console_scripts=[PANEL_SCRIPT],
-        service=service,
-    )
+    return FollowupExtension.panel("followup", "回访", routes, PANEL_SCRIPT, service)
 
 
 def _service(c: WebContext) -> FollowupService:

@@ -31,7 +31,6 @@ from hotline.ticketing.model import mask_number
 from hotline.ticketing.web import params
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
 from hotline.ticketing.web.context import (
-    NavEntry,
     ServiceExtension,
     WebContext,
     ctx,
@@ -69,13 +68,7 @@ routes = web.RouteTableDef()
 
 def missed_web_extension(service: MissedCallService | None = None) -> MissedExtension:
     """The 未接来电 API and console panel, for create_web_app(extensions=...)."""
-    return MissedExtension(
-        name="missed",
-        routes=routes,
-        nav=[NavEntry("未接来电", "#/missed", "missed")],
-        console_scripts=[PANEL_SCRIPT],
-        service=service,
-    )
+    return MissedExtension.panel("missed", "未接来电", routes, PANEL_SCRIPT, service)
 
 
 def _service(c: WebContext) -> MissedCallService:
