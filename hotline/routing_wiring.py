@@ -39,26 +39,20 @@ def routing_duplicates(router: Any) -> DuplicateFn:
 
     dup = router.rules.duplicates
 
-    def lead_of(t: Ticket) -> str | None:
-        return t.lead_unit or (t.routing_suggestion or {}).get("lead")
+    def info(t: Ticket) -> dict[str, Any]:
+        """What the search compares of a ticket; the unit is its lead or the suggestion's."""
+        return {
+            "text": t.text,
+            "received_at": t.received_at,
+            "caller_number": t.caller_number,
+            "callback_number": t.callback_number,
+            "unit_id": t.lead_unit or (t.routing_suggestion or {}).get("lead"),
+        }
 
     def find(ticket: Ticket, candidates: Sequence[Ticket]) -> list[int]:
-        draft = DraftInfo(
-            text=ticket.text,
-            received_at=ticket.received_at,
-            caller_number=ticket.caller_number,
-            callback_number=ticket.callback_number,
-            unit_id=lead_of(ticket),
-        )
+        draft = DraftInfo(**info(ticket))
         others = [
-            OpenTicketInfo(
-                ticket_id=t.id,
-                text=t.text,
-                received_at=t.received_at,
-                caller_number=t.caller_number,
-                callback_number=t.callback_number,
-                unit_id=lead_of(t),
-            )
+            OpenTicketInfo(ticket_id=t.id, **info(t))
             for t in candidates
             if t.id is not None and t.id != ticket.id and t.state in OPEN_STATES
         ]

@@ -152,9 +152,10 @@ class Command:
         return out
 
 
-@dataclass(frozen=True)
-class Claim(Command):
-    name = CommandName.CLAIM
+def _command(class_name: str, name: CommandName, base: type[Command] = Command) -> type[Command]:
+    """A command that adds no field to `base` (by default: only the optional reason)."""
+    namespace = {"name": name, "__module__": __name__, "__qualname__": class_name}
+    return dataclass(frozen=True)(type(class_name, (base,), namespace))
 
 
 @dataclass(frozen=True)
@@ -176,35 +177,9 @@ class _TicketFields(Command):
 
 
 @dataclass(frozen=True)
-class Correct(_TicketFields):
-    name = CommandName.CORRECT
+class _Units(Command):
+    """Lead unit and assisting units of a dispatch or a reassignment."""
 
-
-@dataclass(frozen=True)
-class Register(_TicketFields):
-    name = CommandName.REGISTER
-
-
-@dataclass(frozen=True)
-class Dispatch(Command):
-    name = CommandName.DISPATCH
-    lead_unit: str = ""
-    assisting_units: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Accept(Command):
-    name = CommandName.ACCEPT
-
-
-@dataclass(frozen=True)
-class Return(Command):
-    name = CommandName.RETURN
-
-
-@dataclass(frozen=True)
-class Reassign(Command):
-    name = CommandName.REASSIGN
     lead_unit: str = ""
     assisting_units: tuple[str, ...] = ()
 
@@ -216,40 +191,10 @@ class Reply(Command):
 
 
 @dataclass(frozen=True)
-class Review(Command):
-    name = CommandName.REVIEW
-
-
-@dataclass(frozen=True)
-class SendBack(Command):
-    name = CommandName.SEND_BACK
-
-
-@dataclass(frozen=True)
-class Supervise(Command):
-    name = CommandName.SUPERVISE
-
-
-@dataclass(frozen=True)
-class StartFollowUp(Command):
-    name = CommandName.START_FOLLOW_UP
-
-
-@dataclass(frozen=True)
 class RecordSatisfaction(Command):
     name = CommandName.RECORD_SATISFACTION
     result: str = ""  # a ticketing.model.Satisfaction value
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Reopen(Command):
-    name = CommandName.REOPEN
-
-
-@dataclass(frozen=True)
-class Close(Command):
-    name = CommandName.CLOSE
 
 
 @dataclass(frozen=True)
@@ -264,14 +209,21 @@ class Merge(Command):
     into_ticket_id: int = 0
 
 
-@dataclass(frozen=True)
-class MarkInvalid(Command):
-    name = CommandName.MARK_INVALID
-
-
-@dataclass(frozen=True)
-class Restore(Command):
-    name = CommandName.RESTORE
+Claim = _command("Claim", CommandName.CLAIM)
+Correct = _command("Correct", CommandName.CORRECT, _TicketFields)
+Register = _command("Register", CommandName.REGISTER, _TicketFields)
+Dispatch = _command("Dispatch", CommandName.DISPATCH, _Units)
+Reassign = _command("Reassign", CommandName.REASSIGN, _Units)
+Accept = _command("Accept", CommandName.ACCEPT)
+Return = _command("Return", CommandName.RETURN)
+Review = _command("Review", CommandName.REVIEW)
+SendBack = _command("SendBack", CommandName.SEND_BACK)
+Supervise = _command("Supervise", CommandName.SUPERVISE)
+StartFollowUp = _command("StartFollowUp", CommandName.START_FOLLOW_UP)
+Reopen = _command("Reopen", CommandName.REOPEN)
+Close = _command("Close", CommandName.CLOSE)
+MarkInvalid = _command("MarkInvalid", CommandName.MARK_INVALID)
+Restore = _command("Restore", CommandName.RESTORE)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,7 +31,7 @@ from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.persistence.tables import Base
 from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hotline.settings import AsrSettings
 
@@ -264,30 +265,35 @@ def applied_lexicon(db: Database) -> list[LexiconEntry]:
         return [LexiconEntry(h, m) for h, m in uow.session.execute(stmt)]
 
 
+def _change_entry(
+    db: Database, entry_id: int, change: Callable[[Session, LexiconRow], None]
+) -> dict[str, Any] | None:
+    """Apply `change` to one entry and commit; the entry as changed (None if none)."""
+    with db.uow() as uow:
+        assert uow.session is not None
+        row = uow.session.get(LexiconRow, entry_id)
+        if row is None:
+            return None
+        change(uow.session, row)
+        out = _entry_dict(row)
+        uow.commit()
+        return out
+
+
 def decide(db: Database, entry_id: int, status: str, by: str) -> dict[str, Any] | None:
     """Approve or revert an entry; None when there is no such entry."""
     assert status in (APPROVED, REVERTED)
-    with db.uow() as uow:
-        assert uow.session is not None
-        row = uow.session.get(LexiconRow, entry_id)
-        if row is None:
-            return None
+
+    def change(_session: Session, row: LexiconRow) -> None:
         row.status, row.decided_at, row.decided_by = status, db.clock(), by[:100]
-        out = _entry_dict(row)
-        uow.commit()
-        return out
+
+    return _change_entry(db, entry_id, change)
 
 
 def delete(db: Database, entry_id: int) -> dict[str, Any] | None:
-    with db.uow() as uow:
-        assert uow.session is not None
-        row = uow.session.get(LexiconRow, entry_id)
-        if row is None:
-            return None
-        out = _entry_dict(row)
-        uow.session.delete(row)
-        uow.commit()
-        return out
+    """Forget an entry; what it was (None when there is no such entry)."""
+    # A deleted row keeps its loaded attributes until the commit: the answer is the entry.
+    return _change_entry(db, entry_id, lambda session, row: session.delete(row))
 
 
 def after_correction(db: Database, ticket: Ticket, asr: AsrSettings) -> None:

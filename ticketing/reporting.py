@@ -33,6 +33,7 @@ from hotline.ticketing.commands import Report
 from hotline.ticketing.errors import DomainError
 from hotline.ticketing.model import State, Ticket
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.records import record_from_row
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import SYSTEM_ACTOR
 from hotline.ticketing.web.metrics import UPSTREAM_PUSHES
@@ -134,16 +135,7 @@ class OutboxEntry:
 
 
 def _entry(row: OutboxRow) -> OutboxEntry:
-    return OutboxEntry(
-        ticket_id=row.ticket_id,
-        idempotency_key=row.idempotency_key,
-        status=row.status,
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        last_error=row.last_error,
-        sent_at=row.sent_at,
-        upstream_ref=row.upstream_ref,
-    )
+    return record_from_row(OutboxEntry, row)
 
 
 # --- outbox (synchronous; run in a thread) ------------------------------------------------------

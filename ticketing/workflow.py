@@ -25,6 +25,7 @@ Permissions beyond the table:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -271,6 +272,28 @@ def _set_fields(
         ticket.duplicate_candidates = tuple(int(i) for i in cmd.duplicate_candidates)
 
 
+Effect = Callable[[Ticket, Command, Actor, datetime, Catalog], None]
+
+
+def _stamp(field: str) -> Effect:
+    """An effect that only notes when: `field` becomes now."""
+
+    def effect(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
+        setattr(ticket, field, now)
+
+    return effect
+
+
+def _clear(*fields: str) -> Effect:
+    """An effect that only forgets: each of `fields` becomes None."""
+
+    def effect(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
+        for name in fields:
+            setattr(ticket, name, None)
+
+    return effect
+
+
 def _claim(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
     ticket.claimed_by = actor.name
 
@@ -310,14 +333,6 @@ def _dispatch(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog
     ticket.accepted_at = None
 
 
-def _accept(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.accepted_at = now
-
-
-def _return(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.accepted_at = None
-
-
 def _reply(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
     text = cmd.text.strip()  # type: ignore[attr-defined]
     if not text:
@@ -326,14 +341,6 @@ def _reply(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: C
     ticket.replied_by = actor.name
     ticket.replied_at = now
     ticket.accepted_at = ticket.accepted_at or now  # replying implies signing for it
-
-
-def _review(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.reviewed_at = now
-
-
-def _send_back(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.replied_at = None
 
 
 def _record_satisfaction(
@@ -351,16 +358,6 @@ def _record_satisfaction(
     ticket.closed_at = ticket.closed_at or now
 
 
-def _close(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.closed_at = now
-
-
-def _reopen(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.closed_at = None
-    ticket.reported_at = None
-    ticket.reviewed_at = None
-
-
 def _report(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
     ticket.reported_at = now
     ticket.upstream_ref = cmd.upstream_ref or ticket.upstream_ref  # type: ignore[attr-defined]
@@ -375,10 +372,6 @@ def _merge(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: C
     ticket.merged_into = into
 
 
-def _restore(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    ticket.merged_into = None
-
-
 def _attach_transcript(
     ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog
 ) -> None:
@@ -391,25 +384,25 @@ def _nothing(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog:
     """State change and history only."""
 
 
-_EFFECTS = {
+_EFFECTS: dict[C, Effect] = {
     C.CLAIM: _claim,
     C.CORRECT: _set_fields,
     C.REGISTER: _register,
     C.DISPATCH: _dispatch,
-    C.ACCEPT: _accept,
-    C.RETURN: _return,
+    C.ACCEPT: _stamp("accepted_at"),
+    C.RETURN: _clear("accepted_at"),
     C.REASSIGN: _dispatch,
     C.REPLY: _reply,
-    C.REVIEW: _review,
-    C.SEND_BACK: _send_back,
+    C.REVIEW: _stamp("reviewed_at"),
+    C.SEND_BACK: _clear("replied_at"),
     C.SUPERVISE: _nothing,
     C.START_FOLLOW_UP: _nothing,
     C.RECORD_SATISFACTION: _record_satisfaction,
-    C.REOPEN: _reopen,
-    C.CLOSE: _close,
+    C.REOPEN: _clear("closed_at", "reported_at", "reviewed_at"),
+    C.CLOSE: _stamp("closed_at"),
     C.REPORT: _report,
     C.MERGE: _merge,
     C.MARK_INVALID: _nothing,
-    C.RESTORE: _restore,
+    C.RESTORE: _clear("merged_into"),
     C.ATTACH_TRANSCRIPT: _attach_transcript,
 }

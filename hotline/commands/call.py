@@ -5,8 +5,12 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from hotline.telephony.dialer import DialerOptions
 
 # Exit codes: 0 answered, 2 bad usage, 3 busy, 4 no answer, 5 failed.
 EXIT_CODES = {"answered": 0, "busy": 3, "no_answer": 4, "failed": 5}
@@ -53,6 +57,7 @@ def call(
 ) -> None:
     """Dial URI, play the WAV, send the digits, hang up; exit code tells the outcome."""
     from hotline.telephony.audio import AudioFileError
+    from hotline.telephony.dialer import DialerOptions
     from hotline.telephony.prompts import read_wav_8k
 
     if not uri.startswith(("sip:", "sips:")):
@@ -67,9 +72,15 @@ def call(
     except (AudioFileError, OSError) as exc:
         click.echo(f"错误: {exc}", err=True)
         sys.exit(2)
-    outcome, status, error = asyncio.run(
-        _call(uri, pcm, dtmf, proxy, username, password, host, tcp, record, ring_timeout)
+    options = DialerOptions(
+        host=host,
+        transport="tcp" if tcp else "udp",
+        proxy=proxy,
+        username=username,
+        password=password,
+        ring_timeout=ring_timeout,
     )
+    outcome, status, error = asyncio.run(_call(uri, pcm, dtmf, record, options))
     if error:
         click.echo(f"错误: {error}", err=True)
     click.echo(f"outcome: {outcome}" + (f" ({status})" if status else ""))
@@ -77,29 +88,11 @@ def call(
 
 
 async def _call(
-    uri: str,
-    pcm: bytes,
-    dtmf: str,
-    proxy: str | None,
-    username: str | None,
-    password: str | None,
-    host: str,
-    tcp: bool,
-    record: Path | None,
-    ring_timeout: float,
+    uri: str, pcm: bytes, dtmf: str, record: Path | None, options: DialerOptions
 ) -> tuple[str, int | None, str | None]:
-    from hotline.telephony.dialer import Dialer, DialerOptions
+    from hotline.telephony.dialer import Dialer
 
-    dialer = Dialer(
-        DialerOptions(
-            host=host,
-            transport="tcp" if tcp else "udp",
-            proxy=proxy,
-            username=username,
-            password=password,
-            ring_timeout=ring_timeout,
-        )
-    )
+    dialer = Dialer(options)
     await dialer.start()
     try:
         outbound = await dialer.dial(uri, record_to=record)

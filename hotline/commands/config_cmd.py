@@ -17,16 +17,21 @@ def config() -> None:
     """Inspect the configuration."""
 
 
+def _load(ctx: click.Context) -> tuple[Settings, str]:
+    """The settings and where web.secret_key comes from; a configuration error exits 2."""
+    try:
+        settings = load_settings(ctx.obj.get("config_path"))
+        return settings, secret_key_source(settings)
+    except ConfigError as exc:
+        click.echo(f"配置错误 / configuration error: {exc}", err=True)
+        sys.exit(2)
+
+
 @config.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate the settings and print the effective values (secrets masked)."""
-    try:
-        settings = load_settings(ctx.obj.get("config_path"))
-        key_source = secret_key_source(settings)
-    except ConfigError as exc:
-        click.echo(f"配置错误 / configuration error: {exc}", err=True)
-        sys.exit(2)
+    settings, key_source = _load(ctx)
     click.echo(f"# effective settings from {settings._source_file}")
     click.echo(f"# data directory: {settings.storage.data_dir}")
     click.echo(f"# web.secret_key: {key_source}")
@@ -50,12 +55,7 @@ def check(ctx: click.Context) -> None:
 def status(ctx: click.Context) -> None:
     """Where data lives and what is still missing (model, accounts, outbound route), with
     the command that fixes each. Read-only; scripts/start.sh prints it before serving."""
-    try:
-        settings = load_settings(ctx.obj.get("config_path"))
-        key_source = secret_key_source(settings)
-    except ConfigError as exc:
-        click.echo(f"配置错误 / configuration error: {exc}", err=True)
-        sys.exit(2)
+    settings, key_source = _load(ctx)
     for line in status_lines(settings, key_source):
         click.echo(line)
 

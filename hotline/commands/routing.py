@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -49,19 +49,19 @@ def _model_path(settings: Settings, rules: RoutingRules, option: str | None) -> 
     return Path(option) if option else model_file(rules, settings.storage.data_dir)
 
 
-_rules_option = click.option(
-    "--rules",
-    "rules_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="routing rules file (default: the setting routing_rules_path)",
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _file_option(flag: str, dest: str, text: str) -> Callable[[F], F]:
+    """An optional file path option (no default: the command falls back to settings)."""
+    return click.option(flag, dest, type=click.Path(dir_okay=False), default=None, help=text)
+
+
+_rules_option = _file_option(
+    "--rules", "rules_path", "routing rules file (default: the setting routing_rules_path)"
 )
-_model_option = click.option(
-    "--model",
-    "model_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="trained model file (default: classifier.model_path in the rules)",
+_model_option = _file_option(
+    "--model", "model_path", "trained model file (default: classifier.model_path in the rules)"
 )
 
 
@@ -181,12 +181,10 @@ _history_options = [
         default=None,
         help="read dispatches from this database (default: settings)",
     ),
-    click.option(
+    _file_option(
         "--history",
         "history_file",
-        type=click.Path(dir_okay=False),
-        default=None,
-        help='JSON lines {"text", "unit"[, "category"]} instead of the database',
+        'JSON lines {"text", "unit"[, "category"]} instead of the database',
     ),
 ]
 

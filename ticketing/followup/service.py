@@ -34,6 +34,26 @@ Clock = Callable[[], datetime]
 REOPEN_REASON = "回访不满意，退回重新审核"
 
 
+def _answered(
+    conn: Connection,
+    job: store.FollowupJob,
+    event: JobEvent,
+    satisfaction: Satisfaction,
+    note: str,
+    now: datetime,
+) -> store.FollowupJob:
+    """Finish an answered call with the caller's choice (a result or an opt-out)."""
+    return store.transition(
+        conn,
+        job,
+        event,
+        now=now,
+        satisfaction=str(satisfaction),
+        last_outcome="answered",
+        note=note,
+    )
+
+
 @dataclass
 class FollowupService:
     engine: Engine
@@ -186,15 +206,7 @@ class FollowupService:
         if outcome.outcome == "answered":
             job = store.transition(conn, job, JobEvent.ANSWER, now=now)
             if outcome.answer is not None:
-                return store.transition(
-                    conn,
-                    job,
-                    JobEvent.RESULT,
-                    now=now,
-                    satisfaction=str(outcome.answer),
-                    last_outcome="answered",
-                    note=detail,
-                )
+                return _answered(conn, job, JobEvent.RESULT, outcome.answer, detail, now)
             if outcome.opted_out:
                 if job.phone:
                     store.add_do_not_call(
@@ -204,14 +216,8 @@ class FollowupService:
                         reason=f"工单{job.ticket_id}回访时按键拒绝",
                         now=now,
                     )
-                return store.transition(
-                    conn,
-                    job,
-                    JobEvent.OPT_OUT,
-                    now=now,
-                    satisfaction=str(Satisfaction.DECLINED),
-                    last_outcome="answered",
-                    note="来电人按键拒绝回访",
+                return _answered(
+                    conn, job, JobEvent.OPT_OUT, Satisfaction.DECLINED, "来电人按键拒绝回访", now
                 )
             job = store.transition(conn, job, JobEvent.REPORT_NO_ANSWER, now=now)
             retry_as = "no_answer"

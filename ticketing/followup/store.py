@@ -19,6 +19,7 @@ from typing import Any
 
 from hotline.ticketing.errors import ConflictError, NotFoundError
 from hotline.ticketing.followup.states import FINAL_STATES, JobEvent, JobState, next_state
+from hotline.ticketing.persistence.records import due_in_states
 from hotline.ticketing.persistence.tables import UTCDateTime, metadata
 from sqlalchemy import (
     Column,
@@ -226,13 +227,8 @@ def list_jobs(
     ticket_id: int | None = None,
     limit: int = 500,
 ) -> list[FollowupJob]:
-    query = select(followup_jobs)
-    if states:
-        query = query.where(followup_jobs.c.state.in_([str(s) for s in states]))
-    if ticket_id is not None:
-        query = query.where(followup_jobs.c.ticket_id == ticket_id)
-    query = query.order_by(followup_jobs.c.due_at, followup_jobs.c.id).limit(limit)
-    return [_job(r) for r in conn.execute(query)]
+    where = [] if ticket_id is None else [followup_jobs.c.ticket_id == ticket_id]
+    return [_job(r) for r in conn.execute(due_in_states(followup_jobs, states, limit, *where))]
 
 
 def claim_due(conn: Connection, *, now: datetime, owner: str, limit: int) -> list[FollowupJob]:

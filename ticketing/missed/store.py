@@ -13,6 +13,7 @@ from typing import Any
 
 from hotline.ticketing.errors import ConflictError, NotFoundError
 from hotline.ticketing.missed.states import MissedEvent, MissedState, next_state
+from hotline.ticketing.persistence.records import due_in_states
 from hotline.ticketing.persistence.tables import HistoryRow, TicketRow, UTCDateTime, metadata
 from sqlalchemy import (
     Column,
@@ -147,13 +148,8 @@ def list_calls(
     since: datetime | None = None,
     limit: int = 500,
 ) -> list[MissedCall]:
-    query = select(missed_calls)
-    if states:
-        query = query.where(missed_calls.c.state.in_([str(s) for s in states]))
-    if since is not None:
-        query = query.where(missed_calls.c.received_at >= since)
-    query = query.order_by(missed_calls.c.due_at, missed_calls.c.id).limit(limit)
-    return [_row(r) for r in conn.execute(query)]
+    where = [] if since is None else [missed_calls.c.received_at >= since]
+    return [_row(r) for r in conn.execute(due_in_states(missed_calls, states, limit, *where))]
 
 
 def called_back(

@@ -98,37 +98,26 @@ async def _decide(request: web.Request, entry_id: int, action: str) -> web.Respo
     return web.json_response(entry)
 
 
-@routes.post("/api/v1/quality/lexicon/{entry_id}/approve")
-@api
-async def approve(
-    request: web.Request, entry_id: DbInt, /
-) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
-    """Approve an entry: new transcripts get it applied before routing. Admin; audited.
+def _decision(method: str, suffix: str, action: str, doc: str) -> None:
+    """Route one admin decision on a lexicon entry (same roles, answers and audit)."""
 
-    Tags: quality
-    """
-    return await _decide(request, entry_id, "approve")
+    async def handler(
+        request: web.Request, entry_id: DbInt, /
+    ) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
+        return await _decide(request, entry_id, action)
 
-
-@routes.post("/api/v1/quality/lexicon/{entry_id}/revert")
-@api
-async def revert(
-    request: web.Request, entry_id: DbInt, /
-) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
-    """Stop applying an entry (kept, and not proposed again). Admin; audited.
-
-    Tags: quality
-    """
-    return await _decide(request, entry_id, "revert")
+    handler.__name__ = handler.__qualname__ = action
+    handler.__doc__ = f"{doc} Admin; audited.\n\n    Tags: quality\n    "
+    routes.route(method, f"/api/v1/quality/lexicon/{{entry_id}}{suffix}")(api(handler))
 
 
-@routes.delete("/api/v1/quality/lexicon/{entry_id}")
-@api
-async def delete(
-    request: web.Request, entry_id: DbInt, /
-) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
-    """Forget an entry (proposed again if the correction keeps coming). Admin; audited.
-
-    Tags: quality
-    """
-    return await _decide(request, entry_id, "delete")
+_decision(
+    "POST",
+    "/approve",
+    "approve",
+    "Approve an entry: new transcripts get it applied before routing.",
+)
+_decision("POST", "/revert", "revert", "Stop applying an entry (kept, and not proposed again).")
+_decision(
+    "DELETE", "", "delete", "Forget an entry (proposed again if the correction keeps coming)."
+)

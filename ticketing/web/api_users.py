@@ -86,6 +86,24 @@ def _check_name(user_name: str) -> str:
     return user_name
 
 
+async def _change_user(request: web.Request, fn: Callable[..., T], user_name: str, *args: Any) -> T:
+    """_change on the account named in the path (404 for a name no account can have)."""
+    return await _change(request, fn, _check_name(user_name), *args)
+
+
+def _done(user_name: str, **details: Any) -> web.Response:
+    return web.json_response({"ok": True, "user_name": user_name, **details})
+
+
+def _admin_post(path: str) -> Callable[[Callable[..., Awaitable[web.StreamResponse]]], Any]:
+    """POST `path`: admin only (checked before the body is read), parameters by pydantic."""
+
+    def register(handler: Callable[..., Awaitable[web.StreamResponse]]) -> Any:
+        return routes.post(path)(admin_only(api(handler)))
+
+    return register
+
+
 @routes.get("/api/v1/users")
 @admin_only
 @api
@@ -101,9 +119,7 @@ async def list_users(request: web.Request) -> r200[list[dict]] | r403[ErrorOut]:
     return web.json_response([a.to_json(_unit_name(c, a.user.unit_id)) for a in rows])
 
 
-@routes.post("/api/v1/users")
-@admin_only
-@api
+@_admin_post("/api/v1/users")
 async def add_user(
     request: web.Request, body: NewUserBody
 ) -> r201[dict] | r400[ErrorOut] | r403[ErrorOut]:
@@ -130,9 +146,7 @@ async def add_user(
     return web.json_response(row.to_json(_unit_name(c, created.unit_id)), status=201)
 
 
-@routes.post("/api/v1/users/{user_name}/disable")
-@admin_only
-@api
+@_admin_post("/api/v1/users/{user_name}/disable")
 async def disable_user(
     request: web.Request, user_name: str, /
 ) -> r200[dict] | r400[ErrorOut] | r403[ErrorOut] | r404[ErrorOut]:
@@ -141,13 +155,11 @@ async def disable_user(
 
     Tags: admin
     """
-    ended = await _change(request, accounts.set_active, _check_name(user_name), False)
-    return web.json_response({"ok": True, "user_name": user_name, "sessions_ended": ended})
+    ended = await _change_user(request, accounts.set_active, user_name, False)
+    return _done(user_name, sessions_ended=ended)
 
 
-@routes.post("/api/v1/users/{user_name}/enable")
-@admin_only
-@api
+@_admin_post("/api/v1/users/{user_name}/enable")
 async def enable_user(
     request: web.Request, user_name: str, /
 ) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
@@ -155,13 +167,11 @@ async def enable_user(
 
     Tags: admin
     """
-    await _change(request, accounts.set_active, _check_name(user_name), True)
-    return web.json_response({"ok": True, "user_name": user_name})
+    await _change_user(request, accounts.set_active, user_name, True)
+    return _done(user_name)
 
 
-@routes.post("/api/v1/users/{user_name}/unlock")
-@admin_only
-@api
+@_admin_post("/api/v1/users/{user_name}/unlock")
 async def unlock_user(
     request: web.Request, user_name: str, /
 ) -> r200[dict] | r403[ErrorOut] | r404[ErrorOut]:
@@ -170,13 +180,11 @@ async def unlock_user(
 
     Tags: admin
     """
-    held = await _change(request, accounts.unlock_account, _check_name(user_name))
-    return web.json_response({"ok": True, "user_name": user_name, "was_locked": held})
+    held = await _change_user(request, accounts.unlock_account, user_name)
+    return _done(user_name, was_locked=held)
 
 
-@routes.post("/api/v1/users/{user_name}/password")
-@admin_only
-@api
+@_admin_post("/api/v1/users/{user_name}/password")
 async def reset_password(
     request: web.Request, user_name: str, /, body: PasswordBody
 ) -> r200[dict] | r400[ErrorOut] | r403[ErrorOut] | r404[ErrorOut]:
@@ -185,14 +193,11 @@ async def reset_password(
 
     Tags: admin
     """
-    name = _check_name(user_name)
-    ended = await _change(request, accounts.reset_password, name, body.password)
-    return web.json_response({"ok": True, "user_name": user_name, "sessions_ended": ended})
+    ended = await _change_user(request, accounts.reset_password, user_name, body.password)
+    return _done(user_name, sessions_ended=ended)
 
 
-@routes.post("/api/v1/users/{user_name}/role")
-@admin_only
-@api
+@_admin_post("/api/v1/users/{user_name}/role")
 async def change_role(
     request: web.Request, user_name: str, /, body: RoleBody
 ) -> r200[dict] | r400[ErrorOut] | r403[ErrorOut] | r404[ErrorOut]:
@@ -201,8 +206,5 @@ async def change_role(
 
     Tags: admin
     """
-    name = _check_name(user_name)
-    changed = await _change(request, accounts.change_role, name, body.role, body.unit_id)
-    return web.json_response(
-        {"ok": True, "user_name": name, "role": str(changed.role), "unit_id": changed.unit_id}
-    )
+    changed = await _change_user(request, accounts.change_role, user_name, body.role, body.unit_id)
+    return _done(user_name, role=str(changed.role), unit_id=changed.unit_id)

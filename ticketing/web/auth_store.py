@@ -6,12 +6,13 @@ them through the database, so a logout, a lock or a revocation holds everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.records import execute_committed, record_from_row
 from hotline.ticketing.web.tables import ApiTokenRow, AuditRow, LoginThrottleRow, SessionRow
 from sqlalchemy import and_, case, delete, false, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -68,17 +69,7 @@ class SessionRecord:
 
 
 def _session_record(row: SessionRow) -> SessionRecord:
-    return SessionRecord(
-        id_hash=row.id_hash,
-        user_name=row.user_name,
-        csrf=row.csrf,
-        credential=row.credential,
-        created_at=row.created_at,
-        last_seen_at=row.last_seen_at,
-        expires_at=row.expires_at,
-        ended_at=row.ended_at,
-        end_reason=row.end_reason,
-    )
+    return record_from_row(SessionRecord, row)
 
 
 # Ended and expired sessions are kept this long (who was logged in when), then deleted.
@@ -91,20 +82,8 @@ def create_session(db: Database, record: SessionRecord, remote: str) -> None:
         uow.session.execute(
             delete(SessionRow).where(SessionRow.expires_at < record.created_at - SESSION_RETENTION)
         )
-        uow.session.add(
-            SessionRow(
-                id_hash=record.id_hash,
-                user_name=record.user_name,
-                csrf=record.csrf,
-                credential=record.credential,
-                created_at=record.created_at,
-                last_seen_at=record.last_seen_at,
-                expires_at=record.expires_at,
-                ended_at=None,
-                end_reason="",
-                remote=remote[:64],
-            )
-        )
+        fresh = {"ended_at": None, "end_reason": "", "remote": remote[:64]}
+        uow.session.add(SessionRow(**{**asdict(record), **fresh}))
         uow.commit()
 
 
@@ -116,23 +95,18 @@ def load_session(db: Database, id_hash: str) -> SessionRecord | None:
 
 
 def touch_session(db: Database, id_hash: str, now: datetime) -> None:
-    with db.uow() as uow:
-        assert uow.session is not None
-        uow.session.execute(
-            update(SessionRow).where(SessionRow.id_hash == id_hash).values(last_seen_at=now)
-        )
-        uow.commit()
+    execute_committed(
+        db, update(SessionRow).where(SessionRow.id_hash == id_hash).values(last_seen_at=now)
+    )
 
 
 def end_session(db: Database, id_hash: str, now: datetime, reason: str) -> None:
-    with db.uow() as uow:
-        assert uow.session is not None
-        uow.session.execute(
-            update(SessionRow)
-            .where(SessionRow.id_hash == id_hash, SessionRow.ended_at.is_(None))
-            .values(ended_at=now, end_reason=reason)
-        )
-        uow.commit()
+    execute_committed(
+        db,
+        update(SessionRow)
+        .where(SessionRow.id_hash == id_hash, SessionRow.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason),
+    )
 
 
 def end_sessions_of(session: Session, user_name: str, now: datetime, reason: str) -> int:
@@ -249,19 +223,18 @@ def reserve_login(
 def login_failed(db: Database, user_name: str, address: str, limits: Limits) -> bool:
     """The reserved attempt failed (it stays counted); True when this locked the account."""
     _, _, user, _ = _keys(user_name, address)
-    with db.uow() as uow:
-        assert uow.session is not None
-        result = uow.session.execute(
+    return bool(
+        execute_committed(
+            db,
             update(LoginThrottleRow)
             .where(
                 LoginThrottleRow.key == user,
                 LoginThrottleRow.failures >= limits.lock_at,
                 LoginThrottleRow.locked == false(),
             )
-            .values(locked=True)
+            .values(locked=True),
         )
-        uow.commit()
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+    )
 
 
 def login_succeeded(
@@ -287,13 +260,9 @@ def login_succeeded(
 def unlock(db: Database, user_name: str) -> bool:
     """Clear the lock and every failure count of `user_name`; True if anything was held."""
     name = user_name.strip().lower()
-    with db.uow() as uow:
-        assert uow.session is not None
-        result = uow.session.execute(
-            delete(LoginThrottleRow).where(LoginThrottleRow.user_name == name)
-        )
-        uow.commit()
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(
+        execute_committed(db, delete(LoginThrottleRow).where(LoginThrottleRow.user_name == name))
+    )
 
 
 def locked_users(db: Database) -> list[str]:
@@ -353,18 +322,7 @@ class TokenRecord:
 
 
 def _token_record(row: ApiTokenRow) -> TokenRecord:
-    return TokenRecord(
-        id=row.id,
-        user_name=row.user_name,
-        label=row.label,
-        prefix=row.prefix,
-        scopes=tuple(row.scopes or ()),
-        created_at=row.created_at,
-        created_by=row.created_by,
-        expires_at=row.expires_at,
-        revoked_at=row.revoked_at,
-        last_used_at=row.last_used_at,
-    )
+    return record_from_row(TokenRecord, row, scopes=tuple(row.scopes or ()))
 
 
 def add_token(
@@ -460,9 +418,6 @@ def revoke_token(
 
 
 def token_used(db: Database, token_id: int, now: datetime) -> None:
-    with db.uow() as uow:
-        assert uow.session is not None
-        uow.session.execute(
-            update(ApiTokenRow).where(ApiTokenRow.id == token_id).values(last_used_at=now)
-        )
-        uow.commit()
+    execute_committed(
+        db, update(ApiTokenRow).where(ApiTokenRow.id == token_id).values(last_used_at=now)
+    )

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 
 from aiohttp import web
 from hotline.ticketing import services
@@ -15,12 +15,14 @@ from hotline.ticketing.intake.store_port import same_number_duplicates
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.rerouting import DuplicateFn, TextRouting
 from hotline.ticketing.users import User
+from hotline.ticketing.web.errors import ApiError
 from hotline.ticketing.web.events import EventHub
 
 from hotline.settings import Settings
 
 P = ParamSpec("P")
 T = TypeVar("T")
+S = TypeVar("S")
 
 # A part's health: returns {"ok": bool, ...details}; may be sync or async; raising = not ok.
 HealthCheck = Callable[[], Mapping[str, Any] | Awaitable[Mapping[str, Any]] | bool]
@@ -52,6 +54,49 @@ class WebExtension:
     static_dir: Path | None = None
     on_startup: Sequence[Callable[[web.Application], Awaitable[None]]] = ()
     on_cleanup: Sequence[Callable[[web.Application], Awaitable[None]]] = ()
+
+
+@dataclass
+class ServiceExtension(WebExtension, Generic[S]):
+    """An extension whose handlers share one service: the one given, else one `build`
+    makes from the app's context on first use."""
+
+    service: S | None = None
+    _built: S | None = field(default=None, repr=False)
+
+    @classmethod
+    def panel(
+        cls, name: str, label: str, routes: web.RouteTableDef, script: str, service: S | None
+    ) -> Self:
+        """The extension as a console panel: its routes, 「label」 in the top bar opening
+        the panel `name` (#/name), and the panel's script."""
+        return cls(
+            name=name,
+            routes=routes,
+            nav=[NavEntry(label, f"#/{name}", name)],
+            console_scripts=[script],
+            service=service,
+        )
+
+    def build(self, c: WebContext) -> S:
+        raise NotImplementedError
+
+    def service_for(self, c: WebContext) -> S:
+        if self.service is not None:
+            return self.service
+        if self._built is None:
+            self._built = self.build(c)
+        return self._built
+
+
+def extension_service(
+    c: WebContext, kind: type[ServiceExtension[S]], missing_zh: str, missing_en: str
+) -> S:
+    """The service of the installed extension of `kind`; 404 with the messages if none."""
+    for ext in c.extensions:
+        if isinstance(ext, kind):
+            return ext.service_for(c)
+    raise ApiError(404, "not_found", missing_zh, missing_en)
 
 
 @dataclass

@@ -14,7 +14,7 @@ service the extension builds one from the app's database and settings.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +36,12 @@ from hotline.ticketing.web import params
 from hotline.ticketing.web import store as web_store
 from hotline.ticketing.web.api_tickets import publish
 from hotline.ticketing.web.auth import CENTRE_ROLES, Principal, require_role
-from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
+from hotline.ticketing.web.context import (
+    ServiceExtension,
+    WebContext,
+    ctx,
+    extension_service,
+)
 from hotline.ticketing.web.errors import ApiError, error_response
 from hotline.ticketing.web.followup_schemas import (
     CallNowOut,
@@ -70,26 +75,19 @@ S = JobState
 
 
 @dataclass
-class FollowupExtension(WebExtension):
+class FollowupExtension(ServiceExtension[FollowupService]):
     """The 回访 extension; `service` is built from the app's database on first use if absent."""
 
-    service: FollowupService | None = None
-    _built: FollowupService | None = field(default=None, repr=False)
-
-    def service_for(self, c: WebContext) -> FollowupService:
-        if self.service is not None:
-            return self.service
-        if self._built is None:
-            self._built = FollowupService(
-                engine=c.db.engine,
-                tickets=DatabaseTicketPort(c.db),
-                policy=policy_from_settings(c.settings),
-                clock=c.db.clock,
-                node="web",
-                trigger=c.settings.followup.trigger_state,
-                deadlines=c.db.policy,
-            )
-        return self._built
+    def build(self, c: WebContext) -> FollowupService:
+        return FollowupService(
+            engine=c.db.engine,
+            tickets=DatabaseTicketPort(c.db),
+            policy=policy_from_settings(c.settings),
+            clock=c.db.clock,
+            node="web",
+            trigger=c.settings.followup.trigger_state,
+            deadlines=c.db.policy,
+        )
 
 
 routes = web.RouteTableDef()
@@ -97,20 +95,13 @@ routes = web.RouteTableDef()
 
 def followup_web_extension(service: FollowupService | None = None) -> FollowupExtension:
     """The 回访 API and console panel, which the composition root passes to create_web_app."""
-    return FollowupExtension(
-        name="followup",
-        routes=routes,
-        nav=[NavEntry("回访", "#/followup", "followup")],
-        console_scripts=[PANEL_SCRIPT],
-        service=service,
-    )
+    return FollowupExtension.panel("followup", "回访", routes, PANEL_SCRIPT, service)
 
 
 def _service(c: WebContext) -> FollowupService:
-    for ext in c.extensions:
-        if isinstance(ext, FollowupExtension):
-            return ext.service_for(c)
-    raise ApiError(404, "not_found", "回访功能未启用", "follow-up extension not installed")
+    return extension_service(
+        c, FollowupExtension, "回访功能未启用", "follow-up extension not installed"
+    )
 
 
 _FIELDS_ZH = {
@@ -168,6 +159,34 @@ def _views(
     )
 
 
+def _job_list(
+    service: FollowupService,
+    total: int,
+    jobs: list[store.FollowupJob],
+    tickets: dict[int, TicketBrief],
+    counts: dict[str, int],
+) -> web.Response:
+    """A page of jobs with the filter tabs' counts and the calling window (both lists)."""
+    return _json(
+        {
+            "total": total,
+            "items": _views(jobs, tickets, service),
+            "counts": counts,
+            "filters": {"all": "全部", **FILTER_LABELS},
+            "timezone": service.policy.window.timezone,
+            "notice": service.policy.dialling_off,
+            "window": window_view(service.policy.window, service.clock()),
+        }
+    )
+
+
+def _centre(request: web.Request) -> tuple[WebContext, Principal, FollowupService]:
+    """The context, the centre user (or 403) and the follow-up service of a request."""
+    c = ctx(request)
+    principal = require_role(request, *CENTRE_ROLES)
+    return c, principal, _service(c)
+
+
 # --- handlers -------------------------------------------------------------------------------
 
 
@@ -198,17 +217,7 @@ async def list_jobs(
     page = await c.run(
         queries.query_jobs, service.engine, names, ticket_id, limit, max(0, offset), FILTER_LABELS
     )
-    return _json(
-        {
-            "total": page.total,
-            "items": _views(page.jobs, page.tickets, service),
-            "counts": page.counts,
-            "filters": {"all": "全部", **FILTER_LABELS},
-            "timezone": service.policy.window.timezone,
-            "notice": service.policy.dialling_off,
-            "window": window_view(service.policy.window, service.clock()),
-        }
-    )
+    return _job_list(service, page.total, page.jobs, page.tickets, page.counts)
 
 
 @routes.get("/api/v1/followup/manual-calls")
@@ -223,9 +232,7 @@ async def manual_calls(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> tuple[list[store.FollowupJob], dict[int, TicketBrief], dict[str, int]]:
         jobs = service.manual_call_list()
@@ -234,17 +241,7 @@ async def manual_calls(
             return jobs, briefs, queries.count_jobs(conn, FILTER_LABELS)
 
     jobs, tickets, counts = await c.run(load)
-    return _json(
-        {
-            "total": len(jobs),
-            "items": _views(jobs, tickets, service),
-            "counts": counts,
-            "filters": {"all": "全部", **FILTER_LABELS},
-            "timezone": service.policy.window.timezone,
-            "notice": service.policy.dialling_off,
-            "window": window_view(service.policy.window, service.clock()),
-        }
-    )
+    return _job_list(service, len(jobs), jobs, tickets, counts)
 
 
 @routes.get("/api/v1/followup/stats")
@@ -258,9 +255,7 @@ async def followup_stats(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
     if not 1 <= days <= 366:
         raise ApiError(400, "invalid_input", "统计天数应为1到366", f"days={days} out of range")
     since = service.clock() - timedelta(days=days)
@@ -283,9 +278,7 @@ async def job_attempts(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> dict[str, Any]:
         with service.engine.connect() as conn:
@@ -315,9 +308,7 @@ async def ticket_followup(
 
     Tags: followup
     """
-    c = ctx(request)
-    require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, _, service = _centre(request)
 
     def load() -> dict[str, Any]:
         ticket = services.get_ticket(c.db.read_uow(), ticket_id)
@@ -355,9 +346,7 @@ async def call_now(
 
     Tags: followup
     """
-    c = ctx(request)
-    principal = require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, principal, service = _centre(request)
     job = await c.run(service.call_now, ticket_id, principal.actor)
     await audit(request, principal, "followup_call_now", ticket_id, job_id=job.id)
     window = service.policy.window
@@ -386,9 +375,7 @@ async def manual_result(
 
     Tags: followup
     """
-    c = ctx(request)
-    principal = require_role(request, *CENTRE_ROLES)
-    service = _service(c)
+    c, principal, service = _centre(request)
     result = MANUAL_RESULT_NAMES[body.result]
     note = body.note.strip()
     job = await c.run(service.record_manual, ticket_id, result, principal.actor, note)

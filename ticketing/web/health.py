@@ -113,26 +113,22 @@ def _ticket_gauges(db: Any) -> tuple[dict[str, int], dict[str, int]]:
             for s in State
             if s not in (State.CLOSED, State.REPORTED, State.MERGED, State.INVALID)
         ]
-        dispatch = session.scalar(
-            select(func.count())
-            .select_from(TicketRow)
-            .where(
-                TicketRow.state.in_(open_states),
-                TicketRow.first_dispatched_at.is_(None),
-                TicketRow.dispatch_due_at < now,
+
+        def open_tickets(*conditions: Any) -> int:
+            query = select(func.count()).select_from(TicketRow)
+            return int(
+                session.scalar(query.where(TicketRow.state.in_(open_states), *conditions)) or 0
             )
+
+        dispatch = open_tickets(
+            TicketRow.first_dispatched_at.is_(None), TicketRow.dispatch_due_at < now
         )
-        close = session.scalar(
-            select(func.count())
-            .select_from(TicketRow)
-            .where(
-                TicketRow.state.in_(open_states),
-                TicketRow.dispatched_at.is_not(None),
-                TicketRow.closed_at.is_(None),
-                TicketRow.close_due_at < now,
-            )
+        close = open_tickets(
+            TicketRow.dispatched_at.is_not(None),
+            TicketRow.closed_at.is_(None),
+            TicketRow.close_due_at < now,
         )
-    return by_state, {"dispatch": int(dispatch or 0), "close": int(close or 0)}
+    return by_state, {"dispatch": dispatch, "close": close}
 
 
 @routes.get("/metrics")

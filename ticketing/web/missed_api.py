@@ -11,7 +11,7 @@ Composition: `create_web_app(..., extensions=[missed_web_extension()])`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,7 +30,12 @@ from hotline.ticketing.missed.states import (
 from hotline.ticketing.model import mask_number
 from hotline.ticketing.web import params
 from hotline.ticketing.web.auth import CENTRE_ROLES, require_role
-from hotline.ticketing.web.context import NavEntry, WebContext, WebExtension, ctx
+from hotline.ticketing.web.context import (
+    ServiceExtension,
+    WebContext,
+    ctx,
+    extension_service,
+)
 from hotline.ticketing.web.errors import ApiError
 from hotline.ticketing.web.followup_api import _json, api, audit
 from hotline.ticketing.web.followup_schemas import ErrorBody
@@ -49,20 +54,13 @@ FILTERS: dict[str, str] = {
 
 
 @dataclass
-class MissedExtension(WebExtension):
-    service: MissedCallService | None = None
-    _built: MissedCallService | None = field(default=None, repr=False)
-
-    def service_for(self, c: WebContext) -> MissedCallService:
-        if self.service is not None:
-            return self.service
-        if self._built is None:
-            self._built = MissedCallService(
-                engine=c.db.engine,
-                clock=c.db.clock,
-                deadline=timedelta(minutes=c.settings.deadlines.missed_callback_minutes),
-            )
-        return self._built
+class MissedExtension(ServiceExtension[MissedCallService]):
+    def build(self, c: WebContext) -> MissedCallService:
+        return MissedCallService(
+            engine=c.db.engine,
+            clock=c.db.clock,
+            deadline=timedelta(minutes=c.settings.deadlines.missed_callback_minutes),
+        )
 
 
 routes = web.RouteTableDef()
@@ -70,20 +68,13 @@ routes = web.RouteTableDef()
 
 def missed_web_extension(service: MissedCallService | None = None) -> MissedExtension:
     """The 未接来电 API and console panel, for create_web_app(extensions=...)."""
-    return MissedExtension(
-        name="missed",
-        routes=routes,
-        nav=[NavEntry("未接来电", "#/missed", "missed")],
-        console_scripts=[PANEL_SCRIPT],
-        service=service,
-    )
+    return MissedExtension.panel("missed", "未接来电", routes, PANEL_SCRIPT, service)
 
 
 def _service(c: WebContext) -> MissedCallService:
-    for ext in c.extensions:
-        if isinstance(ext, MissedExtension):
-            return ext.service_for(c)
-    raise ApiError(404, "not_found", "未接来电功能未启用", "missed-call extension not installed")
+    return extension_service(
+        c, MissedExtension, "未接来电功能未启用", "missed-call extension not installed"
+    )
 
 
 class CalledBackBody(BaseModel):

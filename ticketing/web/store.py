@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from hotline.ticketing.persistence.database import Database
+from hotline.ticketing.persistence.records import record_from_row
 from hotline.ticketing.users import Actor
 from hotline.ticketing.web.tables import AttachmentRow, AuditRow
 from sqlalchemy import select
@@ -73,16 +74,7 @@ class Attachment:
 
 
 def _attachment(row: AttachmentRow) -> Attachment:
-    return Attachment(
-        id=row.id,
-        ticket_id=row.ticket_id,
-        file_name=row.file_name,
-        content_type=row.content_type,
-        size=row.size,
-        stored_path=row.stored_path,
-        uploaded_by=row.uploaded_by,
-        uploaded_at=row.uploaded_at,
-    )
+    return record_from_row(Attachment, row)
 
 
 def add_attachment(

@@ -9,25 +9,23 @@ Create Date: 2026-11-26 19:27:09.296896
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
+from hotline.migrations import columns as col
+
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
     op.create_table(
         "tickets",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        col.id_column(),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("channel", sa.String(length=20), nullable=False),
-        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("received_at", col.TS, nullable=False),
         sa.Column("caller_number", sa.String(length=40), nullable=True),
         sa.Column("caller_name", sa.String(length=100), nullable=False),
         sa.Column("caller_confidential", sa.Boolean(), nullable=False),
@@ -40,7 +38,7 @@ def upgrade() -> None:
         sa.Column("transcription_pending", sa.Boolean(), nullable=False),
         sa.Column("corrected_text", sa.Text(), nullable=True),
         sa.Column("corrected_by", sa.String(length=100), nullable=True),
-        sa.Column("corrected_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("corrected_at", col.TS, nullable=True),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("request_type", sa.String(length=40), nullable=True),
         sa.Column("location_text", sa.Text(), nullable=False),
@@ -59,41 +57,37 @@ def upgrade() -> None:
         sa.Column("satisfaction", sa.String(length=30), nullable=True),
         sa.Column("satisfaction_note", sa.Text(), nullable=False),
         sa.Column("upstream_ref", sa.String(length=100), nullable=True),
-        sa.Column("registered_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("first_dispatched_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("dispatched_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("accepted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("replied_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("reported_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("dispatch_due_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("close_due_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("followup_due_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
-        sa.UniqueConstraint("call_id", name=op.f("uq_tickets_call_id")),
+        sa.Column("registered_at", col.TS, nullable=True),
+        sa.Column("first_dispatched_at", col.TS, nullable=True),
+        sa.Column("dispatched_at", col.TS, nullable=True),
+        sa.Column("accepted_at", col.TS, nullable=True),
+        sa.Column("replied_at", col.TS, nullable=True),
+        sa.Column("reviewed_at", col.TS, nullable=True),
+        sa.Column("closed_at", col.TS, nullable=True),
+        sa.Column("reported_at", col.TS, nullable=True),
+        sa.Column("dispatch_due_at", col.TS, nullable=True),
+        sa.Column("close_due_at", col.TS, nullable=True),
+        sa.Column("followup_due_at", col.TS, nullable=True),
+        sa.Column("updated_at", col.TS, nullable=True),
+        col.primary_key("tickets"),
+        col.unique("tickets", "call_id"),
     )
-    with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_tickets_area_id"), ["area_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tickets_close_due_at"), ["close_due_at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_tickets_dispatch_due_at"), ["dispatch_due_at"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_tickets_followup_due_at"), ["followup_due_at"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_tickets_lead_unit"), ["lead_unit"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tickets_received_at"), ["received_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tickets_request_type"), ["request_type"], unique=False)
-        batch_op.create_index(batch_op.f("ix_tickets_state"), ["state"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_tickets_transcription_pending"), ["transcription_pending"], unique=False
-        )
+    col.create_indexes(
+        "tickets",
+        "area_id",
+        "close_due_at",
+        "dispatch_due_at",
+        "followup_due_at",
+        "lead_unit",
+        "received_at",
+        "request_type",
+        "state",
+        "transcription_pending",
+    )
 
     op.create_table(
         "users",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        col.id_column(),
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("display_name", sa.String(length=100), nullable=False),
         sa.Column("role", sa.String(length=20), nullable=False),
@@ -101,16 +95,16 @@ def upgrade() -> None:
         sa.Column("portfolio", sa.JSON(), nullable=False),
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
-        sa.UniqueConstraint("name", name=op.f("uq_users_name")),
+        sa.Column("created_at", col.TS, nullable=False),
+        col.primary_key("users"),
+        col.unique("users", "name"),
     )
     op.create_table(
         "ticket_history",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        col.id_column(),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("at", col.TS, nullable=False),
         sa.Column("actor", sa.String(length=100), nullable=False),
         sa.Column("actor_role", sa.String(length=20), nullable=False),
         sa.Column("command", sa.String(length=40), nullable=False),
@@ -118,35 +112,31 @@ def upgrade() -> None:
         sa.Column("to_state", sa.String(length=20), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("details", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["ticket_id"], ["tickets.id"], name=op.f("fk_ticket_history_ticket_id_tickets")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_ticket_history")),
+        col.references("ticket_history", "ticket_id", "tickets"),
+        col.primary_key("ticket_history"),
         sa.UniqueConstraint("ticket_id", "seq", name="uq_ticket_history_ticket_id_seq"),
     )
-    with op.batch_alter_table("ticket_history", schema=None) as batch_op:
-        batch_op.create_index("ix_ticket_history_at", ["at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_ticket_history_ticket_id"), ["ticket_id"], unique=False
-        )
+    op.create_index("ix_ticket_history_at", "ticket_history", ["at"])
+    col.create_indexes("ticket_history", "ticket_id")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("ticket_history", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_ticket_history_ticket_id"))
-        batch_op.drop_index("ix_ticket_history_at")
+    op.drop_index("ix_ticket_history_at", table_name="ticket_history")
+    col.drop_indexes("ticket_history", "ticket_id")
 
     op.drop_table("ticket_history")
     op.drop_table("users")
-    with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_tickets_transcription_pending"))
-        batch_op.drop_index(batch_op.f("ix_tickets_state"))
-        batch_op.drop_index(batch_op.f("ix_tickets_request_type"))
-        batch_op.drop_index(batch_op.f("ix_tickets_received_at"))
-        batch_op.drop_index(batch_op.f("ix_tickets_lead_unit"))
-        batch_op.drop_index(batch_op.f("ix_tickets_followup_due_at"))
-        batch_op.drop_index(batch_op.f("ix_tickets_dispatch_due_at"))
-        batch_op.drop_index(batch_op.f("ix_tickets_close_due_at"))
-        batch_op.drop_index(batch_op.f("ix_tickets_area_id"))
+    col.drop_indexes(
+        "tickets",
+        "transcription_pending",
+        "state",
+        "request_type",
+        "received_at",
+        "lead_unit",
+        "followup_due_at",
+        "dispatch_due_at",
+        "close_due_at",
+        "area_id",
+    )
 
     op.drop_table("tickets")

@@ -10,15 +10,11 @@ Create Date: 2026-12-02 21:00:00
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "console_0003"
-down_revision: str | Sequence[str] | None = "store_0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "store_0003"
 
 
 def upgrade() -> None:

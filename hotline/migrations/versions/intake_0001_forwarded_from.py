@@ -11,15 +11,11 @@ Create Date: 2026-11-26 21:00:00
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "intake_0001"
-down_revision: str | Sequence[str] | None = ("asr_0001", "followup_0001", "web_0001")
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: tuple[str, ...] = ("asr_0001", "followup_0001", "web_0001")
 
 _tickets = sa.table(
     "tickets",

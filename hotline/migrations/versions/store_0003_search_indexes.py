@@ -19,15 +19,11 @@ Revises: web_0002
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "store_0003"
-down_revision: str | Sequence[str] | None = "web_0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+down_revision: str | None = "web_0002"
 
 _BIGRAMS = """
 CREATE OR REPLACE FUNCTION hotline_bigrams(t text) RETURNS text

@@ -11,25 +11,23 @@ Revises: intake_0001
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "web_0002"
-down_revision: str | Sequence[str] | None = "intake_0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from hotline.migrations import columns as col
 
-_TS = sa.DateTime(timezone=True)
+revision: str = "web_0002"
+down_revision: str | None = "intake_0001"
+
 _ALL_SCOPES = ["read", "intake", "commands"]
 
 _tokens = sa.table(
     "api_tokens",
     sa.column("id", sa.Integer()),
     sa.column("scopes", sa.JSON()),
-    sa.column("expires_at", _TS),
+    sa.column("expires_at", col.TS),
 )
 
 
@@ -40,37 +38,37 @@ def upgrade() -> None:
         sa.Column("user_name", sa.String(length=100), nullable=False),
         sa.Column("csrf", sa.String(length=64), nullable=False),
         sa.Column("credential", sa.String(length=64), nullable=False),
-        sa.Column("created_at", _TS, nullable=False),
-        sa.Column("last_seen_at", _TS, nullable=False),
-        sa.Column("expires_at", _TS, nullable=False),
-        sa.Column("ended_at", _TS, nullable=True),
+        sa.Column("created_at", col.TS, nullable=False),
+        sa.Column("last_seen_at", col.TS, nullable=False),
+        sa.Column("expires_at", col.TS, nullable=False),
+        sa.Column("ended_at", col.TS, nullable=True),
         sa.Column("end_reason", sa.String(length=20), nullable=False),
         sa.Column("remote", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("id_hash", name=op.f("pk_web_sessions")),
+        col.primary_key("web_sessions", "id_hash"),
     )
-    op.create_index(op.f("ix_web_sessions_user_name"), "web_sessions", ["user_name"])
+    col.create_indexes("web_sessions", "user_name")
 
     op.create_table(
         "login_throttle",
         sa.Column("key", sa.String(length=300), nullable=False),
         sa.Column("user_name", sa.String(length=100), nullable=False),
         sa.Column("failures", sa.Integer(), nullable=False),
-        sa.Column("window_start", _TS, nullable=False),
+        sa.Column("window_start", col.TS, nullable=False),
         sa.Column("locked", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_login_throttle")),
+        col.primary_key("login_throttle", "key"),
     )
-    op.create_index(op.f("ix_login_throttle_user_name"), "login_throttle", ["user_name"])
+    col.create_indexes("login_throttle", "user_name")
 
     with op.batch_alter_table("api_tokens") as batch:
         batch.add_column(
             sa.Column("prefix", sa.String(length=16), nullable=False, server_default="")
         )
         batch.add_column(sa.Column("scopes", sa.JSON(), nullable=True))
-        batch.add_column(sa.Column("expires_at", _TS, nullable=True))
+        batch.add_column(sa.Column("expires_at", col.TS, nullable=True))
         batch.add_column(
             sa.Column("created_by", sa.String(length=100), nullable=False, server_default="")
         )
-        batch.add_column(sa.Column("last_used_at", _TS, nullable=True))
+        batch.add_column(sa.Column("last_used_at", col.TS, nullable=True))
     op.get_bind().execute(
         sa.update(_tokens).values(
             scopes=_ALL_SCOPES, expires_at=datetime.now(UTC) + timedelta(days=90)
@@ -92,7 +90,7 @@ def downgrade() -> None:
     with op.batch_alter_table("api_tokens") as batch:
         for column in ("last_used_at", "created_by", "expires_at", "scopes", "prefix"):
             batch.drop_column(column)
-    op.drop_index(op.f("ix_login_throttle_user_name"), table_name="login_throttle")
+    col.drop_indexes("login_throttle", "user_name")
     op.drop_table("login_throttle")
-    op.drop_index(op.f("ix_web_sessions_user_name"), table_name="web_sessions")
+    col.drop_indexes("web_sessions", "user_name")
     op.drop_table("web_sessions")
