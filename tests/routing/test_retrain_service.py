@@ -8,39 +8,23 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-from hotline.ticketing import commands as cmd
-from hotline.ticketing import services
 from hotline.ticketing.persistence import routing_models as runs
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
-from hotline.ticketing.users import Actor, Role
 
 from hotline.routing_retrainer import adopt_live_model, retrain_once, slot_of
 from hotline.routing_wiring import LiveRouting
+from tests.fixtures.routing import store_dispatches
 from tests.fixtures.web import WebEnv
 from tests.routing.synthetic_history import history
 
 LIFT = "喂 你好 我们 单元 的 电梯 这 两天 总是 停 在 半 道 上"
-OPERATOR = Actor(name="op1", role=Role.OPERATOR)
 
 
 def _store_dispatches(database: Database) -> None:
     items = history()
     random.Random(7).shuffle(items)
-    for text, unit in items:
-        draft = services.create_draft(
-            database.uow(), services.NewTicket(received_at=database.clock(), machine_text=text)
-        )
-        registered = services.apply_command(
-            database.uow(), draft.id, cmd.Register(request_type="complaint"), OPERATOR, 1
-        )
-        services.apply_command(
-            database.uow(),
-            registered.id,
-            cmd.Dispatch(lead_unit=unit),
-            OPERATOR,
-            registered.version,
-        )
+    store_dispatches(database, items)
 
 
 def test_slots_split_time_into_periods() -> None:
