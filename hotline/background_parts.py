@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from aiohttp import web
 
 from hotline.intake_wiring import build_intake_runtime, shutdown_grace_seconds
+from hotline.routing_retrainer import retrain_part
 from hotline.service_context import ServiceContext
 from hotline.startup import EXIT_STARTUP, fail
 from hotline.startup_hints import log_account_hint
@@ -27,6 +28,7 @@ def background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
         event_relay_part(ctx),
         intake_part(ctx),
         after_database(ctx, "follow-up scheduler", followup_part(ctx)),
+        after_database(ctx, "routing retraining", retrain_part(ctx)),
     ]
 
 
@@ -58,7 +60,11 @@ def intake_part(ctx: ServiceContext) -> BackgroundPart:
 
     async def part(app: web.Application) -> AsyncIterator[None]:
         runtime = build_intake_runtime(
-            ctx.settings, ctx.database, hub=ctx.event_hub, sip_port=ctx.sip_port
+            ctx.settings,
+            ctx.database,
+            hub=ctx.event_hub,
+            sip_port=ctx.sip_port,
+            routing=ctx.routing,
         )
         gate = ctx.database_gate
         try:

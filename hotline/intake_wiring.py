@@ -17,7 +17,7 @@ from typing import Any
 
 from hotline.asr.backlog import BacklogQueue
 from hotline.asr.service import AsrService
-from hotline.routing_wiring import build_route, routing_duplicates
+from hotline.routing_wiring import LiveRouting, build_route, routing_duplicates
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings, node_id
 from hotline.telephony.listener import ListenerOptions
@@ -169,9 +169,11 @@ def build_intake_runtime(
     sip_port: int | None = None,
     node_name: str | None = None,
     asr_engine: Any = None,
+    routing: LiveRouting | None = None,
 ) -> IntakeRuntime:
-    """`asr_engine` replaces the engine built from settings (tests share one loaded model)."""
-    route, router = build_route(settings, database.catalog)
+    """`asr_engine` replaces the engine built from settings (tests share one loaded model);
+    `routing` is the node's shared router (built here when None)."""
+    route, router = build_route(settings, database.catalog, routing)
     # Approved correction-lexicon entries rewrite what routing sees (never machine_text).
     lexicon = LexiconCache(lambda: applied_lexicon(database))
     route = lexicon_route(route, lexicon, settings.asr.model_path.name)

@@ -20,8 +20,24 @@ from hotline.ticketing.model import OPEN_STATES, Ticket
 log = logging.getLogger("hotline.intake_wiring")
 
 
-def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
-    """The routing suggestion function and the router (None, None if routing is unusable)."""
+class LiveRouting:
+    """The router of one node, shared by intake and the console. Scheduled retraining
+    (hotline/routing_retrainer.py) swaps in a new model; the rules never change here."""
+
+    def __init__(self, router: Any) -> None:
+        self.router = router
+        self.run_id: int | None = None  # routing_models row of the live model; None: packaged
+
+    def suggest(self, text: str) -> dict[str, Any]:
+        return self.router.suggest(text).to_dict()  # one read of self.router: swap-safe
+
+    def swap(self, model: Any, run_id: int) -> None:
+        self.router = self.router.with_model(model)
+        self.run_id = run_id
+
+
+def build_live_routing(settings: Settings, catalog: Any) -> LiveRouting | None:
+    """The node's router (None if routing is unusable: drafts then get no suggestion)."""
     try:
         from hotline.ticketing.routing import load_router
 
@@ -29,8 +45,19 @@ def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
         router.classifier()  # train/load now, not while the first caller waits
     except Exception as exc:  # drafts without a suggestion beat no drafts
         log.error("routing rules not loaded, drafts get no suggestion: %s", exc)
+        return None
+    return LiveRouting(router)
+
+
+def build_route(
+    settings: Settings, catalog: Any, live: LiveRouting | None = None
+) -> tuple[RouteFn | None, Any]:
+    """The routing suggestion function and the router (None, None if routing is unusable);
+    `live`: the node's shared router, else one is built."""
+    live = live or build_live_routing(settings, catalog)
+    if live is None:
         return None, None
-    return (lambda text: router.suggest(text).to_dict()), router
+    return live.suggest, live.router
 
 
 def routing_duplicates(router: Any) -> DuplicateFn:

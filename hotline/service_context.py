@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from hotline.database_gate import DatabaseGate
+from hotline.routing_wiring import LiveRouting
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings
 from hotline.ticketing.catalog import Catalog
@@ -30,6 +31,8 @@ class ServiceContext:
     event_hub: EventHub = field(default_factory=EventHub)
     # Set by the intake part once the SIP listener runs (the health checks read it).
     intake: IntakeRuntime | None = None
+    # The node's router, built with the web app; intake and retraining share it.
+    routing: LiveRouting | None = None
 
 
 CONTEXT_KEY = web.AppKey("hotline_context", ServiceContext)

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from hotline.database_guard import database_middleware
 from hotline.health_checks import service_checks
-from hotline.routing_wiring import build_route, routing_duplicates
+from hotline.routing_wiring import build_live_routing, build_route, routing_duplicates
 from hotline.service_context import ServiceContext
 from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.followup_api import followup_web_extension
@@ -22,7 +22,8 @@ from hotline.ticketing.web.missed_api import missed_web_extension
 
 def web_app_for_service(ctx: ServiceContext) -> web.Application:
     """The HTTP side: API, console, portal, dashboard, /healthz and /metrics."""
-    suggest, router = build_route(ctx.settings, ctx.catalog)
+    ctx.routing = ctx.routing or build_live_routing(ctx.settings, ctx.catalog)
+    suggest, router = build_route(ctx.settings, ctx.catalog, ctx.routing)
     gate = ctx.database_gate
     checks = service_checks(ctx.settings, ctx.database, gate, lambda: ctx.intake)
     return create_web_app(

@@ -12,16 +12,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hotline.ticketing import commands as cmd
 from hotline.ticketing import services
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router, TrainingError, cross_validate, train
 from hotline.ticketing.routing.history import dispatch_history
 from hotline.ticketing.routing.seed import seed_records
-from hotline.ticketing.routing.text import normalise
-from hotline.ticketing.users import Actor, Role
 
 from tests.fixtures.cli import hotline_argv
+from tests.fixtures.routing import store_dispatches
 from tests.routing.synthetic_history import history
 
 LIFT = "喂 你好 我们 单元 的 电梯 这 两天 总是 停 在 半 道 上"
@@ -93,32 +91,10 @@ def test_training_needs_two_units() -> None:
         cross_validate([("a", "housing"), ("b", "water")], seed_corpus=())
 
 
-OPERATOR = Actor(name="op1", role=Role.OPERATOR)
 
 
 def _store_history(database: Database) -> None:
-    """Each synthetic request becomes a ticket: machine text as heard (no
-    punctuation), the operator's correction, registration and dispatch."""
-    for text, unit in history():
-        heard = " ".join(normalise(text))
-        draft = services.create_draft(
-            database.uow(),
-            services.NewTicket(received_at=database.clock(), machine_text=heard),
-        )
-        registered = services.apply_command(
-            database.uow(),
-            draft.id,
-            cmd.Register(corrected_text=text, request_type="complaint"),
-            OPERATOR,
-            draft.version,
-        )
-        services.apply_command(
-            database.uow(),
-            registered.id,
-            cmd.Dispatch(lead_unit=unit),
-            OPERATOR,
-            registered.version,
-        )
+    store_dispatches(database, history())
     # A draft nobody dispatched is not training data.
     services.create_draft(
         database.uow(), services.NewTicket(received_at=database.clock(), machine_text="电梯")

@@ -3,6 +3,7 @@ building a router whose seed-corpus classifier comes from the packaged corpus.""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,17 +54,38 @@ def save_model(model: HistoryModel, path: Path) -> None:
 
 def load_model(path: Path) -> HistoryModel:
     """Load a model written by save_model (a pickle: only load files the centre made)."""
+    try:
+        return _load(path, str(path))
+    except FileNotFoundError:
+        raise ModelFileError(f"{path}: no trained model; run `hotline routing train`") from None
+
+
+def model_to_bytes(model: HistoryModel) -> bytes:
+    """The model as stored in the database by the service's scheduled retraining."""
+    import joblib
+
+    buffer = io.BytesIO()
+    joblib.dump(model, buffer)
+    return buffer.getvalue()
+
+
+def model_from_bytes(data: bytes, where: str) -> HistoryModel:
+    """A model written by model_to_bytes (a pickle: only bytes this service stored)."""
+    return _load(io.BytesIO(data), where)
+
+
+def _load(source: Path | io.BytesIO, where: str) -> HistoryModel:
     import joblib
     from hotline.ticketing.routing.classifier import MODEL_FORMAT, HistoryModel
 
     try:
-        model = joblib.load(path)
+        model = joblib.load(source)
     except FileNotFoundError:
-        raise ModelFileError(f"{path}: no trained model; run `hotline routing train`") from None
-    except Exception as exc:  # joblib/pickle raise many types for a damaged file
-        raise ModelFileError(f"{path}: cannot load the routing model: {exc}") from exc
+        raise
+    except Exception as exc:  # joblib/pickle raise many types for damaged data
+        raise ModelFileError(f"{where}: cannot load the routing model: {exc}") from exc
     if not isinstance(model, HistoryModel) or getattr(model, "format", None) != MODEL_FORMAT:
-        raise ModelFileError(f"{path}: not a routing model of format {MODEL_FORMAT}; retrain")
+        raise ModelFileError(f"{where}: not a routing model of format {MODEL_FORMAT}; retrain")
     return model
 
 

@@ -106,6 +106,11 @@ class ClassifierSettings:
     # category_weight × category_prior / (Σ cue scores + category_prior).
     category_weight: float = 1.0
     category_prior: float = 2.0
+    # Scheduled retraining inside the service (retrain.py): every this many hours, 0 = off;
+    # the newest share of the history judges the new model against the live one.
+    retrain_hours: float = 24.0
+    retrain_holdout_share: float = 0.2
+    retrain_min_holdout: int = 20
 
 
 @dataclass(frozen=True)
@@ -295,6 +300,19 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         ),
         category_prior=_number(
             clf.get("category_prior", 2.0), "classifier.category_prior", low=0.1, high=100
+        ),
+        retrain_hours=_number(
+            clf.get("retrain_hours", 24.0), "classifier.retrain_hours", low=0, high=24 * 366
+        ),
+        retrain_holdout_share=_number(
+            clf.get("retrain_holdout_share", 0.2), "classifier.retrain_holdout_share",
+            low=0.05, high=0.5,
+        ),
+        retrain_min_holdout=int(
+            _number(
+                clf.get("retrain_min_holdout", 20), "classifier.retrain_min_holdout",
+                low=1, high=1e6,
+            )
         ),
     )
     dup = _mapping(root.get("duplicates"), "duplicates")

@@ -23,6 +23,7 @@ from hotline.ticketing.users import Role
 from hotline.ticketing.web import (
     api_quality,
     api_routing,
+    api_routing_model,
     api_session,
     api_stats,
     api_tickets,
@@ -127,6 +128,7 @@ def create_web_app(
     app.add_routes(api_session.routes)
     app.add_routes(api_tickets.routes)
     app.add_routes(api_routing.routes)
+    app.add_routes(api_routing_model.routes)
     app.add_routes(api_stats.routes)
     app.add_routes(api_users.routes)
     app.add_routes(api_quality.routes)
