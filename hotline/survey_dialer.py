@@ -82,6 +82,7 @@ async def build_survey_dialer(
             rtp_port_max=settings.sip.rtp_port_max,
             own_listeners=tuple(listeners),
             trusted_media=list(settings.sip.trusted_media),
+            srtp=out.srtp or settings.sip.srtp,
         )
     )
     await sip.start()

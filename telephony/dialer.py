@@ -24,7 +24,8 @@ from hotline.telephony.own_address import own_listener_hit
 from hotline.telephony.recording import CallRecorder
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
-from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.rtp.srtp import SrtpMode
+from hotline.telephony.sdp import Negotiated, SdpError, SdpSession
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState, uac_dialog
 from hotline.telephony.sip.endpoint import (
@@ -66,6 +67,7 @@ class DialerOptions:
     rtp_port_max: int = 40000
     trusted_media: list[str] = field(default_factory=list)  # see ListenerOptions
     ring_timeout: float = 45.0  # no answer after this: CANCEL, outcome no_answer
+    srtp: SrtpMode = "optional"  # required: we offer RTP/SAVP (SDES) and accept only SRTP
     # This service's SIP listeners (host, port): never dialled, a call there rings ourselves.
     own_listeners: tuple[tuple[str, int], ...] = ()
 
@@ -182,7 +184,7 @@ class OutboundCall:
         response.add("Contact", self.dialer.contact())
         if request.body:
             try:
-                negotiated = negotiate(parse_sdp(request.body))
+                negotiated = self.dialer_sdp.negotiate(request.body)
             except SdpError as exc:
                 reply(ep.make_response(request, 488, source, reason=str(exc)[:60]))
                 return
@@ -331,7 +333,7 @@ class Dialer:
             on_dtmf=call._on_dtmf,
             trusted_media=parse_networks(opts.trusted_media),
         )
-        sdp = SdpSession(ep.public_host, call.rtp.local_port)
+        sdp = SdpSession(ep.public_host, call.rtp.local_port, opts.srtp)
         call.dialer_sdp = sdp
         try:
             dest = await self._resolve(uri_destination(opts.proxy or target, opts.transport))
@@ -379,7 +381,7 @@ class Dialer:
                 ep.send_request(prack, to, lambda r: None)
             if response.status in (180, 183) and response.body:
                 try:
-                    self._start_media(call, response)  # early media: hear announcements
+                    self._start_media(call, response, final=False)  # hear announcements
                     call.early_media = True
                 except SdpError as exc:
                     log.info("ignoring unusable early-media SDP: %s", exc)
@@ -443,8 +445,9 @@ class Dialer:
         infos = await asyncio.get_running_loop().getaddrinfo(peer.host, peer.port, family=family)
         return Peer(peer.transport, infos[0][4][0], peer.port)
 
-    def _start_media(self, call: OutboundCall, response: Response) -> None:
-        self.apply_media(call, negotiate(parse_sdp(response.body)))
+    def _start_media(self, call: OutboundCall, response: Response, final: bool = True) -> None:
+        assert call.dialer_sdp is not None
+        self.apply_media(call, call.dialer_sdp.accept_answer(response.body, final))
 
     def apply_media(self, call: OutboundCall, negotiated: Negotiated) -> None:
         assert call.rtp is not None
@@ -457,6 +460,7 @@ class Dialer:
             )
         )
         call.rtp.set_direction(cast(Direction, negotiated.direction))
+        call.rtp.secure(negotiated.srtp)
 
     async def _ring(
         self,
