@@ -4,6 +4,7 @@ listener and the survey dialer's options."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 from hotline.intake_wiring import listener_options
 from hotline.settings import Settings, load_settings
 from hotline.survey_dialer import build_survey_dialer
+from tests.telephony.sip.test_sip_tls_outbound import make_ca
 
 
 @pytest.fixture
@@ -49,3 +51,27 @@ async def test_survey_dialer_takes_the_outbound_policy(
             assert dialer.sip.options.srtp == expected
         finally:
             await dialer.sip.close()
+
+
+async def test_survey_dialer_over_tls(
+    clean_env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sip.outbound.transport tls or a sips: proxy: TLS with sip.tls_ca_file's CAs; the
+    survey's target URIs name the proxy's host."""
+    settings = load_settings()
+    assert settings.sip.outbound.transport == "udp" and settings.sip.tls_ca_file is None
+    monkeypatch.setenv("HOTLINE_SIP__OUTBOUND__PROXY", "sips:pbx.example:5061")
+    monkeypatch.setenv("HOTLINE_SIP__TLS_CA_FILE", str(tmp_path / "ca.pem"))
+    with pytest.raises(ValueError, match="cannot load the TLS CA file"):
+        await build_survey_dialer(load_settings(), sip_port=0, listener_port=1)
+    make_ca(tmp_path, "ca")
+    dialer = await build_survey_dialer(load_settings(), sip_port=0, listener_port=1)
+    try:
+        assert dialer.sip.transport == "tls"
+        assert dialer.sip.options.tls_ca_file == tmp_path / "ca.pem"
+        assert dialer.sip.endpoint.transport.client_tls is not None
+        assert dialer.target_for("13800000000") == "sip:13800000000@pbx.example:5061"
+    finally:
+        await dialer.sip.close()
+    with pytest.raises(ValidationError, match="transport"):
+        Settings.model_validate({"sip": {"outbound": {"transport": "sctp"}}})
