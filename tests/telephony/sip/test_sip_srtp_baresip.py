@@ -6,48 +6,24 @@ a peer we did not write."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hotline.telephony.events import CallAnswered
 
 from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
 from tests.fixtures.common import free_port
 from tests.telephony.sip.test_sip_tls import make_cert
+from tests.telephony.srtp_peers import samples, similarity, speech_wav
 
 pytestmark = [needs_baresip, pytest.mark.timeout(120)]
-
-
-def samples(path: Path) -> np.ndarray:
-    with wave.open(str(path)) as w:
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
-
-
-def best_similarity(got: np.ndarray, sent: np.ndarray) -> float:
-    """Cosine similarity at the best offset (PCMA is lossy, the start is not aligned)."""
-    corr = np.correlate(got, sent[: 8000 * 2], mode="valid")
-    lag = int(np.argmax(corr))
-    segment = got[lag : lag + len(sent)]
-    n = min(len(segment), len(sent))
-    return float(
-        np.dot(segment[:n], sent[:n]) / (np.linalg.norm(segment[:n]) * np.linalg.norm(sent[:n]))
-    )
 
 
 @pytest.mark.parametrize("transport", ["tls", "udp"])
 async def test_baresip_with_mandatory_srtp_is_recorded(
     tmp_path: Path, listener_factory, transport: str
 ) -> None:
-    wav = tmp_path / "speech.wav"
-    espeak = tmp_path / "espeak.wav"
-    subprocess.run(
-        ["espeak-ng", "-v", "cmn-latn-pinyin", "-w", str(espeak), "您好，我家楼下的路灯坏了三天了"],
-        check=True,
-    )
-    subprocess.run(["sox", str(espeak), "-r", "8000", "-c", "1", "-b", "16", str(wav)], check=True)
+    wav = speech_wav(tmp_path)
     cert, key = make_cert(tmp_path)
     confdir = tmp_path / "baresip"
     baresip_config(confdir, wav, "srtp")
@@ -83,4 +59,4 @@ async def test_baresip_with_mandatory_srtp_is_recorded(
     assert "srtp" in output.lower(), output  # baresip did load and use its SRTP module
     sent, got = samples(wav), samples(finished.recording_path)
     assert len(got) >= len(sent) * 0.9, output
-    assert best_similarity(got, sent) > 0.95, output
+    assert similarity(got, sent[: 8000 * 2]) > 0.95, output

@@ -5,31 +5,17 @@ side records what the other played) and baresip answering with mandatory SRTP.""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 from hotline.telephony.dialer import Dialer, DialerOptions
 
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import needs_baresip
 from tests.fixtures.sip import speechlike_pcm, tone_pcm
+from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity, tone_wav
 
 pytestmark = pytest.mark.timeout(120)
-
-
-def samples(path: Path) -> np.ndarray:
-    with wave.open(str(path)) as w:
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
-
-
-def similarity(got: np.ndarray, sent: np.ndarray) -> float:
-    """Cosine similarity of `sent` with the best-aligned stretch of `got` (PCMA is lossy)."""
-    corr = np.correlate(got, sent, mode="valid")
-    lag = int(np.argmax(corr))
-    segment = got[lag : lag + len(sent)]
-    return float(np.dot(segment, sent) / (np.linalg.norm(segment) * np.linalg.norm(sent)))
 
 
 async def test_required_srtp_both_ways_with_our_listener(tmp_path: Path, listener_factory) -> None:
@@ -79,25 +65,8 @@ async def test_srtp_mismatch_is_refused(listener_factory, ours: str, theirs: str
 @needs_baresip
 async def test_dialer_calls_baresip_with_mandatory_srtp(tmp_path: Path) -> None:
     """baresip answers (auto answer, srtp-mand) and plays a tone: the dialer records it."""
-    wav = tmp_path / "tone.wav"
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "4", "sine", "523"],
-        check=True,
-    )
-    confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, "callee")
-    config = (confdir / "config").read_text()
-    port = int(config.split("sip_listen 127.0.0.1:")[1].split()[0])
-    (confdir / "config").write_text(config + "module srtp.so\n")
-    accounts = confdir / "accounts"
-    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand;answermode=auto\n")
-    assert BARESIP is not None
-    proc = await asyncio.create_subprocess_exec(
-        BARESIP, "-f", str(confdir),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        await asyncio.sleep(1.0)  # baresip binds its SIP port
+    wav = tone_wav(tmp_path / "tone.wav", 4, 523)
+    async with baresip_answering_srtp(tmp_path / "baresip", wav) as port:
         dialer = Dialer(DialerOptions(srtp="required", trusted_media=["127.0.0.0/8"]))
         await dialer.start()
         try:
@@ -111,12 +80,6 @@ async def test_dialer_calls_baresip_with_mandatory_srtp(tmp_path: Path) -> None:
             await call.hangup()
         finally:
             await dialer.close()
-    finally:
-        if proc.returncode is None:
-            proc.terminate()
-        out, _ = await proc.communicate()
-    output = out.decode(errors="replace")[-3000:]
     heard = samples(tmp_path / "heard.wav")
-    sent = samples(wav)[:4000]
-    assert len(heard) >= 8000, output
-    assert similarity(heard, sent) > 0.9, output
+    assert len(heard) >= 8000
+    assert similarity(heard, samples(wav)[:4000]) > 0.9

@@ -9,11 +9,8 @@ from __future__ import annotations
 import asyncio
 import datetime
 import ipaddress
-import subprocess
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -21,10 +18,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from hotline.telephony.dialer import Dialer, DialerOptions
 
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import needs_baresip
 from tests.fixtures.common import free_port
 from tests.fixtures.kamailio import kamailio, needs_kamailio
 from tests.fixtures.sip import tone_pcm
+from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity, tone_wav
 
 KAMAILIO_TLS = Path("/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so")
 pytestmark = [
@@ -166,75 +164,45 @@ def tls_proxy_files(tmp_path: Path, names: list[str]) -> tuple[Path, Path]:
     return ca_path, tls_cfg
 
 
-def samples(path: Path) -> np.ndarray:
-    with wave.open(str(path)) as w:
-        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
-
-
-def similarity(got: np.ndarray, sent: np.ndarray) -> float:
-    corr = np.correlate(got, sent, mode="valid")
-    lag = int(np.argmax(corr))
-    segment = got[lag : lag + len(sent)]
-    return float(np.dot(segment, sent) / (np.linalg.norm(segment) * np.linalg.norm(sent)))
-
-
 @needs_baresip
 @pytest.mark.parametrize("how", ["sips", "transport"])
 async def test_dialer_over_tls_through_kamailio_to_baresip(tmp_path: Path, how: str) -> None:
     ca_file, tls_cfg = tls_proxy_files(tmp_path, ["127.0.0.1", "localhost"])
-    wav = tmp_path / "tone.wav"
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "4", "sine", "523"],
-        check=True,
-    )
-    confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, "callee")
-    config = (confdir / "config").read_text()
-    uas_port = int(config.split("sip_listen 127.0.0.1:")[1].split()[0])
-    (confdir / "config").write_text(config + "module srtp.so\n")
-    accounts = confdir / "accounts"
-    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand;answermode=auto\n")
+    wav = tone_wav(tmp_path / "tone.wav", 4, 523)
     tls_port = free_port()
-    assert BARESIP is not None
-    phone = await asyncio.create_subprocess_exec(
-        BARESIP, "-f", str(confdir),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        async with kamailio(
+    async with (
+        baresip_answering_srtp(tmp_path / "baresip", wav) as uas_port,
+        kamailio(
             tmp_path / "kamailio", TLS_PROXY, tls_port=tls_port, tls_cfg=tls_cfg, uas_port=uas_port
-        ) as kam:
-            if how == "sips":
-                options = DialerOptions(proxy=f"sips:localhost:{tls_port}")
-            else:
-                options = DialerOptions(proxy=f"sip:127.0.0.1:{tls_port}", transport="tls")
-            options.tls_ca_file, options.srtp = ca_file, "required"
-            options.trusted_media = ["127.0.0.0/8"]
-            dialer = Dialer(options)
-            await dialer.start()
-            try:
-                call = await dialer.dial(
-                    f"sip:callee@127.0.0.1:{uas_port}", record_to=tmp_path / "heard.wav"
-                )
-                assert call.outcome == "answered", (call.status, call.error, kam.log_text()[-2000:])
-                assert call.dialog is not None and call.dialog.route_set  # through the proxy
-                await call.play(tone_pcm(1.5, 440))
-                if how == "sips":  # our BYE over TLS through the proxy's Record-Route
-                    await asyncio.sleep(0.3)
-                    await call.hangup()
-                    assert call.bye_status == 200
-                else:  # baresip's BYE when its WAV ends: back on our TLS connection
-                    await asyncio.wait_for(call.hung_up_by_peer.wait(), 20)
-                    await call.close()
-            finally:
-                await dialer.close()
-            assert "INVITE over TLS" in kam.log_text()
-    finally:
-        if phone.returncode is None:
-            phone.terminate()
-        out, _ = await phone.communicate()
+        ) as kam,
+    ):
+        if how == "sips":
+            options = DialerOptions(proxy=f"sips:localhost:{tls_port}")
+        else:
+            options = DialerOptions(proxy=f"sip:127.0.0.1:{tls_port}", transport="tls")
+        options.tls_ca_file, options.srtp = ca_file, "required"
+        options.trusted_media = ["127.0.0.0/8"]
+        dialer = Dialer(options)
+        await dialer.start()
+        try:
+            call = await dialer.dial(
+                f"sip:callee@127.0.0.1:{uas_port}", record_to=tmp_path / "heard.wav"
+            )
+            assert call.outcome == "answered", (call.status, call.error, kam.log_text()[-2000:])
+            assert call.dialog is not None and call.dialog.route_set  # through the proxy
+            await call.play(tone_pcm(1.5, 440))
+            if how == "sips":  # our BYE over TLS through the proxy's Record-Route
+                await asyncio.sleep(0.3)
+                await call.hangup()
+                assert call.bye_status == 200
+            else:  # baresip's BYE when its WAV ends: back on our TLS connection
+                await asyncio.wait_for(call.hung_up_by_peer.wait(), 20)
+                await call.close()
+        finally:
+            await dialer.close()
+        assert "INVITE over TLS" in kam.log_text()
     heard = samples(tmp_path / "heard.wav")
-    assert similarity(heard, samples(wav)[:4000]) > 0.9, out.decode(errors="replace")[-2000:]
+    assert similarity(heard, samples(wav)[:4000]) > 0.9
 
 
 @pytest.mark.parametrize("problem", ["other CA", "other name"])
