@@ -141,7 +141,8 @@ class RtpSession:
         context (its rollover counters and replay windows)."""
         if (self._srtp.keys if self._srtp else None) == keys:
             return
-        if self._srtp is not None:
+        if self._srtp is not None:  # what arrived under the old keys is read with them
+            MediaPump.of(self._loop).drain(self)
             self._counters.srtp_rejected += self._srtp.rejected
         self._srtp = SrtpContext(keys) if keys is not None else None
         self._sender.protect = self._srtp.protect if self._srtp else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import secrets
+import struct
 import wave
 from pathlib import Path
 
@@ -233,10 +234,16 @@ async def test_srtp_call_is_recorded_and_forgeries_are_not(listener_factory) -> 
                     rtp_sock.sendto(bytes(flipped), target)
                     rtp_sock.sendto(packet, target)
                     await asyncio.sleep(0.02)
+                # RTCP (port + 1) is SRTCP too: a protected receiver report is read, the same
+                # report in the clear is refused.
+                report = struct.pack("!BBHI", 0x80, 201, 1, ssrc)
+                rtp_sock.sendto(tx.protect_rtcp(report), (target[0], target[1] + 1))
+                rtp_sock.sendto(report, (target[0], target[1] + 1))
                 await asyncio.sleep(0.3)
                 (call,) = harness.listener.calls.values()
                 assert call.rtp is not None
                 rejected = call.rtp.stats.srtp_rejected
+                assert call.rtp.stats.rtcp_received == 1
                 # What the listener sends (its greeting) is SRTP under its answered key.
                 sent = [p for p in drain(rtp_sock) if len(p) > 12]
                 assert sent
@@ -249,7 +256,84 @@ async def test_srtp_call_is_recorded_and_forgeries_are_not(listener_factory) -> 
             finally:
                 uac.close()
     assert isinstance(finished, CallFinished)
-    assert rejected == 4 * len(genuine)
+    assert rejected == 4 * len(genuine) + 1
     recording = read_recording(finished.recording_path)
     assert packets_found(recording, genuine) == len(set(genuine))
     assert packets_found(recording, forged) == 0
+
+
+def reinvite(uac: RawUac, rtp: tuple[str, int], key: bytes, cseq: int) -> None:
+    """A re-INVITE in the call's dialog offering SRTP with `key` (RawUac has no re-INVITE)."""
+    sdp = (
+        f"v=0\r\no=- 1 {cseq} IN IP4 {rtp[0]}\r\ns=-\r\nc=IN IP4 {rtp[0]}\r\nt=0 0\r\n"
+        f"m=audio {rtp[1]} RTP/SAVP 8 101\r\na=rtpmap:8 PCMA/8000\r\n"
+        f"a=rtpmap:101 telephone-event/8000\r\na=crypto:1 {SUITE_80} {inline(key)}\r\n"
+        "a=sendrecv\r\n"
+    ).encode()
+    uac._send(
+        f"INVITE {uac._target()} SIP/2.0\n"
+        + uac._common("INVITE", cseq, uac._dialog_to())
+        + f"Content-Type: application/sdp\nContent-Length: {len(sdp)}\n",
+        sdp,
+    )
+
+
+def ack_reinvite(uac: RawUac, cseq: int) -> None:
+    uac._send(
+        f"ACK {uac._target()} SIP/2.0\n"
+        + uac._common("ACK", cseq, uac._dialog_to())
+        + "Content-Length: 0\n"
+    )
+    uac._cseq = cseq  # the BYE comes after
+
+
+async def test_reinvite_keeps_our_key_and_takes_the_callers_new_one(listener_factory) -> None:
+    """Same key again (hold/refresh): nothing changes. A new caller key: packets under it
+    are recorded, packets under the old one are refused. Our key stays the same."""
+    first, second = secrets.token_bytes(30), secrets.token_bytes(30)
+    audio = [alaw_payload(tone(1.0, f)[:320]) for f in (300, 500, 700, 900)]
+    async with listener_factory(greeting_pcm=b"", srtp="required") as harness:
+        with sockets("127.0.0.1") as (rtp_sock,):
+            uac = await RawUac(("127.0.0.1", harness.port)).open()
+            try:
+                media = f"a=crypto:1 {SUITE_80} {inline(first)}\r\n"
+                uac.send_invite(rtp_sock.getsockname(), profile="RTP/SAVP", media=media)
+                ok = await uac.final_response()
+                assert ok is not None and ok.status == 200
+                uac.ack()
+                target = ("127.0.0.1", sdp_media_port(ok))
+                sessions = {
+                    k: Session(Policy(k, Policy.SSRC_ANY_OUTBOUND, 0, PROFILES[SUITE_80]))
+                    for k in (first, second)
+                }
+                sequence = iter(range(2000, 3000))
+
+                async def send(key: bytes, payload: bytes) -> None:
+                    for _ in range(10):
+                        n = next(sequence)
+                        packet = rtp_packet(n, 160 * n, 0xABC, payload)
+                        rtp_sock.sendto(sessions[key].protect(packet), target)
+                        await asyncio.sleep(0.02)
+
+                await send(first, audio[0])
+                keys = [crypto_of(ok.body)[0]]
+                for cseq, key in ((2, first), (3, second)):
+                    reinvite(uac, rtp_sock.getsockname(), key, cseq)
+                    answer = await uac.final_response()
+                    assert answer is not None and answer.status == 200
+                    ack_reinvite(uac, cseq)
+                    keys.append(crypto_of(answer.body)[0])
+                    await send(key, audio[cseq - 1])
+                await send(first, audio[3])  # the caller's old key: no longer accepted
+                await asyncio.sleep(0.3)
+                (call,) = harness.listener.calls.values()
+                assert call.rtp is not None
+                rejected = call.rtp.stats.srtp_rejected
+                uac.bye()
+                (finished,) = await harness.finished(timeout=20)
+            finally:
+                uac.close()
+    assert len(set(keys)) == 1  # our key never changed
+    assert rejected == 10
+    recording = read_recording(finished.recording_path)
+    assert [packets_found(recording, [a]) for a in audio] == [1, 1, 1, 0]
