@@ -201,10 +201,10 @@ class InboundCall:
         return response
 
     def contact(self) -> str:
-        kind = self.source.transport
-        port = self.endpoint.port_for(kind)
+        kind, port = self.source.transport, self.endpoint.port_for(self.source.transport)
+        scheme = "sips" if self.invite.uri.lower().startswith("sips:") else "sip"  # §12.1.1
         param = f";transport={kind}" if kind != "udp" else ""
-        return f"<sip:{sip_host(self.endpoint.public_host)}:{port}{param}>"
+        return f"<{scheme}:{sip_host(self.endpoint.public_host)}:{port}{param}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None

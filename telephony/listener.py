@@ -194,6 +194,11 @@ class SipListener:
         if unsupported and method not in ("ACK", "CANCEL"):
             self._reply(request, 420, source, Unsupported=", ".join(unsupported))
             return
+        if request.uri.lower().startswith("sips:") and source.transport != "tls":
+            # SIPS means TLS on every hop (RFC 5630): not over UDP or TCP.
+            refusal = self.endpoint.make_response(request, 416, source, reason="SIPS needs TLS")
+            self.endpoint.respond(request, refusal, source)
+            return
         if method == "OPTIONS":
             self._options(request, source)
         elif method == "INVITE":
