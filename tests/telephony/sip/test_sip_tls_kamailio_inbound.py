@@ -19,6 +19,7 @@ from tests.telephony.sip.test_sip_tls_outbound import (
     TLS_CFG,
     make_ca,
     make_server_cert,
+    tls_proxy,
 )
 from tests.telephony.srtp_peers import samples, similarity, speech_wav
 
@@ -29,41 +30,8 @@ pytestmark = [
     pytest.mark.timeout(120),
 ]
 
-TO_LISTENER = """#!KAMAILIO
-debug=2
-log_stderror=yes
-children=1
-tcp_children=1
-auto_aliases=no
-enable_tls=yes
-listen=udp:127.0.0.1:{port}
-listen=tls:127.0.0.1:{tls_port}
-loadmodule "ctl.so"
-modparam("ctl", "binrpc", "unix:{ctl}")
-loadmodule "tls.so"
-modparam("tls", "config", "{tls_cfg}")
-loadmodule "tm.so"
-loadmodule "sl.so"
-loadmodule "rr.so"
-loadmodule "pv.so"
-loadmodule "maxfwd.so"
-loadmodule "siputils.so"
-loadmodule "textops.so"
-loadmodule "xlog.so"
-request_route {{
-    if (!mf_process_maxfwd_header("10")) {{ sl_send_reply("483", "Too Many Hops"); exit; }}
-    if (has_totag()) {{
-        if (loose_route()) {{ t_relay(); exit; }}
-        if (is_method("ACK")) {{ if (t_check_trans()) {{ t_relay(); }} exit; }}
-        sl_send_reply("404", "Not here");
-        exit;
-    }}
-    if (is_method("CANCEL")) {{ if (t_check_trans()) {{ t_relay(); }} exit; }}
-    record_route();
-    $du = "sip:127.0.0.1:{listener_tls};transport=tls";
-    t_relay();
-}}
-"""
+# In front of the listener: on over TLS to its TLS port.
+TO_LISTENER = tls_proxy('    $du = "sip:127.0.0.1:{listener_tls};transport=tls";\n')
 
 
 async def test_kamailio_relays_over_tls_to_the_listener(tmp_path: Path, listener_factory) -> None:

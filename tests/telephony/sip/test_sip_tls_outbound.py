@@ -61,13 +61,26 @@ request_route {{
         exit;
     }}
     if (is_method("CANCEL")) {{ if (t_check_trans()) {{ t_relay(); }} exit; }}
-    if (proto != TLS) {{ sl_send_reply("403", "TLS only"); exit; }}
-    xlog("L_INFO", "INVITE over TLS from $si:$sp\\n");
-    record_route();
-    $du = "sip:127.0.0.1:{uas_port}";
+@RELAY@    record_route();
     t_relay();
 }}
 """
+
+
+def tls_proxy(relay: str) -> str:
+    """Kamailio with UDP and TLS sockets; new requests run `relay` (route lines setting $du
+    and maybe refusing some), then are record-routed and relayed; in-dialog ones follow the
+    route set."""
+    return TLS_PROXY.replace("@RELAY@", relay)
+
+
+# The outbound proxy of the dialer: INVITEs only over TLS, on to the UAS at {uas_port}.
+OUTBOUND_PROXY = tls_proxy(
+    """    if (proto != TLS) {{ sl_send_reply("403", "TLS only"); exit; }}
+    xlog("L_INFO", "INVITE over TLS from $si:$sp\\n");
+    $du = "sip:127.0.0.1:{uas_port}";
+"""
+)
 
 TLS_CFG = """[server:default]
 method = TLSv1.2+
@@ -173,7 +186,11 @@ async def test_dialer_over_tls_through_kamailio_to_baresip(tmp_path: Path, how: 
     async with (
         baresip_answering_srtp(tmp_path / "baresip", wav) as uas_port,
         kamailio(
-            tmp_path / "kamailio", TLS_PROXY, tls_port=tls_port, tls_cfg=tls_cfg, uas_port=uas_port
+            tmp_path / "kamailio",
+            OUTBOUND_PROXY,
+            tls_port=tls_port,
+            tls_cfg=tls_cfg,
+            uas_port=uas_port,
         ) as kam,
     ):
         if how == "sips":
@@ -213,7 +230,7 @@ async def test_untrusted_proxy_certificate_is_refused(tmp_path: Path, problem: s
         ca_file, _, _ = make_ca(tmp_path, "someone-else")
     tls_port = free_port()
     async with kamailio(
-        tmp_path / "kamailio", TLS_PROXY, tls_port=tls_port, tls_cfg=tls_cfg, uas_port=9
+        tmp_path / "kamailio", OUTBOUND_PROXY, tls_port=tls_port, tls_cfg=tls_cfg, uas_port=9
     ) as kam:
         dialer = Dialer(DialerOptions(proxy=f"sips:127.0.0.1:{tls_port}", tls_ca_file=ca_file))
         await dialer.start()
