@@ -337,3 +337,21 @@ async def test_reinvite_keeps_our_key_and_takes_the_callers_new_one(listener_fac
     assert rejected == 10
     recording = read_recording(finished.recording_path)
     assert [packets_found(recording, [a]) for a in audio] == [1, 1, 1, 0]
+
+
+def test_early_media_answer_then_the_same_answer_in_the_200() -> None:
+    """The dialer sees the answer twice (183 early media, then 200): the same keys both
+    times, and the offer closes only with the final one. A plain offer cannot be
+    answered with RTP/SAVP."""
+    sdp = SdpSession("127.0.0.1", 20000, "required")
+    ours = [parse_crypto(line) for line in crypto_of(sdp.offer())]
+    answer = offer_sdp("RTP/SAVP", f"a=crypto:1 {SUITE_80} {inline(secrets.token_bytes(30))}\r\n")
+    early = sdp.accept_answer(answer, final=False)
+    final = sdp.accept_answer(answer)
+    assert early.srtp == final.srtp and final.srtp is not None
+    assert final.srtp.local == ours[0]
+    assert sdp.offered == ()  # a later SDP from the callee is a new offer
+    plain = SdpSession("127.0.0.1", 20000, "optional")
+    plain.offer()
+    with pytest.raises(SdpError, match="RTP/SAVP answer to our RTP/AVP offer"):
+        plain.accept_answer(answer)
