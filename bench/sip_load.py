@@ -1,6 +1,6 @@
 """N concurrent sipp calls with RTP into hotline's listener and into pyVoIP 1.6.8, side by side.
 
-    python bench/sip_load.py --calls 50 [--window 10] [--only hotline|pyvoip]
+    python bench/sip_load.py --calls 50 [--window 10] [--only hotline|pyvoip] [--srtp]
 
 For each server (run in its own process): sipp places N calls (INVITE, ACK, PCMA from a
 pcap for the whole call, BYE); after the ramp, for `window` seconds we sample the server's
@@ -9,12 +9,17 @@ packets (gap > 1.5 ptime) and the longest gap. hotline also reports its receive-
 buffer counters (lost/late). Both servers send audio for the whole call (hotline: a long
 greeting; pyVoIP: the same audio written at answer) and record what they receive to WAV.
 pyVoIP must register before it answers: its register() is patched out.
+
+--srtp (hotline only; pyVoIP has no SRTP): the offer is RTP/SAVP with an SDES key, the pcap
+holds SRTP packets made with that key (each call has its own receive context, so every call
+can replay the same packets), the listener requires SRTP and sends SRTP.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
 import importlib
 import json
@@ -103,8 +108,25 @@ def tone(seconds: float) -> bytes:
     return (np.sin(2 * math.pi * 440 * t) * 8000).astype("<i2").tobytes()
 
 
-def write_pcma_pcap(path: Path, seconds: float) -> None:
+# The load generator's SDES key (RFC 4568 inline: 30 bytes, base64): fixed, a benchmark.
+SRTP_KEY = bytes(range(30))
+SRTP_CRYPTO = f"a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:{base64.b64encode(SRTP_KEY).decode()}"
+
+
+def srtp_scenario(scenario: str) -> str:
+    return scenario.replace("RTP/AVP 8 0 101", "RTP/SAVP 8 0 101").replace(
+        "a=rtpmap:101 telephone-event/8000\n",
+        f"a=rtpmap:101 telephone-event/8000\n      {SRTP_CRYPTO}\n",
+    )
+
+
+def write_pcma_pcap(path: Path, seconds: float, srtp: bool = False) -> None:
     import audioop
+
+    from pylibsrtp import Policy, Session
+
+    profile = Policy.SRTP_PROFILE_AES128_CM_SHA1_80
+    protect = Session(Policy(SRTP_KEY, Policy.SSRC_ANY_OUTBOUND, 0, profile)).protect
 
     pcm = tone(seconds)
     with open(path, "wb") as f:
@@ -112,6 +134,8 @@ def write_pcma_pcap(path: Path, seconds: float) -> None:
         for i in range(len(pcm) // 320):
             payload = audioop.lin2alaw(pcm[i * 320 : (i + 1) * 320], 2)
             rtp = struct.pack("!BBHII", 0x80, 8, i & 0xFFFF, i * 160, 0x5151) + payload
+            if srtp:
+                rtp = protect(rtp)
             udp = struct.pack("!HHHH", 6000, 6002, 8 + len(rtp), 0) + rtp
             ip = (
                 struct.pack(
@@ -147,7 +171,13 @@ def write_pcma_pcap(path: Path, seconds: float) -> None:
 
 
 def serve_hotline(
-    port: int, rtp_low: int, rtp_high: int, recdir: Path, stats: Path, greeting_seconds: float
+    port: int,
+    rtp_low: int,
+    rtp_high: int,
+    recdir: Path,
+    stats: Path,
+    greeting_seconds: float,
+    srtp: bool = False,
 ) -> None:
     from hotline.telephony.listener import ListenerOptions, SipListener
 
@@ -179,6 +209,7 @@ def serve_hotline(
                 max_call_seconds=3600,
                 silence_timeout=3600,
                 media_timeout=60,
+                srtp="required" if srtp else "optional",
             ),
             on_event,
         )
@@ -217,12 +248,13 @@ def serve_hotline(
                         "late": s.late,
                         "sent": s.sent,
                         "late_sends": s.late_sends,
+                        "srtp_rejected": s.srtp_rejected,
                     }
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 1.0)
         summary = {
             k: sum(v[k] for v in totals.values())
-            for k in ("received", "lost", "late", "sent", "late_sends")
+            for k in ("received", "lost", "late", "sent", "late_sends", "srtp_rejected")
         }
         summary.update(events)
         summary.update(lag)
@@ -361,7 +393,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> Result:
+def run_one(
+    name: str, calls: int, window: float, rate: int, workdir: Path, srtp: bool = False
+) -> Result:
     port, sipp_port = free_port(), free_port()
     rtp_low, rtp_high = (20000, 29998) if name == "hotline" else (30000, 39998)
     ramp = calls / rate + 3
@@ -369,9 +403,9 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
     recdir = workdir / f"rec-{name}"
     recdir.mkdir()
     stats = workdir / f"{name}-stats.json"
-    pcap = workdir / "audio.pcap"
+    pcap = workdir / ("audio-srtp.pcap" if srtp else "audio.pcap")
     if not pcap.exists():
-        write_pcma_pcap(pcap, hold + 2)
+        write_pcma_pcap(pcap, hold + 2, srtp)
     server_args = [
         sys.executable,
         __file__,
@@ -389,15 +423,16 @@ def run_one(name: str, calls: int, window: float, rate: int, workdir: Path) -> R
         str(hold + ramp + 5),
         "--sipp-port",
         str(sipp_port),
-    ]
+    ] + (["--srtp"] if srtp else [])
     # sipp plays its pcap from this port; an ephemeral port may fall inside pyVoIP's RTP range
     # (30000-39998), and the capture below must count only what the server sends.
     sipp_media = free_port() & ~1
     server = subprocess.Popen(server_args)
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
+    uac = srtp_scenario(UAC) if srtp else UAC
     scenario.write_text(
-        UAC.replace("@PCAP@", str(pcap)).replace("@HOLD_MS@", str(int(hold * 1000)))
+        uac.replace("@PCAP@", str(pcap)).replace("@HOLD_MS@", str(int(hold * 1000)))
     )
     sipp = subprocess.Popen(
         [
@@ -495,6 +530,7 @@ def main() -> None:
     parser.add_argument("--stats", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--greeting", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--sipp-port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--srtp", action="store_true", help="SRTP (SDES) calls, hotline only")
     args = parser.parse_args()
     if args.serve:
         low, high = (int(x) for x in args.rtp.split("-"))
@@ -510,7 +546,9 @@ def main() -> None:
                     os.environ["SIP_LOAD_PROFILE"],
                 )
                 return
-            serve_hotline(args.port, low, high, args.recordings, args.stats, args.greeting)
+            serve_hotline(
+                args.port, low, high, args.recordings, args.stats, args.greeting, args.srtp
+            )
         else:
             serve_pyvoip(
                 args.port, low, high, args.recordings, args.stats, args.greeting, args.sipp_port
@@ -520,12 +558,14 @@ def main() -> None:
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is required (apt-get install sip-tester / wireshark-common)")
     names = [args.only] if args.only else ["hotline", "pyvoip"]
+    if args.srtp:
+        names = ["hotline"]
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="sip-load-") as tmp:
         for name in names:
             print(f"running {name} with {args.calls} calls ...", flush=True)
-            results.append(run_one(name, args.calls, args.window, args.rate, Path(tmp)))
+            results.append(run_one(name, args.calls, args.window, args.rate, Path(tmp), args.srtp))
     header = (
         f"{'server':8} {'calls':>5} {'answered':>8} {'CPU %':>7} {'CPU %/call':>10} "
         f"{'RSS MB':>7} {'threads':>7} {'sent pkts':>9} {'late sent':>9} {'max gap ms':>10}"

@@ -109,6 +109,7 @@ def listener_options(
         tls_cert=sip.tls_cert_file,
         tls_key=sip.tls_key_file,
         tls_port=sip.tls_port,
+        srtp=sip.srtp,
         registration=_registration(settings),
         rate_limits=RateLimits(
             trusted_per_second=sip.rate_limit_per_source,

@@ -118,6 +118,8 @@ class OutboundSettings(_Section):
     from_user: str = "hotline"
     username: str | None = None
     password: SecretStr | None = None
+    srtp: Literal["off", "optional", "required"] | None = None  # null: as sip.srtp
+    transport: Literal["udp", "tcp", "tls"] = "udp"  # a sips: proxy URI means tls
 
 
 class SipSettings(_Section):
@@ -145,6 +147,10 @@ class SipSettings(_Section):
     tls_cert_file: Path | None = None
     tls_key_file: Path | None = None
     tls_port: int = Field(default=5061, ge=0, le=65535)
+    # SRTP with SDES keys (RFC 4568) to the PBX: off, optional (RTP/AVP too) or required.
+    srtp: Literal["off", "optional", "required"] = "optional"
+    # CAs (PEM) the outbound proxy's TLS certificate must chain to; null: the system's.
+    tls_ca_file: Path | None = None
     # SIGTERM: new calls get 503 (Kamailio fails over); calls in progress may finish
     # for this long before they are hung up.
     shutdown_grace_seconds: float = Field(default=60, ge=0)

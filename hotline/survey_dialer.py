@@ -34,7 +34,7 @@ def target_uri_factory(settings: Settings) -> Callable[[str], str]:
     (which the dialer refuses when that is our own listener's port)."""
     proxy = settings.sip.outbound.proxy
     if proxy:
-        host = proxy.split(":", 1)[1] if proxy.startswith("sip:") else proxy
+        host = proxy.split(":", 1)[1] if proxy.startswith(("sip:", "sips:")) else proxy
         host = host.split(";", 1)[0]
     else:
         host = settings.sip.public_host or settings.sip.host
@@ -82,6 +82,9 @@ async def build_survey_dialer(
             rtp_port_max=settings.sip.rtp_port_max,
             own_listeners=tuple(listeners),
             trusted_media=list(settings.sip.trusted_media),
+            srtp=out.srtp or settings.sip.srtp,
+            transport=out.transport,
+            tls_ca_file=settings.sip.tls_ca_file,
         )
     )
     await sip.start()

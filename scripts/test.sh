@@ -4,7 +4,7 @@
 # Extra arguments go to pytest (e.g. `scripts/test.sh tests/routing -x`).
 source "$(dirname "$0")/common.sh"
 
-apt_install sip-tester baresip kamailio postgresql postgresql-client \
+apt_install sip-tester baresip kamailio kamailio-tls-modules postgresql postgresql-client \
   espeak-ng sox libsndfile1 chromium chromium-driver fonts-wqy-microhei
 python_setup "test,bench"
 

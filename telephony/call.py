@@ -27,7 +27,8 @@ from hotline.telephony.recording import CallRecorder, recording_path
 from hotline.telephony.rtp.rtcp import CallQuality, call_quality
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import NO_NETWORKS, Network
-from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.rtp.srtp import SrtpMode
+from hotline.telephony.sdp import Negotiated, SdpError, SdpSession
 from hotline.telephony.session_refresh import RefreshRoute, allows_update, keep_session
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState
 from hotline.telephony.sip.endpoint import SipEndpoint, dialog_destination, tx_key
@@ -70,6 +71,7 @@ class CallPolicy:
     trusted_media: tuple[Network, ...] = NO_NETWORKS  # relays that may send from elsewhere
     session_expires: int | None = 1800  # RFC 4028 interval we offer a timer-capable caller
     min_se: int = 90  # shorter Session-Expires get 422
+    srtp: SrtpMode = "optional"  # the caller's SRTP (SDES) policy: off, optional or required
 
 
 class InboundCall:
@@ -158,7 +160,7 @@ class InboundCall:
             await self.finish("recording_failed")
             return
         self.answered_at, self.recording_path = answered_at, path
-        self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port)
+        self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port, policy.srtp)
         if self.negotiated is not None:
             self._apply_media(self.negotiated)
             body = self.sdp.answer(self.negotiated)
@@ -199,10 +201,10 @@ class InboundCall:
         return response
 
     def contact(self) -> str:
-        kind = self.source.transport
-        port = self.endpoint.port_for(kind)
+        kind, port = self.source.transport, self.endpoint.port_for(self.source.transport)
+        scheme = "sips" if self.invite.uri.lower().startswith("sips:") else "sip"  # §12.1.1
         param = f";transport={kind}" if kind != "udp" else ""
-        return f"<sip:{sip_host(self.endpoint.public_host)}:{port}{param}>"
+        return f"<{scheme}:{sip_host(self.endpoint.public_host)}:{port}{param}>"
 
     def _apply_media(self, negotiated: Negotiated) -> None:
         assert self.rtp is not None
@@ -216,6 +218,7 @@ class InboundCall:
             )
         )
         self.rtp.set_direction(cast(Direction, negotiated.direction))
+        self.rtp.secure(negotiated.srtp)
 
     async def _watch(self) -> None:
         """Greeting once the caller ACKs, then the end conditions, checked every second
@@ -283,8 +286,8 @@ class InboundCall:
             tx = self._pending_acks.pop(number, None)
             if tx is not None:
                 tx.receive_ack(asyncio.get_running_loop().time())
-                if self.negotiated is None and self.rtp is not None:
-                    self._answer_in_ack(request)
+                if self.negotiated is None and self.sdp is not None:
+                    self._answer_in_ack(request, self.sdp)
                 if self.dialog.can(DialogEvent.ACK_RECEIVED):
                     self.dialog.fire(DialogEvent.ACK_RECEIVED)
             return
@@ -320,10 +323,10 @@ class InboundCall:
             response.add("Allow", ALLOW)
             self.endpoint.respond(request, response, source)
 
-    def _answer_in_ack(self, ack: Request) -> None:
+    def _answer_in_ack(self, ack: Request, sdp: SdpSession) -> None:
         """Delayed offer: the caller's answer to our offer arrives in the ACK."""
         try:
-            self._apply_media(negotiate(parse_sdp(ack.body)))
+            self._apply_media(sdp.negotiate(ack.body))
         except SdpError as exc:
             log.warning("call %s: no usable answer in ACK (%s): hanging up", self.call_id, exc)
             self._spawn(self.hangup("we_hung_up"))
@@ -351,7 +354,7 @@ class InboundCall:
         sdp_answer: bytes | None
         if request.body:
             try:
-                negotiated = negotiate(parse_sdp(request.body))
+                negotiated = self.sdp.negotiate(request.body)
             except SdpError as exc:
                 reply(self.endpoint.make_response(request, 488, source, reason=str(exc)[:60]))
                 return

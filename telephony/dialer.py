@@ -16,15 +16,15 @@ import contextlib
 import logging
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, cast
 
+from hotline.telephony.dialer_options import DialerOptions, client_tls_context
 from hotline.telephony.own_address import own_listener_hit
 from hotline.telephony.recording import CallRecorder
 from hotline.telephony.rtp.session import Direction, MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
-from hotline.telephony.sdp import Negotiated, SdpError, SdpSession, negotiate, parse_sdp
+from hotline.telephony.sdp import Negotiated, SdpError, SdpSession
 from hotline.telephony.sip.auth import AuthError, DigestCredentials, answer_challenge
 from hotline.telephony.sip.dialog import Dialog, DialogEvent, DialogState, uac_dialog
 from hotline.telephony.sip.endpoint import (
@@ -48,26 +48,9 @@ from hotline.telephony.sip.session_timer import min_se_of
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer
 
+__all__ = ["Dialer", "DialerOptions", "OutboundCall", "dialog_is_up", "outcome_for"]
 log = logging.getLogger(__name__)
 Outcome = Literal["answered", "busy", "no_answer", "failed"]
-
-
-@dataclass
-class DialerOptions:
-    host: str = "127.0.0.1"
-    port: int = 0  # our SIP port; 0 picks a free one
-    public_host: str | None = None
-    transport: str = "udp"
-    proxy: str | None = None  # outbound proxy URI; None sends to the target URI's host
-    from_user: str = "hotline"
-    username: str | None = None  # digest credentials for 401/407
-    password: str | None = None
-    rtp_port_min: int = 30000
-    rtp_port_max: int = 40000
-    trusted_media: list[str] = field(default_factory=list)  # see ListenerOptions
-    ring_timeout: float = 45.0  # no answer after this: CANCEL, outcome no_answer
-    # This service's SIP listeners (host, port): never dialled, a call there rings ourselves.
-    own_listeners: tuple[tuple[str, int], ...] = ()
 
 
 def outcome_for(status: int | None) -> Outcome:
@@ -182,7 +165,7 @@ class OutboundCall:
         response.add("Contact", self.dialer.contact())
         if request.body:
             try:
-                negotiated = negotiate(parse_sdp(request.body))
+                negotiated = self.dialer_sdp.negotiate(request.body)
             except SdpError as exc:
                 reply(ep.make_response(request, 488, source, reason=str(exc)[:60]))
                 return
@@ -201,7 +184,8 @@ class OutboundCall:
         dialog = self.dialog
         if dialog is not None and dialog.can(DialogEvent.BYE_SENT) and self._dest is not None:
             dialog.fire(DialogEvent.BYE_SENT)
-            bye = dialog.request("BYE", ep.public_host, ep.port, self._dest.transport)
+            kind = self._dest.transport
+            bye = dialog.request("BYE", ep.public_host, ep.port_for(kind), kind)
             response = await self.dialer.transact(bye, self._dest)
             if response is not None and response.status in (401, 407):
                 response = await self.dialer.transact(
@@ -239,10 +223,14 @@ class Dialer:
             else None
         )
         self.calls: dict[str, OutboundCall] = {}
+        self.transport = options.outbound_transport()
+        if self.transport == "tls":  # to the proxy, its certificate checked
+            self.endpoint.transport.client_tls = client_tls_context(options.tls_ca_file)
 
     async def start(self) -> None:
-        if self._own_endpoint:
-            await self.endpoint.start(self.options.port, (self.options.transport,))
+        if self._own_endpoint:  # TLS: no listener, requests come on our connection
+            kinds = () if self.transport == "tls" else (self.transport,)
+            await self.endpoint.start(self.options.port, kinds)
 
     async def close(self) -> None:
         for call in list(self.calls.values()):
@@ -252,8 +240,10 @@ class Dialer:
 
     def contact(self) -> str:
         ep = self.endpoint
-        transport = ";transport=tcp" if self.options.transport == "tcp" else ""
-        return f"<sip:{self.options.from_user}@{sip_host(ep.public_host)}:{ep.port}{transport}>"
+        kind = self.transport
+        param = f";transport={kind}" if kind != "udp" else ""
+        user, host = self.options.from_user, sip_host(ep.public_host)
+        return f"<sip:{user}@{host}:{ep.port_for(kind)}{param}>"
 
     def _on_request(self, request: Request, source: Peer) -> None:
         call = self.calls.get(request.get("Call-ID") or "")
@@ -276,7 +266,7 @@ class Dialer:
             ack = call.dialog.request(
                 "ACK",
                 self.endpoint.public_host,
-                self.endpoint.port,
+                self.endpoint.port_for(call._dest.transport),
                 call._dest.transport,
                 cseq=number,
             )
@@ -317,7 +307,7 @@ class Dialer:
         name, value = answer_challenge(
             self.credentials, challenge.status, challenge.get(header), request.method, request.uri
         )
-        return next_attempt(request, self.endpoint.via(self.options.transport), **{name: value})
+        return next_attempt(request, self.endpoint.via(self.transport), **{name: value})
 
     async def dial(self, target: str, *, record_to: Path | None = None) -> OutboundCall:
         """INVITE until answered or failed; the returned call's `outcome` says which."""
@@ -331,10 +321,10 @@ class Dialer:
             on_dtmf=call._on_dtmf,
             trusted_media=parse_networks(opts.trusted_media),
         )
-        sdp = SdpSession(ep.public_host, call.rtp.local_port)
+        sdp = SdpSession(ep.public_host, call.rtp.local_port, opts.srtp)
         call.dialer_sdp = sdp
         try:
-            dest = await self._resolve(uri_destination(opts.proxy or target, opts.transport))
+            dest = await self._resolve(uri_destination(opts.proxy or target, self.transport))
         except (OSError, ValueError) as exc:
             call.error = f"cannot resolve {opts.proxy or target}: {exc}"
             await call.close()
@@ -349,6 +339,14 @@ class Dialer:
             log.error("%s", call.error)
             await call.close()
             return call
+        if dest.transport == "tls":  # connect first: Via and Contact carry its port
+            try:
+                await ep.transport.connect(dest)
+            except (OSError, ValueError) as exc:  # ssl.SSLError: a certificate refused
+                call.error = f"TLS to {dest.name or dest.host}:{dest.port} failed: {exc}"
+                log.error("%s", call.error)
+                await call.close()
+                return call
         call._dest = dest
         call.call_id = new_call_id(ep.public_host)
         target_user = parse_address(f"<{target}>").uri
@@ -373,13 +371,13 @@ class Dialer:
         def on_provisional(response: Response) -> None:
             rseq = pracks.accept(response)
             if rseq is not None:  # RFC 3262 §4: PRACK each reliable 1xx, in RSeq order
-                via = (ep.public_host, ep.port, dest.transport)
+                via = (ep.public_host, ep.port_for(dest.transport), dest.transport)
                 prack, early = prack_request(pracks, invite, response, rseq, via)
                 to = dialog_destination(early.route_set, early.remote_target, dest)
                 ep.send_request(prack, to, lambda r: None)
             if response.status in (180, 183) and response.body:
                 try:
-                    self._start_media(call, response)  # early media: hear announcements
+                    self._start_media(call, response, final=False)  # hear announcements
                     call.early_media = True
                 except SdpError as exc:
                     log.info("ignoring unusable early-media SDP: %s", exc)
@@ -413,8 +411,9 @@ class Dialer:
         call.dialog.fire(DialogEvent.ANSWER_RECEIVED)
         dest = dialog_destination(call.dialog.route_set, call.dialog.remote_target, dest)
         call._dest = dest
+        invite_cseq = cseq_of(invite)[0]
         ack = call.dialog.request(
-            "ACK", ep.public_host, ep.port, dest.transport, cseq=cseq_of(invite)[0]
+            "ACK", ep.public_host, ep.port_for(dest.transport), dest.transport, cseq=invite_cseq
         )
         ep.send_request(ack, dest, lambda r: None)
         if cancelled:  # the callee answered as our CANCEL went out: end the call at once
@@ -441,10 +440,11 @@ class Dialer:
         sends to addresses; a socket bound to IPv4 cannot reach IPv6 and back)."""
         family = socket.AF_INET6 if ":" in self.endpoint.host else socket.AF_INET
         infos = await asyncio.get_running_loop().getaddrinfo(peer.host, peer.port, family=family)
-        return Peer(peer.transport, infos[0][4][0], peer.port)
+        return Peer(peer.transport, infos[0][4][0], peer.port, name=peer.host)
 
-    def _start_media(self, call: OutboundCall, response: Response) -> None:
-        self.apply_media(call, negotiate(parse_sdp(response.body)))
+    def _start_media(self, call: OutboundCall, response: Response, final: bool = True) -> None:
+        assert call.dialer_sdp is not None
+        self.apply_media(call, call.dialer_sdp.accept_answer(response.body, final))
 
     def apply_media(self, call: OutboundCall, negotiated: Negotiated) -> None:
         assert call.rtp is not None
@@ -457,6 +457,7 @@ class Dialer:
             )
         )
         call.rtp.set_direction(cast(Direction, negotiated.direction))
+        call.rtp.secure(negotiated.srtp)
 
     async def _ring(
         self,

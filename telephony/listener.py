@@ -14,6 +14,7 @@ from hotline.telephony.admission import MB, AdmissionLimits, admit
 from hotline.telephony.call import CallPolicy, InboundCall
 from hotline.telephony.events import CallCancelled, CallEvent
 from hotline.telephony.rtp.sources import parse_networks
+from hotline.telephony.rtp.srtp import SrtpMode
 from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
 from hotline.telephony.sip.headers import (
@@ -69,6 +70,7 @@ class ListenerOptions:
     tls_cert: Path | None = None
     tls_key: Path | None = None
     tls_port: int = 5061
+    srtp: SrtpMode = "optional"  # SDES SRTP: off (488 to RTP/SAVP), optional, required
     rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
     tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
 
@@ -123,6 +125,7 @@ class SipListener:
             trusted_media=parse_networks(o.trusted_media),
             session_expires=o.session_expires,
             min_se=o.min_se,
+            srtp=o.srtp,
         )
         tls = None
         if o.tls_cert is not None and o.tls_key is not None:
@@ -191,6 +194,11 @@ class SipListener:
         if unsupported and method not in ("ACK", "CANCEL"):
             self._reply(request, 420, source, Unsupported=", ".join(unsupported))
             return
+        if request.uri.lower().startswith("sips:") and source.transport != "tls":
+            # SIPS means TLS on every hop (RFC 5630): not over UDP or TCP.
+            refusal = self.endpoint.make_response(request, 416, source, reason="SIPS needs TLS")
+            self.endpoint.respond(request, refusal, source)
+            return
         if method == "OPTIONS":
             self._options(request, source)
         elif method == "INVITE":
@@ -231,7 +239,7 @@ class SipListener:
             return
         try:
             # No body: delayed offer; we offer in the 200 and take the answer from the ACK.
-            negotiated = negotiate(parse_sdp(request.body)) if request.body else None
+            negotiated = negotiate(parse_sdp(request.body), o.srtp) if request.body else None
         except SdpError as exc:
             response = self.endpoint.make_response(
                 request, 488, source, to_tag=new_tag(), reason=f"Not Acceptable Here ({exc})"

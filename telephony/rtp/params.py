@@ -45,5 +45,6 @@ class RtpStats:
     callback_errors: int = 0  # exceptions raised by on_audio/on_dtmf (logged once)
     send_errors: int = 0  # datagrams the kernel refused (full buffer, unreachable)
     foreign: int = 0  # datagrams from other than the call's media source (dropped)
+    srtp_rejected: int = 0  # SRTP(C) packets that failed authentication or replay (dropped)
     rtt_ms: float | None = None  # RFC 3550 round-trip time from the peer's RTCP reports
     rtcp_received: int = 0  # RTCP SR/RR packets received from the media peer

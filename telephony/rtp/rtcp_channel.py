@@ -25,6 +25,7 @@ from hotline.telephony.rtp.rtcp import (
     parse_compound,
     round_trip,
 )
+from hotline.telephony.rtp.srtp import SrtpContext
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class RtcpChannel(asyncio.DatagramProtocol):
         self._peer_sr: tuple[int, float] | None = None  # (middle 32 of its NTP, loop time)
         self._prior = (0, 0)  # (expected, received) at our previous report
         self._timer: asyncio.TimerHandle | None = None
+        self.srtp: SrtpContext | None = None  # SRTCP once SRTP is negotiated (RFC 3711 §3.4)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
@@ -64,6 +66,11 @@ class RtcpChannel(asyncio.DatagramProtocol):
         if not self._admits(addr[0]):
             self.foreign += 1
             return
+        if self.srtp is not None:
+            plain = self.srtp.unprotect_rtcp(data)
+            if plain is None:  # failed authentication: counted by the context
+                return
+            data = plain
         try:
             reports = parse_compound(data)
         except RtcpError:
@@ -116,6 +123,8 @@ class RtcpChannel(asyncio.DatagramProtocol):
         if self.transport is not None and remote is not None:
             try:
                 data = build_compound(self.report(), self.cname)
+                if self.srtp is not None:
+                    data = self.srtp.protect_rtcp(data)
                 self.transport.sendto(data, (remote[0], remote[1] + 1))
                 self.reports_sent += 1
             except OSError as exc:

@@ -12,6 +12,7 @@ import logging
 import secrets
 import socket
 import struct
+from collections.abc import Callable
 from typing import Final
 
 from hotline.telephony.rtp.dtmf import digit_code, event_packets
@@ -34,6 +35,7 @@ class RtpSender:
         self.params: MediaParams | None = None
         self.remote: tuple[str, int] | None = None  # where packets go
         self.sending = True  # direction allows sending and the session is open
+        self.protect: Callable[[bytes], bytes] | None = None  # SRTP: encrypt and sign
         self.closed = False
         self.sent = 0
         self.late_sends = 0
@@ -152,18 +154,15 @@ class RtpSender:
         self._last_sent_at = now
         if interval is not None and last is not None and now - last > self.max_send_gap:
             self.max_send_gap = now - last
+        packet = _OUT_HEADER.pack(
+            0x80, payload_type | 0x80 if marker else payload_type, sequence, timestamp, self.ssrc
+        )
+        if self.protect is not None:
+            packet = self.protect(packet + payload)
+        else:
+            packet += payload
         try:
-            sock.sendto(
-                _OUT_HEADER.pack(
-                    0x80,
-                    payload_type | 0x80 if marker else payload_type,
-                    sequence,
-                    timestamp,
-                    self.ssrc,
-                )
-                + payload,
-                remote,
-            )
+            sock.sendto(packet, remote)
         except OSError as exc:
             self._send_failed(exc)
             return

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import logging
-import random
 import socket
 import struct
 from collections.abc import Callable
@@ -37,7 +35,8 @@ from hotline.telephony.rtp.params import (
     MediaParams,
     RtpStats,
 )
-from hotline.telephony.rtp.pump import DatagramSources, MediaPump, tune_socket
+from hotline.telephony.rtp.ports import bind_pair
+from hotline.telephony.rtp.pump import DatagramSources, MediaPump
 from hotline.telephony.rtp.rtcp import RtcpCounts
 from hotline.telephony.rtp.rtcp_channel import RtcpChannel
 from hotline.telephony.rtp.sender import RtpSender
@@ -48,6 +47,7 @@ from hotline.telephony.rtp.sources import (
     Source,
     ip_of,
 )
+from hotline.telephony.rtp.srtp import SrtpContext, SrtpKeys
 
 __all__ = ["CLOCK_RATE", "DIRECTIONS", "Direction", "MediaParams", "RtpSession", "RtpStats"]
 
@@ -93,6 +93,7 @@ class RtpSession:
         self._jitter_units = 0.0
         self._counters = RtpStats()  # the receive side's; the sender counts its own
         self.rtcp: RtcpChannel | None = None
+        self._srtp: SrtpContext | None = None  # SRTP keys negotiated: every packet goes through
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -107,45 +108,24 @@ class RtpSession:
         on_dtmf: Callable[[str], None],
         trusted_media: tuple[Network, ...] = NO_NETWORKS,
     ) -> RtpSession:
-        """Bind an even free UDP port in [port_min, port_max] (odd ones are left for RTCP).
+        """Bind an even free UDP port in [port_min, port_max] and the odd one above for RTCP.
 
         `trusted_media`: relays whose packets are accepted from any address of theirs."""
-        first_even = port_min + (port_min % 2)
-        ports = list(range(first_even, port_max + 1, 2))
-        if not ports:
-            raise ValueError(f"no even port in the RTP range {port_min}-{port_max}")
-        # Start at a random place so concurrent allocations rarely collide.
-        start = random.randrange(len(ports))
+        sock, rtcp_sock, port = await bind_pair(host, port_min, port_max)
         loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(host, 0, type=socket.SOCK_DGRAM)
-        family, _, _, _, address = infos[0]
-        for port in ports[start:] + ports[:start]:
-            sock = socket.socket(family, socket.SOCK_DGRAM)
-            rtcp_sock = socket.socket(family, socket.SOCK_DGRAM)
-            try:
-                tune_socket(sock)
-                sock.bind((address[0], port, *address[2:]))
-                rtcp_sock.bind((address[0], port + 1, *address[2:]))  # RFC 3550 §11
-            except OSError as exc:
-                sock.close()
-                rtcp_sock.close()
-                if exc.errno in (errno.EADDRINUSE, errno.EACCES):
-                    continue
-                raise
-            session = cls(on_audio, on_dtmf, sock, trusted_media)
-            session.local_host, session.local_port = host, port
-            session._sender.local_port = port
-            MediaPump.of(loop).add(session)
-            channel = RtcpChannel(
-                session.rtcp_counts,
-                lambda s=session: s._sender.remote,
-                session.rtcp_admits,
-                f"hotline@{host}",
-            )
-            await loop.create_datagram_endpoint(lambda c=channel: c, sock=rtcp_sock)
-            session.rtcp = channel
-            return session
-        raise OSError(errno.EADDRINUSE, f"no free even UDP port in {port_min}-{port_max} on {host}")
+        session = cls(on_audio, on_dtmf, sock, trusted_media)
+        session.local_host, session.local_port = host, port
+        session._sender.local_port = port
+        MediaPump.of(loop).add(session)
+        channel = RtcpChannel(
+            session.rtcp_counts,
+            lambda s=session: s._sender.remote,
+            session.rtcp_admits,
+            f"hotline@{host}",
+        )
+        await loop.create_datagram_endpoint(lambda c=channel: c, sock=rtcp_sock)
+        session.rtcp = channel
+        return session
 
     def start(self, params: MediaParams) -> None:
         """Begin (or, after a re-INVITE, continue with new remote/codec/ptime)."""
@@ -155,6 +135,19 @@ class RtpSession:
         self._sender.params = params
         self._sender.remote = params.remote
         self._sources.expect(params.remote)
+
+    def secure(self, keys: SrtpKeys | None) -> None:
+        """SRTP with these keys from now on (None: plain RTP); the same keys keep the
+        context (its rollover counters and replay windows)."""
+        if (self._srtp.keys if self._srtp else None) == keys:
+            return
+        if self._srtp is not None:  # what arrived under the old keys is read with them
+            MediaPump.of(self._loop).drain(self)
+            self._counters.srtp_rejected += self._srtp.rejected
+        self._srtp = SrtpContext(keys) if keys is not None else None
+        self._sender.protect = self._srtp.protect if self._srtp else None
+        if self.rtcp is not None:
+            self.rtcp.srtp = self._srtp
 
     def set_direction(self, direction: Direction) -> None:
         if direction not in DIRECTIONS:
@@ -199,6 +192,7 @@ class RtpSession:
             dtmf_sent=sender.dtmf_sent,
             callback_errors=counters.callback_errors,
             foreign=counters.foreign,
+            srtp_rejected=counters.srtp_rejected + (self._srtp.rejected if self._srtp else 0),
             rtt_ms=self.rtcp.rtt * 1000 if self.rtcp and self.rtcp.rtt is not None else None,
             rtcp_received=self.rtcp.reports_received if self.rtcp else 0,
         )
@@ -253,6 +247,11 @@ class RtpSession:
             self._foreign(1, addr)
             return
         now = self._jitter.now = self._loop.time()
+        if self._srtp is not None:
+            plain = self._srtp.unprotect(data)
+            if plain is None:  # failed authentication (counted): never decoded
+                return
+            data = plain
         self._one(data, now)
         self._arm_release()
 
@@ -287,6 +286,8 @@ class RtpSession:
             if dropped:
                 first = None if self._counters.foreign else sources.source(lengths.index(-1))
                 self._foreign(dropped, first)
+        if self._srtp is not None:  # failed authentication: dropped like foreign datagrams
+            view = self._srtp.unprotect_batch(view, stride, lengths)
         jitter = self._jitter
         jitter.now = now  # loss is filled with at most the silence that real time allows
         audio = self._direction != "sendonly" and self._direction != "inactive"

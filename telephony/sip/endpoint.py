@@ -107,7 +107,9 @@ def next_attempt(request: Request, via: str, **headers: str) -> Request:
 def uri_destination(uri_text: str, default_transport: str = "udp") -> Peer:
     uri = URI.parse(uri_text.strip().strip("<>").split(">")[0])
     transport = (uri.parameters.get("transport") or default_transport).lower()
-    return Peer(transport, uri.host.strip("[]"), uri.port or 5060)
+    if uri.scheme.lower() == "sips":  # RFC 5630: TLS, 5061 by default
+        transport = "tls"
+    return Peer(transport, uri.host.strip("[]"), uri.port or (5061 if transport == "tls" else 5060))
 
 
 def dialog_destination(route_set: list[str], remote_target: str, fallback: Peer) -> Peer:

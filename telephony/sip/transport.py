@@ -1,6 +1,8 @@
 """asyncio SIP transports: UDP datagrams and TCP streams on one port, TLS streams on
-another (inbound only: requests to a TLS peer reuse the connection it opened, RFC 5923 §4
-style, since phones and proxies behind NAT cannot be reached on a new one).
+another. Requests to a TLS peer reuse the connection it opened (RFC 5923 §4 style: phones
+and proxies behind NAT cannot be reached on a new one); only with a client context
+(`client_tls`, the dialer's outbound proxy) do we open TLS connections ourselves, checking
+the peer's certificate and host name.
 
 The transport only moves bytes: it hands every datagram / framed TCP message with its
 source to `on_data`; parsing and all protocol decisions happen above it.
@@ -15,7 +17,7 @@ import logging
 import socket
 import ssl
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hotline.telephony.sip.message import MAX_MESSAGE, SipParseError, StreamFramer
@@ -28,6 +30,7 @@ class Peer:
     transport: str  # "udp" | "tcp" | "tls"
     host: str
     port: int
+    name: str | None = field(default=None, compare=False)  # TLS: the name its cert must have
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class SipTransport:
         self._tasks: set[asyncio.Task[None]] = set()
         self._sweeper: asyncio.TimerHandle | None = None
         self.refused = 0  # accepted TCP connections closed at once (untrusted or over limits)
+        self.client_tls: ssl.SSLContext | None = None  # we may open TLS connections with it
 
     def now(self) -> float:
         return asyncio.get_running_loop().time()
@@ -225,10 +229,9 @@ class SipTransport:
         if not 0 < peer.port < 65536 or not peer.host:
             log.debug("not sending to unusable address %s", peer)
             return
-        if peer.transport == "tls":
-            self._send_tls(data, peer)
-            return
-        if peer.transport == "tcp":
+        if peer.transport == "tls" and (self._send_tls(data, peer) or self.client_tls is None):
+            return  # on a connection of the peer's, or none and we may not open one
+        if peer.transport in ("tcp", "tls"):
             conn = self._connections.get((peer.host, peer.port))
             if conn is not None and conn.transport is not None and not conn.transport.is_closing():
                 conn.write(data)
@@ -250,7 +253,7 @@ class SipTransport:
             return
         self._udp.transport.sendto(data, (host, peer.port))
 
-    def _send_tls(self, data: bytes, peer: Peer) -> None:
+    def _send_tls(self, data: bytes, peer: Peer) -> bool:
         """On the peer's connection, else on its host's latest TLS connection."""
         conn = self._connections.get((peer.host, peer.port))
         if conn is None or conn.kind != "tls":
@@ -259,9 +262,11 @@ class SipTransport:
             ]
             conn = same_host[-1] if same_host else None
         if conn is None or conn.transport is None or conn.transport.is_closing():
-            log.warning("no TLS connection from %s: message dropped", peer)
-            return
+            if self.client_tls is None:
+                log.warning("no TLS connection from %s: message dropped", peer)
+            return False
         conn.write(data)
+        return True
 
     async def _send_to_name(self, data: bytes, host: str, port: int) -> None:
         loop = asyncio.get_running_loop()
@@ -279,20 +284,39 @@ class SipTransport:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def connect(self, peer: Peer) -> int:
+        """A TCP/TLS connection to `peer` (the one open, else a new one); our local port.
+        OSError (ssl.SSLError: a certificate that does not verify) when it fails."""
+        conn = self._connections.get((peer.host, peer.port))
+        if conn is None or conn.transport is None or conn.transport.is_closing():
+            tls = self.client_tls if peer.transport == "tls" else None
+            _, conn = await asyncio.get_running_loop().create_connection(
+                lambda: _Tcp(self, inbound=False, kind=peer.transport),
+                peer.host,
+                peer.port,
+                ssl=tls,
+                server_hostname=(peer.name or peer.host) if tls else None,
+            )
+        assert conn.transport is not None
+        local_port = int(conn.transport.get_extra_info("sockname")[1])
+        if peer.transport == "tls" and self._tls_server is None:
+            # No TLS listener: our TLS port (Via, Contact) is this connection's, which is
+            # how the proxy finds it again for requests to us (RFC 5923 alias).
+            self.tls_port = local_port
+        return local_port
+
     async def _connect(self, peer: Peer) -> None:
         key = (peer.host, peer.port)
-        loop = asyncio.get_running_loop()
         try:
-            _, proto = await loop.create_connection(
-                lambda: _Tcp(self, inbound=False), peer.host, peer.port
-            )
+            await self.connect(peer)
         except (OSError, ValueError, UnicodeError) as exc:
-            log.warning("TCP connect to %s:%s failed: %s", peer.host, peer.port, exc)
+            log.warning("%s connect to %s:%s failed: %s", peer.transport, peer.host, peer.port, exc)
             self._pending.pop(key, None)
             return
-        assert proto.transport is not None
+        conn = self._connections.get(key)
         for data in self._pending.pop(key, []):
-            proto.write(data)
+            if conn is not None and conn.transport is not None:
+                conn.write(data)
 
     async def close(self) -> None:
         if self._sweeper is not None:

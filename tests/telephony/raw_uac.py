@@ -97,17 +97,21 @@ class RawUac:
             f"Contact: <sip:caller@{self.host}:{self.port}>\n"
         )
 
-    def send_invite(self, rtp: tuple[str, int], extra: str = "") -> None:
-        """`extra`: more header lines, each ending in a newline."""
+    def send_invite(
+        self, rtp: tuple[str, int], extra: str = "", profile: str = "RTP/AVP", media: str = ""
+    ) -> None:
+        """`extra`: more header lines, each ending in a newline; `media`: more a= lines of
+        the audio stream, each ending in CRLF (e.g. a=crypto with profile RTP/SAVP)."""
         sdp = (
             "v=0\r\n"
             f"o=- 1 1 IN IP4 {rtp[0]}\r\n"
             "s=-\r\n"
             f"c=IN IP4 {rtp[0]}\r\n"
             "t=0 0\r\n"
-            f"m=audio {rtp[1]} RTP/AVP 8 101\r\n"
+            f"m=audio {rtp[1]} {profile} 8 101\r\n"
             "a=rtpmap:8 PCMA/8000\r\n"
             "a=rtpmap:101 telephone-event/8000\r\n"
+            f"{media}"
             "a=sendrecv\r\n"
         ).encode()
         self._send(

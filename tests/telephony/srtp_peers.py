@@ -1,0 +1,73 @@
+"""Shared by the SRTP/TLS tests: baresip answering with mandatory SRTP, speech and tone
+WAVs, and comparing what was recorded with what was played."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import subprocess
+import wave
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import numpy as np
+
+from tests.fixtures.baresip import BARESIP, baresip_config
+
+
+def tone_wav(path: Path, seconds: float, freq: int) -> Path:
+    subprocess.run(
+        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(path), "synth", str(seconds),
+         "sine", str(freq)],
+        check=True,
+    )  # fmt: skip
+    return path
+
+
+def speech_wav(folder: Path, text: str = "您好，我家楼下的路灯坏了三天了") -> Path:
+    """Mandarin from espeak-ng, as 8 kHz 16-bit mono."""
+    espeak, wav = folder / "espeak.wav", folder / "speech.wav"
+    subprocess.run(["espeak-ng", "-v", "cmn-latn-pinyin", "-w", str(espeak), text], check=True)
+    subprocess.run(["sox", str(espeak), "-r", "8000", "-c", "1", "-b", "16", str(wav)], check=True)
+    return wav
+
+
+def samples(path: Path) -> np.ndarray:
+    with wave.open(str(path)) as w:
+        return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64)
+
+
+def similarity(got: np.ndarray, sent: np.ndarray) -> float:
+    """Cosine similarity of `sent` with the best-aligned stretch of `got` (PCMA is lossy,
+    the start is not aligned)."""
+    corr = np.correlate(got, sent, mode="valid")
+    lag = int(np.argmax(corr))
+    segment = got[lag : lag + len(sent)]
+    n = min(len(segment), len(sent))
+    return float(
+        np.dot(segment[:n], sent[:n]) / (np.linalg.norm(segment[:n]) * np.linalg.norm(sent[:n]))
+    )
+
+
+@contextlib.asynccontextmanager
+async def baresip_answering_srtp(confdir: Path, wav: Path) -> AsyncIterator[int]:
+    """baresip as sip:callee@127.0.0.1 answering at once with mandatory SRTP (srtp-mand)
+    and playing `wav`; yields its SIP port."""
+    assert BARESIP is not None
+    baresip_config(confdir, wav, "callee")
+    config = (confdir / "config").read_text()
+    port = int(config.split("sip_listen 127.0.0.1:")[1].split()[0])
+    (confdir / "config").write_text(config + "module srtp.so\n")
+    accounts = confdir / "accounts"
+    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand;answermode=auto\n")
+    proc = await asyncio.create_subprocess_exec(
+        BARESIP, "-f", str(confdir),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        await asyncio.sleep(1.0)  # baresip binds its SIP port
+        yield port
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+        await proc.communicate()
