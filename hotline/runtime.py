@@ -237,6 +237,15 @@ class IntakeRuntime:
                 q.mos,
                 " (too poor to transcribe well)" if q.poor else "",
             )
+            await call.opened.wait()  # the draft is opened first: the figures go on it
+            self.service.quality(
+                ev.call_id,
+                loss_ratio=q.loss_ratio,
+                jitter_ms=q.jitter_ms,
+                rtt_ms=q.rtt_ms,
+                mos=q.mos,
+                poor=q.poor,
+            )
         await call.opened.wait()
         self.calls.pop(ev.call_id, None)
         transcript: Transcript | None = None

@@ -79,9 +79,24 @@ class CallSilent(IntakeRecord):
     reason: str
 
 
+@dataclass(frozen=True)
+class CallQualityMeasured(IntakeRecord):
+    """The caller's audio at hang-up: loss, jitter, round-trip time, MOS (Ticket.call_quality)."""
+
+    kind: ClassVar[str] = "call_quality"
+    quality: dict[str, Any] = field(default_factory=dict)
+
+
 RECORD_TYPES: dict[str, type[IntakeRecord]] = {
     cls.kind: cls
-    for cls in (DraftOpened, PartialHeard, CallTranscribed, TranscriptionQueued, CallSilent)
+    for cls in (
+        DraftOpened,
+        PartialHeard,
+        CallTranscribed,
+        TranscriptionQueued,
+        CallSilent,
+        CallQualityMeasured,
+    )
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
+    CallQualityMeasured,
     CallSilent,
     CallTranscribed,
     DraftOpened,
@@ -104,6 +105,30 @@ class IntakeService:
     def partial(self, call_id: str, text: str) -> None:
         if text.strip() and self.throttle.allow(call_id, text):
             self.emit(PartialHeard(call_id=call_id, text=text))
+
+    def quality(
+        self,
+        call_id: str,
+        *,
+        loss_ratio: float,
+        jitter_ms: float,
+        rtt_ms: float | None,
+        mos: float,
+        poor: bool,
+    ) -> None:
+        """The caller's audio figures at hang-up, stored on the call's ticket."""
+        self.emit(
+            CallQualityMeasured(
+                call_id=call_id,
+                quality={
+                    "loss_percent": round(loss_ratio * 100, 2),
+                    "jitter_ms": round(jitter_ms, 1),
+                    "rtt_ms": round(rtt_ms, 1) if rtt_ms is not None else None,
+                    "mos": round(mos, 2),
+                    "poor": poor,
+                },
+            )
+        )
 
     def finished(
         self,

@@ -13,6 +13,7 @@ from hotline.ticketing.commands import AttachTranscript, Command, MarkInvalid
 from hotline.ticketing.errors import ConflictError
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
+    CallQualityMeasured,
     CallSilent,
     CallTranscribed,
     DraftOpened,
@@ -206,6 +207,16 @@ def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> App
     return AppliedChange("updated", ticket, rec)
 
 
+def _apply_quality(
+    store: IntakeStore, rec: CallQualityMeasured, ctx: ApplyContext
+) -> AppliedChange | None:
+    ticket = store.by_call_id(rec.call_id)
+    if ticket is None or ticket.call_quality == rec.quality:
+        return None  # no draft (cancelled) or replayed
+    ticket.call_quality = dict(rec.quality)
+    return AppliedChange("updated", store.save(ticket), rec)
+
+
 _APPLY: dict[
     type[IntakeRecord], Callable[[IntakeStore, Any, ApplyContext], AppliedChange | None]
 ] = {
@@ -214,4 +225,5 @@ _APPLY: dict[
     CallTranscribed: _apply_transcribed,
     TranscriptionQueued: _apply_queued,
     CallSilent: _apply_silent,
+    CallQualityMeasured: _apply_quality,
 }
