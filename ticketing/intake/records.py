@@ -87,6 +87,17 @@ class CallQualityMeasured(IntakeRecord):
     quality: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class CallTakenOver(IntakeRecord):
+    """转人工: an operator (`by`; "caller" when the caller asked) took the call on a phone."""
+
+    kind: ClassVar[str] = "call_taken_over"
+    by: str
+    target: str  # the phone's SIP URI
+    method: str  # "refer" | "bridge"
+    at: datetime
+
+
 RECORD_TYPES: dict[str, type[IntakeRecord]] = {
     cls.kind: cls
     for cls in (
@@ -96,6 +107,7 @@ RECORD_TYPES: dict[str, type[IntakeRecord]] = {
         TranscriptionQueued,
         CallSilent,
         CallQualityMeasured,
+        CallTakenOver,
     )
 }
 
@@ -107,7 +119,7 @@ def record_from_json(line: str) -> IntakeRecord:
         value = data.get(f.name)
         if value is None:
             continue
-        if f.name in ("received_at", "ended_at"):
+        if f.name in ("received_at", "ended_at", "at"):
             data[f.name] = datetime.fromisoformat(value)
         elif f.name in ("words", "numbers"):
             data[f.name] = tuple(value)

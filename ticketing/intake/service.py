@@ -13,6 +13,7 @@ from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
     CallQualityMeasured,
     CallSilent,
+    CallTakenOver,
     CallTranscribed,
     DraftOpened,
     IntakeRecord,
@@ -129,6 +130,10 @@ class IntakeService:
                 },
             )
         )
+
+    def taken_over(self, call_id: str, *, by: str, target: str, method: str, at: datetime) -> None:
+        """转人工: goes into the ticket's history."""
+        self.emit(CallTakenOver(call_id=call_id, by=by, target=target, method=method, at=at))
 
     def finished(
         self,

@@ -15,6 +15,7 @@ from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
     CallQualityMeasured,
     CallSilent,
+    CallTakenOver,
     CallTranscribed,
     DraftOpened,
     IntakeRecord,
@@ -22,7 +23,14 @@ from hotline.ticketing.intake.records import (
     TranscriptionQueued,
 )
 from hotline.ticketing.intake.routing_fields import routing_fields
-from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord
+from hotline.ticketing.model import (
+    OPEN_STATES,
+    Channel,
+    HistoryEntry,
+    State,
+    Ticket,
+    TranscriptWord,
+)
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +225,33 @@ def _apply_quality(
     return AppliedChange("updated", store.save(ticket), rec)
 
 
+TAKE_OVER = "take_over"  # the history line's command (转人工)
+
+
+def _apply_taken_over(
+    store: IntakeStore, rec: CallTakenOver, ctx: ApplyContext
+) -> AppliedChange | None:
+    ticket = store.by_call_id(rec.call_id)
+    if ticket is None or any(h.command == TAKE_OVER and h.at == rec.at for h in ticket.history):
+        return None  # no draft, or replayed
+    asked = rec.by == "caller"
+    how = "转接" if rec.method == "refer" else "桥接"
+    ticket.history.append(
+        HistoryEntry(
+            at=rec.at,
+            actor=rec.by,
+            actor_role="system" if asked else "operator",
+            command=TAKE_OVER,
+            from_state=ticket.state,
+            to_state=ticket.state,
+            reason=("来电人要求人工服务，" if asked else "")
+            + f"{how}至 {rec.target}，录音截至转接时刻",
+            details={"target": rec.target, "method": rec.method},
+        )
+    )
+    return AppliedChange("updated", store.save(ticket), rec)
+
+
 _APPLY: dict[
     type[IntakeRecord], Callable[[IntakeStore, Any, ApplyContext], AppliedChange | None]
 ] = {
@@ -226,4 +261,5 @@ _APPLY: dict[
     TranscriptionQueued: _apply_queued,
     CallSilent: _apply_silent,
     CallQualityMeasured: _apply_quality,
+    CallTakenOver: _apply_taken_over,
 }

@@ -240,6 +240,8 @@ def _same(value: Any) -> Any:
 def _command_label(command: str) -> str:
     if command == "create":
         return "创建"
+    if command == "take_over":  # intake: an operator took the live call (转人工)
+        return "转人工"
     try:
         return COMMAND_LABELS[CommandName(command)]
     except ValueError:
