@@ -91,6 +91,7 @@ ACCEPTS_REFER = scenario(
     + "  </recv>\n",
     reply_to_last("202 Accepted"),
     notify(2, "SIP/2.0 100 Trying", "active;expires=60"),
+    '  <pause milliseconds="2000"/>\n',  # the operator's phone rings
     notify(3, "SIP/2.0 200 OK", "terminated;reason=noresource"),
     EXPECT_BYE_FROM_US,
 )
