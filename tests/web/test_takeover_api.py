@@ -26,7 +26,7 @@ from tests.telephony.sip.test_sip_takeover import ACCEPTS_REFER, OPERATOR
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
 
-def _settings(tmp_path: Path, database: Database) -> Settings:
+def _settings(tmp_path: Path, database_url: str) -> Settings:
     rtp = free_port()
     return Settings(
         sip={
@@ -36,12 +36,16 @@ def _settings(tmp_path: Path, database: Database) -> Settings:
             "takeover": {"operator_phones": {"op1": OPERATOR}},  # op2 has none
         },
         storage={
-            "database_url": database.engine.url.render_as_string(hide_password=False),
+            "database_url": database_url,
             "recordings_dir": tmp_path / "var" / "recordings",
         },
         asr={"model_path": tmp_path / "no-model-here"},
         web={"secret_key": "test-secret-key"},
     )
+
+
+def _url(database: Database) -> str:
+    return database.engine.url.render_as_string(hide_password=False)
 
 
 async def _client(server: TestServer, name: str) -> TestClient:
@@ -52,7 +56,7 @@ async def _client(server: TestServer, name: str) -> TestClient:
 
 
 async def test_operator_takes_a_live_call(tmp_path: Path, database: Database) -> None:
-    settings = _settings(tmp_path, database)
+    settings = _settings(tmp_path, _url(database))
     runtime = build_intake_runtime(settings, database, sip_port=0)
     await runtime.start()
     add_web_users(database)
@@ -121,7 +125,7 @@ async def test_take_while_the_sip_side_is_down_is_503(database: Database, tmp_pa
     add_web_users(database)
     app = create_web_app(
         database,
-        _settings(tmp_path, database),
+        _settings(tmp_path, _url(database)),
         data_dir=tmp_path / "data",
         extensions=[takeover_web_extension(lambda: None)],
     )
