@@ -72,6 +72,7 @@ class Takeover:
         self.dial = dial  # None: no outbound route, REFER only
         self._news = asyncio.Event()
         self._operator: OutboundCall | None = None
+        self.relayed = {"to_operator": 0, "to_caller": 0}  # 20 ms frames, for the log
 
     # ---- REFER ------------------------------------------------------------------------
 
@@ -163,8 +164,8 @@ class Takeover:
         assert operator.rtp is not None
         to_operator: asyncio.Queue[bytes] = asyncio.Queue(maxsize=50)
         to_caller: asyncio.Queue[bytes] = asyncio.Queue(maxsize=50)
-        self.call.relay = _offer(to_operator)
-        operator.audio_sink = _offer(to_caller)
+        self.call.relay = self._offer(to_operator, "to_operator")
+        operator.audio_sink = self._offer(to_caller, "to_caller")
         pumps = [
             asyncio.create_task(_pump(to_operator, operator.rtp)),
             asyncio.create_task(_pump(to_caller, caller_rtp)),
@@ -178,11 +179,20 @@ class Takeover:
             self.call.relay = None
             operator.audio_sink = None
             self._fire(TransferEvent.HUNG_UP)
+            log.info("call %s bridge ended: frames relayed %s", self.call.call_id, self.relayed)
             if operator.hung_up_by_peer.is_set():
                 await self.call.hangup("transferred")
                 await operator.close()
             else:
                 await operator.hangup()
+
+    def _offer(self, queue: asyncio.Queue[bytes], way: str) -> Callable[[bytes], None]:
+        def put(pcm: bytes) -> None:
+            self.relayed[way] += len(pcm) // 320
+            with contextlib.suppress(asyncio.QueueFull):  # a stalled side drops, never blocks
+                queue.put_nowait(pcm)
+
+        return put
 
     def _taken_over(self) -> None:
         self.call.on_event(
@@ -194,14 +204,6 @@ class Takeover:
                 at=datetime.now(UTC),
             )
         )
-
-
-def _offer(queue: asyncio.Queue[bytes]) -> Callable[[bytes], None]:
-    def put(pcm: bytes) -> None:
-        with contextlib.suppress(asyncio.QueueFull):  # a stalled side drops, never blocks
-            queue.put_nowait(pcm)
-
-    return put
 
 
 async def _pump(queue: asyncio.Queue[bytes], rtp: RtpSession) -> None:

@@ -143,6 +143,14 @@ async def test_zero_bridges_the_caller_to_the_operator_phone(
         async with operator_phone(tmp_path / "operator", kam, "op1") as heard:
             runtime = build_intake_runtime(_settings(tmp_path, database, kam), database, sip_port=0)
             await runtime.start()
+            takeovers = []
+            take = runtime.listener.take
+
+            def keep(*args: str) -> object:
+                takeovers.append(take(*args))
+                return takeovers[-1]
+
+            runtime.listener.take = keep  # type: ignore[method-assign]
             try:
                 result = await call_listener(
                     tmp_path, runtime.listener.port, PRESSES_ZERO_REFUSES_REFER, name="zero"
@@ -157,6 +165,9 @@ async def test_zero_bridges_the_caller_to_the_operator_phone(
         assert dumps, f"the operator phone got no call: {sorted(heard.iterdir())}"
         assert max(_rms(d) for d in dumps) > 200, "the operator phone heard silence"
 
+    # And the other way: the operator's voice went to the caller (RTP from baresip relayed).
+    (takeover,) = takeovers
+    assert takeover.relayed["to_caller"] > 100 and takeover.relayed["to_operator"] > 100
     (line,) = [h for h in ticket.history if h.command == "take_over"]
     assert line.actor == "caller" and "桥接" in line.reason and "sip:op1@" in line.reason
     assert line.details["method"] == "bridge"
