@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing.intake.records import CallQualityMeasured, record_from_json
 from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.services import TicketQuery, list_tickets
+from hotline.ticketing.services import TicketQuery, get_ticket, list_tickets
 from hotline.ticketing.web.app import create_web_app
 
 from hotline.intake_wiring import build_intake_runtime
@@ -29,31 +30,41 @@ from tests.fixtures.web import add_web_users, login, web_settings
 pytestmark = pytest.mark.timeout(180)
 
 
-def _settings(tmp_path: Path, database: Database) -> Settings:
+def database_url(database: Database) -> str:
+    return database.engine.url.render_as_string(hide_password=False)
+
+
+def runtime_settings(
+    tmp_path: Path, url: str, *, greeting_seconds: float = 0.3, **sip: object
+) -> Settings:
+    """An in-process intake runtime's settings: free RTP ports, no speech model (calls are
+    queued for transcription), loopback media trusted (sipp plays from another port)."""
     rtp = free_port()
     return Settings(
         sip={
             "rtp_port_min": max(10000, rtp - 2000),
             "rtp_port_max": min(65000, rtp + 2000),
-            # Our RTP (the greeting) makes our reports SRs that baresip's reports echo.
-            "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(3.0)),
+            "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(greeting_seconds)),
             "trusted_media": ["127.0.0.0/8"],
+            **sip,
         },
-        storage={
-            "database_url": database.engine.url.render_as_string(hide_password=False),
-            "recordings_dir": tmp_path / "var" / "recordings",
-        },
+        storage={"database_url": url, "recordings_dir": tmp_path / "var" / "recordings"},
         asr={"model_path": tmp_path / "no-model-here"},
+        web={"secret_key": "test-secret-key"},
     )
 
 
-async def _ticket_with_quality(database: Database, timeout: float = 60) -> Ticket:
+async def wait_ticket(
+    database: Database, ready: Callable[[Ticket], bool], timeout: float = 60
+) -> Ticket:
+    """The first ticket (with its history) for which `ready` holds."""
+
     async def poll() -> Ticket:
         while True:
-            tickets = await asyncio.to_thread(list_tickets, database.uow(), TicketQuery())
-            for t in tickets:
-                if t.call_quality is not None:
-                    return t
+            for t in await asyncio.to_thread(list_tickets, database.uow(), TicketQuery()):
+                full = await asyncio.to_thread(get_ticket, database.uow(), t.id)
+                if ready(full):
+                    return full
             await asyncio.sleep(0.2)
 
     return await asyncio.wait_for(poll(), timeout)
@@ -70,11 +81,13 @@ async def test_a_real_call_leaves_its_quality_on_the_ticket(
          "sine", "440", "vol", "0.3"],
         check=True,
     )  # fmt: skip
-    runtime = build_intake_runtime(_settings(tmp_path, database), database, sip_port=0)
+    # A 3 s greeting: our RTP makes our reports SRs that baresip's reports echo.
+    settings = runtime_settings(tmp_path, database_url(database), greeting_seconds=3.0)
+    runtime = build_intake_runtime(settings, database, sip_port=0)
     await runtime.start()
     try:
         async with baresip_dialing(tmp_path / "baresip", wav, runtime.listener.port, user="q"):
-            ticket = await _ticket_with_quality(database, timeout=90)
+            ticket = await wait_ticket(database, lambda t: t.call_quality is not None, 90)
     finally:
         await runtime.shutdown(5)
     q = ticket.call_quality

@@ -18,14 +18,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.services import TicketQuery, get_ticket, list_tickets
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
 from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
-from tests.fixtures.common import free_port
 from tests.fixtures.kamailio import REGISTRAR, Kamailio, kamailio, needs_kamailio
 from tests.fixtures.sip import tone_pcm, write_wav_8k
 from tests.fixtures.sipp import (
@@ -40,6 +37,7 @@ from tests.fixtures.sipp import (
     request,
     scenario,
 )
+from tests.intake.test_call_quality_stored import database_url, runtime_settings, wait_ticket
 from tests.telephony.sip.test_sip_takeover import reply_to_last
 
 pytestmark = [needs_sipp, needs_baresip, needs_kamailio, pytest.mark.timeout(240)]
@@ -96,38 +94,12 @@ async def operator_phone(confdir: Path, kam: Kamailio, user: str) -> AsyncIterat
 
 
 def _settings(tmp_path: Path, database: Database, kam: Kamailio) -> Settings:
-    rtp = free_port()
-    return Settings(
-        sip={
-            "rtp_port_min": max(10000, rtp - 2000),
-            "rtp_port_max": min(65000, rtp + 2000),
-            "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3)),
-            "trusted_media": ["127.0.0.0/8"],  # sipp plays its pcap from another port
-            "outbound": {
-                "proxy": f"sip:127.0.0.1:{kam.port}",
-                "username": "hotline",
-                "password": PASSWORD,
-            },
-            "takeover": {"person_phone": f"sip:op1@127.0.0.1:{kam.port}"},
-        },
-        storage={
-            "database_url": database.engine.url.render_as_string(hide_password=False),
-            "recordings_dir": tmp_path / "var" / "recordings",
-        },
-        asr={"model_path": tmp_path / "no-model-here"},
+    return runtime_settings(
+        tmp_path,
+        database_url(database),
+        outbound={"proxy": f"sip:127.0.0.1:{kam.port}", "username": "hl", "password": PASSWORD},
+        takeover={"person_phone": f"sip:op1@127.0.0.1:{kam.port}"},
     )
-
-
-async def _taken_over(database: Database, timeout: float = 60) -> Ticket:
-    async def poll() -> Ticket:
-        while True:
-            for t in await asyncio.to_thread(list_tickets, database.uow(), TicketQuery()):
-                full = await asyncio.to_thread(get_ticket, database.uow(), t.id)
-                if any(h.command == "take_over" for h in full.history):
-                    return full
-            await asyncio.sleep(0.3)
-
-    return await asyncio.wait_for(poll(), timeout)
 
 
 def _rms(path: Path) -> float:
@@ -156,7 +128,9 @@ async def test_zero_bridges_the_caller_to_the_operator_phone(
                     tmp_path, runtime.listener.port, PRESSES_ZERO_REFUSES_REFER, name="zero"
                 )
                 assert result.returncode == 0, str(result) + kam.log_text()[-3000:]
-                ticket = await _taken_over(database)
+                ticket = await wait_ticket(
+                    database, lambda t: any(h.command == "take_over" for h in t.history)
+                )
                 await asyncio.sleep(1.0)  # the operator leg is hung up after the caller's BYE
             finally:
                 await runtime.shutdown(5)

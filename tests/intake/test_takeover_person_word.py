@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from hotline.asr.transcript import Partial
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.services import TicketQuery, get_ticket, list_tickets
 
 from hotline.intake_wiring import build_intake_runtime
 from tests.fixtures.sipp import call_listener, needs_sipp
+from tests.intake.test_call_quality_stored import wait_ticket
 from tests.telephony.sip.test_sip_takeover import ACCEPTS_REFER, OPERATOR
 from tests.web.test_takeover_api import _settings, _url
 
@@ -39,12 +39,7 @@ async def test_saying_rengong_reaches_the_person_phone(tmp_path: Path, database:
         runtime._partial(call_id, Partial(text="我 要 找 人 工"))  # spaced, as Vosk writes it
         result = await sipp
         assert result.returncode == 0, str(result)  # REFER to the person phone, then BYE
-        for _ in range(100):
-            (t,) = await asyncio.to_thread(list_tickets, database.uow(), TicketQuery())
-            t = await asyncio.to_thread(get_ticket, database.uow(), t.id)
-            if any(h.command == "take_over" for h in t.history):
-                break
-            await asyncio.sleep(0.2)
+        t = await wait_ticket(database, lambda t: any(h.command == "take_over" for h in t.history))
         (line,) = [h for h in t.history if h.command == "take_over"]
         assert line.actor == "caller" and "来电人要求人工服务" in line.reason
     finally:

@@ -17,35 +17,20 @@ from hotline.ticketing.web.takeover_api import takeover_web_extension
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
-from tests.fixtures.common import free_port
-from tests.fixtures.sip import tone_pcm, write_wav_8k
 from tests.fixtures.sipp import call_listener, needs_sipp
 from tests.fixtures.web import add_web_users, csrf, login
+from tests.intake.test_call_quality_stored import database_url, runtime_settings
 from tests.telephony.sip.test_sip_takeover import ACCEPTS_REFER, OPERATOR
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
 
-def _settings(tmp_path: Path, database_url: str) -> Settings:
-    rtp = free_port()
-    return Settings(
-        sip={
-            "rtp_port_min": max(10000, rtp - 2000),
-            "rtp_port_max": min(65000, rtp + 2000),
-            "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3)),
-            "takeover": {"operator_phones": {"op1": OPERATOR}},  # op2 has none
-        },
-        storage={
-            "database_url": database_url,
-            "recordings_dir": tmp_path / "var" / "recordings",
-        },
-        asr={"model_path": tmp_path / "no-model-here"},
-        web={"secret_key": "test-secret-key"},
-    )
+def _settings(tmp_path: Path, url: str) -> Settings:
+    return runtime_settings(tmp_path, url, takeover={"operator_phones": {"op1": OPERATOR}})
 
 
 def _url(database: Database) -> str:
-    return database.engine.url.render_as_string(hide_password=False)
+    return database_url(database)
 
 
 async def _client(server: TestServer, name: str) -> TestClient:
