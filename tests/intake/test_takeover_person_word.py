@@ -59,3 +59,23 @@ async def test_without_a_person_phone_the_word_does_nothing(
     runtime.person_phone = OPERATOR
     runtime._partial("c1", Partial(text="转 人工"))
     assert taken == [("c1", OPERATOR, "caller")]
+
+
+def test_a_call_taken_over_before_a_word_stays_a_draft(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from hotline.ticketing.intake.service import IntakeService
+
+    out: list[object] = []
+    service = IntakeService(out.append, recordings_dir=tmp_path)
+    common = {
+        "ended_at": datetime.now(UTC),
+        "recording_path": tmp_path / "r.wav",
+        "heard_speech": False,
+        "transcript": None,
+        "pending_reason": None,
+    }
+    service.finished(call_id="c1", finish_reason="transferred", **common)
+    assert out == []  # not invalid, not a missed call: the operator has the caller
+    service.finished(call_id="c2", finish_reason="caller_hangup", **common)
+    assert [type(r).__name__ for r in out] == ["CallSilent"]

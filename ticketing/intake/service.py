@@ -149,6 +149,8 @@ class IntakeService:
         """Hang-up. `transcript` is the live result, or None with `pending_reason` set.
         `finish_reason`: telephony's CallFinished.reason (caller_hangup, silence, ...)."""
         self.throttle.forget(call_id)
+        if not heard_speech and finish_reason == "transferred":
+            return  # 转人工 before a word: the operator has the caller and fills in the draft
         if not heard_speech:
             # Both words start the reasons ticketing.missed recognises as a missed call.
             reason = (

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 FORWARDED_FROM_MAX = 100  # tickets.forwarded_from is VARCHAR(100)
 LEXICON_AUTHOR = "lexicon"  # corrected_by of a draft text the correction lexicon rewrote
+TAKE_OVER = "take_over"  # the history line's command when an operator took the call (转人工)
 
 
 class IntakeStore(Protocol):
@@ -204,8 +205,8 @@ def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> App
     ticket = store.by_call_id(rec.call_id)
     if ticket is None or ticket.state is not State.DRAFT or ticket.transcript_words:
         return None
-    if ticket.history and any(h.command == "mark_invalid" for h in ticket.history):
-        return None  # an operator restored it once already: leave it to them
+    if ticket.history and any(h.command in ("mark_invalid", TAKE_OVER) for h in ticket.history):
+        return None  # an operator restored it once already, or took the call: theirs
     assert ticket.id is not None
     if ticket.transcription_pending:
         ticket.transcription_pending = False
@@ -223,9 +224,6 @@ def _apply_quality(
         return None  # no draft (cancelled) or replayed
     ticket.call_quality = dict(rec.quality)
     return AppliedChange("updated", store.save(ticket), rec)
-
-
-TAKE_OVER = "take_over"  # the history line's command (转人工)
 
 
 def _apply_taken_over(
