@@ -120,3 +120,6 @@ async def test_take_while_the_sip_side_is_down_is_503(database: Database, tmp_pa
         assert resp.status == 503 and "来电服务未运行" in (await resp.json())["message"]
         resp = await op.post("/api/v1/calls/" + "x" * 300 + "/take", json={}, headers=csrf(op))
         assert resp.status == 400
+        paths = (await (await op.get("/api/v1/openapi.json")).json())["paths"]
+        assert "409" in paths["/api/v1/calls/{call_id}/take"]["post"]["responses"]
+        assert "/api/v1/calls/live" in paths

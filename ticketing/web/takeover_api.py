@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aiohttp import web
+from aiohttp_pydantic.oas.typing import r200, r202, r400, r403, r409, r503
 from hotline.ticketing.model import mask_number
 from hotline.ticketing.users import Role
 from hotline.ticketing.web.auth import require_role
 from hotline.ticketing.web.context import WebContext, WebExtension, ctx
 from hotline.ticketing.web.errors import ApiError
+from hotline.ticketing.web.followup_api import api
+from hotline.ticketing.web.followup_schemas import ErrorBody
 
 PANEL_SCRIPT = "/static/takeover.js"
 MAX_CALL_ID = 255
@@ -86,8 +89,13 @@ def _tickets_of(c: WebContext, call_ids: list[str]) -> list[dict[str, Any]]:
 
 
 @routes.get("/api/v1/calls/live")
-async def live_calls(request: web.Request) -> web.Response:
-    """Calls the listener is answering now; `can_take`: this user may press 接听."""
+@api
+async def live_calls(request: web.Request) -> r200[dict] | r403[ErrorBody] | r503[ErrorBody]:
+    """Calls the listener is answering now, with their draft; `can_take`: this user may
+    press 接听 (an operator with a phone in sip.takeover.operator_phones).
+
+    Tags: calls
+    """
     principal = require_role(request, Role.OPERATOR, Role.LEAD, Role.ADMIN)
     c = ctx(request)
     port = _port(c)
@@ -98,10 +106,16 @@ async def live_calls(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/v1/calls/{call_id}/take")
-async def take_call(request: web.Request) -> web.Response:
-    """接听: transfer the live call to the operator's phone. 409 when it is gone or taken."""
+@api
+async def take_call(
+    request: web.Request, call_id: str, /
+) -> r202[dict] | r400[ErrorBody] | r403[ErrorBody] | r409[ErrorBody] | r503[ErrorBody]:
+    """接听: transfer the live call to the operator's own phone (REFER, else a bridge).
+    409 when the call is gone, already being taken, or the operator has no phone set.
+
+    Tags: calls
+    """
     principal = require_role(request, Role.OPERATOR)
-    call_id = request.match_info["call_id"]
     if not call_id or len(call_id) > MAX_CALL_ID:
         raise ApiError(400, "bad_call_id", "来电编号无效")
     c = ctx(request)
