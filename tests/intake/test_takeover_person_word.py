@@ -79,3 +79,14 @@ def test_a_call_taken_over_before_a_word_stays_a_draft(tmp_path: Path) -> None:
     assert out == []  # not invalid, not a missed call: the operator has the caller
     service.finished(call_id="c2", finish_reason="caller_hangup", **common)
     assert [type(r).__name__ for r in out] == ["CallSilent"]
+
+
+def test_the_takeover_record_survives_the_journal() -> None:
+    from datetime import UTC, datetime
+
+    from hotline.ticketing.intake.records import CallTakenOver, record_from_json
+
+    rec = CallTakenOver(
+        call_id="c3", by="op1", target=OPERATOR, method="bridge", at=datetime.now(UTC)
+    )
+    assert record_from_json(rec.to_json()) == rec
