@@ -47,11 +47,12 @@
       button.textContent = "正在转接…";
     } catch (e) {
       button.disabled = false;
-      const note = document.createElement("div");
-      note.className = "msg error take-error"; note.setAttribute("role", "alert");
-      note.innerHTML = esc(e.message);
-      row.after(document.createElement("tr"));
-      row.nextSibling.appendChild(document.createElement("td")).appendChild(note).parentElement.colSpan = 8;
+      // Under the call's row until the queue is redrawn (e.g. 该来电已结束).
+      const tr = document.createElement("tr");
+      const td = tr.appendChild(document.createElement("td"));
+      td.colSpan = 8;
+      td.innerHTML = `<div class="msg error take-error" role="alert">${esc(e.message)}</div>`;
+      row.after(tr);
     }
   }
 
