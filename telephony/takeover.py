@@ -98,8 +98,8 @@ class Takeover:
             left = end - loop.time()
             if left <= 0 or self.call.finished:
                 return until()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._news.wait(), left)
+            with contextlib.suppress(TimeoutError):  # short: a hang-up sets no news
+                await asyncio.wait_for(self._news.wait(), min(left, 0.5))
         return True
 
     def _send_refer(self) -> None:
@@ -127,12 +127,14 @@ class Takeover:
         accepted = transfer.state is TransferState.REFER_ACCEPTED
         if accepted and not await self._wait(lambda: transfer.state in DONE, NOTIFY_TIMEOUT):
             self._fire(TransferEvent.NOTIFY_TIMEOUT)
-        if call.finished:
-            self._fire(TransferEvent.HUNG_UP)
-        elif transfer.state is TransferState.TRANSFERRED:
+        # A caller's side that accepted and then left the call itself has transferred too.
+        left = call.finished and transfer.state is TransferState.REFER_ACCEPTED
+        if transfer.state is TransferState.TRANSFERRED or left:
             log.info("call %s transferred (REFER) to %s", call.call_id, transfer.target)
             self._taken_over()
             await call.hangup("transferred")  # ends the recording: the draft is finished
+        if call.finished:
+            self._fire(TransferEvent.HUNG_UP)
         elif transfer.state is TransferState.BRIDGING:
             await self._bridge()
         if transfer.state is TransferState.FAILED and not call.finished:

@@ -10,7 +10,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from hotline.telephony.events import CallAnswered, CallTakenOver
+from hotline.telephony.events import CallAnswered, CallFinished, CallTakenOver
 from hotline.telephony.listener import TakeRefused
 from hotline.telephony.sip.dialog import TRANSITIONS as DIALOG
 from hotline.telephony.sip.dialog import DialogEvent, DialogState
@@ -171,3 +171,39 @@ def test_dialog_table_has_the_transfer_states() -> None:
     assert DIALOG[(S.BRIDGED, E.REFRESH)] is S.BRIDGED  # the caller may refresh the session
     assert DIALOG[(S.BRIDGED, E.BYE_RECEIVED)] is S.TERMINATED
     assert (S.WAITING_ACK, E.TRANSFER_STARTED) not in DIALOG  # not before the call is up
+
+
+# Accepts, reports progress, then leaves the call itself (its new call is up).
+ACCEPTS_THEN_LEAVES = scenario(
+    invite(),
+    ANSWERED,
+    request("ACK", 1),
+    play(G711_PCAP),
+    '  <recv request="REFER"/>\n',
+    reply_to_last("202 Accepted"),
+    notify(2, "SIP/2.0 100 Trying", "active;expires=60"),
+    '  <pause milliseconds="500"/>\n',
+    request("BYE", 3),
+    '  <recv response="200"/>\n',
+)
+
+
+@needs_sipp
+async def test_a_caller_that_accepts_and_leaves_counts_as_transferred(
+    tmp_path: Path, listener_factory
+) -> None:
+    async with listener_factory() as harness:
+        sipp = asyncio.create_task(
+            call_listener(tmp_path, harness.port, ACCEPTS_THEN_LEAVES, name="leaves")
+        )
+        await harness.wait_for(harness.listener.live_call_ids)
+        (call_id,) = harness.listener.live_call_ids()
+        await asyncio.sleep(1.0)  # sipp is at its <recv REFER> once its audio started
+        harness.listener.take(call_id, OPERATOR, "op1")
+        result = await sipp
+        assert result.returncode == 0, str(result)
+        await harness.wait_for(lambda: harness.of_type(CallTakenOver))
+    (taken,) = harness.of_type(CallTakenOver)
+    assert (taken.by, taken.method) == ("op1", "refer")
+    (finished,) = harness.of_type(CallFinished)
+    assert finished.reason == "caller_hangup"
