@@ -20,6 +20,7 @@ from hotline.asr.service import AsrService
 from hotline.routing_wiring import LiveRouting, build_route, routing_duplicates
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings, node_id
+from hotline.telephony.dialer import DialerOptions
 from hotline.telephony.listener import ListenerOptions
 from hotline.telephony.prompts import PromptCache
 from hotline.telephony.sip.ratelimit import RateLimits
@@ -111,6 +112,7 @@ def listener_options(
         tls_port=sip.tls_port,
         srtp=sip.srtp,
         registration=_registration(settings),
+        bridge_dialer=bridge_dialer_options(settings),
         rate_limits=RateLimits(
             trusted_per_second=sip.rate_limit_per_source,
             untrusted_per_second=sip.untrusted_replies_per_second,
@@ -124,6 +126,23 @@ def listener_options(
             message_seconds=sip.tcp_message_timeout_seconds,
             max_message_bytes=sip.tcp_max_message_bytes,
         ),
+    )
+
+
+def bridge_dialer_options(settings: Settings) -> DialerOptions:
+    """转人工 bridges call the operator's phone through the outbound proxy (on our SIP port)."""
+    sip, out = settings.sip, settings.sip.outbound
+    return DialerOptions(
+        host=sip.host,
+        public_host=sip.public_host,
+        proxy=out.proxy,
+        from_user=out.from_user,
+        username=out.username,
+        password=out.password.get_secret_value() if out.password else None,
+        rtp_port_min=sip.rtp_port_min,
+        rtp_port_max=sip.rtp_port_max,
+        trusted_media=list(sip.trusted_media),
+        ring_timeout=30,
     )
 
 
@@ -224,6 +243,7 @@ def build_intake_runtime(
             settings.notify.webhook_url, settings.notify.format, base_url
         ),
         publish=publish_to_hub(hub) if hub is not None else None,
+        person_phone=settings.sip.takeover.person_phone,
     )
     runtime_ref.append(runtime)
     return runtime

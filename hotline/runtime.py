@@ -41,9 +41,10 @@ from hotline.telephony.events import (
     CallCancelled,
     CallEvent,
     CallFinished,
+    CallTakenOver,
     DtmfReceived,
 )
-from hotline.telephony.listener import ListenerOptions, SipListener
+from hotline.telephony.listener import ListenerOptions, SipListener, TakeRefused
 from hotline.telephony.recording import repair_recordings
 from hotline.ticketing.intake.records import CallTranscribed, DraftOpened, TranscriptionQueued
 from hotline.ticketing.intake.service import IntakeService
@@ -55,6 +56,9 @@ from hotline.ticketing.web.metrics import observe_call_quality
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 8000
+# The caller asks for a person: key 0 or the word in a partial transcript (no menu is read).
+PERSON_KEY = "0"
+PERSON_WORD = "人工"
 
 
 @dataclass
@@ -80,7 +84,9 @@ class IntakeRuntime:
         notifier: DraftNotifier | None = None,
         publish: Callable[[AppliedChange], None] | None = None,
         listener_factory: Callable[..., SipListener] = SipListener,
+        person_phone: str | None = None,  # where 0 / 人工 transfers the caller (None: off)
     ) -> None:
+        self.person_phone = person_phone
         self.listener = listener_factory(listener_options, self.on_call_event)
         self.recordings_dir = service.recordings_dir  # what recording refs are relative to
         # Where this node records (its folder of a shared volume): the only files it repairs.
@@ -184,8 +190,35 @@ class IntakeRuntime:
                 call.finished = self._spawn(self._finished(call, event))
                 self._finishing.add(call.finished)
                 call.finished.add_done_callback(self._finishing.discard)
-        elif isinstance(event, CallCancelled | DtmfReceived):
-            pass  # cancelled before answer: no recording, no ticket; intake takes no keys
+        elif isinstance(event, DtmfReceived):
+            if event.digit == PERSON_KEY:
+                self._caller_asks(event.call_id)
+        elif isinstance(event, CallTakenOver):
+            self.service.taken_over(
+                event.call_id, by=event.by, target=event.target, method=event.method, at=event.at
+            )
+        elif isinstance(event, CallCancelled):
+            pass  # cancelled before answer: no recording, no ticket
+
+    # ---- 转人工 ---------------------------------------------------------------------------
+
+    def take_call(self, call_id: str, by: str, phone: str) -> str | None:
+        """`by` takes the live call over on `phone`; returns why not ("gone", "taken",
+        "not_answered") or None once the transfer is under way."""
+        try:
+            self.listener.take(call_id, phone, by)
+        except TakeRefused as refused:
+            return refused.reason
+        log.info("call %s: %s takes it over on %s", call_id, by, phone)
+        return None
+
+    def live_call_ids(self) -> list[str]:
+        return self.listener.live_call_ids()
+
+    def _caller_asks(self, call_id: str) -> None:
+        if self.person_phone is None or call_id not in self.listener.live_call_ids():
+            return
+        self.take_call(call_id, "caller", self.person_phone)
 
     async def _answered(self, call: _Call) -> None:
         ev = call.event
@@ -221,6 +254,8 @@ class IntakeRuntime:
 
     def _partial(self, call_id: str, partial: Partial) -> None:
         self.service.partial(call_id, partial.text)
+        if PERSON_WORD in partial.text.replace(" ", ""):
+            self._caller_asks(call_id)
 
     async def _finished(self, call: _Call, ev: CallFinished) -> None:
         hung_up = time.monotonic()
@@ -236,6 +271,15 @@ class IntakeRuntime:
                 f"{q.rtt_ms:.0f} ms" if q.rtt_ms is not None else "unknown",
                 q.mos,
                 " (too poor to transcribe well)" if q.poor else "",
+            )
+            await call.opened.wait()  # the draft is opened first: the figures go on it
+            self.service.quality(
+                ev.call_id,
+                loss_ratio=q.loss_ratio,
+                jitter_ms=q.jitter_ms,
+                rtt_ms=q.rtt_ms,
+                mos=q.mos,
+                poor=q.poor,
             )
         await call.opened.wait()
         self.calls.pop(ev.call_id, None)

@@ -122,6 +122,14 @@ class OutboundSettings(_Section):
     transport: Literal["udp", "tcp", "tls"] = "udp"  # a sips: proxy URI means tls
 
 
+class TakeoverSettings(_Section):
+    """转人工: console user name → that operator's phone (SIP URI, via sip.outbound.proxy
+    when the caller refuses REFER); person_phone takes callers who press 0 or say 人工."""
+
+    operator_phones: dict[str, str] = Field(default_factory=dict)
+    person_phone: str | None = None  # None: callers cannot ask for a person
+
+
 class SipSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(default=5060, ge=1, le=65535)
@@ -168,6 +176,7 @@ class SipSettings(_Section):
     tcp_max_message_bytes: int = Field(default=65535, ge=1024, le=65535)
     registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
     outbound: OutboundSettings = Field(default_factory=OutboundSettings)
+    takeover: TakeoverSettings = Field(default_factory=TakeoverSettings)
 
     @field_validator("trusted_peers", "trusted_media")
     @classmethod

@@ -18,6 +18,7 @@ from hotline.service_context import ServiceContext
 from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.followup_api import followup_web_extension
 from hotline.ticketing.web.missed_api import missed_web_extension
+from hotline.ticketing.web.takeover_api import takeover_web_extension
 
 
 def web_app_for_service(ctx: ServiceContext) -> web.Application:
@@ -35,7 +36,11 @@ def web_app_for_service(ctx: ServiceContext) -> web.Application:
         # A corrected text is re-routed with the same 并单 search as a call.
         find_duplicates=routing_duplicates(router) if router is not None else None,
         duplicate_window=timedelta(days=router.rules.duplicates.window_days) if router else None,
-        # 回访 and 未接来电回拨: API + console panels
-        extensions=[followup_web_extension(), missed_web_extension()],
+        # 回访 and 未接来电回拨: API + console panels; 接听 (转人工) on the live queue
+        extensions=[
+            followup_web_extension(),
+            missed_web_extension(),
+            takeover_web_extension(lambda: ctx.intake),
+        ],
         middlewares=[database_middleware(gate)],
     )

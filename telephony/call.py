@@ -47,6 +47,7 @@ from hotline.telephony.sip.prack import ReliableProvisional
 from hotline.telephony.sip.session_timer import SessionClock, SessionTerms, TooSmall, uas_terms
 from hotline.telephony.sip.transaction import InviteServerTransaction, State
 from hotline.telephony.sip.transport import Peer
+from hotline.telephony.takeover import Takeover
 from hotline.telephony.voice_activity import SilenceDetector
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,8 @@ class InboundCall:
         self.prack_received = asyncio.Event()
         self.session_terms: SessionTerms | None = None  # RFC 4028, set by the listener
         self.clock = SessionClock("uas")
+        self.takeover: Takeover | None = None  # 转人工 under way (telephony/takeover.py)
+        self.relay: Callable[[bytes], None] | None = None  # bridged: the caller's audio
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -236,6 +239,8 @@ class InboundCall:
         detector = self.detector
         while not self.finished:
             await asyncio.sleep(WATCH_SECONDS)
+            if self.takeover is not None:  # an operator has (or is getting) the call
+                continue
             now = loop.time()
             silent = detector.silent_for
             last = self.rtp.last_received if self.rtp is not None else None
@@ -253,6 +258,8 @@ class InboundCall:
     def _on_audio(self, pcm: bytes) -> None:
         # Not gated on `finished`: closing the RTP session delivers the frames its jitter
         # buffer still holds, and those are the caller's last words.
+        if self.relay is not None:
+            self.relay(pcm)
         recorder = self.recorder
         if recorder is None or recorder.closed:
             return
@@ -314,6 +321,8 @@ class InboundCall:
             )
             if digit:
                 self._on_dtmf(digit)
+        elif method == "NOTIFY" and self.takeover is not None:  # RFC 3515: our REFER's news
+            self.takeover.on_notify(request, source)
         elif method == "OPTIONS":
             response = self.endpoint.make_response(request, 200, source)
             response.add("Allow", ALLOW)
@@ -342,7 +351,7 @@ class InboundCall:
             else:
                 self.endpoint.respond(request, response, source)
 
-        if self.rtp is None or self.sdp is None or self.dialog.state is not DialogState.CONFIRMED:
+        if self.rtp is None or self.sdp is None or not self.dialog.can(DialogEvent.REFRESH):
             reply(self.endpoint.make_response(request, 491, source, to_tag=self.dialog.local_tag))
             return
         terms = uas_terms(request, min_se=self.policy.min_se, default_interval=None)
@@ -378,22 +387,13 @@ class InboundCall:
         reply(response)
 
     async def _keep_session(self) -> None:
-        route = RefreshRoute(
-            self.endpoint,
-            self.dialog,
-            self.destination(),
-            self.contact(),
-            allows_update(self.invite),
-        )
+        ep, dialog, update = self.endpoint, self.dialog, allows_update(self.invite)
+        route = RefreshRoute(ep, dialog, self.destination(), self.contact(), update)
         sdp = self.sdp
-
-        def current_sdp() -> bytes | None:
-            return sdp.answer(self.negotiated) if sdp and self.negotiated else None
-
         await keep_session(
             self.clock,
             route,
-            current_sdp,
+            lambda: sdp.answer(self.negotiated) if sdp and self.negotiated else None,
             lambda: self.finished,
             lambda: self.hangup("session_expired"),
         )
@@ -444,8 +444,7 @@ class InboundCall:
                 self._final_answer(503 if reason in _UNAVAILABLE else 500)
             if self.rtp is not None:
                 await self.rtp.close()  # delivers held frames to _on_audio: before the recorder
-            if self.recorder is not None and self.recording_path is not None:
-                await self._close_recording(self.recorder, self.recording_path, reason)
+            await self.stop_recording(reason)
         finally:  # whatever failed above, the call must not stay behind
             for task in list(self._tasks):
                 if task is not asyncio.current_task():
@@ -460,18 +459,19 @@ class InboundCall:
             response.add("Retry-After", str(RETRY_AFTER_SECONDS))
         self.endpoint.send_invite_response(self.tx, self.invite, response, self.source)
 
+    async def stop_recording(self, reason: str) -> None:
+        """End the recording (a bridged call goes on without it): CallFinished(reason)."""
+        recorder, path, self.recorder = self.recorder, self.recording_path, None
+        if recorder is not None and path is not None:
+            await self._close_recording(recorder, path, reason)
+
     async def _close_recording(self, recorder: CallRecorder, path: Path, reason: str) -> None:
         try:
             await asyncio.to_thread(recorder.close)
         except OSError as exc:  # the header is fixed at start-up (repair_recordings)
             log.error("call %s: closing the recording %s failed: %s", self.call_id, path, exc)
         if recorder.error is not None and reason != "recording_failed":
-            log.error(
-                "call %s: the end of the recording %s was lost: %s",
-                self.call_id,
-                path,
-                recorder.error,
-            )
+            log.error("call %s: recording %s lost its end: %s", self.call_id, path, recorder.error)
         self.on_event(
             CallFinished(
                 call_id=self.call_id,

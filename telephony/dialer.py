@@ -81,10 +81,13 @@ class OutboundCall:
         self.hung_up_by_peer = asyncio.Event()
         self.bye_status: int | None = None  # final response to our BYE; None: none came
         self._dest: Peer | None = None
+        self.audio_sink: Callable[[bytes], None] | None = None  # 转人工 bridge: to the caller
 
     # ---- media -----------------------------------------------------------------------
 
     def _on_audio(self, pcm: bytes) -> None:
+        if self.audio_sink is not None:
+            self.audio_sink(pcm)
         if self.recorder is not None:
             self.recorder.write(pcm)
 

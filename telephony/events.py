@@ -19,6 +19,7 @@ FINISH_REASONS = (
     "session_expired",  # RFC 4028: the refresher did not refresh (or our refresh failed)
     "shutdown",
     "recording_failed",  # the recordings volume is full (or failing): what was kept is kept
+    "transferred",  # 转人工: the recording ends where an operator took the call over
 )
 
 
@@ -59,9 +60,22 @@ class CallFinished:
 
 
 @dataclass(frozen=True)
+class CallTakenOver:
+    """转人工: the caller now talks to an operator's phone (after the call's CallFinished)."""
+
+    call_id: str
+    by: str  # the operator's user name, or "caller" (pressed 0 / said 人工)
+    target: str  # the phone's SIP URI
+    method: str  # "refer" (the caller's side called the phone) | "bridge" (we relay)
+    at: datetime  # aware, UTC
+
+
+@dataclass(frozen=True)
 class CallCancelled:
     call_id: str
     caller: str | None  # CANCEL before answer: no recording kept
 
 
-CallEvent = CallAnswered | AudioReceived | DtmfReceived | CallFinished | CallCancelled
+CallEvent = (
+    CallAnswered | AudioReceived | DtmfReceived | CallFinished | CallCancelled | CallTakenOver
+)

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from hotline.telephony.admission import MB, AdmissionLimits, admit
 from hotline.telephony.call import CallPolicy, InboundCall
+from hotline.telephony.dialer import Dialer, DialerOptions, OutboundCall
 from hotline.telephony.events import CallCancelled, CallEvent
 from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.rtp.srtp import SrtpMode
 from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
+from hotline.telephony.sip.dialog import DialogState
 from hotline.telephony.sip.endpoint import SipEndpoint, tx_key
 from hotline.telephony.sip.headers import (
     ALLOW,
@@ -29,10 +31,12 @@ from hotline.telephony.sip.headers import (
 from hotline.telephony.sip.message import Request
 from hotline.telephony.sip.prack import OPTION_TAG, ReliableProvisional, option_tags, parse_rack
 from hotline.telephony.sip.ratelimit import RateLimits
+from hotline.telephony.sip.refer import Transfer
 from hotline.telephony.sip.registration import Registration, RegistrationOptions
 from hotline.telephony.sip.session_timer import TooSmall, uas_terms
 from hotline.telephony.sip.transaction import InviteServerTransaction
 from hotline.telephony.sip.transport import Peer, TcpLimits
+from hotline.telephony.takeover import Takeover
 
 log = logging.getLogger(__name__)
 # Option tags a request may require of us (others get 420 Bad Extension).
@@ -73,6 +77,17 @@ class ListenerOptions:
     srtp: SrtpMode = "optional"  # SDES SRTP: off (488 to RTP/SAVP), optional, required
     rate_limits: RateLimits = field(default_factory=RateLimits)  # per-source admission
     tcp_limits: TcpLimits = field(default_factory=TcpLimits)  # accepted SIP-TCP connections
+    # 转人工 when the caller refuses REFER: how we call the operator's phone (the outbound
+    # proxy, e.g. Kamailio where the phones register). None: REFER only.
+    bridge_dialer: DialerOptions | None = None
+
+
+class TakeRefused(Exception):
+    """转人工 not possible: `reason` is one of "gone", "taken", "not_answered"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class SipListener:
@@ -96,6 +111,7 @@ class SipListener:
         self._idle = asyncio.Event()
         self._idle.set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._dialer: Dialer | None = None  # bridges of 转人工, on our SIP port
 
     @property
     def port(self) -> int:
@@ -158,7 +174,50 @@ class SipListener:
             *(call.hangup("shutdown") for call in list(self.calls.values())),
             return_exceptions=True,
         )
+        if self._dialer is not None:
+            await self._dialer.close()  # bridged operator legs
         await self.endpoint.close()
+
+    # ---- 转人工 ------------------------------------------------------------------------
+
+    def live_call_ids(self) -> list[str]:
+        """Answered calls still with the listener (an operator may take them over)."""
+        return [
+            call_id
+            for call_id, call in self.calls.items()
+            if call.dialog.state is DialogState.CONFIRMED and call.takeover is None
+        ]
+
+    def take(self, call_id: str, target: str, by: str) -> Takeover:
+        """Transfer a live call to the phone `target` (REFER, else a bridge); runs in the
+        background. Raises TakeRefused when the call is gone, not answered or being taken."""
+        call = self.calls.get(call_id)
+        if call is None or call.finished:
+            raise TakeRefused("gone")
+        if call.takeover is not None or call.dialog.state in (
+            DialogState.TRANSFERRING,
+            DialogState.BRIDGED,
+        ):
+            raise TakeRefused("taken")
+        if call.dialog.state is not DialogState.CONFIRMED:
+            raise TakeRefused("not_answered")
+        dial = self._bridge_dial if self.options.bridge_dialer is not None else None
+        takeover = Takeover(call, Transfer(target=target, by=by), dial)
+        call.takeover = takeover
+        self._spawn(self._run_takeover(takeover))
+        return takeover
+
+    async def _run_takeover(self, takeover: Takeover) -> None:
+        try:
+            await takeover.run()
+        except Exception:
+            log.exception("转人工 of %s failed", takeover.call.call_id)
+
+    async def _bridge_dial(self, target: str) -> OutboundCall:
+        if self._dialer is None:
+            assert self.options.bridge_dialer is not None
+            self._dialer = Dialer(self.options.bridge_dialer, endpoint=self.endpoint)
+        return await self._dialer.dial(target)
 
     # ---- request routing -------------------------------------------------------------
 

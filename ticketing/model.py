@@ -160,6 +160,10 @@ class Ticket:
     callback_number: str | None = None  # number the caller dictated, if different
     call_id: str | None = None
     recording_ref: str | None = None  # path relative to storage.recordings_dir
+    # Of the caller's audio, measured at hang-up (RTP counters + RTCP): loss_percent,
+    # jitter_ms, rtt_ms (None: no RTCP from the caller), mos, poor (too poor to transcribe
+    # well). None: not a call, or a call from before this was kept.
+    call_quality: dict[str, Any] | None = None
     # Machine transcript and the operator's correction (both kept)
     transcript_words: list[TranscriptWord] = field(default_factory=list)
     machine_text: str = ""

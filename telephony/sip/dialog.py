@@ -18,6 +18,8 @@ class DialogState(Enum):
     EARLY = auto()  # UAC: provisional with a To-tag
     WAITING_ACK = auto()  # UAS: 2xx sent
     CONFIRMED = auto()
+    TRANSFERRING = auto()  # UAS: 转人工 under way (REFER sent, or the operator being dialled)
+    BRIDGED = auto()  # UAS: media relayed to the operator's phone (REFER was refused)
     TERMINATING = auto()  # we sent BYE
     TERMINATED = auto()
 
@@ -33,6 +35,9 @@ class DialogEvent(Enum):
     BYE_RECEIVED = auto()
     BYE_SENT = auto()
     BYE_DONE = auto()  # response (or timeout) to our BYE
+    TRANSFER_STARTED = auto()  # we sent REFER / started dialling the operator
+    TRANSFER_FAILED = auto()  # nobody took the call: back to the listener
+    BRIDGE_ANSWERED = auto()  # the operator's phone answered our bridging call
 
 
 _S, _E = DialogState, DialogEvent
@@ -56,6 +61,19 @@ TRANSITIONS: dict[tuple[DialogState, DialogEvent], DialogState] = {
     (_S.WAITING_ACK, _E.BYE_SENT): _S.TERMINATING,
     (_S.CONFIRMED, _E.BYE_SENT): _S.TERMINATING,
     (_S.TERMINATING, _E.BYE_DONE): _S.TERMINATED,
+    # 转人工 (RFC 3515 REFER, or a bridge when the caller refuses REFER)
+    (_S.CONFIRMED, _E.TRANSFER_STARTED): _S.TRANSFERRING,
+    (_S.TRANSFERRING, _E.TRANSFER_STARTED): _S.TRANSFERRING,  # REFER refused: now bridging
+    (_S.TRANSFERRING, _E.TRANSFER_FAILED): _S.CONFIRMED,
+    (_S.TRANSFERRING, _E.BRIDGE_ANSWERED): _S.BRIDGED,
+    (_S.TRANSFERRING, _E.ACK_RECEIVED): _S.TRANSFERRING,
+    (_S.TRANSFERRING, _E.REFRESH): _S.TRANSFERRING,
+    (_S.TRANSFERRING, _E.BYE_RECEIVED): _S.TERMINATED,
+    (_S.TRANSFERRING, _E.BYE_SENT): _S.TERMINATING,  # transferred: we leave the call
+    (_S.BRIDGED, _E.ACK_RECEIVED): _S.BRIDGED,
+    (_S.BRIDGED, _E.REFRESH): _S.BRIDGED,
+    (_S.BRIDGED, _E.BYE_RECEIVED): _S.TERMINATED,
+    (_S.BRIDGED, _E.BYE_SENT): _S.TERMINATING,
 }
 
 

@@ -21,6 +21,7 @@ from hotline.ticketing.web.events import EventHub
 
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
+from hotline.settings import Settings
 from tests.fixtures.web import add_web_users, web_settings
 
 CHROMIUM = "/usr/bin/chromium"
@@ -74,7 +75,9 @@ async def live_server(tmp_path: Path) -> AsyncIterator[LiveServer]:
 
 
 @asynccontextmanager
-async def serve_live(tmp_path: Path, **app_options: Any) -> AsyncIterator[LiveServer]:
+async def serve_live(
+    tmp_path: Path, settings: Settings | None = None, **app_options: Any
+) -> AsyncIterator[LiveServer]:
     """The app on a free loopback port; `app_options` go to create_web_app (e.g. suggest)."""
     # The wall clock: the browser's countdowns run on the same time as the server.
     url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
@@ -82,7 +85,7 @@ async def serve_live(tmp_path: Path, **app_options: Any) -> AsyncIterator[LiveSe
     database = Database.open(url, catalog=load_catalog(), policy=DeadlinePolicy(), clock=utc_now)
     add_web_users(database)
     hub = EventHub()
-    settings = web_settings(tmp_path, max_body_bytes=1024 * 1024)
+    settings = settings or web_settings(tmp_path, max_body_bytes=1024 * 1024)
     app = create_web_app(database, settings, hub=hub, data_dir=tmp_path / "data", **app_options)
     runner = web.AppRunner(app)
     await runner.setup()

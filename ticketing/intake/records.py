@@ -79,9 +79,36 @@ class CallSilent(IntakeRecord):
     reason: str
 
 
+@dataclass(frozen=True)
+class CallQualityMeasured(IntakeRecord):
+    """The caller's audio at hang-up: loss, jitter, round-trip time, MOS (Ticket.call_quality)."""
+
+    kind: ClassVar[str] = "call_quality"
+    quality: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CallTakenOver(IntakeRecord):
+    """转人工: an operator (`by`; "caller" when the caller asked) took the call on a phone."""
+
+    kind: ClassVar[str] = "call_taken_over"
+    by: str
+    target: str  # the phone's SIP URI
+    method: str  # "refer" | "bridge"
+    at: datetime
+
+
 RECORD_TYPES: dict[str, type[IntakeRecord]] = {
     cls.kind: cls
-    for cls in (DraftOpened, PartialHeard, CallTranscribed, TranscriptionQueued, CallSilent)
+    for cls in (
+        DraftOpened,
+        PartialHeard,
+        CallTranscribed,
+        TranscriptionQueued,
+        CallSilent,
+        CallQualityMeasured,
+        CallTakenOver,
+    )
 }
 
 
@@ -92,7 +119,7 @@ def record_from_json(line: str) -> IntakeRecord:
         value = data.get(f.name)
         if value is None:
             continue
-        if f.name in ("received_at", "ended_at"):
+        if f.name in ("received_at", "ended_at", "at"):
             data[f.name] = datetime.fromisoformat(value)
         elif f.name in ("words", "numbers"):
             data[f.name] = tuple(value)

@@ -11,7 +11,9 @@ from typing import Any, Protocol
 
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
+    CallQualityMeasured,
     CallSilent,
+    CallTakenOver,
     CallTranscribed,
     DraftOpened,
     IntakeRecord,
@@ -105,6 +107,34 @@ class IntakeService:
         if text.strip() and self.throttle.allow(call_id, text):
             self.emit(PartialHeard(call_id=call_id, text=text))
 
+    def quality(
+        self,
+        call_id: str,
+        *,
+        loss_ratio: float,
+        jitter_ms: float,
+        rtt_ms: float | None,
+        mos: float,
+        poor: bool,
+    ) -> None:
+        """The caller's audio figures at hang-up, stored on the call's ticket."""
+        self.emit(
+            CallQualityMeasured(
+                call_id=call_id,
+                quality={
+                    "loss_percent": round(loss_ratio * 100, 2),
+                    "jitter_ms": round(jitter_ms, 1),
+                    "rtt_ms": round(rtt_ms, 1) if rtt_ms is not None else None,
+                    "mos": round(mos, 2),
+                    "poor": poor,
+                },
+            )
+        )
+
+    def taken_over(self, call_id: str, *, by: str, target: str, method: str, at: datetime) -> None:
+        """转人工: goes into the ticket's history."""
+        self.emit(CallTakenOver(call_id=call_id, by=by, target=target, method=method, at=at))
+
     def finished(
         self,
         *,
@@ -119,6 +149,8 @@ class IntakeService:
         """Hang-up. `transcript` is the live result, or None with `pending_reason` set.
         `finish_reason`: telephony's CallFinished.reason (caller_hangup, silence, ...)."""
         self.throttle.forget(call_id)
+        if not heard_speech and finish_reason == "transferred":
+            return  # 转人工 before a word: the operator has the caller and fills in the draft
         if not heard_speech:
             # Both words start the reasons ticketing.missed recognises as a missed call.
             reason = (

@@ -13,7 +13,9 @@ from hotline.ticketing.commands import AttachTranscript, Command, MarkInvalid
 from hotline.ticketing.errors import ConflictError
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
+    CallQualityMeasured,
     CallSilent,
+    CallTakenOver,
     CallTranscribed,
     DraftOpened,
     IntakeRecord,
@@ -21,12 +23,20 @@ from hotline.ticketing.intake.records import (
     TranscriptionQueued,
 )
 from hotline.ticketing.intake.routing_fields import routing_fields
-from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord
+from hotline.ticketing.model import (
+    OPEN_STATES,
+    Channel,
+    HistoryEntry,
+    State,
+    Ticket,
+    TranscriptWord,
+)
 
 log = logging.getLogger(__name__)
 
 FORWARDED_FROM_MAX = 100  # tickets.forwarded_from is VARCHAR(100)
 LEXICON_AUTHOR = "lexicon"  # corrected_by of a draft text the correction lexicon rewrote
+TAKE_OVER = "take_over"  # the history line's command when an operator took the call (转人工)
 
 
 class IntakeStore(Protocol):
@@ -195,8 +205,8 @@ def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> App
     ticket = store.by_call_id(rec.call_id)
     if ticket is None or ticket.state is not State.DRAFT or ticket.transcript_words:
         return None
-    if ticket.history and any(h.command == "mark_invalid" for h in ticket.history):
-        return None  # an operator restored it once already: leave it to them
+    if ticket.history and any(h.command in ("mark_invalid", TAKE_OVER) for h in ticket.history):
+        return None  # an operator restored it once already, or took the call: theirs
     assert ticket.id is not None
     if ticket.transcription_pending:
         ticket.transcription_pending = False
@@ -204,6 +214,40 @@ def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> App
         assert ticket.id is not None
     ticket = store.apply_command(ticket.id, MarkInvalid(reason=rec.reason))
     return AppliedChange("updated", ticket, rec)
+
+
+def _apply_quality(
+    store: IntakeStore, rec: CallQualityMeasured, ctx: ApplyContext
+) -> AppliedChange | None:
+    ticket = store.by_call_id(rec.call_id)
+    if ticket is None or ticket.call_quality == rec.quality:
+        return None  # no draft (cancelled) or replayed
+    ticket.call_quality = dict(rec.quality)
+    return AppliedChange("updated", store.save(ticket), rec)
+
+
+def _apply_taken_over(
+    store: IntakeStore, rec: CallTakenOver, ctx: ApplyContext
+) -> AppliedChange | None:
+    ticket = store.by_call_id(rec.call_id)
+    if ticket is None or any(h.command == TAKE_OVER and h.at == rec.at for h in ticket.history):
+        return None  # no draft, or replayed
+    asked = rec.by == "caller"
+    how = "转接" if rec.method == "refer" else "桥接"
+    ticket.history.append(
+        HistoryEntry(
+            at=rec.at,
+            actor=rec.by,
+            actor_role="system" if asked else "operator",
+            command=TAKE_OVER,
+            from_state=ticket.state,
+            to_state=ticket.state,
+            reason=("来电人要求人工服务，" if asked else "")
+            + f"{how}至 {rec.target}，录音截至转接时刻",
+            details={"target": rec.target, "method": rec.method},
+        )
+    )
+    return AppliedChange("updated", store.save(ticket), rec)
 
 
 _APPLY: dict[
@@ -214,4 +258,6 @@ _APPLY: dict[
     CallTranscribed: _apply_transcribed,
     TranscriptionQueued: _apply_queued,
     CallSilent: _apply_silent,
+    CallQualityMeasured: _apply_quality,
+    CallTakenOver: _apply_taken_over,
 }

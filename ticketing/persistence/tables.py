@@ -79,6 +79,7 @@ class TicketRow(Base):
     callback_number: Mapped[str | None] = mapped_column(String(40))
     call_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     recording_ref: Mapped[str | None] = mapped_column(String(500))
+    call_quality: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # console_0004
     transcript_words: Mapped[list[Any]] = mapped_column(default=list)
     machine_text: Mapped[str] = mapped_column(Text, default="")
     transcription_pending: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

@@ -215,6 +215,8 @@ def ticket_detail(
                 "transcript_words": [w.to_dict() for w in ticket.transcript_words],
                 "low_confidence": LOW_CONFIDENCE,
                 "routing_suggestion": routing_view(ticket.routing_suggestion),
+                # Loss, jitter, RTT, MOS of the caller's audio; `poor`: 音质差.
+                "call_quality": ticket.call_quality,
             }
         )
     else:
@@ -225,6 +227,7 @@ def ticket_detail(
                 "low_confidence": LOW_CONFIDENCE,
                 "routing_suggestion": {},
                 "machine_text": "",
+                "call_quality": None,
             }
         )
     return data
@@ -237,6 +240,8 @@ def _same(value: Any) -> Any:
 def _command_label(command: str) -> str:
     if command == "create":
         return "创建"
+    if command == "take_over":  # intake: an operator took the live call (转人工)
+        return "转人工"
     try:
         return COMMAND_LABELS[CommandName(command)]
     except ValueError:

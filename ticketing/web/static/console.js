@@ -178,7 +178,8 @@
         <div class="card"><h2>录音与转写</h2>
           ${t.recording_url ? `<audio id="player" controls preload="metadata" src="${esc(t.recording_url)}" style="width:100%"></audio>` : '<p class="hint">无录音</p>'}
           <div class="transcript" id="transcript">${transcript}</div>
-          <p class="hint">点击词语可跳转到录音对应位置；黄色标记为识别置信度低的词语。</p></div>
+          <p class="hint">点击词语可跳转到录音对应位置；黄色标记为识别置信度低的词语。</p>
+          ${qualityHtml(t.call_quality)}</div>
         <div class="card"><h2>工单内容</h2>
           <form id="edit-form">
           <label style="display:flex">诉求内容（校对后的文本）<textarea name="corrected_text" id="corrected-text" ${atCentre ? "" : "disabled"}>${esc(t.text)}</textarea></label>
@@ -241,6 +242,18 @@
       </div>`;
     bindTicket(t);
     tickClocks();
+  }
+
+  // The caller's audio at hang-up; 音质差 when below MOS 3 (the transcript may be unreliable).
+  function qualityHtml(q) {
+    if (!q) return "";
+    const rtt = q.rtt_ms === null || q.rtt_ms === undefined ? "未知" : q.rtt_ms + " 毫秒";
+    return `<div id="call-quality" class="call-quality"><b>通话质量</b>
+      ${q.poor ? '<span class="badge warn" id="poor-audio" title="音质差，转写可能不准确，请对照录音校对">音质差</span>' : ""}
+      <span>丢包 <span data-q="loss">${esc(q.loss_percent)}%</span></span> ·
+      <span>抖动 <span data-q="jitter">${esc(q.jitter_ms)} 毫秒</span></span> ·
+      <span>往返时延 <span data-q="rtt">${esc(rtt)}</span></span> ·
+      <span>MOS <span data-q="mos">${esc(q.mos)}</span></span></div>`;
   }
 
   function duplicatesHtml(ids) {
