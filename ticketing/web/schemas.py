@@ -144,8 +144,11 @@ def _pydantic_type(annotation: Any) -> Any:
 
 
 # Commands the web API exposes; the machine-only ones stay with their owners.
+# Machine-only commands have no endpoint; 收回 has its own (take-back, with the window).
 WEB_COMMANDS: tuple[CommandName, ...] = tuple(
-    c for c in CommandName if c is not CommandName.ATTACH_TRANSCRIPT
+    c
+    for c in CommandName
+    if c not in (CommandName.ATTACH_TRANSCRIPT, CommandName.AUTO_DISPATCH, CommandName.TAKE_BACK)
 )
 
 
