@@ -117,6 +117,13 @@ class NewTicketBody(_Strict):
     )
 
 
+class TakeBackBody(_Strict):
+    version: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="The ticket version the caller saw"
+    )
+    reason: Text = Field(default="", max_length=5000, description="为何收回（可选）")
+
+
 class SuggestBody(_Strict):
     text: Text = Field(min_length=1, max_length=20000)
 

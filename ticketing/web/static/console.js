@@ -223,12 +223,13 @@
           ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}`}
           ${t.forwarded_from ? `<p>转接号码：<span id="forwarded-from">${esc(t.forwarded_from)}</span></p>` : ""}</div>
         <div class="card"><h2>办理</h2>
-          <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
+          <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.auto_dispatched && t.lead_unit ? ' <span class="badge" id="auto-badge">自动派单</span>' : ""}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
           ${t.reply_text ? `<p><b>单位答复：</b><span id="reply-text">${esc(t.reply_text)}</span></p>` : ""}
           ${attachments ? `<ul>${attachments}</ul>` : ""}
           ${t.satisfaction ? `<p>回访结果：${esc(LABELS.satisfaction[t.satisfaction] || t.satisfaction)}</p>` : ""}
           <label style="display:flex">原因 / 督办意见<input id="reason" placeholder="退回、督办、无效等操作须填写原因"></label>
           <div class="actions">
+            ${t.take_back_until ? `<button type="button" class="warn" data-cmd="take-back" id="take-back" title="自动派单可在 ${esc(fmtTime(t.take_back_until))} 前收回到待处理队列">收回</button>` : ""}
             ${can.has("supervise") ? '<button type="button" data-cmd="supervise">督办</button>' : ""}
             ${can.has("review") ? '<button type="button" class="primary" data-cmd="review">审核通过</button>' : ""}
             ${can.has("send_back") ? '<button type="button" class="warn" data-cmd="send_back">审核退回</button>' : ""}
