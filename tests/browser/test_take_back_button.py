@@ -3,39 +3,17 @@ Debian's Chromium (headless, Playwright). Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-from hotline.ticketing import services
-from hotline.ticketing.commands import AutoDispatch, Dispatch, Register
-from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role
-
 from tests.browser.test_console import log_in, shot
-from tests.fixtures.web import make_draft
-
-OP = Actor("op1", Role.OPERATOR)
-REASON = "自动派单：区住房和城乡建设局，置信度 0.95 ≥ 阈值 0.60，依据 “物业”"
-
-
-def auto_dispatched(database, minutes: int = 30) -> int:  # noqa: ANN001
-    draft = make_draft(database, request_type="complaint")
-    command = AutoDispatch(
-        lead_unit="housing",
-        reason=REASON,
-        confidence=0.95,
-        source="rules",
-        take_back_minutes=minutes,
-    )
-    services.apply_command(database.uow(), draft.id or 0, command, SYSTEM_ACTOR)
-    return draft.id or 0
+from tests.web.test_take_back_api import auto_dispatched, dispatched_by_hand
 
 
 async def test_operator_takes_an_automatic_dispatch_back_and_the_dashboard_counts_it(
     live_server, browser
 ):
     base, database = live_server.url, live_server.database
-    ticket_id = auto_dispatched(database)
-    expired = auto_dispatched(database, minutes=0)  # the window has closed already
-    by_hand = make_draft(database)
-    services.apply_command(database.uow(), by_hand.id or 0, Register(request_type="help"), OP)
-    services.apply_command(database.uow(), by_hand.id or 0, Dispatch(lead_unit="water"), OP)
+    ticket_id = auto_dispatched(database).id
+    expired = auto_dispatched(database, minutes=0).id  # the window has closed already
+    dispatched_by_hand(database)
 
     ctx_op, op = await log_in(browser, base, "op1")
     await op.goto(f"{base}/console#/ticket/{expired}")

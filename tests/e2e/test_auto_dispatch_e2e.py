@@ -7,7 +7,6 @@ dispatched by the machine; an operator takes it back (收回) over HTTP."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +21,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from hotline.settings import CONFIG_DIR
-from tests.e2e.test_lexicon_loop_e2e import PASSWORD, Console
+from tests.e2e.test_lexicon_loop_e2e import PASSWORD, Console, _call
 from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import HotlineServer, make_server
+from tests.fixtures.service import make_server
 from tests.fixtures.sip import speech_pcap
-from tests.fixtures.sipp import needs_sipp, sipp_call
+from tests.fixtures.sipp import needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -37,14 +36,6 @@ def _rules_with_auto_dispatch(folder: Path) -> Path:
     path = folder / "routing.yaml"
     path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def _call(srv: HotlineServer, tmp_path: Path, pcap: Path, seconds: float, seen: set) -> dict:
-    result = asyncio.run(sipp_call(tmp_path, srv.sip_port, pcap, seconds, name="speech"))
-    assert result.returncode == 0, str(result)
-    t = srv.wait_ticket(lambda t: t["id"] not in seen and bool(t["transcript_words"]))
-    seen.add(t["id"])
-    return t
 
 
 def test_a_clear_call_is_dispatched_by_the_machine_and_taken_back(

@@ -30,6 +30,16 @@ def auto_dispatched(database: Database, minutes: int = 30) -> Ticket:
     return services.apply_command(database.uow(), draft.id or 0, command, SYSTEM_ACTOR)
 
 
+def dispatched_by_hand(database: Database) -> Ticket:
+    """A draft op1 registered and dispatched to housing."""
+    draft = make_draft(database)
+    op_actor = Actor("op1", Role.OPERATOR)
+    services.apply_command(database.uow(), draft.id or 0, Register(request_type="help"), op_actor)
+    return services.apply_command(
+        database.uow(), draft.id or 0, Dispatch(lead_unit="housing"), op_actor
+    )
+
+
 def path(ticket: Ticket) -> str:
     return f"/api/v1/tickets/{ticket.id}/take-back"
 
@@ -93,11 +103,7 @@ async def test_liaison_and_admin_get_403_and_csrf_is_required(web_env: WebEnv) -
 
 
 async def test_a_persons_dispatch_cannot_be_taken_back(web_env: WebEnv) -> None:
-    draft = make_draft(web_env.database)
-    op_actor = Actor("op1", Role.OPERATOR)
-    uow = web_env.database.uow
-    services.apply_command(uow(), draft.id or 0, Register(request_type="complaint"), op_actor)
-    services.apply_command(uow(), draft.id or 0, Dispatch(lead_unit="housing"), op_actor)
+    draft = dispatched_by_hand(web_env.database)
     op = await web_env.client("op1")
     resp = await op.post(f"/api/v1/tickets/{draft.id}/take-back", json={}, headers=csrf(op))
     assert resp.status == 409
@@ -113,11 +119,7 @@ async def test_a_persons_dispatch_cannot_be_taken_back(web_env: WebEnv) -> None:
 async def test_dashboard_counts_automatic_dispatches_and_take_backs(web_env: WebEnv) -> None:
     auto_dispatched(web_env.database)  # kept
     taken = auto_dispatched(web_env.database)
-    by_hand = make_draft(web_env.database)
-    op_actor = Actor("op1", Role.OPERATOR)
-    uow = web_env.database.uow
-    services.apply_command(uow(), by_hand.id or 0, Register(request_type="complaint"), op_actor)
-    services.apply_command(uow(), by_hand.id or 0, Dispatch(lead_unit="housing"), op_actor)
+    dispatched_by_hand(web_env.database)
     op = await web_env.client("op1")
     assert (await op.post(path(taken), json={}, headers=csrf(op))).status == 200
     figures = (await (await op.get("/api/v1/stats")).json())["auto_dispatch"]
