@@ -4,6 +4,7 @@ Debian's Chromium (headless, Playwright). Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 from tests.browser.test_console import log_in, shot
+from tests.fixtures.web import make_draft
 from tests.web.test_take_back_api import auto_dispatched, dispatched_by_hand
 
 
@@ -14,8 +15,14 @@ async def test_operator_takes_an_automatic_dispatch_back_and_the_dashboard_count
     ticket_id = auto_dispatched(database).id
     expired = auto_dispatched(database, minutes=0).id  # the window has closed already
     dispatched_by_hand(database)
+    why = {"dispatch": False, "reason": "涉及协办单位，须人工派单", "source": "rules"}
+    held = make_draft(database, routing_suggestion={"lead": "housing", "auto_dispatch": why}).id
 
     ctx_op, op = await log_in(browser, base, "op1")
+    await op.goto(f"{base}/console#/ticket/{held}")
+    await op.wait_for_selector("#auto-note")
+    assert "未自动派单：涉及协办单位" in await op.inner_text("#auto-note")
+
     await op.goto(f"{base}/console#/ticket/{expired}")
     await op.wait_for_selector("#auto-badge")
     assert await op.locator("#take-back").count() == 0  # too late: 改派 is the way now

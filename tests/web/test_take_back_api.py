@@ -129,3 +129,16 @@ async def test_dashboard_counts_automatic_dispatches_and_take_backs(web_env: Web
         "taken_back": 1,
         "auto_rate": 2 / 3,
     }
+
+
+async def test_the_ticket_page_says_why_a_draft_was_not_dispatched_automatically(
+    web_env: WebEnv,
+) -> None:
+    why = {"dispatch": False, "reason": "置信度 0.58 低于阈值 0.60", "source": "rules"}
+    draft = make_draft(
+        web_env.database, routing_suggestion={"lead": "housing", "auto_dispatch": why}
+    )
+    op = await web_env.client("op1")
+    page = await (await op.get(f"/api/v1/tickets/{draft.id}")).json()
+    assert page["routing_suggestion"]["auto_dispatch"]["reason"] == "置信度 0.58 低于阈值 0.60"
+    assert page["auto_dispatched"] is False and page["take_back_until"] is None

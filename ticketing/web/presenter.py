@@ -104,6 +104,8 @@ def routing_view(suggestion: dict[str, Any]) -> dict[str, Any]:
         "callback_number": suggestion.get("callback_number"),
         "explanation": list(explanation),
         "alternatives": alternatives,
+        # 自动派单 on: whether the machine dispatched it, and why (or why a person must).
+        "auto_dispatch": suggestion.get("auto_dispatch"),
     }
 
 

@@ -121,6 +121,7 @@
     return `<div class="suggest" id="suggestion"><div id="suggestion-text">${parts.join("；") || "未匹配到承办单位"}</div>
       ${alts ? `<div class="alternatives"><span class="hint">改选主办：</span>${alts}</div>` : ""}
       ${lines ? `<div class="hint">依据：</div><ul class="hint">${lines}</ul>` : ""}
+      ${s.auto_dispatch && !s.auto_dispatch.dispatch ? `<div class="hint" id="auto-note">未自动派单：${esc(s.auto_dispatch.reason)}</div>` : ""}
       <button type="button" id="apply-suggestion">采用建议</button></div>`;
   }
 
