@@ -30,25 +30,7 @@ def build_route(settings: Settings, catalog: Any) -> tuple[RouteFn | None, Any]:
     except Exception as exc:  # drafts without a suggestion beat no drafts
         log.error("routing rules not loaded, drafts get no suggestion: %s", exc)
         return None, None
-    return suggest_function(router), router
-
-
-def suggest_function(router: Any) -> RouteFn:
-    """`router.suggest` as a dict; with `auto_dispatch.enabled`, also the 自动派单 decision."""
-    from hotline.ticketing.routing.auto import advise
-
-    settings = router.rules.auto_dispatch
-
-    def suggest(text: str) -> dict[str, Any]:
-        suggestion = router.suggest(text)
-        out = suggestion.to_dict()
-        if settings.enabled:
-            lead = suggestion.department
-            unit = router.catalog.unit(lead).name if router.catalog.has_unit(lead or "") else ""
-            out["auto_dispatch"] = advise(suggestion, settings, unit or str(lead))
-        return out
-
-    return suggest
+    return (lambda text: router.suggest(text).to_dict()), router
 
 
 def routing_duplicates(router: Any) -> DuplicateFn:

@@ -297,24 +297,6 @@ def _register(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog
     ticket.claimed_by = ticket.claimed_by or actor.name
 
 
-def _dispatch(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
-    lead = cmd.lead_unit.strip()  # type: ignore[attr-defined]
-    assisting = tuple(dict.fromkeys(u.strip() for u in cmd.assisting_units if u.strip()))  # type: ignore[attr-defined]
-    if not lead:
-        raise _bad("unit_required", "请选择主办单位", "dispatch needs a lead unit")
-    for unit in (lead, *assisting):
-        _check_unit(catalog, unit)
-    if lead in assisting:
-        raise _bad(
-            "invalid_input", "主办单位不能同时是协办单位", "lead unit is also an assisting unit"
-        )
-    ticket.lead_unit = lead
-    ticket.assisting_units = assisting
-    ticket.dispatched_at = now
-    ticket.first_dispatched_at = ticket.first_dispatched_at or now
-    ticket.accepted_at = None
-
-
 def _auto_dispatch(
     ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog
 ) -> None:
@@ -368,6 +350,24 @@ def _take_back(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalo
     ticket.dispatched_at = ticket.first_dispatched_at = ticket.accepted_at = None
     ticket.registered_at = None
     ticket.claimed_by = actor.name  # whoever took it back handles it now
+
+
+def _dispatch(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
+    lead = cmd.lead_unit.strip()  # type: ignore[attr-defined]
+    assisting = tuple(dict.fromkeys(u.strip() for u in cmd.assisting_units if u.strip()))  # type: ignore[attr-defined]
+    if not lead:
+        raise _bad("unit_required", "请选择主办单位", "dispatch needs a lead unit")
+    for unit in (lead, *assisting):
+        _check_unit(catalog, unit)
+    if lead in assisting:
+        raise _bad(
+            "invalid_input", "主办单位不能同时是协办单位", "lead unit is also an assisting unit"
+        )
+    ticket.lead_unit = lead
+    ticket.assisting_units = assisting
+    ticket.dispatched_at = now
+    ticket.first_dispatched_at = ticket.first_dispatched_at or now
+    ticket.accepted_at = None
 
 
 def _accept(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
@@ -453,6 +453,8 @@ def _nothing(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog:
 
 _EFFECTS = {
     C.CLAIM: _claim,
+    C.AUTO_DISPATCH: _auto_dispatch,
+    C.TAKE_BACK: _take_back,
     C.CORRECT: _set_fields,
     C.REGISTER: _register,
     C.DISPATCH: _dispatch,
@@ -472,6 +474,4 @@ _EFFECTS = {
     C.MARK_INVALID: _nothing,
     C.RESTORE: _restore,
     C.ATTACH_TRANSCRIPT: _attach_transcript,
-    C.AUTO_DISPATCH: _auto_dispatch,
-    C.TAKE_BACK: _take_back,
 }

@@ -24,7 +24,6 @@ from hotline.ticketing.persistence.intake_store import SqlIntakeStore
 from hotline.ticketing.routing import Router
 from hotline.ticketing.users import Actor, Role
 
-from hotline.routing_wiring import suggest_function
 from tests.fixtures.db import SettableClock
 
 CLEAR = "我家暖气不热已经三天了 小区是鲅鱼圈区海星小区"  # rules: heating, confidence 0.93
@@ -53,13 +52,18 @@ class Transcript:
 @pytest.fixture(scope="module")
 def auto_router(router: Router) -> Router:
     """The shipped router with `auto_dispatch.enabled: true` (as a centre would set it)."""
-    # Only suggest_function reads the section: the same router (and its trained seed
-    # classifier) with the switch on.
+    # Only Router.suggest's last step reads the section: the same router (and its trained
+    # seed classifier) with the switch on.
     auto = copy.copy(router)
     auto.rules = replace(
         router.rules, auto_dispatch=replace(router.rules.auto_dispatch, enabled=True)
     )
     return auto
+
+
+def suggest_function(router: Router) -> Callable[[str], dict[str, Any]]:
+    """What `hotline serve` gives intake: the router's suggestion as a dict."""
+    return lambda text: router.suggest(text).to_dict()
 
 
 def _call(

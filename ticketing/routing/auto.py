@@ -8,8 +8,8 @@ the lowest confidence at which the dispatched share is still at least the wanted
 precision; `reliability_curve` shows how far confidence can be trusted, bin by bin.
 `bench/routing_eval.py --calibrate K` prints both and the threshold to configure.
 
-How it runs in the service: `advise` puts the decision into the suggestion dict (key
-`auto_dispatch`) when the section is enabled; intake, after storing the final transcript,
+How it runs in the service: `Router.suggest` puts `advise`'s decision into the suggestion
+(key `auto_dispatch`) when the section is enabled; intake, after storing the final transcript,
 issues the workflow's AUTO_DISPATCH command (DRAFT → DISPATCHED, SYSTEM only). The final
 transcript only exists after hang-up, so a caller still on the line is never dispatched;
 the workflow refuses a draft a person has claimed or edited, and the version check on
