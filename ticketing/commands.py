@@ -35,6 +35,8 @@ class CommandName(StrEnum):
     MARK_INVALID = "mark_invalid"  # 标记无效
     RESTORE = "restore"  # 恢复
     ATTACH_TRANSCRIPT = "attach_transcript"  # machine transcript arrived late (ASR backlog)
+    AUTO_DISPATCH = "auto_dispatch"  # 自动派单 (the machine, when routing is sure enough)
+    TAKE_BACK = "take_back"  # 收回自动派单 (back to the operators' queue as a draft)
 
 
 COMMAND_LABELS: dict[CommandName, str] = {
@@ -58,6 +60,8 @@ COMMAND_LABELS: dict[CommandName, str] = {
     CommandName.MARK_INVALID: "标记无效",
     CommandName.RESTORE: "恢复",
     CommandName.ATTACH_TRANSCRIPT: "转写完成",
+    CommandName.AUTO_DISPATCH: "自动派单",
+    CommandName.TAKE_BACK: "收回自动派单",
 }
 
 
@@ -242,6 +246,22 @@ class AttachTranscript(Command):
         return {"words": len(self.words), "chars": len(self.text)}
 
 
+@dataclass(frozen=True)
+class AutoDispatch(Dispatch):
+    """Dispatch by the machine: the reason says why (confidence, basis); the centre may take
+    it back for `take_back_minutes` after it (the window in force when it was dispatched)."""
+
+    name = CommandName.AUTO_DISPATCH
+    confidence: float = 0.0
+    source: str = ""  # what decided the suggestion: rules, history, classifier
+    take_back_minutes: int = 30
+
+
+@dataclass(frozen=True)
+class TakeBack(Command):
+    name = CommandName.TAKE_BACK
+
+
 COMMAND_TYPES: dict[CommandName, type[Command]] = {
     cls.name: cls
     for cls in (
@@ -265,6 +285,8 @@ COMMAND_TYPES: dict[CommandName, type[Command]] = {
         MarkInvalid,
         Restore,
         AttachTranscript,
+        AutoDispatch,
+        TakeBack,
     )
 }
 
@@ -308,6 +330,7 @@ __all__ = [
     "COMMAND_TYPES",
     "Accept",
     "AttachTranscript",
+    "AutoDispatch",
     "Claim",
     "Close",
     "Command",
@@ -328,5 +351,6 @@ __all__ = [
     "SendBack",
     "StartFollowUp",
     "Supervise",
+    "TakeBack",
     "parse_command",
 ]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from hotline.ticketing import deadlines
 from hotline.ticketing.catalog import Catalog
@@ -70,6 +70,11 @@ TRANSITIONS: dict[tuple[S, C], Transition] = {
     (S.REGISTERED, C.CORRECT): _t(S.REGISTERED, CENTRE),
     (S.DRAFT, C.REGISTER): _t(S.REGISTERED, CENTRE),
     (S.REGISTERED, C.DISPATCH): _t(S.DISPATCHED, CENTRE),
+    # --- 自动派单: the machine registers and dispatches an untouched draft in one step; the
+    # centre may take it back (收回) to the queue while the window lasts --------------------------
+    (S.DRAFT, C.AUTO_DISPATCH): _t(S.DISPATCHED, {SYS}),
+    (S.DISPATCHED, C.TAKE_BACK): _t(S.DRAFT, CENTRE),
+    (S.ACCEPTED, C.TAKE_BACK): _t(S.DRAFT, CENTRE),
     # --- at the unit: 签收, 退单, 答复 ---------------------------------------------------------
     (S.DISPATCHED, C.ACCEPT): _t(S.ACCEPTED, CENTRE_OR_UNIT),
     (S.DISPATCHED, C.RETURN): _t(S.RETURNED, CENTRE_OR_UNIT),
@@ -315,6 +320,61 @@ def _register(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog
     ticket.claimed_by = ticket.claimed_by or actor.name
 
 
+def _auto_dispatch(
+    ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog
+) -> None:
+    # A draft a person has claimed or edited is theirs: the machine never overtakes them.
+    if ticket.claimed_by or any(h.actor_role != str(SYS) for h in ticket.history):
+        raise WorkflowError(
+            "operator_handling",
+            "该工单已有督办员处理，不再自动派单",
+            "a person has handled this draft: no automatic dispatch",
+        )
+    if not ticket.request_type:
+        raise _bad("incomplete", "缺少诉求类型，不能自动派单", "auto dispatch needs a type")
+    ticket.registered_at = now
+    _dispatch(ticket, cmd, actor, now, catalog)
+
+
+def last_auto_dispatch(ticket: Ticket) -> HistoryEntry | None:
+    """The 自动派单 entry if the ticket's current dispatch is the machine's (else None)."""
+    for entry in reversed(ticket.history):
+        if entry.command == C.AUTO_DISPATCH:
+            return entry
+        if entry.command in (C.DISPATCH, C.REASSIGN, C.TAKE_BACK):
+            return None
+    return None
+
+
+def take_back_until(ticket: Ticket) -> datetime | None:
+    """Until when the centre may take the current automatic dispatch back (None: not auto)."""
+    entry = last_auto_dispatch(ticket)
+    if entry is None:
+        return None
+    return entry.at + timedelta(minutes=int(entry.details.get("take_back_minutes", 0)))
+
+
+def _take_back(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
+    until = take_back_until(ticket)
+    if until is None:
+        raise WorkflowError(
+            "not_auto_dispatched",
+            "该工单不是自动派单，不能收回（请使用改派）",
+            "only an automatic dispatch can be taken back",
+        )
+    if now > until:
+        raise WorkflowError(
+            "take_back_expired",
+            "已超过收回时限，不能收回自动派单（请使用改派）",
+            f"the take-back window closed at {until.isoformat()}",
+        )
+    ticket.lead_unit = None
+    ticket.assisting_units = ()
+    ticket.dispatched_at = ticket.first_dispatched_at = ticket.accepted_at = None
+    ticket.registered_at = None
+    ticket.claimed_by = actor.name  # whoever took it back handles it now
+
+
 def _dispatch(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog: Catalog) -> None:
     lead = cmd.lead_unit.strip()  # type: ignore[attr-defined]
     assisting = tuple(dict.fromkeys(u.strip() for u in cmd.assisting_units if u.strip()))  # type: ignore[attr-defined]
@@ -386,6 +446,8 @@ def _nothing(ticket: Ticket, cmd: Command, actor: Actor, now: datetime, catalog:
 
 _EFFECTS: dict[C, Effect] = {
     C.CLAIM: _claim,
+    C.AUTO_DISPATCH: _auto_dispatch,
+    C.TAKE_BACK: _take_back,
     C.CORRECT: _set_fields,
     C.REGISTER: _register,
     C.DISPATCH: _dispatch,

@@ -16,8 +16,8 @@ from hotline.ticketing import commands as cmd
 from hotline.ticketing.commands import CommandName as C
 from hotline.ticketing.deadlines import DeadlinePolicy
 from hotline.ticketing.errors import ForbiddenError, InvalidInputError, WorkflowError
+from hotline.ticketing.model import HistoryEntry, Ticket
 from hotline.ticketing.model import State as S
-from hotline.ticketing.model import Ticket
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role
 from hotline.ticketing.workflow import REASON_REQUIRED, TRANSITIONS, allowed_commands, apply, check
 
@@ -58,6 +58,8 @@ VALID: dict[C, cmd.Command] = {
     C.MARK_INVALID: cmd.MarkInvalid(reason="无声电话"),
     C.RESTORE: cmd.Restore(reason="误操作"),
     C.ATTACH_TRANSCRIPT: cmd.AttachTranscript(words=(cmd.TranscriptWord("停水", 0.5, 0.9, 0.8),)),
+    C.AUTO_DISPATCH: cmd.AutoDispatch(lead_unit="water", reason="自动派单：供水公司"),
+    C.TAKE_BACK: cmd.TakeBack(),
 }
 
 
@@ -75,6 +77,25 @@ def ticket_in(state: S) -> Ticket:
     return t
 
 
+def ticket_for(state: S, command: C) -> Ticket:
+    """`ticket_in(state)`; for 收回, one the machine dispatched (only that can be taken back)."""
+    t = ticket_in(state)
+    if command is C.TAKE_BACK:
+        t.history.append(
+            HistoryEntry(
+                T0,
+                "system",
+                "system",
+                "auto_dispatch",
+                S.DRAFT,
+                S.DISPATCHED,
+                "",
+                {"take_back_minutes": 30},
+            )
+        )
+    return t
+
+
 def test_every_command_has_a_payload_and_appears_in_the_table() -> None:
     assert set(VALID) == set(C)
     assert {command for (_, command) in TRANSITIONS} == set(C)
@@ -85,7 +106,7 @@ ALL_CASES = list(itertools.product(S, C, Role))
 
 @pytest.mark.parametrize(("state", "command", "role"), ALL_CASES)
 def test_table_decides_every_state_command_role(state: S, command: C, role: Role) -> None:
-    ticket = ticket_in(state)
+    ticket = ticket_for(state, command)
     before = dataclasses.replace(ticket, history=list(ticket.history))
     transition = TRANSITIONS.get((state, command))
     actor = ACTORS[role]
@@ -116,6 +137,13 @@ KEY_EXPECTATIONS: list[tuple[S, C, Role, S | None]] = [
     (S.REGISTERED, C.DISPATCH, Role.LEAD, S.DISPATCHED),
     (S.REGISTERED, C.DISPATCH, Role.LIAISON, None),
     (S.REGISTERED, C.DISPATCH, Role.ADMIN, None),
+    (S.DRAFT, C.AUTO_DISPATCH, Role.SYSTEM, S.DISPATCHED),
+    (S.DRAFT, C.AUTO_DISPATCH, Role.OPERATOR, None),  # a person registers first
+    (S.REGISTERED, C.AUTO_DISPATCH, Role.SYSTEM, None),  # a person has registered it
+    (S.DISPATCHED, C.TAKE_BACK, Role.OPERATOR, S.DRAFT),
+    (S.ACCEPTED, C.TAKE_BACK, Role.LEAD, S.DRAFT),
+    (S.DISPATCHED, C.TAKE_BACK, Role.LIAISON, None),
+    (S.REPLIED, C.TAKE_BACK, Role.OPERATOR, None),
     (S.DISPATCHED, C.ACCEPT, Role.LIAISON, S.ACCEPTED),
     (S.DISPATCHED, C.RETURN, Role.LIAISON, S.RETURNED),
     (S.ACCEPTED, C.RETURN, Role.LIAISON, S.RETURNED),
@@ -150,7 +178,7 @@ KEY_EXPECTATIONS: list[tuple[S, C, Role, S | None]] = [
 
 @pytest.mark.parametrize(("state", "command", "role", "expected"), KEY_EXPECTATIONS)
 def test_key_rules_of_the_centre(state: S, command: C, role: Role, expected: S | None) -> None:
-    ticket = ticket_in(state)
+    ticket = ticket_for(state, command)
     if expected is None:
         with pytest.raises(WorkflowError):
             apply(ticket, VALID[command], ACTORS[role], now=NOW, policy=POLICY, catalog=CATALOG)

@@ -29,7 +29,8 @@ def routing_fields(suggestion: dict[str, Any], numbers: Iterable[str] = ()) -> d
     }
     # Written by ticketing.lexicon.lexicon_route: the model that heard the call, and the
     # text routing saw when the correction lexicon changed it.
-    for key in ("asr_model", "routed_text", "lexicon"):
+    # routing.auto.advise: whether intake may dispatch the draft without an operator.
+    for key in ("asr_model", "routed_text", "lexicon", "auto_dispatch"):
         if suggestion.get(key):
             kept[key] = suggestion[key]
     return {

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from hotline.ticketing.commands import AttachTranscript, Command, MarkInvalid
-from hotline.ticketing.errors import ConflictError
+from hotline.ticketing.commands import AttachTranscript, AutoDispatch, Command, MarkInvalid
+from hotline.ticketing.errors import ConflictError, DomainError
 from hotline.ticketing.intake.options import IntakeOptions
 from hotline.ticketing.intake.records import (
     CallQualityMeasured,
@@ -187,7 +187,31 @@ def _apply_transcribed(
     ticket = store.save(ticket)
     assert ticket.id is not None
     ticket = store.apply_command(ticket.id, AttachTranscript(text=rec.text, words=words))
-    return AppliedChange("updated", ticket, rec)
+    return AppliedChange("updated", _auto_dispatch(store, ticket), rec)
+
+
+def _auto_dispatch(store: IntakeStore, ticket: Ticket) -> Ticket:
+    """自动派单 when routing said so (routing.auto.advise). A suspected duplicate waits for a
+    person (并单). The workflow refuses a draft a person has touched, and a second node
+    finds the ticket dispatched already (or loses on its version): then it stays as is.
+    A crash between the transcript and this step leaves a draft for the operators."""
+    suggestion = ticket.routing_suggestion or {}
+    advice = suggestion.get("auto_dispatch") or {}
+    if not advice.get("dispatch") or ticket.state is not State.DRAFT or ticket.duplicate_candidates:
+        return ticket
+    assert ticket.id is not None
+    command = AutoDispatch(
+        lead_unit=str(suggestion.get("lead") or ""),
+        reason=str(advice.get("reason") or "自动派单"),
+        confidence=float(suggestion.get("confidence") or 0.0),
+        source=str(advice.get("source") or ""),
+        take_back_minutes=int(advice.get("take_back_minutes") or 0),
+    )
+    try:
+        return store.apply_command(ticket.id, command)
+    except DomainError as exc:
+        log.info("ticket %s not dispatched automatically: %s", ticket.id, exc)
+        return ticket
 
 
 def _apply_queued(

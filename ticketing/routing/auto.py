@@ -7,6 +7,13 @@ cross-validated routing (every request routed by a model that never saw it) and 
 the lowest confidence at which the dispatched share is still at least the wanted
 precision; `reliability_curve` shows how far confidence can be trusted, bin by bin.
 `bench/routing_eval.py --calibrate K` prints both and the threshold to configure.
+
+How it runs in the service: `Router.suggest` puts `advise`'s decision into the suggestion
+(key `auto_dispatch`) when the section is enabled; intake, after storing the final transcript,
+issues the workflow's AUTO_DISPATCH command (DRAFT → DISPATCHED, SYSTEM only). The final
+transcript only exists after hang-up, so a caller still on the line is never dispatched;
+the workflow refuses a draft a person has claimed or edited, and the version check on
+the ticket row makes the dispatch happen once, whichever node applies it.
 """
 
 from __future__ import annotations
@@ -90,6 +97,19 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         f"自动派单：{unit_name}，置信度 {suggestion.confidence:.2f} ≥ 阈值 "
         f"{settings.threshold:.2f}，依据 {basis}",
     )
+
+
+def advise(
+    suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: str
+) -> dict[str, Any]:
+    """The decision as stored with the suggestion (`routing_suggestion["auto_dispatch"]`)."""
+    decision = decide(suggestion, settings, unit_name)
+    return {
+        "dispatch": decision.dispatch,
+        "reason": decision.reason,
+        "source": suggestion.decided_by,
+        "take_back_minutes": settings.take_back_minutes,
+    }
 
 
 def may_take_back(dispatched_at: datetime, now: datetime, settings: AutoDispatchSettings) -> bool:

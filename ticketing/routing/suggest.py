@@ -62,11 +62,13 @@ How the two sources combine (documented for the centre):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.assist import assisting_units
+from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.blend import rank, seeded_base
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -177,7 +179,7 @@ class Router:
         clf_text = apply_corrections(normalise(text), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
-            return self._blank(callback_digits)
+            return self._with_auto(self._blank(callback_digits))
         text_sound = TextSound(chunks(text))
         area = self.gazetteer.find(compact, text_sound)
         voter = self.classifier()
@@ -212,7 +214,7 @@ class Router:
             epidemic_words,
         )
         lead = ranking.lead
-        return Suggestion(
+        suggestion = Suggestion(
             department=lead,
             alternatives=ranking.alternatives,
             category=category.category,
@@ -230,6 +232,15 @@ class Router:
                 )
             ),
         )
+        return self._with_auto(suggestion)
+
+    def _with_auto(self, suggestion: Suggestion) -> Suggestion:
+        """With `auto_dispatch.enabled`, the suggestion carries the 自动派单 decision."""
+        settings = self.rules.auto_dispatch
+        if not settings.enabled:
+            return suggestion
+        unit = self._name(suggestion.department) if suggestion.department else ""
+        return dataclasses.replace(suggestion, auto_dispatch=advise(suggestion, settings, unit))
 
     def _blank(self, callback_digits: str | None) -> Suggestion:
         return Suggestion(

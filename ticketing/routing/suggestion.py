@@ -28,9 +28,11 @@ class Suggestion:
     phrases: tuple[str, ...] = field(default=())
     # 协办: (unit id, reason) pairs, strongest first (see assist.py).
     assisting: tuple[tuple[str, str], ...] = field(default=())
+    # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
+    auto_dispatch: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "department": self.department,
             "alternatives": [
                 {"department": a.department, "score": a.score} for a in self.alternatives
@@ -43,3 +45,6 @@ class Suggestion:
             "callback_number": self.callback_number,
             "assisting": [{"department": d, "reason": r} for d, r in self.assisting],
         }
+        if self.auto_dispatch is not None:
+            out["auto_dispatch"] = dict(self.auto_dispatch)
+        return out

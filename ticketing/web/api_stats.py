@@ -11,6 +11,7 @@ from aiohttp import web
 from aiohttp_pydantic.oas.typing import r200, r400, r403
 from hotline.ticketing import reporting, services, stats
 from hotline.ticketing.model import OPEN_STATES, STATE_LABELS, Ticket
+from hotline.ticketing.persistence.dispatch_queries import auto_dispatch_figures
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import exports, params, store
@@ -86,7 +87,9 @@ async def get_stats(
     require_role(request, *STATS_ROLES)
     start_day, end_day = _period(c, start, end)
     figures = await c.run(compute, c, start_day, end_day)
-    return web.json_response(figures.to_dict())
+    lo, hi = stats.period_bounds(start_day, end_day, c.catalog.timezone)
+    auto = await c.run(auto_dispatch_figures, c.db, lo, hi)
+    return web.json_response({**figures.to_dict(), "auto_dispatch": auto.to_dict()})
 
 
 # Only these roles get the per-ticket list in the exports (operators get the figures).

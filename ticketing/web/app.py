@@ -21,6 +21,7 @@ from hotline.ticketing.reporting import UpstreamReporter
 from hotline.ticketing.rerouting import DuplicateFn
 from hotline.ticketing.users import Role
 from hotline.ticketing.web import (
+    api_dispatch,
     api_quality,
     api_routing,
     api_routing_model,
@@ -127,6 +128,7 @@ def create_web_app(
     app[WEB_CONTEXT] = context
     app.add_routes(api_session.routes)
     app.add_routes(api_tickets.routes)
+    app.add_routes(api_dispatch.routes)
     app.add_routes(api_routing.routes)
     app.add_routes(api_routing_model.routes)
     app.add_routes(api_stats.routes)

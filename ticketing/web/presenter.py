@@ -104,6 +104,8 @@ def routing_view(suggestion: dict[str, Any]) -> dict[str, Any]:
         "callback_number": suggestion.get("callback_number"),
         "explanation": list(explanation),
         "alternatives": alternatives,
+        # 自动派单 on: whether the machine dispatched it, and why (or why a person must).
+        "auto_dispatch": suggestion.get("auto_dispatch"),
     }
 
 
@@ -135,6 +137,13 @@ def ticket_summary(
     }
 
 
+# Commands without a generic button: the machine's, and 收回 (shown from take_back_until).
+_NO_BUTTON = frozenset(
+    str(c)
+    for c in (CommandName.ATTACH_TRANSCRIPT, CommandName.AUTO_DISPATCH, CommandName.TAKE_BACK)
+)
+
+
 def ticket_detail(
     ticket: Ticket,
     user: User,
@@ -150,7 +159,14 @@ def ticket_detail(
     allowed = [str(c) for c in workflow.allowed_commands(ticket.state, user.role)]
     if user.role is Role.LIAISON and ticket.lead_unit != user.unit_id:
         allowed = []  # assisting units read; the lead unit answers
-    allowed = [c for c in allowed if c != str(CommandName.ATTACH_TRANSCRIPT)]
+    until = workflow.take_back_until(ticket)
+    may_take_back = (
+        until is not None
+        and now <= until
+        and str(CommandName.TAKE_BACK) in allowed
+        and user.role in (Role.OPERATOR, Role.LEAD)
+    )
+    allowed = [c for c in allowed if c not in _NO_BUTTON]
     data = ticket_summary(ticket, policy, now, liaison=liaison)
     data.update(
         {
@@ -179,6 +195,9 @@ def ticket_detail(
             "closed_at": _iso(ticket.closed_at),
             "reported_at": _iso(ticket.reported_at),
             "allowed_commands": allowed,
+            # 收回: an automatic dispatch the centre may still take back, and until when.
+            "auto_dispatched": until is not None,
+            "take_back_until": _iso(until) if may_take_back else None,
             "attachments": [
                 {
                     "id": a.id,

@@ -117,6 +117,13 @@ class NewTicketBody(_Strict):
     )
 
 
+class TakeBackBody(_Strict):
+    version: int | None = Field(
+        default=None, ge=1, le=MAX_ID, description="The ticket version the caller saw"
+    )
+    reason: Text = Field(default="", max_length=5000, description="为何收回（可选）")
+
+
 class SuggestBody(_Strict):
     text: Text = Field(min_length=1, max_length=20000)
 
@@ -144,8 +151,11 @@ def _pydantic_type(annotation: Any) -> Any:
 
 
 # Commands the web API exposes; the machine-only ones stay with their owners.
+# Machine-only commands have no endpoint; 收回 has its own (take-back, with the window).
 WEB_COMMANDS: tuple[CommandName, ...] = tuple(
-    c for c in CommandName if c is not CommandName.ATTACH_TRANSCRIPT
+    c
+    for c in CommandName
+    if c not in (CommandName.ATTACH_TRANSCRIPT, CommandName.AUTO_DISPATCH, CommandName.TAKE_BACK)
 )
 
 

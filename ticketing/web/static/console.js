@@ -121,6 +121,7 @@
     return `<div class="suggest" id="suggestion"><div id="suggestion-text">${parts.join("；") || "未匹配到承办单位"}</div>
       ${alts ? `<div class="alternatives"><span class="hint">改选主办：</span>${alts}</div>` : ""}
       ${lines ? `<div class="hint">依据：</div><ul class="hint">${lines}</ul>` : ""}
+      ${s.auto_dispatch && !s.auto_dispatch.dispatch ? `<div class="hint" id="auto-note">未自动派单：${esc(s.auto_dispatch.reason)}</div>` : ""}
       <button type="button" id="apply-suggestion">采用建议</button></div>`;
   }
 
@@ -224,12 +225,13 @@
           ${t.callback_number_masked ? `<p>回拨号码：${esc(t.callback_number_masked)}</p>` : ""}`}
           ${t.forwarded_from ? `<p>转接号码：<span id="forwarded-from">${esc(t.forwarded_from)}</span></p>` : ""}</div>
         <div class="card"><h2>办理</h2>
-          <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
+          <p>主办：${esc(HL.unitName(t.lead_unit) || "未派单")}${t.auto_dispatched && t.lead_unit ? ' <span class="badge" id="auto-badge">自动派单</span>' : ""}${t.assisting_units.length ? "；协办：" + t.assisting_units.map(u => esc(HL.unitName(u))).join("、") : ""}</p>
           ${t.reply_text ? `<p><b>单位答复：</b><span id="reply-text">${esc(t.reply_text)}</span></p>` : ""}
           ${attachments ? `<ul>${attachments}</ul>` : ""}
           ${t.satisfaction ? `<p>回访结果：${esc(LABELS.satisfaction[t.satisfaction] || t.satisfaction)}</p>` : ""}
           <label style="display:flex">原因 / 督办意见<input id="reason" placeholder="退回、督办、无效等操作须填写原因"></label>
           <div class="actions">
+            ${t.take_back_until ? `<button type="button" class="warn" data-cmd="take-back" id="take-back" title="自动派单可在 ${esc(fmtTime(t.take_back_until))} 前收回到待处理队列">收回</button>` : ""}
             ${can.has("supervise") ? '<button type="button" data-cmd="supervise">督办</button>' : ""}
             ${can.has("review") ? '<button type="button" class="primary" data-cmd="review">审核通过</button>' : ""}
             ${can.has("send_back") ? '<button type="button" class="warn" data-cmd="send_back">审核退回</button>' : ""}

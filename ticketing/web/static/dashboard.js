@@ -102,6 +102,15 @@
     return c;
   }
 
+  // 自动派单: share of the period's dispatches the machine made, and how many were taken back.
+  function autoKpis(a, kpi) {
+    if (!a) return "";
+    return `<span id="auto-dispatch" style="display:contents">` +
+      kpi("自动派单率", pct({ value: a.auto_rate })) +
+      kpi("自动派单 / 人工派单", `${a.dispatched_automatically} / ${a.dispatched_by_people}`) +
+      kpi("自动派单被收回", a.taken_back) + "</span>";
+  }
+
   async function load(initial) {
     const start = document.getElementById("start").value, end = document.getElementById("end").value;
     // The first load lets the server pick the period: "today" is the centre's local day.
@@ -123,7 +132,8 @@
     document.getElementById("kpis").innerHTML =
       kpi("受理总量", d.total) + kpi("涉疫占比", pct(d.epidemic)) + kpi("30分钟内派单率", pct(d.dispatch_on_time)) +
       kpi("按时办结率", pct(d.close_on_time)) + kpi("满意率", pct(d.satisfaction)) +
-      kpi("平均办结时长", d.average_close_hours == null ? "—" : d.average_close_hours.toFixed(1) + " 小时");
+      kpi("平均办结时长", d.average_close_hours == null ? "—" : d.average_close_hours.toFixed(1) + " 小时") +
+      autoKpis(d.auto_dispatch, kpi);
     const charts = document.getElementById("charts");
     charts.innerHTML = "";
     const named = (obj, fn) => Object.entries(obj).map(([k, v]) => [fn(k), v]);
