@@ -102,3 +102,35 @@ def test_the_migration_creates_exactly_the_mapped_table(tmp_path) -> None:  # ty
         context = MigrationContext.configure(conn, opts={"include_object": ours})
         assert compare_metadata(context, metadata) == []
     engine.dispose()
+
+
+def test_the_machines_own_dispatches_do_not_train_it(database: Database) -> None:
+    """自动派单 that no person changed is left out of the training history; one a person
+    re-assigned counts with the person's unit."""
+    from hotline.ticketing import commands as cmd
+    from hotline.ticketing import services
+    from hotline.ticketing.routing.history import dispatch_history
+    from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role
+
+    store_dispatches(database, [("暖气不热", "heating")])
+
+    def machine_dispatch(text: str, unit: str) -> int:
+        new = services.NewTicket(
+            received_at=database.clock(), machine_text=text, request_type="complaint"
+        )
+        draft = services.create_draft(database.uow(), new)
+        auto = cmd.AutoDispatch(lead_unit=unit, reason="规则", confidence=0.95, source="rules")
+        services.apply_command(database.uow(), draft.id or 0, auto, SYSTEM_ACTOR)
+        return draft.id or 0
+
+    machine_dispatch("停水了", "water")
+    changed = machine_dispatch("电梯坏了", "housing")
+    lead = Actor(name="lead", role=Role.LEAD)
+    ticket = services.get_ticket(database.uow(), changed)
+    reassign = cmd.Reassign(lead_unit="market_supervision", reason="电梯归市场监管")
+    services.apply_command(database.uow(), changed, reassign, lead, ticket.version)
+
+    assert sorted((t, u) for t, u, _ in dispatch_history(database)) == [
+        ("暖气不热", "heating"),
+        ("电梯坏了", "market_supervision"),
+    ]
