@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
+from hotline.ticketing.deadlines import DeadlinePolicy
 from hotline.ticketing.errors import ConflictError, NotFoundError
 from hotline.ticketing.model import (
     Channel,
@@ -17,9 +18,9 @@ from hotline.ticketing.model import (
     TranscriptWord,
     Urgency,
 )
-from hotline.ticketing.persistence import search_sql
+from hotline.ticketing.persistence import figures_sql, search_sql
 from hotline.ticketing.persistence.tables import HistoryRow, TicketRow, UserRow
-from hotline.ticketing.stats import FIGURE_FIELDS, TicketFigures
+from hotline.ticketing.stats import FIGURE_FIELDS, Counts, TicketFigures
 from hotline.ticketing.users import Role, User
 from sqlalchemy import Select, Text, cast, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -187,6 +188,22 @@ class TicketRepository:
             values["state"] = State(values["state"])
             out.append(TicketFigures(**values))
         return out
+
+    def period_counts(
+        self,
+        *,
+        lo: datetime,
+        hi: datetime,
+        tz: str,
+        policy: DeadlinePolicy,
+        now: datetime,
+        with_backlog: bool = True,
+    ) -> Counts:
+        """The dashboard's counts of tickets received in [lo, hi), grouped by the database
+        (and the backlog of all open tickets): what stats.count() would count of figures()."""
+        return figures_sql.count_period(
+            self.session, lo=lo, hi=hi, tz=tz, policy=policy, now=now, with_backlog=with_backlog
+        )
 
     def count(self, query: TicketQuery, cap: int | None = None) -> int:
         """How many tickets match; with `cap`, counting stops at cap + 1 (a city's "all

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from hotline.ticketing import deadlines
 from hotline.ticketing.deadlines import DeadlinePolicy
 from hotline.ticketing.model import SATISFACTION_LABELS, Ticket
-from hotline.ticketing.stats import EXCLUDED_STATES, DashboardStats, Rate
+from hotline.ticketing.stats import EXCLUDED_STATES, DashboardStats, Rate, TicketFigures
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -100,7 +100,7 @@ def _yes_no(value: bool | None) -> int | None:
 
 
 def ticket_table(
-    tickets: Iterable[Ticket],
+    tickets: Iterable[Ticket | TicketFigures],
     *,
     tz: str,
     policy: DeadlinePolicy,
