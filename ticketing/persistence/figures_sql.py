@@ -197,6 +197,29 @@ def _grouped(per: Any, postgres: bool) -> Any:
     return union_all(*branches)
 
 
+def period_statement(
+    dialect: str, policy: DeadlinePolicy, lo: datetime, hi: datetime, tz: str, now: datetime
+) -> Any:
+    """The grouping statement count_period() runs (for EXPLAIN as well)."""
+    times = _Times(dialect, now)
+    return _grouped(_per_ticket(times, policy, lo, hi, tz), times.postgres)
+
+
+def backlog_statement(dialect: str, policy: DeadlinePolicy, now: datetime) -> Any:
+    """lead unit, open, overdue over all open tickets (deadlines.clocks(...).overdue)."""
+    times = _Times(dialect, now)
+    t = TicketRow
+    dispatch_us, close_us = _limits(policy)
+    overdue = (t.first_dispatched_at.is_(None) & times.past(t.received_at, dispatch_us)) | (
+        t.dispatched_at.is_not(None) & t.closed_at.is_(None) & times.past(t.dispatched_at, close_us)
+    )
+    return (
+        select(t.lead_unit, func.count(), func.sum(_flag(overdue)))
+        .where(t.state.in_(_OPEN))
+        .group_by(t.lead_unit)
+    )
+
+
 def count_period(
     session: Session,
     *,
@@ -209,12 +232,11 @@ def count_period(
 ) -> Counts:
     """stats.count() of the tickets received in [lo, hi), by the database."""
     dialect = session.get_bind().dialect.name
-    times = _Times(dialect, now)
-    per = _per_ticket(times, policy, lo, hi, tz)
+    stmt = period_statement(dialect, policy, lo, hi, tz, now)
     zone = ZoneInfo(tz)
     c = Counts()
     masks = {_grouping_mask(g): g for g in _SETS}
-    for row in session.execute(_grouped(per, times.postgres)).mappings():
+    for row in session.execute(stmt).mappings():
         grouped = masks[row["mask"]]
         n = int(row["n"])
         if grouped == ("day",):
@@ -236,7 +258,8 @@ def count_period(
             c.closed_in_time += int(row["c_num"] or 0)
             c.close_seconds += float(row["c_secs"] or Decimal(0))
     if with_backlog:
-        c.backlog_by_unit = _backlog(session, times, policy)
+        backlog = session.execute(backlog_statement(dialect, policy, now))
+        c.backlog_by_unit = {unit: [int(n), int(late or 0)] for unit, n, late in backlog}
     return c
 
 
@@ -245,20 +268,3 @@ def _local_day(key: Any, zone: ZoneInfo) -> date:
         return key
     quarter = datetime.fromtimestamp(int(key) * QUARTER_US / 1_000_000, UTC)
     return quarter.astimezone(zone).date()
-
-
-def _backlog(
-    session: Session, times: _Times, policy: DeadlinePolicy
-) -> dict[str | None, list[int]]:
-    """lead unit → [open, overdue] over all open tickets (deadlines.clocks(...).overdue)."""
-    t = TicketRow
-    dispatch_us, close_us = _limits(policy)
-    overdue = (t.first_dispatched_at.is_(None) & times.past(t.received_at, dispatch_us)) | (
-        t.dispatched_at.is_not(None) & t.closed_at.is_(None) & times.past(t.dispatched_at, close_us)
-    )
-    stmt = (
-        select(t.lead_unit, func.count(), func.sum(_flag(overdue)))
-        .where(t.state.in_(_OPEN))
-        .group_by(t.lead_unit)
-    )
-    return {unit: [int(n), int(late or 0)] for unit, n, late in session.execute(stmt)}
