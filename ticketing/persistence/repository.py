@@ -22,7 +22,7 @@ from hotline.ticketing.persistence import figures_sql, search_sql
 from hotline.ticketing.persistence.tables import HistoryRow, TicketRow, UserRow
 from hotline.ticketing.stats import FIGURE_FIELDS, Counts, TicketFigures
 from hotline.ticketing.users import Role, User
-from sqlalchemy import Select, Text, cast, func, or_, select, update
+from sqlalchemy import Select, Text, cast, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 # Ticket fields stored as plain columns of the same name.
@@ -172,6 +172,7 @@ class TicketRepository:
 
     def list(self, query: TicketQuery) -> list[Ticket]:
         """Tickets matching `query`, without history (use get() for one ticket in full)."""
+        self._search_memory(query)
         stmt = self._filtered(select(TicketRow), query, self._dialect)
         order = TicketRow.received_at.desc() if query.newest_first else TicketRow.received_at
         stmt = stmt.order_by(order, TicketRow.id.desc()).limit(query.limit).offset(query.offset)
@@ -208,12 +209,17 @@ class TicketRepository:
     def count(self, query: TicketQuery, cap: int | None = None) -> int:
         """How many tickets match; with `cap`, counting stops at cap + 1 (a city's "all
         tickets" need not be counted to the last one to show 10000+)."""
+        self._search_memory(query)
         if cap is None:
             stmt = self._filtered(select(func.count()).select_from(TicketRow), query, self._dialect)
         else:
             matching = self._filtered(select(TicketRow.id), query, self._dialect).limit(cap + 1)
             stmt = select(func.count()).select_from(matching.subquery())
         return int(self.session.scalar(stmt) or 0)
+
+    def _search_memory(self, query: TicketQuery) -> None:
+        if query.text and search_sql.indexed(self._dialect, query.text):
+            self.session.execute(text(search_sql.SEARCH_WORK_MEM))
 
     @staticmethod
     def _filtered(stmt: Select[Any], q: TicketQuery, dialect: str = "sqlite") -> Select[Any]:
