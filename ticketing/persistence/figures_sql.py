@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import KeyedColumnElement
 
 QUARTER_US = 15 * 60 * 1_000_000
+_US = datetime.resolution  # one microsecond
 
 
 class _Times:
@@ -86,8 +87,6 @@ class _Times:
             return cast(func.timezone(tz, column), Date)
         return self._us(column) // QUARTER_US
 
-
-_US = datetime.resolution
 
 
 def _limits(policy: DeadlinePolicy) -> tuple[ColumnElement[int], ColumnElement[int]]:
