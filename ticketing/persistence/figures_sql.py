@@ -88,7 +88,6 @@ class _Times:
         return self._us(column) // QUARTER_US
 
 
-
 def _limits(policy: DeadlinePolicy) -> tuple[ColumnElement[int], ColumnElement[int]]:
     """(dispatch limit, close limit) of each ticket, in microseconds, as CASE expressions."""
     table = limit_table(policy)
