@@ -11,6 +11,7 @@ the same `simple` parser on both sides, each run on its own, so a run the parser
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from hotline.ticketing.persistence.tables import TicketRow
 from sqlalchemy import ColumnElement, Text, cast, func, literal_column
@@ -29,6 +30,10 @@ _TWO_WORD_CHARACTERS = re.compile(r"\w\w")
 # computing its bigram document (a millisecond each): 12 s instead of 0.5 s at 1 000 000
 # tickets. Enough memory keeps the bitmap exact; for the searching transaction only.
 SEARCH_WORK_MEM = "SET LOCAL work_mem = '64MB'"
+
+
+# A newest-first search looks in this last stretch first (TicketRepository.list).
+SEARCH_WINDOW = timedelta(days=30)
 
 
 def indexed(dialect: str, text: str) -> bool:
