@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from hotline.ticketing import stats  # noqa: E402
 from hotline.ticketing.deadlines import DeadlinePolicy  # noqa: E402
 from hotline.ticketing.model import OPEN_STATES, State  # noqa: E402
-from hotline.ticketing.persistence import figures_sql  # noqa: E402
+from hotline.ticketing.persistence import figures_sql, search_sql  # noqa: E402
 from hotline.ticketing.persistence.repository import TicketQuery, TicketRepository  # noqa: E402
 from hotline.ticketing.persistence.tables import HistoryRow, TicketRow  # noqa: E402
 from hotline.ticketing.stats import FIGURE_FIELDS  # noqa: E402
@@ -80,6 +80,10 @@ def statements(now: datetime, count: int) -> dict[str, Any]:
         "search 熊岳温泉": TicketQuery(text="熊岳温泉", limit=50),
         "search, no hit": TicketQuery(text="龙卷风", limit=50),
     }
+    for term in ("井盖", "熊岳温泉"):  # what TicketRepository.list tries first: the last 30 days
+        queries[f"search {term}, last 30 days"] = TicketQuery(
+            text=term, received_from=now - search_sql.SEARCH_WINDOW, limit=50
+        )
     out: dict[str, Any] = {}
     for name, query in queries.items():
         out[f"{name}: rows"] = _listed(query)
