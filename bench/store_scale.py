@@ -30,19 +30,16 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiohttp
 import psycopg
-from psycopg.types.json import Jsonb
-from sqlalchemy import create_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hotline.ticketing.model import OPEN_STATES, State  # noqa: E402
-from hotline.ticketing.persistence.repository import TicketQuery, TicketRepository  # noqa: E402
-from hotline.ticketing.persistence.tables import TicketRow  # noqa: E402
+import store_explain  # noqa: E402 - bench/ is on the path when run as a script
+from hotline.ticketing.model import OPEN_STATES  # noqa: E402
 
 from hotline.catalog_loader import load_catalog  # noqa: E402
 from hotline.migrations import upgrade  # noqa: E402
@@ -307,54 +304,91 @@ def start_server(url: str, workdir: Path, port: int) -> subprocess.Popen[bytes]:
     )
 
 
-async def timed(session: aiohttp.ClientSession, url: str, reps: int) -> tuple[list[float], int]:
-    async with session.get(url) as warm:
-        status = warm.status
-        await warm.read()
+class Request(NamedTuple):
+    who: str
+    what: str
+    path: str
+    body: dict[str, Any] | None = None  # POSTed as JSON when given
+    reps: int | None = None  # fewer than --reps for the slow downloads
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used: on a shared machine the
+    wall-clock latency includes waiting for a core, this does not."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def timed(
+    session: aiohttp.ClientSession, url: str, reps: int, body: dict[str, Any] | None, csrf: str
+) -> tuple[list[float], int]:
+    async def once() -> int:
+        if body is None:
+            async with session.get(url) as response:
+                await response.read()
+                return response.status
+        async with session.post(url, json=body, headers={"X-CSRF-Token": csrf}) as response:
+            await response.read()
+            return response.status
+
+    status = await once()  # warm-up
     samples = []
     for _ in range(reps):
         began = time.perf_counter()
-        async with session.get(url) as response:
-            await response.read()
+        await once()
         samples.append((time.perf_counter() - began) * 1000)
     return samples, status
 
 
-def requests(now: datetime, count: int) -> list[tuple[str, str, str]]:
-    """(who, what, path) for the measured requests."""
+def requests(now: datetime, count: int) -> list[Request]:
+    """The measured requests, as operators (op1) and the centre's lead (lead1) send them."""
     month = (now - timedelta(days=30)).date().isoformat()
     year = (now - timedelta(days=365)).date().isoformat()
     today = now.date().isoformat()
-    some = count // 2
+    recent = count - 200  # ids follow receipt time: this one came in within the last day
     return [
-        ("op1", "queue (待处理)", "/api/v1/tickets?view=queue&limit=50"),
-        ("op1", "overdue (超时)", "/api/v1/tickets?view=overdue&limit=50"),
-        ("op1", "all, newest 100", "/api/v1/tickets?view=all&limit=100"),
-        ("op1", "filter state", "/api/v1/tickets?view=all&state=dispatched&limit=50"),
-        ("op1", "filter unit", "/api/v1/tickets?view=all&unit=heating&limit=50"),
-        (
+        Request("op1", "queue (待处理)", "/api/v1/tickets?view=queue&limit=50"),
+        Request("op1", "overdue (超时)", "/api/v1/tickets?view=overdue&limit=50"),
+        Request("op1", "all, newest 100", "/api/v1/tickets?view=all&limit=100"),
+        Request("op1", "filter state", "/api/v1/tickets?view=all&state=dispatched&limit=50"),
+        Request("op1", "filter unit", "/api/v1/tickets?view=all&unit=heating&limit=50"),
+        Request("op1", "filter area", "/api/v1/tickets?view=all&area=xiongyue&limit=50"),
+        Request(
             "op1",
             "filter unit + month",
             f"/api/v1/tickets?unit=heating&date_from={month}&date_to={today}&limit=50",
         ),
-        ("op1", "page 200 of all", "/api/v1/tickets?view=all&limit=50&offset=10000"),
-        ("op1", "search 井盖 (2 chars)", "/api/v1/tickets?q=%E4%BA%95%E7%9B%96&limit=50"),
-        (
+        Request("op1", "page 200 of all", "/api/v1/tickets?view=all&limit=50&offset=10000"),
+        Request("op1", "search 井盖 (2 chars)", "/api/v1/tickets?q=%E4%BA%95%E7%9B%96&limit=50"),
+        Request(
             "op1",
             "search 熊岳温泉 (4 chars)",
             "/api/v1/tickets?q=%E7%86%8A%E5%B2%B3%E6%B8%A9%E6%B3%89&limit=50",
         ),
-        ("op1", "search, no hit", "/api/v1/tickets?q=%E9%BE%99%E5%8D%B7%E9%A3%8E&limit=50"),
-        ("op1", "ticket page", f"/api/v1/tickets/{some}"),
-        ("lead1", "stats: a month", f"/api/v1/stats?start={month}&end={today}"),
-        ("lead1", "stats: a year", f"/api/v1/stats?start={year}&end={today}"),
-        ("lead1", "export a month (xlsx)", f"/api/v1/stats/export.xlsx?start={month}&end={today}"),
+        Request("op1", "search, no hit", "/api/v1/tickets?q=%E9%BE%99%E5%8D%B7%E9%A3%8E&limit=50"),
+        Request("op1", "ticket page", f"/api/v1/tickets/{count // 2}"),
+        Request(
+            "op1",
+            "duplicate candidates",
+            f"/api/v1/tickets/{recent}/route-preview",
+            {"text": "我在熊岳镇，井盖没了，晚上特别危险，希望相关部门尽快解决"},
+        ),
+        Request("lead1", "stats: a month", f"/api/v1/stats?start={month}&end={today}"),
+        Request("lead1", "stats: a year", f"/api/v1/stats?start={year}&end={today}"),
+        Request(
+            "lead1",
+            "export a month (xlsx)",
+            f"/api/v1/stats/export.xlsx?start={month}&end={today}",
+            reps=5,
+        ),
     ]
 
 
-async def measure(http: int, now: datetime, count: int, reps: int) -> list[dict[str, Any]]:
+async def measure(
+    http: int, pid: int, now: datetime, count: int, reps: int
+) -> list[dict[str, Any]]:
     base = f"http://127.0.0.1:{http}"
-    sessions: dict[str, aiohttp.ClientSession] = {}
+    sessions: dict[str, tuple[aiohttp.ClientSession, str]] = {}
     results = []
     try:
         for who in ("op1", "lead1"):
@@ -367,62 +401,26 @@ async def measure(http: int, now: datetime, count: int, reps: int) -> list[dict[
                 base + "/api/v1/session/login", json={"username": who, "password": PASSWORD}
             ) as r:
                 assert r.status == 200, await r.text()
-            sessions[who] = s
-        for who, what, path in requests(now, count):
-            samples, status = await timed(sessions[who], base + path, reps)
+                sessions[who] = (s, (await r.json())["csrf_token"])
+        for request in requests(now, count):
+            session, csrf = sessions[request.who]
+            n = min(reps, request.reps or reps)
+            cpu = server_cpu(pid)
+            samples, status = await timed(session, base + request.path, n, request.body, csrf)
+            cpu_ms = (server_cpu(pid) - cpu) * 1000 / (n + 1)
             if status != 200:
-                raise SystemExit(f"{what}: HTTP {status} for {path}")
+                raise SystemExit(f"{request.what}: HTTP {status} for {request.path}")
             q = statistics.quantiles(samples, n=100, method="inclusive")
-            results.append(
-                {
-                    "who": who,
-                    "what": what,
-                    "status": status,
-                    "p50": q[49],
-                    "p95": q[94],
-                    "p99": q[98],
-                }
-            )
+            results.append({"what": request.what, "p50": q[49], "p99": q[98], "cpu": cpu_ms})
             print(
-                f"  {what:32} {status}  p50 {q[49]:8.1f}  p95 {q[94]:8.1f}  p99 {q[98]:8.1f} ms",
+                f"  {request.what:28} p50 {q[49]:8.1f}  p95 {q[94]:8.1f}  p99 {q[98]:8.1f} ms"
+                f"   server CPU {cpu_ms:7.1f} ms/request",
                 flush=True,
             )
     finally:
-        for s in sessions.values():
+        for s, _ in sessions.values():
             await s.close()
     return results
-
-
-def explain(url: str, now: datetime) -> None:
-    """EXPLAIN ANALYZE of the statements the list endpoints and the stats send."""
-    month = now - timedelta(days=30)
-    queries = {
-        "queue": TicketQuery(states=[State.DRAFT, State.REGISTERED], limit=50),
-        "filter unit + month": TicketQuery(units=["heating"], received_from=month, limit=50),
-        "search 井盖": TicketQuery(text="井盖", limit=50),
-        "search 熊岳温泉": TicketQuery(text="熊岳温泉", limit=50),
-        "overdue": TicketQuery(overdue_at=now, limit=50),
-    }
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        for name, query in queries.items():
-            stmt = (
-                TicketRepository._filtered(  # noqa: SLF001 - the very SQL the API sends
-                    TicketRow.__table__.select(), query, "postgresql"
-                )
-                .order_by(TicketRow.received_at.desc(), TicketRow.id.desc())
-                .limit(query.limit)
-            )
-            compiled = stmt.compile(engine, compile_kwargs={"render_postcompile": True})
-            params = {  # a JSONB containment's list goes to the driver as JSON
-                key: Jsonb(value) if isinstance(value, list) else value
-                for key, value in compiled.construct_params().items()
-            }
-            plan = conn.exec_driver_sql(
-                f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {compiled}", params
-            ).fetchall()
-            print(f"\n-- {name}\n" + "\n".join(line for (line,) in plan))
-    engine.dispose()
 
 
 def main() -> None:
@@ -453,11 +451,11 @@ def main() -> None:
                         raise SystemExit((Path(tmp) / "serve.log").read_text()) from None
                     time.sleep(0.5)
             print(f"\n{args.tickets} tickets, {args.reps} requests each (ms):", flush=True)
-            asyncio.run(measure(port, now, args.tickets, args.reps))
+            asyncio.run(measure(port, proc.pid, now, args.tickets, args.reps))
         finally:
             proc.terminate()
             proc.wait(60)
-    explain(url, now)
+    store_explain.main(["--database", args.database, "--server", args.server])
 
 
 if __name__ == "__main__":

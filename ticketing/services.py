@@ -21,7 +21,7 @@ from hotline.ticketing.errors import ConflictError, InvalidInputError, NotFoundE
 from hotline.ticketing.model import OPEN_STATES, Channel, State, Ticket, TranscriptWord, Urgency
 from hotline.ticketing.persistence.database import UnitOfWork
 from hotline.ticketing.persistence.repository import TicketQuery
-from hotline.ticketing.stats import TicketFigures
+from hotline.ticketing.stats import Counts, TicketFigures
 from hotline.ticketing.users import SYSTEM_ACTOR, Actor, Role, User, password_problem
 from sqlalchemy.exc import IntegrityError
 
@@ -38,6 +38,7 @@ __all__ = [
     "create_draft",
     "get_ticket",
     "list_tickets",
+    "period_counts",
     "list_users",
     "preview_routing",
     "set_password",
@@ -262,6 +263,22 @@ def ticket_figures(uow: UnitOfWork, query: TicketQuery) -> list[TicketFigures]:
     """The dashboard's columns of every matching ticket (the query's limit is ignored)."""
     with uow:
         return uow.tickets.figures(query)
+
+
+def period_counts(
+    uow: UnitOfWork,
+    lo: datetime,
+    hi: datetime,
+    *,
+    tz: str,
+    now: datetime,
+    with_backlog: bool = True,
+) -> Counts:
+    """The dashboard's counts for tickets received in [lo, hi), done by the database."""
+    with uow:
+        return uow.tickets.period_counts(
+            lo=lo, hi=hi, tz=tz, policy=uow.policy, now=now, with_backlog=with_backlog
+        )
 
 
 def count_tickets(uow: UnitOfWork, query: TicketQuery | None = None, cap: int | None = None) -> int:

@@ -31,6 +31,4 @@ def record_recording_node(database: Database, ref: str, call_id: str | None, nod
 
 def recording_node(database: Database, ref: str) -> str | None:
     with Session(database.engine) as session:
-        return session.scalar(
-            select(RecordingRow.node_id).where(RecordingRow.recording_ref == ref)
-        )
+        return session.scalar(select(RecordingRow.node_id).where(RecordingRow.recording_ref == ref))

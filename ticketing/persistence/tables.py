@@ -64,13 +64,30 @@ class TicketRow(Base):
     __table_args__ = (
         Index("ix_tickets_lead_unit_received", "lead_unit", "received_at"),
         Index("ix_tickets_state_received", "state", "received_at"),
+        # PostgreSQL: the dashboard's columns ride along, for index-only counting (store_0004).
+        Index(
+            "ix_tickets_received_at",
+            "received_at",
+            postgresql_include=[
+                "state",
+                "request_type",
+                "urgency",
+                "lead_unit",
+                "area_id",
+                "epidemic",
+                "satisfaction",
+                "first_dispatched_at",
+                "dispatched_at",
+                "closed_at",
+            ],
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     state: Mapped[str] = mapped_column(String(20), index=True)
     channel: Mapped[str] = mapped_column(String(20))
-    received_at: Mapped[datetime] = mapped_column(index=True)
+    received_at: Mapped[datetime] = mapped_column()
     caller_number: Mapped[str | None] = mapped_column(String(40))
     caller_name: Mapped[str] = mapped_column(String(100), default="")
     caller_confidential: Mapped[bool] = mapped_column(Boolean, default=False)

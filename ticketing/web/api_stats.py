@@ -10,7 +10,7 @@ from urllib.parse import quote
 from aiohttp import web
 from aiohttp_pydantic.oas.typing import r200, r400, r403
 from hotline.ticketing import reporting, services, stats
-from hotline.ticketing.model import OPEN_STATES, STATE_LABELS, Ticket
+from hotline.ticketing.model import STATE_LABELS
 from hotline.ticketing.persistence.dispatch_queries import auto_dispatch_figures
 from hotline.ticketing.persistence.repository import TicketQuery
 from hotline.ticketing.users import Role
@@ -42,36 +42,13 @@ def _period(c: WebContext, start: str | None, end: str | None) -> tuple[date, da
     return start_day, end_day
 
 
-def period_tickets(c: WebContext, start: date, end: date) -> list[Ticket]:
+def compute(c: WebContext, start: date, end: date) -> stats.DashboardStats:
+    """The dashboard's figures, counted by the database (only the groups are read)."""
     lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
-    return services.list_tickets(
-        c.db.uow(), TicketQuery(received_from=lo, received_before=hi, limit=1_000_000)
-    )
-
-
-def compute(
-    c: WebContext, start: date, end: date, tickets: list[Ticket] | None = None
-) -> stats.DashboardStats:
-    """The dashboard's figures; without `tickets` only the counted columns are read."""
-    uow = c.db.uow
-    counted: list[Ticket] | list[stats.TicketFigures]
-    if tickets is None:
-        lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
-        counted = services.ticket_figures(uow(), TicketQuery(received_from=lo, received_before=hi))
-    else:
-        counted = tickets
-    open_tickets = services.ticket_figures(uow(), TicketQuery(states=sorted(OPEN_STATES)))
-    users = services.list_users(uow())
-    return stats.compute(
-        counted,
-        start=start,
-        end=end,
-        tz=c.catalog.timezone,
-        policy=c.policy,
-        now=c.now(),
-        supervisors=stats.supervisor_map(u for u in users if u.role in (Role.OPERATOR, Role.LEAD)),
-        open_tickets=open_tickets,
-    )
+    counts = services.period_counts(c.db.uow(), lo, hi, tz=c.catalog.timezone, now=c.now())
+    users = services.list_users(c.db.uow())
+    supervisors = stats.supervisor_map(u for u in users if u.role in (Role.OPERATOR, Role.LEAD))
+    return stats.assemble(counts, start=start, end=end, supervisors=supervisors)
 
 
 @routes.get("/api/v1/stats")
@@ -110,9 +87,12 @@ def _tables(c: WebContext, start: date, end: date, with_tickets: bool) -> list[e
     def kind(k: str) -> str:
         return names.get(k, k)
 
-    tickets = period_tickets(c, start, end)
-    tables = exports.sections(compute(c, start, end, tickets), unit, area, kind)
+    tables = exports.sections(compute(c, start, end), unit, area, kind)
     if with_tickets:
+        lo, hi = stats.period_bounds(start, end, c.catalog.timezone)
+        tickets = services.ticket_figures(
+            c.db.uow(), TicketQuery(received_from=lo, received_before=hi)
+        )
         state = {str(k): v for k, v in STATE_LABELS.items()}
         tables.append(
             exports.ticket_table(

@@ -91,6 +91,7 @@ async def list_tickets(
     number: str | None = None,
     state: str | None = None,
     unit: str | None = None,
+    area: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     limit: DbInt = 100,
@@ -98,7 +99,7 @@ async def list_tickets(
 ) -> r200[TicketListOut] | r400[ErrorOut] | r403[ErrorOut]:
     """Ticket lists: view=queue (待处理), mine (我的), overdue (超时), unit (本单位), all (查询).
 
-    Filters: q (text), number (caller/callback number, centre only), state, unit,
+    Filters: q (text), number (caller/callback number, centre only), state, unit, area,
     date_from/date_to (local dates, inclusive). Liaisons always get their own unit's
     tickets only. Numbers are masked in lists.
 
@@ -119,6 +120,10 @@ async def list_tickets(
         if not c.catalog.has_unit(unit):
             raise ApiError(422, "unknown_unit", f"单位不存在：{unit}", f"unknown unit {unit!r}")
         filters["units"] = [unit]
+    if area:
+        if area not in {a.id for a in c.catalog.areas}:
+            raise ApiError(422, "unknown_area", f"区域不存在：{area}", f"unknown area {area!r}")
+        filters["area_id"] = area
     text = params.text_param(q, "q", "查询内容")
     liaison = principal.role is Role.LIAISON
     searched_number = None

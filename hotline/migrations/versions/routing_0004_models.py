@@ -2,7 +2,7 @@
 ticketing/persistence/routing_models.py).
 
 Revision ID: routing_0004
-Revises: scale_0003
+Revises: console_0004
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "routing_0004"
-down_revision: str | Sequence[str] | None = "scale_0003"
+down_revision: str | Sequence[str] | None = "console_0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
