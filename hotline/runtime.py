@@ -45,7 +45,12 @@ from hotline.telephony.events import (
 )
 from hotline.telephony.listener import ListenerOptions, SipListener
 from hotline.telephony.recording import repair_recordings
-from hotline.ticketing.intake.records import CallTranscribed, DraftOpened, TranscriptionQueued
+from hotline.ticketing.intake.records import (
+    CallTranscribed,
+    DraftOpened,
+    IntakeRecord,
+    TranscriptionQueued,
+)
 from hotline.ticketing.intake.service import IntakeService
 from hotline.ticketing.intake.store_port import AppliedChange, IntakeStore
 from hotline.ticketing.intake.writer import IntakeWriter
@@ -295,15 +300,32 @@ class IntakeRuntime:
 
     # ---- crash recovery -----------------------------------------------------------------
 
+    async def recover_node(
+        self, records: list[IntakeRecord], recordings: Path, *, quiet_seconds: float
+    ) -> int:
+        """Another node died and did not come back (hotline/node_takeover.py): its journal's
+        records, then its interrupted calls — what it would recover on restart. Files written
+        to in the last `quiet_seconds` are left alone (a live node's). Returns the calls."""
+        for record in records:
+            await self.writer.write(record)
+        quiet = time.time() - quiet_seconds
+        repaired = await asyncio.to_thread(repair_recordings, recordings, quiet_seconds)
+        found = await self._interrupted_recordings(repaired, datetime.now(UTC), recordings)
+        # Repairing wrote to a file: its quiet time was checked before.
+        found = [p for p in found if p in repaired or p.stat().st_mtime < quiet]
+        for path in found:
+            await self._recover(path)
+        return len(found)
+
     async def _interrupted_recordings(
-        self, repaired: list[Path], started_at: datetime
+        self, repaired: list[Path], started_at: datetime, folder: Path | None = None
     ) -> list[Path]:
-        """Recordings of calls this node did not finish handling: headers repaired after a
+        """Recordings of calls a node did not finish handling: headers repaired after a
         crash, plus drafts left with neither transcript nor backlog job (the process died
-        between hang-up and storing the result). Only this node's recordings (its own
-        sub-folder of a shared volume): another node's may still be being written."""
+        between hang-up and storing the result). Only that node's recordings (`folder`,
+        default this node's sub-folder of a shared volume): another's may be being written."""
         found = {self.service.recording_ref(p): p for p in repaired}
-        own = self.own_recordings.resolve()
+        own = (folder or self.own_recordings).resolve()
         try:
             drafts = await asyncio.to_thread(self.store.unfinished_drafts, started_at)
         except Exception as exc:  # database down at start: the journal path takes over
