@@ -22,15 +22,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
+from hotline.ticketing.persistence.tables import NAMING_CONVENTION
+
+# Its own MetaData, ticketing's naming convention: one consistent schema for Alembic.
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # state: up (heartbeating) | stopped (SIGTERM, nothing left) | recovering (claimed by
 # recovered_by until recovery_until) | recovered (its leftovers were taken over).

@@ -31,9 +31,14 @@ class Clock:
         self.now += timedelta(seconds=seconds)
 
 
-def _nodes(url: str, clock: Clock, *names: str) -> list[NodeRegistry]:
-    engine = sa.create_engine(url)
-    return [NodeRegistry(engine, n, lease_seconds=LEASE, clock=clock) for n in names]
+def _three_up(url: str) -> tuple[Clock, NodeRegistry, NodeRegistry, NodeRegistry]:
+    """node-a, node-b and node-c on a migrated database, each with one heartbeat."""
+    upgrade(url)
+    clock, engine = Clock(), sa.create_engine(url)
+    a, b, c = (NodeRegistry(engine, f"node-{n}", lease_seconds=LEASE, clock=clock) for n in "abc")
+    for node in (a, b, c):
+        node.heartbeat()
+    return clock, a, b, c
 
 
 def test_migration_matches_the_table(sqlite_url: str) -> None:
@@ -47,11 +52,7 @@ def test_migration_matches_the_table(sqlite_url: str) -> None:
 
 
 def test_a_silent_node_is_claimed_by_exactly_one_live_node(db_url: str) -> None:
-    upgrade(db_url)
-    clock = Clock()
-    a, b, c = _nodes(db_url, clock, "node-a", "node-b", "node-c")
-    for node in (a, b, c):
-        node.heartbeat()
+    clock, a, b, c = _three_up(db_url)
     clock.advance(LEASE / 2)
     assert a.claim_dead() == [] and c.claim_dead() == []  # everyone is within the lease
     a.heartbeat()
@@ -68,11 +69,7 @@ def test_a_silent_node_is_claimed_by_exactly_one_live_node(db_url: str) -> None:
 
 
 def test_a_claimer_that_dies_mid_recovery_is_replaced(db_url: str) -> None:
-    upgrade(db_url)
-    clock = Clock()
-    a, b, c = _nodes(db_url, clock, "node-a", "node-b", "node-c")
-    for node in (a, b, c):
-        node.heartbeat()
+    clock, a, b, c = _three_up(db_url)
     clock.advance(LEASE + 1)
     a.heartbeat()
     c.heartbeat()
@@ -86,11 +83,7 @@ def test_a_claimer_that_dies_mid_recovery_is_replaced(db_url: str) -> None:
 
 
 def test_stopped_and_returning_nodes_are_not_recovered(db_url: str) -> None:
-    upgrade(db_url)
-    clock = Clock()
-    a, b, c = _nodes(db_url, clock, "node-a", "node-b", "node-c")
-    for node in (a, b, c):
-        node.heartbeat()
+    clock, a, b, c = _three_up(db_url)
     c.stopped()  # SIGTERM: drained, nothing left behind
     clock.advance(LEASE + 1)
     a.heartbeat()
