@@ -98,7 +98,10 @@ class IntakeRuntime:
         self.publish = publish
         self.calls: dict[str, _Call] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._finishing: set[asyncio.Task[Any]] = set()
+        # Hang-up handling in progress, with the call it finishes; how long SIGTERM waits
+        # for it (after the calls themselves) before queueing what is left.
+        self.finish_timeout = 30.0
+        self._finishing: dict[asyncio.Task[Any], CallFinished] = {}
         self.writer.on_change = self._on_change
         self._started_at = datetime.now(UTC)
         self._repaired: list[Path] = []
@@ -159,7 +162,8 @@ class IntakeRuntime:
         # Hang-up handling (final transcript, ticket write) of the last calls must finish
         # before the ASR engine closes.
         if self._finishing:
-            await asyncio.wait(set(self._finishing), timeout=30)
+            await asyncio.wait(set(self._finishing), timeout=self.finish_timeout)
+        await self._queue_unfinished()
         with contextlib.suppress(TimeoutError):
             await self.writer.drain(30)
         if self.asr is not None:
@@ -167,6 +171,26 @@ class IntakeRuntime:
         await self.writer.close()
         if self.notifier is not None:
             await self.notifier.close()
+
+    async def _queue_unfinished(self) -> None:
+        """Calls whose live transcript is still not final at shutdown (ASR far behind):
+        queued for the backlog, which any node drains, rather than left as drafts without a
+        transcript that nobody would complete (a stopped node is not taken over)."""
+        left = dict(self._finishing)
+        for task in left:
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+        for ev in left.values():
+            log.warning("call %s: transcript not final at shutdown, queued", ev.call_id)
+            self.service.finished(
+                call_id=ev.call_id,
+                ended_at=ev.ended_at,
+                recording_path=ev.recording_path,
+                heard_speech=ev.heard_speech,
+                transcript=None,
+                pending_reason="shutdown",
+                finish_reason=ev.reason,
+            )
 
     # ---- call events (synchronous callback from the listener, on the loop) --------------
 
@@ -187,8 +211,8 @@ class IntakeRuntime:
             call = self.calls.get(event.call_id)
             if call is not None:
                 call.finished = self._spawn(self._finished(call, event))
-                self._finishing.add(call.finished)
-                call.finished.add_done_callback(self._finishing.discard)
+                self._finishing[call.finished] = event
+                call.finished.add_done_callback(lambda t: self._finishing.pop(t, None))
         elif isinstance(event, CallCancelled | DtmfReceived):
             pass  # cancelled before answer: no recording, no ticket; intake takes no keys
 
