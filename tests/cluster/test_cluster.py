@@ -24,9 +24,9 @@ from typing import Any
 import aiohttp
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine
 
 from tests.cluster.conftest import NodeFactory
+from tests.cluster.db_poll import max_ticket_id, tickets_in_db, wait_tickets
 from tests.fixtures.kamailio import CLUSTER_DISPATCHER, Kamailio, kamailio, needs_kamailio
 from tests.fixtures.service import HotlineServer
 from tests.fixtures.sip import speech_pcap
@@ -82,33 +82,8 @@ async def _calls(tmp_path: Path, kam: Kamailio, pcap: Path, seconds: float, n: i
     assert result.returncode == 0, str(result)
 
 
-def _tickets(engine: Engine) -> list[dict[str, Any]]:
-    """Every ticket, read straight from the database: polling through the CLI would start a
-    Python process per look, CPU the nodes need on a 2-core machine."""
-    query = text(
-        "SELECT id, call_id, recording_ref, transcript_words, transcription_pending"
-        " FROM tickets ORDER BY id"
-    )
-    with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
-
-
-def _max_id(engine: Engine) -> int:
-    return max((t["id"] for t in _tickets(engine)), default=0)
-
-
 def _all_transcribed(tickets: list[dict[str, Any]]) -> bool:
     return len(tickets) >= 40 and all(t["transcript_words"] for t in tickets)
-
-
-def _wait(engine: Engine, ready: Callable[[list[dict[str, Any]]], bool], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        tickets = _tickets(engine)
-        if ready(tickets):
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"{len(tickets)} tickets: {tickets}")
 
 
 def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
@@ -135,11 +110,11 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
                 # 1. 18 calls spread over both nodes
                 await _calls(tmp_path, kam, pcap, seconds, 18, "spread")
                 # 2. SIGTERM on A during a call: A drains, Kamailio sends new calls to B
-                before = await asyncio.to_thread(_max_id, engine)
+                before = await asyncio.to_thread(max_ticket_id, engine)
                 draining = start_sipp_call(
                     tmp_path, a.sip_port, long_pcap, seconds * 5, name="draining"
                 )
-                await asyncio.to_thread(_wait, engine, lambda ts: ts[-1]["id"] > before, 60)
+                await asyncio.to_thread(wait_tickets, engine, lambda ts: ts[-1]["id"] > before, 60)
                 assert a.proc is not None
                 a.proc.send_signal(15)
                 await asyncio.to_thread(a.wait_log, "shutting down: new calls get 503")
@@ -147,9 +122,9 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
                 assert await asyncio.to_thread(draining.wait, 90) == 0
                 assert await asyncio.to_thread(a.proc.wait, 90) == 0
                 # 3. SIGKILL on B mid-call, then B restarts
-                last = await asyncio.to_thread(_max_id, engine)
+                last = await asyncio.to_thread(max_ticket_id, engine)
                 killed = start_sipp_call(tmp_path, b.sip_port, long_pcap, seconds * 5, name="kill")
-                await asyncio.to_thread(_wait, engine, lambda ts: ts[-1]["id"] > last, 60)
+                await asyncio.to_thread(wait_tickets, engine, lambda ts: ts[-1]["id"] > last, 60)
                 await asyncio.sleep(2)  # some audio on disk
                 b.kill9()
                 killed.kill()
@@ -158,7 +133,7 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
                 await _wait_flags(kam, [b.sip_port], "AP")
                 # 4. the rest of the 40 calls on the surviving node
                 await _calls(tmp_path, kam, pcap, seconds, 10, "after")
-                await asyncio.to_thread(_wait, engine, _all_transcribed, 900)
+                await asyncio.to_thread(wait_tickets, engine, _all_transcribed, 900)
                 await asyncio.sleep(1)  # the last live events
             finally:
                 watcher.cancel()
@@ -167,7 +142,7 @@ def test_two_nodes_behind_kamailio_survive_sigterm_and_sigkill(
         asyncio.run(scenario())
         a.terminate()
         b.terminate()
-        tickets = _tickets(engine)
+        tickets = tickets_in_db(engine)
         assert len(tickets) == 40
         assert len({t["call_id"] for t in tickets}) == 40  # one ticket per call
         for t in tickets:
