@@ -14,8 +14,8 @@ def tickets_in_db(engine: Engine) -> list[dict[str, Any]]:
     """Every ticket, read straight from the database: polling through the CLI would start a
     Python process per look, CPU the nodes need on a 2-core machine."""
     query = text(
-        "SELECT id, call_id, recording_ref, transcript_words, transcription_pending"
-        " FROM tickets ORDER BY id"
+        "SELECT id, call_id, recording_ref, transcript_words, transcription_pending,"
+        " satisfaction = 'satisfied' AS satisfied FROM tickets ORDER BY id"
     )
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]

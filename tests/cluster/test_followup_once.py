@@ -21,9 +21,9 @@ from sqlalchemy import create_engine, text
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.cluster.conftest import NodeFactory
+from tests.cluster.db_poll import wait_tickets
 from tests.fixtures.common import free_port
 from tests.fixtures.followup import OPERATOR
-from tests.fixtures.service import HotlineServer
 from tests.fixtures.sipp import SIPP, answer_then_keys, needs_sipp, wait_for_udp_listener
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(600)]
@@ -53,16 +53,6 @@ def _close_tickets(url: str) -> dict[str, int]:
     finally:
         database.close()
     return ids
-
-
-def _wait_surveyed(srv: HotlineServer, ids: set[int], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done = {t["id"] for t in srv.tickets() if t.get("satisfaction") == "satisfied"}
-        if ids <= done:
-            return
-        time.sleep(2)
-    raise AssertionError(f"surveyed {done} of {ids}\n{srv.log_text()[-4000:]}")
 
 
 def _dialogs(messages: str) -> dict[str, set[str]]:
@@ -103,6 +93,7 @@ def test_each_follow_up_is_dialled_once_cluster_wide(
         "HOTLINE_SIP__OUTBOUND__PROXY": f"sip:127.0.0.1:{uas_port}",
     }
     a, b = cluster_node("node-a", **env), cluster_node("node-b", **env)
+    engine = create_engine(postgres_url)
 
     async def both() -> None:
         await wait_for_udp_listener(uas_port)
@@ -110,7 +101,8 @@ def test_each_follow_up_is_dialled_once_cluster_wide(
 
     try:
         asyncio.run(both())
-        _wait_surveyed(a, set(tickets.values()), 300)
+        ids = set(tickets.values())
+        wait_tickets(engine, lambda ts: ids <= {t["id"] for t in ts if t["satisfied"]}, 300)
         time.sleep(35)  # one more scheduler pass on each node (every 30 s): no second dial
     finally:
         a.terminate()
@@ -119,10 +111,9 @@ def test_each_follow_up_is_dialled_once_cluster_wide(
         uas.wait(30)
     messages = "\n".join(p.read_text(errors="replace") for p in workdir.glob("*_messages.log"))
     dialogs = _dialogs(messages)
-    assert {n: len(ids) for n, ids in dialogs.items()} == dict.fromkeys(CITIZENS, 1), messages[
+    assert {n: len(calls) for n, calls in dialogs.items()} == dict.fromkeys(CITIZENS, 1), messages[
         -3000:
     ]
-    engine = create_engine(postgres_url)
     try:
         with engine.connect() as conn:
             attempts = conn.execute(
