@@ -182,15 +182,7 @@ class IntakeRuntime:
         await asyncio.gather(*left, return_exceptions=True)
         for ev in left.values():
             log.warning("call %s: transcript not final at shutdown, queued", ev.call_id)
-            self.service.finished(
-                call_id=ev.call_id,
-                ended_at=ev.ended_at,
-                recording_path=ev.recording_path,
-                heard_speech=ev.heard_speech,
-                transcript=None,
-                pending_reason="shutdown",
-                finish_reason=ev.reason,
-            )
+            self._hand_over(ev, None, "shutdown")
 
     # ---- call events (synchronous callback from the listener, on the loop) --------------
 
@@ -295,6 +287,12 @@ class IntakeRuntime:
             "ready" if transcript is not None else f"not live ({reason})",
             time.monotonic() - hung_up,
         )
+        self._hand_over(ev, transcript, reason)
+
+    def _hand_over(
+        self, ev: CallFinished, transcript: Transcript | None, reason: str | None
+    ) -> None:
+        """The finished call to intake: its live transcript, or queued with `reason`."""
         self.service.finished(
             call_id=ev.call_id,
             ended_at=ev.ended_at,
