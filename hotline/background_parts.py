@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from aiohttp import web
 
 from hotline.intake_wiring import build_intake_runtime, shutdown_grace_seconds
+from hotline.node_takeover import takeover_part
 from hotline.routing_retrainer import retrain_part
 from hotline.service_context import ServiceContext
 from hotline.startup import EXIT_STARTUP, fail
@@ -23,9 +24,13 @@ BackgroundPart = Callable[[web.Application], AsyncIterator[None]]
 
 
 def background_parts(ctx: ServiceContext) -> list[BackgroundPart]:
-    """Live events across nodes, the SIP listener + ASR + intake, the follow-up scheduler."""
+    """Live events across nodes, heartbeat + dead-node takeover, the SIP listener + ASR +
+    intake, the follow-up scheduler, routing retraining. The takeover part comes before
+    intake so that it stops after it: a node draining its calls on SIGTERM still
+    heartbeats."""
     return [
         event_relay_part(ctx),
+        after_database(ctx, "node heartbeat and takeover", takeover_part(ctx)),
         intake_part(ctx),
         after_database(ctx, "follow-up scheduler", followup_part(ctx)),
         after_database(ctx, "routing retraining", retrain_part(ctx)),

@@ -46,7 +46,12 @@ from hotline.telephony.events import (
 )
 from hotline.telephony.listener import ListenerOptions, SipListener, TakeRefused
 from hotline.telephony.recording import repair_recordings
-from hotline.ticketing.intake.records import CallTranscribed, DraftOpened, TranscriptionQueued
+from hotline.ticketing.intake.records import (
+    CallTranscribed,
+    DraftOpened,
+    IntakeRecord,
+    TranscriptionQueued,
+)
 from hotline.ticketing.intake.service import IntakeService
 from hotline.ticketing.intake.store_port import AppliedChange, IntakeStore
 from hotline.ticketing.intake.writer import IntakeWriter
@@ -99,7 +104,10 @@ class IntakeRuntime:
         self.publish = publish
         self.calls: dict[str, _Call] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._finishing: set[asyncio.Task[Any]] = set()
+        # Hang-up handling in progress, with the call it finishes; how long SIGTERM waits
+        # for it (after the calls themselves) before queueing what is left.
+        self.finish_timeout = 30.0
+        self._finishing: dict[asyncio.Task[Any], CallFinished] = {}
         self.writer.on_change = self._on_change
         self._started_at = datetime.now(UTC)
         self._repaired: list[Path] = []
@@ -160,7 +168,8 @@ class IntakeRuntime:
         # Hang-up handling (final transcript, ticket write) of the last calls must finish
         # before the ASR engine closes.
         if self._finishing:
-            await asyncio.wait(set(self._finishing), timeout=30)
+            await asyncio.wait(set(self._finishing), timeout=self.finish_timeout)
+        await self._queue_unfinished()
         with contextlib.suppress(TimeoutError):
             await self.writer.drain(30)
         if self.asr is not None:
@@ -168,6 +177,18 @@ class IntakeRuntime:
         await self.writer.close()
         if self.notifier is not None:
             await self.notifier.close()
+
+    async def _queue_unfinished(self) -> None:
+        """Calls whose live transcript is still not final at shutdown (ASR far behind):
+        queued for the backlog, which any node drains, rather than left as drafts without a
+        transcript that nobody would complete (a stopped node is not taken over)."""
+        left = dict(self._finishing)
+        for task in left:
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+        for ev in left.values():
+            log.warning("call %s: transcript not final at shutdown, queued", ev.call_id)
+            self._hand_over(ev, None, "shutdown")
 
     # ---- call events (synchronous callback from the listener, on the loop) --------------
 
@@ -188,8 +209,8 @@ class IntakeRuntime:
             call = self.calls.get(event.call_id)
             if call is not None:
                 call.finished = self._spawn(self._finished(call, event))
-                self._finishing.add(call.finished)
-                call.finished.add_done_callback(self._finishing.discard)
+                self._finishing[call.finished] = event
+                call.finished.add_done_callback(lambda t: self._finishing.pop(t, None))
         elif isinstance(event, DtmfReceived):
             if event.digit == PERSON_KEY:
                 self._caller_asks(event.call_id)
@@ -310,6 +331,12 @@ class IntakeRuntime:
             "ready" if transcript is not None else f"not live ({reason})",
             time.monotonic() - hung_up,
         )
+        self._hand_over(ev, transcript, reason)
+
+    def _hand_over(
+        self, ev: CallFinished, transcript: Transcript | None, reason: str | None
+    ) -> None:
+        """The finished call to intake: its live transcript, or queued with `reason`."""
         self.service.finished(
             call_id=ev.call_id,
             ended_at=ev.ended_at,
@@ -339,15 +366,32 @@ class IntakeRuntime:
 
     # ---- crash recovery -----------------------------------------------------------------
 
+    async def recover_node(
+        self, records: list[IntakeRecord], recordings: Path, *, quiet_seconds: float
+    ) -> int:
+        """Another node died and did not come back (hotline/node_takeover.py): its journal's
+        records, then its interrupted calls — what it would recover on restart. Files written
+        to in the last `quiet_seconds` are left alone (a live node's). Returns the calls."""
+        for record in records:
+            await self.writer.write(record)
+        quiet = time.time() - quiet_seconds
+        repaired = await asyncio.to_thread(repair_recordings, recordings, quiet_seconds)
+        found = await self._interrupted_recordings(repaired, datetime.now(UTC), recordings)
+        # Repairing wrote to a file: its quiet time was checked before.
+        found = [p for p in found if p in repaired or p.stat().st_mtime < quiet]
+        for path in found:
+            await self._recover(path)
+        return len(found)
+
     async def _interrupted_recordings(
-        self, repaired: list[Path], started_at: datetime
+        self, repaired: list[Path], started_at: datetime, folder: Path | None = None
     ) -> list[Path]:
-        """Recordings of calls this node did not finish handling: headers repaired after a
+        """Recordings of calls a node did not finish handling: headers repaired after a
         crash, plus drafts left with neither transcript nor backlog job (the process died
-        between hang-up and storing the result). Only this node's recordings (its own
-        sub-folder of a shared volume): another node's may still be being written."""
+        between hang-up and storing the result). Only that node's recordings (`folder`,
+        default this node's sub-folder of a shared volume): another's may be being written."""
         found = {self.service.recording_ref(p): p for p in repaired}
-        own = self.own_recordings.resolve()
+        own = (folder or self.own_recordings).resolve()
         try:
             drafts = await asyncio.to_thread(self.store.unfinished_drafts, started_at)
         except Exception as exc:  # database down at start: the journal path takes over

@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import struct
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -263,14 +264,18 @@ def _repair_one(path: Path) -> bool:
         return changed
 
 
-def repair_recordings(root: Path) -> list[Path]:
-    """At start-up: fix the headers of recordings cut short by a crash. Returns those fixed."""
+def repair_recordings(root: Path, quiet_seconds: float = 0) -> list[Path]:
+    """At start-up: fix the headers of recordings cut short by a crash. Returns those fixed.
+    `quiet_seconds`: skip files written to that recently (another node may be writing)."""
     repaired: list[Path] = []
     root = Path(root)
     if not root.is_dir():
         return repaired
+    quiet = time.time() - quiet_seconds
     for path in sorted(root.rglob("*.wav")):
         try:
+            if quiet_seconds and path.stat().st_mtime >= quiet:
+                continue
             if path.is_file() and _repair_one(path):
                 repaired.append(path)
                 log.warning("repaired the header of the interrupted recording %s", path)

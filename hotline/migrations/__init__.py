@@ -6,11 +6,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from hotline.ticketing.persistence.database import make_engine, normalise_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
+_LOCK = 0x686F746C696E65  # "hotline": the advisory lock that serialises migrations
 
 
 def alembic_config(url: str) -> Config:
@@ -31,6 +32,10 @@ def upgrade(url: str, revision: str = "heads", *, engine: Engine | None = None) 
     engine = engine or make_engine(url)
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Nodes starting at once migrate one after the other (the lock ends with
+                # this transaction): the second finds the schema current.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     finally:

@@ -33,6 +33,7 @@ TABLE_MODULES = [
     "hotline.ticketing.followup.store",
     "hotline.ticketing.missed.store",
     "hotline.ticketing.web.tables",
+    "hotline.node_registry",
 ]
 
 target_metadata: list[MetaData] = list(
