@@ -24,6 +24,7 @@ from typing import Any
 from hotline.asr.admission import DecodeMeter
 from hotline.asr.audio import PcmResampler, frames
 from hotline.asr.chinese import build_transcript, display_text
+from hotline.asr.decoder import DecoderOptions, with_decoder_options
 from hotline.asr.engine import (
     FRAME_MS,
     EngineUnavailable,
@@ -57,9 +58,11 @@ class VoskEngine:
         probe: bool = True,
         loaded: LoadedModel | None = None,
         vad: bool = True,
+        decoder: DecoderOptions | None = None,
     ) -> None:
         self.vad = vad
         self.model_path = Path(model_path)
+        self.decoder = decoder or DecoderOptions()
         self.model_name = model_name
         self._probe = probe
         self._loaded = loaded
@@ -80,8 +83,9 @@ class VoskEngine:
     async def start(self) -> None:
         if self._loaded is None:
             # Not on the decode pool: loading takes seconds.
+            path = with_decoder_options(self.model_path, self.decoder)
             self._loaded = await asyncio.to_thread(
-                load_model, self.model_path, probe=self._probe, name=self.model_name
+                load_model, path, probe=self._probe, name=self.model_name
             )
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
