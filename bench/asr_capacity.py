@@ -182,6 +182,7 @@ def main() -> int:
         shifted, _ = call_audio(args.rate, tmp, GREETING_S - 1.0)
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
         seconds = len(pcm) / 2 / args.rate
+        model_search = _model_search(model_path)
 
         def service(model: LoadedModel, vad: bool) -> Run:
             return asyncio.run(
@@ -213,7 +214,7 @@ def main() -> int:
         f"{TAIL_S:.0f} s silent tail, sox pink noise vol {NOISE_VOLUME} throughout), best of "
         f"{args.rounds} alternating rounds by process CPU time; model load {load_s:.1f} s; "
         f"decoder settings {decoder.overrides() or 'the model’s'} (model: "
-        f"{_model_search(model_path)}); {os.cpu_count()} CPUs shared with other jobs, load "
+        f"{model_search}); {os.cpu_count()} CPUs shared with other jobs, load "
         f"average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end",
         "",
         "| engine | audio decoded | CPU s per call | x raw Vosk | word difference vs raw |",
