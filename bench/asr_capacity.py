@@ -148,6 +148,59 @@ async def service_engine(
         await engine.close()
 
 
+async def partial_delays(
+    loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: int, threads: int
+) -> tuple[list[float], list[float]]:
+    """Calls fed in real time (one 20 ms frame per 20 ms, as RTP delivers them). For every
+    word a partial shows: wall time from the frame holding the word's end being fed to the
+    partial (a) leaving the ASR stream, (b) passing the console's throttle (one partial per
+    call per `partial_interval`, a changed text inside it is dropped, as intake does)."""
+    from hotline.ticketing.intake.options import IntakeOptions
+    from hotline.ticketing.intake.service import PartialThrottle
+
+    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded)
+    engine.meter.calibrate(1.0, 1.0)
+    fed_at: list[float] = []  # wall time each frame was fed
+    asr: list[float] = []
+    console: list[float] = []
+    throttle = PartialThrottle(IntakeOptions().partial_interval)
+    frame_s = len(pcm_frames[0]) / 2 / rate
+
+    def on_partial(key: str, seen: dict[float, bool], p: Partial) -> None:
+        now = time.perf_counter()
+        shown = throttle.allow(key, p.text)
+        for w in p.words:
+            if w.end in seen or int(w.end / frame_s) >= len(fed_at):
+                continue
+            delay = now - fed_at[int(w.end / frame_s)]
+            if w.end not in seen:
+                asr.append(delay)
+                seen[w.end] = False
+            if shown:
+                console.append(delay)
+                seen[w.end] = True
+
+    try:
+        opened = []
+        for i in range(streams):
+            seen: dict[float, bool] = {}
+            opened.append(
+                await engine.open_stream(
+                    rate, on_partial=lambda p, k=f"c{i}", s=seen: on_partial(k, s, p)
+                )
+            )
+        t0 = time.perf_counter()
+        for n, f in enumerate(pcm_frames):
+            await asyncio.sleep(max(0.0, t0 + n * frame_s - time.perf_counter()))
+            fed_at.append(time.perf_counter())
+            for s in opened:
+                s.feed(f)
+        await asyncio.gather(*(s.finish() for s in opened))
+    finally:
+        await engine.close()
+    return asr, console
+
+
 def word_difference(reference: list[str], hypothesis: list[str]) -> float:
     return float(jiwer.wer(reference, hypothesis))
 
@@ -163,6 +216,9 @@ def main() -> int:
     parser.add_argument("--beam", type=float, default=defaults.beam)
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
+    parser.add_argument(
+        "--partials", action="store_true", help="only measure how far partials lag the speech"
+    )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     decoder = DecoderOptions(beam=args.beam, max_active=args.max_active)
@@ -182,6 +238,8 @@ def main() -> int:
         shifted, _ = call_audio(args.rate, tmp, GREETING_S - 1.0)
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
         seconds = len(pcm) / 2 / args.rate
+        if args.partials:
+            return report_partials(narrow, pcm_frames, args)
         model_search = _model_search(model_path)
 
         def service(model: LoadedModel, vad: bool) -> Run:
@@ -255,6 +313,30 @@ AFTER = "service, VAD-gated + decoder settings (after)"
 def _model_search(model_path: Path) -> str:
     conf = (model_path / "conf" / "model.conf").read_text(encoding="utf-8").split()
     return " ".join(o for o in conf if o.startswith(("--beam", "--max-active")))
+
+
+def report_partials(loaded: LoadedModel, pcm_frames: list[bytes], args: argparse.Namespace) -> int:
+    c0, t0 = time.process_time(), time.perf_counter()
+    asr, console = asyncio.run(
+        partial_delays(loaded, pcm_frames, args.rate, args.streams, args.threads)
+    )
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+
+    def stats(xs: list[float]) -> str:
+        xs = sorted(xs)
+        if not xs:
+            return "no partials"
+        p95 = xs[min(len(xs) - 1, int(0.95 * len(xs)))]
+        return f"{len(xs)} words, p50 {xs[len(xs) // 2]:.2f} s, p95 {p95:.2f} s, max {xs[-1]:.2f} s"
+
+    load = os.getloadavg()
+    print(
+        f"partials, {args.streams} calls in real time (wall clock, load average {load[0]:.1f}; "
+        f"the process used {cpu:.1f} CPU s in {wall:.1f} s = {cpu / wall:.2f} cores):"
+        f"\n- frame fed → partial out of the ASR stream: {stats(asr)}"
+        f"\n- frame fed → partial past the console throttle: {stats(console)}"
+    )
+    return 0
 
 
 def append_results(lines: list[str]) -> None:
