@@ -144,7 +144,9 @@ class _Recognizer:
             rate = info.sample_rate
         self.rec = vosk.KaldiRecognizer(loaded.model, rate)
         self.rec.SetWords(True)
-        self.rec.SetPartialWords(True)
+        # No SetPartialWords: with it Vosk builds the partial (text too) from a word lattice
+        # that trails the audio by ~1.9 s; without, the text comes from the best path ~0.5 s
+        # behind (bench/asr_capacity.py --partials). Nothing downstream uses partial words.
         self.rate = rate
 
 

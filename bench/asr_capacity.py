@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hotline.asr.audio import frames, read_audio  # noqa: E402
 from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E402
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
-from hotline.asr.transcript import Partial  # noqa: E402
+from hotline.asr.transcript import Partial, Utterance  # noqa: E402
 from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
 from hotline.asr.vosk_json import words_from_vosk  # noqa: E402
 
@@ -150,11 +150,13 @@ async def service_engine(
 
 async def partial_delays(
     loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: int, threads: int
-) -> tuple[list[float], list[float]]:
+) -> tuple[list[float], list[float], int]:
     """Calls fed in real time (one 20 ms frame per 20 ms, as RTP delivers them). For every
-    word a partial shows: wall time from the frame holding the word's end being fed to the
-    partial (a) leaving the ASR stream, (b) passing the console's throttle (one partial per
-    call per `partial_interval`, a changed text inside it is dropped, as intake does)."""
+    word of every utterance: wall time from feeding the frame that holds the word's end
+    (the utterance's final word times) to the first partial whose text has that many words
+    (a) leaving the ASR stream, (b) passing the console's throttle (one partial per call per
+    `partial_interval`, a changed text inside it dropped, as intake does). The partial's
+    text is what the console shows (Vosk's partial word list lags further behind)."""
     from hotline.ticketing.intake.options import IntakeOptions
     from hotline.ticketing.intake.service import PartialThrottle
 
@@ -163,31 +165,42 @@ async def partial_delays(
     fed_at: list[float] = []  # wall time each frame was fed
     asr: list[float] = []
     console: list[float] = []
+    unseen = 0  # words no partial showed before their utterance was final
     throttle = PartialThrottle(IntakeOptions().partial_interval)
     frame_s = len(pcm_frames[0]) / 2 / rate
 
-    def on_partial(key: str, seen: dict[float, bool], p: Partial) -> None:
-        now = time.perf_counter()
-        shown = throttle.allow(key, p.text)
-        for w in p.words:
-            if w.end in seen or int(w.end / frame_s) >= len(fed_at):
-                continue
-            delay = now - fed_at[int(w.end / frame_s)]
-            if w.end not in seen:
-                asr.append(delay)
-                seen[w.end] = False
-            if shown:
-                console.append(delay)
-                seen[w.end] = True
+    class Call:
+        def __init__(self, key: str) -> None:
+            self.key = key
+            self.seen: dict[int, float] = {}  # word index → first partial showing it
+            self.shown: dict[int, float] = {}  # ... and first one past the throttle
+
+        def partial(self, p: Partial) -> None:
+            now, count = time.perf_counter(), len(p.text.split())
+            passed = throttle.allow(self.key, p.text)
+            for i in range(count):
+                self.seen.setdefault(i, now)
+                if passed:
+                    self.shown.setdefault(i, now)
+
+        def utterance(self, u: Utterance) -> None:
+            nonlocal unseen
+            for i, w in enumerate(u.words):
+                fed = fed_at[min(len(fed_at) - 1, int(w.end / frame_s))]
+                if i in self.seen:
+                    asr.append(self.seen[i] - fed)
+                else:
+                    unseen += 1
+                if i in self.shown:
+                    console.append(self.shown[i] - fed)
+            self.seen, self.shown = {}, {}
 
     try:
         opened = []
         for i in range(streams):
-            seen: dict[float, bool] = {}
+            call = Call(f"c{i}")
             opened.append(
-                await engine.open_stream(
-                    rate, on_partial=lambda p, k=f"c{i}", s=seen: on_partial(k, s, p)
-                )
+                await engine.open_stream(rate, on_partial=call.partial, on_utterance=call.utterance)
             )
         t0 = time.perf_counter()
         for n, f in enumerate(pcm_frames):
@@ -198,7 +211,7 @@ async def partial_delays(
         await asyncio.gather(*(s.finish() for s in opened))
     finally:
         await engine.close()
-    return asr, console
+    return asr, console, unseen
 
 
 def word_difference(reference: list[str], hypothesis: list[str]) -> float:
@@ -317,7 +330,7 @@ def _model_search(model_path: Path) -> str:
 
 def report_partials(loaded: LoadedModel, pcm_frames: list[bytes], args: argparse.Namespace) -> int:
     c0, t0 = time.process_time(), time.perf_counter()
-    asr, console = asyncio.run(
+    asr, console, unseen = asyncio.run(
         partial_delays(loaded, pcm_frames, args.rate, args.streams, args.threads)
     )
     cpu, wall = time.process_time() - c0, time.perf_counter() - t0
@@ -335,6 +348,7 @@ def report_partials(loaded: LoadedModel, pcm_frames: list[bytes], args: argparse
         f"the process used {cpu:.1f} CPU s in {wall:.1f} s = {cpu / wall:.2f} cores):"
         f"\n- frame fed → partial out of the ASR stream: {stats(asr)}"
         f"\n- frame fed → partial past the console throttle: {stats(console)}"
+        f"\n- words no partial showed before the utterance was final: {unseen}"
     )
     return 0
 
