@@ -38,13 +38,18 @@ def engine_from_settings(asr_settings: object) -> AsrEngine:
         if not url:
             raise ValueError("asr.engine is vosk-server but asr.server_url is not set")
         return VoskServerEngine(url)
+    from hotline.asr.decoder import DecoderOptions
     from hotline.asr.vosk_engine import VoskEngine
 
+    decoder = getattr(asr_settings, "decoder", None)
     return VoskEngine(
         Path(getattr(asr_settings, "model_path")),  # noqa: B009
         decode_threads=getattr(asr_settings, "decode_threads", 2),
         model_name=getattr(asr_settings, "model_name", "vosk-model-small-cn-0.22"),
         vad=getattr(asr_settings, "vad", True),
+        decoder=DecoderOptions(
+            beam=getattr(decoder, "beam", None), max_active=getattr(decoder, "max_active", None)
+        ),
     )
 
 

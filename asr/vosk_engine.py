@@ -23,7 +23,9 @@ from typing import Any
 
 from hotline.asr.admission import DecodeMeter
 from hotline.asr.audio import PcmResampler, frames
+from hotline.asr.calibration import calibration_call
 from hotline.asr.chinese import build_transcript, display_text
+from hotline.asr.decoder import DecoderOptions, with_decoder_options
 from hotline.asr.engine import (
     FRAME_MS,
     EngineUnavailable,
@@ -42,7 +44,6 @@ log = logging.getLogger(__name__)
 MAX_FRAMES_PER_JOB = 25
 # Partial results are computed at most this often (seconds of audio): they cost a traceback.
 PARTIAL_INTERVAL_S = 0.2
-CALIBRATION_S = 3.0  # seconds of synthetic audio decoded at start to measure the decode cost
 
 
 class VoskEngine:
@@ -57,9 +58,11 @@ class VoskEngine:
         probe: bool = True,
         loaded: LoadedModel | None = None,
         vad: bool = True,
+        decoder: DecoderOptions | None = None,
     ) -> None:
         self.vad = vad
         self.model_path = Path(model_path)
+        self.decoder = decoder or DecoderOptions()
         self.model_name = model_name
         self._probe = probe
         self._loaded = loaded
@@ -80,14 +83,17 @@ class VoskEngine:
     async def start(self) -> None:
         if self._loaded is None:
             # Not on the decode pool: loading takes seconds.
+            path = with_decoder_options(self.model_path, self.decoder)
             self._loaded = await asyncio.to_thread(
-                load_model, self.model_path, probe=self._probe, name=self.model_name
+                load_model, path, probe=self._probe, name=self.model_name
             )
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
-            cpu = await loop.run_in_executor(self.pool, _calibration_cpu, self._loaded)
-            self.meter.calibrate(cpu, CALIBRATION_S)
-            log.info("ASR decode cost at start: %.3f CPU s per audio s", cpu / CALIBRATION_S)
+            cpu, seconds = await loop.run_in_executor(
+                self.pool, _calibration_cpu, self._loaded, self.vad
+            )
+            self.meter.calibrate(cpu, seconds)
+            log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
 
     async def open_stream(
         self,
@@ -138,7 +144,9 @@ class _Recognizer:
             rate = info.sample_rate
         self.rec = vosk.KaldiRecognizer(loaded.model, rate)
         self.rec.SetWords(True)
-        self.rec.SetPartialWords(True)
+        # No SetPartialWords: with it Vosk builds the partial (text too) from a word lattice
+        # that trails the audio by ~1.9 s; without, the text comes from the best path ~0.5 s
+        # behind (bench/asr_capacity.py --partials). Nothing downstream uses partial words.
         self.rate = rate
 
 
@@ -146,22 +154,23 @@ def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
     return _Recognizer(loaded, sample_rate)
 
 
-def _calibration_cpu(loaded: LoadedModel) -> float:
-    """Thread CPU seconds to decode CALIBRATION_S of loud noise at 8 kHz, every frame (the
-    decoder works on noise about as hard as on speech), as a call would arrive."""
-    import numpy as np
-
+def _calibration_cpu(loaded: LoadedModel, vad: bool) -> tuple[float, float]:
+    """(thread CPU seconds, call seconds) to decode the synthetic speech-like call at 8 kHz
+    as a live call would be: through the speech gate (if on), closed at each endpoint."""
     rate = 8000
-    rng = np.random.default_rng(12345)
-    pcm = rng.normal(0, 3000, int(CALIBRATION_S * rate)).clip(-32768, 32767).astype("<i2")
+    pcm, seconds = calibration_call(rate)
     r = _Recognizer(loaded, rate)
+    gate = SpeechGate(rate) if vad else None
     start = time.thread_time()
-    for chunk in frames(pcm.tobytes(), rate, FRAME_MS):
-        if r.resampler is not None:
-            chunk = r.resampler.process(chunk)
-        r.rec.AcceptWaveform(chunk)
+    for frame in frames(pcm, rate, FRAME_MS):
+        for item in gate.push(frame) if gate is not None else [Chunk(0, frame)]:
+            if isinstance(item, Endpoint):
+                r.rec.FinalResult()
+                continue
+            chunk = item.pcm if r.resampler is None else r.resampler.process(item.pcm)
+            r.rec.AcceptWaveform(chunk)
     r.rec.FinalResult()
-    return time.thread_time() - start
+    return time.thread_time() - start, seconds
 
 
 class VoskStream:

@@ -394,7 +394,13 @@ def free_port() -> int:
 
 
 def run_one(
-    name: str, calls: int, window: float, rate: int, workdir: Path, srtp: bool = False
+    name: str,
+    calls: int,
+    window: float,
+    rate: int,
+    workdir: Path,
+    srtp: bool = False,
+    pin: bool = False,
 ) -> Result:
     port, sipp_port = free_port(), free_port()
     rtp_low, rtp_high = (20000, 29998) if name == "hotline" else (30000, 39998)
@@ -428,6 +434,8 @@ def run_one(
     # (30000-39998), and the capture below must count only what the server sends.
     sipp_media = free_port() & ~1
     server = subprocess.Popen(server_args)
+    if pin:  # the server on the last core; sipp (the load) on core 0
+        os.sched_setaffinity(server.pid, {(os.cpu_count() or 2) - 1})
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
     uac = srtp_scenario(UAC) if srtp else UAC
@@ -462,6 +470,8 @@ def run_one(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    if pin:
+        os.sched_setaffinity(sipp.pid, {0})
     time.sleep(ramp)
     capture = workdir / f"{name}-sent.pcap"
     dumpcap = subprocess.Popen(
@@ -523,6 +533,9 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=10.0, help="measured seconds")
     parser.add_argument("--rate", type=int, default=20, help="new calls per second")
     parser.add_argument("--only", choices=["hotline", "pyvoip"])
+    parser.add_argument(
+        "--pin", action="store_true", help="server on the last core, sipp on core 0 (taskset)"
+    )
     parser.add_argument("--serve", choices=["hotline", "pyvoip"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rtp", help=argparse.SUPPRESS)
@@ -565,7 +578,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sip-load-") as tmp:
         for name in names:
             print(f"running {name} with {args.calls} calls ...", flush=True)
-            results.append(run_one(name, args.calls, args.window, args.rate, Path(tmp), args.srtp))
+            results.append(
+                run_one(
+                    name, args.calls, args.window, args.rate, Path(tmp), args.srtp, args.pin
+                )
+            )
     header = (
         f"{'server':8} {'calls':>5} {'answered':>8} {'CPU %':>7} {'CPU %/call':>10} "
         f"{'RSS MB':>7} {'threads':>7} {'sent pkts':>9} {'late sent':>9} {'max gap ms':>10}"

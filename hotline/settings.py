@@ -126,6 +126,13 @@ class StorageSettings(_Section):
         return value
 
 
+class AsrDecoderSettings(_Section):
+    # Kaldi search width (overrides the model's conf/model.conf); narrower = less CPU per
+    # second of speech. None keeps the model's value.
+    beam: float | None = Field(default=None, gt=0)
+    max_active: int | None = Field(default=1000, gt=0)
+
+
 class AsrSettings(_Section):
     engine: Literal["vosk", "vosk-server"] = "vosk"
     model_path: Path = Path("models/vosk-model-small-cn-0.22")
@@ -135,6 +142,7 @@ class AsrSettings(_Section):
     decode_threads: int = Field(default=2, ge=1)
     # Decode only speech (WebRTC VAD gate, utterance closed at each pause); off = every frame.
     vad: bool = True
+    decoder: AsrDecoderSettings = Field(default_factory=AsrDecoderSettings)
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # Correction lexicon: a heard → meant run corrected in this many tickets is proposed;
     # applied to new transcripts only once an admin approves it, unless auto-apply is on.
