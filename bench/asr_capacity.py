@@ -155,10 +155,13 @@ async def partial_delays(
     word of every utterance: wall time from feeding the frame that holds the word's end
     (the utterance's final word times) to the first partial whose text has that many words
     (a) leaving the ASR stream, (b) passing the console's throttle (one partial per call per
-    `partial_interval`, a changed text inside it dropped, as intake does). The partial's
-    text is what the console shows (Vosk's partial word list lags further behind)."""
+    `partial_interval`; a changed text inside it is held and sent when the interval ends,
+    as intake and hotline/held_partials.py do). The partial's text is what the console
+    shows (Vosk's partial word list lags further behind)."""
     from hotline.ticketing.intake.options import IntakeOptions
     from hotline.ticketing.intake.service import PartialThrottle
+
+    from hotline.held_partials import HeldPartials
 
     engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded)
     engine.meter.calibrate(1.0, 1.0)
@@ -168,20 +171,38 @@ async def partial_delays(
     unseen = 0  # words no partial showed before their utterance was final
     throttle = PartialThrottle(IntakeOptions().partial_interval)
     frame_s = len(pcm_frames[0]) / 2 / rate
+    calls: dict[str, Call] = {}
+
+    def release(key: str) -> float | None:
+        text = throttle.release(key)
+        call = calls.get(key)
+        # A text held from an utterance that has since ended says nothing of the new one.
+        if text is not None and call is not None and call.held_in == call.utterances:
+            call.show(text, time.perf_counter())
+        return throttle.held_for(key)
+
+    held = HeldPartials(release)
 
     class Call:
         def __init__(self, key: str) -> None:
             self.key = key
             self.seen: dict[int, float] = {}  # word index → first partial showing it
             self.shown: dict[int, float] = {}  # ... and first one past the throttle
+            self.utterances = self.held_in = 0
+            calls[key] = self
+
+        def show(self, text: str, now: float) -> None:
+            for i in range(len(text.split())):
+                self.shown.setdefault(i, now)
 
         def partial(self, p: Partial) -> None:
             now, count = time.perf_counter(), len(p.text.split())
-            passed = throttle.allow(self.key, p.text)
             for i in range(count):
                 self.seen.setdefault(i, now)
-                if passed:
-                    self.shown.setdefault(i, now)
+            if throttle.allow(self.key, p.text):
+                self.show(p.text, now)
+            self.held_in = self.utterances
+            held.hold(self.key, throttle.held_for(self.key))
 
         def utterance(self, u: Utterance) -> None:
             nonlocal unseen
@@ -194,6 +215,7 @@ async def partial_delays(
                 if i in self.shown:
                     console.append(self.shown[i] - fed)
             self.seen, self.shown = {}, {}
+            self.utterances += 1
 
     try:
         opened = []

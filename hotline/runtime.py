@@ -35,6 +35,7 @@ from hotline.asr.engine import EngineUnavailable
 from hotline.asr.model import ModelError
 from hotline.asr.service import AsrService, CallTranscription
 from hotline.asr.transcript import Partial, Transcript
+from hotline.held_partials import HeldPartials
 from hotline.telephony.events import (
     AudioReceived,
     CallAnswered,
@@ -104,6 +105,7 @@ class IntakeRuntime:
         self.publish = publish
         self.calls: dict[str, _Call] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._held_partials = HeldPartials(self.service.release_partial)
         # Hang-up handling in progress, with the call it finishes; how long SIGTERM waits
         # for it (after the calls themselves) before queueing what is left.
         self.finish_timeout = 30.0
@@ -274,7 +276,7 @@ class IntakeRuntime:
             log.info("call %s: no live transcription (%s)", ev.call_id, reason)
 
     def _partial(self, call_id: str, partial: Partial) -> None:
-        self.service.partial(call_id, partial.text)
+        self._held_partials.hold(call_id, self.service.partial(call_id, partial.text))
         if PERSON_WORD in partial.text.replace(" ", ""):
             self._caller_asks(call_id)
 

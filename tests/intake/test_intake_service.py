@@ -330,3 +330,40 @@ async def test_a_record_the_database_refuses_is_kept_aside(tmp_path: Path) -> No
     await writer.close()
     rejected = (tmp_path / "journal.rejected.jsonl").read_text()
     assert '"call_silent"' in rejected and "bug" in rejected
+
+
+def test_a_partial_that_came_too_soon_is_held_and_released_when_due() -> None:
+    clock = [0.0]
+    throttle = PartialThrottle(1.0, lambda: clock[0])
+    assert throttle.allow("c", "一") and throttle.held_for("c") is None
+    clock[0] = 0.3
+    assert not throttle.allow("c", "一二")
+    assert throttle.held_for("c") == pytest.approx(0.7)
+    assert not throttle.allow("c", "一二三")  # the newest text is what is held
+    assert throttle.release("c") is None  # not due yet: still held
+    clock[0] = 1.0
+    assert throttle.release("c") == "一二三"
+    assert throttle.held_for("c") is None and throttle.release("c") is None
+    clock[0] = 1.2
+    assert not throttle.allow("c", "一二三")  # unchanged: nothing to hold
+    assert throttle.held_for("c") is None
+    assert not throttle.allow("c", "一二三四")
+    throttle.forget("c")  # the call ended: the held text goes with it
+    assert throttle.held_for("c") is None and throttle.release("c") is None
+
+
+async def test_held_partials_reach_intake_when_their_interval_is_over(tmp_path: Path) -> None:
+    """The runtime's timers (hotline/held_partials.py) on a real event loop: the last
+    words said inside an interval are not lost."""
+    from hotline.held_partials import HeldPartials
+
+    records: list[IntakeRecord] = []
+    svc = _service(records, tmp_path)
+    svc.throttle = PartialThrottle(0.2)
+    held = HeldPartials(svc.release_partial)
+    held.hold("c1", svc.partial("c1", "一"))
+    held.hold("c1", svc.partial("c1", "一二"))
+    held.hold("c1", svc.partial("c1", "一二三"))
+    assert [r.text for r in records if isinstance(r, PartialHeard)] == ["一"]
+    await asyncio.sleep(0.4)
+    assert [r.text for r in records if isinstance(r, PartialHeard)] == ["一", "一二三"]

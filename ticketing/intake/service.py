@@ -25,23 +25,44 @@ log = logging.getLogger(__name__)
 
 
 class PartialThrottle:
-    """Lets a partial through at most once per `interval` seconds per call (clock injected)."""
+    """At most one partial per `interval` seconds per call (clock injected). A changed text
+    that comes too soon is held, not dropped: `release` lets the newest held text through
+    once the interval is over (trailing edge), so the console is never more than an
+    interval behind the speech."""
 
     def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = interval
         self.clock = clock
         self._last: dict[str, tuple[float, str]] = {}
+        self._held: dict[str, str] = {}
 
     def allow(self, call_id: str, text: str) -> bool:
         now = self.clock()
         last = self._last.get(call_id)
-        if last is not None and (last[1] == text or now - last[0] < self.interval):
+        if last is not None and last[1] == text:
+            self._held.pop(call_id, None)  # the console already shows it
+            return False
+        if last is not None and now - last[0] < self.interval:
+            self._held[call_id] = text
             return False
         self._last[call_id] = (now, text)
+        self._held.pop(call_id, None)
         return True
+
+    def held_for(self, call_id: str) -> float | None:
+        """Seconds until the held text of `call_id` may go; None when nothing is held."""
+        if call_id not in self._held:
+            return None
+        return max(0.0, self.interval - (self.clock() - self._last[call_id][0]))
+
+    def release(self, call_id: str) -> str | None:
+        """The held text if it may go now (it is then the last one sent)."""
+        text = self._held.get(call_id)
+        return text if text is not None and self.allow(call_id, text) else None
 
     def forget(self, call_id: str) -> None:
         self._last.pop(call_id, None)
+        self._held.pop(call_id, None)
 
 
 RouteFn = Callable[[str], dict[str, Any]]
@@ -103,9 +124,19 @@ class IntakeService:
             )
         )
 
-    def partial(self, call_id: str, text: str) -> None:
+    def partial(self, call_id: str, text: str) -> float | None:
+        """Emit the partial, or hold it: returns in how many seconds `release_partial`
+        should be called (None: nothing held)."""
         if text.strip() and self.throttle.allow(call_id, text):
             self.emit(PartialHeard(call_id=call_id, text=text))
+        return self.throttle.held_for(call_id)
+
+    def release_partial(self, call_id: str) -> float | None:
+        """The held partial of `call_id`, once its interval is over; as `partial`."""
+        text = self.throttle.release(call_id)
+        if text is not None:
+            self.emit(PartialHeard(call_id=call_id, text=text))
+        return self.throttle.held_for(call_id)
 
     def quality(
         self,
