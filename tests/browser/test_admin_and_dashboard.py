@@ -78,7 +78,9 @@ async def test_admin_manages_users_in_the_console(live_server, browser):
     await shot(admin, "users-locked")
     await row(admin, "op2").locator("button[data-act=unlock]").click()
     await admin.wait_for_selector("#users-msg >> text=已解锁：op2")
-    assert "已锁定" not in await row(admin, "op2").inner_text()
+    await admin.wait_for_function(  # the list is redrawn after the message
+        "() => !document.querySelector('#users tr[data-name=op2]').innerText.includes('已锁定')"
+    )
     assert auth_store.locked_users(database) == []
 
     # Reset zhao's password, then make zhao an operator: each ends zhao's session.
@@ -97,7 +99,8 @@ async def test_admin_manages_users_in_the_console(live_server, browser):
     assert await admin.is_disabled("#role-form [name=unit_id]")  # only liaisons have a unit
     await admin.click("#role-form button[type=submit]")
     await admin.wait_for_selector("#users-msg >> text=角色已修改：zhao")
-    assert "督办员" in await row(admin, "zhao").inner_text()
+    # The message comes first, the list is redrawn after it: wait for the new row.
+    await admin.wait_for_selector('#users tr[data-name="zhao"] >> text=督办员')
     assert "区住房和城乡建设局" not in await row(admin, "zhao").inner_text()
     # The admin cannot disable their own account from here.
     assert await row(admin, "admin").locator("button[data-act=disable]").is_disabled()
