@@ -200,7 +200,11 @@ def build_intake_runtime(
     window_days = router.rules.duplicates.window_days if router is not None else 3
     find_duplicates = routing_duplicates(router) if router is not None else same_number_duplicates
     base_url = settings.web.base_url or f"http://{settings.web.host}:{settings.web.port}"
-    options = IntakeOptions(duplicate_window=timedelta(days=window_days), base_url=base_url)
+    options = IntakeOptions(
+        duplicate_window=timedelta(days=window_days),
+        partial_interval=settings.asr.partial_interval,
+        base_url=base_url,
+    )
     node = node_name or node_id(settings)
     lease = settings.cluster.lease_seconds
     backlog = BacklogQueue(database.engine, lease_seconds=lease)

@@ -144,6 +144,9 @@ class AsrSettings(_Section):
     vad: bool = True
     decoder: AsrDecoderSettings = Field(default_factory=AsrDecoderSettings)
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
+    # At most one partial-transcript write per call this often (seconds): shorter keeps
+    # the console closer behind the speech, at one ticket write per call per interval.
+    partial_interval: float = Field(default=0.5, ge=0.1, le=10)
     # Correction lexicon: a heard → meant run corrected in this many tickets is proposed;
     # applied to new transcripts only once an admin approves it, unless auto-apply is on.
     lexicon_min_corrections: int = Field(default=2, ge=1)

@@ -10,8 +10,9 @@ from datetime import timedelta
 class IntakeOptions:
     # Open tickets from the same number (or with similar content) this recent are duplicates.
     duplicate_window: timedelta = timedelta(days=3)
-    # At most one partial-transcript write per call per this many seconds.
-    partial_interval: float = 1.0
+    # At most one partial-transcript write per call per this many seconds (Vosk gives a
+    # partial every ~0.2 s of audio; 0.5 s keeps the console within ~1 s of the speech).
+    partial_interval: float = 0.5
     # A transcript with fewer recognised words than this counts as an empty call.
     min_words: int = 1
     # Base URL for links in notices (the console).
