@@ -72,7 +72,7 @@ def retrain_once(database: Database, live: LiveRouting, slot: str, node: str) ->
     clf = router.rules.classifier
     policy = RetrainPolicy(clf.retrain_holdout_share, clf.retrain_min_holdout)
     try:
-        history = list(dispatch_history(database))
+        history = dispatch_history(database, clf.retrain_max_history)
         outcome = retrain(router, history, seed_records(), policy)
     except (TrainingError, SeedCorpusError) as exc:
         runs.finish_run(database, run_id, status=runs.FAILED, reason=f"无法训练：{exc}")

@@ -145,7 +145,7 @@ def _history(
     try:
         database = Database.open(url, catalog=catalog)
         try:
-            return list(dispatch_history(database))
+            return dispatch_history(database)
         finally:
             database.close()
     except Exception as exc:  # SQLAlchemy raises many types; name the database either way

@@ -10,7 +10,6 @@ decisions would only confirm them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
 from hotline.ticketing.commands import CommandName
@@ -25,35 +24,47 @@ from sqlalchemy.orm import Session
 PAGE = 500
 
 
-def dispatch_history(database: Database) -> Iterator[tuple[str, str, str | None]]:
-    """(text, unit_id, request type or None) for every ticket with a lead unit, oldest
-    first: the unit trains the unit classifier, the type the request-type classifier."""
+def dispatch_history(
+    database: Database, newest: int | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(text, unit_id, request type or None) for the `newest` dispatched tickets (all when
+    None), oldest first: the unit trains the unit classifier, the type the request-type
+    classifier. Bounded so a city's years of tickets do not all sit in memory to train."""
     unit_ids = [u.id for u in database.catalog.units]
-    machine_only = _machine_dispatched(database)
+    found: list[tuple[str, str, str | None]] = []
     offset = 0
-    while True:
+    while newest is None or len(found) < newest:
         with database.uow() as uow:
             page = uow.tickets.list(
-                TicketQuery(lead_units=unit_ids, limit=PAGE, offset=offset, newest_first=False)
+                TicketQuery(lead_units=unit_ids, limit=PAGE, offset=offset, newest_first=True)
             )
+        machine_only = _machine_dispatched(database, [t.id for t in page if t.id is not None])
         for ticket in page:
             text = ticket.text or ticket.summary
             if text.strip() and ticket.lead_unit and ticket.id not in machine_only:
-                yield text, ticket.lead_unit, ticket.request_type
+                found.append((text, ticket.lead_unit, ticket.request_type))
         if len(page) < PAGE:
-            return
+            break
         offset += PAGE
+    return found[:newest][::-1]
 
 
-def _machine_dispatched(database: Database) -> set[int]:
-    """Tickets dispatched by the machine that no person dispatched or re-assigned since."""
+def _machine_dispatched(database: Database, ticket_ids: list[int]) -> set[int]:
+    """Of `ticket_ids`, those the machine dispatched that no person dispatched or
+    re-assigned since."""
 
     def having(*commands: CommandName) -> set[int]:
         names = [str(c) for c in commands]
         with Session(database.engine) as session:
-            query = select(HistoryRow.ticket_id).where(HistoryRow.command.in_(names)).distinct()
+            query = (
+                select(HistoryRow.ticket_id)
+                .where(HistoryRow.command.in_(names), HistoryRow.ticket_id.in_(ticket_ids))
+                .distinct()
+            )
             return set(session.scalars(query))
 
+    if not ticket_ids:
+        return set()
     return having(CommandName.AUTO_DISPATCH) - having(CommandName.DISPATCH, CommandName.REASSIGN)
 
 

@@ -111,6 +111,9 @@ class ClassifierSettings:
     retrain_hours: float = 24.0
     retrain_holdout_share: float = 0.2
     retrain_min_holdout: int = 20
+    # Retraining reads at most this many newest dispatched tickets (memory stays bounded
+    # on a city's history; newer dispatches say more about today's duties).
+    retrain_max_history: int = 50000
 
 
 @dataclass(frozen=True)
@@ -312,6 +315,12 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             _number(
                 clf.get("retrain_min_holdout", 20), "classifier.retrain_min_holdout",
                 low=1, high=1e6,
+            )
+        ),
+        retrain_max_history=int(
+            _number(
+                clf.get("retrain_max_history", 50000), "classifier.retrain_max_history",
+                low=100, high=1e8,
             )
         ),
     )
