@@ -68,10 +68,10 @@ def takeover_part(ctx: ServiceContext) -> Callable[[web.Application], AsyncItera
                 try:
                     await asyncio.to_thread(registry.heartbeat)
                     # Claims only once this node's intake runs (it does the recovery).
-                    claimed = [] if ctx.intake is None else registry.claim_dead
-                    for dead in await asyncio.to_thread(claimed) if claimed else []:
-                        await recover(dead)
-                        await asyncio.to_thread(registry.recovered, dead)
+                    if ctx.intake is not None:
+                        for dead in await asyncio.to_thread(registry.claim_dead):
+                            await recover(dead)
+                            await asyncio.to_thread(registry.recovered, dead)
                 except Exception as exc:
                     if not is_outage(exc):
                         log.exception("node heartbeat / takeover failed")
