@@ -60,8 +60,9 @@ class NodeRegistry:
         self.lease = timedelta(seconds=lease_seconds)
 
     def heartbeat(self) -> None:
-        """This node is up (inserts its row the first time)."""
-        values = {"state": "up", "last_seen": self.clock(), "recovery_until": None}
+        """This node is up (inserts its row the first time). A claim on its recovery keeps
+        its lease: the node may come back while another still replays its journal."""
+        values = {"state": "up", "last_seen": self.clock()}
         with self.engine.begin() as conn:
             mine = cluster_nodes.c.node_id == self.node
             if conn.execute(update(cluster_nodes).where(mine).values(**values)).rowcount:
@@ -121,6 +122,18 @@ class NodeRegistry:
                 )
                 .values(state="recovered", recovery_until=None)
             )
+
+    def own_claim_over(self) -> bool:
+        """No other node is (still) recovering this node: nobody claimed it, the claimer
+        finished, or the claim's lease ran out (the claimer died mid-replay)."""
+        mine = cluster_nodes.c.node_id == self.node
+        with self.engine.connect() as conn:
+            until = conn.execute(select(cluster_nodes.c.recovery_until).where(mine)).scalar()
+        if until is None:
+            return True
+        if until.tzinfo is None:  # SQLite returns naive datetimes (stored as UTC)
+            until = until.replace(tzinfo=UTC)
+        return until < self.clock()
 
     def states(self) -> dict[str, str]:
         with self.engine.connect() as conn:

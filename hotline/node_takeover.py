@@ -11,7 +11,9 @@ nothing here: their own leases run out and any node claims them (asr/backlog.py)
 
 A node stopped with SIGTERM says so (state `stopped`) and is not recovered: it finished its
 calls. A node that comes back heartbeats again and is `up`; recovery is idempotent, so a
-restart during a takeover repeats work but never duplicates a ticket.
+restart during a takeover repeats work but never duplicates a ticket. If the claimer dies
+mid-replay after the node came back, nobody claims the (live) node again: the node itself
+replays the `.recovering` journal left behind once the claim's lease has run out.
 
 The table and its row operations: hotline/node_registry.py.
 """
@@ -22,7 +24,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -53,6 +55,25 @@ def taken_journal(path: Path) -> Path:
     return path.with_suffix(".recovering.jsonl")
 
 
+async def replay_own_leftover(
+    registry: NodeRegistry, journal: Path, write: Callable[[IntakeRecord], Awaitable[None]]
+) -> int:
+    """This node came back while another replayed its journal, and that claimer died
+    mid-replay: nobody claims a node that is up, so the node replays what is left itself,
+    once the claim's lease has run out. Returns the records replayed."""
+    leftover = taken_journal(journal)
+    if not leftover.exists() or not await asyncio.to_thread(registry.own_claim_over):
+        return 0  # nothing left, or the claimer is still at it (it deletes the file)
+    # Read in place: never take this node's own live journal by renaming it.
+    records = await asyncio.to_thread(IntakeJournal(leftover).pending)
+    for record in records:
+        await write(record)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(leftover)
+    log.warning("replayed %d record(s) a failed takeover of this node left", len(records))
+    return len(records)
+
+
 def takeover_part(ctx: ServiceContext) -> Callable[[web.Application], AsyncIterator[None]]:
     """Heartbeat, and recover dead nodes, while `hotline serve` runs (entered once the
     database is ready; stopped after the intake part, so a node draining its calls is still
@@ -72,6 +93,8 @@ def takeover_part(ctx: ServiceContext) -> Callable[[web.Application], AsyncItera
                         for dead in await asyncio.to_thread(registry.claim_dead):
                             await recover(dead)
                             await asyncio.to_thread(registry.recovered, dead)
+                        journal = journal_path(settings, registry.node)
+                        await replay_own_leftover(registry, journal, ctx.intake.writer.write)
                 except Exception as exc:
                     if not is_outage(exc):
                         log.exception("node heartbeat / takeover failed")

@@ -15,7 +15,7 @@ from hotline.ticketing.intake.records import DraftOpened
 
 from hotline.migrations import upgrade
 from hotline.node_registry import NodeRegistry, metadata
-from hotline.node_takeover import take_journal, taken_journal
+from hotline.node_takeover import replay_own_leftover, take_journal, taken_journal
 
 LEASE = 30.0
 
@@ -115,3 +115,63 @@ def test_a_dead_nodes_journal_is_taken_once(tmp_path: Path) -> None:
     assert take_journal(path) == [record]
     assert path.exists() and taken_journal(path).exists()
     assert take_journal(tmp_path / "intake-journal-none.jsonl") == []
+
+
+def _record(call_id: str) -> DraftOpened:
+    return DraftOpened(
+        call_id=call_id,
+        received_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        caller="13800000000",
+        called="12345",
+        forwarded_from=None,
+        recording_ref=f"node-b/{call_id}.wav",
+        transcription_pending=False,
+    )
+
+
+async def test_a_node_back_after_its_claimer_died_replays_the_leftover(
+    db_url: str, tmp_path: Path
+) -> None:
+    """b dies; a claims b and takes its journal, then dies mid-replay; b comes back. Nobody
+    claims b (it is up), so b replays the `.recovering` file itself — but only once a's
+    claim has run out, never while a may still be replaying it."""
+    clock, a, b, c = _three_up(db_url)
+    journal = tmp_path / "intake-journal-node-b.jsonl"
+    IntakeJournal(journal).append(_record("c-1"))
+    IntakeJournal(journal).append(_record("c-2"))
+    clock.advance(LEASE + 1)
+    a.heartbeat()
+    c.heartbeat()
+    assert a.claim_dead() == ["node-b"]
+    take_journal(journal)  # a renamed it to .recovering, then died
+    b.heartbeat()  # b is back and writes a fresh journal of its own
+    IntakeJournal(journal).append(_record("c-3"))
+    replayed: list[str] = []
+
+    async def write(record: DraftOpened) -> None:  # type: ignore[override]
+        replayed.append(record.call_id)
+
+    assert not b.own_claim_over()
+    assert await replay_own_leftover(b, journal, write) == 0  # a's lease still holds
+    assert replayed == [] and taken_journal(journal).exists()
+    clock.advance(LEASE + 1)
+    b.heartbeat()
+    c.heartbeat()
+    assert c.claim_dead() == ["node-a"]  # b is up: only a is claimed
+    assert await replay_own_leftover(b, journal, write) == 2
+    assert replayed == ["c-1", "c-2"]  # b's own live journal (c-3) was not touched
+    assert not taken_journal(journal).exists()
+    assert [r.call_id for r in IntakeJournal(journal).pending()] == ["c-3"]
+    assert await replay_own_leftover(b, journal, write) == 0
+
+
+def test_an_unclaimed_or_finished_node_has_no_claim_on_it(db_url: str) -> None:
+    clock, a, b, c = _three_up(db_url)
+    assert b.own_claim_over()  # never claimed
+    clock.advance(LEASE + 1)
+    a.heartbeat()
+    c.heartbeat()
+    assert a.claim_dead() == ["node-b"]
+    assert not b.own_claim_over()
+    a.recovered("node-b")
+    assert b.own_claim_over()
