@@ -50,9 +50,10 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
-# Round-2 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
+# Round-2/3 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
-    name: ROOT / f"bench/blind/{name}.jsonl" for name in ("r2_spoken", "r2_written", "r2_assist")
+    name: ROOT / f"bench/blind/{name}.jsonl"
+    for name in ("r2_spoken", "r2_written", "r2_assist", "r3_spoken", "r3_written", "r3_assist")
 }
 
 FIELDS = (
