@@ -5,6 +5,7 @@
     python bench/routing_eval.py --set holdout|holdout2|holdout3|holdout4 [--misses] [--rules-only]
     python bench/routing_eval.py --cv 5 [--corpus FILE]
     python bench/routing_eval.py --blind r2_spoken|r2_written|r2_assist|all [--misses]
+                                  (also r3_spoken|r3_written|r3_assist)
 
 The shipped router votes with the seed-corpus classifier (trained on first use,
 cached under var/); `--rules-only` measures the phrase rules alone.
