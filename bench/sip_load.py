@@ -113,6 +113,21 @@ SRTP_KEY = bytes(range(30))
 SRTP_CRYPTO = f"a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:{base64.b64encode(SRTP_KEY).decode()}"
 
 
+def stream_scenario(scenario: str, audio: Path) -> str:
+    """sipp's own RTP streaming (rtpstream threads, one UDP socket per call) instead of
+    pcap play (one thread and one raw socket per call; see `--sipp-rtp`)."""
+    return scenario.replace("m=audio [media_port]", "m=audio [rtpstream_audio_port]").replace(
+        'play_pcap_audio="@PCAP@"', f'rtp_stream="{audio},-1,8"'
+    )
+
+
+def write_pcma_raw(path: Path) -> None:
+    """10 s of the tone as raw PCMA bytes, which sipp's rtp_stream loops for the call."""
+    import audioop
+
+    path.write_bytes(audioop.lin2alaw(tone(10.0), 2))
+
+
 def srtp_scenario(scenario: str) -> str:
     return scenario.replace("RTP/AVP 8 0 101", "RTP/SAVP 8 0 101").replace(
         "a=rtpmap:101 telephone-event/8000\n",
@@ -168,6 +183,23 @@ def write_pcma_pcap(path: Path, seconds: float, srtp: bool = False) -> None:
 
 
 # ---- servers (each in its own process) ------------------------------------------------
+
+
+def use_telephony(directory: Path) -> None:
+    """Import `hotline.telephony` from another checkout's telephony/ (A/B runs of two
+    versions with the same benchmark); the rest of `hotline` stays this tree's."""
+    import importlib.util
+
+    import hotline
+
+    spec = importlib.util.spec_from_file_location(
+        "hotline.telephony", directory / "__init__.py", submodule_search_locations=[str(directory)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hotline.telephony"] = module
+    spec.loader.exec_module(module)
+    hotline.telephony = module  # type: ignore[attr-defined]
 
 
 def serve_hotline(
@@ -401,6 +433,8 @@ def run_one(
     workdir: Path,
     srtp: bool = False,
     pin: bool = False,
+    sipp_rtp: str = "pcap",
+    telephony: Path | None = None,
 ) -> Result:
     port, sipp_port = free_port(), free_port()
     rtp_low, rtp_high = (20000, 29998) if name == "hotline" else (30000, 39998)
@@ -430,6 +464,8 @@ def run_one(
         "--sipp-port",
         str(sipp_port),
     ] + (["--srtp"] if srtp else [])
+    if telephony is not None:
+        server_args += ["--telephony", str(telephony)]
     # sipp plays its pcap from this port; an ephemeral port may fall inside pyVoIP's RTP range
     # (30000-39998), and the capture below must count only what the server sends.
     sipp_media = free_port() & ~1
@@ -439,6 +475,10 @@ def run_one(
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
     uac = srtp_scenario(UAC) if srtp else UAC
+    if sipp_rtp == "stream":
+        audio = workdir / "audio.pcma"
+        write_pcma_raw(audio)
+        uac = stream_scenario(uac, audio)
     scenario.write_text(
         uac.replace("@PCAP@", str(pcap)).replace("@HOLD_MS@", str(int(hold * 1000)))
     )
@@ -536,6 +576,21 @@ def main() -> None:
     parser.add_argument(
         "--pin", action="store_true", help="server on the last core, sipp on core 0 (taskset)"
     )
+    parser.add_argument(
+        "--sipp-rtp",
+        choices=["pcap", "stream"],
+        default="pcap",
+        help="how sipp sends the caller's audio: pcap = play_pcap_audio (one thread and one\n"
+        "raw socket per call; every UDP packet on the host is then matched against each\n"
+        "raw socket, a kernel cost charged to the server's sends), stream = rtp_stream\n"
+        "(a few threads, one plain UDP socket per call)",
+    )
+    parser.add_argument(
+        "--telephony",
+        type=Path,
+        help="run the hotline server with the telephony package from this directory\n"
+        "(e.g. another commit's telephony/ checked out to a temp dir, for A/B runs)",
+    )
     parser.add_argument("--serve", choices=["hotline", "pyvoip"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rtp", help=argparse.SUPPRESS)
@@ -548,6 +603,8 @@ def main() -> None:
     if args.serve:
         low, high = (int(x) for x in args.rtp.split("-"))
         if args.serve == "hotline":
+            if args.telephony is not None:
+                use_telephony(args.telephony.resolve())
             if os.environ.get("SIP_LOAD_PROFILE"):  # cProfile the server: where CPU goes
                 import cProfile
 
@@ -580,7 +637,15 @@ def main() -> None:
             print(f"running {name} with {args.calls} calls ...", flush=True)
             results.append(
                 run_one(
-                    name, args.calls, args.window, args.rate, Path(tmp), args.srtp, args.pin
+                    name,
+                    args.calls,
+                    args.window,
+                    args.rate,
+                    Path(tmp),
+                    args.srtp,
+                    args.pin,
+                    args.sipp_rtp,
+                    args.telephony,
                 )
             )
     header = (
