@@ -287,7 +287,21 @@ def serve_hotline(
         watcher = [loop.call_at(first, watch, first)]
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        gc.collect()  # as `hotline serve` does once started (hotline/serve.py)
+        gc.freeze()
+        # SIP_LOAD_GC_PROBE=N: once N calls are up, time one full collection (a diagnostic:
+        # the pause a full collection costs at that size; it is itself a stall of the run).
+        probe_at = int(os.environ.get("SIP_LOAD_GC_PROBE", "0"))
         while not stop.is_set():
+            if probe_at and len(listener.calls) >= probe_at:
+                probe_at = 0
+                tracked = len(gc.get_objects())
+                before = dict(collections)  # the probe is not one of the run's pauses
+                began = time.perf_counter()
+                gc.collect()
+                collections.update(before)
+                collections["gc_probe_ms"] = round((time.perf_counter() - began) * 1000, 1)
+                collections["gc_probe_objects"] = tracked
             for call_id, call in list(listener.calls.items()):
                 if call.rtp is not None:
                     s = call.rtp.stats
@@ -457,6 +471,7 @@ def run_one(
     workdir: Path,
     srtp: bool = False,
     pin: bool = False,
+    nice: int = 0,
     sipp_rtp: str = "pcap",
     telephony: Path | None = None,
 ) -> Result:
@@ -496,6 +511,8 @@ def run_one(
     server = subprocess.Popen(server_args)
     if pin:  # the server on the last core; sipp (the load) on core 0
         os.sched_setaffinity(server.pid, {(os.cpu_count() or 2) - 1})
+    if nice:
+        os.setpriority(os.PRIO_PROCESS, server.pid, nice)
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
     uac = srtp_scenario(UAC) if srtp else UAC
@@ -536,6 +553,8 @@ def run_one(
     )
     if pin:
         os.sched_setaffinity(sipp.pid, {0})
+    if nice:
+        os.setpriority(os.PRIO_PROCESS, sipp.pid, nice)  # its threads are created later
     time.sleep(ramp)
     capture = workdir / f"{name}-sent.pcap"
     dumpcap = (
@@ -602,6 +621,13 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=10.0, help="measured seconds")
     parser.add_argument("--rate", type=int, default=20, help="new calls per second")
     parser.add_argument("--only", choices=["hotline", "pyvoip"])
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="scheduling priority of the server and sipp (e.g. -10, needs root): on a\n"
+        "machine shared with other work, their cores' time goes to them first",
+    )
     parser.add_argument(
         "--pin", action="store_true", help="server on the last core, sipp on core 0 (taskset)"
     )
@@ -674,6 +700,7 @@ def main() -> None:
                     Path(tmp),
                     args.srtp,
                     args.pin,
+                    args.nice,
                     args.sipp_rtp,
                     args.telephony,
                 )
