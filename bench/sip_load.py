@@ -263,8 +263,6 @@ def serve_hotline(
             collections["gc_max_ms"] = round(max(collections["gc_max_ms"], took), 1)
             collections["gc_full"] += info["generation"] == 2
 
-        gc.callbacks.append(on_gc)
-
         started = asyncio.get_running_loop().time()
 
         loop = asyncio.get_running_loop()
@@ -289,6 +287,7 @@ def serve_hotline(
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         gc.collect()  # as `hotline serve` does once started (hotline/serve.py)
         gc.freeze()
+        gc.callbacks.append(on_gc)  # the run's own collections from here on
         # SIP_LOAD_GC_PROBE=N: once N calls are up, time one full collection (a diagnostic:
         # the pause a full collection costs at that size; it is itself a stall of the run).
         probe_at = int(os.environ.get("SIP_LOAD_GC_PROBE", "0"))
