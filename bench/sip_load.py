@@ -393,8 +393,13 @@ def serve_pyvoip(
 
 
 def cpu_seconds(pid: int) -> float:
+    return sum(cpu_split(pid))
+
+
+def cpu_split(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return int(fields[11]) / CLK_TCK, int(fields[12]) / CLK_TCK
 
 
 def rss_mb(pid: int) -> float:
@@ -578,14 +583,16 @@ def run_one(
             stderr=subprocess.DEVNULL,
         )
     )
-    cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
+    (user0, system0), t0 = cpu_split(server.pid), time.monotonic()
+    cpu0 = user0 + system0
     sipp_cpu0 = cpu_seconds(sipp.pid)
     peak_rss, peak_threads = 0.0, 0
     while time.monotonic() - t0 < window:
         time.sleep(0.5)
         peak_rss = max(peak_rss, rss_mb(server.pid))
         peak_threads = max(peak_threads, threads(server.pid))
-    cpu1, t1 = cpu_seconds(server.pid), time.monotonic()
+    (user1, system1), t1 = cpu_split(server.pid), time.monotonic()
+    cpu1 = user1 + system1
     sipp_cpu = (cpu_seconds(sipp.pid) - sipp_cpu0) / (t1 - t0) * 100  # the load generator
     if dumpcap is not None:
         dumpcap.wait(timeout=window + 20)
@@ -608,7 +615,11 @@ def run_one(
         max_gap_ms=max_gap,
         streams=streams,
         extra={k: v for k, v in summary.items() if k not in ("answered",)}
-        | {"sipp_cpu_percent": round(sipp_cpu, 1)},
+        | {
+            "server_user_percent": round((user1 - user0) / (t1 - t0) * 100, 1),
+            "server_system_percent": round((system1 - system0) / (t1 - t0) * 100, 1),
+            "sipp_cpu_percent": round(sipp_cpu, 1),
+        },
     )
 
 
