@@ -476,6 +476,7 @@ def run_one(
     srtp: bool = False,
     pin: bool = False,
     nice: int = 0,
+    realtime: bool = False,
     sipp_rtp: str = "pcap",
     telephony: Path | None = None,
 ) -> Result:
@@ -517,6 +518,8 @@ def run_one(
         os.sched_setaffinity(server.pid, {(os.cpu_count() or 2) - 1})
     if nice:
         os.setpriority(os.PRIO_PROCESS, server.pid, nice)
+    if realtime:
+        os.sched_setscheduler(server.pid, os.SCHED_RR, os.sched_param(10))
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
     uac = srtp_scenario(UAC) if srtp else UAC
@@ -559,6 +562,8 @@ def run_one(
         os.sched_setaffinity(sipp.pid, {0})
     if nice:
         os.setpriority(os.PRIO_PROCESS, sipp.pid, nice)  # its threads are created later
+    if realtime:
+        os.sched_setscheduler(sipp.pid, os.SCHED_RR, os.sched_param(10))
     time.sleep(ramp)
     capture = workdir / f"{name}-sent.pcap"
     dumpcap = (
@@ -639,6 +644,13 @@ def main() -> None:
         "machine shared with other work, their cores' time goes to them first",
     )
     parser.add_argument(
+        "--realtime",
+        action="store_true",
+        help="the server and sipp in the round-robin real-time class (root): on a machine\n"
+        "whose other work is spread over groups, nice cannot give them their cores; the\n"
+        "kernel still keeps 5 %% of each core for the rest",
+    )
+    parser.add_argument(
         "--pin", action="store_true", help="server on the last core, sipp on core 0 (taskset)"
     )
     parser.add_argument(
@@ -711,6 +723,7 @@ def main() -> None:
                     args.srtp,
                     args.pin,
                     args.nice,
+                    args.realtime,
                     args.sipp_rtp,
                     args.telephony,
                 )
