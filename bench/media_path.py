@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import math
 import os
 import socket
 import statistics
@@ -33,15 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def tone(seconds: float) -> bytes:
-    t = np.arange(int(seconds * 8000)) / 8000
-    return (np.sin(2 * math.pi * 440 * t) * 8000).astype("<i2").tobytes()
+from sip_load import tone, use_telephony  # noqa: E402  (the same audio and A/B import)
 
 
 def measure(calls: int, rounds: int, workdir: Path, per_round: int = 5) -> dict[str, float]:
@@ -172,9 +167,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.one:  # one measurement, in its own process (the version under test imported)
         if args.telephony is not None:
-            sys.path.insert(0, str(ROOT / "bench"))
-            from sip_load import use_telephony
-
             use_telephony(args.telephony.resolve())
         with tempfile.TemporaryDirectory(prefix="media-path-") as tmp:
             result = measure(args.calls, args.rounds, Path(tmp), args.packets)
