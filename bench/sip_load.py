@@ -6,8 +6,10 @@ For each server (run in its own process): sipp places N calls (INVITE, ACK, PCMA
 pcap for the whole call, BYE); after the ramp, for `window` seconds we sample the server's
 CPU time (/proc/PID/stat) and RSS, and capture the RTP it sends (dumpcap on lo) to count late
 packets (gap > 1.5 ptime) and the longest gap. hotline also reports its receive-side jitter
-buffer counters (lost/late). Both servers send audio for the whole call (hotline: a long
-greeting; pyVoIP: the same audio written at answer) and record what they receive to WAV.
+buffer counters (lost/late) and its own longest gap between two sent packets of one call
+(`max_send_gap_ms`, over the whole call: the figure when dumpcap is missing) and its
+garbage collector's longest pause. Both servers send audio for the whole call (hotline: a
+long greeting; pyVoIP: the same audio written at answer) and record what they receive.
 pyVoIP must register before it answers: its register() is patched out.
 
 --srtp (hotline only; pyVoIP has no SRTP): the offer is RTP/SAVP with an SDES key, the pcap
@@ -21,6 +23,7 @@ import argparse
 import asyncio
 import base64
 import contextlib
+import gc
 import importlib
 import json
 import math
@@ -113,6 +116,21 @@ SRTP_KEY = bytes(range(30))
 SRTP_CRYPTO = f"a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:{base64.b64encode(SRTP_KEY).decode()}"
 
 
+def stream_scenario(scenario: str, audio: Path) -> str:
+    """sipp's own RTP streaming (rtpstream threads, one UDP socket per call) instead of
+    pcap play (one thread and one raw socket per call; see `--sipp-rtp`)."""
+    return scenario.replace("m=audio [media_port]", "m=audio [rtpstream_audio_port]").replace(
+        'play_pcap_audio="@PCAP@"', f'rtp_stream="{audio},-1,8"'
+    )
+
+
+def write_pcma_raw(path: Path) -> None:
+    """10 s of the tone as raw PCMA bytes, which sipp's rtp_stream loops for the call."""
+    import audioop
+
+    path.write_bytes(audioop.lin2alaw(tone(10.0), 2))
+
+
 def srtp_scenario(scenario: str) -> str:
     return scenario.replace("RTP/AVP 8 0 101", "RTP/SAVP 8 0 101").replace(
         "a=rtpmap:101 telephone-event/8000\n",
@@ -170,6 +188,23 @@ def write_pcma_pcap(path: Path, seconds: float, srtp: bool = False) -> None:
 # ---- servers (each in its own process) ------------------------------------------------
 
 
+def use_telephony(directory: Path) -> None:
+    """Import `hotline.telephony` from another checkout's telephony/ (A/B runs of two
+    versions with the same benchmark); the rest of `hotline` stays this tree's."""
+    import importlib.util
+
+    import hotline
+
+    spec = importlib.util.spec_from_file_location(
+        "hotline.telephony", directory / "__init__.py", submodule_search_locations=[str(directory)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hotline.telephony"] = module
+    spec.loader.exec_module(module)
+    hotline.telephony = module  # type: ignore[attr-defined]
+
+
 def serve_hotline(
     port: int,
     rtp_low: int,
@@ -215,6 +250,18 @@ def serve_hotline(
         )
         await listener.start()
         lag = {"loop_lag_max_ms": 0.0, "loop_stalls_over_20ms": 0}
+        # Garbage collector pauses: a full collection over many calls' objects would stall
+        # every stream at once, so they are timed apart from the loop's lag.
+        collections = {"gc_max_ms": 0.0, "gc_full": 0}
+        gc_started = [0.0]
+
+        def on_gc(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+                return
+            took = (time.perf_counter() - gc_started[0]) * 1000
+            collections["gc_max_ms"] = round(max(collections["gc_max_ms"], took), 1)
+            collections["gc_full"] += info["generation"] == 2
 
         started = asyncio.get_running_loop().time()
 
@@ -238,8 +285,25 @@ def serve_hotline(
         watcher = [loop.call_at(first, watch, first)]
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        gc.collect()  # as `hotline serve` does once started (hotline/serve.py)
+        gc.freeze()
+        gc.callbacks.append(on_gc)  # the run's own collections from here on
+        # SIP_LOAD_GC_PROBE=N: once N calls are up, time one full collection (a diagnostic:
+        # the pause a full collection costs at that size; it is itself a stall of the run).
+        probe_at = int(os.environ.get("SIP_LOAD_GC_PROBE", "0"))
         while not stop.is_set():
-            for call_id, call in list(listener.calls.items()):
+            if probe_at and len(listener.calls) >= probe_at:
+                probe_at = 0
+                tracked = len(gc.get_objects())
+                before = dict(collections)  # the probe is not one of the run's pauses
+                began = time.perf_counter()
+                gc.collect()
+                collections.update(before)
+                collections["gc_probe_ms"] = round((time.perf_counter() - began) * 1000, 1)
+                collections["gc_probe_objects"] = tracked
+            for index, (call_id, call) in enumerate(list(listener.calls.items())):
+                if index % 50 == 49:  # a walk over 1000 calls in one go stalls the sends
+                    await asyncio.sleep(0)
                 if call.rtp is not None:
                     s = call.rtp.stats
                     totals[call_id] = {
@@ -249,15 +313,22 @@ def serve_hotline(
                         "sent": s.sent,
                         "late_sends": s.late_sends,
                         "srtp_rejected": s.srtp_rejected,
+                        "max_send_gap_ms": s.max_send_gap_ms,
                     }
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 1.0)
-        summary = {
+        summary: dict[str, float] = {
             k: sum(v[k] for v in totals.values())
             for k in ("received", "lost", "late", "sent", "late_sends", "srtp_rejected")
         }
+        # The server's own view of its sends (loop time of two packets of one play, per
+        # call): the capture's figure without dumpcap, and a check of it with.
+        summary["max_send_gap_ms"] = round(
+            max((v["max_send_gap_ms"] for v in totals.values()), default=0.0), 1
+        )
         summary.update(events)
         summary.update(lag)
+        summary.update(collections)
         watcher[0].cancel()
         stats.write_text(json.dumps(summary))
         await listener.close()
@@ -324,8 +395,13 @@ def serve_pyvoip(
 
 
 def cpu_seconds(pid: int) -> float:
+    return sum(cpu_split(pid))
+
+
+def cpu_split(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return int(fields[11]) / CLK_TCK, int(fields[12]) / CLK_TCK
 
 
 def rss_mb(pid: int) -> float:
@@ -401,6 +477,10 @@ def run_one(
     workdir: Path,
     srtp: bool = False,
     pin: bool = False,
+    nice: int = 0,
+    realtime: bool = False,
+    sipp_rtp: str = "pcap",
+    telephony: Path | None = None,
 ) -> Result:
     port, sipp_port = free_port(), free_port()
     rtp_low, rtp_high = (20000, 29998) if name == "hotline" else (30000, 39998)
@@ -430,15 +510,25 @@ def run_one(
         "--sipp-port",
         str(sipp_port),
     ] + (["--srtp"] if srtp else [])
+    if telephony is not None:
+        server_args += ["--telephony", str(telephony)]
     # sipp plays its pcap from this port; an ephemeral port may fall inside pyVoIP's RTP range
     # (30000-39998), and the capture below must count only what the server sends.
     sipp_media = free_port() & ~1
     server = subprocess.Popen(server_args)
     if pin:  # the server on the last core; sipp (the load) on core 0
         os.sched_setaffinity(server.pid, {(os.cpu_count() or 2) - 1})
+    if nice:
+        os.setpriority(os.PRIO_PROCESS, server.pid, nice)
+    if realtime:
+        os.sched_setscheduler(server.pid, os.SCHED_RR, os.sched_param(10))
     time.sleep(2.0)
     scenario = workdir / f"uac-{name}.xml"
     uac = srtp_scenario(UAC) if srtp else UAC
+    if sipp_rtp == "stream":
+        audio = workdir / "audio.pcma"
+        write_pcma_raw(audio)
+        uac = stream_scenario(uac, audio)
     scenario.write_text(
         uac.replace("@PCAP@", str(pcap)).replace("@HOLD_MS@", str(int(hold * 1000)))
     )
@@ -472,36 +562,47 @@ def run_one(
     )
     if pin:
         os.sched_setaffinity(sipp.pid, {0})
+    if nice:
+        os.setpriority(os.PRIO_PROCESS, sipp.pid, nice)  # its threads are created later
+    if realtime:
+        os.sched_setscheduler(sipp.pid, os.SCHED_RR, os.sched_param(10))
     time.sleep(ramp)
     capture = workdir / f"{name}-sent.pcap"
-    dumpcap = subprocess.Popen(
-        [
-            "dumpcap",
-            "-q",
-            "-P",
-            "-i",
-            "lo",
-            "-f",
-            f"udp and src portrange {rtp_low}-{rtp_high}"
-            f" and not src portrange {sipp_media}-{sipp_media + 3}",
-            "-a",
-            f"duration:{int(window)}",
-            "-w",
-            str(capture),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    dumpcap = (
+        None
+        if shutil.which("dumpcap") is None
+        else subprocess.Popen(
+            [
+                "dumpcap",
+                "-q",
+                "-P",
+                "-i",
+                "lo",
+                "-f",
+                f"udp and src portrange {rtp_low}-{rtp_high}"
+                f" and not src portrange {sipp_media}-{sipp_media + 3}",
+                "-a",
+                f"duration:{int(window)}",
+                "-w",
+                str(capture),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     )
-    cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
+    (user0, system0), t0 = cpu_split(server.pid), time.monotonic()
+    cpu0 = user0 + system0
     sipp_cpu0 = cpu_seconds(sipp.pid)
     peak_rss, peak_threads = 0.0, 0
     while time.monotonic() - t0 < window:
         time.sleep(0.5)
         peak_rss = max(peak_rss, rss_mb(server.pid))
         peak_threads = max(peak_threads, threads(server.pid))
-    cpu1, t1 = cpu_seconds(server.pid), time.monotonic()
+    (user1, system1), t1 = cpu_split(server.pid), time.monotonic()
+    cpu1 = user1 + system1
     sipp_cpu = (cpu_seconds(sipp.pid) - sipp_cpu0) / (t1 - t0) * 100  # the load generator
-    dumpcap.wait(timeout=window + 20)
+    if dumpcap is not None:
+        dumpcap.wait(timeout=window + 20)
     sipp.wait(timeout=hold * 3 + 30)
     server.send_signal(signal.SIGTERM)
     server.wait(timeout=60)
@@ -521,7 +622,11 @@ def run_one(
         max_gap_ms=max_gap,
         streams=streams,
         extra={k: v for k, v in summary.items() if k not in ("answered",)}
-        | {"sipp_cpu_percent": round(sipp_cpu, 1)},
+        | {
+            "server_user_percent": round((user1 - user0) / (t1 - t0) * 100, 1),
+            "server_system_percent": round((system1 - system0) / (t1 - t0) * 100, 1),
+            "sipp_cpu_percent": round(sipp_cpu, 1),
+        },
     )
 
 
@@ -534,7 +639,36 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=20, help="new calls per second")
     parser.add_argument("--only", choices=["hotline", "pyvoip"])
     parser.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="scheduling priority of the server and sipp (e.g. -10, needs root): on a\n"
+        "machine shared with other work, their cores' time goes to them first",
+    )
+    parser.add_argument(
+        "--realtime",
+        action="store_true",
+        help="the server and sipp in the round-robin real-time class (root): on a machine\n"
+        "whose other work is spread over groups, nice cannot give them their cores; the\n"
+        "kernel still keeps 5 %% of each core for the rest",
+    )
+    parser.add_argument(
         "--pin", action="store_true", help="server on the last core, sipp on core 0 (taskset)"
+    )
+    parser.add_argument(
+        "--sipp-rtp",
+        choices=["pcap", "stream"],
+        default="pcap",
+        help="how sipp sends the caller's audio: pcap = play_pcap_audio (one thread and one\n"
+        "raw socket per call; every UDP packet on the host is then matched against each\n"
+        "raw socket, a kernel cost charged to the server's sends), stream = rtp_stream\n"
+        "(a few threads, one plain UDP socket per call)",
+    )
+    parser.add_argument(
+        "--telephony",
+        type=Path,
+        help="run the hotline server with the telephony package from this directory\n"
+        "(e.g. another commit's telephony/ checked out to a temp dir, for A/B runs)",
     )
     parser.add_argument("--serve", choices=["hotline", "pyvoip"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -548,6 +682,8 @@ def main() -> None:
     if args.serve:
         low, high = (int(x) for x in args.rtp.split("-"))
         if args.serve == "hotline":
+            if args.telephony is not None:
+                use_telephony(args.telephony.resolve())
             if os.environ.get("SIP_LOAD_PROFILE"):  # cProfile the server: where CPU goes
                 import cProfile
 
@@ -567,9 +703,10 @@ def main() -> None:
                 args.port, low, high, args.recordings, args.stats, args.greeting, args.sipp_port
             )
         return
-    for tool in ("sipp", "dumpcap"):
-        if shutil.which(tool) is None:
-            sys.exit(f"{tool} is required (apt-get install sip-tester / wireshark-common)")
+    if shutil.which("sipp") is None:
+        sys.exit("sipp is required (apt-get install sip-tester)")
+    if shutil.which("dumpcap") is None:  # the server's own send gaps are still reported
+        print("dumpcap not found (wireshark-common): no capture of the sent RTP", flush=True)
     names = [args.only] if args.only else ["hotline", "pyvoip"]
     if args.srtp:
         names = ["hotline"]
@@ -580,7 +717,17 @@ def main() -> None:
             print(f"running {name} with {args.calls} calls ...", flush=True)
             results.append(
                 run_one(
-                    name, args.calls, args.window, args.rate, Path(tmp), args.srtp, args.pin
+                    name,
+                    args.calls,
+                    args.window,
+                    args.rate,
+                    Path(tmp),
+                    args.srtp,
+                    args.pin,
+                    args.nice,
+                    args.realtime,
+                    args.sipp_rtp,
+                    args.telephony,
                 )
             )
     header = (

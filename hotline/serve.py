@@ -13,6 +13,7 @@ until then the web side answers 503 (数据库暂时不可用，请稍后重试,
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 
 from aiohttp import web
@@ -49,7 +50,22 @@ def build_app(ctx: ServiceContext) -> web.Application:
     # Last: started after every part registered what waits for the database, stopped first.
     app.cleanup_ctx.append(database_part(ctx))
     app.on_cleanup.append(_close_database)
+    app.on_startup.append(_freeze_startup_heap)  # after the parts above have started
+    app.on_cleanup.append(_unfreeze_heap)
     return app
+
+
+async def _freeze_startup_heap(app: web.Application) -> None:
+    """What start-up built (modules, the catalogue, the web app, the parts) lives as long
+    as the process: out of the collector's generations with it. A full collection stops
+    the event loop, and so the RTP of every call; over the ~160 000 objects that importing
+    the service alone leaves, one took 230 ms on the shared 2-core test machine."""
+    gc.collect()  # start-up garbage is freed, not frozen
+    gc.freeze()
+
+
+async def _unfreeze_heap(app: web.Application) -> None:
+    gc.unfreeze()  # an app stopped inside a longer-lived process (tests) leaves no trace
 
 
 async def _close_database(app: web.Application) -> None:

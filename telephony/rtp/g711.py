@@ -8,9 +8,19 @@ Audio in the process is 16-bit little-endian mono PCM.
 
 from __future__ import annotations
 
+import sys
+import warnings
+from collections.abc import Callable
 from typing import Final
 
 import numpy as np
+
+with warnings.catch_warnings():  # deprecated since 3.11, gone in 3.13: used while there
+    warnings.simplefilter("ignore", DeprecationWarning)
+    try:
+        import audioop
+    except ImportError:
+        audioop = None  # type: ignore[assignment]
 
 PCMU: Final = 0
 PCMA: Final = 8
@@ -82,12 +92,35 @@ _SPLIT_DECODERS: Final = {pt: _byte_tables(table) for pt, table in _DECODERS.ite
 _ENCODERS: Final = {PCMU: PCM_TO_ULAW, PCMA: PCM_TO_ALAW}
 
 
+def _c_decoders() -> dict[int, Callable[[bytes], bytes]]:
+    """The standard library's C decoders (Python 3.11 and 3.12), used when they give
+    exactly our tables' bytes: about three times faster than the translate path on the
+    media pump's 0.1 s runs, a fifth of the receive path's cost at hundreds of calls."""
+    if audioop is None or sys.byteorder != "little":  # audioop writes native order
+        return {}
+    every = bytes(range(256))
+    decoders: dict[int, Callable[[bytes], bytes]] = {
+        PCMU: lambda payload: audioop.ulaw2lin(payload, 2),
+        PCMA: lambda payload: audioop.alaw2lin(payload, 2),
+    }
+    for payload_type, decoder in decoders.items():
+        if decoder(every) != _DECODERS[payload_type].astype("<i2").tobytes():
+            return {}
+    return decoders
+
+
+_C_DECODERS: Final = _c_decoders()
+
+
 class UnsupportedCodec(ValueError):
     """A payload type that is neither PCMU (0) nor PCMA (8)."""
 
 
 def decode(payload_type: int, payload: bytes) -> bytes:
     """G.711 bytes of `payload_type` → 16-bit little-endian PCM (two bytes per byte)."""
+    c_decoder = _C_DECODERS.get(payload_type)
+    if c_decoder is not None:
+        return c_decoder(payload)
     tables = _SPLIT_DECODERS.get(payload_type)
     if tables is None:
         raise UnsupportedCodec(f"payload type {payload_type} is not G.711 (0 or 8)")
