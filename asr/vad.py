@@ -98,6 +98,8 @@ class SpeechGate:
         *,
         is_speech: Callable[[bytes], bool] | None = None,
         aggressiveness: int = 2,
+        pre_roll_frames: int = PRE_ROLL_FRAMES,
+        hangover_frames: int = HANGOVER_FRAMES,
     ) -> None:
         if is_speech is None and sample_rate not in VAD_RATES:
             raise ValueError(f"WebRTC VAD takes {VAD_RATES} Hz, not {sample_rate}")
@@ -108,7 +110,8 @@ class SpeechGate:
         self._position = 0  # samples seen (whole frames)
         self.state = GateState.QUIET
         # The onset is seen ONSET_FRAMES in: the ring also holds the voiced frames before it.
-        self._ring: deque[Chunk] = deque(maxlen=PRE_ROLL_FRAMES + ONSET_FRAMES - 1)
+        self._ring: deque[Chunk] = deque(maxlen=pre_roll_frames + ONSET_FRAMES - 1)
+        self._hangover = hangover_frames
         self._recent: deque[bool] = deque(maxlen=ONSET_WINDOW)
         self._unvoiced_run = 0
         self.passed_samples = 0  # how much went to the recogniser (for the figures)
@@ -136,7 +139,7 @@ class SpeechGate:
         self._unvoiced_run = 0 if voiced else self._unvoiced_run + 1
         if sum(self._recent) >= ONSET_FRAMES:
             return GateEvent.ONSET
-        if self._unvoiced_run >= HANGOVER_FRAMES:
+        if self._unvoiced_run >= self._hangover:
             return GateEvent.LULL
         return GateEvent.OTHER
 
