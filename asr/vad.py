@@ -18,6 +18,8 @@ States and transitions (one table, `_TRANSITIONS`):
 
 onset = `ONSET_FRAMES` of the last `ONSET_WINDOW` frames voiced;
 lull = `HANGOVER_FRAMES` unvoiced frames in a row (the trailing padding).
+`GateOptions` sets the padding and the VAD's aggressiveness (bench/asr_capacity.py
+measures the trade-off).
 """
 
 from __future__ import annotations
@@ -82,6 +84,23 @@ class Endpoint:
 
 ENDPOINT = Endpoint()
 GateOutput = Chunk | Endpoint
+
+
+@dataclass(frozen=True)
+class GateOptions:
+    """How readily WebRTC VAD calls a frame speech (0-3) and the padding around speech."""
+
+    aggressiveness: int = 2
+    pre_roll_ms: int = PRE_ROLL_FRAMES * FRAME_MS
+    hangover_ms: int = HANGOVER_FRAMES * FRAME_MS
+
+    def gate(self, sample_rate: int) -> SpeechGate:
+        return SpeechGate(
+            sample_rate,
+            aggressiveness=self.aggressiveness,
+            pre_roll_frames=self.pre_roll_ms // FRAME_MS,
+            hangover_frames=max(1, self.hangover_ms // FRAME_MS),
+        )
 
 
 def webrtc_classifier(sample_rate: int, aggressiveness: int = 2) -> Callable[[bytes], bool]:

@@ -52,7 +52,7 @@ from hotline.asr.audio import frames, read_audio  # noqa: E402
 from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E402
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
 from hotline.asr.transcript import Partial, Utterance  # noqa: E402
-from hotline.asr.vad import Chunk, SpeechGate  # noqa: E402
+from hotline.asr.vad import Chunk, GateOptions  # noqa: E402
 from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
 from hotline.asr.vosk_json import words_from_vosk  # noqa: E402
 from hotline.telephony.rtp import g711  # noqa: E402
@@ -147,9 +147,15 @@ def raw_vosk(loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: i
 
 
 async def service_engine(
-    loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: int, threads: int, vad: bool
+    loaded: LoadedModel,
+    pcm_frames: list[bytes],
+    rate: int,
+    streams: int,
+    threads: int,
+    vad: bool,
+    gate: GateOptions | None = None,
 ) -> Run:
-    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad)
+    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad, gate=gate)
 
     def on_partial(_: Partial) -> None:
         pass
@@ -259,13 +265,13 @@ async def partial_delays(
     return asr, console, unseen
 
 
-def gate_coverage(loaded: LoadedModel, audio: CallAudio, rate: int) -> str:
-    """What the service's gate (its defaults) lets through of the speech, independent of
+def gate_coverage(loaded: LoadedModel, audio: CallAudio, rate: int, options: GateOptions) -> str:
+    """What the service's gate lets through of the speech, independent of
     how this model's words on synthetic speech vary: the share of the sentences' frames
     it passes, and how many of raw Vosk's words on the sentences lie in passed audio."""
     import vosk
 
-    gate = SpeechGate(rate)
+    gate = options.gate(rate)
     passed: set[int] = set()
     pcm_frames = frames(audio.pcm, rate, 20)
     for f in pcm_frames:
@@ -304,12 +310,17 @@ def main() -> int:
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
     parser.add_argument("--noise-dbfs", type=float, default=LINE_NOISE_DBFS, help="line noise RMS")
+    gating = GateOptions()
+    parser.add_argument("--aggressiveness", type=int, default=gating.aggressiveness)
+    parser.add_argument("--pre-roll-ms", type=int, default=gating.pre_roll_ms)
+    parser.add_argument("--hangover-ms", type=int, default=gating.hangover_ms)
     parser.add_argument(
         "--partials", action="store_true", help="only measure how far partials lag the speech"
     )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     decoder = DecoderOptions(beam=args.beam, max_active=args.max_active)
+    gate = GateOptions(args.aggressiveness, args.pre_roll_ms, args.hangover_ms)
 
     with tempfile.TemporaryDirectory(prefix="asr-capacity-") as scratch:
         tmp = Path(scratch)
@@ -326,7 +337,7 @@ def main() -> int:
         # hiss with the greeting gap 1 s shorter (nothing else changed).
         shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs).pcm
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
-        coverage = gate_coverage(loaded, audio, args.rate)
+        coverage = gate_coverage(loaded, audio, args.rate, gate)
         seconds = len(pcm) / 2 / args.rate
         if args.partials:
             return report_partials(narrow, pcm_frames, args)
@@ -334,7 +345,7 @@ def main() -> int:
 
         def service(model: LoadedModel, vad: bool) -> Run:
             return asyncio.run(
-                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad)
+                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad, gate)
             )
 
         engines = {
@@ -362,7 +373,7 @@ def main() -> int:
         f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
         f"throughout, G.711 A-law), best of "
         f"{args.rounds} alternating rounds by process CPU time; model load {load_s:.1f} s; "
-        f"decoder settings {decoder.overrides() or 'the model’s'} (model: "
+        f"decoder settings {decoder.overrides() or 'the model’s'}, gate {gate} (model: "
         f"{model_search}); {os.cpu_count()} CPUs shared with other jobs, load "
         f"average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end",
         "",
