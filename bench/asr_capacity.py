@@ -19,12 +19,16 @@ Every stream gets the same call.
   with the service's.
 
 Cost is process CPU time per call (the machine is shared: wall time is noise).
+Speech kept (independent of how this model's words on synthetic speech vary): the
+share of the sentences' frames the gate passes, and how many of raw Vosk's words on
+the sentences lie in the audio it passed.
 Word difference = word error rate of an engine's words against raw Vosk's
 words on the same audio (jiwer). Rounds alternate the engines; the best round
 of each counts (interference only ever makes a run slower).
 
     python bench/asr_capacity.py [--streams 4] [--rounds 2] [--beam B] [--max-active N]
-                                 [--append-results]
+                                 [--noise-dbfs -45] [--aggressiveness 2] [--pre-roll-ms 300]
+                                 [--hangover-ms 600] [--append-results]
 """
 
 from __future__ import annotations
