@@ -18,6 +18,8 @@ States and transitions (one table, `_TRANSITIONS`):
 
 onset = `ONSET_FRAMES` of the last `ONSET_WINDOW` frames voiced;
 lull = `HANGOVER_FRAMES` unvoiced frames in a row (the trailing padding).
+`GateOptions` sets the padding and the VAD's aggressiveness (bench/asr_capacity.py
+measures the trade-off).
 """
 
 from __future__ import annotations
@@ -84,6 +86,23 @@ ENDPOINT = Endpoint()
 GateOutput = Chunk | Endpoint
 
 
+@dataclass(frozen=True)
+class GateOptions:
+    """How readily WebRTC VAD calls a frame speech (0-3) and the padding around speech."""
+
+    aggressiveness: int = 2
+    pre_roll_ms: int = PRE_ROLL_FRAMES * FRAME_MS
+    hangover_ms: int = HANGOVER_FRAMES * FRAME_MS
+
+    def gate(self, sample_rate: int) -> SpeechGate:
+        return SpeechGate(
+            sample_rate,
+            aggressiveness=self.aggressiveness,
+            pre_roll_frames=self.pre_roll_ms // FRAME_MS,
+            hangover_frames=max(1, self.hangover_ms // FRAME_MS),
+        )
+
+
 def webrtc_classifier(sample_rate: int, aggressiveness: int = 2) -> Callable[[bytes], bool]:
     vad = webrtcvad.Vad(aggressiveness)
     return lambda frame: vad.is_speech(frame, sample_rate)
@@ -98,6 +117,8 @@ class SpeechGate:
         *,
         is_speech: Callable[[bytes], bool] | None = None,
         aggressiveness: int = 2,
+        pre_roll_frames: int = PRE_ROLL_FRAMES,
+        hangover_frames: int = HANGOVER_FRAMES,
     ) -> None:
         if is_speech is None and sample_rate not in VAD_RATES:
             raise ValueError(f"WebRTC VAD takes {VAD_RATES} Hz, not {sample_rate}")
@@ -108,7 +129,8 @@ class SpeechGate:
         self._position = 0  # samples seen (whole frames)
         self.state = GateState.QUIET
         # The onset is seen ONSET_FRAMES in: the ring also holds the voiced frames before it.
-        self._ring: deque[Chunk] = deque(maxlen=PRE_ROLL_FRAMES + ONSET_FRAMES - 1)
+        self._ring: deque[Chunk] = deque(maxlen=pre_roll_frames + ONSET_FRAMES - 1)
+        self._hangover = hangover_frames
         self._recent: deque[bool] = deque(maxlen=ONSET_WINDOW)
         self._unvoiced_run = 0
         self.passed_samples = 0  # how much went to the recogniser (for the figures)
@@ -136,7 +158,7 @@ class SpeechGate:
         self._unvoiced_run = 0 if voiced else self._unvoiced_run + 1
         if sum(self._recent) >= ONSET_FRAMES:
             return GateEvent.ONSET
-        if self._unvoiced_run >= HANGOVER_FRAMES:
+        if self._unvoiced_run >= self._hangover:
             return GateEvent.LULL
         return GateEvent.OTHER
 

@@ -35,7 +35,7 @@ from hotline.asr.engine import (
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
 from hotline.asr.transcript import Partial, Transcript, Utterance, Word
-from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, SpeechGate
+from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, GateOptions, SpeechGate
 from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,10 @@ class VoskEngine:
         loaded: LoadedModel | None = None,
         vad: bool = True,
         decoder: DecoderOptions | None = None,
+        gate: GateOptions | None = None,
     ) -> None:
         self.vad = vad
+        self.gate_options = gate or GateOptions()
         self.model_path = Path(model_path)
         self.decoder = decoder or DecoderOptions()
         self.model_name = model_name
@@ -90,7 +92,7 @@ class VoskEngine:
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
             cpu, seconds = await loop.run_in_executor(
-                self.pool, _calibration_cpu, self._loaded, self.vad
+                self.pool, _calibration_cpu, self._loaded, self.gate_options if self.vad else None
             )
             self.meter.calibrate(cpu, seconds)
             log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
@@ -107,7 +109,8 @@ class VoskEngine:
         loaded = self.loaded
         loop = asyncio.get_running_loop()
         recognizer = await loop.run_in_executor(self.pool, _new_recognizer, loaded, sample_rate)
-        gate = SpeechGate(sample_rate) if self.vad and sample_rate in VAD_RATES else None
+        gated = self.vad and sample_rate in VAD_RATES
+        gate = self.gate_options.gate(sample_rate) if gated else None
         return VoskStream(
             recognizer,
             loaded,
@@ -154,13 +157,13 @@ def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
     return _Recognizer(loaded, sample_rate)
 
 
-def _calibration_cpu(loaded: LoadedModel, vad: bool) -> tuple[float, float]:
+def _calibration_cpu(loaded: LoadedModel, gating: GateOptions | None) -> tuple[float, float]:
     """(thread CPU seconds, call seconds) to decode the synthetic speech-like call at 8 kHz
     as a live call would be: through the speech gate (if on), closed at each endpoint."""
     rate = 8000
     pcm, seconds = calibration_call(rate)
     r = _Recognizer(loaded, rate)
-    gate = SpeechGate(rate) if vad else None
+    gate = gating.gate(rate) if gating is not None else None
     start = time.thread_time()
     for frame in frames(pcm, rate, FRAME_MS):
         for item in gate.push(frame) if gate is not None else [Chunk(0, frame)]:

@@ -1,9 +1,11 @@
 """ASR capacity: raw Vosk vs the service's VoskEngine on the same call audio, in one run.
 
 Call audio is what a hotline line carries, synthesized with espeak-ng + sox: the
-greeting time (the caller waits, the line hisses), sentences of speech with the
-caller's pauses between them, a silent tail before hang-up, and line noise
-throughout. Every stream gets the same call.
+greeting time (the caller waits, the line hisses), sentences of speech (about
+-21 dBFS RMS) with the caller's pauses between them, a silent tail before hang-up,
+and line noise throughout (pink noise at `--noise-dbfs` RMS, default -45 dBFS: no
+pause is digital silence), then through G.711 A-law and back as RTP delivers it.
+Every stream gets the same call.
 
 - raw Vosk: one thread per stream, all sharing one Model, each feeding every
   20 ms frame to its own KaldiRecognizer (SetWords) — no service code;
@@ -17,12 +19,16 @@ throughout. Every stream gets the same call.
   with the service's.
 
 Cost is process CPU time per call (the machine is shared: wall time is noise).
+Speech kept (independent of how this model's words on synthetic speech vary): the
+share of the sentences' frames the gate passes, and how many of raw Vosk's words on
+the sentences lie in the audio it passed.
 Word difference = word error rate of an engine's words against raw Vosk's
 words on the same audio (jiwer). Rounds alternate the engines; the best round
 of each counts (interference only ever makes a run slower).
 
     python bench/asr_capacity.py [--streams 4] [--rounds 2] [--beam B] [--max-active N]
-                                 [--append-results]
+                                 [--noise-dbfs -45] [--aggressiveness 2] [--pre-roll-ms 300]
+                                 [--hangover-ms 600] [--append-results]
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import jiwer
 import numpy as np
@@ -49,8 +56,10 @@ from hotline.asr.audio import frames, read_audio  # noqa: E402
 from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E402
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
 from hotline.asr.transcript import Partial, Utterance  # noqa: E402
+from hotline.asr.vad import Chunk, GateOptions  # noqa: E402
 from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
 from hotline.asr.vosk_json import words_from_vosk  # noqa: E402
+from hotline.telephony.rtp import g711  # noqa: E402
 
 from hotline.settings import AsrDecoderSettings  # noqa: E402
 from tests.fixtures.vosk import installed_korean_model, make_dither_free_copy  # noqa: E402
@@ -66,13 +75,24 @@ SENTENCES = (
 GREETING_S = 5.0  # the greeting plays; the caller is silent
 PAUSES_S = (1.5, 3.0, 2.0)  # the caller thinks between sentences
 TAIL_S = 6.0  # silence before the hang-up
-NOISE_VOLUME = 0.004  # sox pinknoise amplitude: audible hiss on a telephone line
+# Line noise RMS: hiss of an analogue line / a cheap handset, well above the G.711 idle
+# floor, below the service's -40 dBFS silence threshold (telephony/voice_activity.py).
+LINE_NOISE_DBFS = -45.0
+PCMA = 8  # G.711 A-law, the codec of Chinese lines
 
 
-def call_audio(rate: int, folder: Path, greeting: float = GREETING_S) -> tuple[bytes, float]:
-    """(PCM of one call, seconds of it that are speech)."""
+class CallAudio(NamedTuple):
+    pcm: bytes
+    speech: list[tuple[float, float]]  # (start, end) seconds of each sentence
+    noise_dbfs: float  # measured RMS of the noise added
+
+
+def call_audio(
+    rate: int, folder: Path, greeting: float = GREETING_S, noise_dbfs: float = LINE_NOISE_DBFS
+) -> CallAudio:
     parts: list[np.ndarray] = [np.zeros(int(greeting * rate), dtype=np.float64)]
-    speech = 0.0
+    spans: list[tuple[float, float]] = []
+    at = greeting
     for i, text in enumerate(SENTENCES):
         raw, out = folder / f"s{i}.wav", folder / f"s{i}-{rate}.wav"
         subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
@@ -80,20 +100,27 @@ def call_audio(rate: int, folder: Path, greeting: float = GREETING_S) -> tuple[b
             ["sox", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(out)], check=True
         )
         pcm = np.frombuffer(read_audio(out).pcm, dtype="<i2").astype(np.float64)
-        speech += len(pcm) / rate
+        spans.append((at, at + len(pcm) / rate))
         parts.append(pcm)
         pause = PAUSES_S[i] if i < len(PAUSES_S) else TAIL_S
         parts.append(np.zeros(int(pause * rate), dtype=np.float64))
+        at = spans[-1][1] + len(parts[-1]) / rate
     signal = np.concatenate(parts)
     noise_wav = folder / f"noise-{rate}.wav"
     subprocess.run(
         ["sox", "-R", "-n", "-r", str(rate), "-b", "16", "-c", "1", str(noise_wav), "synth",
-         f"{len(signal) / rate:.3f}", "pinknoise", "vol", str(NOISE_VOLUME)],
+         f"{len(signal) / rate:.3f}", "pinknoise"],
         check=True,
     )  # fmt: skip
-    noise = np.frombuffer(read_audio(noise_wav).pcm, dtype="<i2").astype(np.float64)
-    mixed = signal + np.resize(noise, len(signal))
-    return np.clip(mixed, -32768, 32767).astype("<i2").tobytes(), speech
+    noise = np.resize(np.frombuffer(read_audio(noise_wav).pcm, dtype="<i2"), len(signal))
+    noise = noise.astype(np.float64) * (32768 * 10 ** (noise_dbfs / 20) / _rms(noise))
+    mixed = np.clip(signal + noise, -32768, 32767).astype("<i2").tobytes()
+    line = g711.decode(PCMA, g711.encode(PCMA, mixed))
+    return CallAudio(line, spans, 20 * np.log10(_rms(np.round(noise)) / 32768))
+
+
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.square(x, dtype=np.float64))))
 
 
 Run = tuple[float, list[str], float]  # (process CPU s, words of each stream, share decoded)
@@ -124,9 +151,15 @@ def raw_vosk(loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: i
 
 
 async def service_engine(
-    loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: int, threads: int, vad: bool
+    loaded: LoadedModel,
+    pcm_frames: list[bytes],
+    rate: int,
+    streams: int,
+    threads: int,
+    vad: bool,
+    gate: GateOptions | None = None,
 ) -> Run:
-    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad)
+    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad, gate=gate)
 
     def on_partial(_: Partial) -> None:
         pass
@@ -236,6 +269,35 @@ async def partial_delays(
     return asr, console, unseen
 
 
+def gate_coverage(loaded: LoadedModel, audio: CallAudio, rate: int, options: GateOptions) -> str:
+    """What the service's gate lets through of the speech, independent of
+    how this model's words on synthetic speech vary: the share of the sentences' frames
+    it passes, and how many of raw Vosk's words on the sentences lie in passed audio."""
+    import vosk
+
+    gate = options.gate(rate)
+    passed: set[int] = set()
+    pcm_frames = frames(audio.pcm, rate, 20)
+    for f in pcm_frames:
+        passed.update(o.offset * 50 // rate for o in gate.push(f) if isinstance(o, Chunk))
+    on_speech = {i for i in range(len(pcm_frames)) if any(a <= i / 50 < b for a, b in audio.speech)}
+    rec = vosk.KaldiRecognizer(loaded.model, rate)
+    rec.SetWords(True)
+    words = []
+    for f in pcm_frames:
+        if rec.AcceptWaveform(f):
+            words += words_from_vosk(rec.Result())
+    words += words_from_vosk(rec.FinalResult())
+    middles = [int((w.start + w.end) / 2 * 50) for w in words]
+    spoken = [i for i in middles if any(a - 0.1 <= i / 50 <= b + 0.1 for a, b in audio.speech)]
+    return (
+        f"the gate passed {100 * len(on_speech & passed) / len(on_speech):.1f} % of the "
+        f"sentences' frames and {100 * len(passed) / len(pcm_frames):.0f} % of the call; "
+        f"{sum(i in passed for i in spoken)} of raw Vosk's {len(spoken)} words on the sentences "
+        f"lie in audio it passed"
+    )
+
+
 def word_difference(reference: list[str], hypothesis: list[str]) -> float:
     return float(jiwer.wer(reference, hypothesis))
 
@@ -251,12 +313,18 @@ def main() -> int:
     parser.add_argument("--beam", type=float, default=defaults.beam)
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
+    parser.add_argument("--noise-dbfs", type=float, default=LINE_NOISE_DBFS, help="line noise RMS")
+    gating = GateOptions()
+    parser.add_argument("--aggressiveness", type=int, default=gating.aggressiveness)
+    parser.add_argument("--pre-roll-ms", type=int, default=gating.pre_roll_ms)
+    parser.add_argument("--hangover-ms", type=int, default=gating.hangover_ms)
     parser.add_argument(
         "--partials", action="store_true", help="only measure how far partials lag the speech"
     )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     decoder = DecoderOptions(beam=args.beam, max_active=args.max_active)
+    gate = GateOptions(args.aggressiveness, args.pre_roll_ms, args.hangover_ms)
 
     with tempfile.TemporaryDirectory(prefix="asr-capacity-") as scratch:
         tmp = Path(scratch)
@@ -266,12 +334,14 @@ def main() -> int:
         loaded = load_model(model_path, probe=False)
         load_s = time.perf_counter() - t0
         narrow = load_model(with_decoder_options(model_path, decoder, tmp), probe=False)
-        pcm, speech_s = call_audio(args.rate, tmp)
+        audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs)
+        pcm, speech_s = audio.pcm, sum(b - a for a, b in audio.speech)
         pcm_frames = frames(pcm, args.rate, 20)
         # The word difference's noise floor with this model: raw Vosk on the same speech and
         # hiss with the greeting gap 1 s shorter (nothing else changed).
-        shifted, _ = call_audio(args.rate, tmp, GREETING_S - 1.0)
+        shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs).pcm
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
+        coverage = gate_coverage(loaded, audio, args.rate, gate)
         seconds = len(pcm) / 2 / args.rate
         if args.partials:
             return report_partials(narrow, pcm_frames, args)
@@ -279,7 +349,7 @@ def main() -> int:
 
         def service(model: LoadedModel, vad: bool) -> Run:
             return asyncio.run(
-                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad)
+                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad, gate)
             )
 
         engines = {
@@ -304,9 +374,10 @@ def main() -> int:
         f"{args.rate} Hz, 20 ms frames), {args.streams} streams x one {seconds:.1f} s call "
         f"({GREETING_S:.0f} s greeting gap, {len(SENTENCES)} espeak-ng Korean sentences = "
         f"{speech_s:.1f} s of speech, pauses {'/'.join(f'{p:g}' for p in PAUSES_S)} s, "
-        f"{TAIL_S:.0f} s silent tail, sox pink noise vol {NOISE_VOLUME} throughout), best of "
+        f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
+        f"throughout, G.711 A-law), best of "
         f"{args.rounds} alternating rounds by process CPU time; model load {load_s:.1f} s; "
-        f"decoder settings {decoder.overrides() or 'the model’s'} (model: "
+        f"decoder settings {decoder.overrides() or 'the model’s'}, gate {gate} (model: "
         f"{model_search}); {os.cpu_count()} CPUs shared with other jobs, load "
         f"average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end",
         "",
@@ -330,7 +401,7 @@ def main() -> int:
         f"difference with this model: raw Vosk vs raw Vosk on the same sentences with the "
         f"greeting gap 1 s shorter **{100 * word_difference(raw_words[:1], floor_words):.1f} "
         f"%**. Word difference of the decoder settings alone (raw Vosk, same audio, same "
-        f"context, only the search narrower): **{100 * fair:.1f} %**",
+        f"context, only the search narrower): **{100 * fair:.1f} %**. Speech kept: {coverage}",
     ]
     print("\n".join(lines))
     print("raw words:   " + raw_words[0], file=sys.stderr)

@@ -15,6 +15,7 @@ from hotline.asr.vad import (
     HANGOVER_FRAMES,
     PRE_ROLL_FRAMES,
     Chunk,
+    GateOptions,
     GateState,
     SpeechGate,
 )
@@ -105,6 +106,21 @@ def test_webrtc_vad_passes_speech_not_line_noise(speech_pcm: Callable[..., bytes
     gate.flush()
     passed = gate.passed_samples / RATE
     assert len(speech) / 2 / RATE <= passed < len(speech) / 2 / RATE + 2.0
+
+
+def test_shorter_padding_passes_less_but_all_the_speech(speech_pcm: Callable[..., bytes]) -> None:
+    speech = speech_pcm(RATE)
+    call = on_a_noisy_line(silence(5) + speech + silence(3) + speech + silence(5))
+    passed = {}
+    for name, options in {
+        "default": GateOptions(),
+        "tight": GateOptions(aggressiveness=3, pre_roll_ms=100, hangover_ms=200),
+    }.items():
+        gate = options.gate(RATE)
+        gate.push(call)
+        gate.flush()
+        passed[name] = gate.passed_samples
+    assert 2 * len(speech) / 2 <= passed["tight"] < passed["default"]
 
 
 def test_vad_setting_defaults_on() -> None:
