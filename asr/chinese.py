@@ -85,12 +85,13 @@ def find_numbers(words: Sequence[Word]) -> list[NumberSpan]:
     return spans
 
 
+def utterance_of(words: Sequence[Word]) -> Utterance:
+    """One utterance of recognised words, with its display text."""
+    return Utterance(words=tuple(words), text=display_text([w.word for w in words]))
+
+
 def build_transcript(utterances: Sequence[Sequence[Word]], duration: float) -> Transcript:
-    utts = tuple(
-        Utterance(words=tuple(ws), text=display_text([w.word for w in ws]))
-        for ws in utterances
-        if ws
-    )
+    utts = tuple(utterance_of(ws) for ws in utterances if ws)
     all_words = [w for u in utts for w in u.words]
     spans = find_numbers(all_words)
     return Transcript(

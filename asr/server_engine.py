@@ -9,25 +9,24 @@ with the final result, then the server closes.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import logging
 from typing import Any
 
 import websockets
-from hotline.asr.audio import frames
-from hotline.asr.chinese import build_transcript, display_text
+from hotline.asr.chinese import display_text
 from hotline.asr.engine import (
-    FRAME_MS,
     EngineUnavailable,
     PartialCallback,
     StreamFailed,
     UtteranceCallback,
+    Utterances,
+    deliver,
+    transcribe_in_frames,
 )
-from hotline.asr.transcript import Partial, Transcript, Utterance, Word
+from hotline.asr.transcript import Partial, Transcript, Word
 from hotline.asr.vosk_json import word_from_vosk
 
-log = logging.getLogger(__name__)
+from hotline.plumbing import cancel_and_wait
 
 CONNECT_TIMEOUT_S = 10.0
 
@@ -69,10 +68,7 @@ class VoskServerEngine:
         return ServerStream(ws, sample_rate, on_partial, on_utterance)
 
     async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
-        stream = await self.open_stream(sample_rate)
-        for frame in frames(pcm, sample_rate, FRAME_MS):
-            stream.feed(frame)
-        return await stream.finish()
+        return await transcribe_in_frames(await self.open_stream(sample_rate), pcm, sample_rate)
 
     async def close(self) -> None:
         self._ready = False
@@ -89,9 +85,8 @@ class ServerStream:
         self.sample_rate = sample_rate
         self._ws = ws
         self._on_partial = on_partial
-        self._on_utterance = on_utterance
         self._outbox: asyncio.Queue[bytes | None] = asyncio.Queue()
-        self._utterances: list[list[Word]] = []
+        self._utterances = Utterances(on_utterance)
         self._final: list[Word] | None = None
         self._samples = 0
         self._last_partial = ""
@@ -142,7 +137,7 @@ class ServerStream:
                 if "partial" in data:
                     self._partial(data)
                 else:
-                    self._utterance(words)
+                    self._utterances.add(words)
         except (websockets.WebSocketException, ValueError) as exc:
             self._error = self._error or exc
 
@@ -152,15 +147,7 @@ class ServerStream:
             return
         self._last_partial = text
         words = tuple(word_from_vosk(w) for w in data.get("partial_result", []))
-        _safe(self._on_partial, Partial(text=text, words=words))
-
-    def _utterance(self, words: list[Word]) -> None:
-        if not words:
-            return
-        self._utterances.append(words)
-        if self._on_utterance is not None:
-            utt = Utterance(words=tuple(words), text=display_text([w.word for w in words]))
-            _safe(self._on_utterance, utt)
+        deliver(self._on_partial, Partial(text=text, words=words))
 
     async def finish(self) -> Transcript:
         if self._closed:
@@ -174,21 +161,10 @@ class ServerStream:
             raise StreamFailed(f"ASR server stream failed: {self._error}") from self._error
         if self._final is None:
             raise StreamFailed("ASR server closed the stream without a final result")
-        self._utterance(self._final)
-        return build_transcript(self._utterances, self._samples / self.sample_rate)
+        self._utterances.add(self._final)
+        return self._utterances.transcript(self._samples / self.sample_rate)
 
     async def abort(self) -> None:
         self._closed = True
-        self._sender.cancel()
-        self._receiver.cancel()
-        for task in (self._sender, self._receiver):
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(self._sender, self._receiver)
         await self._ws.close()
-
-
-def _safe(callback: Any, value: Any) -> None:
-    try:
-        callback(value)
-    except Exception:  # noqa: BLE001 - a consumer bug must not stop the stream
-        log.exception("ASR callback failed")

@@ -19,12 +19,10 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from hotline.asr.admission import DecodeMeter
 from hotline.asr.audio import PcmResampler, frames
 from hotline.asr.calibration import calibration_call
-from hotline.asr.chinese import build_transcript, display_text
 from hotline.asr.decoder import DecoderOptions, with_decoder_options
 from hotline.asr.engine import (
     FRAME_MS,
@@ -32,9 +30,12 @@ from hotline.asr.engine import (
     PartialCallback,
     StreamFailed,
     UtteranceCallback,
+    Utterances,
+    deliver,
+    transcribe_in_frames,
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
-from hotline.asr.transcript import Partial, Transcript, Utterance, Word
+from hotline.asr.transcript import Partial, Transcript, Word
 from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, GateOptions, SpeechGate
 from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
 
@@ -124,9 +125,7 @@ class VoskEngine:
 
     async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
         stream = await self.open_stream(sample_rate, measure=False)  # not real time
-        for frame in frames(pcm, sample_rate, FRAME_MS):
-            stream.feed(frame)
-        return await stream.finish()
+        return await transcribe_in_frames(stream, pcm, sample_rate)
 
     async def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -198,14 +197,13 @@ class VoskStream:
         self._pool = pool
         self._loop = asyncio.get_running_loop()
         self._on_partial = on_partial
-        self._on_utterance = on_utterance
         self._pending: deque[bytes | Endpoint] = deque()
         # (recogniser seconds, call seconds) where each gated stretch starts.
         self._segments: list[tuple[float, float]] = [(0.0, 0.0)]
         self._fed = 0  # samples handed to the recogniser
         self._next_offset = 0  # call position right after the last chunk handed over
         self._task: asyncio.Task[None] | None = None
-        self._utterances: list[list[Word]] = []
+        self._utterances = Utterances(on_utterance)
         self._samples = 0
         self._since_partial = 0  # samples decoded since the last partial
         self._last_partial = ""
@@ -273,7 +271,7 @@ class VoskStream:
                 self._publish_utterance(words)
             if partial is not None and self._on_partial is not None:
                 words = tuple(self._on_call_time(list(partial.words)))
-                self._call(self._on_partial, Partial(text=partial.text, words=words))
+                deliver(self._on_partial, Partial(text=partial.text, words=words))
 
     def _decode(self, batch: list[bytes | Endpoint]) -> tuple[list[list[Word]], Partial | None]:
         """Runs on a pool thread; only one job per stream at a time."""
@@ -319,20 +317,8 @@ class VoskStream:
         return words_from_vosk(rec.FinalResult())
 
     def _publish_utterance(self, words: list[Word]) -> None:
-        if not words:
-            return
-        words = self._on_call_time(words)
-        self._utterances.append(words)
-        if self._on_utterance is not None:
-            utt = Utterance(words=tuple(words), text=display_text([w.word for w in words]))
-            self._call(self._on_utterance, utt)
-
-    @staticmethod
-    def _call(callback: Any, value: Any) -> None:
-        try:
-            callback(value)
-        except Exception:  # noqa: BLE001 - a consumer bug must not stop decoding
-            log.exception("ASR callback failed")
+        if words:
+            self._utterances.add(self._on_call_time(words))
 
     async def finish(self) -> Transcript:
         if self._closed:
@@ -353,7 +339,7 @@ class VoskStream:
         if self._error is not None:
             raise StreamFailed(f"ASR decoding failed: {self._error}") from self._error
         self._r = None  # type: ignore[assignment]  # free the recognizer now
-        return build_transcript(self._utterances, self._samples / self.sample_rate)
+        return self._utterances.transcript(self._samples / self.sample_rate)
 
     async def abort(self) -> None:
         self._closed = True

@@ -78,10 +78,7 @@ UAC = """<?xml version="1.0" encoding="ISO-8859-1" ?>
   <send><![CDATA[
 
       ACK [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
-      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
+@IN_DIALOG@
       CSeq: 1 ACK
       Max-Forwards: 70
       Content-Length: 0
@@ -92,10 +89,7 @@ UAC = """<?xml version="1.0" encoding="ISO-8859-1" ?>
   <send retrans="500"><![CDATA[
 
       BYE [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
-      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
+@IN_DIALOG@
       CSeq: 2 BYE
       Max-Forwards: 70
       Content-Length: 0
@@ -104,6 +98,13 @@ UAC = """<?xml version="1.0" encoding="ISO-8859-1" ?>
   <recv response="200" crlf="true"/>
 </scenario>
 """
+# The headers ACK and BYE share (both go to the dialog the 200 set up).
+IN_DIALOG = """\
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
+      From: <sip:load[call_number]@[local_ip]:[local_port]>;tag=[pid]T[call_number]
+      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
+      Call-ID: [call_id]"""
+UAC = UAC.replace("@IN_DIALOG@", IN_DIALOG)
 
 
 def tone(seconds: float) -> bytes:
@@ -205,15 +206,26 @@ def use_telephony(directory: Path) -> None:
     hotline.telephony = module  # type: ignore[attr-defined]
 
 
-def serve_hotline(
-    port: int,
-    rtp_low: int,
-    rtp_high: int,
-    recdir: Path,
-    stats: Path,
-    greeting_seconds: float,
-    srtp: bool = False,
-) -> None:
+@dataclass(frozen=True)
+class Server:
+    """What either server process is told on its command line."""
+
+    port: int
+    rtp_low: int
+    rtp_high: int
+    recdir: Path
+    stats: Path
+    greeting_seconds: float
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Server:
+        low, high = (int(x) for x in args.rtp.split("-"))
+        return cls(args.port, low, high, args.recordings, args.stats, args.greeting)
+
+
+def serve_hotline(server: Server, srtp: bool = False) -> None:
+    port, rtp_low, rtp_high = server.port, server.rtp_low, server.rtp_high
+    recdir, stats, greeting_seconds = server.recdir, server.stats, server.greeting_seconds
     from hotline.telephony.listener import ListenerOptions, SipListener
 
     with contextlib.suppress(ImportError):
@@ -336,15 +348,9 @@ def serve_hotline(
     asyncio.run(main())
 
 
-def serve_pyvoip(
-    port: int,
-    rtp_low: int,
-    rtp_high: int,
-    recdir: Path,
-    stats: Path,
-    greeting_seconds: float,
-    sipp_port: int,
-) -> None:
+def serve_pyvoip(server: Server, sipp_port: int) -> None:
+    port, rtp_low, rtp_high = server.port, server.rtp_low, server.rtp_high
+    recdir, stats, greeting_seconds = server.recdir, server.stats, server.greeting_seconds
     import audioop
 
     from pyVoIP.VoIP import CallState, VoIPPhone
@@ -680,7 +686,7 @@ def main() -> None:
     parser.add_argument("--srtp", action="store_true", help="SRTP (SDES) calls, hotline only")
     args = parser.parse_args()
     if args.serve:
-        low, high = (int(x) for x in args.rtp.split("-"))
+        server = Server.from_args(args)
         if args.serve == "hotline":
             if args.telephony is not None:
                 use_telephony(args.telephony.resolve())
@@ -688,20 +694,15 @@ def main() -> None:
                 import cProfile
 
                 cProfile.runctx(
-                    "serve_hotline(args.port, low, high, args.recordings, args.stats, "
-                    "args.greeting)",
+                    "serve_hotline(server)",
                     globals(),
                     locals(),
                     os.environ["SIP_LOAD_PROFILE"],
                 )
                 return
-            serve_hotline(
-                args.port, low, high, args.recordings, args.stats, args.greeting, args.srtp
-            )
+            serve_hotline(server, args.srtp)
         else:
-            serve_pyvoip(
-                args.port, low, high, args.recordings, args.stats, args.greeting, args.sipp_port
-            )
+            serve_pyvoip(server, args.sipp_port)
         return
     if shutil.which("sipp") is None:
         sys.exit("sipp is required (apt-get install sip-tester)")

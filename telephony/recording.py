@@ -28,6 +28,8 @@ from typing import Final
 
 from hotline.telephony.audio import SAMPLE_RATE, SAMPLE_WIDTH, WAV_HEADER_SIZE, wav_header
 
+from hotline.plumbing import fsync_directory
+
 log = logging.getLogger(__name__)
 
 HEADER_UPDATE_BYTES: Final = SAMPLE_RATE * SAMPLE_WIDTH  # one second of audio
@@ -74,14 +76,6 @@ def recording_path(root: Path, call_id: str, when: datetime) -> Path:
         counter += 1
         candidate = folder / f"{stem}-{counter}.wav"
     return candidate
-
-
-def _fsync_directory(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class CallRecorder:
@@ -209,7 +203,7 @@ class CallRecorder:
         finally:
             os.close(fd)
             self._fd = None
-        _fsync_directory(self.path.parent)
+        fsync_directory(self.path.parent)
 
     def __enter__(self) -> CallRecorder:
         return self

@@ -178,19 +178,32 @@ def on_time(done_at: datetime | None, due: datetime | None) -> bool | None:
 # --- Ticket-level helpers (duck-typed on ticketing.model.Ticket to keep this module leaf) ---
 
 
-class _TicketTimes(Protocol):
-    received_at: datetime
-    request_type: str | None
-    urgency: Any
-    first_dispatched_at: datetime | None
-    dispatched_at: datetime | None
-    closed_at: datetime | None
+class _Milestones(Protocol):
+    """What the clocks read: a Ticket, or the dashboard's read-only TicketFigures."""
+
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def request_type(self) -> str | None: ...
+    @property
+    def urgency(self) -> Any: ...
+    @property
+    def first_dispatched_at(self) -> datetime | None: ...
+    @property
+    def dispatched_at(self) -> datetime | None: ...
+    @property
+    def closed_at(self) -> datetime | None: ...
+
+
+class _DueTimes(_Milestones, Protocol):
+    """What `refresh` writes besides: the stored due times of a Ticket."""
+
     dispatch_due_at: datetime | None
     close_due_at: datetime | None
     followup_due_at: datetime | None
 
 
-def refresh(ticket: _TicketTimes, policy: DeadlinePolicy) -> None:
+def refresh(ticket: _DueTimes, policy: DeadlinePolicy) -> None:
     """Recompute the stored due times from the ticket's milestones.
 
     The dispatch clock runs from receipt; the close clock from the latest
@@ -218,7 +231,7 @@ class TicketClocks:
         return Status.DUE_SOON in (self.dispatch, self.close)
 
 
-def clocks(ticket: _TicketTimes, policy: DeadlinePolicy, now: datetime) -> TicketClocks:
+def clocks(ticket: _Milestones, policy: DeadlinePolicy, now: datetime) -> TicketClocks:
     """Both clocks of a ticket at `now` (for lists, colours and escalation)."""
     urgency = str(ticket.urgency) if ticket.urgency is not None else None
     limits = policy.limits(ticket.request_type, urgency)
@@ -242,14 +255,14 @@ def clocks(ticket: _TicketTimes, policy: DeadlinePolicy, now: datetime) -> Ticke
     return TicketClocks(dispatch=dispatch, close=close)
 
 
-def dispatched_on_time(ticket: _TicketTimes, policy: DeadlinePolicy) -> bool | None:
+def dispatched_on_time(ticket: _Milestones, policy: DeadlinePolicy) -> bool | None:
     """≤ 30 min from receipt to the first dispatch (by default)."""
     urgency = str(ticket.urgency) if ticket.urgency is not None else None
     due = policy.dispatch_due(ticket.received_at, ticket.request_type, urgency)
     return on_time(ticket.first_dispatched_at, due)
 
 
-def closed_on_time(ticket: _TicketTimes, policy: DeadlinePolicy) -> bool | None:
+def closed_on_time(ticket: _Milestones, policy: DeadlinePolicy) -> bool | None:
     """≤ 24 h from the latest dispatch to closure (by default)."""
     if ticket.dispatched_at is None:
         return None

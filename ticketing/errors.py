@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
+S = TypeVar("S")
+E = TypeVar("E")
+
 
 class DomainError(Exception):
     """Base of every error the ticket domain raises on purpose.
@@ -60,3 +66,16 @@ class NotFoundError(DomainError):
 
     def __init__(self, what: str, key: object, what_zh: str = "记录") -> None:
         super().__init__("not_found", f"{what_zh}不存在：{key}", f"{what} {key!r} not found")
+
+
+def table_move(
+    table: Mapping[tuple[S, E], S], state: S, event: E, *, code: str, what: str, message_zh: str
+) -> S:
+    """The state `table` leads to from `state` by `event`; WorkflowError(`code`,
+    `message_zh`) when it has no such move (`what` names the thing in the English text)."""
+    try:
+        return table[(state, event)]
+    except KeyError:
+        raise WorkflowError(
+            code, message_zh, f"{what} in state {state!s} does not accept {event!s}"
+        ) from None

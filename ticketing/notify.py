@@ -9,7 +9,6 @@ dropped — the ticket itself is safe in the database, the chat is a courtesy.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 from hotline.ticketing.model import mask_number
+
+from hotline.plumbing import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +125,7 @@ class DraftNotifier:
         await self._queue.join()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
         if self._session is not None:
             await self._session.close()
 

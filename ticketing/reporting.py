@@ -40,6 +40,8 @@ from hotline.ticketing.web.metrics import UPSTREAM_PUSHES
 from hotline.ticketing.web.tables import OutboxRow
 from sqlalchemy import select
 
+from hotline.plumbing import cancel_and_wait
+
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
@@ -343,8 +345,5 @@ class UpstreamReporter:
             self._task = asyncio.get_running_loop().create_task(self.run(), name="upstream")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None

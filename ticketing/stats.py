@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from hotline.ticketing import deadlines
@@ -146,16 +147,22 @@ class Counts:
     backlog_by_unit: dict[str | None, list[int]] | None = None
 
 
+class Period(TypedDict):
+    """What a count is over: local days [start, end] in `tz`, judged by `policy` at `now`."""
+
+    start: date
+    end: date
+    tz: str
+    policy: DeadlinePolicy
+    now: datetime
+
+
 def compute(
     tickets: Iterable[Ticket | TicketFigures],
     *,
-    start: date,
-    end: date,
-    tz: str,
-    policy: DeadlinePolicy,
-    now: datetime,
     supervisors: Mapping[str, str] | None = None,
     open_tickets: Iterable[Ticket | TicketFigures] = (),
+    **period: Unpack[Period],
 ) -> DashboardStats:
     """Figures for tickets received in [start, end] (local days), counted here.
 
@@ -163,22 +170,16 @@ def compute(
     backlog is computed over `open_tickets` (all tickets still open, whatever
     their receipt date), since a backlog has no period.
     """
-    counts = count(tickets, start=start, end=end, tz=tz, policy=policy, now=now)
+    counts = count(tickets, **period)
     if supervisors is not None:
-        counts.backlog_by_unit = count_backlog(open_tickets, policy, now)
-    return assemble(counts, start=start, end=end, supervisors=supervisors)
+        counts.backlog_by_unit = count_backlog(open_tickets, period["policy"], period["now"])
+    return assemble(counts, start=period["start"], end=period["end"], supervisors=supervisors)
 
 
-def count(
-    tickets: Iterable[Ticket | TicketFigures],
-    *,
-    start: date,
-    end: date,
-    tz: str,
-    policy: DeadlinePolicy,
-    now: datetime,
-) -> Counts:
+def count(tickets: Iterable[Ticket | TicketFigures], **period: Unpack[Period]) -> Counts:
     """The reference counting, ticket by ticket (the SQL aggregation must agree with it)."""
+    tz, policy, now = period["tz"], period["policy"], period["now"]
+    start, end = period["start"], period["end"]
     zone = ZoneInfo(tz)
     lo, hi = period_bounds(start, end, tz)
     c = Counts()

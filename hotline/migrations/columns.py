@@ -47,3 +47,9 @@ def drop_indexes(table: str, *columns: str) -> None:
     """Drop what create_indexes(table, *columns) made."""
     for column in columns:
         op.drop_index(op.f(f"ix_{table}_{column}"), table_name=table)
+
+
+def drop_table(table: str, *indexed: str) -> None:
+    """Drop what create_indexes(table, *indexed) made, then the table."""
+    drop_indexes(table, *indexed)
+    op.drop_table(table)

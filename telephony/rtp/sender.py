@@ -1,13 +1,15 @@
 """Our outgoing RTP stream of one session: SSRC, sequence numbers, timestamps, sends.
 
-`play` hands the audio to the loop-wide send clock (see pacing.py); `send_dtmf`
-paces its few RFC 4733 packets itself. Timestamps follow real time across pauses,
+`play` hands the audio to the loop-wide send clock (see pacing.py) as a `Playback`,
+which keeps the play's schedule and writes this stream's packets; `send_dtmf` paces
+its few RFC 4733 packets itself. Timestamps follow real time across pauses,
 so a receiver's jitter buffer sees silence as silence, not as loss.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import secrets
 import socket
@@ -15,14 +17,16 @@ import struct
 from collections.abc import Callable
 from typing import Final
 
+from hotline.telephony.rtp import g711
 from hotline.telephony.rtp.dtmf import digit_code, event_packets
-from hotline.telephony.rtp.pacing import Playback, SendClock, padded
+from hotline.telephony.rtp.pacing import CLOCK_SLACK, SendClock
 from hotline.telephony.rtp.params import CLOCK_RATE, MediaParams
 
 log = logging.getLogger(__name__)
 
 _INTER_DIGIT_SECONDS: Final = 0.08
 _OUT_HEADER: Final = struct.Struct("!BBHII")
+MAX_SEND_BACKLOG_PACKETS: Final = 10  # further behind than this: re-anchor, do not burst
 
 
 class RtpSender:
@@ -174,3 +178,98 @@ class RtpSender:
         self.send_errors += 1
         if self.send_errors == 1:
             log.debug("RTP send on port %s failed: %s", self.local_port, exc)
+
+
+@functools.lru_cache(maxsize=8)
+def padded(pcm: bytes, packet_bytes: int) -> bytes:
+    """Whole packets (the last one padded with silence); cached like `encoded`."""
+    return pcm + bytes(-len(pcm) % packet_bytes)
+
+
+@functools.lru_cache(maxsize=8)
+def encoded(pcm: bytes, payload_type: int) -> bytes:
+    """Every call plays the same greeting: encode it once (bytes cache their hash)."""
+    return g711.encode(payload_type, pcm)
+
+
+class Playback:
+    """One play() in progress: the audio pre-encoded in one vectorised pass, the next
+    packet's index and the schedule it keeps (start + index * interval)."""
+
+    __slots__ = (
+        "stream",
+        "params",
+        "pcm",
+        "payloads",
+        "payload_type",
+        "packet_bytes",
+        "payload_size",
+        "interval",
+        "start",
+        "index",
+        "count",
+        "done",
+    )
+
+    def __init__(
+        self,
+        stream: RtpSender,
+        params: MediaParams,
+        pcm: bytes,
+        packet_bytes: int,
+        start: float,
+    ) -> None:
+        self.stream = stream
+        self.params = params
+        self.pcm = pcm
+        self.payload_type = params.payload_type
+        self.payloads = encoded(pcm, params.payload_type)  # one byte per sample
+        self.packet_bytes = packet_bytes
+        self.payload_size = packet_bytes // 2
+        self.interval = params.ptime_ms / 1000
+        self.start = start
+        self.index = 0
+        self.count = len(pcm) // packet_bytes
+        self.done: asyncio.Future[None] = stream.loop.create_future()
+
+    def due(self) -> float:
+        return self.start + self.index * self.interval
+
+    def end_time(self) -> float:
+        return self.start + self.index * self.interval
+
+    def service(self, now: float) -> float | None:
+        """Send every packet due by `now`; return when the next one is due, or None
+        (and finish the future) when all are out."""
+        stream = self.stream
+        interval = self.interval
+        index = self.index
+        size = self.payload_size
+        while index < self.count:
+            if stream.closed:
+                break
+            due = self.start + index * interval
+            if due > now + CLOCK_SLACK:
+                self.index = index
+                return due
+            late = now - due
+            if late > MAX_SEND_BACKLOG_PACKETS * interval:
+                # The loop stalled far behind: restart the schedule instead of bursting.
+                self.start = now - index * interval
+            elif late > interval / 2:
+                stream.late_sends += 1
+            current = stream.params or self.params
+            offset = index * size
+            if current.payload_type == self.payload_type:
+                payload = self.payloads[offset : offset + size]
+            else:  # a re-INVITE changed the codec mid-play
+                chunk = self.pcm[offset * 2 : offset * 2 + self.packet_bytes]
+                payload = g711.encode(current.payload_type, chunk)
+            timestamp = stream.out_timestamp
+            stream.out_timestamp = (timestamp + size) & 0xFFFFFFFF
+            stream.send(current.payload_type, payload, index == 0, timestamp, interval, now)
+            index += 1
+        self.index = index
+        if not self.done.done():
+            self.done.set_result(None)
+        return None

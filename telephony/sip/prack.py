@@ -15,7 +15,7 @@ from enum import Enum, auto
 from hotline.telephony.sip.dialog import Dialog, uac_dialog
 from hotline.telephony.sip.headers import cseq_of
 from hotline.telephony.sip.message import Request, Response
-from hotline.telephony.sip.transaction import T1
+from hotline.telephony.sip.transaction import T1, TableMachine
 
 OPTION_TAG = "100rel"
 
@@ -62,8 +62,10 @@ def parse_rack(value: str | None) -> tuple[int, int, str] | None:
     return int(parts[0]), int(parts[1]), parts[2].upper()
 
 
-class ReliableProvisional:
+class ReliableProvisional(TableMachine[RelState, RelEvent]):
     """The UAS side for one INVITE: at most one unacknowledged reliable 1xx at a time."""
+
+    table = RELIABLE_UAS
 
     def __init__(self, invite_cseq: int, *, t1: float = T1) -> None:
         self.state = RelState.IDLE
@@ -75,13 +77,6 @@ class ReliableProvisional:
         self.deadline: float | None = None
         self._interval = t1
         self._give_up_at = 0.0
-
-    def _fire(self, event: RelEvent) -> bool:
-        new = RELIABLE_UAS.get((self.state, event))
-        if new is None:
-            return False
-        self.state = new
-        return True
 
     def next_rseq(self) -> int | None:
         """The RSeq for the next reliable 1xx; None while one is still unacknowledged."""

@@ -12,6 +12,8 @@ from hotline.telephony.sip.endpoint import SipEndpoint, uri_destination
 from hotline.telephony.sip.headers import new_call_id, new_tag, sip_host
 from hotline.telephony.sip.message import Request, Response
 
+from hotline.plumbing import cancel_and_wait
+
 log = logging.getLogger(__name__)
 
 
@@ -53,11 +55,8 @@ class Registration:
         return self.registered
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         if self.registered:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.register(expires=0), 5)

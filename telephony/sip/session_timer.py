@@ -13,6 +13,7 @@ from typing import Literal
 
 from hotline.telephony.sip.message import Request, Response
 from hotline.telephony.sip.prack import option_tags
+from hotline.telephony.sip.transaction import TableMachine
 
 OPTION_TAG = "timer"
 Refresher = Literal["uac", "uas"]
@@ -112,8 +113,10 @@ SESSION_TIMER: dict[tuple[TimerState, TimerEvent], TimerState] = {
 Action = Literal["refresh", "bye"]
 
 
-class SessionClock:
+class SessionClock(TableMachine[TimerState, TimerEvent]):
     """When to refresh or give up, for one dialog; `role` is ours in it (uac/uas)."""
+
+    table = SESSION_TIMER
 
     def __init__(self, role: Refresher) -> None:
         self.role = role
@@ -121,13 +124,6 @@ class SessionClock:
         self.terms: SessionTerms | None = None
         self.deadline: float | None = None
         self._expires_at = 0.0
-
-    def _fire(self, event: TimerEvent) -> bool:
-        new = SESSION_TIMER.get((self.state, event))
-        if new is None:
-            return False
-        self.state = new
-        return True
 
     @property
     def we_refresh(self) -> bool:

@@ -1,14 +1,16 @@
 """SIP transactions, sans-I/O (RFC 3261 §17 with RFC 6026's Accepted state).
 
 Rule: every state change of a transaction lives in the four tables below, one per role
-(INVITE client, INVITE server, non-INVITE client, non-INVITE server), read by `_Machine`.
+(INVITE client, INVITE server, non-INVITE client, non-INVITE server), read by `TableMachine`.
 The classes only decide *what to send* when a transition fires; the caller owns sockets
 and clocks and calls `on_timer(now)` at `deadline`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum, auto
+from typing import Generic, TypeVar
 
 T1 = 0.5
 T2 = 4.0
@@ -100,11 +102,18 @@ NON_INVITE_SERVER: Table = {
 }
 
 
-class _Machine:
-    table: Table
-    state: State
+S = TypeVar("S")
+E = TypeVar("E")
 
-    def _fire(self, event: Event) -> bool:
+
+class TableMachine(Generic[S, E]):
+    """A machine whose every state change is an edge of `table` (the SIP machines here:
+    transactions, reliable provisionals, session timers)."""
+
+    table: Mapping[tuple[S, E], S]
+    state: S
+
+    def _fire(self, event: E) -> bool:
         """Apply a transition; False (and no change) when the table has no such edge."""
         new = self.table.get((self.state, event))
         if new is None:
@@ -112,6 +121,8 @@ class _Machine:
         self.state = new
         return True
 
+
+class _Machine(TableMachine[State, Event]):
     @property
     def done(self) -> bool:
         return self.state is State.TERMINATED

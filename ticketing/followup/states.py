@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from hotline.ticketing.errors import WorkflowError
+from hotline.ticketing.errors import table_move
 
 
 class JobState(StrEnum):
@@ -100,11 +100,12 @@ STATE_LABELS_ZH: dict[JobState, str] = {
 
 def next_state(state: JobState, event: JobEvent) -> JobState:
     """The state after `event`, or WorkflowError when the table has no such move."""
-    try:
-        return TRANSITIONS[(JobState(state), JobEvent(event))]
-    except KeyError:
-        raise WorkflowError(
-            "followup_bad_transition",
-            f"回访任务当前状态为「{STATE_LABELS_ZH[JobState(state)]}」，不能执行该操作",
-            f"follow-up job in state {state!s} does not accept {event!s}",
-        ) from None
+    state, event = JobState(state), JobEvent(event)
+    return table_move(
+        TRANSITIONS,
+        state,
+        event,
+        code="followup_bad_transition",
+        what="follow-up job",
+        message_zh=f"回访任务当前状态为「{STATE_LABELS_ZH[state]}」，不能执行该操作",
+    )

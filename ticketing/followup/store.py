@@ -19,7 +19,7 @@ from typing import Any
 
 from hotline.ticketing.errors import ConflictError, NotFoundError
 from hotline.ticketing.followup.states import FINAL_STATES, JobEvent, JobState, next_state
-from hotline.ticketing.persistence.records import due_in_states
+from hotline.ticketing.persistence.records import due_in_states, key_column, ticket_column
 from hotline.ticketing.persistence.tables import UTCDateTime, metadata
 from sqlalchemy import (
     Column,
@@ -41,8 +41,8 @@ from sqlalchemy.exc import IntegrityError
 followup_jobs = Table(
     "followup_jobs",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False, index=True),
+    key_column(),
+    ticket_column(index=True),
     # When the ticket reached the trigger state: one job per ticket and closure.
     Column("triggered_at", UTCDateTime, nullable=False),
     Column("state", String(16), nullable=False, index=True),
@@ -66,7 +66,7 @@ followup_jobs = Table(
 followup_attempts = Table(
     "followup_attempts",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    key_column(),
     Column("job_id", Integer, ForeignKey("followup_jobs.id"), nullable=False, index=True),
     Column("attempt", Integer, nullable=False),
     Column("channel", String(16), nullable=False),  # auto | manual

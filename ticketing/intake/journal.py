@@ -10,6 +10,8 @@ from pathlib import Path
 
 from hotline.ticketing.intake.records import IntakeRecord, record_from_json
 
+from hotline.plumbing import fsync_directory
+
 log = logging.getLogger(__name__)
 
 
@@ -72,12 +74,4 @@ class IntakeJournal:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
-            _fsync_dir(self.path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+            fsync_directory(self.path.parent)

@@ -11,17 +11,9 @@ from typing import Any, Protocol
 
 from hotline.ticketing.commands import AttachTranscript, AutoDispatch, Command, MarkInvalid
 from hotline.ticketing.errors import ConflictError, DomainError
+from hotline.ticketing.intake import records
 from hotline.ticketing.intake.options import IntakeOptions
-from hotline.ticketing.intake.records import (
-    CallQualityMeasured,
-    CallSilent,
-    CallTakenOver,
-    CallTranscribed,
-    DraftOpened,
-    IntakeRecord,
-    PartialHeard,
-    TranscriptionQueued,
-)
+from hotline.ticketing.intake.records import IntakeRecord
 from hotline.ticketing.intake.routing_fields import routing_fields
 from hotline.ticketing.model import (
     OPEN_STATES,
@@ -119,7 +111,7 @@ def _duplicates(store: IntakeStore, ticket: Ticket, ctx: ApplyContext) -> tuple[
 
 
 def _apply_draft_opened(
-    store: IntakeStore, rec: DraftOpened, ctx: ApplyContext
+    store: IntakeStore, rec: records.DraftOpened, ctx: ApplyContext
 ) -> AppliedChange | None:
     if store.by_call_id(rec.call_id) is not None:
         return None
@@ -141,7 +133,7 @@ def _apply_draft_opened(
 
 
 def _apply_partial(
-    store: IntakeStore, rec: PartialHeard, ctx: ApplyContext
+    store: IntakeStore, rec: records.PartialHeard, ctx: ApplyContext
 ) -> AppliedChange | None:
     ticket = store.by_call_id(rec.call_id)
     # Only a draft still waiting for its final transcript shows partials.
@@ -154,7 +146,7 @@ def _apply_partial(
 
 
 def _apply_transcribed(
-    store: IntakeStore, rec: CallTranscribed, ctx: ApplyContext
+    store: IntakeStore, rec: records.CallTranscribed, ctx: ApplyContext
 ) -> AppliedChange | None:
     ticket = store.by_call_id(rec.call_id)
     if ticket is None:
@@ -215,7 +207,7 @@ def _auto_dispatch(store: IntakeStore, ticket: Ticket) -> Ticket:
 
 
 def _apply_queued(
-    store: IntakeStore, rec: TranscriptionQueued, ctx: ApplyContext
+    store: IntakeStore, rec: records.TranscriptionQueued, ctx: ApplyContext
 ) -> AppliedChange | None:
     store.enqueue_transcription(rec.call_id, rec.audio_path)
     ticket = store.by_call_id(rec.call_id)
@@ -225,7 +217,9 @@ def _apply_queued(
     return AppliedChange("updated", store.save(ticket), rec)
 
 
-def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> AppliedChange | None:
+def _apply_silent(
+    store: IntakeStore, rec: records.CallSilent, ctx: ApplyContext
+) -> AppliedChange | None:
     ticket = store.by_call_id(rec.call_id)
     if ticket is None or ticket.state is not State.DRAFT or ticket.transcript_words:
         return None
@@ -241,7 +235,7 @@ def _apply_silent(store: IntakeStore, rec: CallSilent, ctx: ApplyContext) -> App
 
 
 def _apply_quality(
-    store: IntakeStore, rec: CallQualityMeasured, ctx: ApplyContext
+    store: IntakeStore, rec: records.CallQualityMeasured, ctx: ApplyContext
 ) -> AppliedChange | None:
     ticket = store.by_call_id(rec.call_id)
     if ticket is None or ticket.call_quality == rec.quality:
@@ -251,7 +245,7 @@ def _apply_quality(
 
 
 def _apply_taken_over(
-    store: IntakeStore, rec: CallTakenOver, ctx: ApplyContext
+    store: IntakeStore, rec: records.CallTakenOver, ctx: ApplyContext
 ) -> AppliedChange | None:
     ticket = store.by_call_id(rec.call_id)
     if ticket is None or any(h.command == TAKE_OVER and h.at == rec.at for h in ticket.history):
@@ -277,11 +271,11 @@ def _apply_taken_over(
 _APPLY: dict[
     type[IntakeRecord], Callable[[IntakeStore, Any, ApplyContext], AppliedChange | None]
 ] = {
-    DraftOpened: _apply_draft_opened,
-    PartialHeard: _apply_partial,
-    CallTranscribed: _apply_transcribed,
-    TranscriptionQueued: _apply_queued,
-    CallSilent: _apply_silent,
-    CallQualityMeasured: _apply_quality,
-    CallTakenOver: _apply_taken_over,
+    records.DraftOpened: _apply_draft_opened,
+    records.PartialHeard: _apply_partial,
+    records.CallTranscribed: _apply_transcribed,
+    records.TranscriptionQueued: _apply_queued,
+    records.CallSilent: _apply_silent,
+    records.CallQualityMeasured: _apply_quality,
+    records.CallTakenOver: _apply_taken_over,
 }

@@ -4,7 +4,6 @@ the database is unreachable and replaying the journal when it returns."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -18,6 +17,8 @@ from hotline.ticketing.intake.store_port import (
     apply_record,
 )
 from hotline.ticketing.persistence.outage import is_outage
+
+from hotline.plumbing import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +103,7 @@ class IntakeWriter:
             await asyncio.sleep(0)
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
         # Anything still queued goes to the journal so a restart applies it.
         while not self._queue.empty():
             record, done = self._queue.get_nowait()

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from hotline.ticketing.errors import WorkflowError
+from hotline.ticketing.errors import table_move
 
 DEFAULT_CALLBACK_DEADLINE = timedelta(minutes=30)
 # How intake words its reasons for a silent call (ticketing.intake.service).
@@ -43,14 +43,15 @@ STATE_LABELS: dict[MissedState, str] = {
 
 
 def next_state(state: MissedState, event: MissedEvent) -> MissedState:
-    try:
-        return TRANSITIONS[(MissedState(state), MissedEvent(event))]
-    except KeyError:
-        raise WorkflowError(
-            "missed_bad_transition",
-            f"该未接来电当前为「{STATE_LABELS[MissedState(state)]}」，不能再标记已回拨",
-            f"missed call in state {state!s} does not accept {event!s}",
-        ) from None
+    state, event = MissedState(state), MissedEvent(event)
+    return table_move(
+        TRANSITIONS,
+        state,
+        event,
+        code="missed_bad_transition",
+        what="missed call",
+        message_zh=f"该未接来电当前为「{STATE_LABELS[state]}」，不能再标记已回拨",
+    )
 
 
 def is_missed_call_reason(reason: str) -> bool:

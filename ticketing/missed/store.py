@@ -13,11 +13,10 @@ from typing import Any
 
 from hotline.ticketing.errors import ConflictError, NotFoundError
 from hotline.ticketing.missed.states import MissedEvent, MissedState, next_state
-from hotline.ticketing.persistence.records import due_in_states
+from hotline.ticketing.persistence.records import due_in_states, key_column, ticket_column
 from hotline.ticketing.persistence.tables import HistoryRow, TicketRow, UTCDateTime, metadata
 from sqlalchemy import (
     Column,
-    ForeignKey,
     Integer,
     String,
     Table,
@@ -33,8 +32,8 @@ from sqlalchemy.exc import IntegrityError
 missed_calls = Table(
     "missed_calls",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False, unique=True),
+    key_column(),
+    ticket_column(unique=True),
     Column("call_id", String(255), nullable=True),
     Column("caller", String(40), nullable=True),
     Column("received_at", UTCDateTime, nullable=False, index=True),

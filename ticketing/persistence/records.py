@@ -7,9 +7,28 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from hotline.ticketing.persistence.database import Database
-from sqlalchemy import ColumnElement, Executable, Select, Table, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Executable,
+    ForeignKey,
+    Integer,
+    Select,
+    Table,
+    select,
+)
 
 R = TypeVar("R")
+
+
+def key_column() -> Column[int]:
+    """The autoincrement integer key of a Core table."""
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+def ticket_column(**options: bool) -> Column[int]:
+    """A side table's required reference to its ticket (`index=True` or `unique=True`)."""
+    return Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False, **options)
 
 
 def record_from_row(cls: type[R], row: Any, **values: Any) -> R:

@@ -197,36 +197,28 @@ class ContentWords:
 
 def build_pipeline(place_names: Sequence[str] = ()) -> Pipeline:
     mask = PlaceMask(place_names)
+
+    def tokens(tokenizer: Callable[[str], list[str]]) -> TfidfVectorizer:
+        """Word or sound tokens, unigrams and bigrams, as the tokenizer writes them."""
+        return TfidfVectorizer(
+            preprocessor=mask,
+            tokenizer=tokenizer,
+            token_pattern=None,
+            lowercase=False,
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+        )
+
     features = FeatureUnion(
         [
-            (
-                "words",
-                TfidfVectorizer(
-                    preprocessor=mask,
-                    tokenizer=jieba_words,
-                    token_pattern=None,
-                    lowercase=False,
-                    ngram_range=(1, 2),
-                    sublinear_tf=True,
-                ),
-            ),
+            ("words", tokens(jieba_words)),
             (
                 "chars",
                 TfidfVectorizer(
                     preprocessor=mask, analyzer="char", ngram_range=(1, 3), sublinear_tf=True
                 ),
             ),
-            (
-                "sounds",
-                TfidfVectorizer(
-                    preprocessor=mask,
-                    tokenizer=sound_words,
-                    token_pattern=None,
-                    lowercase=False,
-                    ngram_range=(1, 2),
-                    sublinear_tf=True,
-                ),
-            ),
+            ("sounds", tokens(sound_words)),
         ]
     )
     # tol 1e-3: half the fitting time of the default, the same accuracy (cross-validated).

@@ -20,6 +20,8 @@ import psycopg
 from hotline.ticketing.web.events import EventHub, TicketEvent
 from sqlalchemy.engine import make_url
 
+from hotline.plumbing import cancel_and_wait
+
 log = logging.getLogger(__name__)
 
 # pg_notify payloads must stay under 8000 bytes; the transcript is dropped past this (the
@@ -71,11 +73,7 @@ class PgEventRelay:
 
     async def stop(self) -> None:
         self.hub.forward = None
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(*self._tasks)
         self._tasks = []
 
     def _forward(self, event: TicketEvent) -> None:

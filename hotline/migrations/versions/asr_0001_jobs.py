@@ -38,5 +38,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    col.drop_indexes("asr_jobs", "state")
-    op.drop_table("asr_jobs")
+    col.drop_table("asr_jobs", "state")

@@ -49,7 +49,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    col.drop_indexes("asr_lexicon", "status")
-    op.drop_table("asr_lexicon")
-    col.drop_indexes("asr_corrections", "corrected_at")
-    op.drop_table("asr_corrections")
+    col.drop_table("asr_lexicon", "status")
+    col.drop_table("asr_corrections", "corrected_at")

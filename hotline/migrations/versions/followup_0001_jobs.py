@@ -77,7 +77,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("followup_do_not_call")
-    col.drop_indexes("followup_attempts", "job_id")
-    op.drop_table("followup_attempts")
-    col.drop_indexes("followup_jobs", "due_at", "state", "ticket_id")
-    op.drop_table("followup_jobs")
+    col.drop_table("followup_attempts", "job_id")
+    col.drop_table("followup_jobs", "due_at", "state", "ticket_id")

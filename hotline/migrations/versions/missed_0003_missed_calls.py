@@ -40,5 +40,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    col.drop_indexes("missed_calls", "state", "received_at")
-    op.drop_table("missed_calls")
+    col.drop_table("missed_calls", "state", "received_at")

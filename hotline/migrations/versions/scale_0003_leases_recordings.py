@@ -35,7 +35,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    col.drop_indexes("recordings", "node_id", "call_id")
-    op.drop_table("recordings")
+    col.drop_table("recordings", "node_id", "call_id")
     with op.batch_alter_table("asr_jobs", schema=None) as batch_op:
         batch_op.drop_column("lease_until")

@@ -86,8 +86,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("upstream_outbox")
     op.drop_table("ticket_attachments")
-    col.drop_indexes("api_tokens", "user_name")
-    op.drop_table("api_tokens")
+    col.drop_table("api_tokens", "user_name")
     col.drop_indexes("audit_log", "ticket_id")
     op.drop_index("ix_audit_log_at", table_name="audit_log")
     op.drop_table("audit_log")

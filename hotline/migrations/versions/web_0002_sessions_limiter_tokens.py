@@ -90,7 +90,5 @@ def downgrade() -> None:
     with op.batch_alter_table("api_tokens") as batch:
         for column in ("last_used_at", "created_by", "expires_at", "scopes", "prefix"):
             batch.drop_column(column)
-    col.drop_indexes("login_throttle", "user_name")
-    op.drop_table("login_throttle")
-    col.drop_indexes("web_sessions", "user_name")
-    op.drop_table("web_sessions")
+    col.drop_table("login_throttle", "user_name")
+    col.drop_table("web_sessions", "user_name")

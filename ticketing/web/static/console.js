@@ -195,11 +195,8 @@
           <div class="row-form"><span class="hint">缺失信息：</span>${missing}</div>
           </form>
           <div class="actions">
-            ${can.has("claim") ? '<button type="button" data-cmd="claim">认领</button>' : ""}
-            ${can.has("correct") ? '<button type="button" data-cmd="correct">保存修改</button>' : ""}
-            ${can.has("register") ? '<button type="button" class="primary" data-cmd="register">登记</button>' : ""}
-            ${can.has("mark_invalid") ? '<button type="button" class="warn" data-cmd="mark_invalid">标记无效</button>' : ""}
-            ${can.has("restore") ? '<button type="button" data-cmd="restore">恢复</button>' : ""}
+            ${commandButtons(can, [["claim", "认领"], ["correct", "保存修改"], ["register", "登记", "primary"],
+              ["mark_invalid", "标记无效", "warn"], ["restore", "恢复"]])}
           </div></div>
         ${routing ? `<div class="card"><h2>派单</h2>
           ${suggestionHtml(t.routing_suggestion)}
@@ -232,18 +229,21 @@
           <label style="display:flex">原因 / 督办意见<input id="reason" placeholder="退回、督办、无效等操作须填写原因"></label>
           <div class="actions">
             ${t.take_back_until ? `<button type="button" class="warn" data-cmd="take-back" id="take-back" title="自动派单可在 ${esc(fmtTime(t.take_back_until))} 前收回到待处理队列">收回</button>` : ""}
-            ${can.has("supervise") ? '<button type="button" data-cmd="supervise">督办</button>' : ""}
-            ${can.has("review") ? '<button type="button" class="primary" data-cmd="review">审核通过</button>' : ""}
-            ${can.has("send_back") ? '<button type="button" class="warn" data-cmd="send_back">审核退回</button>' : ""}
-            ${can.has("close") ? '<button type="button" class="primary" data-cmd="close">办结</button>' : ""}
-            ${can.has("report") ? '<button type="button" data-cmd="report">上报</button>' : ""}
-            ${can.has("reopen") ? '<button type="button" class="warn" data-cmd="reopen">重新办理</button>' : ""}
+            ${commandButtons(can, [["supervise", "督办"], ["review", "审核通过", "primary"],
+              ["send_back", "审核退回", "warn"], ["close", "办结", "primary"], ["report", "上报"],
+              ["reopen", "重新办理", "warn"]])}
           </div></div>
         <div class="card"><h2>处理记录</h2><ol class="history">${history}</ol></div>
        </div>
       </div>`;
     bindTicket(t);
     tickClocks();
+  }
+
+  // One button per command the ticket allows now: [command, label, class?] in page order.
+  function commandButtons(can, commands) {
+    return commands.filter(([cmd]) => can.has(cmd)).map(([cmd, label, cls]) =>
+      `<button type="button"${cls ? ` class="${cls}"` : ""} data-cmd="${cmd}">${label}</button>`).join("\n");
   }
 
   // The caller's audio at hang-up; 音质差 when below MOS 3 (the transcript may be unreliable).
