@@ -104,8 +104,13 @@ def test_reliability_curve_bins() -> None:
 
 def test_bad_auto_dispatch_section_is_named(router: Router) -> None:
     data = yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
-    assert parse_rules(data, router.catalog).auto_dispatch.threshold == 0.6
-    for bad in ({"threshold": 2}, {"enabled": "yes"}, {"take_back_minutes": -1}, {"x": 1}):
+    assert parse_rules(data, router.catalog).auto_dispatch.threshold == 0.926
+    for bad in (
+        {"threshold": 2},
+        {"enabled": "yes"},
+        {"take_back_minutes": -1},
+        {"x": 1},
+    ):
         with pytest.raises(RulesError, match="auto_dispatch"):
             parse_rules({**data, "auto_dispatch": bad}, router.catalog)
 
@@ -171,7 +176,11 @@ def test_calibration_section_parses_and_scores_monotonically() -> None:
     low, high = _evidence(score=0.3), _evidence(score=0.9)
     assert 0.0 < calibrator(low) < calibrator(high) < 1.0
     assert calibrator(_evidence(score=0.9, both_agree=1.0)) > calibrator(high)
+    biased = parse_calibration({**data, "units": {"heating": 1.0}})
+    assert biased is not None and biased(replace(high, lead="heating")) > calibrator(high)
     for bad in (
+        {**data, "units": {"heating": "high"}},
+        {**data, "extra": 1},
         {"intercept": 1},
         {"intercept": "x", "weights": {}},
         {"intercept": 0, "weights": {"nonsense": 1.0}},
@@ -187,6 +196,10 @@ def test_fitted_calibrator_ranks_agreeing_evidence_higher() -> None:
     correct = [True] * 39 + [False] + [True] * 20 + [False] * 20
     calibrator = fit_calibrator(agree + alone, correct)
     assert calibrator(agree[0]) > 0.8 > 0.6 > calibrator(alone[0])
+    # A lead unit that is often wrong gets a bias of its own.
+    often_wrong = [_evidence(score=0.7, lead="emergency")] * 40
+    fitted = fit_calibrator(agree + often_wrong, [True] * 39 + [False] + [False] * 30 + [True] * 10)
+    assert fitted.units["emergency"] < 0
 
 
 def test_the_threshold_reads_the_calibrated_confidence_when_there_is_one() -> None:
@@ -211,5 +224,5 @@ def test_router_attaches_the_calibrated_confidence(router: Router) -> None:
     assert s.calibrated == pytest.approx(1 / (1 + math.exp(-s.evidence.score)), abs=1e-4)
 
 
-def _evidence(**values: float) -> Evidence:
-    return Evidence(**{name: values.get(name, 0.0) for name in FEATURES})
+def _evidence(lead: str = "", **values: float) -> Evidence:
+    return Evidence(**{name: values.get(name, 0.0) for name in FEATURES}, lead=lead)

@@ -7,14 +7,15 @@ a logistic regression over it, fitted (by `fit_calibrator`, with scikit-learn, o
 on cross-validated routings of the seed corpus — every request routed by a classifier
 that never saw it — and applied here with plain arithmetic, so routing never imports
 scikit-learn. The coefficients live in the routing rules (`auto_dispatch.calibration`),
-written by `bench/routing_eval.py --calibrate K --write`.
+as printed by `bench/routing_eval.py --calibrate 5`, with the threshold chosen on the
+out-of-fold calibrated confidences (never on routings the calibrator was fitted to).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -48,15 +49,20 @@ class Evidence:
     area: float  # 1: a place was recognised
     area_lead: float  # 1: the lead is a town/subdistrict
     type_p: float  # the type classifier's probability for the chosen type
+    strongest: float  # the lead's most specific phrase weight / 4
+    units_heard: float  # min(units any phrase spoke for, 5) / 5
+    unplaced: float  # the classifier's local-matter share that found no place
     by_rules: float  # decided_by one-hot (history and classifier: the rest)
     by_classifier: float
     by_words: float  # 1: no phrase matched, words inside phrases voted (backoff)
+    # The lead unit: some units are confused with others far more often (its own bias).
+    lead: str = ""
 
     def vector(self) -> tuple[float, ...]:
-        return tuple(float(v) for v in asdict(self).values())
+        return tuple(float(getattr(self, name)) for name in FEATURES)
 
 
-FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence))
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Evidence) if f.name != "lead")
 LOGIT_CLIP = 5.0
 
 
@@ -78,26 +84,39 @@ def sigmoid(z: float) -> float:
 class Calibrator:
     intercept: float
     weights: Mapping[str, float]  # per Evidence field; a missing field weighs 0
+    units: Mapping[str, float] = field(default_factory=dict)  # per lead unit; missing: 0
 
     def __call__(self, evidence: Evidence) -> float:
         values = zip(FEATURES, evidence.vector(), strict=True)
         z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in values)
-        return sigmoid(z)
+        return sigmoid(z + self.units.get(evidence.lead, 0.0))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "intercept": round(self.intercept, 4),
             "weights": {k: round(v, 4) for k, v in self.weights.items()},
         }
+        if self.units:
+            out["units"] = {k: round(v, 4) for k, v in self.units.items()}
+        return out
 
 
 def parse_calibration(data: Any) -> Calibrator | None:
-    """{intercept, weights: {feature: coefficient}}; None when absent."""
+    """{intercept, weights: {feature: coefficient}, units: {unit id: coefficient}}
+    (units optional); None when absent."""
     if data is None:
         return None
-    if not isinstance(data, Mapping) or set(data) != {"intercept", "weights"}:
-        raise CalibrationError("auto_dispatch.calibration: expected {intercept, weights}")
-    intercept, weights = data["intercept"], data["weights"]
+    if (
+        not isinstance(data, Mapping)
+        or not {"intercept", "weights"} <= set(data)
+        or (set(data) - {"intercept", "weights", "units"})
+    ):
+        raise CalibrationError("auto_dispatch.calibration: expected {intercept, weights, units}")
+    intercept, weights, units = data["intercept"], data["weights"], data.get("units", {})
+    if not isinstance(units, Mapping) or not all(
+        isinstance(k, str) and _number(v) for k, v in units.items()
+    ):
+        raise CalibrationError("auto_dispatch.calibration: units maps unit ids to numbers")
     if not _number(intercept) or not isinstance(weights, Mapping):
         raise CalibrationError("auto_dispatch.calibration: intercept is a number, weights a map")
     unknown = set(weights) - set(FEATURES)
@@ -105,7 +124,11 @@ def parse_calibration(data: Any) -> Calibrator | None:
         raise CalibrationError(f"auto_dispatch.calibration: unknown features {sorted(unknown)}")
     if not all(_number(v) for v in weights.values()):
         raise CalibrationError("auto_dispatch.calibration: every weight is a number")
-    return Calibrator(float(intercept), {k: float(v) for k, v in weights.items()})
+    return Calibrator(
+        float(intercept),
+        {k: float(v) for k, v in weights.items()},
+        {k: float(v) for k, v in units.items()},
+    )
 
 
 def _number(value: Any) -> bool:
@@ -122,8 +145,16 @@ def fit_calibrator(
 
     if len(set(correct)) < 2:
         raise CalibrationError("calibration needs both right and wrong routings")
-    x = np.array([e.vector() for e in evidence])
+    leads = sorted({e.lead for e in evidence if e.lead})
+    column = {unit: i for i, unit in enumerate(leads)}
+    x = np.zeros((len(evidence), len(FEATURES) + len(leads)))
+    for row, e in enumerate(evidence):
+        x[row, : len(FEATURES)] = e.vector()
+        if e.lead:
+            x[row, len(FEATURES) + column[e.lead]] = 1.0
     y = np.array(correct, dtype=int)
     model = LogisticRegression(C=1.0 / strength, max_iter=5000).fit(x, y)
-    weights = dict(zip(FEATURES, (float(c) for c in model.coef_[0]), strict=True))
-    return Calibrator(float(model.intercept_[0]), weights)
+    coef = [float(c) for c in model.coef_[0]]
+    weights = dict(zip(FEATURES, coef[: len(FEATURES)], strict=True))
+    units = dict(zip(leads, coef[len(FEATURES) :], strict=True))
+    return Calibrator(float(model.intercept_[0]), weights, units)

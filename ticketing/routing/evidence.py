@@ -67,4 +67,8 @@ def gather_evidence(
         by_rules=float(decided_by == "rules"),
         by_classifier=float(decided_by == "classifier"),
         by_words=float(units.by_words),
+        strongest=max((h.weight for h in hits), default=0.0) / 4,
+        units_heard=min(sum(1 for v in units.scores.values() if v > 0), 5) / 5,
+        unplaced=clf.unplaced,
+        lead=lead,
     )
