@@ -32,15 +32,19 @@ import json
 import random
 import sys
 import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hotline.ticketing.routing.confidence import Evidence, fit_calibrator  # noqa: E402
 from hotline.ticketing.routing.files import build_router, load_model, load_rules  # noqa: E402
-from hotline.ticketing.routing.suggest import Router  # noqa: E402
+from hotline.ticketing.routing.suggest import Router, Suggestion  # noqa: E402
 
 from hotline.catalog_loader import load_catalog  # noqa: E402
 
@@ -88,6 +92,9 @@ def load_items(path: Path) -> list[dict[str, Any]]:
     ]
 
 
+ASSIST_DEV = ROOT / "tests/routing/data/assist_dev.jsonl"
+
+
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
     """The round-2 targets on blind sets: lead unit, type, lead within the top three,
     area (only where a place is said), epidemic F1, and 协办 precision/recall where labelled."""
@@ -97,7 +104,8 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
     )
     lines = [header]
     for name in names:
-        items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
+        path = ASSIST_DEV if name == "assist_dev" else BLIND[name]
+        items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
         lead = kind = top3 = area_right = area_n = 0
         tp = fp = fn = 0
         a_tp = a_fp = a_fn = 0
@@ -144,9 +152,10 @@ def cross_validation(
     corpus: Path,
     folds: int,
     show_misses: bool,
-    pairs: list[tuple[float, bool]] | None = None,
+    routed: list[tuple[int, Suggestion, bool]] | None = None,
 ) -> list[str]:
-    """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant."""
+    """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant.
+    `routed` collects (fold, suggestion, lead right) for every routing."""
     from hotline.ticketing.routing.classifier import train_seed
     from hotline.ticketing.routing.seed import seed_records
     from sklearn.model_selection import StratifiedKFold
@@ -163,7 +172,7 @@ def cross_validation(
     typed = sum(1 for r in records if r[2])
     misses: list[str] = []
     splitter = StratifiedKFold(folds, shuffle=True, random_state=0)
-    for train_idx, test_idx in splitter.split(records, labels):
+    for fold, (train_idx, test_idx) in enumerate(splitter.split(records, labels)):
         model = train_seed([records[i] for i in train_idx], place_names=places, area_ids=areas)
         fold_router = Router(router.rules, router.catalog, phonetic=router.phonetic, seed=model)
         for i in test_idx:
@@ -171,8 +180,8 @@ def cross_validation(
             for variant, said in (("clean", text), ("asr", asr[i])):
                 got = fold_router.suggest(said)
                 right[(variant, "unit")] += got.department == unit
-                if pairs is not None:
-                    pairs.append((got.confidence, got.department == unit))
+                if routed is not None:
+                    routed.append((fold, got, got.department == unit))
                 right[(variant, "type")] += bool(category) and got.category == category
                 if show_misses and got.department != unit and variant == "clean":
                     misses.append(f"   miss want {unit} got {got.department}: {text}")
@@ -188,32 +197,190 @@ def cross_validation(
     return lines + misses
 
 
-def calibration(router: Router, folds: int, precision: float) -> list[str]:
+@dataclass(frozen=True)
+class Routed:
+    """One cross-validated routing: its outer fold, what the router knew, and the truth."""
+
+    fold: int
+    confidence: float  # the lead's combined score
+    evidence: Evidence | None
+    correct: bool
+    eligible: bool  # decided by rules/history/classifier, not epidemic, no 协办
+
+
+def routed_of(items: list[tuple[int, Suggestion, bool]]) -> list[Routed]:
+    from hotline.ticketing.routing.auto import TRUSTED_SOURCES
+
+    return [
+        Routed(
+            fold,
+            s.confidence,
+            s.evidence,
+            correct,
+            s.decided_by in TRUSTED_SOURCES and not s.epidemic and not s.assisting,
+        )
+        for fold, s, correct in items
+    ]
+
+
+def save_routed(path: Path, routed: list[Routed]) -> None:
+    rows = [{**asdict(r), "evidence": asdict(r.evidence) if r.evidence else None} for r in routed]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def load_routed(path: Path) -> list[Routed]:
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    return [
+        Routed(**{**r, "evidence": Evidence(**r["evidence"]) if r["evidence"] else None})
+        for r in rows
+    ]
+
+
+def calibrated_out_of_fold(routed: list[Routed], strength: float) -> list[float]:
+    """Each routing's calibrated confidence from a calibrator fitted on the other folds
+    (no evidence: 0, never dispatched)."""
+    out = [0.0] * len(routed)
+    for fold in sorted({r.fold for r in routed}):
+        train = [r for r in routed if r.fold != fold and r.evidence is not None]
+        calibrator = fit_calibrator(
+            [r.evidence for r in train], [r.correct for r in train], strength
+        )
+        for i, r in enumerate(routed):
+            if r.fold == fold and r.evidence is not None:
+                out[i] = calibrator(r.evidence)
+    return out
+
+
+def held_out_threshold(
+    routed: list[Routed],
+    held_out: list[float],
+    inner: Callable[[list[Routed]], list[float]],
+    precision: float,
+) -> tuple[float, float, list[float]]:
+    """Coverage and precision when each fold's threshold is chosen without that fold:
+    `held_out` scores every routing without its own fold's labels; `inner(rest)` scores
+    the other folds without the held-out fold's labels. Pooled over the held-out folds."""
+    from hotline.ticketing.routing.auto import choose_threshold
+
+    taken = right = 0
+    thresholds: list[float] = []
+    for fold in sorted({r.fold for r in routed}):
+        rest = [r for r in routed if r.fold != fold]
+        pairs = zip(inner(rest), (r.correct for r in rest), strict=True)
+        chosen = choose_threshold(pairs, precision)
+        thresholds.append(chosen.threshold)
+        for value, r in zip(held_out, routed, strict=True):
+            if r.fold == fold and value >= chosen.threshold:
+                taken += 1
+                right += r.correct
+    return taken / len(routed), right / taken if taken else float("nan"), thresholds
+
+
+def calibration(
+    router: Router,
+    folds: int,
+    precision: float,
+    evidence_file: Path | None,
+    strength: float,
+    show_blind: bool,
+) -> list[str]:
     """The automatic-dispatch threshold from cross-validated routing of the seed corpus
-    (clean and ASR-style), its reliability curve, and what it does on the blind sets."""
+    (clean and ASR-style): the lead's combined score (the baseline) against the calibrated
+    confidence, each threshold chosen on the other folds only; the reliability curves and
+    the calibration to put into the rules."""
     from hotline.ticketing.routing.auto import choose_threshold, reliability_curve
     from hotline.ticketing.routing.seed import SEED_FILE
 
-    pairs: list[tuple[float, bool]] = []
-    lines = cross_validation(router, SEED_FILE, folds, False, pairs)
-    chosen = choose_threshold(pairs, precision)
-    lines += ["", "reliability (cross-validated): confidence bin, n, accuracy, mean confidence"]
-    for b in reliability_curve(pairs):
-        lines.append(
-            f"  {b.low:.1f}-{b.high:.1f} {b.count:>6} {b.accuracy:>7.3f} {b.mean_confidence:>6.3f}"
-        )
+    lines: list[str] = []
+    if evidence_file is not None and evidence_file.exists():
+        routed = load_routed(evidence_file)
+        lines.append(f"cross-validated routings read from {evidence_file}")
+    else:
+        items: list[tuple[int, Suggestion, bool]] = []
+        lines += cross_validation(router, SEED_FILE, folds, False, items)
+        routed = routed_of(items)
+        if evidence_file is not None:
+            save_routed(evidence_file, routed)
+    n = len(routed)
+    raw = [r.confidence for r in routed]
+    calibrated = calibrated_out_of_fold(routed, strength)
+    correct = [r.correct for r in routed]
+
+    def curve(title: str, values: list[float]) -> list[str]:
+        out = [f"reliability, {title}: bin, n, accuracy, mean confidence"]
+        for b in reliability_curve(zip(values, correct, strict=True)):
+            out.append(
+                f"  {b.low:.1f}-{b.high:.1f} {b.count:>6} {b.accuracy:>7.3f} "
+                f"{b.mean_confidence:>6.3f}"
+            )
+        return out
+
+    lines += ["", *curve("combined score (baseline)", raw)]
+    lines += ["", *curve("calibrated, each fold by a calibrator fitted on the others", calibrated)]
+    brier = {
+        name: sum((v - c) ** 2 for v, c in zip(values, correct, strict=True)) / n
+        for name, values in (("combined", raw), ("calibrated", calibrated))
+    }
     lines.append(
-        f"threshold for precision >= {precision}: {chosen.threshold:.3f} "
-        f"(coverage {chosen.coverage:.3f}, precision {chosen.precision:.3f})"
+        f"Brier score: combined {brier['combined']:.4f}, calibrated {brier['calibrated']:.4f}"
     )
-    lines.append("at that threshold on the blind sets (auto share, precision of the auto share):")
+    in_sample = choose_threshold(zip(raw, correct, strict=True), precision)
+    lines += [
+        "",
+        f"coverage at precision >= {precision} ({n} routings, clean + ASR-style):",
+        f"  combined score, threshold chosen on all routings (the old report): "
+        f"{in_sample.threshold:.3f} coverage {in_sample.coverage:.3f} "
+        f"precision {in_sample.precision:.3f}",
+    ]
+    for name, held_out, inner in (
+        ("combined score", raw, lambda rest: [r.confidence for r in rest]),
+        ("calibrated", calibrated, lambda rest: calibrated_out_of_fold(rest, strength)),
+    ):
+        coverage, prec, thresholds = held_out_threshold(routed, held_out, inner, precision)
+        lines.append(
+            f"  {name:14}, threshold chosen without the held-out fold: coverage {coverage:.3f} "
+            f"precision {prec:.3f} (thresholds {' '.join(f'{t:.3f}' for t in thresholds)})"
+        )
+    eligible = [i for i, r in enumerate(routed) if r.eligible]
+    lines.append(
+        f"  of which eligible (rules/history/classifier, no epidemic, no 协办): "
+        f"{len(eligible) / n:.3f} of all routings"
+    )
+    # What ships: a calibrator fitted on every out-of-fold routing, and the threshold
+    # chosen on the out-of-fold calibrated confidences above (never on a set it scores).
+    final = fit_calibrator(
+        [r.evidence for r in routed if r.evidence is not None],
+        [r.correct for r in routed if r.evidence is not None],
+        strength,
+    )
+    chosen = choose_threshold(zip(calibrated, correct, strict=True), precision)
+    lines += [
+        "",
+        f"for config/routing.yaml auto_dispatch (threshold {chosen.threshold:.3f}: "
+        f"out-of-fold coverage {chosen.coverage:.3f}, precision {chosen.precision:.3f}):",
+        yaml.safe_dump(
+            {"threshold": round(chosen.threshold, 3), "calibration": final.to_dict()},
+            allow_unicode=True,
+            sort_keys=False,
+        ).rstrip(),
+    ]
+    if show_blind:
+        lines += blind_auto_share(router, chosen.threshold)
+    return lines
+
+
+def blind_auto_share(router: Router, threshold: float) -> list[str]:
+    """At the threshold on the round-2 blind sets (reported only; never tuned on)."""
+    from hotline.ticketing.routing.auto import TRUSTED_SOURCES, confidence_of
+
+    lines = ["at that threshold on the blind sets (auto share, precision of the auto share):"]
     for name in sorted(BLIND):
         items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
         auto = [
             (s.department == i["unit"])
             for i in items
-            if (s := router.suggest(i["text"])).confidence >= chosen.threshold
-            and s.decided_by in ("rules", "history", "classifier")
+            if confidence_of(s := router.suggest(i["text"])) >= threshold
+            and s.decided_by in TRUSTED_SOURCES
             and not s.epidemic
             and not s.assisting
         ]
@@ -233,8 +400,28 @@ def main() -> int:
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold CV on the corpus")
     parser.add_argument("--corpus", type=Path, default=None, help="seed corpus for --cv")
     parser.add_argument("--blind", choices=[*sorted(BLIND), "all"], default=None)
+    parser.add_argument(
+        "--assist-dev",
+        action="store_true",
+        help="the --blind report on the 协办 dev set (tests/routing/data/assist_dev.jsonl)",
+    )
     parser.add_argument("--calibrate", type=int, default=0, metavar="K", help="auto threshold")
     parser.add_argument("--precision", type=float, default=0.98, help="for --calibrate")
+    parser.add_argument(
+        "--evidence",
+        type=Path,
+        default=None,
+        help="for --calibrate: read the cross-validated routings from this file, or "
+        "route and write them there when it does not exist",
+    )
+    parser.add_argument(
+        "--strength", type=float, default=1.0, help="for --calibrate: L2 strength (1/C)"
+    )
+    parser.add_argument(
+        "--show-blind",
+        action="store_true",
+        help="for --calibrate: the auto share at the threshold on the round-2 blind sets",
+    )
     parser.add_argument(
         "--rules-only", action="store_true", help="switch the seed-corpus classifier off"
     )
@@ -246,7 +433,21 @@ def main() -> int:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = build_router(rules, catalog, load_model(args.model) if args.model else None)
     if args.calibrate:
-        print("\n".join(calibration(router, args.calibrate, args.precision)))
+        print(
+            "\n".join(
+                calibration(
+                    router,
+                    args.calibrate,
+                    args.precision,
+                    args.evidence,
+                    args.strength,
+                    args.show_blind,
+                )
+            )
+        )
+        return 0
+    if args.assist_dev:
+        print("\n".join(blind_report(router, ["assist_dev"], args.misses)))
         return 0
     if args.blind:
         names = sorted(BLIND) if args.blind == "all" else [args.blind]

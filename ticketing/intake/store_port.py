@@ -195,7 +195,8 @@ def _auto_dispatch(store: IntakeStore, ticket: Ticket) -> Ticket:
     command = AutoDispatch(
         lead_unit=str(suggestion.get("lead") or ""),
         reason=str(advice.get("reason") or "自动派单"),
-        confidence=float(suggestion.get("confidence") or 0.0),
+        # The confidence the threshold was compared with (calibrated when configured).
+        confidence=float(advice.get("confidence") or suggestion.get("confidence") or 0.0),
         source=str(advice.get("source") or ""),
         take_back_minutes=int(advice.get("take_back_minutes") or 0),
     )

@@ -1,10 +1,15 @@
 """Assisting units (协办): when a request touches a second unit's duty as well as the
 lead's, name that unit and say why. No I/O.
 
-A second unit is suggested when the rules heard its own duty phrases with at least
-`MIN_POINTS` (one strong phrase: 开发商, 燃气, 消防通道…) — the lead alone cannot settle a
-request whose other half is someone else's duty. When the lead is a unit but the text also
-names a town/community/village matter in a named area, that area assists (属地协办).
+A second unit is suggested only when its own duty is clearly named: phrases of its own,
+written in the text (not only heard by sound), that are not part of what the lead's
+phrases already cover (着火 inside 点不着火, 报警 inside 燃气报警器, 商品 inside 商品房 say
+nothing about another unit), worth at least `MIN_POINTS` together (one strong phrase:
+开发商, 燃气, 消防通道…). When the lead is a unit but the text
+also names a town/community/village matter in a named area, that area assists (属地协办).
+
+Every suggestion returned here is confident enough to hold a request back from
+automatic dispatch (auto.decide): a person names the lead and the assisting units.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.rule_votes import UnitScores
+from hotline.ticketing.routing.rules import Hit
 
-MIN_POINTS = 3.0  # one strong duty phrase of the other unit
+MIN_POINTS = 3.0  # the other unit's distinct phrases together
 MAX_ASSISTING = 2
 
 
@@ -24,24 +30,72 @@ class Assist:
     reason: str  # Chinese, shown to the operator
 
 
+def spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where `phrase` is written in `text` (every occurrence, start/end)."""
+    found, start = [], text.find(phrase)
+    while start >= 0:
+        found.append((start, start + len(phrase)))
+        start = text.find(phrase, start + 1)
+    return found
+
+
+def distinct_hits(text: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[Hit]:
+    """The written hits with at least one occurrence outside the `taken` spans."""
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= lo or span[0] >= hi for lo, hi in taken)
+
+    return [
+        h
+        for h in hits
+        if not h.by_sound and "…" not in h.phrase and any(map(free, spans(text, h.phrase)))
+    ]
+
+
 def assisting_units(
     lead: str | None,
     units: UnitScores,
     area_id: str | None,
     area_ids: Collection[str],
     name: Callable[[str], str],
+    text: str,
 ) -> tuple[Assist, ...]:
-    """The units that should assist `lead`, strongest first, each with its reason."""
+    """The units that should assist `lead`, strongest first, each with its reason.
+    `text` is the compact text the rules read."""
     if lead is None:
         return ()
+    taken = [s for h in units.hits_of.get(lead, []) for s in spans(text, h.phrase)]
     found: list[tuple[float, Assist]] = []
-    for unit_id, score in units.scores.items():
-        if unit_id == lead or unit_id in area_ids or score < MIN_POINTS:
+    for unit_id in units.scores:
+        if unit_id == lead or unit_id in area_ids:
             continue
-        words = "".join(f"“{h.phrase}”" for h in units.hits_of.get(unit_id, [])[:3])
-        found.append((score, Assist(unit_id, f"协办：{name(unit_id)}，涉及其职责（{words}）")))
-    if area_id and lead not in area_ids and units.area_hits:
-        words = "".join(f"“{h.phrase}”" for h in units.area_hits[:2])
+        # Nor a word inside another unit's longer phrase (商品 inside 商品房).
+        longer = [
+            s
+            for u, hits in units.hits_of.items()
+            if u != unit_id
+            for h in hits
+            if not h.by_sound and "…" not in h.phrase
+            for s in spans(text, h.phrase)
+        ]
+        hits = units.hits_of.get(unit_id, [])
+        own = [h for h in distinct_hits(text, hits, taken) if not _inside(text, h, longer)]
+        total = sum(h.weight for h in own)
+        if total < MIN_POINTS:
+            continue
+        words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
+        found.append((total, Assist(unit_id, f"协办：{name(unit_id)}，其职责明确提到{words}")))
+    area_words = distinct_hits(text, units.area_hits, taken)
+    if area_id and lead not in area_ids and area_words:
+        words = "".join(f"“{h.phrase}”" for h in area_words[:2])
         found.append((MIN_POINTS, Assist(area_id, f"属地协办：{name(area_id)}（{words}）")))
     found.sort(key=lambda f: -f[0])
     return tuple(a for _, a in found[:MAX_ASSISTING])
+
+
+def _inside(text: str, hit: Hit, others: list[tuple[int, int]]) -> bool:
+    """Every occurrence of the hit lies strictly inside a longer span of `others`."""
+    return all(
+        any(lo <= a and b <= hi and hi - lo > b - a for lo, hi in others)
+        for a, b in spans(text, hit.phrase)
+    )

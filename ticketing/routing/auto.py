@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from hotline.ticketing.routing.confidence import CalibrationError, Calibrator, parse_calibration
 from hotline.ticketing.routing.suggestion import Suggestion
 
 # Sources that may decide alone: a rule phrase, consistent history, the classifier.
@@ -41,6 +42,8 @@ class AutoDispatchSettings:
     take_back_minutes: int = 30  # an operator may take an automatic dispatch back this long
     skip_epidemic: bool = True  # epidemic matters always go past a person
     # Requests with a 协办 suggestion always go past a person too (see `decide`).
+    # The calibrated confidence (confidence.py); None: the lead's combined score.
+    calibration: Calibrator | None = None
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,14 @@ class AutoDecision:
 
 
 def parse_auto_dispatch(data: Any) -> AutoDispatchSettings:
-    """The `auto_dispatch` section: {enabled, threshold, take_back_minutes, skip_epidemic}."""
+    """The `auto_dispatch` section: {enabled, threshold, take_back_minutes, skip_epidemic,
+    calibration}."""
     if data is None:
         return AutoDispatchSettings()
     if not isinstance(data, Mapping):
         raise AutoDispatchError(f"auto_dispatch: expected a mapping, got {data!r}")
-    unknown = set(data) - {"enabled", "threshold", "take_back_minutes", "skip_epidemic"}
+    known = {"enabled", "threshold", "take_back_minutes", "skip_epidemic", "calibration"}
+    unknown = set(data) - known
     if unknown:
         raise AutoDispatchError(f"auto_dispatch: unknown keys {sorted(unknown)}")
     enabled = data.get("enabled", False)
@@ -72,7 +77,16 @@ def parse_auto_dispatch(data: Any) -> AutoDispatchSettings:
         raise AutoDispatchError(
             f"auto_dispatch.take_back_minutes: expected whole minutes 0..1440, got {minutes!r}"
         )
-    return AutoDispatchSettings(enabled, float(threshold), minutes, skip)
+    try:
+        calibration = parse_calibration(data.get("calibration"))
+    except CalibrationError as exc:
+        raise AutoDispatchError(str(exc)) from None
+    return AutoDispatchSettings(enabled, float(threshold), minutes, skip, calibration)
+
+
+def confidence_of(suggestion: Suggestion) -> float:
+    """What the threshold is compared with: the calibrated confidence when there is one."""
+    return suggestion.calibrated if suggestion.calibrated is not None else suggestion.confidence
 
 
 def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: str) -> AutoDecision:
@@ -87,14 +101,13 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         return AutoDecision(False, "涉及协办单位，须人工派单")
     if suggestion.decided_by not in TRUSTED_SOURCES:
         return AutoDecision(False, "建议依据不足（未匹配到规则或相似工单）")
-    if suggestion.confidence < settings.threshold:
-        return AutoDecision(
-            False, f"置信度 {suggestion.confidence:.2f} 低于阈值 {settings.threshold:.2f}"
-        )
+    confidence = confidence_of(suggestion)
+    if confidence < settings.threshold:
+        return AutoDecision(False, f"置信度 {confidence:.2f} 低于阈值 {settings.threshold:.2f}")
     basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
     return AutoDecision(
         True,
-        f"自动派单：{unit_name}，置信度 {suggestion.confidence:.2f} ≥ 阈值 "
+        f"自动派单：{unit_name}，置信度 {confidence:.2f} ≥ 阈值 "
         f"{settings.threshold:.2f}，依据 {basis}",
     )
 
@@ -108,6 +121,7 @@ def advise(
         "dispatch": decision.dispatch,
         "reason": decision.reason,
         "source": suggestion.decided_by,
+        "confidence": confidence_of(suggestion),
         "take_back_minutes": settings.take_back_minutes,
     }
 

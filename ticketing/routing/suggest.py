@@ -71,6 +71,7 @@ from hotline.ticketing.routing.assist import assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.blend import rank, seeded_base
+from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
 from hotline.ticketing.routing.matching import rule_words
@@ -214,6 +215,16 @@ class Router:
             epidemic_words,
         )
         lead = ranking.lead
+        evidence = gather_evidence(
+            ranking,
+            units,
+            clf,
+            decided_by,
+            len(compact),
+            area is not None,
+            self._area_ids,
+            p_type.get(category.category, 0.0),
+        )
         suggestion = Suggestion(
             department=lead,
             alternatives=ranking.alternatives,
@@ -228,15 +239,25 @@ class Router:
             assisting=tuple(
                 (a.department, a.reason)
                 for a in assisting_units(
-                    lead, units, area.area_id if area else None, self._area_ids, self._name
+                    lead,
+                    units,
+                    area.area_id if area else None,
+                    self._area_ids,
+                    self._name,
+                    compact,
                 )
             ),
+            evidence=evidence,
         )
         return self._with_auto(suggestion)
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
-        """With `auto_dispatch.enabled`, the suggestion carries the 自动派单 decision."""
+        """The calibrated confidence when the rules carry a calibration; with
+        `auto_dispatch.enabled`, the suggestion carries the 自动派单 decision too."""
         settings = self.rules.auto_dispatch
+        if settings.calibration is not None and suggestion.evidence is not None:
+            calibrated = round(settings.calibration(suggestion.evidence), 4)
+            suggestion = dataclasses.replace(suggestion, calibrated=calibrated)
         if not settings.enabled:
             return suggestion
         unit = self._name(suggestion.department) if suggestion.department else ""

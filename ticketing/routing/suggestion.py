@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hotline.ticketing.routing.confidence import Evidence
+
 
 @dataclass(frozen=True)
 class Alternative:
@@ -30,6 +32,10 @@ class Suggestion:
     assisting: tuple[tuple[str, str], ...] = field(default=())
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
+    # What the router knew about its lead (confidence.py), and the calibrated P(lead is
+    # right) from it when the rules carry a calibration; automatic dispatch uses that.
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
+    calibrated: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {
