@@ -29,8 +29,13 @@ class Unit:
 
 @dataclass(frozen=True)
 class Category:
+    """A request type (诉求类型). `description` and `examples` are the definition that
+    operators read and the router's tests check (every example gets its own type)."""
+
     id: str
     name: str
+    description: str = ""
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,15 @@ class Catalog:
             own_units = [
                 Unit(id=u["id"], name=u["name"], duties=u.get("duties", "")) for u in data["units"]
             ]
-            categories = tuple(Category(id=c["id"], name=c["name"]) for c in data["categories"])
+            categories = tuple(
+                Category(
+                    id=c["id"],
+                    name=c["name"],
+                    description=str(c.get("description", "")),
+                    examples=tuple(str(e) for e in c.get("examples") or ()),
+                )
+                for c in data["categories"]
+            )
         except (KeyError, TypeError) as exc:
             raise CatalogError(f"catalogue is missing a field: {exc}") from exc
         area_units = [Unit(id=a.id, name=a.name, is_area=True) for a in areas]

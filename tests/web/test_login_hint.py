@@ -32,3 +32,12 @@ async def test_catalogue_names_the_time_zone(web_env):
     c = await web_env.client("op1")
     body = await (await c.get("/api/v1/catalog")).json()
     assert body["timezone"] == "Asia/Shanghai"
+
+
+async def test_catalogue_gives_each_request_types_definition_and_examples(web_env):
+    # The console shows them on the type choice, so operators type as the router does.
+    c = await web_env.client("op1")
+    body = await (await c.get("/api/v1/catalog")).json()
+    for category in body["categories"]:
+        assert "标志" in category["description"]
+        assert len(category["examples"]) >= 5

@@ -139,7 +139,16 @@ async def catalog(request: web.Request) -> r200[dict] | r401[ErrorOut]:
             "timezone": cat.timezone,  # the console shows every time in this zone
             "units": [{"id": u.id, "name": u.name, "is_area": u.is_area} for u in cat.units],
             "areas": [{"id": a.id, "name": a.name} for a in cat.areas],
-            "categories": [{"id": k.id, "name": k.name} for k in cat.categories],
+            # The definition and examples: the console shows them on the type choice.
+            "categories": [
+                {
+                    "id": k.id,
+                    "name": k.name,
+                    "description": k.description,
+                    "examples": list(k.examples),
+                }
+                for k in cat.categories
+            ],
         }
     )
 

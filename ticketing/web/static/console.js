@@ -100,7 +100,14 @@
   // --- ticket page ------------------------------------------------------------------------
   function options(list, selected, empty) {
     return (empty ? `<option value="">${esc(empty)}</option>` : "") +
-      list.map(x => `<option value="${esc(x.id)}"${x.id === selected ? " selected" : ""}>${esc(x.name)}</option>`).join("");
+      list.map(x => `<option value="${esc(x.id)}"${x.id === selected ? " selected" : ""}${typeTitle(x)}>${esc(x.name)}</option>`).join("");
+  }
+
+  // A request type's definition and examples (from the catalogue) as the option's tooltip.
+  function typeTitle(x) {
+    if (!x.description) return "";
+    const eg = x.examples && x.examples.length ? "\n例：" + x.examples.join("；") : "";
+    return ` title="${esc(x.description + eg)}"`;
   }
 
   function suggestionHtml(s) {
