@@ -34,11 +34,11 @@ from tests.fixtures.sipp import (
     invite,
     needs_sipp,
     play,
+    reply_to_last,
     request,
     scenario,
 )
 from tests.intake.test_call_quality_stored import database_url, runtime_settings, wait_ticket
-from tests.telephony.sip.test_sip_takeover import reply_to_last
 
 pytestmark = [needs_sipp, needs_baresip, needs_kamailio, pytest.mark.timeout(240)]
 PASSWORD = "s3cret"
