@@ -15,15 +15,6 @@ import numpy as np
 from tests.fixtures.baresip import baresip_config, baresip_running
 
 
-def tone_wav(path: Path, seconds: float, freq: int) -> Path:
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(path), "synth", str(seconds),
-         "sine", str(freq)],
-        check=True,
-    )  # fmt: skip
-    return path
-
-
 def speech_wav(folder: Path, text: str = "您好，我家楼下的路灯坏了三天了") -> Path:
     """Mandarin from espeak-ng, as 8 kHz 16-bit mono."""
     espeak, wav = folder / "espeak.wav", folder / "speech.wav"

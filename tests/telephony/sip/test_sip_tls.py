@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import secrets
 import ssl
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from hotline.settings import load_settings
 from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
 from tests.fixtures.certs import self_signed
 from tests.fixtures.common import free_port
+from tests.fixtures.media import sine_wav
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -121,10 +121,7 @@ async def test_baresip_calls_over_tls(tmp_path: Path, listener_factory) -> None:
     """baresip (libre's TLS, trusting our test certificate) calls sip:…;transport=tls."""
     cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     wav = tmp_path / "tone.wav"
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "3", "sine", "440"],
-        check=True,
-    )
+    sine_wav(wav, 3, 440)
     confdir = tmp_path / "baresip"
     baresip_config(confdir, wav, "tls", cafile=cert)
     tls_port = free_port()

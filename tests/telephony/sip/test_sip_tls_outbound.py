@@ -22,8 +22,9 @@ from tests.fixtures.kamailio import (
     tls_proxy,
     tls_proxy_files,
 )
+from tests.fixtures.media import sine_wav
 from tests.fixtures.sip import tone_pcm
-from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity, tone_wav
+from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity
 
 pytestmark = [needs_kamailio, needs_kamailio_tls, pytest.mark.timeout(120)]
 
@@ -40,7 +41,7 @@ OUTBOUND_PROXY = tls_proxy(
 @pytest.mark.parametrize("how", ["sips", "transport"])
 async def test_dialer_over_tls_through_kamailio_to_baresip(tmp_path: Path, how: str) -> None:
     ca_file, tls_cfg, _, _ = tls_proxy_files(tmp_path, ["127.0.0.1", "localhost"])
-    wav = tone_wav(tmp_path / "tone.wav", 4, 523)
+    wav = sine_wav(tmp_path / "tone.wav", 4, 523)
     tls_port = free_port()
     async with (
         baresip_answering_srtp(tmp_path / "baresip", wav) as uas_port,
