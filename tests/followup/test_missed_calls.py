@@ -34,7 +34,7 @@ from hotline.ticketing.web.missed_api import missed_web_extension
 
 from hotline.settings import Settings
 from tests.fixtures.db import SettableClock
-from tests.fixtures.web import add_web_users, csrf, login, make_draft, web_settings
+from tests.fixtures.web import add_web_users, csrf, login, make_draft, service_context, web_settings
 
 BASE = "/api/v1/missed-calls"
 T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -208,17 +208,9 @@ async def test_out_of_range_parameters_are_a_chinese_400(client_for) -> None:  #
 async def test_hotline_serve_mounts_the_missed_call_list(
     database: Database, catalog, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from hotline.service_context import ServiceContext
     from hotline.web_wiring import web_app_for_service
 
-    add_web_users(database)
-    ctx = ServiceContext(
-        settings=web_settings(tmp_path),
-        database=database,
-        catalog=catalog,
-        http_host="127.0.0.1",
-        http_port=0,
-    )
+    ctx = service_context(database, catalog, tmp_path)
     client = TestClient(TestServer(web_app_for_service(ctx)))
     await client.start_server()
     try:
