@@ -14,7 +14,6 @@ from tests.fixtures.sipp import (
     EXPECT_BYE_FROM_US,
     HANG_UP,
     body_must_match,
-    call_listener,
     invite,
     needs_sipp,
     play,
@@ -105,7 +104,6 @@ async def test_silence_after_speech_ends_call(tmp_path: Path, listener_factory) 
 async def test_media_timeout_ends_call(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
     async with listener_factory(media_timeout=2, silence_timeout=60) as harness:
-        result = await call_listener(tmp_path, harness.port, xml, name="media")
-        assert result.returncode == 0, str(result)
+        await sipp_ok(tmp_path, harness, xml, name="media")
         (finished,) = await harness.finished()
     assert finished.reason == "media_timeout"
