@@ -29,12 +29,17 @@ from hotline.ticketing.missed.states import (
 from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.users import SYSTEM_ACTOR
-from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.missed_api import missed_web_extension
 
 from hotline.settings import Settings
 from tests.fixtures.db import SettableClock
-from tests.fixtures.web import add_web_users, csrf, login, make_draft, service_context, web_settings
+from tests.fixtures.web import (
+    csrf,
+    login,
+    make_draft,
+    served_web,
+    service_context,
+)
 
 BASE = "/api/v1/missed-calls"
 T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -88,28 +93,9 @@ def missed_service(database: Database) -> MissedCallService:
 async def client_for(
     database: Database, missed_service: MissedCallService, tmp_path: Path
 ) -> AsyncIterator:  # type: ignore[type-arg]
-    add_web_users(database)
-    app = create_web_app(
-        database,
-        web_settings(tmp_path),
-        data_dir=tmp_path / "data",
-        extensions=[missed_web_extension(missed_service)],
-    )
-    server = TestServer(app)
-    await server.start_server()
-    clients: list[TestClient] = []
-
-    async def make(name: str) -> TestClient:
-        client = TestClient(server)
-        await client.start_server()
-        clients.append(client)
-        await login(client, name)
-        return client
-
-    yield make
-    for client in clients:
-        await client.close()
-    await server.close()
+    extensions = [missed_web_extension(missed_service)]
+    async with served_web(database, tmp_path, extensions=extensions) as env:
+        yield env.client
 
 
 async def _json(resp, status: int = 200):  # type: ignore[no-untyped-def]

@@ -14,61 +14,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing import services
 from hotline.ticketing.followup.dialer import SurveyOutcome
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.web.app import create_web_app
-from hotline.ticketing.web.events import EventHub
 from hotline.ticketing.web.followup_api import followup_web_extension
 
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from tests.fixtures.web import add_web_users, csrf, login, web_settings
+from tests.fixtures.web import WebEnv, csrf, served_web
 
 BASE = "/api/v1/followup"
-
-
-class Env:
-    def __init__(self, server: TestServer, hub: EventHub) -> None:
-        self.server = server
-        self.hub = hub
-        self.clients: list[TestClient] = []
-
-    async def client(self, name: str | None = None) -> TestClient:
-        client = TestClient(self.server)
-        await client.start_server()
-        self.clients.append(client)
-        if name:
-            await login(client, name)
-        return client
 
 
 @pytest.fixture
 async def env(
     database: Database, followup_service: FollowupService, tmp_path: Path
-) -> AsyncIterator[Env]:
-    add_web_users(database)
-    hub = EventHub()
-    app = create_web_app(
-        database,
-        web_settings(tmp_path),
-        hub=hub,
-        data_dir=tmp_path / "data",
-        extensions=[followup_web_extension(followup_service)],
-    )
-    server = TestServer(app)
-    await server.start_server()
-    env = Env(server, hub)
-    try:
+) -> AsyncIterator[WebEnv]:
+    extensions = [followup_web_extension(followup_service)]
+    async with served_web(database, tmp_path, extensions=extensions) as env:
         yield env
-    finally:
-        for client in env.clients:
-            await client.close()
-        await server.close()
 
 
 def _exhaust(service: FollowupService, clock: SettableClock) -> int:
@@ -89,7 +56,7 @@ async def _json(resp, status: int = 200):  # type: ignore[no-untyped-def]
 
 
 async def test_lists_a_planned_job_with_local_time_and_counts(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket
 ) -> None:
     ticket = close_ticket(summary="小区停水三天")
     [job] = followup_service.sweep()
@@ -116,7 +83,7 @@ async def test_lists_a_planned_job_with_local_time_and_counts(
 
 
 async def test_retry_pending_and_the_manual_call_list(
-    env: Env,
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -145,7 +112,7 @@ async def test_retry_pending_and_the_manual_call_list(
 
 
 async def test_exhausted_job_is_on_the_manual_call_list_with_its_attempts(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
 ) -> None:
     close_ticket()
     ticket_id = _exhaust(followup_service, clock)
@@ -173,7 +140,7 @@ async def test_exhausted_job_is_on_the_manual_call_list_with_its_attempts(
 
 
 async def test_call_now_replans_an_exhausted_job_and_the_scheduler_takes_it(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
 ) -> None:
     close_ticket()
     ticket_id = _exhaust(followup_service, clock)
@@ -197,7 +164,7 @@ async def test_call_now_replans_an_exhausted_job_and_the_scheduler_takes_it(
 
 
 async def test_call_now_outside_the_window_says_when(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket, clock: SettableClock
 ) -> None:
     close_ticket()
     followup_service.sweep()
@@ -213,7 +180,7 @@ async def test_call_now_outside_the_window_says_when(
 
 
 async def test_call_now_without_a_waiting_survey_is_404(
-    env: Env, close_ticket: CloseTicket
+    env: WebEnv, close_ticket: CloseTicket
 ) -> None:
     ticket = close_ticket(until="reviewed")  # not swept: no job yet
     op = await env.client("op1")
@@ -227,7 +194,7 @@ async def test_call_now_without_a_waiting_survey_is_404(
     [("satisfied", Satisfaction.SATISFIED), ("basic", Satisfaction.BASICALLY_SATISFIED)],
 )
 async def test_manual_result_closes_the_ticket(
-    env: Env,
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -266,7 +233,7 @@ async def test_manual_result_closes_the_ticket(
 
 
 async def test_manual_dissatisfied_reopens_the_ticket_with_history(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket, database: Database
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket, database: Database
 ) -> None:
     ticket = close_ticket()
     followup_service.sweep()  # planned, before any automatic call
@@ -288,7 +255,7 @@ async def test_manual_dissatisfied_reopens_the_ticket_with_history(
 
 
 async def test_manual_result_for_a_ticket_in_follow_up_without_a_job(
-    env: Env, close_ticket: CloseTicket, database: Database
+    env: WebEnv, close_ticket: CloseTicket, database: Database
 ) -> None:
     ticket = close_ticket()  # closed, not swept yet: the operator called first
     op = await env.client("op1")
@@ -301,7 +268,7 @@ async def test_manual_result_for_a_ticket_in_follow_up_without_a_job(
 
 
 async def test_only_operators_and_leads(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket
 ) -> None:
     ticket = close_ticket()
     [job] = followup_service.sweep()
@@ -337,7 +304,7 @@ async def test_only_operators_and_leads(
 
 
 async def test_bad_input_is_400_or_404_in_chinese_never_500(
-    env: Env, followup_service: FollowupService, close_ticket: CloseTicket, database: Database
+    env: WebEnv, followup_service: FollowupService, close_ticket: CloseTicket, database: Database
 ) -> None:
     ticket = close_ticket()
     followup_service.sweep()
@@ -394,17 +361,9 @@ async def test_extension_builds_its_service_serves_the_panel_and_the_openapi(
     database: Database, close_ticket: CloseTicket, tmp_path: Path
 ) -> None:
     """Without a service the extension builds one from the app's database and settings."""
-    add_web_users(database)
     ticket = close_ticket()
-    app = create_web_app(
-        database, web_settings(tmp_path), hub=EventHub(), extensions=[followup_web_extension()]
-    )
-    server = TestServer(app)
-    await server.start_server()
-    client = TestClient(server)
-    await client.start_server()
-    try:
-        await login(client, "op1")
+    async with served_web(database, tmp_path, extensions=[followup_web_extension()]) as env:
+        client = await env.client("op1")
         me = await _json(await client.get("/api/v1/session"))
         assert {"label": "回访", "href": "#/followup", "view": "followup"} in me["user"]["nav"]
         assert "/static/followup.js" in me["user"]["console_scripts"]
@@ -432,6 +391,3 @@ async def test_extension_builds_its_service_serves_the_panel_and_the_openapi(
         schema = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]
         assert {"satisfied", "basic", "dissatisfied"} <= set(schema["properties"]["result"]["enum"])
         assert {"403", "409"} <= set(post["responses"])
-    finally:
-        await client.close()
-        await server.close()

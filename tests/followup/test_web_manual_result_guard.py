@@ -10,12 +10,12 @@ from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
 
 from tests.fixtures.followup import CloseTicket
-from tests.fixtures.web import csrf
-from tests.followup.test_web_api import BASE, Env, _json, env  # noqa: F401  (fixture)
+from tests.fixtures.web import WebEnv, csrf
+from tests.followup.test_web_api import BASE, _json, env  # noqa: F401  (fixture)
 
 
 async def test_manual_result_is_audited_and_guarded(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     database: Database,

@@ -12,11 +12,12 @@ from hotline.ticketing.model import Satisfaction
 
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
-from tests.followup.test_web_api import BASE, Env, _json, env  # noqa: F401  (fixture)
+from tests.fixtures.web import WebEnv
+from tests.followup.test_web_api import BASE, _json, env  # noqa: F401  (fixture)
 
 
 async def test_list_says_when_the_calling_window_is_closed(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -43,7 +44,7 @@ async def test_list_says_when_the_calling_window_is_closed(
 
 
 async def test_completion_statistics_count_hang_ups_during_the_opening(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -81,7 +82,7 @@ async def test_completion_statistics_count_hang_ups_during_the_opening(
 
 
 async def test_summary_is_masked_then_shortened_with_an_ellipsis(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
 ) -> None:

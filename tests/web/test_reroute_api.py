@@ -9,61 +9,38 @@ model) and routing's own 并单 search, as `hotline serve` wires it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
-from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.context import WEB_CONTEXT
-from hotline.ticketing.web.events import EventHub
 
 from hotline.routing_wiring import routing_duplicates
-from tests.fixtures.web import add_web_users, csrf, login, make_draft, web_settings
+from tests.fixtures.web import (
+    WebEnv,
+    csrf,
+    make_draft,
+    served_web,
+)
 
 HEATING = "我家暖气不热，室温只有十二度，我的电话是13912345678。"
 # What the recogniser made of it: nothing routing can place.
 GARBLED = "我家 那 起 不 热 是 温 只有 十二 度"
 
 
-@dataclass
-class RoutedWeb:
-    database: Database
-    server: TestServer
-    clients: list[TestClient]
-
-    async def client(self, name: str) -> TestClient:
-        client = TestClient(self.server)
-        await client.start_server()
-        self.clients.append(client)
-        await login(client, name)
-        return client
-
-
 @pytest.fixture
-async def routed_web(database: Database, router: Router, tmp_path) -> AsyncIterator[RoutedWeb]:
-    add_web_users(database)
-    app = create_web_app(
+async def routed_web(database: Database, router: Router, tmp_path) -> AsyncIterator[WebEnv]:
+    async with served_web(
         database,
-        web_settings(tmp_path),
-        hub=EventHub(),
+        tmp_path,
         suggest=lambda text: router.suggest(text).to_dict(),
         find_duplicates=routing_duplicates(router),
         duplicate_window=timedelta(days=7),
-        data_dir=tmp_path / "data",
-    )
-    server = TestServer(app)
-    await server.start_server()
-    env = RoutedWeb(database, server, [])
-    try:
+    ) as env:
         yield env
-    finally:
-        for c in env.clients:
-            await c.close()
-        await server.close()
 
 
 async def post(client: TestClient, path: str, body: dict[str, Any]) -> tuple[int, Any]:
@@ -71,7 +48,7 @@ async def post(client: TestClient, path: str, body: dict[str, Any]) -> tuple[int
     return resp.status, await resp.json()
 
 
-def garbled_draft(env: RoutedWeb, **fields: Any):
+def garbled_draft(env: WebEnv, **fields: Any):
     return make_draft(
         env.database,
         machine_text=GARBLED,
@@ -155,9 +132,7 @@ async def test_preview_is_for_centre_staff_and_bounded(routed_web):
     assert status == 400 and body["code"] == "invalid_input", body
     status, body = await post(op, "/api/v1/tickets/999999/route-preview", {"text": HEATING})
     assert status == 404, body
-    anonymous = TestClient(routed_web.server)
-    await anonymous.start_server()
-    routed_web.clients.append(anonymous)
+    anonymous = await routed_web.client()  # not logged in
     resp = await anonymous.post(f"/api/v1/tickets/{t.id}/route-preview", json={"text": HEATING})
     assert resp.status == 401
 
