@@ -9,25 +9,17 @@ from pathlib import Path
 import pytest
 from hotline.ticketing.routing import Router
 
-from hotline.migrations import upgrade
 from tests.fixtures.common import free_port
-from tests.fixtures.followup import closed_tickets_at, surveying_server
+from tests.fixtures.followup import surveyable_database, surveying_server
 from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(600), pytest.mark.slow]
 
 
-def _closed_ticket(url: str) -> int:
-    ids = closed_tickets_at(url, ["13800000000"], "路灯不亮", "urban_management", "已更换灯泡")
-    return ids["13800000000"]
-
-
 async def test_serve_surveys_a_closed_ticket(
     tmp_path: Path, vosk_model_dir: Path, router: Router
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
-    upgrade(url)
-    ticket_id = _closed_ticket(url)
+    url, ticket_id = surveyable_database(tmp_path)
     uas_port = free_port()
     server = surveying_server(
         tmp_path / "node",
