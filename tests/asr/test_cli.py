@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hotline.asr.install import InstallError, install_from
 
-from tests.fixtures.cli import hotline_argv
+from tests.fixtures.cli import run_hotline
 from tests.fixtures.vosk import installed_korean_model
 
 
@@ -20,9 +20,7 @@ def hotline(*args: str, model_path: Path | None = None, cwd: Path) -> subprocess
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")}
     if model_path is not None:
         env["HOTLINE_MODEL_PATH"] = str(model_path)
-    return subprocess.run(
-        hotline_argv(*args), capture_output=True, text=True, env=env, cwd=cwd, timeout=600
-    )
+    return run_hotline(cwd, *args, env=env, timeout=600)
 
 
 def test_transcribe_prints_one_json_object_per_file(

@@ -42,6 +42,14 @@ async def log_in(browser, base_url, name):
     return context, page
 
 
+async def log_in_watched(browser, base_url, name):  # type: ignore[no-untyped-def]
+    """log_in; the list collects the page's script errors."""
+    context, page = await log_in(browser, base_url, name)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, page, errors
+
+
 async def shot(page, name):
     await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 

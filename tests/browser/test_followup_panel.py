@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from hotline.ticketing import commands as cmd
 from hotline.ticketing import services
 from hotline.ticketing.deadlines import DeadlinePolicy, utc_now
 from hotline.ticketing.followup.dialer import SurveyOutcome
@@ -36,8 +35,9 @@ from hotline.ticketing.web.followup_api import followup_web_extension
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.browser.conftest import _free_port
-from tests.browser.test_console import TIMEOUT, log_in, shot
+from tests.browser.test_console import TIMEOUT, log_in_watched, shot
 from tests.fixtures.db import SettableClock
+from tests.fixtures.followup import closed_ticket
 from tests.fixtures.web import add_web_users, web_settings
 
 OPERATOR = Actor(name="op2", role=Role.OPERATOR)
@@ -52,19 +52,7 @@ class FollowupServer:
 
 
 def _closed_ticket(database: Database, number: str, summary: str) -> Ticket:
-    ticket = services.create_draft(
-        database.uow(), services.NewTicket(received_at=database.clock(), caller_number=number)
-    )
-    assert ticket.id is not None
-    for step in (
-        cmd.Register(summary=summary, request_type="complaint"),
-        cmd.Dispatch(lead_unit="housing"),
-        cmd.Reply(text="已协调处理"),
-        cmd.Review(),
-        cmd.Close(),
-    ):
-        ticket = services.apply_command(database.uow(), ticket.id, step, OPERATOR)
-    return ticket
+    return closed_ticket(database, number, summary, "已协调处理", by=OPERATOR)
 
 
 def _service(database: Database, clock, policy: FollowupPolicy) -> FollowupService:  # type: ignore[no-untyped-def]
@@ -122,9 +110,7 @@ async def followup_server(tmp_path: Path) -> AsyncIterator[FollowupServer]:
 
 async def test_panel_lists_jobs_and_records_a_manual_result(followup_server, browser):
     srv = followup_server
-    context, page = await log_in(browser, srv.url, "op1")
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    context, page, errors = await log_in_watched(browser, srv.url, "op1")
     try:
         await page.click("#nav a[data-view=followup]")
         manual = page.locator(f'#fu-manual tr[data-ticket="{srv.exhausted.id}"]')

@@ -36,7 +36,7 @@ from hotline.ticketing.web.missed_api import missed_web_extension
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.browser.conftest import _free_port
-from tests.browser.test_console import log_in, shot
+from tests.browser.test_console import log_in_watched, shot
 from tests.browser.test_followup_panel import _closed_ticket, _service
 from tests.fixtures.db import SettableClock
 from tests.fixtures.web import add_web_users, make_draft, web_settings
@@ -116,17 +116,9 @@ async def serving(app: web.Application) -> AsyncIterator[str]:
         await runner.cleanup()
 
 
-async def operator_page(browser, base: str):  # type: ignore[no-untyped-def]
-    """An operator logged in; the list collects script errors of the page."""
-    context, page = await log_in(browser, base, "op1")
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    return context, page, errors
-
-
 async def test_operator_sees_the_window_completion_and_records_a_result(server, browser):
     srv = server
-    context, page, errors = await operator_page(browser, srv.url)
+    context, page, errors = await log_in_watched(browser, srv.url, "op1")
     try:
         await page.click("#nav a[data-view=followup]")
         await page.click("button.fu-tab[data-filter=all]")
@@ -150,7 +142,7 @@ async def test_operator_sees_the_window_completion_and_records_a_result(server, 
 
 async def test_operator_calls_back_a_missed_call(server, browser):
     srv = server
-    context, page, errors = await operator_page(browser, srv.url)
+    context, page, errors = await log_in_watched(browser, srv.url, "op1")
     try:
         await page.click("#nav a[data-view=missed]")
         row = page.locator(f'#mc-list tr.mc-row:has(a[href="#/ticket/{srv.missed_ticket.id}"])')
@@ -197,7 +189,7 @@ async def test_operator_records_a_manual_result_outside_the_window(tmp_path: Pat
         extensions=[followup_web_extension(followup)],
     )
     async with serving(app) as base:
-        context, page, errors = await operator_page(browser, base)
+        context, page, errors = await log_in_watched(browser, base, "op1")
         try:
             await _record_no_answer(page, ticket.id)
         finally:

@@ -15,8 +15,7 @@ from hotline.ticketing.web.takeover_api import takeover_web_extension
 from hotline.intake_wiring import build_intake_runtime
 from tests.browser.conftest import ARTIFACTS, serve_live
 from tests.browser.test_console import TIMEOUT, log_in
-from tests.fixtures.sipp import call_listener, needs_sipp
-from tests.telephony.sip.test_sip_takeover import ACCEPTS_REFER
+from tests.fixtures.sipp import ACCEPTS_REFER, call_listener, needs_sipp
 from tests.web.test_takeover_api import _settings
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]

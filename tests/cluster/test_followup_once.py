@@ -13,17 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from hotline.ticketing import commands as cmd
-from hotline.ticketing import services
-from hotline.ticketing.persistence.database import Database
 from sqlalchemy import create_engine, text
 
-from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.cluster.conftest import NodeFactory
 from tests.cluster.db_poll import wait_tickets
 from tests.fixtures.common import free_port
-from tests.fixtures.followup import OPERATOR
+from tests.fixtures.followup import closed_tickets_at
 from tests.fixtures.sipp import SIPP, answer_then_keys, needs_sipp, wait_for_udp_listener
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(600)]
@@ -33,26 +29,7 @@ CITIZENS = [f"1380000{n:04d}" for n in range(1, 9)]
 
 def _close_tickets(url: str) -> dict[str, int]:
     """One closed ticket per citizen: each is due for its survey at once."""
-    database = Database.open(url, catalog=load_catalog())
-    steps = (
-        cmd.Register(summary="井盖缺失", request_type="complaint"),
-        cmd.Dispatch(lead_unit="urban_management"),
-        cmd.Reply(text="已补装井盖"),
-        cmd.Review(),
-        cmd.Close(),
-    )
-    ids: dict[str, int] = {}
-    try:
-        for number in CITIZENS:
-            new = services.NewTicket(received_at=database.clock(), caller_number=number)
-            ticket = services.create_draft(database.uow(), new)
-            assert ticket.id is not None
-            for step in steps:
-                services.apply_command(database.uow(), ticket.id, step, OPERATOR)
-            ids[number] = ticket.id
-    finally:
-        database.close()
-    return ids
+    return closed_tickets_at(url, CITIZENS, "井盖缺失", "urban_management", "已补装井盖")
 
 
 def _dialogs(messages: str) -> dict[str, set[str]]:

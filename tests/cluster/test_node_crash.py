@@ -4,7 +4,6 @@ recording and transcribes it; the database says which node wrote the recording a
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,8 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.cluster.conftest import NodeFactory
-from tests.fixtures.sip import speech_pcap
-from tests.fixtures.sipp import needs_sipp, start_sipp_call
+from tests.fixtures.sipp import needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(420)]
 
@@ -25,20 +23,7 @@ def test_sigkill_mid_call_on_postgres_node_repairs_and_transcribes(
     status, health = srv.wait_healthz()
     assert health["checks"]["node"]["id"] == "node-a", health
     long_pcm = speech_pcm(8000) * 8  # long enough to kill the node while the caller speaks
-    pcap = speech_pcap(tmp_path, long_pcm)
-    caller = start_sipp_call(tmp_path, srv.sip_port, pcap, len(long_pcm) / 16000, name="killed")
-    try:
-        draft = srv.wait_ticket(lambda t: t["state"] == "draft", timeout=60)
-        recording = Path(draft["recording_path"])
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and (
-            not recording.exists() or recording.stat().st_size < 8000 * 2 * 3
-        ):
-            time.sleep(0.1)  # ≥ 3 s of audio on disk
-        srv.kill9()
-    finally:
-        caller.kill()
-        caller.wait()
+    draft, recording = srv.kill9_mid_call(tmp_path, long_pcm)
     assert draft["transcript_words"] == []
     # The node writes into its own folder of the (shareable) recordings volume.
     assert recording.is_relative_to(tmp_path / "recordings" / "node-a")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from hotline.catalog_loader import load_catalog
 from hotline.settings import ConfigError, load_settings, masked_dump
-from tests.fixtures.cli import hotline_argv
+from tests.fixtures.cli import run_hotline
 
 
 @pytest.fixture(autouse=True)
@@ -102,24 +101,12 @@ def test_secrets_are_masked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_config_check_command(tmp_path: Path) -> None:
-    ok = subprocess.run(
-        hotline_argv("config", "check"),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    ok = run_hotline(tmp_path, "config", "check")
     assert ok.returncode == 0, ok.stderr
     assert "dispatch_minutes: 30" in ok.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("asr:\n  max_live_streams: -1\n", encoding="utf-8")
-    failed = subprocess.run(
-        hotline_argv("--config", str(bad), "config", "check"),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    failed = run_hotline(tmp_path, "--config", str(bad), "config", "check")
     assert failed.returncode == 2
     assert "asr.max_live_streams: invalid value -1" in failed.stderr
 

@@ -21,11 +21,10 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from hotline.settings import CONFIG_DIR
-from tests.e2e.test_lexicon_loop_e2e import PASSWORD, Console, _call
-from tests.fixtures.routing import copy_seed_cache
-from tests.fixtures.service import make_server
+from tests.fixtures.service import ConsoleSession, make_server
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import needs_sipp
+from tests.fixtures.web import PASSWORD
 
 pytestmark = [needs_sipp, pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -41,7 +40,6 @@ def _rules_with_auto_dispatch(folder: Path) -> Path:
 def test_a_clear_call_is_dispatched_by_the_machine_and_taken_back(
     tmp_path: Path, vosk_model_dir: Path, speech_pcm: Any, router: Router, sqlite_url: str
 ) -> None:
-    copy_seed_cache(router, tmp_path / "srv" / "var")
     pcm = speech_pcm(8000)
     pcap = speech_pcap(tmp_path, pcm)
     rules = _rules_with_auto_dispatch(tmp_path)
@@ -50,13 +48,14 @@ def test_a_clear_call_is_dispatched_by_the_machine_and_taken_back(
         database_url=sqlite_url,
         model_dir=vosk_model_dir,
         extra_env={"HOTLINE_ROUTING_RULES_PATH": str(rules)},
+        router=router,
     )
     srv.start()
     try:
         srv.add_user("op1", "operator", PASSWORD)
-        op = Console(srv, "op1")
+        op = ConsoleSession(srv, "op1", PASSWORD)
         seen: set[int] = set()
-        first = _call(srv, tmp_path, pcap, len(pcm) / 16000, seen)
+        first = srv.speech_ticket(tmp_path, pcap, len(pcm) / 16000, seen)
         assert first["state"] == "draft"  # nothing routable was said
         assert first["routing_suggestion"]["auto_dispatch"]["dispatch"] is False
         heard = next(w for w in first["machine_text"].split() if len(normalise(w)) >= 2)
@@ -83,7 +82,7 @@ def test_a_clear_call_is_dispatched_by_the_machine_and_taken_back(
             session.commit()
         time.sleep(2.5)  # intake reloads the approved entries every 2 s
 
-        second = _call(srv, tmp_path, pcap, len(pcm) / 16000, seen)
+        second = srv.speech_ticket(tmp_path, pcap, len(pcm) / 16000, seen)
         second = srv.wait_ticket(lambda t: t["id"] == second["id"] and t["state"] != "draft")
         assert second["state"] == "dispatched" and second["lead_unit"] == "heating"
         auto = [h for h in second["history"] if h["command"] == "auto_dispatch"]

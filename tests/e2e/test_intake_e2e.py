@@ -179,21 +179,8 @@ def test_sigkill_mid_call_recording_repaired_and_transcribed(
 ) -> None:
     pcm, _ = speech
     long_pcm = pcm * 3  # long enough to kill the server while the caller still speaks
-    pcap = speech_pcap(tmp_path, long_pcm)
     srv = _server(tmp_path, sqlite_url, vosk_model_dir).start()
-    caller = start_sipp_call(tmp_path, srv.sip_port, pcap, len(long_pcm) / 16000, name="killed")
-    try:
-        draft = srv.wait_ticket(lambda t: t["state"] == "draft", timeout=60)
-        recording = Path(draft["recording_path"])
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and (
-            not recording.exists() or recording.stat().st_size < 8000 * 2 * 3
-        ):
-            time.sleep(0.1)  # wait for ≥ 3 s of audio on disk
-        srv.kill9()
-    finally:
-        caller.kill()
-        caller.wait()
+    draft, recording = srv.kill9_mid_call(tmp_path, long_pcm)
     assert draft["transcript_words"] == []
     srv.start()  # restart: repair, recovery, backlog
     assert "repaired the header" in srv.log_text() or "interrupted call" in srv.log_text()

@@ -12,20 +12,14 @@ from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
 
-from tests.fixtures.followup import OPERATOR
+from tests.fixtures.followup import OPERATOR, closing_steps
 
 SPOKEN = "我家暖气不热，室温只有十二度，我的电话是13912345678。"
 
 
 def _close(database: Database, ticket_id: int, first: cmd.Command, routing=None) -> None:
     services.apply_command(database.uow(), ticket_id, first, OPERATOR, routing=routing)
-    for step in (
-        cmd.Register(summary="暖气不热", request_type="complaint"),
-        cmd.Dispatch(lead_unit="heating"),
-        cmd.Reply(text="已派人检修"),
-        cmd.Review(),
-        cmd.Close(),
-    ):
+    for step in closing_steps("暖气不热", "heating", "已派人检修"):
         services.apply_command(database.uow(), ticket_id, step, OPERATOR)
 
 

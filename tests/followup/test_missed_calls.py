@@ -29,12 +29,18 @@ from hotline.ticketing.missed.states import (
 from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.users import SYSTEM_ACTOR
-from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.missed_api import missed_web_extension
 
 from hotline.settings import Settings
 from tests.fixtures.db import SettableClock
-from tests.fixtures.web import add_web_users, csrf, login, make_draft, web_settings
+from tests.fixtures.web import (
+    csrf,
+    json_body,
+    login,
+    make_draft,
+    served_web,
+    service_context,
+)
 
 BASE = "/api/v1/missed-calls"
 T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -88,34 +94,9 @@ def missed_service(database: Database) -> MissedCallService:
 async def client_for(
     database: Database, missed_service: MissedCallService, tmp_path: Path
 ) -> AsyncIterator:  # type: ignore[type-arg]
-    add_web_users(database)
-    app = create_web_app(
-        database,
-        web_settings(tmp_path),
-        data_dir=tmp_path / "data",
-        extensions=[missed_web_extension(missed_service)],
-    )
-    server = TestServer(app)
-    await server.start_server()
-    clients: list[TestClient] = []
-
-    async def make(name: str) -> TestClient:
-        client = TestClient(server)
-        await client.start_server()
-        clients.append(client)
-        await login(client, name)
-        return client
-
-    yield make
-    for client in clients:
-        await client.close()
-    await server.close()
-
-
-async def _json(resp, status: int = 200):  # type: ignore[no-untyped-def]
-    body = await resp.json()
-    assert resp.status == status, body
-    return body
+    extensions = [missed_web_extension(missed_service)]
+    async with served_web(database, tmp_path, extensions=extensions) as env:
+        yield env.client
 
 
 async def test_silent_calls_are_listed_with_a_deadline_and_called_back(
@@ -132,10 +113,10 @@ async def test_silent_calls_are_listed_with_a_deadline_and_called_back(
     )
     clock.advance(minutes=10)
     op = await client_for("op1")
-    data = await _json(await op.get(BASE))
+    data = await json_body(await op.get(BASE))
     assert data["counts"]["all"] == 2 and data["counts"]["pending"] == 1
     assert data["counts"]["not_callable"] == 1
-    pending = await _json(await op.get(f"{BASE}?state=pending"))
+    pending = await json_body(await op.get(f"{BASE}?state=pending"))
     [item] = pending["items"]
     assert item["ticket_id"] == first.id and item["caller_masked"] == "138****0001"
     assert item["reason"].startswith("来电人未说话即挂机")
@@ -146,36 +127,36 @@ async def test_silent_calls_are_listed_with_a_deadline_and_called_back(
 
     clock.advance(minutes=25)  # 35 minutes after the call
     op = await client_for("op1")
-    late = await _json(await op.get(f"{BASE}?state=overdue"))
+    late = await json_body(await op.get(f"{BASE}?state=overdue"))
     assert [i["id"] for i in late["items"]] == [item["id"]]
     assert late["items"][0]["deadline_label"] == "已超时5分钟"
     assert late["stats"]["overdue"] == 1 and late["stats"]["pending"] == 1
 
     url = f"{BASE}/{item['id']}/called-back"
     assert (await op.post(url, json={"note": "x"})).status == 403  # no CSRF token
-    too_long = await _json(await op.post(url, json={"note": "长" * 501}, headers=csrf(op)), 400)
+    too_long = await json_body(await op.post(url, json={"note": "长" * 501}, headers=csrf(op)), 400)
     assert too_long["message"] == "提交的数据不符合要求：备注"
-    done = await _json(
+    done = await json_body(
         await op.post(url, json={"note": "已联系，来电人说打错了"}, headers=csrf(op))
     )
     assert done["item"]["state_label"] == "已回拨" and done["item"]["called_back_by"] == "op1"
     assert done["message"] == "已标记为已回拨（超时回拨）"
-    again = await _json(await op.post(url, json={}, headers=csrf(op)), 409)
+    again = await json_body(await op.post(url, json={}, headers=csrf(op)), 409)
     assert "不能再标记已回拨" in again["message"]
     assert (await op.post(f"{BASE}/99999/called-back", json={}, headers=csrf(op))).status == 404
 
     lead = await client_for("lead")
-    stats = await _json(await lead.get(f"{BASE}/stats"))
+    stats = await json_body(await lead.get(f"{BASE}/stats"))
     assert stats["missed"] == 2 and stats["callable"] == 1
     assert stats["called_back"] == 1 and stats["called_back_late"] == 1
     assert stats["called_back_in_time"] == 0 and stats["overdue"] == 0
     assert stats["deadline_minutes"] == 30
-    audit = await _json(await lead.get(f"/api/v1/audit?ticket_id={first.id}"))
+    audit = await json_body(await lead.get(f"/api/v1/audit?ticket_id={first.id}"))
     assert any(e["action"] == "missed_call_called_back" and e["actor"] == "op1" for e in audit)
 
     liaison = await client_for("housing_liaison")
     assert (await liaison.get(BASE)).status == 403
-    bad = await _json(await lead.get(f"{BASE}?state=nonsense"), 400)
+    bad = await json_body(await lead.get(f"{BASE}?state=nonsense"), 400)
     assert bad["message"].startswith("状态无效：nonsense")
 
 
@@ -197,7 +178,7 @@ async def test_out_of_range_parameters_are_a_chinese_400(client_for) -> None:  #
     huge = 2**63  # one past what a BIGINT holds
     op = await client_for("op1")
     for path in (f"{BASE}?days={huge}", f"{BASE}?days=0", f"{BASE}/stats?days={huge}"):
-        body = await _json(await op.get(path), 400)
+        body = await json_body(await op.get(path), 400)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in body["message"]), path
     resp = await op.post(f"{BASE}/{huge}/called-back", json={}, headers=csrf(op))
     assert resp.status == 400
@@ -208,24 +189,16 @@ async def test_out_of_range_parameters_are_a_chinese_400(client_for) -> None:  #
 async def test_hotline_serve_mounts_the_missed_call_list(
     database: Database, catalog, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from hotline.service_context import ServiceContext
     from hotline.web_wiring import web_app_for_service
 
-    add_web_users(database)
-    ctx = ServiceContext(
-        settings=web_settings(tmp_path),
-        database=database,
-        catalog=catalog,
-        http_host="127.0.0.1",
-        http_port=0,
-    )
+    ctx = service_context(database, catalog, tmp_path)
     client = TestClient(TestServer(web_app_for_service(ctx)))
     await client.start_server()
     try:
         await login(client, "op1")
-        body = await _json(await client.get(BASE))
+        body = await json_body(await client.get(BASE))
         assert body["stats"]["deadline_minutes"] == 30
-        session = (await _json(await client.get("/api/v1/session")))["user"]
+        session = (await json_body(await client.get("/api/v1/session")))["user"]
         assert "/static/missed.js" in session["console_scripts"]
         assert {"label": "未接来电", "href": "#/missed", "view": "missed"} in session["nav"]
     finally:

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from hotline.ticketing.routing import Router
 
-from tests.fixtures.routing import copy_seed_cache
 from tests.fixtures.service import HotlineServer, make_server, write_tone_wav
 from tests.fixtures.sip import speech_pcap
 from tests.fixtures.sipp import needs_sipp, sipp_call
@@ -64,8 +63,8 @@ def test_caller_hanging_up_during_the_greeting_is_a_missed_call(
         database_url=url,
         model_dir=vosk_model_dir,
         extra_env={"HOTLINE_SIP__GREETING_WAV": str(greeting)},
+        router=router,
     )
-    copy_seed_cache(router, server.workdir / "var")
     silence = speech_pcap(tmp_path, b"\x00\x00" * 1600, "short-silence.pcap")
     server.start(280)
     try:

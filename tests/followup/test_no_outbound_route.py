@@ -25,14 +25,12 @@ from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
 from hotline.ticketing.routing import Router
 
-from hotline.migrations import upgrade
 from hotline.settings import Settings
 from hotline.survey_dialer import build_survey_dialer
 from tests.fixtures.cli import HotlineCli
 from tests.fixtures.db import SettableClock
-from tests.fixtures.followup import CloseTicket, surveying_server
+from tests.fixtures.followup import CloseTicket, surveyable_database, surveying_server
 from tests.fixtures.service import HotlineServer
-from tests.followup.test_serve import _closed_ticket
 
 # --- configuration --------------------------------------------------------------------------
 
@@ -158,9 +156,7 @@ def _planned(server: HotlineServer, ticket_id: int, timeout: float = 90) -> dict
 async def test_serve_without_outbound_proxy_dials_nothing(
     tmp_path: Path, vosk_model_dir: Path, router: Router
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
-    upgrade(url)
-    ticket_id = _closed_ticket(url)
+    url, ticket_id = surveyable_database(tmp_path)
     server = surveying_server(tmp_path / "node", url, vosk_model_dir, router)
     try:
         await asyncio.to_thread(server.start, 280)  # the first start loads the models

@@ -7,47 +7,19 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from hotline.ticketing import commands as cmd
-from hotline.ticketing import services
-from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
 
-from hotline.catalog_loader import load_catalog
-from hotline.migrations import upgrade
 from tests.fixtures.common import free_port
-from tests.fixtures.followup import OPERATOR, surveying_server
+from tests.fixtures.followup import surveyable_database, surveying_server
 from tests.fixtures.sipp import answer_one_call, answer_then_keys, needs_sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(600), pytest.mark.slow]
 
 
-def _closed_ticket(url: str) -> int:
-    database = Database.open(url, catalog=load_catalog())
-    try:
-        ticket = services.create_draft(
-            database.uow(),
-            services.NewTicket(received_at=database.clock(), caller_number="13800000000"),
-        )
-        assert ticket.id is not None
-        for step in (
-            cmd.Register(summary="路灯不亮", request_type="complaint"),
-            cmd.Dispatch(lead_unit="urban_management"),
-            cmd.Reply(text="已更换灯泡"),
-            cmd.Review(),
-            cmd.Close(),
-        ):
-            services.apply_command(database.uow(), ticket.id, step, OPERATOR)
-        return ticket.id
-    finally:
-        database.close()
-
-
 async def test_serve_surveys_a_closed_ticket(
     tmp_path: Path, vosk_model_dir: Path, router: Router
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'var' / 'hotline.db'}"
-    upgrade(url)
-    ticket_id = _closed_ticket(url)
+    url, ticket_id = surveyable_database(tmp_path)
     uas_port = free_port()
     server = surveying_server(
         tmp_path / "node",

@@ -9,20 +9,19 @@ from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
 
-from tests.fixtures.followup import CloseTicket
-from tests.fixtures.web import csrf
-from tests.followup.test_web_api import BASE, Env, _json, env  # noqa: F401  (fixture)
+from tests.fixtures.followup import FOLLOWUP_API, CloseTicket
+from tests.fixtures.web import WebEnv, csrf, json_body
 
 
 async def test_manual_result_is_audited_and_guarded(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     database: Database,
 ) -> None:
     ticket = close_ticket()
     followup_service.sweep()
-    url = f"{BASE}/tickets/{ticket.id}/manual-result"
+    url = f"{FOLLOWUP_API}/tickets/{ticket.id}/manual-result"
     op = await env.client("op1")
 
     no_csrf = await op.post(url, json={"result": "satisfied"})
@@ -30,12 +29,12 @@ async def test_manual_result_is_audited_and_guarded(
     liaison = await env.client("housing_liaison")
     denied = await liaison.post(url, json={"result": "satisfied"}, headers=csrf(liaison))
     assert denied.status == 403 and "无权" in (await denied.json())["message"]
-    too_long = await _json(
+    too_long = await json_body(
         await op.post(url, json={"result": "satisfied", "note": "很" * 501}, headers=csrf(op)),
         400,
     )
     assert too_long["message"] == "提交的数据不符合要求：备注"
-    unknown = await _json(await op.post(url, json={"result": "happy"}, headers=csrf(op)), 400)
+    unknown = await json_body(await op.post(url, json={"result": "happy"}, headers=csrf(op)), 400)
     assert unknown["message"].startswith("回访结果无效，应为：满意(satisfied)")
     assert "无法联系(no_answer)" in unknown["message"]
     broken = await op.post(
@@ -45,7 +44,7 @@ async def test_manual_result_is_audited_and_guarded(
     # Nothing of the refused requests reached the ticket.
     assert services.get_ticket(database.uow(), ticket.id).satisfaction is None
 
-    done = await _json(
+    done = await json_body(
         await op.post(
             url, json={"result": "no_answer", "note": "三次拨打无人接听"}, headers=csrf(op)
         )
@@ -55,7 +54,7 @@ async def test_manual_result_is_audited_and_guarded(
     assert stored.satisfaction is Satisfaction.NO_ANSWER and stored.state is State.CLOSED
 
     lead = await env.client("lead")
-    audit = await _json(await lead.get(f"/api/v1/audit?ticket_id={ticket.id}"))
+    audit = await json_body(await lead.get(f"/api/v1/audit?ticket_id={ticket.id}"))
     entry = next(e for e in audit if e["action"] == "followup_manual_result")
     assert entry["actor"] == "op1" and entry["details"]["result"] == "no_answer"
     assert entry["details"]["job_id"] == done["job"]["id"]

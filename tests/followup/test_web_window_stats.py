@@ -11,12 +11,12 @@ from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.model import Satisfaction
 
 from tests.fixtures.db import SettableClock
-from tests.fixtures.followup import CloseTicket
-from tests.followup.test_web_api import BASE, Env, _json, env  # noqa: F401  (fixture)
+from tests.fixtures.followup import FOLLOWUP_API, CloseTicket
+from tests.fixtures.web import WebEnv, json_body
 
 
 async def test_list_says_when_the_calling_window_is_closed(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -24,26 +24,26 @@ async def test_list_says_when_the_calling_window_is_closed(
     close_ticket()
     followup_service.sweep()
     op = await env.client("op1")
-    inside = await _json(await op.get(f"{BASE}/jobs"))
+    inside = await json_body(await op.get(f"{FOLLOWUP_API}/jobs"))
     assert inside["window"] == {"hours": "08:00–20:00", "open": True, "notice": None}
     assert inside["items"][0]["window_notice"] is None
 
     # 22:14 in Shanghai, a day and a half later: the job is overdue but cannot be dialled.
     clock.now = datetime(2026, 1, 6, 14, 14, tzinfo=UTC)
     op = await env.client("op1")  # a new login: the first session expired with the clock
-    outside = await _json(await op.get(f"{BASE}/jobs"))
+    outside = await json_body(await op.get(f"{FOLLOWUP_API}/jobs"))
     assert outside["window"]["open"] is False
     assert outside["window"]["notice"] == "呼叫时段外，明天08:00开始"
     [item] = outside["items"]
     assert item["window_notice"] == "呼叫时段外，明天08:00开始"
     # Not "22:14" or a time in the past: the next call is when the window opens.
     assert item["next_attempt_local"] == "2026-01-07 08:00"
-    page = await _json(await op.get(f"{BASE}/tickets/{item['ticket_id']}"))
+    page = await json_body(await op.get(f"{FOLLOWUP_API}/tickets/{item['ticket_id']}"))
     assert page["jobs"][0]["job"]["window_notice"] == "呼叫时段外，明天08:00开始"
 
 
 async def test_completion_statistics_count_hang_ups_during_the_opening(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -62,7 +62,7 @@ async def test_completion_statistics_count_hang_ups_during_the_opening(
     for request, outcome in zip(requests, outcomes, strict=True):
         followup_service.complete(request, outcome)
     lead = await env.client("lead")
-    stats = await _json(await lead.get(f"{BASE}/stats"))
+    stats = await json_body(await lead.get(f"{FOLLOWUP_API}/stats"))
     assert stats["answered_calls"] == 3 and stats["reached_question"] == 2
     assert stats["answered"] == 1 and stats["hung_up_prompt"] == 1
     assert stats["hung_up_after_question"] == 1
@@ -70,18 +70,18 @@ async def test_completion_statistics_count_hang_ups_during_the_opening(
     assert stats["satisfaction"] == {"satisfied": 1}
     # The per-call record says how the call ended.
     job_id = followup_service.list_jobs(ticket_id=requests[1].ticket_id)[0].id
-    history = await _json(await lead.get(f"{BASE}/jobs/{job_id}/attempts"))
+    history = await json_body(await lead.get(f"{FOLLOWUP_API}/jobs/{job_id}/attempts"))
     assert history["attempts"][0]["ending"] == "hung_up_prompt"
     assert history["attempts"][0]["ending_label"] == "提问前挂机"
 
-    bad = await _json(await lead.get(f"{BASE}/stats?days=0"), 400)
+    bad = await json_body(await lead.get(f"{FOLLOWUP_API}/stats?days=0"), 400)
     assert bad["message"] == "统计天数应为1到366"
     liaison = await env.client("housing_liaison")
-    assert (await liaison.get(f"{BASE}/stats")).status == 403
+    assert (await liaison.get(f"{FOLLOWUP_API}/stats")).status == 403
 
 
 async def test_summary_is_masked_then_shortened_with_an_ellipsis(
-    env: Env,  # noqa: F811
+    env: WebEnv,  # noqa: F811
     followup_service: FollowupService,
     close_ticket: CloseTicket,
 ) -> None:
@@ -90,7 +90,7 @@ async def test_summary_is_masked_then_shortened_with_an_ellipsis(
     close_ticket(summary=text)
     followup_service.sweep()
     op = await env.client("op1")
-    [item] = (await _json(await op.get(f"{BASE}/jobs")))["items"]
+    [item] = (await json_body(await op.get(f"{FOLLOWUP_API}/jobs")))["items"]
     summary = item["ticket"]["summary"]
     assert summary.endswith("…") and not any(c.isdigit() for c in summary)
     assert summary.removesuffix("…") in text.replace("13912345678", "*" * 11)

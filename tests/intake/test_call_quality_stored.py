@@ -8,7 +8,6 @@ speech model (the call is queued for transcription, which does not matter here).
 from __future__ import annotations
 
 import asyncio
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
 from tests.fixtures.baresip import baresip_dialing, needs_baresip
 from tests.fixtures.common import free_port
+from tests.fixtures.media import sine_wav
 from tests.fixtures.sip import tone_pcm, write_wav_8k
 from tests.fixtures.web import add_web_users, login, web_settings
 
@@ -76,11 +76,7 @@ async def test_a_real_call_leaves_its_quality_on_the_ticket(
 ) -> None:
     wav = tmp_path / "caller.wav"
     # Long enough for a few 5-second RTCP intervals both ways.
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "16",
-         "sine", "440", "vol", "0.3"],
-        check=True,
-    )  # fmt: skip
+    sine_wav(wav, 16, 440, vol=0.3)
     # A 3 s greeting: our RTP makes our reports SRs that baresip's reports echo.
     settings = runtime_settings(tmp_path, database_url(database), greeting_seconds=3.0)
     runtime = build_intake_runtime(settings, database, sip_port=0)

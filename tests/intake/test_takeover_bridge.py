@@ -22,7 +22,7 @@ from hotline.ticketing.persistence.database import Database
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
 from tests.fixtures.kamailio import REGISTRAR, Kamailio, kamailio, needs_kamailio
 from tests.fixtures.sip import tone_pcm, write_wav_8k
 from tests.fixtures.sipp import (
@@ -34,11 +34,11 @@ from tests.fixtures.sipp import (
     invite,
     needs_sipp,
     play,
+    reply_to_last,
     request,
     scenario,
 )
 from tests.intake.test_call_quality_stored import database_url, runtime_settings, wait_ticket
-from tests.telephony.sip.test_sip_takeover import reply_to_last
 
 pytestmark = [needs_sipp, needs_baresip, needs_kamailio, pytest.mark.timeout(240)]
 PASSWORD = "s3cret"
@@ -66,7 +66,6 @@ PRESSES_ZERO_REFUSES_REFER = scenario(
 async def operator_phone(confdir: Path, kam: Kamailio, user: str) -> AsyncIterator[Path]:
     """baresip registered to Kamailio as `user`, answering by itself; yields the folder
     where it dumps what it hears (dump-*-dec.wav)."""
-    assert BARESIP is not None
     silence = write_wav_8k(confdir.parent / "operator-voice.wav", tone_pcm(30, level=0.05))
     baresip_config(confdir, silence, user)
     # aufile cannot play in this baresip: sndfile dumps the decoded audio it received.
@@ -76,11 +75,7 @@ async def operator_phone(confdir: Path, kam: Kamailio, user: str) -> AsyncIterat
         f"<sip:{user}@127.0.0.1:{kam.port}>;auth_pass={PASSWORD};regint=60;"
         "answermode=auto;audio_codecs=PCMA\n"
     )
-    proc = await asyncio.create_subprocess_exec(
-        BARESIP, "-f", str(confdir),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    try:
+    async with baresip_running(confdir):
         for _ in range(150):
             if f"AoR: {user}\n" in await kam.rpc("ul.dump"):
                 break
@@ -88,9 +83,6 @@ async def operator_phone(confdir: Path, kam: Kamailio, user: str) -> AsyncIterat
         else:
             raise AssertionError("the operator phone did not register")
         yield confdir
-    finally:
-        proc.terminate()
-        await proc.communicate()
 
 
 def _settings(tmp_path: Path, database: Database, kam: Kamailio) -> Settings:

@@ -14,9 +14,8 @@ from hotline.asr.transcript import Partial
 from hotline.ticketing.persistence.database import Database
 
 from hotline.intake_wiring import build_intake_runtime
-from tests.fixtures.sipp import call_listener, needs_sipp
+from tests.fixtures.sipp import ACCEPTS_REFER, OPERATOR, call_listener, needs_sipp
 from tests.intake.test_call_quality_stored import wait_ticket
-from tests.telephony.sip.test_sip_takeover import ACCEPTS_REFER, OPERATOR
 from tests.web.test_takeover_api import _settings, _url
 
 pytestmark = [needs_sipp, pytest.mark.timeout(120)]

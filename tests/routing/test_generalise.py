@@ -5,7 +5,6 @@ and sound-alikes of recognition slips."""
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +18,7 @@ from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask
 from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
 
-from tests.fixtures.cli import hotline_argv
+from tests.fixtures.cli import run_hotline
 
 
 def _packaged() -> dict[str, Any]:
@@ -128,12 +127,8 @@ def test_a_history_file_with_an_unknown_type_names_the_line(tmp_path: Path) -> N
         '{"text": "暖气不热", "unit": "heating", "category": "grumble"}\n',
         "utf-8",
     )
-    result = subprocess.run(
-        hotline_argv("routing", "train", "--history", str(history), "--model", "m.joblib"),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
+    result = run_hotline(
+        tmp_path, "routing", "train", "--history", str(history), "--model", "m.joblib"
     )
     assert result.returncode != 0
     assert "history.jsonl:2" in result.stderr and "grumble" in result.stderr

@@ -18,7 +18,7 @@ from hotline.ticketing.routing import Router, TrainingError, cross_validate, tra
 from hotline.ticketing.routing.history import dispatch_history
 from hotline.ticketing.routing.seed import seed_records
 
-from tests.fixtures.cli import hotline_argv
+from tests.fixtures.cli import run_hotline
 from tests.fixtures.routing import store_dispatches
 from tests.routing.synthetic_history import history
 
@@ -91,8 +91,6 @@ def test_training_needs_two_units() -> None:
         cross_validate([("a", "housing"), ("b", "water")], seed_corpus=())
 
 
-
-
 def _store_history(database: Database) -> None:
     store_dispatches(database, history())
     # A draft nobody dispatched is not training data.
@@ -113,14 +111,7 @@ def test_train_and_eval_on_the_database_history(
     assert {category for _, _, category in records} == {"complaint"}
 
     def run(*args: str, data: bytes | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            hotline_argv(*args),
-            input=data.decode() if data else None,
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            timeout=300,
-        )
+        return run_hotline(tmp_path, *args, input=data.decode() if data else None)
 
     evaluated = run("routing", "eval", "--database-url", migrated_url, "--folds", "3")
     assert evaluated.returncode == 0, evaluated.stderr
@@ -148,27 +139,15 @@ def test_train_and_eval_on_the_database_history(
 
 
 def test_train_on_an_empty_database_explains(migrated_url: str, tmp_path: Path) -> None:
-    result = subprocess.run(
-        hotline_argv("routing", "train", "--database-url", migrated_url),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
+    result = run_hotline(tmp_path, "routing", "train", "--database-url", migrated_url)
     assert result.returncode == 2
     assert "cannot train" in result.stderr and "0 条" in result.stderr
     assert not (tmp_path / "var" / "routing-model.joblib").exists()
 
 
 def test_named_model_that_does_not_exist(tmp_path: Path) -> None:
-    result = subprocess.run(
-        hotline_argv("route", "--model", str(tmp_path / "missing.joblib")),
-        input="停电\n",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-    )
+    missing = str(tmp_path / "missing.joblib")
+    result = run_hotline(tmp_path, "route", "--model", missing, input="停电\n")
     assert result.returncode == 2 and "routing train" in result.stderr
 
 

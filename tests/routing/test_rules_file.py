@@ -16,7 +16,7 @@ from hotline.ticketing.routing import (
     parse_rules,
 )
 
-from tests.fixtures.cli import hotline_argv
+from tests.fixtures.cli import hotline_argv, run_hotline
 
 
 def _packaged() -> dict:
@@ -112,16 +112,8 @@ def test_an_edited_rules_file_changes_routing(tmp_path: Path) -> None:
 def test_check_command_reports_a_bad_file(tmp_path: Path) -> None:
     bad = tmp_path / "routing.yaml"
     bad.write_text("units:\n  heating:\n    暖气: many\n", encoding="utf-8")
-    result = subprocess.run(
-        hotline_argv("routing", "check", "--rules", str(bad)),
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-    )
+    result = run_hotline(tmp_path, "routing", "check", "--rules", str(bad), timeout=120)
     assert result.returncode == 2
     assert "routing.yaml" in result.stderr and "'暖气' weight" in result.stderr
-    ok = subprocess.run(
-        hotline_argv("routing", "check"), capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
+    ok = run_hotline(tmp_path, "routing", "check", timeout=120)
     assert ok.returncode == 0 and ok.stdout.startswith("ok:")

@@ -8,13 +8,18 @@ from pathlib import Path
 from hotline.telephony.dialer import Dialer, DialerOptions
 
 from tests.fixtures.common import free_port
-from tests.fixtures.sipp import SCENARIOS, SippResult, answer_one_call, wait_for_udp_listener
+from tests.fixtures.sipp import (
+    SippResult,
+    answer_one_call,
+    scenario_file,
+    wait_for_udp_listener,
+)
 
 
 async def dial_sipp_scenario(tmp_path: Path, scenario: str) -> tuple[str, SippResult]:
     """(the call's outcome, sipp's result) for SCENARIOS/`scenario`.xml."""
     port = free_port()
-    xml = (SCENARIOS / f"{scenario}.xml").read_text()
+    xml = scenario_file(scenario)
     sipp = asyncio.create_task(answer_one_call(tmp_path, xml, port, name=scenario))
     await wait_for_udp_listener(port)
     dialer = Dialer(DialerOptions())

@@ -12,16 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.fixtures.baresip import BARESIP, baresip_config
-
-
-def tone_wav(path: Path, seconds: float, freq: int) -> Path:
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(path), "synth", str(seconds),
-         "sine", str(freq)],
-        check=True,
-    )  # fmt: skip
-    return path
+from tests.fixtures.baresip import baresip_config, baresip_running
 
 
 def speech_wav(folder: Path, text: str = "您好，我家楼下的路灯坏了三天了") -> Path:
@@ -53,21 +44,7 @@ def similarity(got: np.ndarray, sent: np.ndarray) -> float:
 async def baresip_answering_srtp(confdir: Path, wav: Path) -> AsyncIterator[int]:
     """baresip as sip:callee@127.0.0.1 answering at once with mandatory SRTP (srtp-mand)
     and playing `wav`; yields its SIP port."""
-    assert BARESIP is not None
-    baresip_config(confdir, wav, "callee")
-    config = (confdir / "config").read_text()
-    port = int(config.split("sip_listen 127.0.0.1:")[1].split()[0])
-    (confdir / "config").write_text(config + "module srtp.so\n")
-    accounts = confdir / "accounts"
-    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand;answermode=auto\n")
-    proc = await asyncio.create_subprocess_exec(
-        BARESIP, "-f", str(confdir),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    try:
+    port = baresip_config(confdir, wav, "callee", srtp=True, account_params=";answermode=auto")
+    async with baresip_running(confdir):
         await asyncio.sleep(1.0)  # baresip binds its SIP port
         yield port
-    finally:
-        if proc.returncode is None:
-            proc.terminate()
-        await proc.communicate()

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from hotline.intake_wiring import listener_options
 from hotline.settings import Settings, load_settings
 from hotline.survey_dialer import build_survey_dialer
-from tests.telephony.sip.test_sip_tls_outbound import make_ca
+from tests.fixtures.certs import make_ca
 
 
 @pytest.fixture

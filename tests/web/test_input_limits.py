@@ -14,14 +14,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.web import exports
-from hotline.ticketing.web.app import create_web_app
-from hotline.ticketing.web.events import EventHub
 from hotline.ticketing.web.followup_api import followup_web_extension
 
-from tests.fixtures.web import add_web_users, csrf, login, registered, web_settings
+from tests.fixtures.web import csrf, registered, served_web
 
 HUGE = 2**63  # one past what a BIGINT holds
 CJK = "\u4e00-\u9fff"
@@ -148,22 +146,8 @@ async def test_workflow_text_fields_have_length_limits(web_env, draft):
 
 @pytest.fixture
 async def followup_client(database: Database, tmp_path: Path) -> AsyncIterator[TestClient]:
-    add_web_users(database)
-    app = create_web_app(
-        database,
-        web_settings(tmp_path),
-        hub=EventHub(),
-        data_dir=tmp_path / "data",
-        extensions=[followup_web_extension()],
-    )
-    server = TestServer(app)
-    client = TestClient(server)
-    await client.start_server()
-    await login(client, "op1")
-    try:
-        yield client
-    finally:
-        await client.close()
+    async with served_web(database, tmp_path, extensions=[followup_web_extension()]) as env:
+        yield await env.client("op1")
 
 
 async def test_followup_parameters_out_of_range_are_400(followup_client):

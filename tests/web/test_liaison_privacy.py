@@ -16,28 +16,23 @@ from hotline.ticketing.web import store
 from hotline.ticketing.web.events import TicketEvent
 from hotline.ticketing.web.followup_views import ticket_brief_view
 
-from tests.fixtures.web import csrf
+from tests.fixtures.web import csrf, post_json
 
 NUMBER = "13812345678"
 SPOKEN = "一 三 八 幺 二 三 四 五 六 七 八"
-
-
-async def post(client, path, body):
-    resp = await client.post(path, json=body, headers=csrf(client))
-    return resp.status, await resp.json()
 
 
 async def dispatched(web_env, draft, **fields):
     """A ticket dispatched to housing, as the operator left it."""
     t = draft(**fields)
     op = await web_env.client("op1")
-    status, page = await post(
+    status, page = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/register",
         {"version": 1, "request_type": "complaint", "summary": f"电梯停运，回电{NUMBER}"},
     )
     assert status == 200, page
-    status, page = await post(
+    status, page = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/dispatch",
         {"version": page["version"], "lead_unit": "housing", "reason": f"来电人留号 {NUMBER}"},

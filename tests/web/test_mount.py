@@ -6,20 +6,12 @@ from __future__ import annotations
 from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing.web import WEB_CONTEXT
 
-from hotline.service_context import ServiceContext
 from hotline.web_wiring import web_app_for_service
-from tests.fixtures.web import add_web_users, csrf, login, web_settings
+from tests.fixtures.web import csrf, login, service_context
 
 
 async def test_service_mount_shares_hub_routes_and_reports_parts(database, catalog, tmp_path):
-    add_web_users(database)
-    ctx = ServiceContext(
-        settings=web_settings(tmp_path),
-        database=database,
-        catalog=catalog,
-        http_host="127.0.0.1",
-        http_port=0,
-    )
+    ctx = service_context(database, catalog, tmp_path)
     app = web_app_for_service(ctx)
     assert app[WEB_CONTEXT].hub is ctx.event_hub  # the intake part publishes here
     client = TestClient(TestServer(app))

@@ -19,6 +19,7 @@ from hotline.ticketing.web.context import NavEntry, WebExtension
 from hotline.ticketing.web.events import EventHub
 from openpyxl import load_workbook
 
+from tests.fixtures.certs import self_signed
 from tests.fixtures.web import csrf, make_draft, web_settings
 
 OP = Actor("op1", Role.OPERATOR)
@@ -295,43 +296,10 @@ async def test_extension_adds_routes_and_console_nav(database, tmp_path):
 
 
 def _self_signed(tmp_path):
-    """A certificate for 127.0.0.1, made here (no network, no trustme)."""
-    import datetime as dt
-    import ipaddress
+    """TLS contexts for an HTTPS upstream on 127.0.0.1 and a client trusting only it."""
     import ssl
 
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "upstream.test")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = tmp_path / "up.crt", tmp_path / "up.key"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    cert_file, key_file = self_signed(tmp_path, "upstream.test", stem="up", ca=True)
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert_file, key_file)
     client_ctx = ssl.create_default_context(cafile=str(cert_file))

@@ -9,69 +9,40 @@ model) and routing's own 并单 search, as `hotline serve` wires it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.routing import Router
-from hotline.ticketing.web.app import create_web_app
 from hotline.ticketing.web.context import WEB_CONTEXT
-from hotline.ticketing.web.events import EventHub
 
 from hotline.routing_wiring import routing_duplicates
-from tests.fixtures.web import add_web_users, csrf, login, make_draft, web_settings
+from tests.fixtures.web import (
+    WebEnv,
+    make_draft,
+    post_json,
+    served_web,
+)
 
 HEATING = "我家暖气不热，室温只有十二度，我的电话是13912345678。"
 # What the recogniser made of it: nothing routing can place.
 GARBLED = "我家 那 起 不 热 是 温 只有 十二 度"
 
 
-@dataclass
-class RoutedWeb:
-    database: Database
-    server: TestServer
-    clients: list[TestClient]
-
-    async def client(self, name: str) -> TestClient:
-        client = TestClient(self.server)
-        await client.start_server()
-        self.clients.append(client)
-        await login(client, name)
-        return client
-
-
 @pytest.fixture
-async def routed_web(database: Database, router: Router, tmp_path) -> AsyncIterator[RoutedWeb]:
-    add_web_users(database)
-    app = create_web_app(
+async def routed_web(database: Database, router: Router, tmp_path) -> AsyncIterator[WebEnv]:
+    async with served_web(
         database,
-        web_settings(tmp_path),
-        hub=EventHub(),
+        tmp_path,
         suggest=lambda text: router.suggest(text).to_dict(),
         find_duplicates=routing_duplicates(router),
         duplicate_window=timedelta(days=7),
-        data_dir=tmp_path / "data",
-    )
-    server = TestServer(app)
-    await server.start_server()
-    env = RoutedWeb(database, server, [])
-    try:
+    ) as env:
         yield env
-    finally:
-        for c in env.clients:
-            await c.close()
-        await server.close()
 
 
-async def post(client: TestClient, path: str, body: dict[str, Any]) -> tuple[int, Any]:
-    resp = await client.post(path, json=body, headers=csrf(client))
-    return resp.status, await resp.json()
-
-
-def garbled_draft(env: RoutedWeb, **fields: Any):
+def garbled_draft(env: WebEnv, **fields: Any):
     return make_draft(
         env.database,
         machine_text=GARBLED,
@@ -84,7 +55,7 @@ def garbled_draft(env: RoutedWeb, **fields: Any):
 async def test_saved_correction_reroutes_and_stores_the_derived_fields(routed_web):
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    status, saved = await post(
+    status, saved = await post_json(
         op, f"/api/v1/tickets/{t.id}/correct", {"version": t.version, "corrected_text": HEATING}
     )
     assert status == 200, saved
@@ -101,7 +72,7 @@ async def test_saved_correction_reroutes_and_stores_the_derived_fields(routed_we
 async def test_preview_follows_the_text_and_stores_nothing(routed_web):
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    status, shown = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    status, shown = await post_json(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
     assert status == 200, shown
     assert shown["routing_suggestion"]["lead_unit"] == "heating"
     assert shown["callback_number"] == "13912345678"
@@ -116,24 +87,24 @@ async def test_preview_finds_the_open_ticket_on_the_dictated_number(routed_web):
     earlier = make_draft(routed_web.database, caller_number="13912345678", machine_text="暖气不热")
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    _, shown = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    _, shown = await post_json(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
     assert earlier.id in shown["duplicate_candidates"]
 
 
 async def test_hand_set_fields_survive_rerouting(routed_web):
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    status, first = await post(
+    status, first = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/correct",
         {"version": t.version, "request_type": "help", "callback_number": "0417-5550000"},
     )
     assert status == 200, first
     assert set(first["manual_fields"]) == {"request_type", "callback_number"}
-    _, shown = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    _, shown = await post_json(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
     assert shown["request_type"] == "help" and shown["callback_number"] == "04175550000"
     assert shown["routing_suggestion"]["lead_unit"] == "heating"
-    status, saved = await post(
+    status, saved = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/register",
         {"version": first["version"], "corrected_text": HEATING},
@@ -148,16 +119,18 @@ async def test_hand_set_fields_survive_rerouting(routed_web):
 async def test_preview_is_for_centre_staff_and_bounded(routed_web):
     t = garbled_draft(routed_web)
     liaison = await routed_web.client("housing_liaison")
-    status, body = await post(liaison, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    status, body = await post_json(
+        liaison, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING}
+    )
     assert status == 403, body
     op = await routed_web.client("op1")
-    status, body = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": "暖" * 20_001})
+    status, body = await post_json(
+        op, f"/api/v1/tickets/{t.id}/route-preview", {"text": "暖" * 20_001}
+    )
     assert status == 400 and body["code"] == "invalid_input", body
-    status, body = await post(op, "/api/v1/tickets/999999/route-preview", {"text": HEATING})
+    status, body = await post_json(op, "/api/v1/tickets/999999/route-preview", {"text": HEATING})
     assert status == 404, body
-    anonymous = TestClient(routed_web.server)
-    await anonymous.start_server()
-    routed_web.clients.append(anonymous)
+    anonymous = await routed_web.client()  # not logged in
     resp = await anonymous.post(f"/api/v1/tickets/{t.id}/route-preview", json={"text": HEATING})
     assert resp.status == 401
 
@@ -165,12 +138,12 @@ async def test_preview_is_for_centre_staff_and_bounded(routed_web):
 async def test_caller_fields_complete_a_phone_ticket(routed_web):
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    status, body = await post(
+    status, body = await post_json(
         op, f"/api/v1/tickets/{t.id}/correct", {"version": t.version, "callback_number": "打我电话"}
     )
     assert status == 400, body
     assert "回拨号码格式有误" in body["message"]
-    status, saved = await post(
+    status, saved = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/correct",
         {
@@ -186,14 +159,14 @@ async def test_caller_fields_complete_a_phone_ticket(routed_web):
     assert caller["callback_number"] == "13912345678"
     # 保密: the unit does not learn the name.
     liaison = await routed_web.client("housing_liaison")
-    status, _ = await post(
+    status, _ = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/register",
         {"version": saved["version"], "request_type": "complaint"},
     )
     assert status == 200
     t2 = await (await op.get(f"/api/v1/tickets/{t.id}")).json()
-    status, _ = await post(
+    status, _ = await post_json(
         op, f"/api/v1/tickets/{t.id}/dispatch", {"version": t2["version"], "lead_unit": "housing"}
     )
     assert status == 200
@@ -208,9 +181,9 @@ async def test_a_failing_router_loses_no_correction(routed_web):
     routed_web.server.app[WEB_CONTEXT].suggest = broken
     t = garbled_draft(routed_web)
     op = await routed_web.client("op1")
-    status, body = await post(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
+    status, body = await post_json(op, f"/api/v1/tickets/{t.id}/route-preview", {"text": HEATING})
     assert status == 503 and body["message"] == "派单建议暂不可用", body
-    status, saved = await post(
+    status, saved = await post_json(
         op, f"/api/v1/tickets/{t.id}/correct", {"version": t.version, "corrected_text": HEATING}
     )
     assert status == 200, saved

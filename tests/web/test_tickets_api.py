@@ -8,23 +8,18 @@ import wave
 
 from aiohttp import FormData
 
-from tests.fixtures.web import csrf
-
-
-async def post(client, path, body):
-    resp = await client.post(path, json=body, headers=csrf(client))
-    return resp.status, await resp.json()
+from tests.fixtures.web import csrf, post_json
 
 
 async def walk_to_dispatched(op, ticket_id, lead="housing", assisting=()):
     current = await (await op.get(f"/api/v1/tickets/{ticket_id}")).json()
-    status, t = await post(
+    status, t = await post_json(
         op,
         f"/api/v1/tickets/{ticket_id}/register",
         {"version": current["version"], "request_type": "complaint", "summary": "电梯停运三天"},
     )
     assert status == 200, t
-    status, t = await post(
+    status, t = await post_json(
         op,
         f"/api/v1/tickets/{ticket_id}/dispatch",
         {"version": t["version"], "lead_unit": lead, "assisting_units": list(assisting)},
@@ -38,9 +33,9 @@ async def test_full_workflow_operator_liaison_operator(web_env, draft):
     op = await web_env.client("op1")
     liaison = await web_env.client("housing_liaison")
 
-    status, data = await post(op, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
+    status, data = await post_json(op, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
     assert status == 200 and data["claimed_by"] == "op1"
-    status, data = await post(
+    status, data = await post_json(
         op,
         f"/api/v1/tickets/{t.id}/correct",
         {"version": data["version"], "corrected_text": "小区物业不修电梯", "area_id": "honghai"},
@@ -57,11 +52,11 @@ async def test_full_workflow_operator_liaison_operator(web_env, draft):
     assert page["caller_number_masked"] == "138****5678"
     assert "13812345678" not in str(page)
 
-    status, data = await post(
+    status, data = await post_json(
         liaison, f"/api/v1/tickets/{t.id}/accept", {"version": page["version"]}
     )
     assert status == 200 and data["state"] == "accepted"
-    status, data = await post(
+    status, data = await post_json(
         liaison,
         f"/api/v1/tickets/{t.id}/reply",
         {"version": data["version"], "text": "已督促物业公司维修，电梯恢复运行"},
@@ -69,9 +64,13 @@ async def test_full_workflow_operator_liaison_operator(web_env, draft):
     assert status == 200 and data["state"] == "replied"
 
     page = await (await op.get(f"/api/v1/tickets/{t.id}")).json()
-    status, data = await post(op, f"/api/v1/tickets/{t.id}/review", {"version": page["version"]})
+    status, data = await post_json(
+        op, f"/api/v1/tickets/{t.id}/review", {"version": page["version"]}
+    )
     assert status == 200 and data["state"] == "reviewed"
-    status, data = await post(op, f"/api/v1/tickets/{t.id}/close", {"version": data["version"]})
+    status, data = await post_json(
+        op, f"/api/v1/tickets/{t.id}/close", {"version": data["version"]}
+    )
     assert status == 200 and data["state"] == "closed"
     commands = [h["command"] for h in data["history"]]
     assert commands == [
@@ -101,7 +100,7 @@ async def test_liaison_cannot_read_other_units_ticket(web_env, draft):
     assert everything["total"] == 0  # view=all is still only their unit
     resp = await market.get("/api/v1/tickets?unit=housing")
     assert resp.status == 403
-    status, body = await post(market, f"/api/v1/tickets/{t.id}/accept", {"version": 3})
+    status, body = await post_json(market, f"/api/v1/tickets/{t.id}/accept", {"version": 3})
     assert status == 403
 
 
@@ -129,7 +128,7 @@ async def test_assisting_unit_reads_but_cannot_act(web_env, draft):
     market = await web_env.client("market_liaison")
     page = await (await market.get(f"/api/v1/tickets/{t.id}")).json()
     assert page["allowed_commands"] == []
-    status, body = await post(
+    status, body = await post_json(
         market, f"/api/v1/tickets/{t.id}/reply", {"version": page["version"], "text": "x"}
     )
     assert status == 403 and body["code"] == "forbidden_unit"
@@ -151,7 +150,7 @@ async def test_operator_cannot_act_outside_the_workflow_table(web_env, draft):
     t = draft()
     op = await web_env.client("op1")
     # dispatch from draft: not in the table
-    status, body = await post(
+    status, body = await post_json(
         op, f"/api/v1/tickets/{t.id}/dispatch", {"version": 1, "lead_unit": "housing"}
     )
     assert status == 409 and body["code"] == "invalid_state"
@@ -161,20 +160,24 @@ async def test_operator_cannot_act_outside_the_workflow_table(web_env, draft):
     page = await (await op.get(f"/api/v1/tickets/{t.id}")).json()
     assert "reply" in page["allowed_commands"]  # on the unit's behalf
     assert "report" not in page["allowed_commands"]
-    status, body = await post(op, f"/api/v1/tickets/{t.id}/close", {"version": page["version"]})
+    status, body = await post_json(
+        op, f"/api/v1/tickets/{t.id}/close", {"version": page["version"]}
+    )
     assert status == 409
-    status, body = await post(op, f"/api/v1/tickets/{t.id}/return", {"version": page["version"]})
+    status, body = await post_json(
+        op, f"/api/v1/tickets/{t.id}/return", {"version": page["version"]}
+    )
     assert status == 400 and body["code"] == "reason_required"
 
 
 async def test_admin_and_liaison_role_limits(web_env, draft):
     t = draft()
     admin = await web_env.client("admin")
-    status, body = await post(admin, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
+    status, body = await post_json(admin, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
     assert status == 403
     assert (await admin.get(f"/api/v1/tickets/{t.id}/caller")).status == 403
     liaison = await web_env.client("housing_liaison")
-    status, body = await post(liaison, "/api/v1/tickets", {"text": "x"})
+    status, body = await post_json(liaison, "/api/v1/tickets", {"text": "x"})
     assert status == 403
     assert (await liaison.get("/api/v1/stats")).status == 403
     assert (await liaison.get("/api/v1/reporting/outbox")).status == 403
@@ -187,9 +190,9 @@ async def test_stale_version_is_409_in_chinese(web_env, draft):
     t = draft()
     a = await web_env.client("op1")
     b = await web_env.client("op2")
-    status, body = await post(a, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
+    status, body = await post_json(a, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
     assert status == 200
-    status, body = await post(b, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
+    status, body = await post_json(b, f"/api/v1/tickets/{t.id}/claim", {"version": 1})
     assert status == 409
     assert body["code"] == "conflict" and body["message"].startswith("该工单已被他人修改")
 
@@ -198,17 +201,17 @@ async def test_two_operators_dispatch_at_once_one_wins(web_env, draft):
     t = draft()
     a = await web_env.client("op1")
     b = await web_env.client("op2")
-    status, reg = await post(
+    status, reg = await post_json(
         a, f"/api/v1/tickets/{t.id}/register", {"version": 1, "request_type": "complaint"}
     )
     assert status == 200
     results = await asyncio.gather(
-        post(
+        post_json(
             a,
             f"/api/v1/tickets/{t.id}/dispatch",
             {"version": reg["version"], "lead_unit": "housing"},
         ),
-        post(
+        post_json(
             b,
             f"/api/v1/tickets/{t.id}/dispatch",
             {"version": reg["version"], "lead_unit": "health"},
@@ -255,11 +258,11 @@ async def test_merge_duplicates(web_env, draft):
     op = await web_env.client("op1")
     page = await (await op.get(f"/api/v1/tickets/{dup.id}")).json()
     assert page["duplicate_candidates"] == [first.id] and "merge" in page["allowed_commands"]
-    status, body = await post(
+    status, body = await post_json(
         op, f"/api/v1/tickets/{dup.id}/merge", {"version": 1, "into_ticket_id": first.id}
     )
     assert status == 200 and body["state"] == "merged" and body["merged_into"] == first.id
-    status, body = await post(
+    status, body = await post_json(
         op, f"/api/v1/tickets/{first.id}/merge", {"version": 1, "into_ticket_id": 999999}
     )
     assert status == 400 and "不存在" in body["message"]
@@ -328,14 +331,14 @@ async def test_intake_from_other_channels(web_env):
         "caller_name": "刘女士",
         "external_ref": "mailbox-2026-001",
     }
-    status, t = await post(op, "/api/v1/tickets", body)
+    status, t = await post_json(op, "/api/v1/tickets", body)
     assert status == 201, t
     assert t["state"] == "draft" and t["channel"] == "online" and t["caller_name"] == "刘女士"
-    status, again = await post(op, "/api/v1/tickets", body)
+    status, again = await post_json(op, "/api/v1/tickets", body)
     assert status == 201 and again["id"] == t["id"]  # idempotent per external_ref
-    status, bad = await post(op, "/api/v1/tickets", {"text": "x", "channel": "phone"})
+    status, bad = await post_json(op, "/api/v1/tickets", {"text": "x", "channel": "phone"})
     assert status == 400
-    status, bad = await post(op, "/api/v1/tickets", {"text": ""})
+    status, bad = await post_json(op, "/api/v1/tickets", {"text": ""})
     assert status == 400 and bad["message"].startswith("提交的数据不符合要求")
 
 
@@ -344,11 +347,11 @@ async def test_unit_returns_with_reason_and_centre_reassigns(web_env, draft):
     op = await web_env.client("op1")
     data = await walk_to_dispatched(op, t.id, lead="market_supervision")
     market = await web_env.client("market_liaison")
-    status, body = await post(
+    status, body = await post_json(
         market, f"/api/v1/tickets/{t.id}/return", {"version": data["version"]}
     )
     assert status == 400 and body["message"] == "执行「退单」必须填写原因"
-    status, body = await post(
+    status, body = await post_json(
         market,
         f"/api/v1/tickets/{t.id}/return",
         {"version": data["version"], "reason": "属物业管理，请转住建局"},
@@ -360,7 +363,7 @@ async def test_unit_returns_with_reason_and_centre_reassigns(web_env, draft):
     assert t.id in [i["id"] for i in queue["items"]]
     page = await (await market.get(f"/api/v1/tickets/{t.id}")).json()
     assert page["state"] == "returned" and page["allowed_commands"] == []
-    status, body = await post(
+    status, body = await post_json(
         op, f"/api/v1/tickets/{t.id}/reassign", {"version": body["version"], "lead_unit": "housing"}
     )
     assert status == 200 and body["state"] == "dispatched" and body["lead_unit"] == "housing"

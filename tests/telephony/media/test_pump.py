@@ -28,17 +28,16 @@ def packets_of(pcm: bytes, payload_type: int = 8, seq: int = 100) -> list[bytes]
     ]
 
 
-READERS = [
-    pytest.param(True, id="recvmmsg"),
-    pytest.param(False, id="recv-loop"),
-]
-
-
-@pytest.mark.parametrize("use_recvmmsg", READERS)
-def test_reader_returns_every_queued_datagram_in_order(use_recvmmsg: bool) -> None:
-    reader = DatagramReader(use_recvmmsg=use_recvmmsg)
-    if use_recvmmsg and not reader.batched:
+@pytest.fixture(params=[True, False], ids=["recvmmsg", "recv-loop"])
+def reader(request: pytest.FixtureRequest) -> DatagramReader:
+    """Each way of reading a socket: recvmmsg batches, and the plain recv loop."""
+    reader = DatagramReader(use_recvmmsg=request.param)
+    if request.param and not reader.batched:
         pytest.skip("recvmmsg is Linux only")
+    return reader
+
+
+def test_reader_returns_every_queued_datagram_in_order(reader: DatagramReader) -> None:
     with (
         socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server,
         socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client,
@@ -210,11 +209,9 @@ async def test_a_batch_gives_what_one_datagram_at_a_time_gives(batch: int) -> No
         await batched.session.close()
 
 
-@pytest.mark.parametrize("use_recvmmsg", [True, False], ids=["recvmmsg", "recv-loop"])
-def test_the_reader_knows_each_datagrams_source_and_drops_the_foreign(use_recvmmsg: bool) -> None:
-    reader = DatagramReader(use_recvmmsg=use_recvmmsg)
-    if use_recvmmsg and not reader.batched:
-        pytest.skip("recvmmsg is Linux only")
+def test_the_reader_knows_each_datagrams_source_and_drops_the_foreign(
+    reader: DatagramReader,
+) -> None:
     with (
         socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server,
         socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as phone,

@@ -58,16 +58,24 @@ class Stream:
 
 
 async def call_with_stranger(
-    harness, caller_host: str, stranger_host: str, *, stranger_first: bool
+    harness,
+    caller_host: str,
+    stranger_host: str,
+    *,
+    stranger_first: bool,
+    sdp_address: tuple[str, int] | None = None,
+    seconds: float = 1.2,
+    seeds: tuple[int, int] = (11, 66),
 ) -> tuple[Stream, Stream, list[bytes], list[bytes], int, CallFinished]:
-    """One call: the caller's RTP socket is what its SDP names; a stranger sprays the
-    call's RTP port throughout (before the caller's first packet if `stranger_first`)."""
+    """One call: the caller's RTP socket is what its SDP names (or `sdp_address`, from
+    which nothing sends); a stranger sprays the call's RTP port throughout (before the
+    caller's first packet if `stranger_first`)."""
     with sockets(caller_host, stranger_host) as (caller_sock, stranger_sock):
-        caller = Stream(caller_sock, speechlike_pcm(1.2, seed=11), ssrc=0x1111)
-        stranger = Stream(stranger_sock, speechlike_pcm(1.2, seed=66), ssrc=0x6666)
+        caller = Stream(caller_sock, speechlike_pcm(seconds, seed=seeds[0]), ssrc=0x1111)
+        stranger = Stream(stranger_sock, speechlike_pcm(seconds, seed=seeds[1]), ssrc=0x6666)
         uac = await RawUac(("127.0.0.1", harness.port)).open()
         try:
-            uac.send_invite(caller_sock.getsockname())
+            uac.send_invite(sdp_address or caller_sock.getsockname())
             ok = await uac.final_response()
             assert ok is not None and ok.status == 200, ok
             target = ("127.0.0.1", sdp_media_port(ok))
@@ -113,28 +121,15 @@ async def test_a_trusted_media_relay_may_send_from_another_address(listener_fact
     with sockets("127.0.0.1") as (nobody,):
         sdp_address = nobody.getsockname()  # what the SDP says; nothing sends from it
     async with listener_factory(trusted_media=["127.0.0.3/32"]) as harness:
-        with sockets("127.0.0.3", "127.0.0.2") as (relay_sock, stranger_sock):
-            relay = Stream(relay_sock, speechlike_pcm(1.0, seed=12), ssrc=0x2222)
-            stranger = Stream(stranger_sock, speechlike_pcm(1.0, seed=67), ssrc=0x7777)
-            uac = await RawUac(("127.0.0.1", harness.port)).open()
-            try:
-                uac.send_invite(sdp_address)
-                ok = await uac.final_response()
-                assert ok is not None and ok.status == 200, ok
-                target = ("127.0.0.1", sdp_media_port(ok))
-                stranger.send(target, 5)
-                await asyncio.sleep(0.15)
-                uac.ack()
-                for _ in range(len(relay.payloads)):
-                    relay.send(target)
-                    stranger.send(target)
-                    await asyncio.sleep(0.02)
-                await asyncio.sleep(0.3)
-                uac.bye()
-                (finished,) = await harness.finished()
-            finally:
-                uac.close()
-            to_relay, to_stranger = drain(relay_sock), drain(stranger_sock)
+        relay, stranger, to_relay, to_stranger, _, finished = await call_with_stranger(
+            harness,
+            "127.0.0.3",
+            "127.0.0.2",
+            stranger_first=True,
+            sdp_address=sdp_address,
+            seconds=1.0,
+            seeds=(12, 67),
+        )
     assert to_stranger == []
     assert len(to_relay) >= 10
     recording = read_recording(finished.recording_path)

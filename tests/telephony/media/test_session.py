@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import numpy as np
 import pytest
@@ -13,7 +15,7 @@ from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
 from hotline.telephony.rtp.session import MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
 
-from tests.fixtures.media import RtpPair, open_endpoint, sweep_pcm, wait_until
+from tests.fixtures.media import Endpoint, RtpPair, open_endpoint, sweep_pcm, wait_until
 
 
 def through_codec(payload_type: int, pcm: bytes) -> bytes:
@@ -139,6 +141,22 @@ async def open_raw_peer() -> tuple[asyncio.DatagramTransport, RawPeer]:
     return transport, peer
 
 
+@asynccontextmanager
+async def endpoint_with_raw_peer() -> AsyncIterator[
+    tuple[Endpoint, asyncio.DatagramTransport, tuple[str, int]]
+]:
+    """An endpoint started towards a raw peer (PCMA): the endpoint, the peer's transport
+    and the address the peer sends to; both are closed at the end."""
+    endpoint = await open_endpoint()
+    transport, _ = await open_raw_peer()
+    try:
+        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
+        yield endpoint, transport, ("127.0.0.1", endpoint.session.local_port)
+    finally:
+        transport.close()
+        await endpoint.session.close()
+
+
 async def test_a_trusted_relay_is_latched_though_the_sdp_names_another_address() -> None:
     """Behind NAT or a media relay the packets come from another address than the SDP
     names: a source in `trusted_media` is latched and gets our audio from then on."""
@@ -197,11 +215,7 @@ async def test_an_untrusted_source_other_than_the_sdp_is_dropped_and_never_latch
 
 
 async def test_malformed_datagrams_are_counted_and_the_session_keeps_working() -> None:
-    endpoint = await open_endpoint()
-    transport, _ = await open_raw_peer()
-    try:
-        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
-        target = ("127.0.0.1", endpoint.session.local_port)
+    async with endpoint_with_raw_peer() as (endpoint, transport, target):
         garbage = [
             b"\x80",
             b"\x00" * 5,
@@ -224,9 +238,6 @@ async def test_malformed_datagrams_are_counted_and_the_session_keeps_working() -
         assert stats.unknown_payload == 1
         assert endpoint.audio == through_codec(0, pcm)
         assert endpoint.digits == []
-    finally:
-        transport.close()
-        await endpoint.session.close()
 
 
 def build_event_packet(seq: int, event: int, ssrc: int = 5) -> bytes:
@@ -234,11 +245,7 @@ def build_event_packet(seq: int, event: int, ssrc: int = 5) -> bytes:
 
 
 async def test_codec_change_midstream_is_decoded_per_packet() -> None:
-    endpoint = await open_endpoint()
-    transport, _ = await open_raw_peer()
-    try:
-        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
-        target = ("127.0.0.1", endpoint.session.local_port)
+    async with endpoint_with_raw_peer() as (endpoint, transport, target):
         pcm = sweep_pcm(0.2)
         for i in range(10):
             payload_type = 8 if i < 5 else 0
@@ -249,9 +256,6 @@ async def test_codec_change_midstream_is_decoded_per_packet() -> None:
         await endpoint.session.close()
         expected = through_codec(8, pcm[:1600]) + through_codec(0, pcm[1600:])
         assert endpoint.audio == expected
-    finally:
-        transport.close()
-        await endpoint.session.close()
 
 
 async def test_a_failing_callback_does_not_stop_reception() -> None:
@@ -359,11 +363,7 @@ def test_under_uvloop_busy_ports_are_skipped_and_audio_flows() -> None:
 
 
 async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> None:
-    endpoint = await open_endpoint()
-    transport, _ = await open_raw_peer()
-    try:
-        endpoint.session.start(MediaParams(transport.get_extra_info("sockname"), 8))
-        target = ("127.0.0.1", endpoint.session.local_port)
+    async with endpoint_with_raw_peer() as (endpoint, transport, target):
         pcm = sweep_pcm(0.2)
         for i in (0, 1, 2, 4):  # packet 3 lost, then nothing more (hold, or end of talk)
             payload = g711.encode(8, pcm[i * 320 : (i + 1) * 320])
@@ -372,9 +372,6 @@ async def test_frames_held_behind_a_hole_are_released_when_the_peer_pauses() -> 
         expected = through_codec(8, pcm[:960]) + bytes(320) + through_codec(8, pcm[1280:1600])
         assert endpoint.audio == expected
         assert endpoint.session.stats.lost == 1
-    finally:
-        transport.close()
-        await endpoint.session.close()
 
 
 async def test_concurrent_plays_share_one_send_clock_and_keep_their_streams() -> None:

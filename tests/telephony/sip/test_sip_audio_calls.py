@@ -10,7 +10,7 @@ import pytest
 from hotline.telephony.events import AudioReceived, CallAnswered, CallFinished, DtmfReceived
 
 from tests.fixtures.sip import RtpPlan, decode_payload, speechlike_pcm, write_rtp_pcap
-from tests.fixtures.sipp import call_listener, needs_sipp, uac_audio
+from tests.fixtures.sipp import needs_sipp, sipp_ok, uac_audio
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
@@ -56,8 +56,7 @@ async def _call_with_plan(
         )
         # -l 1: one call at a time; call_listener's fresh ports: sipp exits 254 when it
         # cannot bind, so never a guessed port.
-        result = await call_listener(tmp_path, harness.port, xml, "-l", "1", "-mi", "127.0.0.1")
-        assert result.returncode == 0, str(result)
+        await sipp_ok(tmp_path, harness, xml, "-l", "1", "-mi", "127.0.0.1")
         (finished,) = await harness.finished()
         events = list(harness.events)
     assert finished.reason == "caller_hangup"
@@ -124,8 +123,7 @@ async def test_delayed_offer_answer_in_ack(tmp_path: Path, listener_factory) -> 
         1,
     )
     async with listener_factory() as harness:
-        result = await call_listener(tmp_path, harness.port, xml, "-mi", "127.0.0.1", name="late")
-        assert result.returncode == 0, str(result)
+        await sipp_ok(tmp_path, harness, xml, "-mi", "127.0.0.1", name="late")
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
     assert assert_packets_recorded(read_recording(finished.recording_path), packets, 0) == len(

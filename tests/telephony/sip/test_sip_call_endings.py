@@ -14,15 +14,14 @@ from tests.fixtures.sipp import (
     EXPECT_BYE_FROM_US,
     HANG_UP,
     body_must_match,
-    call_listener,
     invite,
     needs_sipp,
     play,
     request,
     scenario,
     sdp,
+    sipp_ok,
 )
-from tests.telephony.sip.test_sip_scenarios import sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 
@@ -30,7 +29,7 @@ pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 async def test_tcp_call(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml, "-t", "t1")
+        await sipp_ok(tmp_path, harness, xml, "-t", "t1")
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
 
@@ -64,7 +63,7 @@ async def test_update_hold_and_info_digit(tmp_path: Path, listener_factory) -> N
         '  <recv response="200"/>\n',
     )
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         await harness.finished()
     assert [e.digit for e in harness.of_type(DtmfReceived)] == ["5"]
 
@@ -77,7 +76,7 @@ async def test_stop_accepting_answers_503_and_drains(tmp_path: Path, listener_fa
     )
     async with listener_factory() as harness:
         await harness.listener.stop_accepting()
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         assert await harness.listener.wait_idle(5)
     assert not harness.of_type(CallAnswered)
 
@@ -85,7 +84,7 @@ async def test_stop_accepting_answers_503_and_drains(tmp_path: Path, listener_fa
 async def test_no_speech_from_the_start_ends_call(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
     async with listener_factory(no_speech_timeout=2, silence_timeout=60) as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "silence" and not finished.heard_speech
 
@@ -97,7 +96,7 @@ async def test_silence_after_speech_ends_call(tmp_path: Path, listener_factory) 
     async with listener_factory(
         greeting_pcm=b"", silence_timeout=2, no_speech_timeout=60
     ) as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "silence" and finished.heard_speech
 
@@ -105,7 +104,6 @@ async def test_silence_after_speech_ends_call(tmp_path: Path, listener_factory) 
 async def test_media_timeout_ends_call(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
     async with listener_factory(media_timeout=2, silence_timeout=60) as harness:
-        result = await call_listener(tmp_path, harness.port, xml, name="media")
-        assert result.returncode == 0, str(result)
+        await sipp_ok(tmp_path, harness, xml, name="media")
         (finished,) = await harness.finished()
     assert finished.reason == "media_timeout"

@@ -67,6 +67,21 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return data.replace(b": ", b":", rng.randrange(1, 6))
 
 
+async def still_answers_options(probe: UdpProbe, port: int, n: str) -> None:
+    """Once the fuzzed traffic has settled, the listener on `port` still answers OPTIONS."""
+    await asyncio.sleep(0.3)
+    probe.drain()
+    reply = await probe.ask(
+        OPTIONS.format(n=n, port=probe.port).encode(), port, f"opt-{n}".encode()
+    )
+    assert reply.startswith(b"SIP/2.0 200 ")
+
+
+def assert_no_errors_logged(caplog: pytest.LogCaptureFixture) -> None:
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]
+
+
 def invite(n: int, port: int) -> bytes:
     return VALID_INVITE.format(n=n, port=port, length=len(SDP), body=SDP).encode()
 
@@ -84,14 +99,8 @@ async def test_fuzzed_datagrams_do_not_stop_the_listener(listener_factory, caplo
                 probe.drain()
         for bad in (b"", b"\x00" * 10, b"\r\n\r\n", b"SIP/2.0 200\r\n\r\n", bytes(range(256))):
             probe.sock.sendto(bad, ("127.0.0.1", harness.port))
-        await asyncio.sleep(0.3)
-        probe.drain()
-        reply = await probe.ask(
-            OPTIONS.format(n="final", port=probe.port).encode(), harness.port, b"opt-final"
-        )
-        assert reply.startswith(b"SIP/2.0 200 ")
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert not errors, [r.getMessage() for r in errors]
+        await still_answers_options(probe, harness.port, "final")
+    assert_no_errors_logged(caplog)
 
 
 def in_dialog(answer: bytes, method: str, cseq: int, port: int) -> bytes:
@@ -133,14 +142,8 @@ async def test_fuzzed_in_dialog_requests_do_not_break_calls(listener_factory, ca
             if cseq % 40 == 0:
                 await asyncio.sleep(0.01)
                 probe.drain()
-        await asyncio.sleep(0.3)
-        probe.drain()
-        reply = await probe.ask(
-            OPTIONS.format(n="after", port=probe.port).encode(), harness.port, b"opt-after"
-        )
-        assert reply.startswith(b"SIP/2.0 200 ")
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert not errors, [r.getMessage() for r in errors]
+        await still_answers_options(probe, harness.port, "after")
+    assert_no_errors_logged(caplog)
 
 
 @pytest.mark.parametrize(

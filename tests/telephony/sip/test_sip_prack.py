@@ -20,9 +20,9 @@ from hotline.telephony.sip.prack import (
 
 from tests.fixtures.common import free_port
 from tests.fixtures.sipp import (
-    SCENARIOS,
-    call_listener,
     needs_sipp,
+    scenario_file,
+    sipp_ok,
 )
 from tests.telephony.dial_uas import dial_sipp_scenario
 from tests.telephony.raw_uac import RawUac
@@ -94,10 +94,9 @@ def test_prack_tracker_pracks_in_order_and_skips_retransmissions() -> None:
 async def test_sipp_requiring_100rel_gets_a_reliable_180_and_the_call(
     tmp_path: Path, listener_factory
 ) -> None:
-    xml = (SCENARIOS / "uac_100rel.xml").read_text()
+    xml = scenario_file("uac_100rel")
     async with listener_factory(ring_seconds=0.2) as harness:
-        result = await call_listener(tmp_path, harness.port, xml, name="prack")
-        assert result.returncode == 0, str(result)
+        result = await sipp_ok(tmp_path, harness, xml, name="prack")
         (finished,) = await harness.finished()
     assert harness.of_type(CallAnswered)
     assert finished.reason == "caller_hangup"

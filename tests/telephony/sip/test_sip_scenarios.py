@@ -10,27 +10,23 @@ from hotline.telephony.events import CallAnswered, CallCancelled, CallFinished
 
 from tests.fixtures.common import free_port
 from tests.fixtures.sipp import (
+    ACK_REFUSED,
     ANSWERED,
+    CANCEL,
     EXPECT_BYE_FROM_US,
     FROM,
     HANG_UP,
     body_must_match,
-    call_listener,
     invite,
     needs_sipp,
     request,
     run_sipp,
     scenario,
     sdp,
+    sipp_ok,
 )
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
-
-
-async def sipp(tmp_path: Path, harness, xml: str, *args: str, name: str = "s", timeout=60):
-    result = await call_listener(tmp_path, harness.port, xml, *args, name=name, timeout=timeout)
-    assert result.returncode == 0, str(result)
-    return result
 
 
 async def test_options_answered_200_with_allow(tmp_path: Path, listener_factory) -> None:
@@ -39,47 +35,21 @@ async def test_options_answered_200_with_allow(tmp_path: Path, listener_factory)
         '  <recv response="200">\n' + body_must_match("Allow:.*INVITE", "a") + "  </recv>\n",
     )
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
 
 
 async def test_cancel_before_answer_gives_487_and_no_recording(
     tmp_path: Path, listener_factory
 ) -> None:
-    cancel = """  <send><![CDATA[
-
-      CANCEL sip:12345@[remote_ip]:[remote_port] SIP/2.0
-      [last_Via:]
-      From: {FROM}
-      To: <sip:12345@[remote_ip]:[remote_port]>
-      Call-ID: [call_id]
-      CSeq: 1 CANCEL
-      Max-Forwards: 70
-      Content-Length: 0
-
-  ]]></send>
-""".replace("{FROM}", FROM)
-    ack = """  <send><![CDATA[
-
-      ACK sip:12345@[remote_ip]:[remote_port] SIP/2.0
-      [last_Via:]
-      From: {FROM}
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
-      CSeq: 1 ACK
-      Max-Forwards: 70
-      Content-Length: 0
-
-  ]]></send>
-""".replace("{FROM}", FROM)
     xml = scenario(
         invite(),
         '  <recv response="100" optional="true"/>\n  <recv response="180"/>\n',
-        cancel,
+        CANCEL,
         '  <recv response="200"/>\n  <recv response="487"/>\n',
-        ack,
+        ACK_REFUSED,
     )
     async with listener_factory(ring_seconds=3.0) as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         await harness.wait_for(lambda: harness.of_type(CallCancelled))
         assert harness.listener.active_calls == 0
     assert not harness.of_type(CallAnswered)
@@ -96,7 +66,7 @@ async def test_missing_ack_retransmits_200_then_byes(tmp_path: Path, listener_fa
         EXPECT_BYE_FROM_US,
     )
     async with listener_factory(sip_t1=0.1) as harness:
-        result = await sipp(tmp_path, harness, xml)
+        result = await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "no_ack"
     # sipp absorbs the retransmissions itself; its message log shows them.
@@ -124,7 +94,7 @@ async def test_reinvite_to_sendonly_and_back(tmp_path: Path, listener_factory) -
         '  <recv response="200"/>\n',
     )
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
 
@@ -132,7 +102,7 @@ async def test_reinvite_to_sendonly_and_back(tmp_path: Path, listener_factory) -
 async def test_we_send_bye_at_max_duration(tmp_path: Path, listener_factory) -> None:
     xml = scenario(invite(), ANSWERED, request("ACK", 1), EXPECT_BYE_FROM_US)
     async with listener_factory(max_call_seconds=2) as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "max_duration"
     assert finished.recording_path.exists()
@@ -158,7 +128,7 @@ async def test_compact_headers(tmp_path: Path, listener_factory) -> None:
 """.replace("{FROM}", FROM).replace("{SDP}", sdp())
     xml = scenario(compact, ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
 
@@ -170,7 +140,7 @@ async def test_session_or_media_level_connection_line(
     body = sdp(session_c=level == "session", media_c=level == "media")
     xml = scenario(invite(body), ANSWERED, request("ACK", 1), HANG_UP)
     async with listener_factory() as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
 

@@ -22,9 +22,9 @@ from hotline.telephony.sip.session_timer import (
 from hotline.intake_wiring import listener_options
 from hotline.settings import ConfigError, load_settings
 from tests.fixtures.sipp import (
-    SCENARIOS,
-    call_listener,
     needs_sipp,
+    scenario_file,
+    sipp_ok,
 )
 from tests.telephony.dial_uas import dial_sipp_scenario
 
@@ -117,9 +117,7 @@ def test_session_timer_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 async def _sipp(tmp_path: Path, harness, name: str) -> None:
-    xml = (SCENARIOS / f"{name}.xml").read_text()
-    result = await call_listener(tmp_path, harness.port, xml, name=name, timeout=40)
-    assert result.returncode == 0, str(result)
+    await sipp_ok(tmp_path, harness, scenario_file(name), name=name, timeout=40)
 
 
 @needs_sipp

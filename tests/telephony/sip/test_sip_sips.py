@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.certs import self_signed
 from tests.fixtures.common import free_port
 from tests.fixtures.sip import UdpProbe
-from tests.telephony.sip.test_sip_tls import header, make_cert, read_message
+from tests.telephony.sip.test_sip_tls import header, read_message
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -38,7 +39,7 @@ def sips_invite(port: int, via: str, call_id: str, tag: str, contact: str) -> by
 async def test_sips_over_tls_answered_with_sips_contact_and_srtp(
     tmp_path: Path, listener_factory
 ) -> None:
-    cert, key = make_cert(tmp_path)
+    cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     tls_port = free_port()
     async with listener_factory(
         tls_cert=cert, tls_key=key, tls_port=tls_port, srtp="required", greeting_pcm=b""

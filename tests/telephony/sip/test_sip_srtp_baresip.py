@@ -5,15 +5,14 @@ a peer we did not write."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from hotline.telephony.events import CallAnswered
 
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
+from tests.fixtures.certs import self_signed
 from tests.fixtures.common import free_port
-from tests.telephony.sip.test_sip_tls import make_cert
 from tests.telephony.srtp_peers import samples, similarity, speech_wav
 
 pytestmark = [needs_baresip, pytest.mark.timeout(120)]
@@ -24,13 +23,9 @@ async def test_baresip_with_mandatory_srtp_is_recorded(
     tmp_path: Path, listener_factory, transport: str
 ) -> None:
     wav = speech_wav(tmp_path)
-    cert, key = make_cert(tmp_path)
+    cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, "srtp")
-    with (confdir / "config").open("a") as config:
-        config.write(f"module srtp.so\nsip_cafile {cert}\n")
-    accounts = confdir / "accounts"
-    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand\n")
+    baresip_config(confdir, wav, "srtp", srtp=True, cafile=cert)
     tls_port = free_port()
     async with listener_factory(
         greeting_pcm=b"",
@@ -40,20 +35,11 @@ async def test_baresip_with_mandatory_srtp_is_recorded(
         tls_key=key,
         tls_port=tls_port,
     ) as harness:
-        assert BARESIP is not None
         port = tls_port if transport == "tls" else harness.port
         dial = f"/dial sip:12345@127.0.0.1:{port};transport={transport}"
-        proc = await asyncio.create_subprocess_exec(
-            BARESIP, "-f", str(confdir), "-e", dial,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        )  # fmt: skip
-        try:
+        async with baresip_running(confdir, "-e", dial) as phone:
             (finished,) = await harness.finished(timeout=60)
-        finally:
-            if proc.returncode is None:
-                proc.terminate()
-            out, _ = await proc.communicate()
-    output = out.decode(errors="replace")[-3000:]
+    output = phone.output[-3000:]
     assert harness.of_type(CallAnswered), output
     assert finished.reason == "caller_hangup", output
     assert "srtp" in output.lower(), output  # baresip did load and use its SRTP module

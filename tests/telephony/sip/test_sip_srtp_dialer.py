@@ -12,8 +12,9 @@ import pytest
 from hotline.telephony.dialer import Dialer, DialerOptions
 
 from tests.fixtures.baresip import needs_baresip
+from tests.fixtures.media import sine_wav
 from tests.fixtures.sip import speechlike_pcm, tone_pcm
-from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity, tone_wav
+from tests.telephony.srtp_peers import baresip_answering_srtp, samples, similarity
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -65,7 +66,7 @@ async def test_srtp_mismatch_is_refused(listener_factory, ours: str, theirs: str
 @needs_baresip
 async def test_dialer_calls_baresip_with_mandatory_srtp(tmp_path: Path) -> None:
     """baresip answers (auto answer, srtp-mand) and plays a tone: the dialer records it."""
-    wav = tone_wav(tmp_path / "tone.wav", 4, 523)
+    wav = sine_wav(tmp_path / "tone.wav", 4, 523)
     async with baresip_answering_srtp(tmp_path / "baresip", wav) as port:
         dialer = Dialer(DialerOptions(srtp="required", trusted_media=["127.0.0.0/8"]))
         await dialer.start()

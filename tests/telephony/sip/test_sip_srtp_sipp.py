@@ -11,15 +11,15 @@ import pytest
 from hotline.telephony.events import CallAnswered, CallFinished
 
 from tests.fixtures.sipp import (
-    FROM,
+    ACK_REFUSED,
     HANG_UP,
     SDP,
     invite,
     needs_sipp,
     request,
     scenario,
+    sipp_ok,
 )
-from tests.telephony.sip.test_sip_scenarios import sipp
 
 pytestmark = [needs_sipp, pytest.mark.timeout(120)]
 KEY = "inline:VE6JADW6uniTLNXHW0mfLXr0scP6sBdAUlcsX3sz"  # 30 bytes, base64
@@ -44,21 +44,6 @@ def body_must_match(*checks: tuple[str, str]) -> str:
     return f"    <action>\n{eregs}    </action>\n"
 
 
-REFUSED_ACK = f"""  <send><![CDATA[
-
-      ACK sip:12345@[remote_ip]:[remote_port] SIP/2.0
-      [last_Via:]
-      From: {FROM}
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
-      CSeq: 1 ACK
-      Max-Forwards: 70
-      Content-Length: 0
-
-  ]]></send>
-"""
-
-
 async def test_savp_offer_answered_with_our_key(tmp_path: Path, listener_factory) -> None:
     answered = (
         '  <recv response="100" optional="true"/>\n  <recv response="180" optional="true"/>\n'
@@ -71,7 +56,7 @@ async def test_savp_offer_answered_with_our_key(tmp_path: Path, listener_factory
     )
     xml = scenario(invite(SAVP_SDP), answered, request("ACK", 1), HANG_UP)
     async with listener_factory(greeting_pcm=b"") as harness:
-        result = await sipp(tmp_path, harness, xml)
+        result = await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert finished.reason == "caller_hangup"
     ok = result.messages.split("SIP/2.0 200 OK", 1)[1]
@@ -84,9 +69,9 @@ async def test_refused_by_policy_with_488(
     tmp_path: Path, listener_factory, policy: str, body: str | None
 ) -> None:
     refused = '  <recv response="100" optional="true"/>\n  <recv response="488"/>\n'
-    xml = scenario(invite(body), refused, REFUSED_ACK)
+    xml = scenario(invite(body), refused, ACK_REFUSED)
     async with listener_factory(greeting_pcm=b"", srtp=policy) as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         assert harness.listener.active_calls == 0
     assert not harness.of_type(CallAnswered)
 
@@ -117,7 +102,7 @@ async def test_delayed_offer_gets_our_savp_offer(tmp_path: Path, listener_factor
     )
     xml = scenario(empty_invite, offer_in_200, ack, '  <pause milliseconds="1500"/>\n', HANG_UP)
     async with listener_factory(greeting_pcm=b"", srtp="required") as harness:
-        await sipp(tmp_path, harness, xml)
+        await sipp_ok(tmp_path, harness, xml)
         (finished,) = await harness.finished()
     assert isinstance(finished, CallFinished)
     assert finished.reason == "caller_hangup"  # the answer in the ACK was taken, not refused

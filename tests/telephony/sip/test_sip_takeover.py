@@ -25,76 +25,21 @@ from hotline.telephony.sip.refer import (
 )
 
 from tests.fixtures.sipp import (
+    ACCEPTS_REFER,
     ANSWERED,
-    EXPECT_BYE_FROM_US,
-    FROM,
     G711_PCAP,
-    body_must_match,
-    call_listener,
+    OPERATOR,
     invite,
     needs_sipp,
+    notify,
     play,
+    reply_to_last,
     request,
     scenario,
+    sipp_ok,
 )
 
 pytestmark = pytest.mark.timeout(120)
-OPERATOR = "sip:op1@127.0.0.1:5999"
-
-
-def reply_to_last(status: str) -> str:
-    return f"""  <send><![CDATA[
-
-      SIP/2.0 {status}
-      [last_Via:]
-      [last_From:]
-      [last_To:]
-      [last_Call-ID:]
-      [last_CSeq:]
-      Contact: <sip:13800138000@[local_ip]:[local_port]>
-      Content-Length: 0
-
-  ]]></send>
-"""
-
-
-def notify(cseq: int, sipfrag: str, state: str) -> str:
-    return f"""  <send retrans="500"><![CDATA[
-
-      NOTIFY [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch];rport
-      From: {FROM}
-      To: <sip:12345@[remote_ip]:[remote_port]>[peer_tag_param]
-      [routes]
-      Call-ID: [call_id]
-      CSeq: {cseq} NOTIFY
-      Contact: <sip:13800138000@[local_ip]:[local_port]>
-      Event: refer
-      Subscription-State: {state}
-      Content-Type: message/sipfrag;version=2.0
-      Content-Length: [len]
-
-      {sipfrag}
-  ]]></send>
-  <recv response="200"/>
-"""
-
-
-# The caller's side takes the transfer: 202, then reports the operator's phone answering.
-ACCEPTS_REFER = scenario(
-    invite(),
-    ANSWERED,
-    request("ACK", 1),
-    play(G711_PCAP),
-    '  <recv request="REFER">\n'
-    + body_must_match(r"Refer-To: *.sip:op1@127\.0\.0\.1:5999", "referto")
-    + "  </recv>\n",
-    reply_to_last("202 Accepted"),
-    notify(2, "SIP/2.0 100 Trying", "active;expires=60"),
-    '  <pause milliseconds="2000"/>\n',  # the operator's phone rings
-    notify(3, "SIP/2.0 200 OK", "terminated;reason=noresource"),
-    EXPECT_BYE_FROM_US,
-)
 
 
 @needs_sipp
@@ -102,9 +47,7 @@ async def test_refer_hands_the_caller_to_the_operator_phone(
     tmp_path: Path, listener_factory
 ) -> None:
     async with listener_factory() as harness:
-        sipp = asyncio.create_task(
-            call_listener(tmp_path, harness.port, ACCEPTS_REFER, name="refer", timeout=60)
-        )
+        sipp = asyncio.create_task(sipp_ok(tmp_path, harness, ACCEPTS_REFER, name="refer"))
         await harness.wait_for(lambda: harness.of_type(CallAnswered))
         (answered,) = harness.of_type(CallAnswered)
         await asyncio.sleep(2.0)  # the caller speaks a little first
@@ -112,8 +55,7 @@ async def test_refer_hands_the_caller_to_the_operator_phone(
         with pytest.raises(TakeRefused) as again:  # a second 接听 on the same call
             harness.listener.take(answered.call_id, OPERATOR, "op2")
         assert again.value.reason == "taken"
-        result = await sipp
-        assert result.returncode == 0, str(result)
+        await sipp
         (finished,) = await harness.finished()
     (taken,) = harness.of_type(CallTakenOver)
     assert (taken.by, taken.target, taken.method) == ("op1", OPERATOR, "refer")
@@ -193,15 +135,12 @@ async def test_a_caller_that_accepts_and_leaves_counts_as_transferred(
     tmp_path: Path, listener_factory
 ) -> None:
     async with listener_factory() as harness:
-        sipp = asyncio.create_task(
-            call_listener(tmp_path, harness.port, ACCEPTS_THEN_LEAVES, name="leaves")
-        )
+        sipp = asyncio.create_task(sipp_ok(tmp_path, harness, ACCEPTS_THEN_LEAVES, name="leaves"))
         await harness.wait_for(harness.listener.live_call_ids)
         (call_id,) = harness.listener.live_call_ids()
         await asyncio.sleep(1.0)  # sipp is at its <recv REFER> once its audio started
         harness.listener.take(call_id, OPERATOR, "op1")
-        result = await sipp
-        assert result.returncode == 0, str(result)
+        await sipp
         await harness.wait_for(lambda: harness.of_type(CallTakenOver))
     (taken,) = harness.of_type(CallTakenOver)
     assert (taken.by, taken.method) == ("op1", "refer")

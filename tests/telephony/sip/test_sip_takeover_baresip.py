@@ -6,7 +6,6 @@ the caller. We leave the call with BYE once the NOTIFY says 200."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from hotline.telephony.events import CallAnswered, CallTakenOver
 
 from tests.fixtures.baresip import baresip_dialing, needs_baresip
 from tests.fixtures.kamailio import REGISTRAR, kamailio, needs_kamailio
+from tests.fixtures.media import sine_wav
 from tests.intake.test_takeover_bridge import PASSWORD, _rms, operator_phone
 
 pytestmark = [needs_baresip, needs_kamailio, pytest.mark.timeout(180)]
@@ -32,12 +32,7 @@ OPEN_REGISTRAR = REGISTRAR.replace(_CHALLENGE, "")
 @pytest.fixture
 def caller_voice(tmp_path: Path) -> Path:
     wav = tmp_path / "caller.wav"
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "25",
-         "sine", "300", "vol", "0.4"],
-        check=True,
-    )  # fmt: skip
-    return wav
+    return sine_wav(wav, 25, 300, vol=0.4)
 
 
 async def test_baresip_caller_follows_our_refer_to_the_operator(

@@ -5,56 +5,21 @@ caller's connection; Contact and Via say TLS and the TLS port."""
 from __future__ import annotations
 
 import asyncio
-import datetime
-import ipaddress
 import secrets
 import ssl
-import subprocess
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from hotline.telephony.events import CallAnswered
 
 from hotline.intake_wiring import listener_options
 from hotline.settings import load_settings
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
+from tests.fixtures.certs import self_signed
 from tests.fixtures.common import free_port
+from tests.fixtures.media import sine_wav
 
 pytestmark = pytest.mark.timeout(60)
-
-
-def make_cert(folder: Path) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "hotline.test")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "sip.crt", folder / "sip.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
 
 
 async def read_message(reader: asyncio.StreamReader) -> str:
@@ -76,7 +41,7 @@ def header(message: str, name: str) -> str:
 
 
 async def test_call_over_tls(tmp_path: Path, listener_factory) -> None:
-    cert, key = make_cert(tmp_path)
+    cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     tls_port = free_port()
     async with listener_factory(
         tls_cert=cert, tls_key=key, tls_port=tls_port, max_call_seconds=2
@@ -127,7 +92,7 @@ async def test_call_over_tls(tmp_path: Path, listener_factory) -> None:
 
 
 async def test_plain_tcp_to_the_tls_port_gets_nothing(tmp_path: Path, listener_factory) -> None:
-    cert, key = make_cert(tmp_path)
+    cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     tls_port = free_port()
     async with listener_factory(tls_cert=cert, tls_key=key, tls_port=tls_port) as harness:
         reader, writer = await asyncio.open_connection("127.0.0.1", tls_port)
@@ -154,31 +119,17 @@ def test_tls_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @needs_baresip
 async def test_baresip_calls_over_tls(tmp_path: Path, listener_factory) -> None:
     """baresip (libre's TLS, trusting our test certificate) calls sip:…;transport=tls."""
-    cert, key = make_cert(tmp_path)
+    cert, key = self_signed(tmp_path, "hotline.test", stem="sip")
     wav = tmp_path / "tone.wav"
-    subprocess.run(
-        ["sox", "-n", "-r", "8000", "-c", "1", "-b", "16", str(wav), "synth", "3", "sine", "440"],
-        check=True,
-    )
+    sine_wav(wav, 3, 440)
     confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, "tls")
-    with (confdir / "config").open("a") as config:
-        config.write(f"sip_cafile {cert}\n")
+    baresip_config(confdir, wav, "tls", cafile=cert)
     tls_port = free_port()
     async with listener_factory(
         tls_cert=cert, tls_key=key, tls_port=tls_port, trusted_media=["127.0.0.0/8"]
     ) as harness:
-        assert BARESIP is not None
         dial = f"/dial sip:12345@127.0.0.1:{tls_port};transport=tls"
-        proc = await asyncio.create_subprocess_exec(
-            BARESIP, "-f", str(confdir), "-e", dial,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        )  # fmt: skip
-        try:
+        async with baresip_running(confdir, "-e", dial) as phone:
             (finished,) = await harness.finished(timeout=40)
-        finally:
-            if proc.returncode is None:
-                proc.terminate()
-            out, _ = await proc.communicate()
-    assert finished.reason == "caller_hangup", out.decode(errors="replace")[-2000:]
+    assert finished.reason == "caller_hangup", phone.output[-2000:]
     assert harness.of_type(CallAnswered)

@@ -5,28 +5,26 @@ Kamailio's TLS connection."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from hotline.telephony.events import CallAnswered
 
-from tests.fixtures.baresip import BARESIP, baresip_config, needs_baresip
+from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
 from tests.fixtures.common import free_port
-from tests.fixtures.kamailio import kamailio, needs_kamailio
-from tests.telephony.sip.test_sip_tls_outbound import (
-    KAMAILIO_TLS,
-    TLS_CFG,
-    make_ca,
-    make_server_cert,
+from tests.fixtures.kamailio import (
+    kamailio,
+    needs_kamailio,
+    needs_kamailio_tls,
     tls_proxy,
+    tls_proxy_files,
 )
 from tests.telephony.srtp_peers import samples, similarity, speech_wav
 
 pytestmark = [
     needs_kamailio,
     needs_baresip,
-    pytest.mark.skipif(not KAMAILIO_TLS.exists(), reason="kamailio-tls-modules not installed"),
+    needs_kamailio_tls,
     pytest.mark.timeout(120),
 ]
 
@@ -35,23 +33,11 @@ TO_LISTENER = tls_proxy('    $du = "sip:127.0.0.1:{listener_tls};transport=tls";
 
 
 async def test_kamailio_relays_over_tls_to_the_listener(tmp_path: Path, listener_factory) -> None:
-    ca_file, ca, ca_key = make_ca(tmp_path, "hotline-test-ca")
-    cert, key = make_server_cert(tmp_path, ca, ca_key, ["127.0.0.1"])
-    tls_cfg = tmp_path / "tls.cfg"
     # Kamailio as the TLS client checks our listener's certificate against the test CA.
-    tls_cfg.write_text(
-        TLS_CFG.format(key=key, cert=cert).replace(
-            "[client:default]\nverify_certificate = no",
-            f"[client:default]\nca_list = {ca_file}\nverify_certificate = yes",
-        )
-    )
+    _, tls_cfg, cert, key = tls_proxy_files(tmp_path, ["127.0.0.1"], client_verifies=True)
     wav = speech_wav(tmp_path)
     confdir = tmp_path / "baresip"
-    baresip_config(confdir, wav, "13700001234")
-    with (confdir / "config").open("a") as config:
-        config.write("module srtp.so\n")
-    accounts = confdir / "accounts"
-    accounts.write_text(accounts.read_text().strip() + ";mediaenc=srtp-mand\n")
+    baresip_config(confdir, wav, "13700001234", srtp=True)
     listener_tls = free_port()
     async with (
         listener_factory(
@@ -70,22 +56,13 @@ async def test_kamailio_relays_over_tls_to_the_listener(tmp_path: Path, listener
             listener_tls=listener_tls,
         ) as kam,
     ):
-        assert BARESIP is not None
-        proc = await asyncio.create_subprocess_exec(
-            BARESIP, "-f", str(confdir), "-e", f"/dial sip:12345@127.0.0.1:{kam.port}",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        )  # fmt: skip
-        try:
+        async with baresip_running(confdir, "-e", f"/dial sip:12345@127.0.0.1:{kam.port}") as phone:
             await harness.wait_for(lambda: harness.of_type(CallAnswered), timeout=30)
             (call,) = harness.listener.calls.values()
             via_tls = call.source.transport == "tls"
             (finished,) = await harness.finished(timeout=60)
-        finally:
-            if proc.returncode is None:
-                proc.terminate()
-            out, _ = await proc.communicate()
         log = kam.log_text()
-    output = out.decode(errors="replace")[-2000:] + log[-2000:]
+    output = phone.output[-2000:] + log[-2000:]
     assert finished.reason == "caller_hangup", output  # baresip's BYE came through
     assert via_tls  # Kamailio's INVITE came on its TLS connection
     sent, got = samples(wav), samples(finished.recording_path)
