@@ -22,6 +22,7 @@ from hotline.ticketing.web.events import EventHub
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from hotline.settings import Settings
+from tests.fixtures.browser import ARTIFACTS
 from tests.fixtures.web import add_web_users, web_settings
 
 CHROMIUM = "/usr/bin/chromium"
@@ -35,7 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @dataclass

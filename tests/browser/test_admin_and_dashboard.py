@@ -12,7 +12,7 @@ from hotline.ticketing.users import Actor, Role
 from hotline.ticketing.web import auth_store
 from openpyxl import load_workbook
 
-from tests.browser.test_console import log_in, shot
+from tests.fixtures.browser import log_in, shot
 from tests.fixtures.web import make_draft
 
 OP = Actor("op1", Role.OPERATOR)

@@ -9,8 +9,7 @@ from hotline.ticketing.commands import Correct
 from hotline.ticketing.services import NewTicket
 from hotline.ticketing.users import Actor, Role
 
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_console import log_in
+from tests.fixtures.browser import ARTIFACTS, log_in
 
 OPERATOR = Actor(name="op1", role=Role.OPERATOR)
 

@@ -3,8 +3,7 @@ visible 音质差 when the audio was too poor to transcribe well (Chromium, Play
 
 from __future__ import annotations
 
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_console import TIMEOUT, log_in
+from tests.fixtures.browser import ARTIFACTS, TIMEOUT, log_in
 from tests.fixtures.web import make_draft
 
 POOR = {"loss_percent": 9.5, "jitter_ms": 62.0, "rtt_ms": 410.0, "mos": 2.31, "poor": True}

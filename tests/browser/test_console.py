@@ -13,10 +13,9 @@ import re
 
 from hotline.ticketing.model import TranscriptWord
 
-from tests.browser.conftest import ARTIFACTS, write_wav
-from tests.fixtures.web import PASSWORD, make_draft
-
-TIMEOUT = 30_000  # ms; generous for a loaded 2-core machine
+from tests.browser.conftest import write_wav
+from tests.fixtures.browser import log_in, shot
+from tests.fixtures.web import make_draft
 
 WORDS = [
     TranscriptWord("鲅鱼圈", 0.2, 0.8, 0.95),
@@ -28,30 +27,6 @@ WORDS = [
     TranscriptWord("已经", 3.6, 4.0, 0.35),
     TranscriptWord("三天", 4.0, 4.6, 0.97),
 ]
-
-
-async def log_in(browser, base_url, name):
-    context = await browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
-    page = await context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    await page.goto(base_url + "/login")
-    await page.fill("#username", name)
-    await page.fill("#password", PASSWORD)
-    await page.click("#login-button")
-    await page.wait_for_url(re.compile(r"/(console|portal|dashboard)"))
-    return context, page
-
-
-async def log_in_watched(browser, base_url, name):  # type: ignore[no-untyped-def]
-    """log_in; the list collects the page's script errors."""
-    context, page = await log_in(browser, base_url, name)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    return context, page, errors
-
-
-async def shot(page, name):
-    await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 async def test_call_to_closure_through_the_ui(live_server, browser):

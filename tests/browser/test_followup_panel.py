@@ -35,7 +35,7 @@ from hotline.ticketing.web.followup_api import followup_web_extension
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.browser.conftest import _free_port
-from tests.browser.test_console import TIMEOUT, log_in_watched, shot
+from tests.fixtures.browser import TIMEOUT, log_in_watched, shot
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import closed_ticket
 from tests.fixtures.web import add_web_users, web_settings

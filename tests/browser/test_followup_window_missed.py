@@ -36,8 +36,8 @@ from hotline.ticketing.web.missed_api import missed_web_extension
 from hotline.catalog_loader import load_catalog
 from hotline.migrations import upgrade
 from tests.browser.conftest import _free_port
-from tests.browser.test_console import log_in_watched, shot
 from tests.browser.test_followup_panel import _closed_ticket, _service
+from tests.fixtures.browser import log_in_watched, shot
 from tests.fixtures.db import SettableClock
 from tests.fixtures.web import add_web_users, make_draft, web_settings
 

@@ -20,7 +20,7 @@ from hotline.ticketing.routing import Router
 
 from hotline.routing_wiring import routing_duplicates
 from tests.browser.conftest import LiveServer, serve_live
-from tests.browser.test_console import TIMEOUT, log_in, shot
+from tests.fixtures.browser import TIMEOUT, log_in, shot
 from tests.fixtures.web import make_draft
 
 HEATING = "我家暖气不热，室温只有十二度，我的电话是13912345678。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hotline.ticketing.persistence import routing_models as runs
 
-from tests.browser.test_console import log_in, shot
+from tests.fixtures.browser import log_in, shot
 
 
 async def test_the_lead_sees_the_packaged_model_then_the_retrained_one(live_server, browser):

@@ -3,7 +3,7 @@ Debian's Chromium (headless, Playwright). Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-from tests.browser.test_console import log_in, shot
+from tests.fixtures.browser import log_in, shot
 from tests.fixtures.web import make_draft
 from tests.web.test_take_back_api import auto_dispatched, dispatched_by_hand
 

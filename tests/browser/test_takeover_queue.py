@@ -13,8 +13,8 @@ from hotline.ticketing.services import get_ticket
 from hotline.ticketing.web.takeover_api import takeover_web_extension
 
 from hotline.intake_wiring import build_intake_runtime
-from tests.browser.conftest import ARTIFACTS, serve_live
-from tests.browser.test_console import TIMEOUT, log_in
+from tests.browser.conftest import serve_live
+from tests.fixtures.browser import ARTIFACTS, TIMEOUT, log_in
 from tests.fixtures.sipp import ACCEPTS_REFER, call_listener, needs_sipp
 from tests.web.test_takeover_api import _settings
 
