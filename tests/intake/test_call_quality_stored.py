@@ -7,67 +7,21 @@ speech model (the call is queued for transcription, which does not matter here).
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from hotline.ticketing.intake.records import CallQualityMeasured, record_from_json
-from hotline.ticketing.model import Ticket
 from hotline.ticketing.persistence.database import Database
-from hotline.ticketing.services import TicketQuery, get_ticket, list_tickets
 from hotline.ticketing.web.app import create_web_app
 
 from hotline.intake_wiring import build_intake_runtime
-from hotline.settings import Settings
 from tests.fixtures.baresip import baresip_dialing, needs_baresip
-from tests.fixtures.common import free_port
 from tests.fixtures.media import sine_wav
-from tests.fixtures.sip import tone_pcm, write_wav_8k
+from tests.fixtures.runtime import database_url, runtime_settings, wait_ticket
 from tests.fixtures.web import add_web_users, login, web_settings
 
 pytestmark = pytest.mark.timeout(180)
-
-
-def database_url(database: Database) -> str:
-    return database.engine.url.render_as_string(hide_password=False)
-
-
-def runtime_settings(
-    tmp_path: Path, url: str, *, greeting_seconds: float = 0.3, **sip: object
-) -> Settings:
-    """An in-process intake runtime's settings: free RTP ports, no speech model (calls are
-    queued for transcription), loopback media trusted (sipp plays from another port)."""
-    rtp = free_port()
-    return Settings(
-        sip={
-            "rtp_port_min": max(10000, rtp - 2000),
-            "rtp_port_max": min(65000, rtp + 2000),
-            "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(greeting_seconds)),
-            "trusted_media": ["127.0.0.0/8"],
-            **sip,
-        },
-        storage={"database_url": url, "recordings_dir": tmp_path / "var" / "recordings"},
-        asr={"model_path": tmp_path / "no-model-here"},
-        web={"secret_key": "test-secret-key"},
-    )
-
-
-async def wait_ticket(
-    database: Database, ready: Callable[[Ticket], bool], timeout: float = 60
-) -> Ticket:
-    """The first ticket (with its history) for which `ready` holds."""
-
-    async def poll() -> Ticket:
-        while True:
-            for t in await asyncio.to_thread(list_tickets, database.uow(), TicketQuery()):
-                full = await asyncio.to_thread(get_ticket, database.uow(), t.id)
-                if ready(full):
-                    return full
-            await asyncio.sleep(0.2)
-
-    return await asyncio.wait_for(poll(), timeout)
 
 
 @needs_baresip

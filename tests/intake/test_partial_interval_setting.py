@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import DEFAULT_CONFIG_FILE, Settings, load_settings
-from tests.intake.test_call_quality_stored import database_url, runtime_settings
+from tests.fixtures.runtime import database_url, runtime_settings
 
 
 async def test_the_setting_is_the_throttle_interval(tmp_path: Path, database: Database) -> None:

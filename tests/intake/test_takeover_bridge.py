@@ -9,12 +9,8 @@ The intake runtime runs in-process (SipListener, SQL store; no speech model)."""
 
 from __future__ import annotations
 
-import array
 import asyncio
-import contextlib
-import math
 import wave
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +18,9 @@ from hotline.ticketing.persistence.database import Database
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
-from tests.fixtures.baresip import baresip_config, baresip_running, needs_baresip
+from tests.fixtures.baresip import PHONE_PASSWORD, needs_baresip, operator_phone, wav_rms
 from tests.fixtures.kamailio import REGISTRAR, Kamailio, kamailio, needs_kamailio
-from tests.fixtures.sip import tone_pcm, write_wav_8k
+from tests.fixtures.runtime import database_url, runtime_settings, wait_ticket
 from tests.fixtures.sipp import (
     ANSWERED,
     G711_PCAP,
@@ -38,10 +34,8 @@ from tests.fixtures.sipp import (
     request,
     scenario,
 )
-from tests.intake.test_call_quality_stored import database_url, runtime_settings, wait_ticket
 
 pytestmark = [needs_sipp, needs_baresip, needs_kamailio, pytest.mark.timeout(240)]
-PASSWORD = "s3cret"
 
 # Talks (the draft's recording), presses 0, refuses the REFER that follows, talks to the
 # operator, hangs up.
@@ -62,48 +56,23 @@ PRESSES_ZERO_REFUSES_REFER = scenario(
 )
 
 
-@contextlib.asynccontextmanager
-async def operator_phone(confdir: Path, kam: Kamailio, user: str) -> AsyncIterator[Path]:
-    """baresip registered to Kamailio as `user`, answering by itself; yields the folder
-    where it dumps what it hears (dump-*-dec.wav)."""
-    silence = write_wav_8k(confdir.parent / "operator-voice.wav", tone_pcm(30, level=0.05))
-    baresip_config(confdir, silence, user)
-    # aufile cannot play in this baresip: sndfile dumps the decoded audio it received.
-    with (confdir / "config").open("a") as config:
-        config.write(f"module sndfile.so\nsnd_path {confdir}\n")
-    (confdir / "accounts").write_text(
-        f"<sip:{user}@127.0.0.1:{kam.port}>;auth_pass={PASSWORD};regint=60;"
-        "answermode=auto;audio_codecs=PCMA\n"
-    )
-    async with baresip_running(confdir):
-        for _ in range(150):
-            if f"AoR: {user}\n" in await kam.rpc("ul.dump"):
-                break
-            await asyncio.sleep(0.2)
-        else:
-            raise AssertionError("the operator phone did not register")
-        yield confdir
-
-
 def _settings(tmp_path: Path, database: Database, kam: Kamailio) -> Settings:
     return runtime_settings(
         tmp_path,
         database_url(database),
-        outbound={"proxy": f"sip:127.0.0.1:{kam.port}", "username": "hl", "password": PASSWORD},
+        outbound={
+            "proxy": f"sip:127.0.0.1:{kam.port}",
+            "username": "hl",
+            "password": PHONE_PASSWORD,
+        },
         takeover={"person_phone": f"sip:op1@127.0.0.1:{kam.port}"},
     )
-
-
-def _rms(path: Path) -> float:
-    with wave.open(str(path)) as w:
-        samples = array.array("h", w.readframes(w.getnframes()))
-    return math.sqrt(sum(x * x for x in samples) / len(samples)) if samples else 0.0
 
 
 async def test_zero_bridges_the_caller_to_the_operator_phone(
     tmp_path: Path, database: Database
 ) -> None:
-    async with kamailio(tmp_path / "kamailio", REGISTRAR, password=PASSWORD) as kam:
+    async with kamailio(tmp_path / "kamailio", REGISTRAR, password=PHONE_PASSWORD) as kam:
         async with operator_phone(tmp_path / "operator", kam, "op1") as heard:
             runtime = build_intake_runtime(_settings(tmp_path, database, kam), database, sip_port=0)
             await runtime.start()
@@ -129,7 +98,7 @@ async def test_zero_bridges_the_caller_to_the_operator_phone(
         # baresip's dump of what it decoded: the caller's relayed voice.
         dumps = sorted(heard.glob("dump-*-dec.wav"))
         assert dumps, f"the operator phone got no call: {sorted(heard.iterdir())}"
-        assert max(_rms(d) for d in dumps) > 200, "the operator phone heard silence"
+        assert max(wav_rms(d) for d in dumps) > 200, "the operator phone heard silence"
 
     # And the other way: the operator's voice went to the caller (RTP from baresip relayed).
     (takeover,) = takeovers

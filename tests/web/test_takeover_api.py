@@ -17,9 +17,9 @@ from hotline.ticketing.web.takeover_api import takeover_web_extension
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
+from tests.fixtures.runtime import database_url, runtime_settings
 from tests.fixtures.sipp import ACCEPTS_REFER, OPERATOR, call_listener, needs_sipp
 from tests.fixtures.web import add_web_users, csrf, login
-from tests.intake.test_call_quality_stored import database_url, runtime_settings
 
 pytestmark = [needs_sipp, pytest.mark.timeout(180)]
 

@@ -11,10 +11,15 @@ from pathlib import Path
 import pytest
 from hotline.telephony.events import CallAnswered, CallTakenOver
 
-from tests.fixtures.baresip import baresip_dialing, needs_baresip
+from tests.fixtures.baresip import (
+    PHONE_PASSWORD,
+    baresip_dialing,
+    needs_baresip,
+    operator_phone,
+    wav_rms,
+)
 from tests.fixtures.kamailio import REGISTRAR, kamailio, needs_kamailio
 from tests.fixtures.media import sine_wav
-from tests.intake.test_takeover_bridge import PASSWORD, _rms, operator_phone
 
 pytestmark = [needs_baresip, needs_kamailio, pytest.mark.timeout(180)]
 # The registrar without the proxy challenge: the caller's baresip (the shared fixture's
@@ -39,7 +44,7 @@ async def test_baresip_caller_follows_our_refer_to_the_operator(
     tmp_path: Path, listener_factory, caller_voice: Path
 ) -> None:
     async with (
-        kamailio(tmp_path / "kamailio", OPEN_REGISTRAR, password=PASSWORD) as kam,
+        kamailio(tmp_path / "kamailio", OPEN_REGISTRAR, password=PHONE_PASSWORD) as kam,
         operator_phone(tmp_path / "operator", kam, "op1") as heard,
         listener_factory(trusted_media=["127.0.0.0/8"]) as harness,
     ):
@@ -55,4 +60,4 @@ async def test_baresip_caller_follows_our_refer_to_the_operator(
     assert finished.reason == "transferred", phone.output[-3000:]
     (taken,) = harness.of_type(CallTakenOver)
     assert (taken.method, taken.target) == ("refer", target)
-    assert dumps and max(_rms(d) for d in dumps) > 200, phone.output[-3000:]
+    assert dumps and max(wav_rms(d) for d in dumps) > 200, phone.output[-3000:]
