@@ -1,4 +1,5 @@
-"""The 回访 web API served for the tests of this folder."""
+"""The 回访 web API served for the tests of this folder, and the survey-call fixtures
+(`make_dialer`, `survey`: tests/fixtures/survey.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.persistence.database import Database
 from hotline.ticketing.web.followup_api import followup_web_extension
 
+from tests.fixtures.survey import make_dialer, survey  # noqa: F401 (fixtures for this folder)
 from tests.fixtures.web import WebEnv, served_web
 
 

@@ -1,7 +1,7 @@
 """Survey completion with a real SIP callee (sipp): a callee who hangs up while the
 opening prompt plays is stored as "hung_up_prompt" (did not reach the question), one who
 answers after the question as "answer"; /api/v1/followup/stats counts them apart.
-Uses the real SurveyCallDialer and espeak-ng prompts of test_real_peers.py."""
+Uses the real SurveyCallDialer and espeak-ng prompts of tests/fixtures/survey.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hotline.ticketing.followup.survey_script import completion
 from hotline.ticketing.web.metrics import SURVEY_OUTCOMES
 
 from tests.fixtures.sipp import _HEAD, _TAG, answer_then_keys, needs_sipp, reply
-from tests.followup.test_real_peers import Survey, make_dialer, survey  # noqa: F401  (fixtures)
+from tests.fixtures.survey import Survey
 
 pytestmark = [
     needs_sipp,
@@ -54,7 +54,7 @@ def answer_then_hang_up(after_ms: int) -> str:
 
 
 async def test_hang_up_during_the_opening_prompt_is_counted_apart(
-    survey: Survey,  # noqa: F811
+    survey: Survey,
     followup_service: FollowupService,
 ) -> None:
     # First a callee who answers after the question (the job is done: one claim later on).

@@ -8,132 +8,35 @@ PostgreSQL claim is tested in test_concurrent_claim.py.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hotline.telephony.dialer import Dialer as SipDialer
-from hotline.telephony.dialer import DialerOptions, OutboundCall
-from hotline.telephony.prompts import PromptCache
 from hotline.telephony.sip.dialog import DialogState
 from hotline.ticketing import services
 from hotline.ticketing.followup.scheduler import FollowupScheduler
 from hotline.ticketing.followup.service import FollowupService
 from hotline.ticketing.followup.states import JobState
-from hotline.ticketing.model import Satisfaction, State, Ticket
+from hotline.ticketing.model import Satisfaction, State
 from hotline.ticketing.persistence.database import Database
 
-from hotline.survey_call import SurveyCallDialer
 from tests.fixtures.common import free_port
 from tests.fixtures.db import SettableClock
 from tests.fixtures.followup import CloseTicket
 from tests.fixtures.kamailio import auth_proxy_cfg, kamailio, needs_kamailio
 from tests.fixtures.sipp import (
-    answer_one_call,
     answer_then_keys,
     needs_sipp,
     reject,
     ring_until_cancel,
-    wait_for_udp_listener,
 )
+from tests.fixtures.survey import Survey, dialled
 
 pytestmark = [
     needs_sipp,
     pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
     pytest.mark.timeout(240),
 ]
-
-MakeDialer = Callable[..., SurveyCallDialer]
-dialled: list[OutboundCall] = []  # the calls make_dialer's dialers placed (this test)
-
-
-@pytest.fixture
-async def make_dialer(tmp_path: Path) -> AsyncIterator[MakeDialer]:
-    sips: list[SipDialer] = []
-    dialled.clear()
-    cache = PromptCache(tmp_path / "prompts")
-
-    async def make(target_port: int, *, proxy: str | None = None, **options: object):  # type: ignore[no-untyped-def]
-        sip = SipDialer(
-            DialerOptions(host="127.0.0.1", port=0, proxy=proxy, ring_timeout=4.0, **options)  # type: ignore[arg-type]
-        )
-        await sip.start()
-        sips.append(sip)
-        dial = sip.dial
-
-        async def dial_and_keep(target: str, **kwargs: object) -> OutboundCall:
-            call = await dial(target, **kwargs)  # type: ignore[arg-type]
-            dialled.append(call)  # observed only: the real call, for its SIP outcome
-            return call
-
-        sip.dial = dial_and_keep  # type: ignore[method-assign]
-        return SurveyCallDialer(
-            sip=sip,
-            prompts=cache,
-            target_for=lambda number: f"sip:{number}@127.0.0.1:{target_port}",
-            recordings_dir=tmp_path / "recordings",
-            listen_seconds=6.0,
-        )
-
-    yield make  # type: ignore[misc]
-    for sip in sips:
-        await sip.close()
-
-
-class Survey:
-    """A ticket due for its survey, and scheduler passes against a sipp callee on `port`."""
-
-    def __init__(
-        self,
-        tmp_path: Path,
-        service: FollowupService,
-        close_ticket: CloseTicket,
-        clock: SettableClock,
-        make_dialer: MakeDialer,
-    ) -> None:
-        self.tmp_path, self.service, self.close_ticket = tmp_path, service, close_ticket
-        self.clock, self.make_dialer = clock, make_dialer
-        self.port = free_port()
-        self._dialer: SurveyCallDialer | None = None
-
-    async def due(self) -> Ticket:
-        """A closed ticket whose survey job is due now."""
-        ticket = self.close_ticket(summary="小区停水")
-        [job] = await asyncio.to_thread(self.service.sweep)
-        self.clock.now = job.due_at
-        return ticket
-
-    async def dialer(self, target_port: int | None = None, **options: object) -> SurveyCallDialer:
-        """The dialer of this test (made on first use), calling `port` unless told."""
-        if self._dialer is None:
-            self._dialer = await self.make_dialer(target_port or self.port, **options)
-        return self._dialer
-
-    async def call(self, scenario: str, name: str, uas_port: int | None = None):  # type: ignore[no-untyped-def]
-        """Run one scheduler pass while sipp plays `scenario` as the callee."""
-        dialer = await self.dialer()
-        port = uas_port or self.port
-        sipp = asyncio.create_task(
-            answer_one_call(self.tmp_path, scenario, port, name=name, timeout=90)
-        )
-        # Dial once sipp listens: an INVITE retransmitted while sipp starts would reach it
-        # twice, and sipp answers the copy by resending its last message.
-        await wait_for_udp_listener(port)
-        jobs = await FollowupScheduler(self.service, dialer).run_once()
-        result = await sipp
-        return jobs, result
-
-
-@pytest.fixture
-def survey(
-    tmp_path: Path,
-    followup_service: FollowupService,
-    close_ticket: CloseTicket,
-    clock: SettableClock,
-    make_dialer: MakeDialer,
-) -> Survey:
-    return Survey(tmp_path, followup_service, close_ticket, clock, make_dialer)
 
 
 async def test_digit_1_records_satisfied(

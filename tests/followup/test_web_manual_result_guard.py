@@ -14,7 +14,7 @@ from tests.fixtures.web import WebEnv, csrf, json_body
 
 
 async def test_manual_result_is_audited_and_guarded(
-    env: WebEnv,  # noqa: F811
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     database: Database,

@@ -16,7 +16,7 @@ from tests.fixtures.web import WebEnv, json_body
 
 
 async def test_list_says_when_the_calling_window_is_closed(
-    env: WebEnv,  # noqa: F811
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -43,7 +43,7 @@ async def test_list_says_when_the_calling_window_is_closed(
 
 
 async def test_completion_statistics_count_hang_ups_during_the_opening(
-    env: WebEnv,  # noqa: F811
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
     clock: SettableClock,
@@ -81,7 +81,7 @@ async def test_completion_statistics_count_hang_ups_during_the_opening(
 
 
 async def test_summary_is_masked_then_shortened_with_an_ellipsis(
-    env: WebEnv,  # noqa: F811
+    env: WebEnv,
     followup_service: FollowupService,
     close_ticket: CloseTicket,
 ) -> None:
