@@ -218,7 +218,9 @@ def test_database_outage_calls_recorded_and_written_when_it_returns(
         # The web side says so in Chinese rather than failing with a 500.
         status, body = srv.http_json("/api/v1/tickets", login=("wang", "pass-word-1"))
         assert (status, body["message"]) == (503, "数据库暂时不可用，请稍后重试"), body
-        status, health = srv.http_json("/healthz")
+        # The HTTP site opens a moment after the SIP listener (start-up ends with a
+        # collection): wait for its first answer rather than assume it is already up.
+        status, health = srv.wait_healthz()
         assert status == 503 and health["checks"]["database"]["ok"] is False, health
         proxy.up()  # the database is back: the journal is replayed
         srv.wait_log("journaled intake records written", timeout=60)
@@ -244,7 +246,9 @@ def test_database_down_at_start_calls_answered_then_written_when_it_comes(
     try:
         srv.start()  # no exit 3: the SIP listener comes up without the database
         assert "database unreachable" in srv.log_text()
-        status, health = srv.http_json("/healthz")
+        # The HTTP site opens a moment after the SIP listener (start-up ends with a
+        # collection): wait for its first answer rather than assume it is already up.
+        status, health = srv.wait_healthz()
         assert status == 503 and health["checks"]["database"]["ok"] is False, health
         status, body = srv.http_json("/api/v1/session")
         assert (status, body["message"]) == (503, "数据库暂时不可用，请稍后重试"), body
