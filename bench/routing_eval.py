@@ -55,10 +55,10 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
-# Round-2/3 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
+# Round-2/3/4 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
     name: ROOT / f"bench/blind/{name}.jsonl"
-    for name in ("r2_spoken", "r2_written", "r2_assist", "r3_spoken", "r3_written", "r3_assist")
+    for name in (f"r{r}_{kind}" for r in (2, 3, 4) for kind in ("spoken", "written", "assist"))
 }
 
 FIELDS = (
@@ -97,10 +97,16 @@ ASSIST_DEV = ROOT / "tests/routing/data/assist_dev.jsonl"
 
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
     """The round-2 targets on blind sets: lead unit, type, lead within the top three,
-    area (only where a place is said), epidemic F1, and 协办 precision/recall where labelled."""
+    area (only where a place is said), epidemic F1, 协办 precision/recall where labelled, and
+    the automatic-dispatch share with its lead-unit precision at the shipped threshold
+    (config/routing.yaml `auto_dispatch`, switched on for the count; the same rules as the
+    service: no epidemic matter, no 协办 suggestion, a trusted source)."""
+    from hotline.ticketing.routing.auto import decide
+
+    auto_settings = replace(router.rules.auto_dispatch, enabled=True)
     header = (
         f"{'set':11} {'n':>4} {'lead':>6} {'type':>6} {'top3':>6} {'area':>6} "
-        f"{'epi F1':>7} {'协办 P':>7} {'协办 R':>7}"
+        f"{'epi F1':>7} {'协办 P':>7} {'协办 R':>7} {'auto':>6} {'auto P':>7}"
     )
     lines = [header]
     for name in names:
@@ -109,6 +115,7 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
         lead = kind = top3 = area_right = area_n = 0
         tp = fp = fn = 0
         a_tp = a_fp = a_fn = 0
+        auto: list[bool] = []  # lead right, for each request dispatched automatically
         labelled = any("assist" in i for i in items)
         misses: list[str] = []
         for item in items:
@@ -117,6 +124,8 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
             lead += got.department == item["unit"]
             kind += got.category == item["type"]
             top3 += item["unit"] in ranked[:3]
+            if decide(got, auto_settings, "").dispatch:
+                auto.append(got.department == item["unit"])
             if item["area"]:
                 area_n += 1
                 area_right += got.area == item["area"]
@@ -142,6 +151,7 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
             f"{name:11} {n:>4} {lead / n:>6.3f} {kind / n:>6.3f} {top3 / n:>6.3f} "
             f"{area_right / max(area_n, 1):>6.3f} {f1:>7.3f} "
             + (f"{p:>7.3f} {r:>7.3f}" if labelled else f"{'-':>7} {'-':>7}")
+            + f" {len(auto) / n:>6.3f} {sum(auto) / len(auto) if auto else float('nan'):>7.3f}"
         )
         lines += misses
     return lines
