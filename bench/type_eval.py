@@ -13,6 +13,11 @@ corpus itself), so that a figure stays comparable when lines are added or typed.
 
 `--dev FILE`: {"text", "type"[, "unit"]} lines written for tuning (never a blind set);
 the shipped router (seed classifier from the packaged corpus) types them.
+
+`--sets`: every dev set of tests/routing/data (eval, the hold-outs, assist_dev, type_dev,
+spoken_dev; clean and, where made, ASR-style) with the shipped router: per set n, type,
+lead, top-3, area, epidemic F1, and one confusion matrix of types over all of them
+(rows: the labelled type, columns: the router's). `--misses` lists the wrong types.
 """
 
 from __future__ import annotations
@@ -200,6 +205,79 @@ def dev_report(router: Router, path: Path, misses: bool) -> list[str]:
     return [f"{path.name}: {len(items)} requests, type {total:.3f} ({parts})", *wrong]
 
 
+DEV_SETS = (
+    "eval",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "assist_dev",
+    "type_dev",
+    "spoken_dev",
+)
+TYPES = ("consult", "help", "complaint", "report", "suggestion")
+
+
+def dev_items(name: str) -> list[dict[str, Any]]:
+    """A dev set as {text, asr?, type, unit?, area?, epidemic?} items."""
+    path = ROOT / f"tests/routing/data/{name}.jsonl"
+    if not path.exists():
+        return []
+    if name.startswith(("eval", "holdout")):
+        from bench.routing_eval import load_items
+
+        return [{**i, "text": i["clean"], "type": i["category"]} for i in load_items(path)]
+    return corpus_items(path)
+
+
+def sets_report(router: Router, misses: bool) -> list[str]:
+    """Type, lead, top-3, area and epidemic F1 per dev set and variant, and the types'
+    confusion matrix over all of them."""
+    header = f"{'set':16} {'n':>4} {'type':>6} {'lead':>6} {'top3':>6} {'area':>6} {'epi F1':>7}"
+    lines = [header]
+    confusion: dict[tuple[str, str], int] = {}
+    wrong: list[str] = []
+    for name in DEV_SETS:
+        items = dev_items(name)
+        for variant in ("clean", "asr"):
+            if not items or (variant == "asr" and "asr" not in items[0]):
+                continue
+            kind = lead = top3 = area_n = area_ok = unit_n = tp = fp = fn = 0
+            for item in items:
+                said = item["text"] if variant == "clean" else item["asr"]
+                got = router.suggest(said)
+                kind += got.category == item["type"]
+                confusion[(item["type"], got.category)] = (
+                    confusion.get((item["type"], got.category), 0) + 1
+                )
+                if misses and got.category != item["type"] and variant == "clean":
+                    wrong.append(f"   {name}: want {item['type']} got {got.category}: {said}")
+                if item.get("unit"):
+                    unit_n += 1
+                    ranked = [got.department, *(a.department for a in got.alternatives)]
+                    lead += got.department == item["unit"]
+                    top3 += item["unit"] in ranked[:3]
+                if item.get("area"):
+                    area_n += 1
+                    area_ok += got.area == item["area"]
+                if "epidemic" in item:
+                    tp += got.epidemic and item["epidemic"]
+                    fp += got.epidemic and not item["epidemic"]
+                    fn += item["epidemic"] and not got.epidemic
+            n = len(items)
+            f1 = f"{2 * tp / (2 * tp + fp + fn):>7.3f}" if tp + fp + fn else f"{'-':>7}"
+            unit = (
+                f"{lead / unit_n:>6.3f} {top3 / unit_n:>6.3f}" if unit_n else f"{'-':>6} {'-':>6}"
+            )
+            area = f"{area_ok / area_n:>6.3f}" if area_n else f"{'-':>6}"
+            lines.append(f"{name + '/' + variant:16} {n:>4} {kind / n:>6.3f} {unit} {area} {f1}")
+    lines.append("confusion (rows labelled, columns routed):")
+    lines.append(f"{'':11}" + "".join(f"{t:>11}" for t in TYPES))
+    for want in TYPES:
+        lines.append(f"{want:11}" + "".join(f"{confusion.get((want, t), 0):>11}" for t in TYPES))
+    return lines + wrong
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", type=int, default=0, metavar="K")
@@ -208,6 +286,7 @@ def main() -> int:
     parser.add_argument("--base-corpus", type=Path, default=None)
     parser.add_argument("--dev", type=Path, default=None)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--sets", action="store_true", help="all dev sets, confusion matrix")
     parser.add_argument("--by-unit", action="store_true", help="hold out whole units")
     parser.add_argument(
         "--weights", default="", help="with --types-only: also these classifier.category_weight"
@@ -219,6 +298,8 @@ def main() -> int:
     router = build_router(load_rules(catalog), catalog)
     if args.dev:
         print("\n".join(dev_report(router, args.dev, args.misses)))
+    if args.sets:
+        print("\n".join(sets_report(router, args.misses)))
     if args.cv:
         corpus = args.corpus or SEED_FILE
         base_file = args.base_corpus or corpus
