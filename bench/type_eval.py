@@ -72,7 +72,7 @@ def cross_validation(
 ) -> list[str]:
     from hotline.ticketing.routing.classifier import (
         HistoryModel,
-        build_category_pipeline,
+        build_pipeline,
         train_seed,
     )
     from sklearn.model_selection import StratifiedKFold
@@ -122,7 +122,7 @@ def cross_validation(
 
             typed = [(normalise(t), c) for t, _, c in train if c]
             model: Any = HistoryModel.__new__(HistoryModel)
-            model.category_pipeline = build_category_pipeline(places).fit(
+            model.category_pipeline = build_pipeline(places).fit(
                 [t for t, _ in typed], [c for _, c in typed]
             )
             fold_router = router
