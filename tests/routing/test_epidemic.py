@@ -18,6 +18,7 @@ from hotline.ticketing.routing import Router
         "老人想打加强针，腿脚不方便能上门打吗",
         "药店连花清瘟一盒涨到八十多",
         "我是从外省回来的，到了以后要不要居家",
+        "我们全家都阳了，药店退烧药都买不着",
     ],
 )
 def test_spoken_and_misheard_epidemic_words_raise_the_flag(router: Router, text: str) -> None:
@@ -32,6 +33,7 @@ def test_spoken_and_misheard_epidemic_words_raise_the_flag(router: Router, text:
         "防疫员给我家羊打完针第二天死了两只",
         "这一情况我们反映过好几次了，楼道灯还是不亮",  # 这一情况 is not 疫情
         "格力空调买了三个月就坏了，售后不给修",  # the brand, not 隔离
+        "今天都出太阳了，屋里暖气还是冰凉的",  # 太阳了 is not 阳了
     ],
 )
 def test_sound_alikes_and_animal_health_do_not(router: Router, text: str) -> None:
