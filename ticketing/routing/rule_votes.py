@@ -138,7 +138,11 @@ class RuleReader:
             if any(word in e for e in excluded):  # its sound is the excluded word's
                 return False
             key = self.phonetic.sound_of(word)
-            return key is not None and text_sound.words_spanned(key) > 0
+            if key is None:
+                return False
+            words = text_sound.words_spanned(key)
+            # A two-character cue heard as two words is two everyday words (水都 for 水痘).
+            return words == 1 or (words > 1 and len(word) > 2)
 
         strong = [w for w in rules.strong if said(w)]
         if strong:

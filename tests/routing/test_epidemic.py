@@ -1,0 +1,40 @@
+"""The epidemic flag (涉疫, config/routing.yaml `epidemic`): spoken and misheard forms of
+the epidemic words raise it; everyday words that sound like a disease and animal health
+do not."""
+
+from __future__ import annotations
+
+import pytest
+from hotline.ticketing.routing import Router
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一情期间旅行社把团取消了说好全额退款现在只退一半",  # 一情: 疫情 misheard
+        "我被拉到集中格力点已经满十四天了",  # 格力: 隔离 misheard
+        "我昨天早上做的和算到现在结果还没出来",  # 和算: 核酸 misheard
+        "芦屯镇封村那阵子我家白菜烂地里了",
+        "老人想打加强针，腿脚不方便能上门打吗",
+        "药店连花清瘟一盒涨到八十多",
+        "我是从外省回来的，到了以后要不要居家",
+        "我们全家都阳了，药店退烧药都买不着",
+    ],
+)
+def test_spoken_and_misheard_epidemic_words_raise_the_flag(router: Router, text: str) -> None:
+    assert router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报有个洗车店把水表动了手脚，用多少水都不花钱",  # 水都 sounds like 水痘
+        "我养的鸡最近死了好多，不知道是不是得了禽流感",  # animal health
+        "防疫员给我家羊打完针第二天死了两只",
+        "这一情况我们反映过好几次了，楼道灯还是不亮",  # 这一情况 is not 疫情
+        "格力空调买了三个月就坏了，售后不给修",  # the brand, not 隔离
+        "今天都出太阳了，屋里暖气还是冰凉的",  # 太阳了 is not 阳了
+    ],
+)
+def test_sound_alikes_and_animal_health_do_not(router: Router, text: str) -> None:
+    assert not router.suggest(text).epidemic
