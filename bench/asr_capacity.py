@@ -13,10 +13,17 @@ Every stream gets the same call.
   service's defaults): the same loop on a Model loaded with the narrower search.
   Its word difference against raw Vosk is the fair measure of what the decoder
   settings change: the same audio, the same context, only the search differs;
+- raw Vosk fed 100 / 200 ms chunks (one AcceptWaveform each) instead of 20 ms frames:
+  what the per-call overhead costs;
+- raw Vosk on the audio resampled to the model's rate before it (soxr, not timed): what
+  Vosk's own resampling costs;
+- the floor of any gate ("oracle"): raw Vosk fed only the exact sentence spans, no
+  padding, closed (FinalResult) at each one's end; also at 200 ms chunks and with the
+  decoder settings. Above 0.5x, no voice-activity gate reaches the goal on this audio;
 - service, ungated: VoskEngine(vad=False), what the service did before gating;
 - service: VoskEngine as `hotline serve` runs it (WebRTC VAD gate, endpoint at
   the end of each stretch of speech), with the model's own decoder settings and
-  with the service's.
+  with the service's, the latter also with 20 / 100 / 200 ms chunks (VoskEngine(chunk_ms)).
 
 Cost is process CPU time per call (the machine is shared: wall time is noise).
 Speech kept (independent of how this model's words on synthetic speech vary): the
