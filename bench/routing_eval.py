@@ -92,7 +92,10 @@ def load_items(path: Path) -> list[dict[str, Any]]:
     ]
 
 
-ASSIST_DEV = ROOT / "tests/routing/data/assist_dev.jsonl"
+ASSIST_DEV = {
+    "assist_dev": ROOT / "tests/routing/data/assist_dev.jsonl",  # tuned on
+    "assist_dev2": ROOT / "tests/routing/data/assist_dev2.jsonl",  # written later, a check
+}
 
 
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
@@ -104,7 +107,7 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
     )
     lines = [header]
     for name in names:
-        path = ASSIST_DEV if name == "assist_dev" else BLIND[name]
+        path = ASSIST_DEV.get(name) or BLIND[name]
         items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
         lead = kind = top3 = area_right = area_n = 0
         tp = fp = fn = 0
@@ -403,7 +406,7 @@ def main() -> int:
     parser.add_argument(
         "--assist-dev",
         action="store_true",
-        help="the --blind report on the 协办 dev set (tests/routing/data/assist_dev.jsonl)",
+        help="the --blind report on the 协办 dev sets (tests/routing/data/assist_dev*.jsonl)",
     )
     parser.add_argument("--calibrate", type=int, default=0, metavar="K", help="auto threshold")
     parser.add_argument("--precision", type=float, default=0.98, help="for --calibrate")
@@ -447,7 +450,7 @@ def main() -> int:
         )
         return 0
     if args.assist_dev:
-        print("\n".join(blind_report(router, ["assist_dev"], args.misses)))
+        print("\n".join(blind_report(router, sorted(ASSIST_DEV), args.misses)))
         return 0
     if args.blind:
         names = sorted(BLIND) if args.blind == "all" else [args.blind]
