@@ -8,6 +8,9 @@ nothing about another unit), worth at least `MIN_POINTS` together (one strong ph
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
 also names a town/community/village matter in a named area, that area assists (属地协办).
 
+Which of the units leads and which assists is read from the words around each mention
+(roles.py); the router applies it (suggest.py).
+
 Every suggestion returned here is confident enough to hold a request back from
 automatic dispatch (auto.decide): a person names the lead and the assisting units.
 """

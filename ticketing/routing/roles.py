@@ -1,0 +1,102 @@
+"""Which of two units a request asks to act (主办) and which only helps (协办). No I/O.
+
+When two units' duties are both named, the one the caller wants to act is the lead: the
+unit addressed with an ask (燃气公司赶紧来修, 城管来管管), else the one the request is
+about. The others are mentioned on the side, and the words around a mention say so:
+after 还/也/又/而且/听说/是不是/说是 (还卖过期的食品, 是不是工厂排污), before 也不管/不让/也不热
+(物业也不管, 暖气也不热), or as a place (学校门口的黑车: the school is where, not what).
+The text carries no punctuation (speech has none), so these cues are read in a few
+characters around each mention, not by clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from enum import Enum
+
+from hotline.ticketing.routing.assist import spans
+from hotline.ticketing.routing.rules import Hit
+
+
+class Role(Enum):
+    ASKED = "asked"  # addressed with an ask: this unit is to act
+    PLAIN = "plain"  # what the request is about
+    SIDE = "side"  # mentioned on the side (added, reported as inactive, speculated)
+    PLACE = "place"  # only says where (学校门口)
+
+
+# A mention followed by an ask to act: (赶紧)来修 / 管管 / 查查 / 快来人 / 来处理.
+_ASK_AFTER = re.compile(
+    r"^(的人|的)?(和[^\s]{1,4}?)?(赶紧|赶快|快点|快|马上|能不能|得|给|再)?"
+    r"(来人|来修|来查|来管|来处理|来看看|过来|来一趟|抢修|修修|修一修|管管|管一管|查查|查一查|处理一下)"
+)
+_PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|周边|周围|隔壁|跟前)")
+_SIDE_AFTER = re.compile(
+    r"^(也不管|不管|都不管|没人管|也没人管|不作为|说不归|不让|推给|又推|也得配合|得配合)"
+    r"|^(也|都|又)[^\s]{0,2}?(不|没)"
+)
+_SIDE_BEFORE = re.compile(r"(还|也|又|而且|并且|另外|听说|是不是|怕是|说是|说得|顺便)")
+SIDE_WINDOW = 6  # characters before a mention searched for an additive word
+MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (assist.py)
+
+
+def mention_role(text: str, start: int, end: int) -> Role:
+    after = text[end : end + 12]
+    if _ASK_AFTER.match(after):
+        return Role.ASKED
+    if _PLACE_AFTER.match(after):
+        return Role.PLACE
+    if _SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
+        return Role.SIDE
+    return Role.PLAIN
+
+
+def _written(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
+    return [
+        (a, b, h.weight)
+        for h in hits
+        if not h.by_sound and "…" not in h.phrase
+        for a, b in spans(text, h.phrase)
+    ]
+
+
+def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | None:
+    """ASKED when any mention of `unit` is asked; PLAIN when its plain mentions weigh at
+    least `MIN_WEIGHT` (小区 and 楼道 say too little); else SIDE, PLACE or PLAIN, the first
+    that any mention has; None without a written phrase. A phrase inside a longer one,
+    of any unit, takes the longer one's role (燃气 in 燃气公司也不管) or none."""
+    every = [m for hits in hits_of.values() for m in _written(hits, text)]
+    weight = dict.fromkeys(Role, 0.0)
+    seen: set[Role] = set()
+    for a, b, w in _written(hits_of.get(unit, []), text):
+        if any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every):
+            continue
+        role = mention_role(text, a, b)
+        weight[role] += w
+        seen.add(role)
+    if Role.ASKED in seen:
+        return Role.ASKED
+    if weight[Role.PLAIN] >= MIN_WEIGHT:
+        return Role.PLAIN
+    return next((r for r in (Role.SIDE, Role.PLACE, Role.PLAIN) if r in seen), None)
+
+
+_RANK = {Role.ASKED: 3, Role.PLAIN: 2, Role.SIDE: 1, Role.PLACE: 0}
+
+
+def asked_instead(
+    text: str, lead: str, candidates: Iterable[str], hits_of: Mapping[str, list[Hit]]
+) -> str | None:
+    """The assisting candidate the request asks to act rather than `lead` (its role
+    ranks above the lead's), or None when the lead stands."""
+    lead_role = unit_role(text, lead, hits_of)
+    if lead_role is None:
+        return None
+    best: tuple[int, str] | None = None
+    for unit in candidates:
+        role = unit_role(text, unit, hits_of)
+        rank = _RANK[role] if role is not None else -1
+        if rank > _RANK[lead_role] and (best is None or rank > best[0]):
+            best = (rank, unit)
+    return best[1] if best else None
