@@ -95,6 +95,7 @@ def load_items(path: Path) -> list[dict[str, Any]]:
 ASSIST_DEV = {
     "assist_dev": ROOT / "tests/routing/data/assist_dev.jsonl",  # tuned on
     "assist_dev2": ROOT / "tests/routing/data/assist_dev2.jsonl",  # written later, a check
+    "assist_dev3": ROOT / "tests/routing/data/assist_dev3.jsonl",  # written later still
 }
 
 

@@ -158,8 +158,9 @@ def test_assist_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
     assert sum(not i["assist"] for i in items) >= 15  # single-duty requests too
 
 
-def test_second_assist_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
-    items = _assist_dev("assist_dev2")
+@pytest.mark.parametrize("name", ["assist_dev2", "assist_dev3"])
+def test_later_assist_dev_sets_are_labelled_with_catalogue_ids(router: Router, name: str) -> None:
+    items = _assist_dev(name)
     assert len(items) >= 30
     for item in items:
         assert router.catalog.has_unit(str(item["unit"])), item
