@@ -47,3 +47,9 @@ def test_a_single_duty_request_keeps_its_lead(router: Router) -> None:
     for text, unit in (("停电了，啥时候来电", "power"), ("屋里冷，暖气不热", "heating")):
         s = router.suggest(text)
         assert s.department == unit and not s.assisting
+
+
+def test_a_unit_asked_by_its_own_name_leads(router: Router) -> None:
+    s = router.suggest("燃气公司入户检查说管道是开发商装错的，开发商不认账，请住建局管管开发商")
+    assert s.department == "housing"
+    assert "gas" in dict(s.assisting)
