@@ -50,6 +50,9 @@ def test_a_single_duty_request_keeps_its_lead(router: Router) -> None:
 
 
 def test_a_unit_asked_by_its_own_name_leads(router: Router) -> None:
-    s = router.suggest("燃气公司入户检查说管道是开发商装错的，开发商不认账，请住建局管管开发商")
-    assert s.department == "housing"
+    s = router.suggest("燃气管道入户安检不合格，燃气公司说是开发商装的，请住建局管管")
+    assert s.department == "housing"  # gas without the ask
     assert "gas" in dict(s.assisting)
+    s = router.suggest("暖气不热，热力公司说是开发商的管道问题，请住建局管管开发商")
+    assert s.department == "housing"  # heating without the ask
+    assert "heating" in dict(s.assisting)
