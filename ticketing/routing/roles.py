@@ -22,6 +22,7 @@ from hotline.ticketing.routing.rules import Hit
 class Role(Enum):
     ASKED = "asked"  # addressed with an ask: this unit is to act
     PLAIN = "plain"  # what the request is about
+    LIGHT = "light"  # named plainly, only by light words (小区, 车库): too little to lead
     SIDE = "side"  # mentioned on the side (added, reported as inactive, speculated)
     PLACE = "place"  # only says where (学校门口)
 
@@ -65,6 +66,7 @@ _SIDE_AFTER = re.compile(
 _SIDE_BEFORE = re.compile(r"(还|也|又|而且|并且|另外|听说|是不是|怕是|说是|说得|顺便)")
 SIDE_WINDOW = 6  # characters before a mention searched for an additive word
 MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (assist.py)
+LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their own
 
 
 def mention_role(text: str, start: int, end: int) -> Role:
@@ -109,10 +111,11 @@ def _merged(mentions: list[tuple[int, int, float]]) -> list[tuple[int, int, floa
 
 
 def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | None:
-    """ASKED when the unit is asked by name or any mention is asked; PLAIN when its plain
-    mentions weigh at least `MIN_WEIGHT` (小区 and 楼道 say too little); else SIDE, PLACE
-    or PLAIN, the first that any mention has; None without a written phrase. A phrase
-    inside a longer one, of any unit, takes the longer one's role (燃气 in 燃气公司也不管)."""
+    """ASKED when the unit is asked by name or a mention is asked; PLAIN when its plain
+    mentions weigh `MIN_WEIGHT` together; else SIDE or PLACE when a mention is so; else
+    LIGHT; None without a written phrase. Light words (小区, 业主: below `LIGHT_WORD`)
+    have no role. A phrase inside a longer one, of any unit, takes the longer one's role
+    (燃气 in 燃气公司也不管)."""
     every = [m for hits in hits_of.values() for m in _written(hits, text)]
     own = [
         (a, b, w)
@@ -120,35 +123,37 @@ def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | 
         if not any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every)
     ]
     weight = dict.fromkeys(Role, 0.0)
-    seen: set[Role] = set()
+    seen: set[Role] = set()  # the roles of its mentions that are not light words
     for a, b, w in _merged(own):
-        role = mention_role(text, a, b)
-        weight[role] += w
-        seen.add(role)
-    if seen and _addressed(text, unit):
-        return Role.ASKED
-    if Role.ASKED in seen:
+        if w >= LIGHT_WORD:
+            role = mention_role(text, a, b)
+            weight[role] += w
+            seen.add(role)
+    if (own and _addressed(text, unit)) or Role.ASKED in seen:
         return Role.ASKED
     if weight[Role.PLAIN] >= MIN_WEIGHT:
         return Role.PLAIN
-    return next((r for r in (Role.SIDE, Role.PLACE, Role.PLAIN) if r in seen), None)
+    return next((r for r in (Role.SIDE, Role.PLACE) if r in seen), Role.LIGHT if own else None)
 
 
-_RANK = {Role.ASKED: 3, Role.PLAIN: 2, Role.SIDE: 1, Role.PLACE: 0}
+# A lead named lightly stands (the models chose it); only a plain or asked unit displaces it.
+_RANK = {Role.ASKED: 4, Role.PLAIN: 3, Role.LIGHT: 3, Role.SIDE: 1, Role.PLACE: 0}
 
 
 def asked_instead(
     text: str, lead: str, candidates: Iterable[str], hits_of: Mapping[str, list[Hit]]
 ) -> str | None:
-    """The assisting candidate the request asks to act rather than `lead` (its role
-    ranks above the lead's), or None when the lead stands."""
+    """The assisting candidate the request asks to act, or plainly names where the lead
+    is named only on the side, lightly or as a place; None when the lead stands."""
     lead_role = unit_role(text, lead, hits_of)
     if lead_role is None:
         return None
     best: tuple[int, str] | None = None
     for unit in candidates:
         role = unit_role(text, unit, hits_of)
-        rank = _RANK[role] if role is not None else -1
+        if role not in (Role.ASKED, Role.PLAIN):
+            continue
+        rank = _RANK[role]
         if rank > _RANK[lead_role] and (best is None or rank > best[0]):
             best = (rank, unit)
     return best[1] if best else None

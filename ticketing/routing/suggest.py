@@ -205,7 +205,13 @@ class Router:
         asked_from = None  # the lead the rules and models chose, when the ask names another
         helpers = self._assisting(ranking.lead, units, area_id, compact)
         others = [a.department for a in helpers if a.department not in self._area_ids]
-        asked = asked_instead(compact, ranking.lead or "", others, units.hits_of)
+        # An area's lead came from its own weighing against the units' duties (rule_votes).
+        leads_area = ranking.lead in self._area_ids
+        asked = (
+            None
+            if leads_area
+            else asked_instead(compact, ranking.lead or "", others, units.hits_of)
+        )
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
             helpers = self._assisting(asked, units, area_id, compact)
