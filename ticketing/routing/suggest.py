@@ -71,7 +71,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing.assist import Assist, assisting_units
+from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist, assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
@@ -261,7 +261,11 @@ class Router:
             callback_number=callback_digits,
             decided_by=decided_by,
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
-            assisting=tuple((a.department, a.reason) for a in helpers),
+            assisting=tuple(
+                (a.department, a.reason)
+                for a in helpers
+                if a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
+            ),
             evidence=evidence,
         )
         return self._with_auto(suggestion)
@@ -275,7 +279,7 @@ class Router:
             a
             for a in found
             if a.department in self._area_ids
-            or unit_role(compact, a.department, units.hits_of) is not Role.PLACE
+            or unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
         )
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
