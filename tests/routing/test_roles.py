@@ -56,3 +56,9 @@ def test_a_unit_asked_by_its_own_name_leads(router: Router) -> None:
     s = router.suggest("暖气不热，热力公司说是开发商的管道问题，请住建局管管开发商")
     assert s.department == "housing"  # heating without the ask
     assert "heating" in dict(s.assisting)
+
+
+def test_one_incidental_phrase_is_no_assisting_unit(router: Router) -> None:
+    # 医院 and 加油站 (weight 3 alone) are where the matter happened, not a second duty.
+    for text in ("定点药店的药价比医院贵", "加油站加了两百块钱的油，油表才走了一点"):
+        assert not router.suggest(text).assisting, text
