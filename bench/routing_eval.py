@@ -211,7 +211,7 @@ class Routed:
     correct: bool
     eligible: bool  # decided by rules/history/classifier, not epidemic, no 协办
     epidemic: bool = False
-    assisting: int = 0  # 协办 units suggested
+    assisting: int = 0  # 协办 units suggested, or other units' duties named (not shown)
     source: str = ""  # decided_by
 
 
@@ -224,9 +224,12 @@ def routed_of(items: list[tuple[int, Suggestion, bool]]) -> list[Routed]:
             s.confidence,
             s.evidence,
             correct,
-            s.decided_by in TRUSTED_SOURCES and not s.epidemic and not s.assisting,
+            s.decided_by in TRUSTED_SOURCES
+            and not s.epidemic
+            and not s.assisting
+            and not s.other_duties,
             s.epidemic,
-            len(s.assisting),
+            len(s.assisting) + len(s.other_duties),
             s.decided_by,
         )
         for fold, s, correct in items
@@ -419,6 +422,7 @@ def blind_auto_share(router: Router, threshold: float) -> list[str]:
             and s.decided_by in TRUSTED_SOURCES
             and not s.epidemic
             and not s.assisting
+            and not s.other_duties
         ]
         share = len(auto) / len(items)
         prec = sum(auto) / len(auto) if auto else float("nan")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.auto import AutoDispatchSettings, decide
 from hotline.ticketing.routing.roles import Role, mention_role
 
 
@@ -62,3 +63,10 @@ def test_one_incidental_phrase_is_no_assisting_unit(router: Router) -> None:
     # 医院 and 加油站 (weight 3 alone) are where the matter happened, not a second duty.
     for text in ("定点药店的药价比医院贵", "加油站加了两百块钱的油，油表才走了一点"):
         assert not router.suggest(text).assisting, text
+
+
+def test_an_unshown_second_duty_still_holds_automatic_dispatch_back(router: Router) -> None:
+    s = router.suggest("定点药店的药价比医院贵")
+    assert s.other_duties == ("health",) and not s.assisting
+    settings = AutoDispatchSettings(enabled=True, threshold=0.5)
+    assert not decide(s, settings, "区医疗保障局").dispatch

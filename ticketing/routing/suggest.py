@@ -240,6 +240,10 @@ class Router:
             epidemic_words,
         )
         lead = ranking.lead
+
+        def shown(a: Assist) -> bool:
+            return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
+
         evidence = gather_evidence(
             ranking,
             units,
@@ -261,11 +265,8 @@ class Router:
             callback_number=callback_digits,
             decided_by=decided_by,
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
-            assisting=tuple(
-                (a.department, a.reason)
-                for a in helpers
-                if a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
-            ),
+            assisting=tuple((a.department, a.reason) for a in helpers if shown(a)),
+            other_duties=tuple(a.department for a in helpers if not shown(a)),
             evidence=evidence,
         )
         return self._with_auto(suggestion)
