@@ -92,7 +92,11 @@ def load_items(path: Path) -> list[dict[str, Any]]:
     ]
 
 
-ASSIST_DEV = ROOT / "tests/routing/data/assist_dev.jsonl"
+ASSIST_DEV = {
+    "assist_dev": ROOT / "tests/routing/data/assist_dev.jsonl",  # tuned on
+    "assist_dev2": ROOT / "tests/routing/data/assist_dev2.jsonl",  # written later, a check
+    "assist_dev3": ROOT / "tests/routing/data/assist_dev3.jsonl",  # written later still
+}
 
 
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
@@ -110,7 +114,7 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
     )
     lines = [header]
     for name in names:
-        path = ASSIST_DEV if name == "assist_dev" else BLIND[name]
+        path = ASSIST_DEV.get(name) or BLIND[name]
         items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
         lead = kind = top3 = area_right = area_n = 0
         tp = fp = fn = 0
@@ -216,6 +220,9 @@ class Routed:
     evidence: Evidence | None
     correct: bool
     eligible: bool  # decided by rules/history/classifier, not epidemic, no 协办
+    epidemic: bool = False
+    assisting: int = 0  # 协办 units suggested, or other units' duties named (not shown)
+    source: str = ""  # decided_by
 
 
 def routed_of(items: list[tuple[int, Suggestion, bool]]) -> list[Routed]:
@@ -227,10 +234,22 @@ def routed_of(items: list[tuple[int, Suggestion, bool]]) -> list[Routed]:
             s.confidence,
             s.evidence,
             correct,
-            s.decided_by in TRUSTED_SOURCES and not s.epidemic and not s.assisting,
+            s.decided_by in TRUSTED_SOURCES
+            and not s.epidemic
+            and not s.assisting
+            and not s.other_duties,
+            s.epidemic,
+            len(s.assisting) + len(s.other_duties),
+            s.decided_by,
         )
         for fold, s, correct in items
     ]
+
+
+def trusted(r: Routed) -> bool:
+    from hotline.ticketing.routing.auto import TRUSTED_SOURCES
+
+    return r.source in TRUSTED_SOURCES
 
 
 def save_routed(path: Path, routed: list[Routed]) -> None:
@@ -266,21 +285,24 @@ def held_out_threshold(
     held_out: list[float],
     inner: Callable[[list[Routed]], list[float]],
     precision: float,
+    only: Callable[[Routed], bool] = lambda r: True,
 ) -> tuple[float, float, list[float]]:
     """Coverage and precision when each fold's threshold is chosen without that fold:
     `held_out` scores every routing without its own fold's labels; `inner(rest)` scores
-    the other folds without the held-out fold's labels. Pooled over the held-out folds."""
+    the other folds without the held-out fold's labels. Pooled over the held-out folds.
+    With `only`, the threshold is chosen on, and applies to, those routings alone (the
+    ones the policy lets go automatically); coverage stays a share of all routings."""
     from hotline.ticketing.routing.auto import choose_threshold
 
     taken = right = 0
     thresholds: list[float] = []
     for fold in sorted({r.fold for r in routed}):
         rest = [r for r in routed if r.fold != fold]
-        pairs = zip(inner(rest), (r.correct for r in rest), strict=True)
+        pairs = [(v, r.correct) for v, r in zip(inner(rest), rest, strict=True) if only(r)]
         chosen = choose_threshold(pairs, precision)
         thresholds.append(chosen.threshold)
         for value, r in zip(held_out, routed, strict=True):
-            if r.fold == fold and value >= chosen.threshold:
+            if r.fold == fold and only(r) and value >= chosen.threshold:
                 taken += 1
                 right += r.correct
     return taken / len(routed), right / taken if taken else float("nan"), thresholds
@@ -356,6 +378,23 @@ def calibration(
         f"  of which eligible (rules/history/classifier, no epidemic, no 协办): "
         f"{len(eligible) / n:.3f} of all routings"
     )
+    # What would actually go without an operator: the threshold chosen on the eligible
+    # routings of the other folds. "协办 noted": a 协办 suggestion no longer holds a
+    # request back (the lead is dispatched, the operator adds the assisting units).
+    policies: tuple[tuple[str, Callable[[Routed], bool]], ...] = (
+        ("dispatched (eligible only)", lambda r: r.eligible),
+        (
+            "dispatched if 协办 only noted",
+            lambda r: r.eligible or (r.assisting > 0 and trusted(r) and not r.epidemic),
+        ),
+    )
+    for name, only in policies:
+        inner = lambda rest: calibrated_out_of_fold(rest, strength)  # noqa: E731
+        coverage, prec, thresholds = held_out_threshold(routed, calibrated, inner, precision, only)
+        lines.append(
+            f"  {name:30}: share {coverage:.3f} precision {prec:.3f} "
+            f"(thresholds {' '.join(f'{t:.3f}' for t in thresholds)})"
+        )
     # What ships: a calibrator fitted on every out-of-fold routing, and the threshold
     # chosen on the out-of-fold calibrated confidences above (never on a set it scores).
     final = fit_calibrator(
@@ -393,6 +432,7 @@ def blind_auto_share(router: Router, threshold: float) -> list[str]:
             and s.decided_by in TRUSTED_SOURCES
             and not s.epidemic
             and not s.assisting
+            and not s.other_duties
         ]
         share = len(auto) / len(items)
         prec = sum(auto) / len(auto) if auto else float("nan")
@@ -413,7 +453,7 @@ def main() -> int:
     parser.add_argument(
         "--assist-dev",
         action="store_true",
-        help="the --blind report on the 协办 dev set (tests/routing/data/assist_dev.jsonl)",
+        help="the --blind report on the 协办 dev sets (tests/routing/data/assist_dev*.jsonl)",
     )
     parser.add_argument("--calibrate", type=int, default=0, metavar="K", help="auto threshold")
     parser.add_argument("--precision", type=float, default=0.98, help="for --calibrate")
@@ -457,7 +497,7 @@ def main() -> int:
         )
         return 0
     if args.assist_dev:
-        print("\n".join(blind_report(router, ["assist_dev"], args.misses)))
+        print("\n".join(blind_report(router, sorted(ASSIST_DEV), args.misses)))
         return 0
     if args.blind:
         names = sorted(BLIND) if args.blind == "all" else [args.blind]

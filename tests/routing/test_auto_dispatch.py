@@ -142,8 +142,8 @@ def test_assisting_reason_quotes_the_other_units_own_words(router: Router) -> No
         assert "“" in reason and unit != s.department
 
 
-def _assist_dev() -> list[dict[str, object]]:
-    path = Path(__file__).parent / "data" / "assist_dev.jsonl"
+def _assist_dev(name: str = "assist_dev") -> list[dict[str, object]]:
+    path = Path(__file__).parent / "data" / f"{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -156,6 +156,16 @@ def test_assist_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
         assert isinstance(assisting, list) and item["unit"] not in assisting, item
         assert all(router.catalog.has_unit(u) for u in assisting), item
     assert sum(not i["assist"] for i in items) >= 15  # single-duty requests too
+
+
+@pytest.mark.parametrize("name", ["assist_dev2", "assist_dev3"])
+def test_later_assist_dev_sets_are_labelled_with_catalogue_ids(router: Router, name: str) -> None:
+    items = _assist_dev(name)
+    assert len(items) >= 30
+    for item in items:
+        assert router.catalog.has_unit(str(item["unit"])), item
+        assert item["unit"] not in item["assist"], item  # type: ignore[operator]
+        assert all(router.catalog.has_unit(u) for u in item["assist"]), item  # type: ignore[attr-defined]
 
 
 def test_assisting_precision_on_the_dev_set_stays_at_least_050(router: Router) -> None:

@@ -8,6 +8,9 @@ nothing about another unit), worth at least `MIN_POINTS` together (one strong ph
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
 also names a town/community/village matter in a named area, that area assists (属地协办).
 
+Which of the units leads and which assists is read from the words around each mention
+(roles.py); the router applies it (suggest.py).
+
 Every suggestion returned here is confident enough to hold a request back from
 automatic dispatch (auto.decide): a person names the lead and the assisting units.
 """
@@ -21,6 +24,9 @@ from hotline.ticketing.routing.rule_votes import UnitScores
 from hotline.ticketing.routing.rules import Hit
 
 MIN_POINTS = 3.0  # the other unit's distinct phrases together
+# Shown as 协办 from here: one phrase of weight 3 alone (医院, 摊位, 加油站) is more often
+# an incidental mention than a duty; at MIN_POINTS it may still take the lead (roles.py).
+SHOWN_POINTS = 4.0
 MAX_ASSISTING = 2
 
 
@@ -28,6 +34,7 @@ MAX_ASSISTING = 2
 class Assist:
     department: str
     reason: str  # Chinese, shown to the operator
+    points: float = 0.0  # the weight of its own distinct phrases
 
 
 def spans(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -84,11 +91,13 @@ def assisting_units(
         if total < MIN_POINTS:
             continue
         words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
-        found.append((total, Assist(unit_id, f"协办：{name(unit_id)}，其职责明确提到{words}")))
+        reason = f"协办：{name(unit_id)}，其职责明确提到{words}"
+        found.append((total, Assist(unit_id, reason, total)))
     area_words = distinct_hits(text, units.area_hits, taken)
     if area_id and lead not in area_ids and area_words:
         words = "".join(f"“{h.phrase}”" for h in area_words[:2])
-        found.append((MIN_POINTS, Assist(area_id, f"属地协办：{name(area_id)}（{words}）")))
+        reason = f"属地协办：{name(area_id)}（{words}）"
+        found.append((MIN_POINTS, Assist(area_id, reason, MIN_POINTS)))
     found.sort(key=lambda f: -f[0])
     return tuple(a for _, a in found[:MAX_ASSISTING])
 

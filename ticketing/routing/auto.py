@@ -99,6 +99,8 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         return AutoDecision(False, "涉疫诉求须人工派单")
     if suggestion.assisting:  # shared duty: a person names the lead and the assisting units
         return AutoDecision(False, "涉及协办单位，须人工派单")
+    if suggestion.other_duties:  # measured: these leads are wrong more often
+        return AutoDecision(False, "还提到其他单位的职责，须人工派单")
     if suggestion.decided_by not in TRUSTED_SOURCES:
         return AutoDecision(False, "建议依据不足（未匹配到规则或相似工单）")
     confidence = confidence_of(suggestion)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hotline.ticketing.routing.matching import strongest
 from hotline.ticketing.routing.model_votes import HistoryVote
@@ -106,3 +106,15 @@ def _override(
     if top != rule_lead and p_hist[top] >= threshold and consistent:
         return top
     return None
+
+
+def promote(ranking: Ranking, unit: str) -> Ranking:
+    """The ranking with `unit` as the lead and the old lead first among the alternatives
+    (the request asks `unit` to act; see roles.py)."""
+    old = [ranking.lead, *(a.department for a in ranking.alternatives)]
+    order = [u for u in old if u is not None and u != unit]
+    alternatives = tuple(Alternative(u, round(ranking.combined.get(u, 0.0), 3)) for u in order)
+    confidence = round(min(1.0, ranking.combined.get(unit, 0.0)), 3)
+    return replace(
+        ranking, lead=unit, alternatives=alternatives[:MAX_ALTERNATIVES], confidence=confidence
+    )

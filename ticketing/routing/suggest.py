@@ -58,6 +58,10 @@ How the two sources combine (documented for the centre):
    the classifier is silent too (a place name alone makes no local matter).
 7. Request type: the cue rules, blended with the type classifier (see
    `RuleReader.category`).
+8. Shared duty (assist.py, roles.py): a unit whose own duty is also named assists the
+   lead (协办). When the request asks that unit to act (供电公司赶紧来处理), or names the
+   lead only on the side (暖气也不热, 物业也不管) and that unit plainly, that unit leads
+   and the old lead assists. A unit named only as a place (学校门口) does not assist.
 """
 
 from __future__ import annotations
@@ -67,14 +71,14 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing.assist import assisting_units
+from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist, assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
-from hotline.ticketing.routing.blend import rank, seeded_base
+from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
-from hotline.ticketing.routing.matching import rule_words
+from hotline.ticketing.routing.matching import quote, rule_words
 from hotline.ticketing.routing.model_votes import (
     AreaClasses,
     ClassifierVote,
@@ -85,6 +89,7 @@ from hotline.ticketing.routing.model_votes import (
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.roles import Role, asked_instead, unit_role
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.speech import normalise_speech
@@ -196,6 +201,20 @@ class Router:
         ranking = rank(
             base.scores, history, rule_lead, units.hits_of, self.rules.classifier, self._examples
         )
+        area_id = area.area_id if area else None
+        asked_from = None  # the lead the rules and models chose, when the ask names another
+        helpers = self._assisting(ranking.lead, units, area_id, compact)
+        others = [a.department for a in helpers if a.department not in self._area_ids]
+        # An area's lead came from its own weighing against the units' duties (rule_votes).
+        leads_area = ranking.lead in self._area_ids
+        asked = (
+            None
+            if leads_area
+            else asked_instead(compact, ranking.lead or "", others, units.hits_of)
+        )
+        if asked is not None:
+            asked_from, ranking = ranking.lead, promote(ranking, asked)
+            helpers = self._assisting(asked, units, area_id, compact)
         votes = Votes(units, area, clf, base.seed_share, history, ranking)
         decided_by, lead_sentence = who_decided(
             votes,
@@ -205,6 +224,12 @@ class Router:
             ),
             self._area_ids,
         )
+        if asked is not None:
+            decided_by = "rules"
+            lead_sentence = (
+                f"建议主办：{self._name(asked)}（诉求所指："
+                f"{quote(units.hits_of.get(asked, []))}；{self._name(asked_from)}为顺带提及）"
+            )
         cat_name = next(c.name for c in self.catalog.categories if c.id == category.category)
         notes = context_notes(
             votes,
@@ -215,6 +240,10 @@ class Router:
             epidemic_words,
         )
         lead = ranking.lead
+
+        def shown(a: Assist) -> bool:
+            return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
+
         evidence = gather_evidence(
             ranking,
             units,
@@ -236,20 +265,23 @@ class Router:
             callback_number=callback_digits,
             decided_by=decided_by,
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
-            assisting=tuple(
-                (a.department, a.reason)
-                for a in assisting_units(
-                    lead,
-                    units,
-                    area.area_id if area else None,
-                    self._area_ids,
-                    self._name,
-                    compact,
-                )
-            ),
+            assisting=tuple((a.department, a.reason) for a in helpers if shown(a)),
+            other_duties=tuple(a.department for a in helpers if not shown(a)),
             evidence=evidence,
         )
         return self._with_auto(suggestion)
+
+    def _assisting(
+        self, lead: str | None, units: UnitScores, area_id: str | None, compact: str
+    ) -> tuple[Assist, ...]:
+        """The 协办 units; a unit named only as a place (学校门口) is not one."""
+        found = assisting_units(lead, units, area_id, self._area_ids, self._name, compact)
+        return tuple(
+            a
+            for a in found
+            if a.department in self._area_ids
+            or unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
+        )
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
         """The calibrated confidence when the rules carry a calibration; with

@@ -30,6 +30,9 @@ class Suggestion:
     phrases: tuple[str, ...] = field(default=())
     # 协办: (unit id, reason) pairs, strongest first (see assist.py).
     assisting: tuple[tuple[str, str], ...] = field(default=())
+    # Units whose own duty is named too lightly to suggest as 协办 (assist.SHOWN_POINTS):
+    # not shown, but a request naming one still goes past a person (auto.decide).
+    other_duties: tuple[str, ...] = field(default=())
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is

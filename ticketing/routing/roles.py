@@ -1,0 +1,159 @@
+"""Which of two units a request asks to act (主办) and which only helps (协办). No I/O.
+
+When two units' duties are both named, the one the caller wants to act is the lead: the
+unit addressed with an ask (燃气公司赶紧来修, 城管来管管), else the one the request is
+about. The others are mentioned on the side, and the words around a mention say so:
+after 还/也/又/而且/听说/是不是/说是 (还卖过期的食品, 是不是工厂排污), before 也不管/不让/也不热
+(物业也不管, 暖气也不热), or as a place (学校门口的黑车: the school is where, not what).
+The text carries no punctuation (speech has none), so these cues are read in a few
+characters around each mention, not by clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from enum import Enum
+
+from hotline.ticketing.routing.assist import spans
+from hotline.ticketing.routing.rules import Hit
+
+
+class Role(Enum):
+    ASKED = "asked"  # addressed with an ask: this unit is to act
+    PLAIN = "plain"  # what the request is about
+    LIGHT = "light"  # named plainly, only by light words (小区, 车库): too little to lead
+    SIDE = "side"  # mentioned on the side (added, reported as inactive, speculated)
+    PLACE = "place"  # only says where (学校门口)
+
+
+# A mention followed by an ask to act: (赶紧)来修 / 管管 / 查查 / 快来人 / 来处理.
+_ASK_AFTER = re.compile(
+    r"^(的人|的)?(和[^\s]{1,4}?)?(赶紧|赶快|快点|快|马上|能不能|得|给|再|啥时候|什么时候)?"
+    r"(给我们|给我|帮我|帮忙)?"
+    r"(来人|来修|来查|来管|来处理|来看看|过来|来一趟|抢修|修修|修一修|管管|管一管|查查|查一查"
+    r"|处理|做主|评评理)"
+)
+# Before a unit's name (not its duty words: 让学生进去 asks nothing of a school).
+_ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们)$")
+# How callers name the units themselves: only read for an ask (请住建局管管), never scored.
+ADDRESSED_AS: dict[str, tuple[str, ...]] = {
+    "market_supervision": ("市场监管", "市场监督管理局", "工商局"),
+    "housing": ("住建局", "住建部门", "建设局", "房产局"),
+    "urban_management": ("城管", "执法局"),
+    "environment": ("环保局", "环保部门", "生态环境局", "环境局"),
+    "health": ("卫健局", "卫健委", "卫生局"),
+    "education": ("教育局",),
+    "human_resources": ("人社局", "劳动局", "劳动监察"),
+    "transport": ("交通局", "运管", "交通运输局"),
+    "public_security": ("派出所", "公安局", "警察"),
+    "civil_affairs": ("民政局",),
+    "agriculture": ("农业局", "农业农村局"),
+    "emergency": ("应急局", "应急管理局", "安监局", "安监"),
+    "natural_resources": ("自然资源局", "国土局"),
+    "medical_insurance": ("医保局",),
+    "culture_tourism": ("文旅局", "文化局", "旅游局"),
+    "water": ("供水公司", "自来水公司"),
+    "power": ("供电公司", "供电局", "电业局"),
+    "gas": ("燃气公司", "煤气公司"),
+    "heating": ("热力公司", "供暖公司"),
+}
+_PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|周边|周围|隔壁|跟前)")
+_SIDE_AFTER = re.compile(
+    r"^(也不管|不管|都不管|没人管|也没人管|不作为|说不归|不让|推给|又推|也得配合|得配合)"
+    r"|^(也|都|又)[^\s]{0,2}?(不|没)"
+)
+_SIDE_BEFORE = re.compile(r"(还|也|又|而且|并且|另外|听说|是不是|怕是|说是|说得|顺便)")
+SIDE_WINDOW = 6  # characters before a mention searched for an additive word
+MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (assist.py)
+LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their own
+
+
+def mention_role(text: str, start: int, end: int) -> Role:
+    after = text[end : end + 12]
+    if _ASK_AFTER.match(after):
+        return Role.ASKED
+    if _PLACE_AFTER.match(after):
+        return Role.PLACE
+    if _SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
+        return Role.SIDE
+    return Role.PLAIN
+
+
+def _written(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
+    return [
+        (a, b, h.weight)
+        for h in hits
+        if not h.by_sound and "…" not in h.phrase
+        for a, b in spans(text, h.phrase)
+    ]
+
+
+def _addressed(text: str, unit: str) -> bool:
+    """The caller asks this unit by name to act (请住建局管管, 供电公司赶紧来人)."""
+    return any(
+        _ASK_AFTER.match(text[b : b + 12]) or _ASK_BEFORE.search(text[max(0, a - 4) : a])
+        for name in ADDRESSED_AS.get(unit, ())
+        for a, b in spans(text, name)
+    )
+
+
+def _merged(mentions: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Overlapping mentions of one unit as one (公交车 and 车站 in 公交车站旁边)."""
+    out: list[tuple[int, int, float]] = []
+    for a, b, w in sorted(mentions):
+        if out and a < out[-1][1]:
+            lo, hi, most = out[-1]
+            out[-1] = (lo, max(hi, b), max(most, w))
+        else:
+            out.append((a, b, w))
+    return out
+
+
+def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | None:
+    """ASKED when the unit is asked by name or a mention is asked; PLAIN when its plain
+    mentions weigh `MIN_WEIGHT` together; else SIDE or PLACE when a mention is so; else
+    LIGHT; None without a written phrase. Light words (小区, 业主: below `LIGHT_WORD`)
+    have no role. A phrase inside a longer one, of any unit, takes the longer one's role
+    (燃气 in 燃气公司也不管)."""
+    every = [m for hits in hits_of.values() for m in _written(hits, text)]
+    own = [
+        (a, b, w)
+        for a, b, w in _written(hits_of.get(unit, []), text)
+        if not any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every)
+    ]
+    weight = dict.fromkeys(Role, 0.0)
+    seen: set[Role] = set()  # the roles of its mentions that are not light words
+    for a, b, w in _merged(own):
+        if w >= LIGHT_WORD:
+            role = mention_role(text, a, b)
+            weight[role] += w
+            seen.add(role)
+    if (own and _addressed(text, unit)) or Role.ASKED in seen:
+        return Role.ASKED
+    if weight[Role.PLAIN] >= MIN_WEIGHT:
+        return Role.PLAIN
+    return next((r for r in (Role.SIDE, Role.PLACE) if r in seen), Role.LIGHT if own else None)
+
+
+# A lead named lightly stands (the models chose it); only a plain or asked unit displaces it.
+_RANK = {Role.ASKED: 4, Role.PLAIN: 3, Role.LIGHT: 3, Role.SIDE: 1, Role.PLACE: 0}
+
+
+def asked_instead(
+    text: str, lead: str, candidates: Iterable[str], hits_of: Mapping[str, list[Hit]]
+) -> str | None:
+    """The assisting candidate the request asks to act, or plainly names where the lead
+    is named only on the side, lightly or as a place; None when the lead stands."""
+    lead_role = unit_role(text, lead, hits_of)
+    if lead_role is None:
+        return None
+    best: tuple[int, str] | None = None
+    for unit in candidates:
+        role = unit_role(text, unit, hits_of)
+        if role not in (Role.ASKED, Role.PLAIN):
+            continue
+        rank = _RANK[role]
+        if rank > _RANK[lead_role] and (best is None or rank > best[0]):
+            best = (rank, unit)
+    return best[1] if best else None
