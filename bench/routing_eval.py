@@ -99,6 +99,43 @@ ASSIST_DEV = {
 }
 
 
+@dataclass
+class Tally:
+    """Lead unit, lead within the top three, area (only where a place is labelled) and
+    the epidemic flag's counts over routed requests; the scoring both eval scripts share."""
+
+    units: int = 0
+    lead: int = 0
+    top3: int = 0
+    areas: int = 0
+    area_right: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(
+        self, got: Suggestion, unit: str | None, area: str | None, epidemic: bool | None
+    ) -> None:
+        """One routing; a label that is None is not scored."""
+        if unit:
+            self.units += 1
+            self.lead += got.department == unit
+            self.top3 += unit in [got.department, *(a.department for a in got.alternatives)][:3]
+        if area:
+            self.areas += 1
+            self.area_right += got.area == area
+        if epidemic is not None:
+            self.tp += got.epidemic and epidemic
+            self.fp += got.epidemic and not epidemic
+            self.fn += epidemic and not got.epidemic
+
+    @property
+    def epidemic_f1(self) -> float | None:
+        """None when no request was flagged by either side."""
+        wrong = self.fp + self.fn
+        return 2 * self.tp / (2 * self.tp + wrong) if self.tp + wrong else None
+
+
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
     """The round-2 targets on blind sets: lead unit, type, lead within the top three,
     area (only where a place is said), epidemic F1, 协办 precision/recall where labelled, and
@@ -116,26 +153,18 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
     for name in names:
         path = ASSIST_DEV.get(name) or BLIND[name]
         items = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-        lead = kind = top3 = area_right = area_n = 0
-        tp = fp = fn = 0
+        kind = 0
+        tally = Tally()
         a_tp = a_fp = a_fn = 0
         auto: list[bool] = []  # lead right, for each request dispatched automatically
         labelled = any("assist" in i for i in items)
         misses: list[str] = []
         for item in items:
             got = router.suggest(item["text"])
-            ranked = [got.department, *(a.department for a in got.alternatives)]
-            lead += got.department == item["unit"]
+            tally.add(got, item["unit"], item["area"], item["epidemic"])
             kind += got.category == item["type"]
-            top3 += item["unit"] in ranked[:3]
             if decide(got, auto_settings, "").dispatch:
                 auto.append(got.department == item["unit"])
-            if item["area"]:
-                area_n += 1
-                area_right += got.area == item["area"]
-            tp += got.epidemic and item["epidemic"]
-            fp += got.epidemic and not item["epidemic"]
-            fn += item["epidemic"] and not got.epidemic
             if labelled:
                 want = set(item.get("assist", []))
                 said = {unit for unit, _ in got.assisting}
@@ -148,12 +177,13 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
                     f"got {got.department}/{got.category} ({got.confidence:.2f}): {item['text']}"
                 )
         n = len(items)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+        f1 = tally.epidemic_f1
         p = a_tp / (a_tp + a_fp) if a_tp + a_fp else float("nan")
         r = a_tp / (a_tp + a_fn) if a_tp + a_fn else float("nan")
         lines.append(
-            f"{name:11} {n:>4} {lead / n:>6.3f} {kind / n:>6.3f} {top3 / n:>6.3f} "
-            f"{area_right / max(area_n, 1):>6.3f} {f1:>7.3f} "
+            f"{name:11} {n:>4} {tally.lead / n:>6.3f} {kind / n:>6.3f} {tally.top3 / n:>6.3f} "
+            f"{tally.area_right / max(tally.areas, 1):>6.3f} "
+            f"{f1 if f1 is not None else float('nan'):>7.3f} "
             + (f"{p:>7.3f} {r:>7.3f}" if labelled else f"{'-':>7} {'-':>7}")
             + f" {len(auto) / n:>6.3f} {sum(auto) / len(auto) if auto else float('nan'):>7.3f}"
         )

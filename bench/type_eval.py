@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
 from hotline.ticketing.routing.suggest import Router  # noqa: E402
 
+from bench.routing_eval import Tally, load_items  # noqa: E402
 from hotline.catalog_loader import load_catalog  # noqa: E402
 
 
@@ -224,8 +225,6 @@ def dev_items(name: str) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     if name.startswith(("eval", "holdout")):
-        from bench.routing_eval import load_items
-
         return [{**i, "text": i["clean"], "type": i["category"]} for i in load_items(path)]
     return corpus_items(path)
 
@@ -242,7 +241,8 @@ def sets_report(router: Router, misses: bool) -> list[str]:
         for variant in ("clean", "asr"):
             if not items or (variant == "asr" and "asr" not in items[0]):
                 continue
-            kind = lead = top3 = area_n = area_ok = unit_n = tp = fp = fn = 0
+            kind = 0
+            tally = Tally()
             for item in items:
                 said = item["text"] if variant == "clean" else item["asr"]
                 got = router.suggest(said)
@@ -252,24 +252,15 @@ def sets_report(router: Router, misses: bool) -> list[str]:
                 )
                 if misses and got.category != item["type"] and variant == "clean":
                     wrong.append(f"   {name}: want {item['type']} got {got.category}: {said}")
-                if item.get("unit"):
-                    unit_n += 1
-                    ranked = [got.department, *(a.department for a in got.alternatives)]
-                    lead += got.department == item["unit"]
-                    top3 += item["unit"] in ranked[:3]
-                if item.get("area"):
-                    area_n += 1
-                    area_ok += got.area == item["area"]
-                if "epidemic" in item:
-                    tp += got.epidemic and item["epidemic"]
-                    fp += got.epidemic and not item["epidemic"]
-                    fn += item["epidemic"] and not got.epidemic
-            n = len(items)
-            f1 = f"{2 * tp / (2 * tp + fp + fn):>7.3f}" if tp + fp + fn else f"{'-':>7}"
+                tally.add(got, item.get("unit"), item.get("area"), item.get("epidemic"))
+            n, t = len(items), tally
+            f1 = f"{t.epidemic_f1:>7.3f}" if t.epidemic_f1 is not None else f"{'-':>7}"
             unit = (
-                f"{lead / unit_n:>6.3f} {top3 / unit_n:>6.3f}" if unit_n else f"{'-':>6} {'-':>6}"
+                f"{t.lead / t.units:>6.3f} {t.top3 / t.units:>6.3f}"
+                if t.units
+                else f"{'-':>6} {'-':>6}"
             )
-            area = f"{area_ok / area_n:>6.3f}" if area_n else f"{'-':>6}"
+            area = f"{t.area_right / t.areas:>6.3f}" if t.areas else f"{'-':>6}"
             lines.append(f"{name + '/' + variant:16} {n:>4} {kind / n:>6.3f} {unit} {area} {f1}")
     lines.append("confusion (rows labelled, columns routed):")
     lines.append(f"{'':11}" + "".join(f"{t:>11}" for t in TYPES))
