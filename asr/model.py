@@ -9,6 +9,7 @@ model that survived the probe is loaded into the service process.
 
 from __future__ import annotations
 
+import atexit
 import json
 import signal
 import subprocess
@@ -214,6 +215,9 @@ class LoadedModel:
 
 _cache: dict[Path, LoadedModel] = {}
 _cache_lock = threading.Lock()
+# Free the cached models while vosk's C library is still bound: left to interpreter
+# teardown, vosk.Model.__del__ finds its module globals gone and prints a traceback.
+atexit.register(_cache.clear)
 
 
 def load_model(

@@ -55,11 +55,13 @@ class RtcpChannel(asyncio.DatagramProtocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
-        self._schedule()
+        # §6.2: the first report waits half the minimum interval, so a short call still
+        # gets our SR out early enough for the peer to echo it (the round-trip time).
+        self._schedule(REPORT_INTERVAL / 2)
 
-    def _schedule(self) -> None:
+    def _schedule(self, interval: float = REPORT_INTERVAL) -> None:
         # §6.2: randomised (0.5–1.5 ×) so that sessions started together do not sync up.
-        delay = REPORT_INTERVAL * random.uniform(0.5, 1.5)
+        delay = interval * random.uniform(0.5, 1.5)
         self._timer = asyncio.get_running_loop().call_later(delay, self._send_report)
 
     def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:

@@ -29,8 +29,10 @@ async def test_a_real_call_leaves_its_quality_on_the_ticket(
     tmp_path: Path, database: Database
 ) -> None:
     wav = tmp_path / "caller.wav"
-    # Long enough for a few 5-second RTCP intervals both ways.
-    sine_wav(wav, 16, 440, vol=0.3)
+    # Long enough for a few 5-second RTCP intervals both ways: our first SR goes out within
+    # 3.75 s and baresip reports every 5 s, so at least three of its reports can echo it
+    # even when a loaded machine delays either side by seconds.
+    sine_wav(wav, 20, 440, vol=0.3)
     # A 3 s greeting: our RTP makes our reports SRs that baresip's reports echo.
     settings = runtime_settings(tmp_path, database_url(database), greeting_seconds=3.0)
     runtime = build_intake_runtime(settings, database, sip_port=0)

@@ -181,3 +181,33 @@ async def test_rtcp_port_is_rtp_plus_one() -> None:
         assert session.rtcp.transport.get_extra_info("sockname")[1] == session.local_port + 1
     finally:
         await session.close()
+
+
+async def test_the_first_report_waits_half_the_interval_and_later_ones_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """RFC 3550 §6.2: the first report comes after half the minimum interval (a short call
+    still gets an SR echoed, hence a round-trip time); later ones after the whole interval.
+    The randomisation is pinned to its middle so the delays are exact."""
+    monkeypatch.setattr(rtcp_channel.random, "uniform", lambda low, high: (low + high) / 2)
+    loop = asyncio.get_running_loop()
+    channel = rtcp_channel.RtcpChannel(
+        counts=lambda: None,  # type: ignore[arg-type,return-value]
+        remote=lambda: None,  # no peer yet: a report is due but nothing is sent
+        admits=lambda host: True,
+        cname="t",
+    )
+    transport, _ = await loop.create_datagram_endpoint(
+        lambda: channel, local_addr=("127.0.0.1", 0)
+    )
+    try:
+        assert channel._timer is not None
+        first = channel._timer.when() - loop.time()
+        assert rtcp_channel.REPORT_INTERVAL / 2 - 0.2 < first <= rtcp_channel.REPORT_INTERVAL / 2
+        channel._send_report()
+        later = channel._timer.when() - loop.time()
+        assert rtcp_channel.REPORT_INTERVAL - 0.2 < later <= rtcp_channel.REPORT_INTERVAL
+        assert channel.reports_sent == 0
+    finally:
+        channel.close()
+        transport.close()

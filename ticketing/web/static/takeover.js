@@ -6,14 +6,16 @@
   const view = document.getElementById("view");
   let live = { items: [], can_take: false };
   let busy = false;
+  let again = false;  // asked for while a fetch was in flight: its answer may predate the ask
 
   async function refresh() {
-    if (busy) return;
+    if (busy) { again = true; return; }
     busy = true;
     try { live = await api("GET", "/calls/live", undefined, { noRedirect: true }); }
     catch (e) { live = { items: [], can_take: false }; }
     finally { busy = false; }
     decorate();
+    if (again) { again = false; refresh(); }
   }
 
   function decorate() {
