@@ -162,9 +162,9 @@ def test_no_production_module_is_over_500_lines() -> None:
 def test_every_package_folder_is_packaged() -> None:
     # pyproject lists packages explicitly (package-dir mapping): a new sub-package left out
     # would work in an editable checkout and be missing from a built wheel.
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
-        "packages"
-    ])
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     folders = {m for m, p in MODULES.items() if p.name == "__init__.py"}
     assert folders - listed == set()
 

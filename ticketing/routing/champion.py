@@ -31,9 +31,7 @@ class Split:
     holdout: Sequence[Example]
 
 
-def recent_holdout(
-    history: Sequence[Example], share: float = 0.2, minimum: int = 20
-) -> Split:
+def recent_holdout(history: Sequence[Example], share: float = 0.2, minimum: int = 20) -> Split:
     """Oldest-first history → (older part to train on, newest `share` held out);
     nothing is held out when fewer than `minimum` examples would be."""
     n = int(len(history) * share)

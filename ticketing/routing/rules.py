@@ -308,19 +308,25 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             clf.get("retrain_hours", 24.0), "classifier.retrain_hours", low=0, high=24 * 366
         ),
         retrain_holdout_share=_number(
-            clf.get("retrain_holdout_share", 0.2), "classifier.retrain_holdout_share",
-            low=0.05, high=0.5,
+            clf.get("retrain_holdout_share", 0.2),
+            "classifier.retrain_holdout_share",
+            low=0.05,
+            high=0.5,
         ),
         retrain_min_holdout=int(
             _number(
-                clf.get("retrain_min_holdout", 20), "classifier.retrain_min_holdout",
-                low=1, high=1e6,
+                clf.get("retrain_min_holdout", 20),
+                "classifier.retrain_min_holdout",
+                low=1,
+                high=1e6,
             )
         ),
         retrain_max_history=int(
             _number(
-                clf.get("retrain_max_history", 50000), "classifier.retrain_max_history",
-                low=100, high=1e8,
+                clf.get("retrain_max_history", 50000),
+                "classifier.retrain_max_history",
+                low=100,
+                high=1e8,
             )
         ),
     )

@@ -197,9 +197,7 @@ async def test_the_first_report_waits_half_the_interval_and_later_ones_the_whole
         admits=lambda host: True,
         cname="t",
     )
-    transport, _ = await loop.create_datagram_endpoint(
-        lambda: channel, local_addr=("127.0.0.1", 0)
-    )
+    transport, _ = await loop.create_datagram_endpoint(lambda: channel, local_addr=("127.0.0.1", 0))
     try:
         assert channel._timer is not None
         first = channel._timer.when() - loop.time()
