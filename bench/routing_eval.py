@@ -58,7 +58,7 @@ SETS = {
 # Round-2/3/4 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
     name: ROOT / f"bench/blind/{name}.jsonl"
-    for name in (f"r{r}_{kind}" for r in (2, 3, 4) for kind in ("spoken", "written", "assist"))
+    for name in (f"r{r}_{kind}" for r in (2, 3, 4, 5) for kind in ("spoken", "written", "assist"))
 }
 
 FIELDS = (
