@@ -66,3 +66,22 @@ def test_another_illness_named_in_writing_does_not_raise_the_flag(
 )
 def test_epidemic_in_written_messages_raises_the_flag(router: Router, text: str) -> None:
     assert router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上周流调人员给我打电话说我去过的超市有病例，让我去做检测，我想问问现在还用去吗。",
+        "我从外地回来，落地检做完了结果一直没出，单位不让上班，特此反映。",
+        "防控期间小区不让快递进，我买的药一直放在门口岗亭，想问问能不能送进来。",
+        "我们单元被要求居家观察七天，家里老人的降压药吃完了，恳请社区帮忙买药。",
+    ],
+)
+def test_written_names_of_the_measures_raise_the_flag(router: Router, text: str) -> None:
+    assert router.suggest(text).epidemic
+
+
+def test_a_pop_up_advert_alone_does_not_raise_the_flag(router: Router) -> None:
+    assert not router.suggest(
+        "手机上总有弹窗广告，点进去就扣了我二十块钱话费，想问问找谁。"
+    ).epidemic

@@ -46,3 +46,28 @@ def test_a_missing_person_written_as_not_back_yet_goes_to_the_police(router: Rou
 )
 def test_written_asks_give_the_catalogue_type(router: Router, text: str, type_id: str) -> None:
     assert router.suggest(text).category == type_id
+
+
+def test_an_earlier_matter_in_the_back_story_does_not_lead(router: Router) -> None:
+    s = router.suggest(
+        "本人此前就拖欠工资问题多次反映过，劳动部门已经处理完毕。现在反映的是另一件事："
+        "厂区门口新开了一家快餐店，没有营业执照和卫生许可证，后厨老鼠乱跑。请相关部门查一下。"
+    )
+    assert s.department == "market_supervision"
+    assert s.category == "report"
+
+
+def test_the_area_of_the_back_story_still_counts() -> None:
+    from hotline.ticketing.routing.backstory import current_matter
+
+    text = "我是红海街道居民，之前反映过路灯。现在反映的是小区门口有人占道摆摊卖菜。"
+    assert current_matter(text) == "小区门口有人占道摆摊卖菜。"
+    assert current_matter("另一件事：好") == "另一件事：好"  # too short to be a matter
+    assert current_matter("暖气不热") == "暖气不热"
+
+
+def test_a_unit_asked_by_its_department_name_leads_over_the_back_story(router: Router) -> None:
+    s = router.suggest(
+        "我们小区供暖一直不错，热力公司服务也好。小区门口的黑车天天拉客，望交通部门查处。"
+    )
+    assert s.department == "transport"
