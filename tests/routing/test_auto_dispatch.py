@@ -236,3 +236,17 @@ def test_router_attaches_the_calibrated_confidence(router: Router) -> None:
 
 def _evidence(lead: str = "", **values: float) -> Evidence:
     return Evidence(**{name: values.get(name, 0.0) for name in FEATURES}, lead=lead)
+
+
+def test_written_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
+    """The written web-form dev set (bench/type_eval.py --sets) uses catalogue ids only."""
+    items = _assist_dev("written_dev")
+    units = {u.id for u in router.catalog.units} | {a.id for a in router.catalog.areas}
+    types = {c.id for c in router.catalog.categories}
+    areas = {a.id for a in router.catalog.areas}
+    assert 80 <= len(items) <= 120
+    for item in items:
+        assert set(item) == {"text", "unit", "type", "area", "epidemic"}, item
+        assert item["unit"] in units and item["type"] in types, item
+        assert item["area"] is None or item["area"] in areas, item
+        assert isinstance(item["epidemic"], bool) and 40 <= len(str(item["text"])) <= 250

@@ -38,3 +38,50 @@ def test_spoken_and_misheard_epidemic_words_raise_the_flag(router: Router, text:
 )
 def test_sound_alikes_and_animal_health_do_not(router: Router, text: str) -> None:
     assert not router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在区医院确诊了糖尿病，医生开了胰岛素，药店说医保卡余额不足不能刷，想问问余额在哪查？",
+        "我孩子上个月体检查出乙肝表面抗原阳性，学校就让孩子回家不让住校，学校有这个权利吗？",
+        "本人上月做胃镜确诊幽门螺杆菌阳性，想问问会不会传染给家里人，吃饭要不要分餐？",
+        "我家养的猪这两天有五头发烧不吃食，村里没有兽医，怕是传染病，想请畜牧站来看看。",
+    ],
+)
+def test_another_illness_named_in_writing_does_not_raise_the_flag(
+    router: Router, text: str
+) -> None:
+    assert not router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "疫情防控那段时间，我们单元有人检测结果异常，全楼被要求居家隔离，现在想问隔离证明去哪里开。",
+        "我爱人昨晚开始发烧三十九度，抗原自测两道杠，想问发热门诊现在在哪个医院开着？",
+        "疫情期间我家养的猪卖不出去，饲料钱都欠着，想问问有没有补贴。",
+        "我们单位一名职工核酸检测阳性，单位让所有人居家办公，请问密接需要隔离几天？",
+    ],
+)
+def test_epidemic_in_written_messages_raises_the_flag(router: Router, text: str) -> None:
+    assert router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上周流调人员给我打电话说我去过的超市有病例，让我去做检测，我想问问现在还用去吗。",
+        "我从外地回来，落地检做完了结果一直没出，单位不让上班，特此反映。",
+        "防控期间小区不让快递进，我买的药一直放在门口岗亭，想问问能不能送进来。",
+        "我们单元被要求居家观察七天，家里老人的降压药吃完了，恳请社区帮忙买药。",
+    ],
+)
+def test_written_names_of_the_measures_raise_the_flag(router: Router, text: str) -> None:
+    assert router.suggest(text).epidemic
+
+
+def test_a_pop_up_advert_alone_does_not_raise_the_flag(router: Router) -> None:
+    assert not router.suggest(
+        "手机上总有弹窗广告，点进去就扣了我二十块钱话费，想问问找谁。"
+    ).epidemic

@@ -10,7 +10,10 @@ KEYS = {"department", "alternatives", "category", "area", "epidemic", "confidenc
 
 
 def test_explanation_names_the_phrases_the_area_and_the_type(router: Router) -> None:
-    s = router.suggest("喂你好，我想反映一下，熊岳镇我们小区暖气不热，室温才十四度。")
+    # A failed supply with the repair asked for in vain: a complaint (catalogue).
+    s = router.suggest(
+        "喂你好，我想反映一下，熊岳镇我们小区暖气不热，报修好几次没人来，室温十四度。"
+    )
     assert s.department == "heating"
     assert s.area == "xiongyue"
     assert s.category == "complaint"

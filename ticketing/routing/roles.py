@@ -35,24 +35,25 @@ _ASK_AFTER = re.compile(
     r"|处理|做主|评评理)"
 )
 # Before a unit's name (not its duty words: 让学生进去 asks nothing of a school).
-_ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们)$")
+# Written asks: 恳请/望/希望 + the unit (望住建部门督促开发商).
+_ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要求)$")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
-    "market_supervision": ("市场监管", "市场监督管理局", "工商局"),
-    "housing": ("住建局", "住建部门", "建设局", "房产局"),
-    "urban_management": ("城管", "执法局"),
-    "environment": ("环保局", "环保部门", "生态环境局", "环境局"),
-    "health": ("卫健局", "卫健委", "卫生局"),
-    "education": ("教育局",),
-    "human_resources": ("人社局", "劳动局", "劳动监察"),
-    "transport": ("交通局", "运管", "交通运输局"),
-    "public_security": ("派出所", "公安局", "警察"),
-    "civil_affairs": ("民政局",),
-    "agriculture": ("农业局", "农业农村局"),
-    "emergency": ("应急局", "应急管理局", "安监局", "安监"),
-    "natural_resources": ("自然资源局", "国土局"),
-    "medical_insurance": ("医保局",),
-    "culture_tourism": ("文旅局", "文化局", "旅游局"),
+    "market_supervision": ("市场监管", "市场监督管理局", "工商局", "市场监管部门"),
+    "housing": ("住建局", "住建部门", "建设局", "房产局", "房管部门"),
+    "urban_management": ("城管", "执法局", "城管部门"),
+    "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
+    "health": ("卫健局", "卫健委", "卫生局", "卫生部门", "卫健部门"),
+    "education": ("教育局", "教育部门"),
+    "human_resources": ("人社局", "劳动局", "劳动监察", "人社部门", "劳动部门"),
+    "transport": ("交通局", "运管", "交通运输局", "交通部门"),
+    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关"),
+    "civil_affairs": ("民政局", "民政部门"),
+    "agriculture": ("农业局", "农业农村局", "农业部门"),
+    "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门"),
+    "natural_resources": ("自然资源局", "国土局", "自然资源部门"),
+    "medical_insurance": ("医保局", "医保部门"),
+    "culture_tourism": ("文旅局", "文化局", "旅游局", "文旅部门", "文化执法"),
     "water": ("供水公司", "自来水公司"),
     "power": ("供电公司", "供电局", "电业局"),
     "gas": ("燃气公司", "煤气公司"),

@@ -126,7 +126,8 @@ class RuleReader:
         return CategoryChoice(best, hits_of.get(best, []), decided_share)
 
     def epidemic_words(self, text: str, text_sound: TextSound) -> list[str]:
-        """The epidemic cues said: the strong ones, else enough weak ones, else none."""
+        """The epidemic cues said: the strong ones, else enough weak ones, else none; the
+        general ones (确诊, 阳性) not where another illness or an animal is named."""
         rules = self.rules.epidemic
         excluded = [w for w in rules.exclude if w in text]
         for word in excluded:
@@ -144,8 +145,10 @@ class RuleReader:
             # A two-character cue heard as two words is two everyday words (水都 for 水痘).
             return words == 1 or (words > 1 and len(word) > 2)
 
-        strong = [w for w in rules.strong if said(w)]
+        other = any(w in text for w in rules.other_illness)
+        general = set(rules.general) if other else set()
+        strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:
             return strong
-        weak = [w for w in rules.weak if said(w)]
+        weak = [w for w in rules.weak if w not in general and said(w)]
         return weak if len(weak) >= rules.weak_needed else []

@@ -63,6 +63,10 @@ class EpidemicRules:
     weak: tuple[str, ...]
     weak_needed: int
     exclude: tuple[str, ...] = ()  # words that contain a cue but are not about an epidemic
+    # Cues any illness shares (确诊, 阳性, 传染病): not the epidemic's where the text
+    # names another illness or a farm animal (确诊了糖尿病, 乙肝表面抗原阳性, 猪发烧).
+    general: tuple[str, ...] = ()
+    other_illness: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,8 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         weak=_string_list(epi.get("weak"), "epidemic.weak"),
         weak_needed=int(_number(epi.get("weak_needed", 2), "epidemic.weak_needed", low=1, high=20)),
         exclude=_string_list(epi.get("exclude"), "epidemic.exclude"),
+        general=_string_list(epi.get("general"), "epidemic.general"),
+        other_illness=_string_list(epi.get("other_illness"), "epidemic.other_illness"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")

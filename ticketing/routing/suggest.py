@@ -74,6 +74,7 @@ from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist, assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -182,16 +183,20 @@ class Router:
         # rewritten); the classifier reads it with the known recognition errors
         # corrected; the rules read it without spaces.
         text = normalise_speech(text)
-        clf_text = apply_corrections(normalise(text), self.rules.corrections)
+        whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
+        # Units and type from the matter after a written back-story; area and flag from all.
+        matter = current_matter(text)
+        clf_text = apply_corrections(normalise(matter), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
             return self._with_auto(self._blank(callback_digits))
-        text_sound = TextSound(chunks(text))
-        area = self.gazetteer.find(compact, text_sound)
+        whole_sound = TextSound(chunks(text))
+        text_sound = whole_sound if matter == text else TextSound(chunks(matter))
+        area = self.gazetteer.find(whole, whole_sound)
         voter = self.classifier()
         p_type = voter.category_probabilities(clf_text) if voter else {}
         category = self._rules.category(compact, text_sound, p_type)
-        epidemic_words = self._rules.epidemic_words(compact, text_sound)
+        epidemic_words = self._rules.epidemic_words(whole, whole_sound)
         units = self._rules.unit_scores(compact, text_sound, area)
         clf = self._classifier_vote(voter, clf_text, area)
         self._fall_back_to_area(units, area, clf)

@@ -1,0 +1,29 @@
+"""The matter a written message is about, when it first recalls an earlier one. No I/O.
+
+Web-form messages often tell what was reported before (本人此前就拖欠工资问题多次反映过,
+已经处理完毕) and then turn to this request with a set phrase (现在反映的是另一件事：…).
+The units and the type are read from what follows the last such turn; the area and the
+epidemic flag still from the whole message (the caller's address is often in the
+back-story, and the flag marks any mention of the epidemic).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The turn from an earlier matter to this one.
+_TURN = re.compile(
+    r"另一件事|另外一件事|另一个问题|另外一个问题|另一个事"
+    r"|(现在|这次|此次|今天|本次)(想|要)?(反映|举报|投诉|咨询)的是"
+    r"|现在的问题是"
+)
+MIN_MATTER = 12  # characters after the turn: fewer are no matter of their own
+
+
+def current_matter(text: str) -> str:
+    """`text` from its last turn to a new matter on, or all of it without one."""
+    ends = [m.end() for m in _TURN.finditer(text)]
+    if not ends:
+        return text
+    rest = text[ends[-1] :]
+    return rest if len(re.sub(r"\W", "", rest)) >= MIN_MATTER else text
