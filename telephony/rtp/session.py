@@ -12,6 +12,13 @@ Strict symmetric RTP (sources.py): media is taken only from the SDP's address or
 a trusted media relay; the first such packet fixes where we send from then on, and
 datagrams from anywhere else are dropped and counted (`RtpStats.foreign`). A new
 `start()` (re-INVITE) forgets the latch and latches again.
+
+Once latched, the RTP socket is connected to the media source (where `can_connect`
+allows it, see ports.py): each send then skips the address lookup, and the kernel
+itself drops datagrams from anywhere else, so no Python code checks their source
+any more. Such datagrams are then not counted: `RtpStats.foreign` counts only those
+that arrived before the connection (before the latch, or queued with the latching
+packet). A new `start()` dissolves the connection before latching again.
 """
 
 from __future__ import annotations
@@ -35,8 +42,8 @@ from hotline.telephony.rtp.params import (
     MediaParams,
     RtpStats,
 )
-from hotline.telephony.rtp.ports import bind_pair
-from hotline.telephony.rtp.pump import DatagramSources, MediaPump
+from hotline.telephony.rtp.ports import bind_pair, can_connect, disconnect
+from hotline.telephony.rtp.pump import SLOTS, DatagramSources, MediaPump
 from hotline.telephony.rtp.rtcp import RtcpCounts
 from hotline.telephony.rtp.rtcp_channel import RtcpChannel
 from hotline.telephony.rtp.sender import RtpSender
@@ -80,6 +87,9 @@ class RtpSession:
         self.sock = sock
         self.local_host = ""
         self.local_port = 0
+        # The address our SDP names for this session (the owner sets it): whether a socket
+        # bound to the wildcard address may be connected (ports.can_connect).
+        self.media_host: str | None = None
         self._params: MediaParams | None = None
         self._sources = MediaSourcePolicy(trusted_media)
         self._direction: Direction = "sendrecv"
@@ -94,6 +104,10 @@ class RtpSession:
         self._counters = RtpStats()  # the receive side's; the sender counts its own
         self.rtcp: RtcpChannel | None = None
         self._srtp: SrtpContext | None = None  # SRTP keys negotiated: every packet goes through
+        self._connected = False  # the socket is connected to the latched source
+        # Connected, and every datagram queued before the connection has been read: the
+        # kernel delivers only the latched source's, so batches need no source check.
+        self._clean = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -132,6 +146,7 @@ class RtpSession:
         if self._closed:
             raise RuntimeError("the RTP session is closed")
         self._params = params
+        self._disconnect()  # the new offer/answer may name another source
         self._sender.params = params
         self._sender.remote = params.remote
         self._sources.expect(params.remote)
@@ -272,6 +287,7 @@ class RtpSession:
         """
         if self._closed:
             return
+        connected_at_read = self._connected  # connected before these datagrams were read
         policy = self._sources
         if policy.latched is None:
             for index in range(len(lengths)):
@@ -281,7 +297,7 @@ class RtpSession:
                 lengths[index] = -1
                 self._foreign(1, source)
         latched = policy.latched
-        if latched is not None:
+        if latched is not None and not self._clean:
             dropped = sources.drop_foreign(lengths, latched)
             if dropped:
                 first = None if self._counters.foreign else sources.source(lengths.index(-1))
@@ -326,6 +342,8 @@ class RtpSession:
             self._one(view[offset : offset + size].tobytes(), now)
         if run:
             self._deliver_run(run, run_type, run_ssrc, run_first_ts, last_ts, now)
+        if connected_at_read and len(lengths) < SLOTS and self._connected:
+            self._clean = True  # this read emptied the queue: the rest is the source's
         self._arm_release()
 
     def _deliver_run(
@@ -418,7 +436,32 @@ class RtpSession:
             return False
         if source[:2] != self._sender.remote:
             self._sender.remote = (source[0], source[1])
+        self._connect(source)
         return True
+
+    def _connect(self, source: Source) -> None:
+        """Connect the socket to the just latched source (see the module docstring)."""
+        sock = self.sock
+        if sock is None or self._connected:
+            return
+        try:
+            if not can_connect(sock, (source[0], source[1]), self.media_host):
+                return
+            sock.connect(source)
+        except OSError as exc:  # stay unconnected: sources are checked in Python
+            log.debug("RTP port %s: not connected to %s: %s", self.local_port, source, exc)
+            return
+        self._connected = self._sender.connected = True
+
+    def _disconnect(self) -> None:
+        if not self._connected:
+            return
+        self._connected = self._sender.connected = self._clean = False
+        if self.sock is not None:
+            try:
+                disconnect(self.sock)
+            except OSError as exc:  # cannot happen on Linux; the old source only, then
+                log.warning("RTP port %s: cannot dissolve its connection: %s", self.local_port, exc)
 
     def rtcp_admits(self, host: str) -> bool:
         """RTCP from the host our RTP goes to (latched or from the SDP), or a trusted relay."""
