@@ -164,7 +164,6 @@ class InboundCall:
             return
         self.answered_at, self.recording_path = answered_at, path
         self.sdp = SdpSession(self.endpoint.public_host, self.rtp.local_port, policy.srtp)
-        self.rtp.media_host = self.endpoint.public_host
         if self.negotiated is not None:
             self._apply_media(self.negotiated)
             body = self.sdp.answer(self.negotiated)

@@ -325,7 +325,6 @@ class Dialer:
             trusted_media=parse_networks(opts.trusted_media),
         )
         sdp = SdpSession(ep.public_host, call.rtp.local_port, opts.srtp)
-        call.rtp.media_host = ep.public_host
         call.dialer_sdp = sdp
         try:
             dest = await self._resolve(uri_destination(opts.proxy or target, self.transport))

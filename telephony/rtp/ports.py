@@ -7,6 +7,7 @@ import asyncio
 import ctypes
 import ctypes.util
 import errno
+import logging
 import random
 import socket
 import sys
@@ -14,7 +15,9 @@ from collections.abc import Callable
 from typing import Final
 
 from hotline.telephony.rtp.pump import tune_socket
-from hotline.telephony.rtp.sources import ip_of
+from hotline.telephony.rtp.sources import Source, ip_of
+
+log = logging.getLogger(__name__)
 
 
 async def bind_pair(
@@ -64,38 +67,55 @@ _CONNECT: Final = _load_connect()
 _UNSPEC_ADDRESS: Final = (ctypes.c_char * 16)()  # struct sockaddr, sa_family AF_UNSPEC (0)
 
 
-def can_connect(sock: socket.socket, peer: tuple[str, int], media_host: str | None) -> bool:
-    """May this RTP socket be connected to `peer` without losing the peer's packets?
+def can_connect(sock: socket.socket) -> bool:
+    """May this RTP socket be connected to its media source without losing its packets?
 
-    A connected UDP socket only receives from its peer, and only at the local address
-    the connection chose. Bound to one address, that is the address the SDP names.
-    Bound to the wildcard, the kernel picks the address its route to the peer leaves
-    from: safe only when that is the address our SDP named (`media_host`); on a host
-    with several addresses the peer may send to another one. Linux only: Python has
-    no way to dissolve the connection again (see `disconnect`).
+    A connected UDP socket receives only at the local address the connection chose.
+    Bound to one address, that is the address our SDP names. Bound to the wildcard,
+    the kernel would pick the address its route to the peer leaves from, and on a host
+    with several addresses (or behind NAT) the peer may send to another one: such
+    sockets stay unconnected. Linux only: Python cannot dissolve a connection (see
+    `SocketLink.dissolve`).
     """
     if _CONNECT is None:
         return False
     local = ip_of(sock.getsockname()[0])
-    if local is None:
-        return False
-    if not local.is_unspecified:
-        return True
-    wanted = ip_of(media_host) if media_host is not None else None
-    if wanted is None:
-        return False
-    with socket.socket(sock.family, socket.SOCK_DGRAM) as probe:
+    return local is not None and not local.is_unspecified
+
+
+class SocketLink:
+    """Whether one session's RTP socket is connected to its latched media source.
+
+    Connected, each send skips the address (lookup and route per packet), and the
+    kernel drops datagrams from anywhere else before they are queued: the session
+    neither reads nor counts them. A new offer/answer dissolves the connection."""
+
+    def __init__(self) -> None:
+        self.connected = False
+        # Connected, and every datagram queued before the connection has been read: the
+        # kernel delivers only the source's, so batches need no source check.
+        self.clean = False
+
+    def connect(self, sock: socket.socket | None, source: Source) -> bool:
+        """Connect to the just latched `source` if `can_connect` allows; True if done."""
+        if sock is None or self.connected:
+            return self.connected
         try:
-            probe.connect(peer)
-        except OSError:
-            return False
-        return ip_of(probe.getsockname()[0]) == wanted
+            if can_connect(sock):
+                sock.connect(source)
+                self.connected = True
+        except OSError as exc:  # stay unconnected: the session checks sources itself
+            log.debug("RTP socket %s not connected to %s: %s", sock.getsockname(), source, exc)
+        return self.connected
 
-
-def disconnect(sock: socket.socket) -> None:
-    """Dissolve a UDP socket's connection (connect to AF_UNSPEC): it receives from
-    anyone again, at the address it was bound to."""
-    assert _CONNECT is not None  # only connected sockets are disconnected
-    if _CONNECT(sock.fileno(), _UNSPEC_ADDRESS, len(_UNSPEC_ADDRESS)) != 0:
-        code = ctypes.get_errno()
-        raise OSError(code, f"disconnect: {errno.errorcode.get(code, code)}")
+    def dissolve(self, sock: socket.socket) -> bool:
+        """Connect to AF_UNSPEC: the socket receives from anyone again, at the address it
+        was bound to. False (no longer connected) unless that fails."""
+        self.clean = False
+        assert _CONNECT is not None  # only connected sockets are dissolved
+        if _CONNECT(sock.fileno(), _UNSPEC_ADDRESS, len(_UNSPEC_ADDRESS)) != 0:
+            code = ctypes.get_errno()  # cannot happen on Linux: the old source only, then
+            log.warning("RTP socket %s stays connected: %s", sock.getsockname(), code)
+            return True
+        self.connected = False
+        return False

@@ -126,6 +126,42 @@ async def test_the_pump_stops_with_the_last_session() -> None:
     assert loop not in MediaPump._pumps
 
 
+async def test_a_longer_pump_interval_carries_the_same_audio_and_dtmf() -> None:
+    """`sip.media_pump_interval`: the sessions already open are spread over the new
+    number of groups, and audio and DTMF arrive as at the default interval."""
+    loop = asyncio.get_running_loop()
+    pair = RtpPair(await open_endpoint(), await open_endpoint())
+    try:
+        MediaPump.configure(loop, 0.2)
+        assert MediaPump.interval_on(loop) == 0.2
+        pump_of_loop = MediaPump.of(loop)
+        assert len(pump_of_loop.groups) == 10 and len(pump_of_loop.sessions) == 2
+        pcm = sweep_pcm(1.0)
+        pair.start()
+        await pair.caller.session.play(pcm)
+        await pair.caller.session.send_dtmf("7")
+        sent = pair.caller.session.stats.sent
+        await wait_until(lambda: pair.callee.session.stats.received == sent)
+        await pair.callee.session.close()
+        assert pair.callee.audio[: len(pcm)] == through_codec(8, pcm)
+        assert pair.callee.digits == ["7"]
+        assert pair.callee.session.stats.lost == 0
+    finally:
+        MediaPump.configure(loop, None)
+        await pair.caller.session.close()
+        await pair.callee.session.close()
+    assert MediaPump.interval_on(loop) == pump.PUMP_INTERVAL
+
+
+@pytest.mark.parametrize("interval", [0.0, 0.03, 0.13, 0.52, 1.0])
+def test_a_pump_interval_is_a_whole_number_of_20_ms_ticks_up_to_half_a_second(
+    interval: float,
+) -> None:
+    with pytest.raises(ValueError, match="multiple of 0.02"):
+        pump.pump_phases(interval)
+    assert [pump.pump_phases(x) for x in (0.02, 0.1, 0.2, 0.5)] == [1, 5, 10, 25]
+
+
 def mixed_stream() -> list[bytes]:
     """Audio with what the batch path must hand to the per-packet path: stream start,
     DTMF (start, update, end three times), comfort noise, loss, reordering, a duplicate,

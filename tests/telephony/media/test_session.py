@@ -12,6 +12,7 @@ import pytest
 from hotline.telephony.rtp import g711
 from hotline.telephony.rtp.dtmf import build_event
 from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
+from hotline.telephony.rtp.ports import can_connect
 from hotline.telephony.rtp.session import MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
 
@@ -46,6 +47,17 @@ async def test_a_full_range_is_a_clear_error() -> None:
             await RtpSession.open("127.0.0.1", port + 1, port + 1, on_audio=print, on_dtmf=print)
     finally:
         await first.close()
+
+
+def test_only_a_socket_bound_to_one_address_is_connected_to_its_source() -> None:
+    """Connecting pins the address a socket receives at: bound to one address, that is
+    the SDP's anyway; bound to the wildcard, the route's choice may not be."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        assert can_connect(sock)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("0.0.0.0", 0))
+        assert not can_connect(sock)
 
 
 @pytest.mark.parametrize(
