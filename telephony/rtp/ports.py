@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import ctypes.util
 import errno
 import logging
 import random
 import socket
-import sys
-from collections.abc import Callable
 from typing import Final
 
-from hotline.telephony.rtp.pump import tune_socket
+from hotline.telephony.rtp.pump import libc_function, tune_socket
 from hotline.telephony.rtp.sources import Source, ip_of
 
 log = logging.getLogger(__name__)
@@ -51,19 +48,7 @@ async def bind_pair(
     raise OSError(errno.EADDRINUSE, f"no free even UDP port in {port_min}-{port_max} on {host}")
 
 
-def _load_connect() -> Callable[..., int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        function = libc.connect
-    except (OSError, AttributeError):
-        return None
-    function.restype = ctypes.c_int
-    return function  # type: ignore[no-any-return]
-
-
-_CONNECT: Final = _load_connect()
+_CONNECT: Final = libc_function("connect")
 _UNSPEC_ADDRESS: Final = (ctypes.c_char * 16)()  # struct sockaddr, sa_family AF_UNSPEC (0)
 
 

@@ -117,19 +117,20 @@ _FLOWINFO: Final = struct.Struct("!I")
 _SCOPE_ID: Final = struct.Struct("=I")
 
 
-def _load_recvmmsg() -> Callable[..., int] | None:
+def libc_function(name: str) -> Callable[..., int] | None:
+    """A Linux libc system call wrapper returning int (errno kept), or None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        function = libc.recvmmsg
+        function = getattr(libc, name)
     except (OSError, AttributeError):
         return None
     function.restype = ctypes.c_int
     return function  # type: ignore[no-any-return]
 
 
-_RECVMMSG: Final = _load_recvmmsg()
+_RECVMMSG: Final = libc_function("recvmmsg")
 
 
 @functools.lru_cache(maxsize=4096)
