@@ -43,8 +43,9 @@ def measure(calls: int, rounds: int, workdir: Path, per_round: int = 5) -> dict[
     from hotline.telephony.events import AudioReceived
     from hotline.telephony.recording import CallRecorder
     from hotline.telephony.rtp import g711
-    from hotline.telephony.rtp.pacing import Playback, SendClock
+    from hotline.telephony.rtp.pacing import SendClock
     from hotline.telephony.rtp.pump import MediaPump
+    from hotline.telephony.rtp.sender import Playback
     from hotline.telephony.rtp.session import MediaParams, RtpSession
     from hotline.telephony.voice_activity import SilenceDetector
 

@@ -233,6 +233,11 @@ def serve_hotline(server: Server, srtp: bool = False) -> None:
 
         uvloop.install()
 
+    # --pump-interval (sip.media_pump_interval); unset: the listener's default, which
+    # also serves a --telephony copy that predates the setting.
+    interval = os.environ.get("SIP_LOAD_PUMP_INTERVAL")
+    pump_interval = {"media_pump_interval": float(interval)} if interval else {}
+
     async def main() -> None:
         totals: dict[str, dict[str, float]] = {}
         events = {"answered": 0, "finished": 0}
@@ -257,6 +262,7 @@ def serve_hotline(server: Server, srtp: bool = False) -> None:
                 silence_timeout=3600,
                 media_timeout=60,
                 srtp="required" if srtp else "optional",
+                **pump_interval,
             ),
             on_event,
         )
@@ -684,7 +690,14 @@ def main() -> None:
     parser.add_argument("--greeting", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--sipp-port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--srtp", action="store_true", help="SRTP (SDES) calls, hotline only")
+    parser.add_argument(
+        "--pump-interval",
+        type=float,
+        help="hotline's sip.media_pump_interval (seconds between two reads of each RTP socket)",
+    )
     args = parser.parse_args()
+    if args.pump_interval is not None:  # the server processes inherit it
+        os.environ["SIP_LOAD_PUMP_INTERVAL"] = str(args.pump_interval)
     if args.serve:
         server = Server.from_args(args)
         if args.serve == "hotline":

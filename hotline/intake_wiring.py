@@ -105,6 +105,7 @@ def listener_options(
         max_call_seconds=sip.max_call_seconds,
         silence_timeout=sip.silence_timeout_seconds,
         media_timeout=sip.media_timeout_seconds,
+        media_pump_interval=sip.media_pump_interval,
         session_expires=sip.session_expires_seconds,
         min_se=sip.min_se_seconds,
         tls_cert=sip.tls_cert_file,

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 
 from hotline.settings_section import Section
+from hotline.telephony.rtp.pump import pump_phases
 
 
 class RegistrationSettings(Section):
@@ -56,6 +57,10 @@ class SipSettings(Section):
     max_call_seconds: int = Field(default=600, gt=0)
     silence_timeout_seconds: float = Field(default=20, gt=0)
     media_timeout_seconds: float = Field(default=30, gt=0)
+    # Seconds between two reads of each call's RTP socket (a multiple of 0.02, at most
+    # 0.5): 0.2 costs less CPU per call, and received audio reaches the recording and ASR
+    # up to 0.1 s later than at 0.1.
+    media_pump_interval: float = Field(default=0.1, gt=0)
     # RFC 4028 session timers: the interval offered to callers that support them (null:
     # only when a caller or proxy asks), and the shortest accepted (shorter: 422).
     session_expires_seconds: int | None = Field(default=1800, ge=90)
@@ -86,6 +91,12 @@ class SipSettings(Section):
     registration: RegistrationSettings = Field(default_factory=RegistrationSettings)
     outbound: OutboundSettings = Field(default_factory=OutboundSettings)
     takeover: TakeoverSettings = Field(default_factory=TakeoverSettings)
+
+    @field_validator("media_pump_interval")
+    @classmethod
+    def _pump_interval(cls, value: float) -> float:
+        pump_phases(value)  # raises ValueError saying what is allowed
+        return value
 
     @field_validator("trusted_peers", "trusted_media")
     @classmethod

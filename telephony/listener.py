@@ -14,6 +14,7 @@ from hotline.telephony.admission import MB, AdmissionLimits, admit
 from hotline.telephony.call import CallPolicy, InboundCall
 from hotline.telephony.dialer import Dialer, DialerOptions, OutboundCall
 from hotline.telephony.events import CallCancelled, CallEvent
+from hotline.telephony.rtp.pump import PUMP_INTERVAL, MediaPump
 from hotline.telephony.rtp.sources import parse_networks
 from hotline.telephony.rtp.srtp import SrtpMode
 from hotline.telephony.sdp import SdpError, negotiate, parse_sdp
@@ -63,6 +64,9 @@ class ListenerOptions:
     silence_timeout: float = 20
     no_speech_timeout: float | None = None  # defaults to silence_timeout
     media_timeout: float = 30
+    # Seconds between two reads of each RTP socket (a multiple of 0.02, at most 0.5):
+    # longer is cheaper per call and delays received audio by up to that much.
+    media_pump_interval: float = PUMP_INTERVAL
     ring_seconds: float = 0.0  # 180 Ringing this long before answering (≤ 1 s in service)
     registration: RegistrationOptions | None = None
     sip_t1: float = 0.5  # RFC 3261 T1 (retransmission base; 64*T1 = ACK timeout)
@@ -123,6 +127,7 @@ class SipListener:
 
     async def start(self) -> None:
         o = self.options
+        MediaPump.configure(asyncio.get_running_loop(), o.media_pump_interval)
         greeting = o.greeting_pcm
         if greeting is None and o.greeting_wav is not None:
             from hotline.telephony.prompts import read_wav_8k
@@ -177,6 +182,7 @@ class SipListener:
         if self._dialer is not None:
             await self._dialer.close()  # bridged operator legs
         await self.endpoint.close()
+        MediaPump.configure(asyncio.get_running_loop(), None)
 
     # ---- 转人工 ------------------------------------------------------------------------
 

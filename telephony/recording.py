@@ -4,7 +4,7 @@ The file is written as audio arrives, in batches of 0.1 s. Its header sizes are
 rewritten about once per second of audio, so a process killed with SIGKILL leaves
 a file that plays up to the last update (and `repair_recordings` at start-up fixes
 the rest; only the last, unwritten batch of at most 0.1 s is lost, plus what the RTP
-socket still held: the media pump reads it every 0.1 s, see telephony/rtp/pump.py).
+socket still held: the media pump reads it every 0.1 s by default, see telephony/rtp/pump.py).
 `close()` fsyncs the file and its folder, so a finished recording survives a
 power cut.
 

@@ -44,7 +44,9 @@ class RtpStats:
     dtmf_sent: int = 0
     callback_errors: int = 0  # exceptions raised by on_audio/on_dtmf (logged once)
     send_errors: int = 0  # datagrams the kernel refused (full buffer, unreachable)
-    foreign: int = 0  # datagrams from other than the call's media source (dropped)
+    # Datagrams from other than the call's media source (dropped); once the socket is
+    # connected to the latched source the kernel drops them uncounted (session.py).
+    foreign: int = 0
     srtp_rejected: int = 0  # SRTP(C) packets that failed authentication or replay (dropped)
     rtt_ms: float | None = None  # RFC 3550 round-trip time from the peer's RTCP reports
     rtcp_received: int = 0  # RTCP SR/RR packets received from the media peer

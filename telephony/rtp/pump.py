@@ -7,8 +7,14 @@ timeout do not need 20 ms latency, so the pump reads every socket every
 `PUMP_INTERVAL` seconds instead: on Linux with one `recvmmsg` call per socket
 (all queued datagrams at once, into preallocated buffers), elsewhere with a
 non-blocking `recv_into` loop. Each session then handles its batch in one go.
-The sessions are read in five groups, one per 20 ms tick; while calls play, the
-tick runs inside the send clock's wake-up, right after its packets went out.
+The sessions are read in groups, one group per 20 ms tick (five groups at 0.1 s);
+while calls play, the tick runs inside the send clock's wake-up, right after its
+packets went out.
+
+The interval is a setting (`MediaPump.configure`, `sip.media_pump_interval`): a longer
+one reads each socket less often (fewer system calls, recording writes, decoder and
+event calls per second, each over more packets), and every received audio frame
+reaches the recording, the silence detector and the ASR stream up to that much later.
 
 The sockets are never registered with the event loop; the kernel queues what
 arrives between two ticks (each socket's receive buffer is sized for far more than
@@ -35,11 +41,11 @@ from typing import Final, Protocol
 
 log = logging.getLogger(__name__)
 
-PUMP_INTERVAL: Final = 0.1  # seconds between two drains of every socket
-# The sessions are drained in this many groups, one group per tick (every 20 ms): the
-# work of a few hundred calls is spread evenly instead of stalling the send clock.
-PHASES: Final = 5
-_TICK: Final = PUMP_INTERVAL / PHASES  # the send clock's 20 ms grid
+PUMP_INTERVAL: Final = 0.1  # default seconds between two drains of every socket
+MAX_PUMP_INTERVAL: Final = 0.5  # the kernel's queue (RECEIVE_BUFFER_BYTES) holds far more
+# The sessions are drained in interval / tick groups, one group per tick (every 20 ms):
+# the work of a few hundred calls is spread evenly instead of stalling the send clock.
+_TICK: Final = 0.02  # the send clock's 20 ms grid
 # While calls play, the send clock's tick on the grid runs the due phase right after its
 # packets are out (`ride`): one loop wake-up for both. The pump's own timer, this much
 # after the grid, only fires when nothing plays.
@@ -111,19 +117,20 @@ _FLOWINFO: Final = struct.Struct("!I")
 _SCOPE_ID: Final = struct.Struct("=I")
 
 
-def _load_recvmmsg() -> Callable[..., int] | None:
+def libc_function(name: str) -> Callable[..., int] | None:
+    """A Linux libc system call wrapper returning int (errno kept), or None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        function = libc.recvmmsg
+        function = getattr(libc, name)
     except (OSError, AttributeError):
         return None
     function.restype = ctypes.c_int
     return function  # type: ignore[no-any-return]
 
 
-_RECVMMSG: Final = _load_recvmmsg()
+_RECVMMSG: Final = libc_function("recvmmsg")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -269,20 +276,34 @@ def tune_socket(sock: socket.socket) -> None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
 
 
+def pump_phases(interval: float) -> int:
+    """The number of session groups (20 ms ticks) of a pump interval; ValueError unless
+    it is a whole number of ticks from 0.02 s to `MAX_PUMP_INTERVAL`."""
+    phases = round(interval / _TICK)
+    if abs(phases * _TICK - interval) > 1e-9 or not 1 <= phases <= MAX_PUMP_INTERVAL / _TICK:
+        raise ValueError(
+            f"media pump interval {interval} s is not a multiple of 0.02 s "
+            f"from 0.02 to {MAX_PUMP_INTERVAL} s"
+        )
+    return phases
+
+
 class MediaPump:
     """One timer per event loop that drains the sockets of every open session.
 
-    Each session belongs to one of `PHASES` groups; every `PUMP_INTERVAL / PHASES`
-    seconds (on the send clock's 20 ms grid) the next group is drained, so each socket
-    is read every `PUMP_INTERVAL`.
+    Each session belongs to one of `interval / 0.02` groups; every 20 ms (on the send
+    clock's grid) the next group is drained, so each socket is read every `interval`.
     """
 
     _pumps: dict[asyncio.AbstractEventLoop, MediaPump] = {}
+    # Set by `configure`: kept while the loop has no session (the pump itself is not).
+    _intervals: dict[asyncio.AbstractEventLoop, float] = {}
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         # By id(): insertion order, O(1) removal.
-        self.groups: list[dict[int, Drainable]] = [{} for _ in range(PHASES)]
+        phases = pump_phases(self.interval_on(loop))
+        self.groups: list[dict[int, Drainable]] = [{} for _ in range(phases)]
         self.reader = DatagramReader()
         self.handle: asyncio.TimerHandle | None = None
         self.next_due = 0.0  # loop time the next phase is due (on the 20 ms grid)
@@ -294,6 +315,28 @@ class MediaPump:
         if pump is None:
             pump = cls._pumps[loop] = cls(loop)
         return pump
+
+    @classmethod
+    def configure(cls, loop: asyncio.AbstractEventLoop, interval: float | None) -> None:
+        """Drain every socket on this loop every `interval` seconds (None: the default,
+        `PUMP_INTERVAL`); ValueError for an interval `pump_phases` refuses."""
+        phases = pump_phases(PUMP_INTERVAL if interval is None else interval)
+        if interval is None:
+            cls._intervals.pop(loop, None)
+        else:
+            cls._intervals[loop] = interval
+        pump = cls._pumps.get(loop)
+        if pump is not None and phases != len(pump.groups):  # spread the sessions anew
+            sessions = pump.sessions
+            pump.groups = [{} for _ in range(phases)]
+            pump._phase = 0
+            for index, session in enumerate(sessions):
+                pump.groups[index % phases][id(session)] = session
+
+    @classmethod
+    def interval_on(cls, loop: asyncio.AbstractEventLoop) -> float:
+        """Seconds between two reads of each socket on this loop."""
+        return cls._intervals.get(loop, PUMP_INTERVAL)
 
     @classmethod
     def of_running(cls, loop: asyncio.AbstractEventLoop) -> MediaPump | None:
@@ -338,7 +381,7 @@ class MediaPump:
 
     def _run(self, now: float) -> None:
         self._arm(now)  # first: a failing or slow phase must not stop or delay later ones
-        self._phase = (self._phase + 1) % PHASES
+        self._phase = (self._phase + 1) % len(self.groups)
         for session in list(self.groups[self._phase].values()):
             try:
                 self.drain(session)

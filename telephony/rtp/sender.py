@@ -40,6 +40,7 @@ class RtpSender:
         self.remote: tuple[str, int] | None = None  # where packets go
         self.sending = True  # direction allows sending and the session is open
         self.protect: Callable[[bytes], bytes] | None = None  # SRTP: encrypt and sign
+        self.connected = False  # the socket is connected to `remote`: send() without address
         self.closed = False
         self.sent = 0
         self.late_sends = 0
@@ -166,7 +167,10 @@ class RtpSender:
         else:
             packet += payload
         try:
-            sock.sendto(packet, remote)
+            if self.connected:
+                sock.send(packet)
+            else:
+                sock.sendto(packet, remote)
         except OSError as exc:
             self._send_failed(exc)
             return

@@ -1,17 +1,19 @@
 """One call's RTP media over UDP: receive → jitter buffer → 20 ms PCM frames; paced send.
 
-Receiving is batched: the loop's `MediaPump` drains the socket every 0.1 s, and
-a run of in-order audio packets is decoded in one pass and delivered as one chunk
-of whole 20 ms frames (one recorder write, one event). Packets that are not the
-next of the stream (start, reordering, loss, DTMF, SSRC changes) go through the
-jitter buffer one by one. Sending is the `RtpSender`'s (sender.py): its packets go
-out from one shared clock per loop (pacing.py) with a plain `sendto` on the socket,
-so one core carries a few hundred calls.
+Receiving is batched: the loop's `MediaPump` drains the socket every 0.1 s (a
+setting), and a run of in-order audio packets is decoded in one pass and delivered
+as one chunk of whole 20 ms frames (one recorder write, one event). Packets that are
+not the next of the stream (start, reordering, loss, DTMF, SSRC changes) go through
+the jitter buffer one by one. Sending is the `RtpSender`'s (sender.py): its packets
+go out from one shared clock per loop (pacing.py), one system call each, so one core
+carries a few hundred calls.
 
 Strict symmetric RTP (sources.py): media is taken only from the SDP's address or
 a trusted media relay; the first such packet fixes where we send from then on, and
-datagrams from anywhere else are dropped and counted (`RtpStats.foreign`). A new
-`start()` (re-INVITE) forgets the latch and latches again.
+datagrams from anywhere else are dropped and counted (`RtpStats.foreign`). Where safe
+the socket is then connected to the source (ports.py `SocketLink`: sends skip the
+address; the kernel drops others' datagrams uncounted). A new `start()` (re-INVITE)
+dissolves the connection, forgets the latch and latches again.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ from hotline.telephony.rtp.params import (
     MediaParams,
     RtpStats,
 )
-from hotline.telephony.rtp.ports import bind_pair
-from hotline.telephony.rtp.pump import DatagramSources, MediaPump
+from hotline.telephony.rtp.ports import SocketLink, bind_pair
+from hotline.telephony.rtp.pump import SLOTS, DatagramSources, MediaPump
 from hotline.telephony.rtp.rtcp import RtcpCounts
 from hotline.telephony.rtp.rtcp_channel import RtcpChannel
 from hotline.telephony.rtp.sender import RtpSender
@@ -55,8 +57,8 @@ log = logging.getLogger(__name__)
 
 FRAME_BYTES: Final = 320  # 20 ms of 16-bit PCM at 8 kHz
 COMFORT_NOISE: Final = 13
-# When the peer pauses, packets held behind a hole are released after this long, so the
-# recording and the ASR stream do not wait for the next packet (hold, end of speech).
+# When the peer pauses, packets held behind a hole are released after this long (or two
+# pump intervals), so the recording and the ASR stream do not wait for the next packet.
 HELD_RELEASE_SECONDS: Final = 0.2
 _PLAIN_HEADER: Final = struct.Struct("!xBHII")  # after the first byte (0x80)
 
@@ -94,6 +96,7 @@ class RtpSession:
         self._counters = RtpStats()  # the receive side's; the sender counts its own
         self.rtcp: RtcpChannel | None = None
         self._srtp: SrtpContext | None = None  # SRTP keys negotiated: every packet goes through
+        self._link = SocketLink()  # the socket connected to the latched source, or not
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -132,6 +135,8 @@ class RtpSession:
         if self._closed:
             raise RuntimeError("the RTP session is closed")
         self._params = params
+        if self._link.connected and self.sock is not None:  # it may name another source
+            self._sender.connected = self._link.dissolve(self.sock)
         self._sender.params = params
         self._sender.remote = params.remote
         self._sources.expect(params.remote)
@@ -272,6 +277,7 @@ class RtpSession:
         """
         if self._closed:
             return
+        connected_at_read = self._link.connected  # connected before these were read
         policy = self._sources
         if policy.latched is None:
             for index in range(len(lengths)):
@@ -281,7 +287,7 @@ class RtpSession:
                 lengths[index] = -1
                 self._foreign(1, source)
         latched = policy.latched
-        if latched is not None:
+        if latched is not None and not self._link.clean:
             dropped = sources.drop_foreign(lengths, latched)
             if dropped:
                 first = None if self._counters.foreign else sources.source(lengths.index(-1))
@@ -326,6 +332,8 @@ class RtpSession:
             self._one(view[offset : offset + size].tobytes(), now)
         if run:
             self._deliver_run(run, run_type, run_ssrc, run_first_ts, last_ts, now)
+        if connected_at_read and len(lengths) < SLOTS and self._link.connected:
+            self._link.clean = True  # this read emptied the queue: the rest is the source's
         self._arm_release()
 
     def _deliver_run(
@@ -418,6 +426,7 @@ class RtpSession:
             return False
         if source[:2] != self._sender.remote:
             self._sender.remote = (source[0], source[1])
+        self._sender.connected = self._link.connect(self.sock, source)
         return True
 
     def rtcp_admits(self, host: str) -> bool:
@@ -439,16 +448,19 @@ class RtpSession:
                 f"{source[0]}:{source[1]}" if source is not None else "another address",
             )
 
+    def _hold_limit(self) -> float:
+        return max(HELD_RELEASE_SECONDS, 2 * MediaPump.interval_on(self._loop))
+
     def _arm_release(self) -> None:
         if self._release_timer is None and self._jitter.holding and not self._closed:
-            self._release_timer = self._loop.call_later(HELD_RELEASE_SECONDS, self._release_held)
+            self._release_timer = self._loop.call_later(self._hold_limit(), self._release_held)
 
     def _release_held(self) -> None:
         self._release_timer = None
         if self._closed or not self._jitter.holding:
             return
         idle = self._loop.time() - (self._last_received or 0.0)
-        if idle >= HELD_RELEASE_SECONDS:
+        if idle >= (limit := self._hold_limit()):
             try:
                 self._jitter.now = self._loop.time()
                 self._jitter.release_held()
@@ -457,9 +469,7 @@ class RtpSession:
                 if self._counters.callback_errors == 1:
                     log.exception("RTP frame delivery failed on port %s", self.local_port)
         else:  # packets still flowing: the reorder window will release them
-            self._release_timer = self._loop.call_later(
-                HELD_RELEASE_SECONDS - idle, self._release_held
-            )
+            self._release_timer = self._loop.call_later(limit - idle, self._release_held)
 
     def _same_stream(self, ssrc: int) -> bool:
         # Events from another SSRC (e.g. a separately replayed capture) do not occupy

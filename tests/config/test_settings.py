@@ -69,6 +69,7 @@ def test_local_hotline_yaml_is_picked_up(tmp_path: Path) -> None:
         ("sip:\n  colour: blue\n", "sip.colour: unknown setting"),
         ("followup:\n  window_start: '25:00'\n", "followup.window_start"),
         ("sip:\n  rtp_port_min: 30000\n  rtp_port_max: 20000\n", "sip.rtp_port_min (30000)"),
+        ("sip:\n  media_pump_interval: 0.13\n", "sip.media_pump_interval"),
         ("- just\n- a list\n", "top level must be a mapping"),
         ("sip: [unclosed\n", "not valid YAML"),
     ],

@@ -93,6 +93,20 @@ async def test_packets_queued_when_the_session_closes_are_delivered() -> None:
         assert endpoint.audio == through_codec(0, pcm)
 
 
+async def audio_and_dtmf_arrive(pair: RtpPair, seconds: float, digit: str) -> None:
+    """The caller plays `seconds` of audio, then `digit`: the callee gets both intact."""
+    pcm = sweep_pcm(seconds)
+    pair.start()
+    await pair.caller.session.play(pcm)
+    await pair.caller.session.send_dtmf(digit)
+    sent = pair.caller.session.stats.sent
+    await wait_until(lambda: pair.callee.session.stats.received == sent)
+    await pair.callee.session.close()
+    assert pair.callee.audio[: len(pcm)] == through_codec(8, pcm)
+    assert pair.callee.digits == [digit]
+    assert pair.callee.session.stats.lost == 0
+
+
 async def test_without_recvmmsg_the_recv_loop_carries_the_same_audio(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -100,15 +114,7 @@ async def test_without_recvmmsg_the_recv_loop_carries_the_same_audio(
     pair = RtpPair(await open_endpoint(), await open_endpoint())
     try:
         assert not MediaPump.of(asyncio.get_running_loop()).reader.batched
-        pcm = sweep_pcm(0.6)
-        pair.start()
-        await pair.caller.session.play(pcm)
-        await pair.caller.session.send_dtmf("5")
-        sent = pair.caller.session.stats.sent
-        await wait_until(lambda: pair.callee.session.stats.received == sent)
-        await pair.callee.session.close()
-        assert pair.callee.audio[: len(pcm)] == through_codec(8, pcm)
-        assert pair.callee.digits == ["5"]
+        await audio_and_dtmf_arrive(pair, 0.6, "5")
     finally:
         await pair.caller.session.close()
         await pair.callee.session.close()
@@ -124,6 +130,33 @@ async def test_the_pump_stops_with_the_last_session() -> None:
     await second.session.close()
     assert pump_of_loop.handle is None
     assert loop not in MediaPump._pumps
+
+
+async def test_a_longer_pump_interval_carries_the_same_audio_and_dtmf() -> None:
+    """`sip.media_pump_interval`: the sessions already open are spread over the new
+    number of groups, and audio and DTMF arrive as at the default interval."""
+    loop = asyncio.get_running_loop()
+    pair = RtpPair(await open_endpoint(), await open_endpoint())
+    try:
+        MediaPump.configure(loop, 0.2)
+        assert MediaPump.interval_on(loop) == 0.2
+        pump_of_loop = MediaPump.of(loop)
+        assert len(pump_of_loop.groups) == 10 and len(pump_of_loop.sessions) == 2
+        await audio_and_dtmf_arrive(pair, 1.0, "7")
+    finally:
+        MediaPump.configure(loop, None)
+        await pair.caller.session.close()
+        await pair.callee.session.close()
+    assert MediaPump.interval_on(loop) == pump.PUMP_INTERVAL
+
+
+@pytest.mark.parametrize("interval", [0.0, 0.03, 0.13, 0.52, 1.0])
+def test_a_pump_interval_is_a_whole_number_of_20_ms_ticks_up_to_half_a_second(
+    interval: float,
+) -> None:
+    with pytest.raises(ValueError, match="multiple of 0.02"):
+        pump.pump_phases(interval)
+    assert [pump.pump_phases(x) for x in (0.02, 0.1, 0.2, 0.5)] == [1, 5, 10, 25]
 
 
 def mixed_stream() -> list[bytes]:

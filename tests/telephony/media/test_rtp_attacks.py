@@ -112,7 +112,9 @@ async def test_a_stranger_gets_no_call_audio_and_puts_none_in_the_recording(
     recording = read_recording(finished.recording_path)
     assert packets_found(recording, stranger.payloads) == 0
     assert packets_found(recording, caller.payloads) == len(set(caller.payloads))
-    assert foreign >= len(caller.payloads)  # every stranger's packet counted
+    # Counted until the socket is connected to the caller (the packets read with or
+    # before the latching one); after that the kernel drops the stranger's uncounted.
+    assert foreign >= 1
 
 
 async def test_a_trusted_media_relay_may_send_from_another_address(listener_factory) -> None:

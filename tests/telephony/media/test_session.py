@@ -12,6 +12,7 @@ import pytest
 from hotline.telephony.rtp import g711
 from hotline.telephony.rtp.dtmf import build_event
 from hotline.telephony.rtp.packet import RtpPacket, parse_rtp
+from hotline.telephony.rtp.ports import can_connect
 from hotline.telephony.rtp.session import MediaParams, RtpSession
 from hotline.telephony.rtp.sources import parse_networks
 
@@ -46,6 +47,17 @@ async def test_a_full_range_is_a_clear_error() -> None:
             await RtpSession.open("127.0.0.1", port + 1, port + 1, on_audio=print, on_dtmf=print)
     finally:
         await first.close()
+
+
+def test_only_a_socket_bound_to_one_address_is_connected_to_its_source() -> None:
+    """Connecting pins the address a socket receives at: bound to one address, that is
+    the SDP's anyway; bound to the wildcard, the route's choice may not be."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        assert can_connect(sock)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("0.0.0.0", 0))
+        assert not can_connect(sock)
 
 
 @pytest.mark.parametrize(
@@ -212,6 +224,62 @@ async def test_an_untrusted_source_other_than_the_sdp_is_dropped_and_never_latch
     finally:
         transport.close()
         await endpoint.session.close()
+
+
+def packets_from(first: int, count: int, fill: int) -> list[bytes]:
+    """PCMA packets of SSRC 99, sequence numbers from `first`, every payload byte `fill`."""
+    return [
+        RtpPacket(8, i, 160 * i, 99, bytes([fill]) * 160).serialize()
+        for i in range(first, first + count)
+    ]
+
+
+async def test_after_latching_another_port_of_the_same_host_reaches_nothing() -> None:
+    """Once latched (and the socket connected to the source), a second sender on the
+    caller's host gets none of our packets and none of its audio is delivered."""
+    async with endpoint_with_raw_peer() as (endpoint, transport, target):
+        stranger, stranger_peer = await open_raw_peer()
+        try:
+            for data in packets_from(0, 5, 0xD5):
+                transport.sendto(data, target)
+            await wait_until(lambda: endpoint.session.stats.received == 5)
+            for data in packets_from(5, 5, 0x2A):  # continues the caller's stream exactly
+                stranger.sendto(data, target)
+            for data in packets_from(5, 5, 0xD5):
+                transport.sendto(data, target)
+            await wait_until(lambda: endpoint.session.stats.received == 10)
+            await endpoint.session.play(sweep_pcm(0.06))
+            await endpoint.session.close()
+            assert endpoint.audio == g711.decode(8, b"\xd5" * 1600)
+            assert stranger_peer.received == []
+        finally:
+            stranger.close()
+
+
+async def test_a_reinvite_naming_a_new_media_address_moves_both_directions_there() -> None:
+    """A new offer/answer dissolves the latch (and the socket's connection): media from
+    the new address is taken and ours goes there; the old address is a stranger now."""
+    async with endpoint_with_raw_peer() as (endpoint, transport, target):
+        moved, moved_peer = await open_raw_peer()
+        try:
+            session = endpoint.session
+            for data in packets_from(0, 5, 0xD5):
+                transport.sendto(data, target)
+            await wait_until(lambda: session.stats.received == 5)
+            session.start(MediaParams(moved.get_extra_info("sockname"), 8))  # re-INVITE
+            for data in packets_from(5, 5, 0x2A):  # the old address is not the source now
+                transport.sendto(data, target)
+            for data in packets_from(5, 5, 0x55):
+                moved.sendto(data, target)
+            await wait_until(lambda: session.stats.received == 10)
+            old_count = len(moved_peer.received)
+            await session.play(sweep_pcm(0.06))
+            await wait_until(lambda: len(moved_peer.received) == old_count + 3)
+            await session.close()
+            assert endpoint.audio == g711.decode(8, b"\xd5" * 800 + b"\x55" * 800)
+            assert session.remote == moved.get_extra_info("sockname")
+        finally:
+            moved.close()
 
 
 async def test_malformed_datagrams_are_counted_and_the_session_keeps_working() -> None:
