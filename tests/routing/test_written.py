@@ -57,11 +57,14 @@ def test_an_earlier_matter_in_the_back_story_does_not_lead(router: Router) -> No
     assert s.category == "report"
 
 
-def test_the_area_of_the_back_story_still_counts() -> None:
+def test_the_area_of_the_back_story_still_counts(router: Router) -> None:
     from hotline.ticketing.routing.backstory import current_matter
 
     text = "我是红海街道居民，之前反映过路灯。现在反映的是小区门口有人占道摆摊卖菜。"
     assert current_matter(text) == "小区门口有人占道摆摊卖菜。"
+    s = router.suggest(text)
+    assert s.area == "honghai"  # said only in the back-story
+    assert s.department == "urban_management"  # 占道摆摊
     assert current_matter("另一件事：好") == "另一件事：好"  # too short to be a matter
     assert current_matter("暖气不热") == "暖气不热"
 
