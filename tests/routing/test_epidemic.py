@@ -115,6 +115,8 @@ def test_spoken_diseases_vaccines_of_people_and_misheard_forms_raise_the_flag(
         "楼上天天半夜在自己家干活吵得睡不着",  # 家干 sounds like 甲肝
         "暖气不热屋里才十二度孩子都冻感冒了",
         "今年核桃收购价多少啊村里有人收不",
+        "我去那个二甲医院看病大夫态度太差了",  # 二甲 sounds like 二价 (the HPV vaccine)
+        "我家猫抓了沙发房东让我赔钱",
     ],
 )
 def test_pets_crops_and_everyday_sound_alikes_do_not(router: Router, text: str) -> None:
