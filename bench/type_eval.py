@@ -15,8 +15,9 @@ corpus itself), so that a figure stays comparable when lines are added or typed.
 the shipped router (seed classifier from the packaged corpus) types them.
 
 `--sets`: every dev set of tests/routing/data (eval, the hold-outs, assist_dev, type_dev,
-spoken_dev, written_dev; clean and, where made, ASR-style) with the shipped router: per set n, type,
-lead, top-3, area, epidemic F1, and one confusion matrix of types over all of them
+spoken_dev, written_dev, epidemic_dev; clean and, where made, ASR-style) with the shipped
+router: per set n, type, lead, top-3, area, epidemic F1, and one confusion matrix of types
+over all of them
 (rows: the labelled type, columns: the router's). `--misses` lists the wrong types.
 """
 
@@ -216,6 +217,7 @@ DEV_SETS = (
     "type_dev",
     "spoken_dev",
     "written_dev",
+    "epidemic_dev",
 )
 TYPES = ("consult", "help", "complaint", "report", "suggestion")
 

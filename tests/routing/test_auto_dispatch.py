@@ -250,3 +250,19 @@ def test_written_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
         assert item["unit"] in units and item["type"] in types, item
         assert item["area"] is None or item["area"] in areas, item
         assert isinstance(item["epidemic"], bool) and 40 <= len(str(item["text"])) <= 250
+
+
+def test_epidemic_dev_set_is_labelled_with_catalogue_ids(router: Router) -> None:
+    """The spoken epidemic dev set (bench/type_eval.py --sets): catalogue ids, and both
+    flagged requests and look-alikes in about equal numbers."""
+    items = _assist_dev("epidemic_dev")
+    units = {u.id for u in router.catalog.units} | {a.id for a in router.catalog.areas}
+    types = {c.id for c in router.catalog.categories}
+    areas = {a.id for a in router.catalog.areas}
+    assert len(items) >= 60
+    for item in items:
+        assert set(item) == {"text", "unit", "type", "area", "epidemic"}, item
+        assert item["unit"] in units and item["type"] in types, item
+        assert item["area"] is None or item["area"] in areas, item
+        assert isinstance(item["epidemic"], bool), item
+    assert 25 <= sum(bool(i["epidemic"]) for i in items) <= 35

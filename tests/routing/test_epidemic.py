@@ -85,3 +85,39 @@ def test_a_pop_up_advert_alone_does_not_raise_the_flag(router: Router) -> None:
     assert not router.suggest(
         "手机上总有弹窗广告，点进去就扣了我二十块钱话费，想问问找谁。"
     ).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家小子他们班有俩出水都的老师让在家待着",  # 出水都: 出水痘 misheard
+        "我妈说要居家格离七天那买菜咋整啊",  # 格离: 隔离 heard as two words
+        "那个发热门真晚上开不开啊孩子烧得厉害",  # 门真: 门诊 misheard
+        "楼下邻居得了结合病天天在楼道里咳嗽",  # 结合病: 结核病 misheard
+        "我闺女想约那个九价的上哪约啊",  # the HPV vaccine of people
+        "孩子让狗咬了那个狂犬的针得打几针啊",  # rabies shots after a bite
+        "我刚从东南亚回来浑身疼怕是登革热",
+        "群里都说咱这有猴痘了真的假的",
+    ],
+)
+def test_spoken_diseases_vaccines_of_people_and_misheard_forms_raise_the_flag(
+    router: Router, text: str
+) -> None:
+    assert router.suggest(text).epidemic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家狗该打狂犬疫苗了上哪打啊",  # the dog's vaccine
+        "我家猫发烧了一宿咱这有没有宠物医院",
+        "今年种的玉米出苗不好补种都晚了",  # 补种 of a crop
+        "楼上天天半夜在自己家干活吵得睡不着",  # 家干 sounds like 甲肝
+        "暖气不热屋里才十二度孩子都冻感冒了",
+        "今年核桃收购价多少啊村里有人收不",
+        "我去那个二甲医院看病大夫态度太差了",  # 二甲 sounds like 二价 (the HPV vaccine)
+        "我家猫抓了沙发房东让我赔钱",
+    ],
+)
+def test_pets_crops_and_everyday_sound_alikes_do_not(router: Router, text: str) -> None:
+    assert not router.suggest(text).epidemic
