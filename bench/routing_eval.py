@@ -55,10 +55,10 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
-# Round-2/3/4 blind sets (bench/blind/README.md): texts as said or written, no ASR variant made.
+# Blind sets of rounds 2–6 (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
     name: ROOT / f"bench/blind/{name}.jsonl"
-    for name in (f"r{r}_{kind}" for r in (2, 3, 4, 5) for kind in ("spoken", "written", "assist"))
+    for name in (f"r{r}_{kind}" for r in (2, 3, 4, 5, 6) for kind in ("spoken", "written", "assist"))
 }
 
 FIELDS = (
