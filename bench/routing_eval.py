@@ -58,7 +58,7 @@ SETS = {
 # Blind sets of rounds 2–6 (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
     name: ROOT / f"bench/blind/{name}.jsonl"
-    for name in (f"r{r}_{kind}" for r in (2, 3, 4, 5, 6) for kind in ("spoken", "written", "assist"))
+    for name in (f"r{r}_{kind}" for r in range(2, 7) for kind in ("spoken", "written", "assist"))
 }
 
 FIELDS = (
