@@ -164,7 +164,8 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
             tally.add(got, item["unit"], item["area"], item["epidemic"])
             kind += got.category == item["type"]
             if decide(got, auto_settings, "").dispatch:
-                auto.append(got.department == item["unit"])
+                # The lead alone, for a request whose label names assisting units, is wrong.
+                auto.append(got.department == item["unit"] and not item.get("assist"))
             if labelled:
                 want = set(item.get("assist", []))
                 said = {unit for unit, _ in got.assisting}
@@ -253,26 +254,27 @@ class Routed:
     epidemic: bool = False
     assisting: int = 0  # 协办 units suggested, or other units' duties named (not shown)
     source: str = ""  # decided_by
+    hold: str = ""  # the service's rule that holds it back before the threshold (auto.HOLDS)
 
 
-def routed_of(items: list[tuple[int, Suggestion, bool]]) -> list[Routed]:
-    from hotline.ticketing.routing.auto import TRUSTED_SOURCES
+def routed_of(items: list[tuple[int, Suggestion, bool]], router: Router) -> list[Routed]:
+    from hotline.ticketing.routing.auto import held_back_by
 
+    policy = replace(router.rules.auto_dispatch, enabled=True, threshold=0.0)
+    holds = [held_back_by(s, policy) or "" for _, s, _ in items]
     return [
         Routed(
             fold,
             s.confidence,
             s.evidence,
             correct,
-            s.decided_by in TRUSTED_SOURCES
-            and not s.epidemic
-            and not s.assisting
-            and not s.other_duties,
+            not hold,
             s.epidemic,
             len(s.assisting) + len(s.other_duties),
             s.decided_by,
+            hold,
         )
-        for fold, s, correct in items
+        for (fold, s, correct), hold in zip(items, holds, strict=True)
     ]
 
 
@@ -360,7 +362,7 @@ def calibration(
     else:
         items: list[tuple[int, Suggestion, bool]] = []
         lines += cross_validation(router, SEED_FILE, folds, False, items)
-        routed = routed_of(items)
+        routed = routed_of(items, router)
         if evidence_file is not None:
             save_routed(evidence_file, routed)
     n = len(routed)
@@ -405,7 +407,7 @@ def calibration(
         )
     eligible = [i for i, r in enumerate(routed) if r.eligible]
     lines.append(
-        f"  of which eligible (rules/history/classifier, no epidemic, no 协办): "
+        f"  of which eligible (rules/history/classifier, no epidemic, no 协办 but reported): "
         f"{len(eligible) / n:.3f} of all routings"
     )
     # What would actually go without an operator: the threshold chosen on the eligible
@@ -449,20 +451,17 @@ def calibration(
 
 
 def blind_auto_share(router: Router, threshold: float) -> list[str]:
-    """At the threshold on the round-2 blind sets (reported only; never tuned on)."""
-    from hotline.ticketing.routing.auto import TRUSTED_SOURCES, confidence_of
+    """At the threshold on the blind sets (reported only; never tuned on)."""
+    from hotline.ticketing.routing.auto import held_back_by
 
+    policy = replace(router.rules.auto_dispatch, enabled=True, threshold=threshold)
     lines = ["at that threshold on the blind sets (auto share, precision of the auto share):"]
     for name in sorted(BLIND):
         items = [json.loads(x) for x in BLIND[name].read_text(encoding="utf-8").splitlines() if x]
         auto = [
-            (s.department == i["unit"])
+            s.department == i["unit"] and not i.get("assist")
             for i in items
-            if confidence_of(s := router.suggest(i["text"])) >= threshold
-            and s.decided_by in TRUSTED_SOURCES
-            and not s.epidemic
-            and not s.assisting
-            and not s.other_duties
+            if held_back_by(s := router.suggest(i["text"]), policy) is None
         ]
         share = len(auto) / len(items)
         prec = sum(auto) / len(auto) if auto else float("nan")

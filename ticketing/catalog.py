@@ -39,6 +39,16 @@ class Category:
 
 
 @dataclass(frozen=True)
+class EpidemicRule:
+    """When a request is 涉疫: the labelling rule operators read, with examples that raise
+    the flag and look-alikes that do not (the router's tests check both)."""
+
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    not_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
     district_id: str
     district_name: str
@@ -46,6 +56,7 @@ class Catalog:
     areas: tuple[Area, ...]
     units: tuple[Unit, ...]
     categories: tuple[Category, ...]
+    epidemic: EpidemicRule = EpidemicRule()
     _units_by_id: dict[str, Unit] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -76,7 +87,13 @@ class Catalog:
                 )
                 for c in data["categories"]
             )
-        except (KeyError, TypeError) as exc:
+            epi = data.get("epidemic") or {}
+            epidemic = EpidemicRule(
+                description=str(epi.get("description", "")),
+                examples=tuple(str(e) for e in epi.get("examples") or ()),
+                not_examples=tuple(str(e) for e in epi.get("not_examples") or ()),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
             raise CatalogError(f"catalogue is missing a field: {exc}") from exc
         area_units = [Unit(id=a.id, name=a.name, is_area=True) for a in areas]
         return cls(
@@ -86,6 +103,7 @@ class Catalog:
             areas=areas,
             units=tuple(own_units + area_units),
             categories=categories,
+            epidemic=epidemic,
         )
 
     def unit(self, unit_id: str) -> Unit:

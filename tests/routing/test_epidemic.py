@@ -7,6 +7,10 @@ from __future__ import annotations
 import pytest
 from hotline.ticketing.routing import Router
 
+from hotline.catalog_loader import load_catalog
+
+RULE = load_catalog().epidemic  # the labelling rule in config/bayuquan-catalog.yaml
+
 RAISE = [
     # spoken and misheard epidemic words
     "一情期间旅行社把团取消了说好全额退款现在只退一半",  # 一情: 疫情 misheard
@@ -36,6 +40,16 @@ RAISE = [
     "孩子让狗咬了那个狂犬的针得打几针啊",  # rabies shots after a bite
     "我刚从东南亚回来浑身疼怕是登革热",
     "群里都说咱这有猴痘了真的假的",
+    # vaccines of people, routine ones included (the catalogue's 涉疫 rule)
+    "宝宝该打百白破了，社区卫生服务中心说要预约，怎么约",
+    "孩子那个乙脑疫苗第二针到日子了社区说没有苗了",
+    "那个卡介苗我们孩子出生时候没打现在补还来得及不",
+    "我想问问那个带状疱疹疫苗多少钱一针医保报不",
+    "疫苗接种点排队太长，接种的费用医保能不能报销",  # a vaccination point's queue
+    "孩子一岁半了，该打哪个疫苗了，在哪个地方打",
+    "我家孩子的预防接种本搬家的时候弄丢了，想问问咋补",
+    "被狗咬了，想问问哪个医院能打狂犬疫苗",  # the bitten person's shots
+    "想做个艾滋病检测，不想让人知道，有没有匿名的地方",  # testing for a disease of people
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -59,15 +73,26 @@ DO_NOT_RAISE = [
     "今年核桃收购价多少啊村里有人收不",
     "我去那个二甲医院看病大夫态度太差了",  # 二甲 sounds like 二价 (the HPV vaccine)
     "我家猫抓了沙发房东让我赔钱",
+    # an animal's vaccine, a crop's 接种
+    "我家狗该打疫苗了就是那个狗的狂犬疫苗上哪打",
+    "我想问一下那个鸽子打的疫苗上哪买",
+    "我家羊都打过疫苗了，防疫员硬要每只再收五块钱打耳标",
+    "建议防疫员上门打疫苗提前通知一声，人家去了我们下地了",
+    "小麦拌种接种了根瘤菌剂出苗还是不齐",
 ]
 
 
-@pytest.mark.parametrize("text", RAISE)
+def test_the_catalogue_states_the_rule_with_examples_both_ways() -> None:
+    assert "疫苗" in RULE.description and "宠物" in RULE.description
+    assert len(RULE.examples) >= 3 and len(RULE.not_examples) >= 3
+
+
+@pytest.mark.parametrize("text", RAISE + list(RULE.examples))
 def test_epidemic_words_raise_the_flag(router: Router, text: str) -> None:
     assert router.suggest(text).epidemic
 
 
-@pytest.mark.parametrize("text", DO_NOT_RAISE)
+@pytest.mark.parametrize("text", DO_NOT_RAISE + list(RULE.not_examples))
 def test_look_alikes_do_not_raise_the_flag(router: Router, text: str) -> None:
     assert not router.suggest(text).epidemic
 

@@ -93,7 +93,8 @@ def assisting_units(
         words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
         reason = f"协办：{name(unit_id)}，其职责明确提到{words}"
         found.append((total, Assist(unit_id, reason, total)))
-    area_words = distinct_hits(text, units.area_hits, taken)
+    # 镇上, 村民 (weight 1) say where the caller lives, not what the area is to do.
+    area_words = [h for h in distinct_hits(text, units.area_hits, taken) if h.weight >= 2]
     if area_id and lead not in area_ids and area_words:
         words = "".join(f"“{h.phrase}”" for h in area_words[:2])
         reason = f"属地协办：{name(area_id)}（{words}）"

@@ -89,28 +89,52 @@ def confidence_of(suggestion: Suggestion) -> float:
     return suggestion.calibrated if suggestion.calibrated is not None else suggestion.confidence
 
 
+# Why a suggestion goes past a person, checked in this order (`held_back_by`).
+HOLDS = {
+    "disabled": "自动派单未开启",
+    "no_lead": "没有建议的主办单位",
+    "epidemic": "涉疫诉求须人工派单",
+    "assisting": "涉及协办单位，须人工派单",  # shared duty: a person names all the units
+    "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
+    "source": "建议依据不足（未匹配到规则或相似工单）",
+}
+
+
+def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str | None:
+    """The first rule (a key of HOLDS, or "threshold") that keeps the suggestion from
+    automatic dispatch; None when it goes. A unit only quoted or recalled (物业说…,
+    问过村里: `Suggestion.reported`), or named in a proposal, holds nothing back; it stays
+    on the ticket for the operator."""
+    story = set(suggestion.reported)
+    # A proposal (建议) is answered by the unit it concerns; no one handles it jointly.
+    shared = suggestion.category != "suggestion"
+    holds = (
+        ("disabled", not settings.enabled),
+        ("no_lead", suggestion.department is None),
+        ("epidemic", settings.skip_epidemic and suggestion.epidemic),
+        ("assisting", shared and any(u not in story for u, _ in suggestion.assisting)),
+        ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
+        ("source", suggestion.decided_by not in TRUSTED_SOURCES),
+        ("threshold", confidence_of(suggestion) < settings.threshold),
+    )
+    return next((name for name, holds_back in holds if holds_back), None)
+
+
 def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: str) -> AutoDecision:
     """Whether this suggestion is dispatched without an operator, and why (or why not)."""
-    if not settings.enabled:
-        return AutoDecision(False, "自动派单未开启")
-    if suggestion.department is None:
-        return AutoDecision(False, "没有建议的主办单位")
-    if settings.skip_epidemic and suggestion.epidemic:
-        return AutoDecision(False, "涉疫诉求须人工派单")
-    if suggestion.assisting:  # shared duty: a person names the lead and the assisting units
-        return AutoDecision(False, "涉及协办单位，须人工派单")
-    if suggestion.other_duties:  # measured: these leads are wrong more often
-        return AutoDecision(False, "还提到其他单位的职责，须人工派单")
-    if suggestion.decided_by not in TRUSTED_SOURCES:
-        return AutoDecision(False, "建议依据不足（未匹配到规则或相似工单）")
+    hold = held_back_by(suggestion, settings)
     confidence = confidence_of(suggestion)
-    if confidence < settings.threshold:
+    if hold == "threshold":
         return AutoDecision(False, f"置信度 {confidence:.2f} 低于阈值 {settings.threshold:.2f}")
+    if hold is not None:
+        return AutoDecision(False, HOLDS[hold])
     basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
+    others = suggestion.assisting or suggestion.other_duties
+    noted = "；提到的其他单位仅见于转述、此前经过或建议，未作协办" if others else ""
     return AutoDecision(
         True,
         f"自动派单：{unit_name}，置信度 {confidence:.2f} ≥ 阈值 "
-        f"{settings.threshold:.2f}，依据 {basis}",
+        f"{settings.threshold:.2f}，依据 {basis}{noted}",
     )
 
 

@@ -137,6 +137,45 @@ def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | 
     return next((r for r in (Role.SIDE, Role.PLACE) if r in seen), Role.LIGHT if own else None)
 
 
+# Reported speech and back-story (written messages tell what happened before the ask):
+# the unit is quoted (物业说不知道原因, 社区来看过说…, 物业和社区都说…, 物业让我找…) or was
+# asked before (问过村里, 找过物业, 打过95598). Such a mention tells the story; it does not
+# name the unit's duty in this request.
+_SAID_AFTER = re.compile(
+    r"^(和[^\s]{1,4}?|跟[^\s]{1,4}?|的人|有人|人|那边|工作人员|人员)?(都|也|还|又|就|倒是)?"
+    r"(来看过|来过|看过|回复|答复)?(说|称|讲|表示|回复|答复|告诉我|让我|叫我|让我们|叫我们"
+    r"|反映过)"
+)
+# What a quoted unit says about whose duty it is (物业说找热力公司, 社区说不归他们管,
+# 开发商说钱早给包工头了): a dispute over the duty, which is 协办's very case.
+_DISPUTED = re.compile(r"找|归|管|负责|责任|推|早给|给了|的事")
+DISPUTE_WINDOW = 6  # characters after the quoting verb
+_ASKED_BEFORE = re.compile(r"(问过|找过|打过|联系过|反映给|反映到|问了|找了|打了)[^\s]{0,2}$")
+STORY_WINDOW = 6  # characters before a mention searched for an earlier contact
+
+
+def reported(text: str, start: int, end: int) -> bool:
+    """The mention at text[start:end] only quotes the unit (not on whose duty it is) or
+    recalls asking it before."""
+    said = _SAID_AFTER.match(text[end : end + 12])
+    if said:
+        return not _DISPUTED.search(text[end + said.end() : end + said.end() + DISPUTE_WINDOW])
+    return bool(_ASKED_BEFORE.search(text[max(0, start - STORY_WINDOW) : start]))
+
+
+def only_reported(text: str, hits: Iterable[Hit], others: Mapping[str, list[Hit]]) -> bool:
+    """Every mention of these hits that names a duty (not a light word, not inside a
+    longer phrase of any unit) is reported speech or back-story; False without one."""
+    every = [m for hs in others.values() for m in _written(hs, text)]
+    own = [
+        (a, b, w)
+        for a, b, w in _written(hits, text)
+        if w >= LIGHT_WORD
+        and not any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every)
+    ]
+    return bool(own) and all(reported(text, a, b) for a, b, _ in _merged(own))
+
+
 # A lead named lightly stands (the models chose it); only a plain or asked unit displaces it.
 _RANK = {Role.ASKED: 4, Role.PLAIN: 3, Role.LIGHT: 3, Role.SIDE: 1, Role.PLACE: 0}
 

@@ -129,6 +129,7 @@ class RuleReader:
         """The epidemic cues said: the strong ones, else enough weak ones, else none; the
         general ones (确诊, 阳性) not where another illness or an animal is named."""
         rules = self.rules.epidemic
+        other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
         excluded = [w for w in rules.exclude if w in text]
         for word in excluded:
             text = text.replace(word, "_")
@@ -145,7 +146,6 @@ class RuleReader:
             # A two-character cue heard as two words is two everyday words (水都 for 水痘).
             return words == 1 or (words > 1 and len(word) > 2)
 
-        other = any(w in text for w in rules.other_illness)
         general = set(rules.general) if other else set()
         strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:

@@ -90,7 +90,7 @@ from hotline.ticketing.routing.model_votes import (
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
-from hotline.ticketing.routing.roles import Role, asked_instead, unit_role
+from hotline.ticketing.routing.roles import Role, asked_instead, only_reported, unit_role
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.speech import normalise_speech
@@ -249,6 +249,10 @@ class Router:
         def shown(a: Assist) -> bool:
             return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
 
+        def story(a: Assist) -> bool:
+            hits = units.area_hits if a.department == area_id else units.hits_of.get(a.department)
+            return only_reported(compact, hits or [], units.hits_of)
+
         evidence = gather_evidence(
             ranking,
             units,
@@ -272,6 +276,7 @@ class Router:
             phrases=tuple(h.phrase for h in units.hits_of.get(lead, [])) if lead else (),
             assisting=tuple((a.department, a.reason) for a in helpers if shown(a)),
             other_duties=tuple(a.department for a in helpers if not shown(a)),
+            reported=tuple(a.department for a in helpers if story(a)),
             evidence=evidence,
         )
         return self._with_auto(suggestion)

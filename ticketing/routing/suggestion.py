@@ -33,6 +33,9 @@ class Suggestion:
     # Units whose own duty is named too lightly to suggest as 协办 (assist.SHOWN_POINTS):
     # not shown, but a request naming one still goes past a person (auto.decide).
     other_duties: tuple[str, ...] = field(default=())
+    # Those of `assisting` and `other_duties` named only in reported speech or back-story
+    # (物业说…, 问过村里: roles.only_reported): still shown, but they hold nothing back.
+    reported: tuple[str, ...] = field(default=())
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is
