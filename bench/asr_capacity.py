@@ -351,7 +351,19 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--beam", type=float, default=defaults.beam)
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
+    parser.add_argument("--lattice-beam", type=float, default=None)
+    parser.add_argument(
+        "--sweep",
+        nargs="*",
+        default=[],
+        metavar="BEAM/MAX_ACTIVE/LATTICE_BEAM",
+        help="more decoder settings, each measured as raw Vosk and as the gated service, "
+        "e.g. 9/1000/- (- keeps the model's value)",
+    )
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
+    parser.add_argument(
+        "--no-chunks", action="store_true", help="skip the chunk-size and 16 kHz engines"
+    )
     parser.add_argument("--noise-dbfs", type=float, default=LINE_NOISE_DBFS, help="line noise RMS")
     gating = GateOptions()
     parser.add_argument("--aggressiveness", type=int, default=gating.aggressiveness)
@@ -362,7 +374,8 @@ def main() -> int:
     )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
-    decoder = DecoderOptions(beam=args.beam, max_active=args.max_active)
+    decoder = DecoderOptions(args.beam, args.max_active, args.lattice_beam)
+    sweep = [_decoder_option(text) for text in args.sweep]
     gate = GateOptions(args.aggressiveness, args.pre_roll_ms, args.hangover_ms)
 
     with tempfile.TemporaryDirectory(prefix="asr-capacity-") as scratch:
@@ -374,6 +387,7 @@ def main() -> int:
         load_s = time.perf_counter() - t0
         narrow = load_model(with_decoder_options(model_path, decoder, tmp), probe=False)
         audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs)
+        recognised = recognition_check(loaded, tmp, args.rate)
         pcm, speech_s = audio.pcm, sum(b - a for a, b in audio.speech)
         pcm_frames = frames(pcm, args.rate, 20)
         # The word difference's noise floor with this model: raw Vosk on the same speech and
@@ -421,8 +435,18 @@ def main() -> int:
                 if ms != CHUNK_MS
             },
         }
+        for option in sweep:
+            model = load_model(with_decoder_options(model_path, option, tmp), probe=False)
+            name = _settings_name(option)
+            engines[f"raw Vosk, {name}"] = lambda m=model: raw_vosk(
+                m, pcm_frames, args.rate, args.streams
+            )
+            engines[f"service, VAD-gated, {name}"] = lambda m=model: service(m, True)
         if args.no_ungated:
             del engines["service, ungated (before gating)"]
+        if args.no_chunks:
+            for name in [n for n in engines if "chunks" in n or n == RAW_16K]:
+                del engines[name]
         runs: dict[str, list[Run]] = {name: [] for name in engines}
         for r in range(args.rounds):
             for name, run in engines.items():
@@ -469,19 +493,13 @@ def main() -> int:
         f"Floor of any gate: the sentences are **{100 * spoken:.0f} %** of the call; raw Vosk "
         f"fed only them (no padding, closed at each end) costs **{best[ORACLE][0] / raw_cpu:.2f}x"
         f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x), "
-        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**. "
-        f"Chunk size alone (raw Vosk, same audio): "
-        + "; ".join(
-            f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
-            f"{100 * word_difference(raw_words, best[f'raw Vosk, {ms} ms chunks'][1]):.1f} % "
-            f"different"
-            for ms in CHUNKS_MS
-        )
-        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
-        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
-        f"different (its endpoints are given, not Vosk's)"
-        + f". Vosk's own 8 → {loaded.info.sample_rate // 1000} kHz resampling: raw Vosk on "
-        f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x.",
+        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**."
+        + ("" if args.no_chunks else _chunk_note(best, loaded.info.sample_rate)),
+        "",
+        "Does the model recognise the speech? Each sentence alone, clean, at the call's rate, "
+        "raw Vosk's words next to the text (character error rate without spaces):",
+        "",
+        *recognised,
     ]
     print("\n".join(lines))
     print("raw words:   " + raw_words[0], file=sys.stderr)
@@ -491,6 +509,24 @@ def main() -> int:
     return 0
 
 
+def _chunk_note(best: dict[str, Run], model_rate: int) -> str:
+    raw_cpu, raw_words, _ = best[RAW]
+    return (
+        " Chunk size alone (raw Vosk, same audio): "
+        + "; ".join(
+            f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
+            f"{100 * word_difference(raw_words, best[f'raw Vosk, {ms} ms chunks'][1]):.1f} % "
+            f"different"
+            for ms in CHUNKS_MS
+        )
+        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
+        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
+        f"different (its endpoints are given, not Vosk's)"
+        + f". Vosk's own 8 → {model_rate // 1000} kHz resampling: raw Vosk on "
+        f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x."
+    )
+
+
 RAW = "raw Vosk (thread per stream)"
 RAW_NARROW = "raw Vosk, decoder settings"
 RAW_16K = "raw Vosk, 16 kHz (resampled before Vosk, not timed), 20 ms frames"
@@ -498,6 +534,35 @@ ORACLE = "oracle: raw Vosk fed only the exact sentence spans, closed at each end
 ORACLE_NARROW = "oracle with the decoder settings (a perfect gate + the narrower search)"
 CHUNKS_MS = (100, 200)  # AcceptWaveform chunk sizes measured besides the 20 ms frames
 AFTER = "service, VAD-gated + decoder settings (after)"
+
+
+def _decoder_option(text: str) -> DecoderOptions:
+    """'beam/max_active/lattice_beam', '-' keeps the model's value: '9/1000/-'."""
+    beam, max_active, lattice = (None if v in ("-", "") else v for v in text.split("/"))
+    return DecoderOptions(
+        float(beam) if beam else None,
+        int(max_active) if max_active else None,
+        float(lattice) if lattice else None,
+    )
+
+
+def _settings_name(option: DecoderOptions) -> str:
+    return " ".join(f"{k} {v}" for k, v in option.overrides().items()) or "model's search"
+
+
+def recognition_check(loaded: LoadedModel, folder: Path, rate: int) -> list[str]:
+    """Raw Vosk on each sentence alone (clean, no line): the text, the words, the CER."""
+    out = []
+    for i, text in enumerate(SENTENCES):
+        raw, wav = folder / f"check{i}.wav", folder / f"check{i}-{rate}.wav"
+        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
+        sox = ["sox", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(wav)]
+        subprocess.run(sox, check=True)
+        pcm = read_audio(wav).pcm
+        _, (words,), _ = raw_vosk(loaded, frames(pcm, rate, 20), rate, 1)
+        cer = jiwer.cer(text.replace(" ", ""), words.replace(" ", "") or "-")
+        out.append(f"- {text} → {words or '(nothing)'} (CER {100 * cer:.0f} %)")
+    return out
 
 
 def _model_search(model_path: Path) -> str:
