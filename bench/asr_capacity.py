@@ -358,7 +358,7 @@ def main() -> int:
         default=[],
         metavar="BEAM/MAX_ACTIVE/LATTICE_BEAM",
         help="more decoder settings, each measured as raw Vosk and as the gated service, "
-        "e.g. 9/1000/- (- keeps the model's value)",
+        "e.g. 9/1000/ or //1 (empty keeps the model's value)",
     )
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
     parser.add_argument(
@@ -537,7 +537,7 @@ AFTER = "service, VAD-gated + decoder settings (after)"
 
 
 def _decoder_option(text: str) -> DecoderOptions:
-    """'beam/max_active/lattice_beam', '-' keeps the model's value: '9/1000/-'."""
+    """'beam/max_active/lattice_beam', empty keeps the model's value: '9/1000/'."""
     beam, max_active, lattice = (None if v in ("-", "") else v for v in text.split("/"))
     return DecoderOptions(
         float(beam) if beam else None,
