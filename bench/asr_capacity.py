@@ -104,7 +104,7 @@ def call_audio(
         raw, out = folder / f"s{i}.wav", folder / f"s{i}-{rate}.wav"
         subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
         subprocess.run(
-            ["sox", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(out)], check=True
+            ["sox", "-R", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(out)], check=True
         )
         pcm = np.frombuffer(read_audio(out).pcm, dtype="<i2").astype(np.float64)
         spans.append((at, at + len(pcm) / rate))
@@ -337,6 +337,13 @@ def gate_coverage(loaded: LoadedModel, audio: CallAudio, rate: int, options: Gat
     )
 
 
+def lsb_jitter(pcm: bytes, seed: int = 1) -> bytes:
+    """The same audio with every sample moved by -1, 0 or +1: what a dither changes."""
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.int32)
+    step = np.random.default_rng(seed).integers(-1, 2, len(samples))
+    return np.clip(samples + step, -32768, 32767).astype("<i2").tobytes()
+
+
 def word_difference(reference: list[str], hypothesis: list[str]) -> float:
     return float(jiwer.wer(reference, hypothesis))
 
@@ -394,6 +401,8 @@ def main() -> int:
         # hiss with the greeting gap 1 s shorter (nothing else changed).
         shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs).pcm
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
+        # ... and with the same call, every sample moved by at most 1 (of 32768): -90 dBFS.
+        _, lsb_words, _ = raw_vosk(loaded, frames(lsb_jitter(pcm), args.rate, 20), args.rate, 1)
         coverage = gate_coverage(loaded, audio, args.rate, gate)
         seconds = len(pcm) / 2 / args.rate
         if args.partials:
@@ -487,7 +496,9 @@ def main() -> int:
         f"**{100 * diff:.1f} %** ({verdict} the ≤ 0.5x, ≤ 2 % goal); noise floor of that word "
         f"difference with this model: raw Vosk vs raw Vosk on the same sentences with the "
         f"greeting gap 1 s shorter **{100 * word_difference(raw_words[:1], floor_words):.1f} "
-        f"%**. Word difference of the decoder settings alone (raw Vosk, same audio, same "
+        f"%**, on the same call with every sample moved by at most 1 LSB (-90 dBFS) **"
+        f"{100 * word_difference(raw_words[:1], lsb_words):.1f} %**. Word difference of "
+        f"the decoder settings alone (raw Vosk, same audio, same "
         f"context, only the search narrower): **{100 * fair:.1f} %**. Speech kept: {coverage}",
         "",
         f"Floor of any gate: the sentences are **{100 * spoken:.0f} %** of the call; raw Vosk "
@@ -556,7 +567,7 @@ def recognition_check(loaded: LoadedModel, folder: Path, rate: int) -> list[str]
     for i, text in enumerate(SENTENCES):
         raw, wav = folder / f"check{i}.wav", folder / f"check{i}-{rate}.wav"
         subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
-        sox = ["sox", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(wav)]
+        sox = ["sox", "-R", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(wav)]
         subprocess.run(sox, check=True)
         pcm = read_audio(wav).pcm
         _, (words,), _ = raw_vosk(loaded, frames(pcm, rate, 20), rate, 1)
