@@ -14,7 +14,6 @@ from hotline.ticketing.routing import (
     DEFAULT_RULES_FILE,
     Router,
     RulesError,
-    Suggestion,
     parse_rules,
 )
 from hotline.ticketing.routing.auto import (
@@ -32,31 +31,18 @@ from hotline.ticketing.routing.confidence import (
     parse_calibration,
 )
 
+from tests.fixtures.routing import make_suggestion
+
 ON = AutoDispatchSettings(enabled=True, threshold=0.9, take_back_minutes=30)
-
-
-def _suggestion(**changes: object) -> Suggestion:
-    base = Suggestion(
-        department="heating",
-        alternatives=(),
-        category="help",
-        area=None,
-        epidemic=False,
-        confidence=0.95,
-        explanation="",
-        decided_by="rules",
-        phrases=("暖气不热", "暖气"),
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def test_off_by_default_in_the_packaged_rules(router: Router) -> None:
     assert router.rules.auto_dispatch.enabled is False
-    assert decide(_suggestion(), router.rules.auto_dispatch, "热力公司").dispatch is False
+    assert decide(make_suggestion(), router.rules.auto_dispatch, "热力公司").dispatch is False
 
 
 def test_confident_rule_decision_is_dispatched_with_the_reason() -> None:
-    decision = decide(_suggestion(), ON, "鲅鱼圈区热力公司")
+    decision = decide(make_suggestion(), ON, "鲅鱼圈区热力公司")
     assert decision.dispatch
     assert decision.reason.startswith("自动派单：鲅鱼圈区热力公司")
     assert "0.95" in decision.reason and "“暖气不热”" in decision.reason
@@ -76,7 +62,7 @@ def test_confident_rule_decision_is_dispatched_with_the_reason() -> None:
 def test_a_person_decides_when_unsure_epidemic_or_unfounded(
     changes: dict[str, object], why: str
 ) -> None:
-    decision = decide(_suggestion(**changes), ON, "热力公司")
+    decision = decide(make_suggestion(**changes), ON, "热力公司")
     assert not decision.dispatch
     assert why in decision.reason
 
@@ -215,9 +201,9 @@ def test_fitted_calibrator_ranks_agreeing_evidence_higher() -> None:
 def test_the_threshold_reads_the_calibrated_confidence_when_there_is_one() -> None:
     settings = replace(ON, calibration=parse_calibration({"intercept": 0.0, "weights": {}}))
     # The combined score 0.95 is above 0.9, but the calibrated confidence (0.5) is not.
-    decision = decide(_suggestion(calibrated=0.5), settings, "热力公司")
+    decision = decide(make_suggestion(calibrated=0.5), settings, "热力公司")
     assert not decision.dispatch and "0.50" in decision.reason
-    assert decide(_suggestion(calibrated=0.93), settings, "热力公司").dispatch
+    assert decide(make_suggestion(calibrated=0.93), settings, "热力公司").dispatch
 
 
 def test_router_attaches_the_calibrated_confidence(router: Router) -> None:

@@ -12,6 +12,8 @@ from hotline.ticketing.routing.auto import AutoDispatchSettings, decide, held_ba
 from hotline.ticketing.routing.roles import reported
 from hotline.ticketing.routing.text import normalise
 
+from tests.fixtures.routing import make_suggestion
+
 ON = AutoDispatchSettings(enabled=True, threshold=0.9)
 
 
@@ -20,19 +22,13 @@ def _on(router: Router) -> AutoDispatchSettings:
 
 
 def _suggestion(**changes: object) -> Suggestion:
-    base = Suggestion(
-        department="water",
-        alternatives=(),
-        category="help",
-        area=None,
-        epidemic=False,
-        confidence=0.95,
-        explanation="",
-        decided_by="rules",
-        phrases=("停水",),
-        assisting=(("housing", "协办：区住房和城乡建设局，其职责明确提到“物业”"),),
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    """No water, with the housing bureau (物业) suggested as assisting unit."""
+    water = {
+        "department": "water",
+        "phrases": ("停水",),
+        "assisting": (("housing", "协办：区住房和城乡建设局，其职责明确提到“物业”"),),
+    }
+    return make_suggestion(**(water | changes))
 
 
 def test_a_unit_named_only_in_reported_speech_holds_nothing_back() -> None:
