@@ -55,10 +55,11 @@ SETS = {
     "holdout3": ROOT / "tests/routing/data/holdout3.jsonl",
     "holdout4": ROOT / "tests/routing/data/holdout4.jsonl",
 }
-# Blind sets of rounds 2–6 (bench/blind/README.md): texts as said or written, no ASR variant made.
+# Blind sets of rounds 2–7 (bench/blind/README.md): texts as said or written, no ASR variant made.
 BLIND = {
     name: ROOT / f"bench/blind/{name}.jsonl"
-    for name in (f"r{r}_{kind}" for r in range(2, 7) for kind in ("spoken", "written", "assist"))
+    for name in (f"r{r}_{kind}" for r in range(2, 8) for kind in ("spoken", "written", "assist"))
+    if (ROOT / f"bench/blind/{name}.jsonl").is_file()  # r7 has a spoken set only
 }
 
 FIELDS = (
