@@ -84,6 +84,10 @@ class TextSound:
             at = self._joined.find(key, at + 1)
         return best, heard
 
+    def parts(self) -> tuple[list[str], list[str], set[int]]:
+        """(syllables, characters, syllable indexes where words begin) — read-only."""
+        return self._syllables, self._chars, self._starts
+
     def find(self, key: str) -> int:
         """Syllable index of the first boundary-aligned occurrence, or -1."""
         length = key.count(" ") - 1
