@@ -58,3 +58,10 @@ def test_a_written_place_still_wins_over_a_fuzzy_one(router: Router) -> None:
     s = router.suggest("我家在红旗镇，亲戚在熊药镇，红旗镇村里停水了")
     assert s.area == "hongqi"
     assert "音近" not in s.explanation
+
+
+def test_a_rare_dictionary_word_may_be_the_recognisers_spelling_of_a_place(
+    router: Router,
+) -> None:
+    # 海兴 is a county elsewhere, rare in the dictionary: here it is 海星 as transcribed.
+    assert router.suggest("我在海兴那边住，小区停水两天了").area == "haixing"

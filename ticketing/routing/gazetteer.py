@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces
-from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.phonetic import MIN_TWIN_FREQ, PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import GazetteerRules
 
 
@@ -33,6 +33,7 @@ class Gazetteer:
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
         self._fuzzy: FuzzyPlaces | None = None
+        self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
@@ -70,8 +71,11 @@ class Gazetteer:
             key = self._phonetic.sound_of(name)
             if key is not None and (at := text_sound.find(key)) >= 0:
                 heard = "".join(text_sound.parts()[1][at : at + len(name)])
-                # Heard as another dictionary word (还行 for 海星): an everyday word.
-                if not self._phonetic.is_word(heard):
+                # Heard as a common word or a listed non-place (还行 for 海星): not a
+                # place. A rare dictionary word (海兴) may be the recogniser's spelling.
+                if heard not in self._not_places and (
+                    self._phonetic.frequency(heard) < MIN_TWIN_FREQ
+                ):
                     found.append((at, name, area))
         return _one_per_span(found)
 
@@ -79,7 +83,10 @@ class Gazetteer:
         if self._phonetic is None:
             return []
         if self._fuzzy is None:
-            self._fuzzy = FuzzyPlaces(self._area_of, self._phonetic.is_word)
+            phonetic, blocked = self._phonetic, self._not_places
+            self._fuzzy = FuzzyPlaces(
+                self._area_of, lambda heard: heard in blocked or phonetic.is_word(heard)
+            )
         return _one_per_span(self._fuzzy.find(text_sound or TextSound([text])))
 
 

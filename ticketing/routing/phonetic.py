@@ -136,6 +136,10 @@ class PhoneticIndex:
         see `is_word`."""
         return self._any_sound.get(phrase)
 
+    def frequency(self, text: str) -> int:
+        """jieba's dictionary frequency of the text (0: not a word)."""
+        return self._freq.get(text, 0)
+
     def is_word(self, text: str) -> bool:
         """In jieba's dictionary (a real word, however rare)."""
         return self._freq.get(text, 0) > 0
