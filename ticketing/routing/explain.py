@@ -89,7 +89,8 @@ def context_notes(
     if area is None and unplaced >= UNPLACED_NOTE:
         parts.append(f"分类模型：也像村/社区事务（{unplaced:.2f}），未听出所属镇街，请问清地点")
     if area is not None:
-        parts.append(f"属地：{name(area.area_id)}（“{'”“'.join(area.names[:2])}”）")
+        heard = "，音近" if area.by_sound else ""
+        parts.append(f"属地：{name(area.area_id)}（“{'”“'.join(area.names[:2])}”{heard}）")
     if category.classifier_share > 0:
         parts.append(f"类型：{category_name}（分类模型 {type_probability:.2f}）")
     elif category.hits:

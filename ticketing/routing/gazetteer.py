@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces
+from hotline.ticketing.routing.phonetic import MIN_TWIN_FREQ, PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import GazetteerRules
 
 
@@ -14,6 +15,7 @@ from hotline.ticketing.routing.rules import GazetteerRules
 class AreaHit:
     area_id: str
     names: tuple[str, ...]  # the words in the text that placed it
+    by_sound: bool = False  # placed only by a sound-alike (旺海, 熊药镇), not as written
 
 
 class Gazetteer:
@@ -30,6 +32,8 @@ class Gazetteer:
         self._pattern = (
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
+        self._fuzzy: FuzzyPlaces | None = None
+        self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
@@ -38,21 +42,25 @@ class Gazetteer:
 
     def find(self, text: str, text_sound: TextSound | None = None) -> AreaHit | None:
         """The area mentioned most often (ties: the first mentioned), or None.
-        Names are matched as written first, by sound only when none is found."""
+        Names are matched as written first, by sound only when none is found, and by
+        fuzzy syllables (fuzzy_sound.py: 模糊音 and 东北 readings) only when neither is."""
         if self._pattern is None:
             return None
         if self._blocked is not None:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
         mentions = [(m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)]
+        by_sound = not mentions
         if not mentions:
             mentions = self._by_sound(text, text_sound)
+        if not mentions:
+            mentions = self._by_fuzzy_sound(text, text_sound)
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)
         first_seen = {area: i for i, (_, area) in reversed(list(enumerate(mentions)))}
         best = max(counts, key=lambda a: (counts[a], -first_seen[a]))
         names = tuple(dict.fromkeys(name for name, area in mentions if area == best))
-        return AreaHit(best, names)
+        return AreaHit(best, names, by_sound)
 
     def _by_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
         if self._phonetic is None:
@@ -62,13 +70,33 @@ class Gazetteer:
         for name, area in self._area_of.items():
             key = self._phonetic.sound_of(name)
             if key is not None and (at := text_sound.find(key)) >= 0:
-                found.append((at, name, area))
-        # A longer name covering a shorter one ("望海街道" vs "望海") is one mention.
-        found.sort(key=lambda f: (f[0], -len(f[1])))
-        mentions: list[tuple[str, str]] = []
-        end = -1
-        for at, name, area in found:
-            if at >= end:
-                mentions.append((name, area))
-                end = at + len(name)
-        return mentions
+                heard = "".join(text_sound.parts()[1][at : at + len(name)])
+                # Heard as a common word or a listed non-place (还行 for 海星): not a
+                # place. A rare dictionary word (海兴) may be the recogniser's spelling.
+                if heard not in self._not_places and (
+                    self._phonetic.frequency(heard) < MIN_TWIN_FREQ
+                ):
+                    found.append((at, name, area))
+        return _one_per_span(found)
+
+    def _by_fuzzy_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
+        if self._phonetic is None:
+            return []
+        if self._fuzzy is None:
+            phonetic, blocked = self._phonetic, self._not_places
+            self._fuzzy = FuzzyPlaces(
+                self._area_of, lambda heard: heard in blocked or phonetic.is_word(heard)
+            )
+        return _one_per_span(self._fuzzy.find(text_sound or TextSound([text])))
+
+
+def _one_per_span(found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+    # A longer name covering a shorter one ("望海街道" vs "望海") is one mention.
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    mentions: list[tuple[str, str]] = []
+    end = -1
+    for at, name, area in found:
+        if at >= end:
+            mentions.append((name, area))
+            end = at + len(name)
+    return mentions

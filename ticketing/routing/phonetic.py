@@ -84,6 +84,10 @@ class TextSound:
             at = self._joined.find(key, at + 1)
         return best, heard
 
+    def parts(self) -> tuple[list[str], list[str], set[int]]:
+        """(syllables, characters, syllable indexes where words begin) — read-only."""
+        return self._syllables, self._chars, self._starts
+
     def find(self, key: str) -> int:
         """Syllable index of the first boundary-aligned occurrence, or -1."""
         length = key.count(" ") - 1
@@ -131,6 +135,10 @@ class PhoneticIndex:
         single word the dictionary does not know (一保; not 一包, not 片区 for 骗取):
         see `is_word`."""
         return self._any_sound.get(phrase)
+
+    def frequency(self, text: str) -> int:
+        """jieba's dictionary frequency of the text (0: not a word)."""
+        return self._freq.get(text, 0)
 
     def is_word(self, text: str) -> bool:
         """In jieba's dictionary (a real word, however rare)."""

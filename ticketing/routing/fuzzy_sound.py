@@ -1,0 +1,125 @@
+"""Fuzzy-syllable matching of place names (熊药镇 → 熊岳镇, 努屯 → 芦屯). No I/O.
+
+A recogniser and a 东北 accent blur more than tones. Syllables are compared after
+merging the fuzzy-pinyin classes of Chinese input methods (模糊音): initials z/zh,
+c/ch, s/sh, n/l/r, f/h; finals an/ang, en/eng, in/ing, ian/iang, uan/uang. A name's
+syllables may also take two 东北 readings: r → y (人 ren heard as 银 yin, 肉 as 油) and
+üe → iao (岳 yue heard as 药 yao, 学 as xiao).
+
+Guards, as for the toneless match in phonetic.py: a match begins and ends on word
+boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
+at least one character must be the name's own (half of them when the heard span is
+several words), so 晚还 is never 望海; a two-syllable name heard as two words (努 吞)
+counts only when a place word follows (那边, 附近 …).
+The gazetteer tries this only after exact and toneless matches fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import product
+
+from hotline.ticketing.routing.phonetic import TextSound, syllables
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q")
+_INITIALS += ("x", "r", "z", "c", "s", "y", "w")
+# Fuzzy classes: every member maps to one representative.
+_INITIAL_CLASS = {"zh": "z", "ch": "c", "sh": "s", "l": "n", "r": "n", "h": "f"}
+_FINAL_CLASS = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "uan"}
+# 东北 r → y: the r-syllable as a y-syllable (日 ri → yi, 然 ran → yan, 弱 ruo → yao).
+_R_TO_Y = {
+    "i": "yi", "e": "ye", "u": "yu", "a": "ya", "an": "yan", "ang": "yang", "ao": "yao",
+    "en": "yin", "eng": "ying", "ou": "you", "ong": "yong", "uan": "yuan", "un": "yun",
+    "uo": "yao",
+}  # fmt: skip
+# 东北 üe → iao (pypinyin writes ü as v after n/l).
+_UE_TO_IAO = {"yue": "yao", "xue": "xiao", "jue": "jiao", "que": "qiao", "lve": "liao"}
+_UE_TO_IAO["nve"] = "niao"
+# Words after which a two-syllable sound-alike heard as two words is a place.
+PLACE_CUES = frozenset(
+    ("那边", "这边", "那块", "这块", "那块儿", "这块儿", "附近", "一带", "那疙瘩", "这疙瘩")
+)
+
+
+def _split(syllable: str) -> tuple[str, str]:
+    for initial in _INITIALS:
+        if syllable.startswith(initial) and len(syllable) > len(initial):
+            return initial, syllable[len(initial) :]
+    return "", syllable
+
+
+def canonical(syllable: str) -> str:
+    """The representative of a toneless syllable's fuzzy class ('wang' → 'wan',
+    'zhen' → 'zen', 'lu' → 'nu', 'hong' → 'fong')."""
+    if not syllable.isascii() or not syllable.isalpha():
+        return syllable
+    initial, final = _split(syllable)
+    return _INITIAL_CLASS.get(initial, initial) + _FINAL_CLASS.get(final, final)
+
+
+def readings(syllable: str) -> set[str]:
+    """The canonical forms a caller's rendering of this syllable may take."""
+    forms = {syllable}
+    initial, final = _split(syllable)
+    if initial == "r" and final in _R_TO_Y:
+        forms.add(_R_TO_Y[final])
+    if syllable in _UE_TO_IAO:
+        forms.add(_UE_TO_IAO[syllable])
+    return {canonical(f) for f in forms}
+
+
+def fuzzy_keys(name: str) -> set[str]:
+    """Every ' a b c ' key (canonical syllables) the name may be heard as."""
+    return {" " + " ".join(combo) + " " for combo in product(*map(readings, syllables(name)))}
+
+
+class FuzzyPlaces:
+    """Place names matched by fuzzy syllables; `is_word(text)` says whether a text is a
+    dictionary word (then it was said as that word, not as a place)."""
+
+    def __init__(self, names: dict[str, str], is_word: Callable[[str], bool]) -> None:
+        """`names`: place name → area id."""
+        self._is_word = is_word
+        self._keys: list[tuple[str, str, str, int]] = []  # key, name, area, syllables
+        for name, area in names.items():
+            count = len(syllables(name))
+            if count >= 2 and count == len(name):
+                for key in fuzzy_keys(name):
+                    self._keys.append((key, name, area, count))
+
+    def find(self, text_sound: TextSound) -> list[tuple[int, str, str]]:
+        """(syllable index, name, area) of each guarded fuzzy occurrence."""
+        sylls, chars, starts = text_sound.parts()
+        joined = " " + " ".join(canonical(s) for s in sylls) + " "
+        found: list[tuple[int, str, str]] = []
+        for key, name, area, count in self._keys:
+            at = joined.find(key)
+            while at >= 0:
+                index = joined.count(" ", 0, at)
+                end = index + count
+                if (
+                    index in starts
+                    and end in starts
+                    and self._accept(name, chars, starts, index, end)
+                ):
+                    found.append((index, name, area))
+                    break
+                at = joined.find(key, at + 1)
+        return found
+
+    def _accept(self, name: str, chars: list[str], starts: set[int], index: int, end: int) -> bool:
+        heard = "".join(chars[index:end])
+        if self._is_word(heard):
+            return False
+        # Some characters must be the name's own: all syllables blurred is too weak.
+        same = sum(a == b for a, b in zip(heard, name, strict=True))
+        words = sum(1 for i in range(index, end) if i in starts)
+        if same == 0 or (words > 1 and 2 * same < len(name)):
+            return False
+        if words == 1 or end - index >= 3:
+            return True
+        # A short name heard as several words: only with a place word after it.
+        following = [i for i in sorted(starts) if i > end]
+        if not following:
+            return False
+        return "".join(chars[end : following[0]]) in PLACE_CUES
