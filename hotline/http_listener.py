@@ -16,6 +16,11 @@ half-sent request heads from one address exhaust the node. The guard here:
 `run_http` replaces `aiohttp.web.run_app` (which has no hook for the connection factory)
 and keeps its behaviour: SIGINT/SIGTERM end the loop, then the runner's cleanup runs the
 application's shutdown and cleanup steps (the SIP listener drains its calls there).
+
+`reserve_http_port` binds the port before start-up loads the speech model and trains the
+router (tens of seconds): a port that is taken fails the start at once, and no outgoing
+connection can be given the port meanwhile. The sockets listen only once the app is ready,
+so until then a client is refused, as before, rather than left waiting.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,18 +109,46 @@ class _GuardedConnection(asyncio.Protocol):
         self._inner.resume_writing()
 
 
+def reserve_http_port(host: str, port: int) -> list[socket.socket]:
+    """One bound, not yet listening socket per address `host` resolves to; OSError (the
+    sockets closed) when any cannot be bound."""
+    sockets: list[socket.socket] = []
+    try:
+        infos = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_PASSIVE
+        )
+        for family, kind, proto, _, address in dict.fromkeys(infos):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            # As asyncio's create_server: a restart may bind while old connections linger.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.setblocking(False)
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
 class _GuardedSite(web.BaseSite):
     def __init__(
-        self, runner: web.BaseRunner, host: str, port: int, budget: ConnectionBudget
+        self, runner: web.BaseRunner, sock: socket.socket, budget: ConnectionBudget
     ) -> None:
         super().__init__(runner)
-        self._host = host
-        self._port = port
+        self._sock = sock
         self._budget = budget
 
     @property
     def name(self) -> str:
-        return f"http://{self._host}:{self._port}"
+        host, port = self._sock.getsockname()[:2]
+        return (
+            f"http://[{host}]:{port}"
+            if self._sock.family == socket.AF_INET6
+            else (f"http://{host}:{port}")
+        )
 
     async def start(self) -> None:
         await super().start()
@@ -123,19 +157,20 @@ class _GuardedSite(web.BaseSite):
         factory: Callable[[], asyncio.Protocol] = lambda: _GuardedConnection(  # noqa: E731
             server(), self._budget
         )
-        # BaseSite.stop closes what is kept in _server.
+        # BaseSite.stop closes what is kept in _server; listening starts here.
         self._server = await asyncio.get_running_loop().create_server(
-            factory, self._host, self._port, backlog=128, reuse_address=True
+            factory, sock=self._sock, backlog=128
         )
 
 
 async def _serve(
-    app: web.Application, host: str, port: int, budget: ConnectionBudget, idle: float
+    app: web.Application, sockets: list[socket.socket], budget: ConnectionBudget, idle: float
 ) -> None:
     runner = web.AppRunner(app, handle_signals=True, keepalive_timeout=idle)
     await runner.setup()
     try:
-        await _GuardedSite(runner, host, port, budget).start()
+        for sock in sockets:
+            await _GuardedSite(runner, sock, budget).start()
         await asyncio.Event().wait()  # until a signal raises GracefulExit
     finally:
         await runner.cleanup()
@@ -144,18 +179,17 @@ async def _serve(
 def run_http(
     app: web.Application,
     *,
-    host: str,
-    port: int,
+    sockets: list[socket.socket],
     max_connections: int,
     max_connections_per_source: int,
     idle_timeout_seconds: float,
     loop: asyncio.AbstractEventLoop,
 ) -> None:
-    """Serve `app` until SIGINT/SIGTERM, then run its shutdown and cleanup; OSError when the
-    port cannot be bound."""
+    """Serve `app` on the sockets of `reserve_http_port` until SIGINT/SIGTERM, then run its
+    shutdown and cleanup; OSError when they cannot listen."""
     budget = ConnectionBudget(max_connections, max_connections_per_source)
     asyncio.set_event_loop(loop)
-    main = loop.create_task(_serve(app, host, port, budget, idle_timeout_seconds))
+    main = loop.create_task(_serve(app, sockets, budget, idle_timeout_seconds))
     try:
         loop.run_until_complete(main)
     except (web.GracefulExit, KeyboardInterrupt):

@@ -20,7 +20,7 @@ from aiohttp import web
 
 from hotline.background_parts import background_parts, database_part
 from hotline.database_gate import Backoff, DatabaseGate, StartupError
-from hotline.http_listener import run_http
+from hotline.http_listener import reserve_http_port, run_http
 from hotline.intake_wiring import journal_path
 from hotline.secret_key import ensure_secret_key
 from hotline.service_context import CONTEXT_KEY, ServiceContext
@@ -138,6 +138,10 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
         fail(f"配置错误 / configuration error: {exc}", EXIT_CONFIG)
     log.info("数据目录 / data directory: %s", settings.storage.data_dir)
     ctx = build_context(settings, http_port=http_port, sip_port=sip_port)
+    try:  # before the speech model loads: a taken port fails the start at once
+        sockets = reserve_http_port(ctx.http_host, ctx.http_port)
+    except OSError as exc:
+        fail(f"启动失败 / cannot start: http {ctx.http_host}:{ctx.http_port}: {exc}", EXIT_STARTUP)
     app = build_app(ctx)
     log.info(
         "hotline serving http://%s:%d (database %s)",
@@ -149,8 +153,7 @@ def serve(config_path: str | None, *, http_port: int | None, sip_port: int | Non
     try:
         run_http(
             app,
-            host=ctx.http_host,
-            port=ctx.http_port,
+            sockets=sockets,
             max_connections=settings.web.max_connections,
             max_connections_per_source=settings.web.max_connections_per_source,
             idle_timeout_seconds=settings.web.idle_timeout_seconds,
