@@ -34,7 +34,10 @@ def test_every_blind_request_carries_catalogue_ids(routing_catalog: Catalog, pat
         assert item["area"] is None or item["area"] in areas, item
         assert isinstance(item["epidemic"], bool), item
         if shared_duty:
-            assert item["assist"] and item["unit"] not in item["assist"], item
+            # Round 8 added controls that look shared but are not: an empty list.
+            assert item["unit"] not in item["assist"], item
             assert all(routing_catalog.has_unit(u) for u in item["assist"]), item
+    if shared_duty:
+        assert sum(bool(i["assist"]) for i in items) >= 0.75 * len(items), "mostly shared duty"
     texts = [i["text"] for i in items]
     assert len(set(texts)) == len(texts), "a request appears twice"
