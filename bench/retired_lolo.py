@@ -24,7 +24,8 @@ its first start, no cache): on the seed corpus alone (the baseline) and on the s
 training records, wall and CPU seconds and their ratio. Time under the bench lock.
 
 `--weights`: the training weight of a retired line by its set's kind (default: the
-shipped `seed.RETIRED_WEIGHTS`); 0 leaves that kind out.
+shipped `seed.RETIRED_WEIGHTS`); 0 leaves that kind out. `--speech`: train on the texts
+after `normalise_speech` (what the router's classifier reads; tried, no gain, not shipped).
 """
 
 from __future__ import annotations
