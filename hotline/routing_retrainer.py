@@ -63,7 +63,7 @@ def retrain_once(database: Database, live: LiveRouting, slot: str, node: str) ->
     from hotline.ticketing.routing.files import model_to_bytes
     from hotline.ticketing.routing.history import dispatch_history
     from hotline.ticketing.routing.retrain import RetrainPolicy, retrain
-    from hotline.ticketing.routing.seed import SeedCorpusError, seed_records
+    from hotline.ticketing.routing.seed import SeedCorpusError, training_records
 
     run_id = runs.claim_run(database, slot, node)
     if run_id is None:
@@ -73,7 +73,7 @@ def retrain_once(database: Database, live: LiveRouting, slot: str, node: str) ->
     policy = RetrainPolicy(clf.retrain_holdout_share, clf.retrain_min_holdout)
     try:
         history = dispatch_history(database, clf.retrain_max_history)
-        outcome = retrain(router, history, seed_records(), policy)
+        outcome = retrain(router, history, training_records(), policy)
     except (TrainingError, SeedCorpusError) as exc:
         runs.finish_run(database, run_id, status=runs.FAILED, reason=f"无法训练：{exc}")
         log.warning("routing retraining %s: %s", slot, exc)

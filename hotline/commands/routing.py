@@ -210,7 +210,7 @@ def train_cmd(
     """Fit the classifier on the dispatch history and save it."""
     from hotline.ticketing.routing.classifier import TrainingError, train
     from hotline.ticketing.routing.files import build_router, save_model
-    from hotline.ticketing.routing.seed import SeedCorpusError, seed_records
+    from hotline.ticketing.routing.seed import SeedCorpusError, training_records
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
@@ -221,7 +221,7 @@ def train_cmd(
             place_names=rules_router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
             rules_lead=lambda text: rules_router.suggest(text).department,
-            seed_corpus=seed_records(),
+            seed_corpus=training_records(),
         )
     except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法训练 / cannot train: {exc}")
@@ -247,7 +247,7 @@ def eval_cmd(
     """Cross-validated accuracy on the dispatch history: rules, classifier, combined."""
     from hotline.ticketing.routing.classifier import TrainingError, cross_validate
     from hotline.ticketing.routing.files import build_router
-    from hotline.ticketing.routing.seed import SeedCorpusError, seed_records
+    from hotline.ticketing.routing.seed import SeedCorpusError, training_records
 
     settings, catalog, rules = _setup(ctx, rules_path)
     history = _history(settings, catalog, history_file, database_url)
@@ -259,7 +259,7 @@ def eval_cmd(
             rules_predict=router.predict_unit,
             place_names=router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
-            seed_corpus=seed_records(),
+            seed_corpus=training_records(),
         )
     except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法评估 / cannot evaluate: {exc}")

@@ -131,17 +131,17 @@ def test_the_model_is_cached_and_reloaded(tmp_path: Path, monkeypatch: pytest.Mo
     ]
     corpus.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
     monkeypatch.setattr(seed_module, "_models", {})
-    first = seed_model(cache_dir=tmp_path / "var", path=corpus)
+    first = seed_model(cache_dir=tmp_path / "var", path=corpus, retired=None)
     cached = list((tmp_path / "var").glob("routing-seed-*.joblib"))
     assert len(cached) == 1
     monkeypatch.setattr(seed_module, "_models", {})  # as a new process would
-    again = seed_model(cache_dir=tmp_path / "var", path=corpus)
+    again = seed_model(cache_dir=tmp_path / "var", path=corpus, retired=None)
     assert again is not first
     text = normalise("家里暖气不热")
     assert again.probabilities(text) == pytest.approx(first.probabilities(text))
     cached[0].write_bytes(b"damaged")  # a damaged cache is retrained, not fatal
     monkeypatch.setattr(seed_module, "_models", {})
-    assert seed_model(cache_dir=tmp_path / "var", path=corpus).seed_examples == 4
+    assert seed_model(cache_dir=tmp_path / "var", path=corpus, retired=None).seed_examples == 4
 
 
 def test_a_broken_corpus_names_the_line(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.champion import Example, Verdict, compare, recent_holdout
+from hotline.ticketing.routing.classifier import Example as CorpusExample
 from hotline.ticketing.routing.classifier import HistoryModel, TrainingError, train
 from hotline.ticketing.routing.suggest import Router
 
@@ -35,7 +36,7 @@ class Outcome:
 def retrain(
     router: Router,
     history: Sequence[Example],
-    seed_corpus: Sequence[Example],
+    seed_corpus: Sequence[CorpusExample],
     policy: RetrainPolicy = RetrainPolicy(),
 ) -> Outcome:
     """Train a challenger on `history` (oldest first) and judge it against the router's

@@ -1,16 +1,25 @@
 """The seed corpus: requests written for every unit and area-led matter, shipped with the
 package, so the router has a classifier before any operator has dispatched anything.
 
+Two packaged files train the classifiers (units and request types):
+- `seed_corpus.jsonl`: tidy requests written for the corpus, one to three sentences each;
+- `retired_sets.jsonl`: the project's retired blind evaluation sets (rounds 2–5: requests
+  as a 东北 caller's recognised speech renders them, web-form messages, and shared-duty
+  requests), written by people who never saw the router and labelled with the lead unit,
+  type, area and epidemic flag. Each line's `source` names its set and line
+  ("r3_spoken:17" is line 17 of bench/blind/r3_spoken.jsonl), so no later set is
+  mistaken for one that is still blind. They teach the classifiers how callers and the
+  recogniser really put things (咋整, 暖器, background before the ask), which the tidy
+  corpus does not; each line weighs `RETIRED_WEIGHTS` of its kind (see there).
+
 This module is the corpus's edge (file and cache I/O); the routing code itself is
 handed the records (`classifier.train`) or the fitted model (`Router`'s seed loader,
 see `files.build_router`).
 
-Training on it takes a few seconds, so the fitted model is cached under `var/`
-(keyed by the corpus, the gazetteer's place names, the classifier's code and the
-library versions) and
-kept once per process. The dispatch history (`hotline routing train`) is added
-on top of this corpus: `hotline routing train` passes `seed_records()` to
-`classifier.train`.
+Training takes tens of seconds, so the fitted model is cached under `var/` (keyed by
+both files, the weights, the gazetteer's place names, the classifier's code and the
+library versions) and kept once per process. The dispatch history (`hotline routing
+train`) is added on top: it passes `training_records()` to `classifier.train`.
 """
 
 from __future__ import annotations
@@ -19,14 +28,20 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hotline.ticketing.routing.classifier import HistoryModel
+    from hotline.ticketing.routing.classifier import Example, HistoryModel
 
 SEED_FILE = Path(__file__).with_name("seed_corpus.jsonl")
+RETIRED_FILE = Path(__file__).with_name("retired_sets.jsonl")
+# Training weight of a retired line by its set's kind (1 = a seed-corpus line). Measured by
+# leaving one round out (bench/retired_lolo.py, rounds 2–4): weights 1 → 2 → 3 gave lead
+# 0.931 → 0.937 → 0.937 and type 0.865 → 0.869 → 0.873 on the held-out rounds; weighing
+# spoken lines above written ones gained nothing (bench/RESULTS.md).
+RETIRED_WEIGHTS = {"spoken": 2.0, "written": 2.0, "assist": 2.0}
 # The service passes its data directory (storage.data_dir); this default serves library use.
 DEFAULT_CACHE_DIR = Path("var")
 
@@ -61,17 +76,50 @@ def seed_records(path: Path = SEED_FILE) -> list[tuple[str, str, str | None]]:
     return records
 
 
+def retired_records(
+    path: Path = RETIRED_FILE,
+    weights: Mapping[str, float] = RETIRED_WEIGHTS,
+    keep: Callable[[str], bool] = lambda source: True,
+) -> list[tuple[str, str, str | None, float]]:
+    """(text, unit_id, request type, training weight) of the retired sets' lines whose
+    `source` ("r3_spoken:17") `keep` accepts, weighted by their set's kind; a kind of
+    weight 0 is left out."""
+    records: list[tuple[str, str, str | None, float]] = []
+    for (text, unit, category), source in zip(seed_records(path), _sources(path), strict=True):
+        weight = weights.get(source.split(":")[0].rsplit("_", 1)[-1], 1.0)
+        if weight > 0 and keep(source):
+            records.append((text, unit, category, weight))
+    return records
+
+
+def _sources(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [str(json.loads(line).get("source", "")) for line in lines if line.strip()]
+
+
+def training_records(path: Path = SEED_FILE, retired: Path | None = RETIRED_FILE) -> list[Example]:
+    """What the classifiers train on: the seed corpus, then the weighted retired sets
+    (None: the seed corpus alone)."""
+    records: list[Example] = list(seed_records(path))
+    return records + (list(retired_records(retired)) if retired is not None else [])
+
+
 def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
     """(text, unit_id) pairs of the corpus, in file order."""
     return [(text, unit) for text, unit, _ in seed_records(path)]
 
 
-def _key(path: Path, place_names: tuple[str, ...], area_ids: tuple[str, ...]) -> str:
+def _key(
+    path: Path, retired: Path | None, place_names: tuple[str, ...], area_ids: tuple[str, ...]
+) -> str:
     import sklearn
     from hotline.ticketing.routing import classifier, phonetic, segment, text
     from hotline.ticketing.routing.classifier import MODEL_FORMAT
 
     digest = hashlib.sha256(path.read_bytes())
+    if retired is not None:
+        digest.update(b"\n#retired\n" + retired.read_bytes())
+        digest.update(json.dumps(RETIRED_WEIGHTS, sort_keys=True).encode())
     # The code that defines the features and the fit: an upgrade retrains the cache.
     for module in (classifier, phonetic, segment, text):
         digest.update(Path(module.__file__ or "").read_bytes())
@@ -86,9 +134,10 @@ def cache_file(
     area_ids: Iterable[str] = (),
     cache_dir: Path = DEFAULT_CACHE_DIR,
     path: Path = SEED_FILE,
+    retired: Path | None = RETIRED_FILE,
 ) -> Path:
-    """Where `seed_model` caches the model for this corpus, gazetteer and library."""
-    key = _key(path, tuple(sorted(set(place_names))), tuple(sorted(set(area_ids))))
+    """Where `seed_model` caches the model for these files, gazetteer and library."""
+    key = _key(path, retired, tuple(sorted(set(place_names))), tuple(sorted(set(area_ids))))
     return cache_dir / f"routing-seed-{key}.joblib"
 
 
@@ -97,20 +146,24 @@ def seed_model(
     area_ids: Iterable[str] = (),
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     path: Path = SEED_FILE,
+    retired: Path | None = RETIRED_FILE,
 ) -> HistoryModel:
-    """The classifier trained on the seed corpus: from this process, from the cache
-    file, or trained now (and cached when `cache_dir` is writable). `place_names` are
-    masked out of its input, `area_ids` learned as one class (see classifier.py)."""
+    """The classifier trained on the seed corpus and the retired sets (`retired`, None =
+    none): from this process, from the cache file, or trained now (and cached when
+    `cache_dir` is writable). `place_names` are masked out of its input, `area_ids`
+    learned as one class (see classifier.py)."""
     import joblib
     from hotline.ticketing.routing.classifier import HistoryModel, train_seed
 
     places = tuple(sorted(set(place_names)))
     areas = tuple(sorted(set(area_ids)))
-    key = _key(path, places, areas)
+    key = _key(path, retired, places, areas)
     with _lock:
         if key in _models:
             return _models[key]
-        cache = cache_file(places, areas, cache_dir, path) if cache_dir is not None else None
+        cache = (
+            cache_file(places, areas, cache_dir, path, retired) if cache_dir is not None else None
+        )
         model: HistoryModel | None = None
         if cache is not None and cache.exists():
             try:
@@ -119,7 +172,8 @@ def seed_model(
             except Exception:  # a damaged cache file is retrained, never fatal
                 model = None
         if model is None:
-            model = train_seed(seed_records(path), place_names=places, area_ids=areas)
+            records = training_records(path, retired)
+            model = train_seed(records, place_names=places, area_ids=areas)
             if cache is not None:
                 _save(model, cache)
         _models[key] = model
