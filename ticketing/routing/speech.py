@@ -96,6 +96,10 @@ _DIGITS = {
     "零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "三": "3", "四": "4",
     "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
 }  # fmt: skip
+# The spoken yes/no question "V不" at the end of a clause ("医保能报不", "老年人免票不")
+# is the written "V吗"; a statement hardly ever ends on 不. A recogniser's space is no
+# clause end: it also splits "从来不 公开", "充不 进去".
+_TAG_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])不(?=[，,。？?！!]|$)")
 _DIGIT_RUN = re.compile(r"(?<![十百千万亿])[零〇幺一二三四五六七八九]{3,}(?![十百千万亿])")
 
 
@@ -105,10 +109,12 @@ def _digits(match: re.Match[str]) -> str:
 
 def normalise_speech(text: str) -> str:
     """The text in plain written Chinese: dialect words replaced, fillers dropped,
-    immediate repetitions said once, digit-by-digit numbers as Arabic digits."""
+    immediate repetitions said once, digit-by-digit numbers as Arabic digits, a
+    clause-final question 不 as 吗."""
     text = _FILLERS.sub("", text)
     for heard, plain in DIALECT:
         text = text.replace(heard, plain)
     text = _ZEI.sub("很", text)
+    text = _TAG_QUESTION.sub("吗", text)
     text = _DIGIT_RUN.sub(_digits, text)
     return _REPEAT.sub(r"\1", text)
