@@ -1,9 +1,10 @@
 """Spoken and 东北 dialect Chinese → the plain written Chinese the rules and the classifier
 know. No I/O.
 
-Callers here say 咋整 for 怎么办, 啥 for 什么, 嘎哈 for 干什么, 埋汰 for 脏; they open with
-fillers (嗯, 那个啥, 哎呀妈呀, 我跟你说), repeat the point ("暖气不热，暖气不热") and read
-room and year numbers digit by digit ("五零二", "二零二五年"). `normalise_speech` rewrites
+Callers here say 咋整 for 怎么办, 啥 for 什么, 嘎哈 for 干什么, 埋汰 for 脏, 俺 for 我; they
+open with fillers (嗯, 那个啥, 哎呀妈呀, 我跟你说), repeat the point ("暖气不热，暖气不热"),
+ask yes/no questions with a final 不 ("医保能报不" for 能报吗) and read room and year
+numbers digit by digit ("五零二", "二零二五年"). `normalise_speech` rewrites
 these before routing, so a rule written once in plain Chinese matches them all. The
 callback number is read from the caller's own words, not from this text.
 """
