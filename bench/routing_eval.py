@@ -7,6 +7,9 @@
     python bench/routing_eval.py --blind r6_spoken|…|all [--misses]
     python bench/routing_eval.py --retired r2_spoken|…|all [--misses]
 
+`--misses` on the --retired/--blind style reports lists every request with a wrong field,
+tagged [lead type area epi] (area only where a place is labelled): grep a tag for one field.
+
 The shipped router votes with the seed-corpus classifier (trained on first use,
 cached under var/); `--rules-only` measures the phrase rules alone.
 
@@ -154,6 +157,21 @@ class Tally:
         return 2 * self.tp / (2 * self.tp + wrong) if self.tp + wrong else None
 
 
+def miss_fields(got: Suggestion, item: dict[str, Any]) -> list[str]:
+    """The scored fields the router got wrong for a labelled request: lead, type, area
+    (only where a place is labelled, as the area column counts) and epi (the flag)."""
+    wrong = []
+    if got.department != item["unit"]:
+        wrong.append("lead")
+    if got.category != item["type"]:
+        wrong.append("type")
+    if item["area"] and got.area != item["area"]:
+        wrong.append("area")
+    if item["epidemic"] is not None and got.epidemic != item["epidemic"]:
+        wrong.append("epi")
+    return wrong
+
+
 def blind_report(router: Router, names: list[str], show_misses: bool) -> list[str]:
     """The round-2 targets on blind sets: lead unit, type, lead within the top three,
     area (only where a place is said), epidemic F1, 协办 precision/recall where labelled, and
@@ -190,10 +208,13 @@ def blind_report(router: Router, names: list[str], show_misses: bool) -> list[st
                 a_tp += len(want & said)
                 a_fp += len(said - want)
                 a_fn += len(want - said)
-            if show_misses and (got.department != item["unit"] or got.category != item["type"]):
+            wrong = miss_fields(got, item)
+            if show_misses and wrong:
                 misses.append(
-                    f"   {item['id']} want {item['unit']}/{item['type']} "
-                    f"got {got.department}/{got.category} ({got.confidence:.2f}): {item['text']}"
+                    f"   {item.get('id', '-')} [{' '.join(wrong)}] want "
+                    f"{item['unit']}/{item['type']}/{item['area']}/{item['epidemic']} got "
+                    f"{got.department}/{got.category}/{got.area}/{got.epidemic} "
+                    f"({got.confidence:.2f}): {item['text']}"
                 )
         n = len(items)
         f1 = tally.epidemic_f1
@@ -500,7 +521,12 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=None, help="overrides --set")
     parser.add_argument("--rules", type=Path, default=None)
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--misses", action="store_true", help="list wrong lead units")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list wrong lead units; with --retired/--blind/--assist-dev/--place-sounds "
+        "every request with a wrong field, tagged [lead type area epi]",
+    )
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold CV on the corpus")
     parser.add_argument("--corpus", type=Path, default=None, help="seed corpus for --cv")
     parser.add_argument("--blind", choices=[*sorted(BLIND), "all"], default=None)

@@ -12,6 +12,8 @@ from hotline.catalog_loader import load_catalog
 RULE = load_catalog().epidemic  # the labelling rule in config/bayuquan-catalog.yaml
 
 RAISE = [
+    # 防疫 with no animal named is the epidemic's
+    "社区防疫人员天天上门登记，问问这是哪个部门要求的",
     # spoken and misheard epidemic words
     "一情期间旅行社把团取消了说好全额退款现在只退一半",  # 一情: 疫情 misheard
     "我被拉到集中格力点已经满十四天了",  # 格力: 隔离 misheard
@@ -78,6 +80,7 @@ DO_NOT_RAISE = [
     "我想问一下那个鸽子打的疫苗上哪买",
     "我家羊都打过疫苗了，防疫员硬要每只再收五块钱打耳标",
     "建议防疫员上门打疫苗提前通知一声，人家去了我们下地了",
+    "养的三十多头猪好几头发烧，怕传染给全村的猪，请农业农村局派防疫人员来看看",
     "小麦拌种接种了根瘤菌剂出苗还是不齐",
 ]
 

@@ -27,3 +27,56 @@ def test_the_router_gives_each_catalogue_example_its_own_type(
     assert router.suggest(text).category == type_id
     heard = " ".join(words(normalise(text)))
     assert router.suggest(heard).category == type_id
+
+
+def _cue_type(router: Router, text: str) -> str:
+    """The type the cues alone give (no type classifier), as `Router.suggest` reads text."""
+    from hotline.ticketing.routing.phonetic import TextSound
+    from hotline.ticketing.routing.speech import normalise_speech
+    from hotline.ticketing.routing.text import apply_corrections, chunks
+
+    said = normalise_speech(text)
+    compact = apply_corrections(normalise(said), router.rules.corrections).replace(" ", "")
+    return router._rules.category(compact, TextSound(chunks(said)), {}).category
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # A loss to be made good is the catalogue's complaint ("要求纠正或赔偿").
+        ("停电把冰箱里的肉都坏了，要求供电公司赔偿损失", "complaint"),
+        ("健身房老板跑了，请市场监管部门帮我们追回预付款", "complaint"),
+        # A promise to the caller still not kept.
+        ("说好上周来换水表，到现在也没动静，家里停水了", "complaint"),
+        # Written asks to repair or restore, and failures said plainly, are help.
+        ("某路口信号灯故障，请交警部门尽快修复", "help"),
+        ("家里水管子冻裂了", "help"),
+        ("暖气片一点都不热", "help"),
+        # Someone else named as the doer, and an institution hiding an outbreak, are reports.
+        ("有一家饭店天天往河沟里倒泔水", "report"),
+        ("养老院好几个老人发烧，院里还瞒着家属", "report"),
+        # Asking for a service to be different from now on is a suggestion.
+        ("以后供暖能不能提前几天开", "suggestion"),
+        # A spoken yes/no question on a procedure is a consult.
+        ("出生证明丢了，上户口要医院开证明不", "consult"),
+    ],
+)
+def test_the_cues_follow_the_catalogues_definitions(
+    router: Router, text: str, type_id: str
+) -> None:
+    assert _cue_type(router, text) == type_id
+
+
+@pytest.mark.parametrize(
+    ("text", "not_type"),
+    [
+        ("自来水公司的抄表员态度差", "help"),  # 自来水 holds 来水, no outage
+        ("请医保局调查处理并给我答复", "report"),  # 调查处理 holds 查处, nobody to punish
+        ("希望交通部门严查这个司机", "suggestion"),  # an inspection asked, not a better service
+        ("孩子能不能在这边学校念书", "suggestion"),  # 能不能在 sounds like the cue 能不能再
+    ],
+)
+def test_a_word_that_holds_or_sounds_like_a_cue_is_not_that_cue(
+    router: Router, text: str, not_type: str
+) -> None:
+    assert _cue_type(router, text) != not_type

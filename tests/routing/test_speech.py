@@ -23,6 +23,12 @@ CATALOG_FILE = Path(__file__).resolve().parents[2] / "config/bayuquan-catalog.ya
         ("干了仨月", "干了三个月"),
         ("我们那疙瘩", "我们那里"),
         ("给整整呗", "给修修呗"),
+        ("俺们村俺家", "我们村我家"),
+        ("物业跟供电公司踢皮球", "物业跟供电公司推诿"),
+        ("窗口的人甩脸子", "窗口的人态度差"),
+        ("收了老些钱", "收了很多钱"),
+        ("俺们那旮", "我们那里"),
+        ("晚上嘎嘎吵", "晚上很吵"),
     ],
 )
 def test_dialect_words_become_plain_chinese(said: str, plain: str) -> None:
@@ -43,6 +49,14 @@ def test_a_phrase_said_twice_counts_once() -> None:
     assert normalise_speech("好几回了好几回了") == "好几回了"
     # Doubled single characters are words, not repetitions.
     assert normalise_speech("哗哗的，修修") == "哗哗的，修修"
+
+
+def test_a_clause_final_question_not_is_written_as_ma() -> None:
+    assert normalise_speech("医保能报不") == "医保能报吗"
+    assert normalise_speech("门票多少钱，老年人免票不？") == "门票多少钱，老年人免票吗？"
+    # 不 inside a clause, or before a recogniser's space, is a negation.
+    assert normalise_speech("物业也不管") == "物业也不管"
+    assert normalise_speech("账目 从来不 公开") == "账目 从来不 公开"
 
 
 def test_digit_by_digit_numbers_become_digits_but_counts_stay_words() -> None:

@@ -41,6 +41,21 @@ class CategoryChoice:
     classifier_share: float  # the type classifier's share in the decision (0 = cues alone)
 
 
+# Type cues are mostly question words and function words (在哪, 能不能再, 多久) that the
+# recogniser writes right; a sound-alike of one is nearly always another such word (在哪 in
+# 再拿, 能不能再 in 能不能在). Only the decisive ones (建议, 举报, 投诉: the act of asking
+# itself, weight 4) are also taken by sound (见意 for 建议), and not those whose sound
+# another dictionary word shares (检举 is also heard in 住建局).
+SOUND_CUE_WEIGHT = 4.0
+
+
+def _cue_heard(hit: Hit, phrases: PhraseSet, phonetic: PhoneticIndex) -> bool:
+    if not hit.by_sound:
+        return True
+    decisive = any(p.text == hit.phrase and p.weight >= SOUND_CUE_WEIGHT for p in phrases.phrases)
+    return decisive and phonetic.sound_of(hit.phrase) is not None
+
+
 class RuleReader:
     def __init__(
         self,
@@ -102,7 +117,11 @@ class RuleReader:
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():
-            hits = self.hits(phrases, text, text_sound)
+            hits = [
+                h
+                for h in self.hits(phrases, text, text_sound)
+                if _cue_heard(h, phrases, self.phonetic)
+            ]
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits

@@ -1,9 +1,10 @@
 """Spoken and 东北 dialect Chinese → the plain written Chinese the rules and the classifier
 know. No I/O.
 
-Callers here say 咋整 for 怎么办, 啥 for 什么, 嘎哈 for 干什么, 埋汰 for 脏; they open with
-fillers (嗯, 那个啥, 哎呀妈呀, 我跟你说), repeat the point ("暖气不热，暖气不热") and read
-room and year numbers digit by digit ("五零二", "二零二五年"). `normalise_speech` rewrites
+Callers here say 咋整 for 怎么办, 啥 for 什么, 嘎哈 for 干什么, 埋汰 for 脏, 俺 for 我; they
+open with fillers (嗯, 那个啥, 哎呀妈呀, 我跟你说), repeat the point ("暖气不热，暖气不热"),
+ask yes/no questions with a final 不 ("医保能报不" for 能报吗) and read room and year
+numbers digit by digit ("五零二", "二零二五年"). `normalise_speech` rewrites
 these before routing, so a rule written once in plain Chinese matches them all. The
 callback number is read from the caller's own words, not from this text.
 """
@@ -49,8 +50,14 @@ DIALECT: tuple[tuple[str, str], ...] = (
     ("那旮沓", "那里"),
     ("这嘎达", "这里"),
     ("那嘎达", "那里"),
+    ("这旮", "这里"),
+    ("那旮", "那里"),
     ("这块儿", "这里"),
     ("那块儿", "那里"),
+    # Shifting the blame and a sour face are the catalogue's 推诿 and 态度差.
+    ("踢皮球", "推诿"),
+    ("甩脸子", "态度差"),
+    ("甩脸色", "态度差"),
     ("耍钱", "赌博"),
     ("忽悠", "欺骗"),
     ("扯犊子", "胡说"),
@@ -62,6 +69,14 @@ DIALECT: tuple[tuple[str, str], ...] = (
     ("瞅", "看"),
     ("贼拉", "很"),
     ("嗷嗷", "很"),
+    ("嘎嘎", "很"),
+    ("拔凉拔凉", "很凉"),
+    ("老些", "很多"),
+    ("半拉", "一半"),
+    ("稀碎", "很碎"),
+    # 俺 (I, we) is how 东北 and 山东 callers say 我; the rules and the corpus write 我.
+    ("俺们", "我们"),
+    ("俺", "我"),
     ("俩月", "两个月"),
     ("仨月", "三个月"),
     ("俩", "两个"),
@@ -82,6 +97,10 @@ _DIGITS = {
     "零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "三": "3", "四": "4",
     "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
 }  # fmt: skip
+# The spoken yes/no question "V不" at the end of a clause ("医保能报不", "老年人免票不")
+# is the written "V吗"; a statement hardly ever ends on 不. A recogniser's space is no
+# clause end: it also splits "从来不 公开", "充不 进去".
+_TAG_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])不(?=[，,。？?！!]|$)")
 _DIGIT_RUN = re.compile(r"(?<![十百千万亿])[零〇幺一二三四五六七八九]{3,}(?![十百千万亿])")
 
 
@@ -91,10 +110,12 @@ def _digits(match: re.Match[str]) -> str:
 
 def normalise_speech(text: str) -> str:
     """The text in plain written Chinese: dialect words replaced, fillers dropped,
-    immediate repetitions said once, digit-by-digit numbers as Arabic digits."""
+    immediate repetitions said once, digit-by-digit numbers as Arabic digits, a
+    clause-final question 不 as 吗."""
     text = _FILLERS.sub("", text)
     for heard, plain in DIALECT:
         text = text.replace(heard, plain)
     text = _ZEI.sub("很", text)
+    text = _TAG_QUESTION.sub("吗", text)
     text = _DIGIT_RUN.sub(_digits, text)
     return _REPEAT.sub(r"\1", text)
