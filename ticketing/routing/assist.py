@@ -19,15 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from hotline.ticketing.routing.rule_votes import UnitScores
-from hotline.ticketing.routing.rules import Hit
+if TYPE_CHECKING:  # types only: auto.py (imported by rules.py) reads JOINT_TYPES from here
+    from hotline.ticketing.routing.rule_votes import UnitScores
+    from hotline.ticketing.routing.rules import Hit
 
 MIN_POINTS = 3.0  # the other unit's distinct phrases together
 # Shown as 协办 from here: one phrase of weight 3 alone (医院, 摊位, 加油站) is more often
 # an incidental mention than a duty; at MIN_POINTS it may still take the lead (roles.py).
 SHOWN_POINTS = 4.0
 MAX_ASSISTING = 2
+# Request types that are acted on jointly. A question (咨询) is answered, and a proposal
+# (建议) weighed, by the one unit it concerns: another unit named in it is context (孩子上学
+# 要户口本, 异地就医住院), not a task. Measured on the retired blind sets: of the 协办
+# suggested on questions and proposals, about one in seven was wanted.
+JOINT_TYPES = frozenset({"help", "complaint", "report"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class Assist:
     department: str
     reason: str  # Chinese, shown to the operator
     points: float = 0.0  # the weight of its own distinct phrases
+    named: bool = False  # the caller asks this unit by name to act as well (roles.py)
 
 
 def spans(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -66,9 +74,13 @@ def assisting_units(
     area_ids: Collection[str],
     name: Callable[[str], str],
     text: str,
+    flag_words: Collection[str] = (),
 ) -> tuple[Assist, ...]:
     """The units that should assist `lead`, strongest first, each with its reason.
-    `text` is the compact text the rules read."""
+    `text` is the compact text the rules read. `flag_words` (the epidemic cues: 流感, 手足口,
+    隔离) say what kind of matter it is, not that a second unit is to act: the flag already
+    sends such a request past a person, so they name no 协办 (measured on the retired blind
+    sets: health suggested on such words alone was never wanted)."""
     if lead is None:
         return ()
     taken = [s for h in units.hits_of.get(lead, []) for s in spans(text, h.phrase)]
@@ -86,7 +98,11 @@ def assisting_units(
             for s in spans(text, h.phrase)
         ]
         hits = units.hits_of.get(unit_id, [])
-        own = [h for h in distinct_hits(text, hits, taken) if not _inside(text, h, longer)]
+        own = [
+            h
+            for h in distinct_hits(text, hits, taken)
+            if not _inside(text, h, longer) and not _flagged(text, h.phrase, flag_words)
+        ]
         total = sum(h.weight for h in own)
         if total < MIN_POINTS:
             continue
@@ -109,3 +125,8 @@ def _inside(text: str, hit: Hit, others: list[tuple[int, int]]) -> bool:
         any(lo <= a and b <= hi and hi - lo > b - a for lo, hi in others)
         for a, b in spans(text, hit.phrase)
     )
+
+
+def _flagged(text: str, phrase: str, flag_words: Collection[str]) -> bool:
+    """The phrase is a flag word, or part of one written here (结核 in 肺结核)."""
+    return any(phrase == w or (phrase in w and w in text) for w in flag_words)

@@ -71,7 +71,13 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist, assisting_units
+from hotline.ticketing.routing.assist import (
+    JOINT_TYPES,
+    MAX_ASSISTING,
+    SHOWN_POINTS,
+    Assist,
+    assisting_units,
+)
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
@@ -90,7 +96,15 @@ from hotline.ticketing.routing.model_votes import (
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
-from hotline.ticketing.routing.roles import Role, asked_instead, only_reported, unit_role
+from hotline.ticketing.routing.roles import (
+    Role,
+    area_acts,
+    asked_instead,
+    first_named,
+    named_assists,
+    only_reported,
+    unit_role,
+)
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.speech import normalise_speech
@@ -212,9 +226,13 @@ class Router:
         others = [a.department for a in helpers if a.department not in self._area_ids]
         # An area's lead came from its own weighing against the units' duties (rule_votes).
         leads_area = ranking.lead in self._area_ids
+        # The unit the caller asks first by name leads (请卫生部门来检查，也请教育局…).
+        named = first_named(compact) if ranking.lead is not None else None
+        if named == ranking.lead:
+            named = None
         asked = (
-            None
-            if leads_area
+            named
+            if named is not None or leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
         if asked is not None:
@@ -231,10 +249,13 @@ class Router:
         )
         if asked is not None:
             decided_by = "rules"
-            lead_sentence = (
-                f"建议主办：{self._name(asked)}（诉求所指："
-                f"{quote(units.hits_of.get(asked, []))}；{self._name(asked_from)}为顺带提及）"
+            said = (
+                f"来电首先点名请其处理，而非{self._name(asked_from)}"
+                if named
+                else f"诉求所指：{quote(units.hits_of.get(asked, []))}；"
+                f"{self._name(asked_from)}为顺带提及"
             )
+            lead_sentence = f"建议主办：{self._name(asked)}（{said}）"
         cat_name = next(c.name for c in self.catalog.categories if c.id == category.category)
         notes = context_notes(
             votes,
@@ -247,6 +268,10 @@ class Router:
         lead = ranking.lead
 
         def shown(a: Assist) -> bool:
+            if a.named:
+                return True
+            if category.category not in JOINT_TYPES:
+                return False
             return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
 
         def story(a: Assist) -> bool:
@@ -284,14 +309,25 @@ class Router:
     def _assisting(
         self, lead: str | None, units: UnitScores, area_id: str | None, compact: str
     ) -> tuple[Assist, ...]:
-        """The 协办 units; a unit named only as a place (学校门口) is not one."""
-        found = assisting_units(lead, units, area_id, self._area_ids, self._name, compact)
-        return tuple(
+        """The 协办 units; a unit named only as a place (学校门口) is not one. Units the
+        caller asks by name to act come first (roles.named_assists)."""
+        epidemic = self.rules.epidemic
+        flag_words = (*epidemic.strong, *epidemic.weak, *epidemic.general)
+        found = assisting_units(
+            lead, units, area_id, self._area_ids, self._name, compact, flag_words
+        )
+        named = named_assists(compact, lead, self._name)
+        kept = tuple(
             a
             for a in found
-            if a.department in self._area_ids
-            or unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
+            if (a.department in self._area_ids and area_acts(compact, units.area_hits))
+            or (
+                a.department not in self._area_ids
+                and unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
+            )
         )
+        taken = {a.department for a in named}
+        return (*named, *(a for a in kept if a.department not in taken))[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
         """The calibrated confidence when the rules carry a calibration; with
