@@ -6,7 +6,10 @@ written in the text (not only heard by sound), that are not part of what the lea
 phrases already cover (着火 inside 点不着火, 报警 inside 燃气报警器, 商品 inside 商品房 say
 nothing about another unit), worth at least `MIN_POINTS` together (one strong phrase:
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
-also names a town/community/village matter in a named area, that area assists (属地协办).
+also names a town/community/village matter in a named area, that area assists (属地协办)
+when the text names it as an actor (roles.area_acts). Only requests to act on are handled
+jointly (`JOINT_TYPES`); the epidemic cues name no second unit. A unit the caller asks by
+name (请…也请…) assists whatever the type (roles.named_assists).
 
 Which of the units leads and which assists is read from the words around each mention
 (roles.py); the router applies it (suggest.py).

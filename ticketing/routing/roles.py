@@ -7,6 +7,9 @@ after 还/也/又/而且/听说/是不是/说是 (还卖过期的食品, 是不�
 (物业也不管, 暖气也不热), or as a place (学校门口的黑车: the school is where, not what).
 The text carries no punctuation (speech has none), so these cues are read in a few
 characters around each mention, not by clause.
+
+Units asked by name in an ask (请教育局和市场监管部门帮我们追回, 也请农业部门管管) are the
+units the caller wants to act: the first one leads, the others assist (`named_units`).
 """
 
 from __future__ import annotations
