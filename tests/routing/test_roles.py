@@ -116,3 +116,6 @@ def test_the_epidemic_cues_name_no_assisting_unit(router: Router) -> None:
         assert s.epidemic and "health" not in dict(s.assisting), text
     s = router.suggest("小区停水两天了，物业说是供水公司的事，供水公司说是加压泵坏了归物业管")
     assert "housing" in dict(s.assisting)  # 小区 is part of a cue (封小区) only when one is said
+    # The cues still decide which unit the request is about (the school is where).
+    s = router.suggest("学校好几个孩子上吐下泻 老师说可能是诺如 能不能派人去学校给消消毒查一查")
+    assert s.department == "health"

@@ -222,7 +222,8 @@ class Router:
         )
         area_id = area.area_id if area else None
         asked_from = None  # the lead the rules and models chose, when the ask names another
-        helpers = self._assisting(ranking.lead, units, area_id, compact)
+        # Candidates to lead instead: every second duty, the epidemic cues' included.
+        helpers = self._assisting(ranking.lead, units, area_id, compact, shown_only=False)
         others = [a.department for a in helpers if a.department not in self._area_ids]
         # An area's lead came from its own weighing against the units' duties (rule_votes).
         leads_area = ranking.lead in self._area_ids
@@ -237,7 +238,7 @@ class Router:
         )
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
-            helpers = self._assisting(asked, units, area_id, compact)
+        helpers = self._assisting(ranking.lead, units, area_id, compact)
         votes = Votes(units, area, clf, base.seed_share, history, ranking)
         decided_by, lead_sentence = who_decided(
             votes,
@@ -307,12 +308,18 @@ class Router:
         return self._with_auto(suggestion)
 
     def _assisting(
-        self, lead: str | None, units: UnitScores, area_id: str | None, compact: str
+        self,
+        lead: str | None,
+        units: UnitScores,
+        area_id: str | None,
+        compact: str,
+        shown_only: bool = True,
     ) -> tuple[Assist, ...]:
         """The 协办 units; a unit named only as a place (学校门口) is not one. Units the
-        caller asks by name to act come first (roles.named_assists)."""
+        caller asks by name to act come first (roles.named_assists). With `shown_only`,
+        no unit on the epidemic cues alone (assist.assisting_units)."""
         epidemic = self.rules.epidemic
-        flag_words = (*epidemic.strong, *epidemic.weak, *epidemic.general)
+        flag_words = (*epidemic.strong, *epidemic.weak, *epidemic.general) if shown_only else ()
         found = assisting_units(
             lead, units, area_id, self._area_ids, self._name, compact, flag_words
         )
