@@ -8,7 +8,7 @@ nothing about another unit), worth at least `MIN_POINTS` together (one strong ph
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
 also names a town/community/village matter in a named area, that area assists (属地协办)
 when the text names it as an actor (roles.area_acts). Only requests to act on are handled
-jointly (`JOINT_TYPES`); the epidemic cues name no second unit. A unit the caller asks by
+jointly (suggestion.JOINT_TYPES); the epidemic cues name no second unit. A unit the caller asks by
 name (请…也请…) assists whatever the type (roles.named_assists).
 
 Which of the units leads and which assists is read from the words around each mention
@@ -22,22 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # types only: auto.py (imported by rules.py) reads JOINT_TYPES from here
-    from hotline.ticketing.routing.rule_votes import UnitScores
-    from hotline.ticketing.routing.rules import Hit
+from hotline.ticketing.routing.rule_votes import UnitScores
+from hotline.ticketing.routing.rules import Hit
 
 MIN_POINTS = 3.0  # the other unit's distinct phrases together
 # Shown as 协办 from here: one phrase of weight 3 alone (医院, 摊位, 加油站) is more often
 # an incidental mention than a duty; at MIN_POINTS it may still take the lead (roles.py).
 SHOWN_POINTS = 4.0
 MAX_ASSISTING = 2
-# Request types that are acted on jointly. A question (咨询) is answered, and a proposal
-# (建议) weighed, by the one unit it concerns: another unit named in it is context (孩子上学
-# 要户口本, 异地就医住院), not a task. Measured on the retired blind sets: of the 协办
-# suggested on questions and proposals, about one in seven was wanted.
-JOINT_TYPES = frozenset({"help", "complaint", "report"})
 
 
 @dataclass(frozen=True)

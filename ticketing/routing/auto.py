@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from hotline.ticketing.routing.assist import JOINT_TYPES
 from hotline.ticketing.routing.confidence import CalibrationError, Calibrator, parse_calibration
-from hotline.ticketing.routing.suggestion import Suggestion
+from hotline.ticketing.routing.suggestion import JOINT_TYPES, Suggestion
 
 # Sources that may decide alone: a rule phrase, consistent history, the classifier.
 # "words" (no phrase matched), "area" (a place name only) and "none" always need a person.
@@ -108,7 +107,7 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     on the ticket for the operator."""
     story = set(suggestion.reported)
     # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
-    # handles it jointly (assist.JOINT_TYPES). Its only 协办 are units asked by name.
+    # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
     shared = suggestion.category in JOINT_TYPES
     holds = (
         ("disabled", not settings.enabled),

@@ -72,7 +72,6 @@ from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.assist import (
-    JOINT_TYPES,
     MAX_ASSISTING,
     SHOWN_POINTS,
     Assist,
@@ -108,7 +107,7 @@ from hotline.ticketing.routing.roles import (
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.speech import normalise_speech
-from hotline.ticketing.routing.suggestion import Alternative, Suggestion
+from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
