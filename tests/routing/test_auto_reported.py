@@ -46,9 +46,22 @@ def test_one_unit_not_only_reported_still_holds_the_request_back() -> None:
     assert held_back_by(two, ON) == "assisting"
 
 
-def test_a_proposal_is_answered_by_one_unit() -> None:
-    assert held_back_by(_suggestion(category="suggestion"), ON) is None
-    assert held_back_by(_suggestion(category="suggestion", epidemic=True), ON) == "epidemic"
+@pytest.mark.parametrize("category", ["suggestion", "consult"])
+def test_a_question_or_proposal_is_answered_by_one_unit(category: str) -> None:
+    # Another unit's duty named in a question or proposal is context, not a shared duty.
+    other = _suggestion(category=category, assisting=(), other_duties=("housing",))
+    assert held_back_by(other, ON) is None
+    assert held_back_by(replace(other, category="complaint"), ON) == "other_duties"
+    assert held_back_by(replace(other, epidemic=True), ON) == "epidemic"
+    # A 协办 shown on one is a unit the caller asked by name: a person names both.
+    assert held_back_by(_suggestion(category=category), ON) == "assisting"
+
+
+def test_another_units_duty_in_a_question_is_not_suggested_as_assisting(router: Router) -> None:
+    s = router.suggest("请问孩子明年上小学户口不在本地需要准备啥材料")
+    assert (s.department, s.category) == ("education", "consult")
+    assert s.assisting == ()
+    assert held_back_by(s, replace(_on(router), threshold=0.5)) != "other_duties"
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.auto import AutoDispatchSettings, decide
-from hotline.ticketing.routing.roles import Role, mention_role
+from hotline.ticketing.routing.roles import Role, mention_role, named_units
 
 
 def _role(text: str, mention: str) -> Role:
@@ -70,3 +70,52 @@ def test_an_unshown_second_duty_still_holds_automatic_dispatch_back(router: Rout
     assert s.other_duties == ("health",) and not s.assisting
     settings = AutoDispatchSettings(enabled=True, threshold=0.5)
     assert not decide(s, settings, "区医疗保障局").dispatch
+
+
+def test_units_asked_by_name_are_read_from_the_ask() -> None:
+    assert named_units("请教育局和市场监管部门帮我们追回学费") == {
+        "education": "请教育局和市场监管部门",
+        "market_supervision": "请教育局和市场监管部门",
+    }
+    assert list(named_units("请环保部门查处排污也请农业部门管管")) == ["environment", "agriculture"]
+    assert named_units("请问民政部门能不能给点救助") == {}  # a question asks no one to act
+    assert named_units("民政部门说不归他们管") == {}
+
+
+def test_a_second_unit_asked_by_name_assists_and_the_first_leads(router: Router) -> None:
+    s = router.suggest(
+        "孩子在校外培训班交了一年学费，班关门了老板跑了，请教育局和市场监管部门帮我们追回"
+    )
+    assert s.department == "education"
+    assert "点名" in dict(s.assisting)["market_supervision"]
+    s = router.suggest(
+        "养老院里好几个老人发烧了，院里也不送医，请卫生部门来检查，也请民政部门管管这家养老院"
+    )
+    assert s.department == "health"
+    assert "civil_affairs" in dict(s.assisting)
+    assert "首先点名" in s.explanation
+
+
+def test_a_town_or_village_assists_only_as_an_actor(router: Router) -> None:
+    where = router.suggest("芦屯镇村里那条道坑坑洼洼的一下雨全是泥车都进不去")
+    assert where.area == "lutun" and not where.assisting  # 村里 says where
+    actor = router.suggest("熊岳镇有人在耕地上盖房子村里也不管")
+    assert "xiongyue" in dict(actor.assisting)  # 村里也不管: the village failed to act
+    gate = router.suggest("红海街道我们社区门口的暖气管道漏水了")  # 社区门口 says where
+    assert "honghai" not in dict(gate.assisting)
+
+
+def test_the_epidemic_cues_name_no_assisting_unit(router: Router) -> None:
+    # 肺结核/手足口 raise the 涉疫 flag, which sends the request past a person already;
+    # they say what the matter is, not that the health bureau is to act as well.
+    for text in (
+        "学校有学生得肺结核了，家长都不知道",
+        "幼儿园好几个孩子得了手足口病，幼儿园也不管",
+    ):
+        s = router.suggest(text)
+        assert s.epidemic and "health" not in dict(s.assisting), text
+    s = router.suggest("小区停水两天了，物业说是供水公司的事，供水公司说是加压泵坏了归物业管")
+    assert "housing" in dict(s.assisting)  # 小区 is part of a cue (封小区) only when one is said
+    # The cues still decide which unit the request is about (the school is where).
+    s = router.suggest("学校好几个孩子上吐下泻 老师说可能是诺如 能不能派人去学校给消消毒查一查")
+    assert s.department == "health"

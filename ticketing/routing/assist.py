@@ -6,7 +6,10 @@ written in the text (not only heard by sound), that are not part of what the lea
 phrases already cover (着火 inside 点不着火, 报警 inside 燃气报警器, 商品 inside 商品房 say
 nothing about another unit), worth at least `MIN_POINTS` together (one strong phrase:
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
-also names a town/community/village matter in a named area, that area assists (属地协办).
+also names a town/community/village matter in a named area, that area assists (属地协办)
+when the text names it as an actor (roles.area_acts). Only requests to act on are handled
+jointly (suggestion.JOINT_TYPES); the epidemic cues name no second unit. A unit the caller asks by
+name (请…也请…) assists whatever the type (roles.named_assists).
 
 Which of the units leads and which assists is read from the words around each mention
 (roles.py); the router applies it (suggest.py).
@@ -35,6 +38,7 @@ class Assist:
     department: str
     reason: str  # Chinese, shown to the operator
     points: float = 0.0  # the weight of its own distinct phrases
+    named: bool = False  # the caller asks this unit by name to act as well (roles.py)
 
 
 def spans(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -66,9 +70,13 @@ def assisting_units(
     area_ids: Collection[str],
     name: Callable[[str], str],
     text: str,
+    flag_words: Collection[str] = (),
 ) -> tuple[Assist, ...]:
     """The units that should assist `lead`, strongest first, each with its reason.
-    `text` is the compact text the rules read."""
+    `text` is the compact text the rules read. `flag_words` (the epidemic cues: 流感, 手足口,
+    隔离) say what kind of matter it is, not that a second unit is to act: the flag already
+    sends such a request past a person, so they name no 协办 (measured on the retired blind
+    sets: health suggested on such words alone was never wanted)."""
     if lead is None:
         return ()
     taken = [s for h in units.hits_of.get(lead, []) for s in spans(text, h.phrase)]
@@ -86,7 +94,11 @@ def assisting_units(
             for s in spans(text, h.phrase)
         ]
         hits = units.hits_of.get(unit_id, [])
-        own = [h for h in distinct_hits(text, hits, taken) if not _inside(text, h, longer)]
+        own = [
+            h
+            for h in distinct_hits(text, hits, taken)
+            if not _inside(text, h, longer) and not _flagged(text, h.phrase, flag_words)
+        ]
         total = sum(h.weight for h in own)
         if total < MIN_POINTS:
             continue
@@ -109,3 +121,8 @@ def _inside(text: str, hit: Hit, others: list[tuple[int, int]]) -> bool:
         any(lo <= a and b <= hi and hi - lo > b - a for lo, hi in others)
         for a, b in spans(text, hit.phrase)
     )
+
+
+def _flagged(text: str, phrase: str, flag_words: Collection[str]) -> bool:
+    """The phrase is a flag word, or part of one written here (结核 in 肺结核)."""
+    return any(phrase == w or (phrase in w and w in text) for w in flag_words)

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hotline.ticketing.routing.confidence import CalibrationError, Calibrator, parse_calibration
-from hotline.ticketing.routing.suggestion import Suggestion
+from hotline.ticketing.routing.suggestion import JOINT_TYPES, Suggestion
 
 # Sources that may decide alone: a rule phrase, consistent history, the classifier.
 # "words" (no phrase matched), "area" (a place name only) and "none" always need a person.
@@ -106,13 +106,14 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     问过村里: `Suggestion.reported`), or named in a proposal, holds nothing back; it stays
     on the ticket for the operator."""
     story = set(suggestion.reported)
-    # A proposal (建议) is answered by the unit it concerns; no one handles it jointly.
-    shared = suggestion.category != "suggestion"
+    # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
+    # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
+    shared = suggestion.category in JOINT_TYPES
     holds = (
         ("disabled", not settings.enabled),
         ("no_lead", suggestion.department is None),
         ("epidemic", settings.skip_epidemic and suggestion.epidemic),
-        ("assisting", shared and any(u not in story for u, _ in suggestion.assisting)),
+        ("assisting", any(u not in story for u, _ in suggestion.assisting)),
         ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
         ("source", suggestion.decided_by not in TRUSTED_SOURCES),
         ("threshold", confidence_of(suggestion) < settings.threshold),

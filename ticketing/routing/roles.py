@@ -7,15 +7,18 @@ after 还/也/又/而且/听说/是不是/说是 (还卖过期的食品, 是不�
 (物业也不管, 暖气也不热), or as a place (学校门口的黑车: the school is where, not what).
 The text carries no punctuation (speech has none), so these cues are read in a few
 characters around each mention, not by clause.
+
+Units asked by name in an ask (请教育局和市场监管部门帮我们追回, 也请农业部门管管) are the
+units the caller wants to act: the first one leads, the others assist (`named_units`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 
-from hotline.ticketing.routing.assist import spans
+from hotline.ticketing.routing.assist import Assist, spans
 from hotline.ticketing.routing.rules import Hit
 
 
@@ -40,7 +43,7 @@ _ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要�
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "market_supervision": ("市场监管", "市场监督管理局", "工商局", "市场监管部门"),
-    "housing": ("住建局", "住建部门", "建设局", "房产局", "房管部门"),
+    "housing": ("住建局", "住建部门", "建设局", "建设部门", "房产局", "房管部门"),
     "urban_management": ("城管", "执法局", "城管部门"),
     "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
     "health": ("卫健局", "卫健委", "卫生局", "卫生部门", "卫健部门"),
@@ -49,7 +52,7 @@ ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "transport": ("交通局", "运管", "交通运输局", "交通部门"),
     "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关"),
     "civil_affairs": ("民政局", "民政部门"),
-    "agriculture": ("农业局", "农业农村局", "农业部门"),
+    "agriculture": ("农业局", "农业农村局", "农业部门", "农业农村部门"),
     "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门"),
     "natural_resources": ("自然资源局", "国土局", "自然资源部门"),
     "medical_insurance": ("医保局", "医保部门"),
@@ -197,3 +200,67 @@ def asked_instead(
         if rank > _RANK[lead_role] and (best is None or rank > best[0]):
             best = (rank, unit)
     return best[1] if best else None
+
+
+# Two units asked by name in one breath (请教育局和市场监管部门帮我们追回, 也请农业部门管管,
+# 希望交通局和教育局一起研究): the caller names the units to act, whatever the request type.
+_NAMES = sorted(
+    ((n, u) for u, names in ADDRESSED_AS.items() for n in names), key=lambda p: -len(p[0])
+)
+_NAME = "|".join(re.escape(n) for n, _ in _NAMES)
+_UNIT_OF = dict(_NAMES)
+_NAMED_ASK = re.compile(rf"(?:请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)")
+
+
+def named_units(text: str) -> dict[str, str]:
+    """The units the text asks by name to act (请…, 也请…, 希望…和…), each with the words
+    that ask it; a question (请问民政部门…) asks no one."""
+    found: dict[str, str] = {}
+    for match in _NAMED_ASK.finditer(text):
+        for name in re.findall(_NAME, match.group(1)):
+            found.setdefault(_UNIT_OF[name], match.group(0))
+    return found
+
+
+def first_named(text: str) -> str | None:
+    """The unit the text asks first by name to act; None when it asks none."""
+    return next(iter(named_units(text)), None)
+
+
+def named_assists(text: str, lead: str | None, name: Callable[[str], str]) -> list[Assist]:
+    """协办 for every unit other than the lead that the caller asks by name to act."""
+    return [
+        Assist(unit, f"协办：{name(unit)}，来电点名请其处理（“{words}”）", 0.0, named=True)
+        for unit, words in named_units(text).items()
+        if lead is not None and unit != lead
+    ]
+
+
+# 属地协办 needs the town, community or village as an actor, not as where the matter is
+# (村里那条道, 社区门口, 村里的井): a mention that is asked (请镇里…, 社区给照应照应), reported
+# inactive or disputing (村里也不管, 村委会说…), or names its officials (村干部, 村委会).
+_AREA_ACTS_AFTER = re.compile(
+    r"^(的人|的工作人员|那边|里)?(也|都|又|还|就|根本)?"
+    r"(不管|没人管|不动弹|不作为|不理|不给|不让|没来|没人|给|帮|出面|协调|组织|管管|派人|来人"
+    r"|说|讲|回复|答复|表示|电话)"
+)
+_AREA_ACTS_BEFORE = re.compile(r"(请|找|求|希望|要求|恳请)$")
+_OFFICIALS = re.compile(r"干部|村委|委会|书记|主任|网格员|工作人员")
+
+
+def area_acts(text: str, hits: Iterable[Hit]) -> bool:
+    """Some written area-matter phrase of weight `LIGHT_WORD` or more names the town,
+    community or village as one that is to act or failed to."""
+    for a, b, weight in _written(hits, text):
+        if weight < LIGHT_WORD or _PLACE_AFTER.match(text[b : b + 12]):
+            continue
+        after = text[b : b + 12]
+        if (
+            _OFFICIALS.search(text[a:b])
+            or _ASK_AFTER.match(after)
+            or _SIDE_AFTER.match(after)
+            or _AREA_ACTS_AFTER.match(after)
+            or _AREA_ACTS_BEFORE.search(text[max(0, a - 4) : a])
+        ):
+            return True
+    return False

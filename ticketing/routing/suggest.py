@@ -71,7 +71,12 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
-from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist, assisting_units
+from hotline.ticketing.routing.assist import (
+    MAX_ASSISTING,
+    SHOWN_POINTS,
+    Assist,
+    assisting_units,
+)
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
@@ -90,11 +95,19 @@ from hotline.ticketing.routing.model_votes import (
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
-from hotline.ticketing.routing.roles import Role, asked_instead, only_reported, unit_role
+from hotline.ticketing.routing.roles import (
+    Role,
+    area_acts,
+    asked_instead,
+    first_named,
+    named_assists,
+    only_reported,
+    unit_role,
+)
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.speech import normalise_speech
-from hotline.ticketing.routing.suggestion import Alternative, Suggestion
+from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
@@ -208,18 +221,23 @@ class Router:
         )
         area_id = area.area_id if area else None
         asked_from = None  # the lead the rules and models chose, when the ask names another
-        helpers = self._assisting(ranking.lead, units, area_id, compact)
+        # Candidates to lead instead: every second duty, the epidemic cues' included.
+        helpers = self._assisting(ranking.lead, units, area_id, compact, shown_only=False)
         others = [a.department for a in helpers if a.department not in self._area_ids]
         # An area's lead came from its own weighing against the units' duties (rule_votes).
         leads_area = ranking.lead in self._area_ids
+        # The unit the caller asks first by name leads (请卫生部门来检查，也请教育局…).
+        named = first_named(compact) if ranking.lead is not None else None
+        if named == ranking.lead:
+            named = None
         asked = (
-            None
-            if leads_area
+            named
+            if named is not None or leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
-            helpers = self._assisting(asked, units, area_id, compact)
+        helpers = self._assisting(ranking.lead, units, area_id, compact)
         votes = Votes(units, area, clf, base.seed_share, history, ranking)
         decided_by, lead_sentence = who_decided(
             votes,
@@ -231,10 +249,13 @@ class Router:
         )
         if asked is not None:
             decided_by = "rules"
-            lead_sentence = (
-                f"建议主办：{self._name(asked)}（诉求所指："
-                f"{quote(units.hits_of.get(asked, []))}；{self._name(asked_from)}为顺带提及）"
+            said = (
+                f"来电首先点名请其处理，而非{self._name(asked_from)}"
+                if named
+                else f"诉求所指：{quote(units.hits_of.get(asked, []))}；"
+                f"{self._name(asked_from)}为顺带提及"
             )
+            lead_sentence = f"建议主办：{self._name(asked)}（{said}）"
         cat_name = next(c.name for c in self.catalog.categories if c.id == category.category)
         notes = context_notes(
             votes,
@@ -247,6 +268,10 @@ class Router:
         lead = ranking.lead
 
         def shown(a: Assist) -> bool:
+            if a.named:
+                return True
+            if category.category not in JOINT_TYPES:
+                return False
             return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
 
         def story(a: Assist) -> bool:
@@ -282,16 +307,33 @@ class Router:
         return self._with_auto(suggestion)
 
     def _assisting(
-        self, lead: str | None, units: UnitScores, area_id: str | None, compact: str
+        self,
+        lead: str | None,
+        units: UnitScores,
+        area_id: str | None,
+        compact: str,
+        shown_only: bool = True,
     ) -> tuple[Assist, ...]:
-        """The 协办 units; a unit named only as a place (学校门口) is not one."""
-        found = assisting_units(lead, units, area_id, self._area_ids, self._name, compact)
-        return tuple(
+        """The 协办 units; a unit named only as a place (学校门口) is not one. Units the
+        caller asks by name to act come first (roles.named_assists). With `shown_only`,
+        no unit on the epidemic cues alone (assist.assisting_units)."""
+        epidemic = self.rules.epidemic
+        flag_words = (*epidemic.strong, *epidemic.weak, *epidemic.general) if shown_only else ()
+        found = assisting_units(
+            lead, units, area_id, self._area_ids, self._name, compact, flag_words
+        )
+        named = named_assists(compact, lead, self._name)
+        kept = tuple(
             a
             for a in found
-            if a.department in self._area_ids
-            or unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
+            if (a.department in self._area_ids and area_acts(compact, units.area_hits))
+            or (
+                a.department not in self._area_ids
+                and unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
+            )
         )
+        taken = {a.department for a in named}
+        return (*named, *(a for a in kept if a.department not in taken))[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
         """The calibrated confidence when the rules carry a calibration; with
