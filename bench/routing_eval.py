@@ -72,7 +72,8 @@ def _sets(rounds: range) -> dict[str, Path]:
 
 # Texts as said or written, no ASR variant made (bench/blind/README.md). Rounds 2–5 were
 # measured two or three times each and then retired into development data (tuned on from
-# round 8), rounds 6 and 7 after three or four measurements (from round 9); `--blind all` and the calibration's blind report read only the blind rounds.
+# round 8), rounds 6 and 7 after three or four measurements (from round 9); `--blind all`
+# and the calibration's blind report read only the blind rounds.
 # They also train the classifiers (ticketing/routing/retired_sets.jsonl), so `--retired`
 # routes texts the shipped classifier was trained on: bench/retired_lolo.py holds each
 # round out of the training for an honest figure.
