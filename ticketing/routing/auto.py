@@ -105,7 +105,12 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     automatic dispatch; None when it goes. A unit only quoted or recalled (物业说…,
     问过村里: `Suggestion.reported`), or named in a proposal, holds nothing back; it stays
     on the ticket for the operator."""
-    story = set(suggestion.reported)
+    # Units the caller did not ask for, when it asks the lead alone by name, are context.
+    story = set(suggestion.reported) | (
+        {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
+        if suggestion.asked_alone
+        else set()
+    )
     # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
     # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
     shared = suggestion.category in JOINT_TYPES
@@ -131,7 +136,13 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         return AutoDecision(False, HOLDS[hold])
     basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
     others = suggestion.assisting or suggestion.other_duties
-    noted = "；提到的其他单位仅见于转述、此前经过或建议，未作协办" if others else ""
+    noted = (
+        ""
+        if not others
+        else "；来电只点名请主办单位处理，提到的其他单位未作协办"
+        if suggestion.asked_alone
+        else "；提到的其他单位仅见于转述、此前经过或建议，未作协办"
+    )
     return AutoDecision(
         True,
         f"自动派单：{unit_name}，置信度 {confidence:.2f} ≥ 阈值 "

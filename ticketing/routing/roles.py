@@ -42,7 +42,7 @@ _ASK_AFTER = re.compile(
 _ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要求)$")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
-    "market_supervision": ("市场监管", "市场监督管理局", "工商局", "市场监管部门"),
+    "market_supervision": ("市场监管", "市场监管局", "市场监督管理局", "工商局", "市场监管部门"),
     "housing": ("住建局", "住建部门", "建设局", "建设部门", "房产局", "房管部门"),
     "urban_management": ("城管", "执法局", "城管部门"),
     "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
@@ -212,14 +212,78 @@ _UNIT_OF = dict(_NAMES)
 _NAMED_ASK = re.compile(rf"(?:请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)")
 
 
+# After a first ask, the next units are often asked in a clause of their own, with no 请
+# of theirs (请市场监管局查处虚假宣传，公安机关查一查…; 请医保局查查 卫健也管管这诊所): a unit
+# name followed by what it is to do. Short names (公安, 卫健, 交警) are read only here,
+# where the first ask and the verb after them say a unit is meant.
+_FOLLOW_NAMES: dict[str, tuple[str, ...]] = {
+    "public_security": ("公安", "交警", "交警部门"),
+    "health": ("卫健", "卫生监督"),
+    "natural_resources": ("自然资源",),
+    "emergency": ("应急管理部门", "应急"),
+    "environment": ("环保",),
+}
+_ALL_NAMES = sorted(
+    {*_NAMES, *((n, u) for u, names in _FOLLOW_NAMES.items() for n in names)},
+    key=lambda p: -len(p[0]),
+)
+_ALL = "|".join(re.escape(n) for n, _ in _ALL_NAMES)
+_UNIT_OF_ANY = dict(_ALL_NAMES)
+_FOLLOW_ASK = re.compile(
+    rf"((?:{_ALL})(?:局|部门)?(?:(?:和|与|及|、)(?:{_ALL})(?:局|部门)?)*)(?:也|再|还|都)?(?:要|得|应|应该)?(?:来|去|过来)?"
+    r"(?:把[^请]{1,12}?)?"
+    r"(?:管一管|管管|查一查|查查|查一下|查处|查|处理|看看|看一看|看一下|检测|检查|核查|统计"
+    r"|配合|打击|介入|来人|帮忙|督促)(?!过|了)"
+)
+
+
 def named_units(text: str) -> dict[str, str]:
-    """The units the text asks by name to act (请…, 也请…, 希望…和…), each with the words
-    that ask it; a question (请问民政部门…) asks no one."""
+    """The units the text asks by name to act (请…, 也请…, 希望…和…, and after such an ask
+    a unit named with its own task: …，公安机关查一查), each with the words that ask it;
+    a question (请问民政部门…) asks no one."""
     found: dict[str, str] = {}
+    first = None
     for match in _NAMED_ASK.finditer(text):
+        first = match if first is None else first
         for name in re.findall(_NAME, match.group(1)):
             found.setdefault(_UNIT_OF[name], match.group(0))
+    if first is None:
+        return found
+    for match in _FOLLOW_ASK.finditer(text, first.end()):
+        for name in re.findall(_ALL, match.group(1)):
+            found.setdefault(_UNIT_OF_ANY[name], match.group(0))
     return found
+
+
+# A second ask without a unit's name (也请督促物业, 并督促, 两家都得管, 一起处理): the
+# request wants more than the one unit it names.
+_SECOND_ASK = re.compile(
+    r"也请|并请|同时请|还请|另请|也希望|同时希望|也要求|并要求|并督促|同时督促|也督促|一并"
+    r"|都得管|都要管|都得负责|一起|共同|联合|协同"
+)
+# The town, subdistrict, community or village asked to act (请镇里…, 要求街道纠正).
+_AREA_ASK = re.compile(
+    r"(?:请|恳请|请求|希望|望|要求)(?:镇里|镇上|镇政府|街道|社区|村里|村委会|乡里|政府)"
+)
+
+
+def asked_alone(text: str, lead: str, lead_is_area: bool) -> bool:
+    """The caller asks the lead, and only the lead, by name to act (请供电公司排查…,
+    要求街道纠正…), asks nothing more (也请…, 两家都得管), and names no other unit except in
+    reported speech or back-story (给环保局打过电话). Such a caller has said who is to act:
+    the other duties the text touches (安全隐患, 孩子上学, 物业) are context, not 协办 —
+    measured on the retired written sets, almost always single-owner requests."""
+    named = named_units(text)
+    if lead_is_area:
+        if named or not _AREA_ASK.search(text):
+            return False
+    elif list(named) != [lead]:
+        return False
+    if _SECOND_ASK.search(text):
+        return False
+    return all(
+        unit == lead or reported(text, a, b) for name, unit in _NAMES for a, b in spans(text, name)
+    )
 
 
 def first_named(text: str) -> str | None:

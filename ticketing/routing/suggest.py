@@ -98,6 +98,7 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
+    asked_alone,
     asked_instead,
     first_named,
     named_assists,
@@ -302,6 +303,7 @@ class Router:
             assisting=tuple((a.department, a.reason) for a in helpers if shown(a)),
             other_duties=tuple(a.department for a in helpers if not shown(a)),
             reported=tuple(a.department for a in helpers if story(a)),
+            asked_alone=lead is not None and asked_alone(compact, lead, lead in self._area_ids),
             evidence=evidence,
         )
         return self._with_auto(suggestion)
