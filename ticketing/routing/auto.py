@@ -96,6 +96,9 @@ HOLDS = {
     "epidemic": "涉疫诉求须人工派单",
     "assisting": "涉及协办单位，须人工派单",  # shared duty: a person names all the units
     "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
+    # Another unit named by its name, or a utility's line broken by a third party: a second
+    # unit is likely to act though none is suggested (suggestion.joint_cues).
+    "joint": "还提到其他单位或第三方造成的损坏，可能需要协办，须人工派单",
     "source": "建议依据不足（未匹配到规则或相似工单）",
 }
 
@@ -120,6 +123,7 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
         ("epidemic", settings.skip_epidemic and suggestion.epidemic),
         ("assisting", any(u not in story for u, _ in suggestion.assisting)),
         ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
+        ("joint", bool(suggestion.joint_cues)),
         ("source", suggestion.decided_by not in TRUSTED_SOURCES),
         ("threshold", confidence_of(suggestion) < settings.threshold),
     )

@@ -236,17 +236,25 @@ _FOLLOW_ASK = re.compile(
     r"|配合|打击|介入|来人|帮忙|督促)(?!过|了)"
 )
 
+# Any ask opens the clauses read for units asked after it (请卫健查处，市场监管也查查).
+_ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助)(?!问)")
+
+
+def _asked_first(text: str) -> dict[str, str]:
+    """The units named right after an ask word (请教育局和市场监管部门…, 也请农业部门…)."""
+    found: dict[str, str] = {}
+    for match in _NAMED_ASK.finditer(text):
+        for name in re.findall(_NAME, match.group(1)):
+            found.setdefault(_UNIT_OF[name], match.group(0))
+    return found
+
 
 def named_units(text: str) -> dict[str, str]:
     """The units the text asks by name to act (请…, 也请…, 希望…和…, and after such an ask
     a unit named with its own task: …，公安机关查一查), each with the words that ask it;
     a question (请问民政部门…) asks no one."""
-    found: dict[str, str] = {}
-    first = None
-    for match in _NAMED_ASK.finditer(text):
-        first = match if first is None else first
-        for name in re.findall(_NAME, match.group(1)):
-            found.setdefault(_UNIT_OF[name], match.group(0))
+    found = _asked_first(text)
+    first = _ANY_ASK.search(text)
     if first is None:
         return found
     for match in _FOLLOW_ASK.finditer(text, first.end()):
@@ -279,16 +287,56 @@ def asked_alone(text: str, lead: str, lead_is_area: bool) -> bool:
             return False
     elif list(named) != [lead]:
         return False
-    if _SECOND_ASK.search(text):
-        return False
-    return all(
-        unit == lead or reported(text, a, b) for name, unit in _NAMES for a, b in spans(text, name)
-    )
+    return not _SECOND_ASK.search(text) and not other_units_named(text, lead)
+
+
+# Names too common as words to say a unit alone (应急灯, 环保袋).
+_PLAIN_WORDS = frozenset({"应急", "环保"})
+
+
+def other_units_named(text: str, lead: str) -> tuple[str, ...]:
+    """Names of units other than the lead written in the text, not only quoted or recalled
+    (物业说…, 给环保局打过电话) nor only where (派出所门口): the caller thinks that unit is
+    in it too (是民政部门还是医保部门办理, 公安也来帮个忙), even with no ask of its own."""
+    found: dict[str, str] = {}
+    for name, unit in _ALL_NAMES:
+        if unit == lead or unit in found or name in _PLAIN_WORDS:
+            continue
+        for a, b in spans(text, name):
+            if not (reported(text, a, b) or _PLACE_AFTER.match(text[b : b + 12])):
+                found[unit] = name
+                break
+    return tuple(found.values())
+
+
+# A utility's line broken by a third party (施工挖断水管, 挖掘机挖破燃气管道) or by something
+# fallen on it (大树刮倒压在电线上, 电线杆倒在路中间), or a burst line that has already hurt
+# someone on a public way (路面结冰好几个老人摔了): the utility repairs, and another unit
+# answers for the works, clears the fallen thing or secures the way — a shared duty whose
+# second unit the caller rarely names.
+UTILITIES = frozenset({"water", "gas", "power", "heating"})
+_BROKEN_BY = re.compile(
+    r"(施工|工地|挖掘机|修路|修道|施工队|挖沟|钩机|铲车)[^请]{0,20}?"
+    r"(挖断|挖破|挖坏|挖漏|挖穿|刨断|压断|压坏|砸坏|撞坏|撞断|碰坏)"
+    r"|(刮倒|压断|倒在)[^请]{0,12}?(电线|线路|管道|路中间)"
+    r"|(电线|线路|管道|电线杆)[^请]{0,12}?(刮倒|压断|倒在)"
+    r"|(路面|道上|路上)[^请怕担容会别]{0,10}?(摔了|摔倒了|滑倒了|摔伤|受伤了)"
+)
+
+
+def unnamed_second_duty(text: str, lead: str) -> str:
+    """The words saying a utility's matter needs a second unit the caller does not name
+    (see _BROKEN_BY); "" when none do."""
+    if lead not in UTILITIES:
+        return ""
+    found = _BROKEN_BY.search(text)
+    return found.group(0) if found else ""
 
 
 def first_named(text: str) -> str | None:
-    """The unit the text asks first by name to act; None when it asks none."""
-    return next(iter(named_units(text)), None)
+    """The unit the text asks first by name, right after an ask word, to act; None when it
+    asks none so (a unit asked only in a later clause never displaces the lead)."""
+    return next(iter(_asked_first(text)), None)
 
 
 def named_assists(text: str, lead: str | None, name: Callable[[str], str]) -> list[Assist]:
