@@ -42,23 +42,38 @@ _ASK_AFTER = re.compile(
 _ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要求)$")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
-    "market_supervision": ("市场监管", "市场监管局", "市场监督管理局", "工商局", "市场监管部门"),
+    "market_supervision": (
+        "市场监管",
+        "市场监管局",
+        "市场监督管理局",
+        "工商局",
+        "市场监管部门",
+        "价格监督部门",
+    ),
     "housing": ("住建局", "住建部门", "建设局", "建设部门", "房产局", "房管部门"),
-    "urban_management": ("城管", "执法局", "城管部门"),
+    "urban_management": ("城管", "执法局", "城管部门", "环卫部门", "园林部门"),
     "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
     "health": ("卫健局", "卫健委", "卫生局", "卫生部门", "卫健部门"),
     "education": ("教育局", "教育部门"),
     "human_resources": ("人社局", "劳动局", "劳动监察", "人社部门", "劳动部门"),
     "transport": ("交通局", "运管", "交通运输局", "交通部门"),
-    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关"),
-    "civil_affairs": ("民政局", "民政部门"),
+    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关", "交警部门"),
+    "civil_affairs": ("民政局", "民政部门", "救助站"),
     "agriculture": ("农业局", "农业农村局", "农业部门", "农业农村部门"),
-    "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门"),
+    "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门", "安全生产部门"),
     "natural_resources": ("自然资源局", "国土局", "自然资源部门"),
     "medical_insurance": ("医保局", "医保部门"),
-    "culture_tourism": ("文旅局", "文化局", "旅游局", "文旅部门", "文化执法"),
-    "water": ("供水公司", "自来水公司"),
-    "power": ("供电公司", "供电局", "电业局"),
+    "culture_tourism": (
+        "文旅局",
+        "文化局",
+        "旅游局",
+        "文旅部门",
+        "旅游部门",
+        "文化执法",
+        "文化市场执法",
+    ),
+    "water": ("供水公司", "自来水公司", "供水部门"),
+    "power": ("供电公司", "供电局", "电业局", "供电部门"),
     "gas": ("燃气公司", "煤气公司"),
     "heating": ("热力公司", "供暖公司"),
 }
@@ -209,7 +224,9 @@ _NAMES = sorted(
 )
 _NAME = "|".join(re.escape(n) for n, _ in _NAMES)
 _UNIT_OF = dict(_NAMES)
-_NAMED_ASK = re.compile(rf"(?:请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)")
+_NAMED_ASK = re.compile(
+    rf"(?:请求|请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
+)
 
 
 # After a first ask, the next units are often asked in a clause of their own, with no 请
@@ -217,7 +234,7 @@ _NAMED_ASK = re.compile(rf"(?:请|恳请|希望|望|要求|建议)((?:(?:{_NAME}
 # name followed by what it is to do. Short names (公安, 卫健, 交警) are read only here,
 # where the first ask and the verb after them say a unit is meant.
 _FOLLOW_NAMES: dict[str, tuple[str, ...]] = {
-    "public_security": ("公安", "交警", "交警部门"),
+    "public_security": ("公安", "交警"),
     "health": ("卫健", "卫生监督"),
     "natural_resources": ("自然资源",),
     "emergency": ("应急管理部门", "应急"),
@@ -271,7 +288,8 @@ _SECOND_ASK = re.compile(
 )
 # The town, subdistrict, community or village asked to act (请镇里…, 要求街道纠正).
 _AREA_ASK = re.compile(
-    r"(?:请|恳请|请求|希望|望|要求)(?:镇里|镇上|镇政府|街道|社区|村里|村委会|乡里|政府)"
+    r"(?:请|恳请|请求|希望|望|要求)(?:[^\s请]{2,3}(?:镇|街道))?"
+    r"(?:镇里|镇上|镇政府|政府|街道办|街道|社区|村里|村委会|乡里)"
 )
 
 
