@@ -106,8 +106,9 @@ HOLDS = {
 def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str | None:
     """The first rule (a key of HOLDS, or "threshold") that keeps the suggestion from
     automatic dispatch; None when it goes. A unit only quoted or recalled (物业说…,
-    问过村里: `Suggestion.reported`), or named in a proposal, holds nothing back; it stays
-    on the ticket for the operator."""
+    问过村里: `Suggestion.reported`), named in a proposal, or found from duty words when
+    the caller asks the lead alone by name (`Suggestion.asked_alone`: 请供电公司排查…),
+    holds nothing back; it stays on the ticket for the operator."""
     # Units the caller did not ask for, when it asks the lead alone by name, are context.
     story = set(suggestion.reported) | (
         {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
