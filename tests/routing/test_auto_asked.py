@@ -69,7 +69,9 @@ def test_asked_alone_keeps_duty_word_units_on_the_ticket_without_holding_it() ->
     assert decision.dispatch
     assert "只点名请主办单位" in decision.reason
     # Joint cues still hold (they are never set together with asked_alone by the router).
-    assert held_back_by(make_suggestion(joint_cues=("燃气公司",)), ON) == "joint"
+    joint = make_suggestion(joint_cues=("燃气公司",))
+    assert held_back_by(joint, ON) == "joint"
+    assert "“燃气公司”" in decide(joint, ON, "热力公司").reason  # the operator sees why
 
 
 def test_another_unit_named_by_its_name_is_a_joint_cue() -> None:

@@ -137,6 +137,9 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
     confidence = confidence_of(suggestion)
     if hold == "threshold":
         return AutoDecision(False, f"置信度 {confidence:.2f} 低于阈值 {settings.threshold:.2f}")
+    if hold == "joint":
+        cues = "、".join(f"“{c}”" for c in suggestion.joint_cues)
+        return AutoDecision(False, f"{HOLDS[hold]}（{cues}）")
     if hold is not None:
         return AutoDecision(False, HOLDS[hold])
     basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
