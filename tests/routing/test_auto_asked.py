@@ -52,6 +52,11 @@ def test_a_caller_who_asks_the_lead_alone_by_name() -> None:
     # A unit only recalled from before is back-story.
     before = _compact("打过环保局电话。请城管部门依法整治。")
     assert asked_alone(before, "urban_management", lead_is_area=False)
+    # 麻烦 asks too; 一起 asks for more than one unit only with a task (一起处理, not 聚在一起).
+    gamble = _compact("一帮人聚在一起赌钱。麻烦派出所去查一查。")
+    assert asked_alone(gamble, "public_security", lead_is_area=False)
+    both = _compact("麻烦派出所和社区一起处理。")
+    assert not asked_alone(both, "public_security", lead_is_area=False)
     # A town asked by name for a town's matter.
     town = _compact("村里抽水泵坏了四天，请镇里和村委会赶紧找人来修。")
     assert asked_alone(town, "xiongyue", lead_is_area=True)

@@ -225,7 +225,7 @@ _NAMES = sorted(
 _NAME = "|".join(re.escape(n) for n, _ in _NAMES)
 _UNIT_OF = dict(_NAMES)
 _NAMED_ASK = re.compile(
-    rf"(?:请求|请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
+    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
 )
 
 
@@ -254,7 +254,7 @@ _FOLLOW_ASK = re.compile(
 )
 
 # Any ask opens the clauses read for units asked after it (请卫健查处，市场监管也查查).
-_ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助)(?!问)")
+_ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助|麻烦)(?!问)")
 
 
 def _asked_first(text: str) -> dict[str, str]:
@@ -284,11 +284,12 @@ def named_units(text: str) -> dict[str, str]:
 # request wants more than the one unit it names.
 _SECOND_ASK = re.compile(
     r"也请|并请|同时请|还请|另请|也希望|同时希望|也要求|并要求|并督促|同时督促|也督促|一并"
-    r"|都得管|都要管|都得负责|一起|共同|联合|协同"
+    r"|都得管|都要管|都得负责|一起(?:来|管|处理|查|解决|研究|想办法)|共同(?:处理|解决|管理|研究)"
+    r"|联合(?:执法|检查|整治|调查)|协同"
 )
 # The town, subdistrict, community or village asked to act (请镇里…, 要求街道纠正).
 _AREA_ASK = re.compile(
-    r"(?:请|恳请|请求|希望|望|要求)(?:[^\s请]{2,3}(?:镇|街道))?"
+    r"(?:请|恳请|请求|希望|望|要求|麻烦)(?:[^\s请]{2,3}(?:镇|街道))?"
     r"(?:镇里|镇上|镇政府|政府|街道办|街道|社区|村里|村委会|乡里)"
 )
 
