@@ -55,7 +55,7 @@ DEV = (
     "assist_dev2",
     "assist_dev3",
 )
-ORDER = ("no_lead", "epidemic", "assisting", "other_duties", "source", "threshold")
+ORDER = ("no_lead", "epidemic", "assisting", "other_duties", "joint", "source", "threshold")
 
 
 def variants(name: str) -> list[tuple[str, list[dict[str, Any]]]]:

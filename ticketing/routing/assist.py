@@ -15,7 +15,10 @@ Which of the units leads and which assists is read from the words around each me
 (roles.py); the router applies it (suggest.py).
 
 Every suggestion returned here is confident enough to hold a request back from
-automatic dispatch (auto.decide): a person names the lead and the assisting units.
+automatic dispatch (auto.decide): a person names the lead and the assisting units. Two
+exceptions, both read from the words around the units (roles.py): a unit only quoted or
+recalled (物业说…, 问过村里), and a request whose caller asks the lead alone by name
+(请供电公司排查…) while naming no other unit — there the duty words are context.
 """
 
 from __future__ import annotations

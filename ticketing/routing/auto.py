@@ -96,6 +96,9 @@ HOLDS = {
     "epidemic": "涉疫诉求须人工派单",
     "assisting": "涉及协办单位，须人工派单",  # shared duty: a person names all the units
     "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
+    # Another unit named by its name, or a utility's line broken by a third party: a second
+    # unit is likely to act though none is suggested (suggestion.joint_cues).
+    "joint": "还提到其他单位或第三方造成的损坏，可能需要协办，须人工派单",
     "source": "建议依据不足（未匹配到规则或相似工单）",
 }
 
@@ -103,9 +106,15 @@ HOLDS = {
 def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str | None:
     """The first rule (a key of HOLDS, or "threshold") that keeps the suggestion from
     automatic dispatch; None when it goes. A unit only quoted or recalled (物业说…,
-    问过村里: `Suggestion.reported`), or named in a proposal, holds nothing back; it stays
-    on the ticket for the operator."""
-    story = set(suggestion.reported)
+    问过村里: `Suggestion.reported`), named in a proposal, or found from duty words when
+    the caller asks the lead alone by name (`Suggestion.asked_alone`: 请供电公司排查…),
+    holds nothing back; it stays on the ticket for the operator."""
+    # Units the caller did not ask for, when it asks the lead alone by name, are context.
+    story = set(suggestion.reported) | (
+        {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
+        if suggestion.asked_alone
+        else set()
+    )
     # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
     # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
     shared = suggestion.category in JOINT_TYPES
@@ -115,6 +124,7 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
         ("epidemic", settings.skip_epidemic and suggestion.epidemic),
         ("assisting", any(u not in story for u, _ in suggestion.assisting)),
         ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
+        ("joint", bool(suggestion.joint_cues)),
         ("source", suggestion.decided_by not in TRUSTED_SOURCES),
         ("threshold", confidence_of(suggestion) < settings.threshold),
     )
@@ -127,11 +137,20 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
     confidence = confidence_of(suggestion)
     if hold == "threshold":
         return AutoDecision(False, f"置信度 {confidence:.2f} 低于阈值 {settings.threshold:.2f}")
+    if hold == "joint":
+        cues = "、".join(f"“{c}”" for c in suggestion.joint_cues)
+        return AutoDecision(False, f"{HOLDS[hold]}（{cues}）")
     if hold is not None:
         return AutoDecision(False, HOLDS[hold])
     basis = "、".join(f"“{p}”" for p in suggestion.phrases[:3]) or "分类模型"
     others = suggestion.assisting or suggestion.other_duties
-    noted = "；提到的其他单位仅见于转述、此前经过或建议，未作协办" if others else ""
+    noted = (
+        ""
+        if not others
+        else "；来电只点名请主办单位处理，提到的其他单位未作协办"
+        if suggestion.asked_alone
+        else "；提到的其他单位仅见于转述、此前经过或建议，未作协办"
+    )
     return AutoDecision(
         True,
         f"自动派单：{unit_name}，置信度 {confidence:.2f} ≥ 阈值 "

@@ -42,23 +42,38 @@ _ASK_AFTER = re.compile(
 _ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要求)$")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
-    "market_supervision": ("市场监管", "市场监督管理局", "工商局", "市场监管部门"),
+    "market_supervision": (
+        "市场监管",
+        "市场监管局",
+        "市场监督管理局",
+        "工商局",
+        "市场监管部门",
+        "价格监督部门",
+    ),
     "housing": ("住建局", "住建部门", "建设局", "建设部门", "房产局", "房管部门"),
-    "urban_management": ("城管", "执法局", "城管部门"),
+    "urban_management": ("城管", "执法局", "城管部门", "环卫部门", "园林部门"),
     "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
     "health": ("卫健局", "卫健委", "卫生局", "卫生部门", "卫健部门"),
     "education": ("教育局", "教育部门"),
     "human_resources": ("人社局", "劳动局", "劳动监察", "人社部门", "劳动部门"),
     "transport": ("交通局", "运管", "交通运输局", "交通部门"),
-    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关"),
-    "civil_affairs": ("民政局", "民政部门"),
+    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关", "交警部门"),
+    "civil_affairs": ("民政局", "民政部门", "救助站"),
     "agriculture": ("农业局", "农业农村局", "农业部门", "农业农村部门"),
-    "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门"),
+    "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门", "安全生产部门"),
     "natural_resources": ("自然资源局", "国土局", "自然资源部门"),
     "medical_insurance": ("医保局", "医保部门"),
-    "culture_tourism": ("文旅局", "文化局", "旅游局", "文旅部门", "文化执法"),
-    "water": ("供水公司", "自来水公司"),
-    "power": ("供电公司", "供电局", "电业局"),
+    "culture_tourism": (
+        "文旅局",
+        "文化局",
+        "旅游局",
+        "文旅部门",
+        "旅游部门",
+        "文化执法",
+        "文化市场执法",
+    ),
+    "water": ("供水公司", "自来水公司", "供水部门"),
+    "power": ("供电公司", "供电局", "电业局", "供电部门"),
     "gas": ("燃气公司", "煤气公司"),
     "heating": ("热力公司", "供暖公司"),
 }
@@ -209,12 +224,41 @@ _NAMES = sorted(
 )
 _NAME = "|".join(re.escape(n) for n, _ in _NAMES)
 _UNIT_OF = dict(_NAMES)
-_NAMED_ASK = re.compile(rf"(?:请|恳请|希望|望|要求|建议)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)")
+_NAMED_ASK = re.compile(
+    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
+)
 
 
-def named_units(text: str) -> dict[str, str]:
-    """The units the text asks by name to act (请…, 也请…, 希望…和…), each with the words
-    that ask it; a question (请问民政部门…) asks no one."""
+# After a first ask, the next units are often asked in a clause of their own, with no 请
+# of theirs (请市场监管局查处虚假宣传，公安机关查一查…; 请医保局查查 卫健也管管这诊所): a unit
+# name followed by what it is to do. Short names (公安, 卫健, 交警) are read only here,
+# where the first ask and the verb after them say a unit is meant.
+_FOLLOW_NAMES: dict[str, tuple[str, ...]] = {
+    "public_security": ("公安", "交警"),
+    "health": ("卫健", "卫生监督"),
+    "natural_resources": ("自然资源",),
+    "emergency": ("应急管理部门", "应急"),
+    "environment": ("环保",),
+}
+_ALL_NAMES = sorted(
+    {*_NAMES, *((n, u) for u, names in _FOLLOW_NAMES.items() for n in names)},
+    key=lambda p: -len(p[0]),
+)
+_ALL = "|".join(re.escape(n) for n, _ in _ALL_NAMES)
+_UNIT_OF_ANY = dict(_ALL_NAMES)
+_FOLLOW_ASK = re.compile(
+    rf"((?:{_ALL})(?:局|部门)?(?:(?:和|与|及|、)(?:{_ALL})(?:局|部门)?)*)(?:也|再|还|都)?(?:要|得|应|应该)?(?:来|去|过来)?"
+    r"(?:把[^请]{1,12}?)?"
+    r"(?:管一管|管管|查一查|查查|查一下|查处|查|处理|看看|看一看|看一下|检测|检查|核查|统计"
+    r"|配合|打击|介入|来人|帮忙|督促)(?!过|了)"
+)
+
+# Any ask opens the clauses read for units asked after it (请卫健查处，市场监管也查查).
+_ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助|麻烦)(?!问)")
+
+
+def _asked_first(text: str) -> dict[str, str]:
+    """The units named right after an ask word (请教育局和市场监管部门…, 也请农业部门…)."""
     found: dict[str, str] = {}
     for match in _NAMED_ASK.finditer(text):
         for name in re.findall(_NAME, match.group(1)):
@@ -222,9 +266,96 @@ def named_units(text: str) -> dict[str, str]:
     return found
 
 
+def named_units(text: str) -> dict[str, str]:
+    """The units the text asks by name to act (请…, 也请…, 希望…和…, and after such an ask
+    a unit named with its own task: …，公安机关查一查), each with the words that ask it;
+    a question (请问民政部门…) asks no one."""
+    found = _asked_first(text)
+    first = _ANY_ASK.search(text)
+    if first is None:
+        return found
+    for match in _FOLLOW_ASK.finditer(text, first.end()):
+        for name in re.findall(_ALL, match.group(1)):
+            found.setdefault(_UNIT_OF_ANY[name], match.group(0))
+    return found
+
+
+# A second ask without a unit's name (也请督促物业, 并督促, 两家都得管, 一起处理): the
+# request wants more than the one unit it names.
+_SECOND_ASK = re.compile(
+    r"也请|并请|同时请|还请|另请|也希望|同时希望|也要求|并要求|并督促|同时督促|也督促|一并"
+    r"|都得管|都要管|都得负责|一起(?:来|管|处理|查|解决|研究|想办法)|共同(?:处理|解决|管理|研究)"
+    r"|联合(?:执法|检查|整治|调查)|协同"
+)
+# The town, subdistrict, community or village asked to act (请镇里…, 要求街道纠正).
+_AREA_ASK = re.compile(
+    r"(?:请|恳请|请求|希望|望|要求|麻烦)(?:[^\s请]{2,3}(?:镇|街道))?"
+    r"(?:镇里|镇上|镇政府|政府|街道办|街道|社区|村里|村委会|乡里)"
+)
+
+
+def asked_alone(text: str, lead: str, lead_is_area: bool) -> bool:
+    """The caller asks the lead, and only the lead, by name to act (请供电公司排查…,
+    要求街道纠正…), asks nothing more (也请…, 两家都得管), and names no other unit except in
+    reported speech or back-story (给环保局打过电话). Such a caller has said who is to act:
+    the other duties the text touches (安全隐患, 孩子上学, 物业) are context, not 协办 —
+    measured on the retired written sets, almost always single-owner requests."""
+    named = named_units(text)
+    if lead_is_area:
+        if named or not _AREA_ASK.search(text):
+            return False
+    elif list(named) != [lead]:
+        return False
+    return not _SECOND_ASK.search(text) and not other_units_named(text, lead)
+
+
+# Names too common as words to say a unit alone (应急灯, 环保袋).
+_PLAIN_WORDS = frozenset({"应急", "环保"})
+
+
+def other_units_named(text: str, lead: str) -> tuple[str, ...]:
+    """Names of units other than the lead written in the text, not only quoted or recalled
+    (物业说…, 给环保局打过电话) nor only where (派出所门口): the caller thinks that unit is
+    in it too (是民政部门还是医保部门办理, 公安也来帮个忙), even with no ask of its own."""
+    found: dict[str, str] = {}
+    for name, unit in _ALL_NAMES:
+        if unit == lead or unit in found or name in _PLAIN_WORDS:
+            continue
+        for a, b in spans(text, name):
+            if not (reported(text, a, b) or _PLACE_AFTER.match(text[b : b + 12])):
+                found[unit] = name
+                break
+    return tuple(found.values())
+
+
+# A utility's line broken by a third party (施工挖断水管, 挖掘机挖破燃气管道) or by something
+# fallen on it (大树刮倒压在电线上, 电线杆倒在路中间), or a burst line that has already hurt
+# someone on a public way (路面结冰好几个老人摔了): the utility repairs, and another unit
+# answers for the works, clears the fallen thing or secures the way — a shared duty whose
+# second unit the caller rarely names.
+UTILITIES = frozenset({"water", "gas", "power", "heating"})
+_BROKEN_BY = re.compile(
+    r"(施工|工地|挖掘机|修路|修道|施工队|挖沟|钩机|铲车)[^请]{0,20}?"
+    r"(挖断|挖破|挖坏|挖漏|挖穿|刨断|压断|压坏|砸坏|撞坏|撞断|碰坏)"
+    r"|(刮倒|压断|倒在)[^请]{0,12}?(电线|线路|管道|路中间)"
+    r"|(电线|线路|管道|电线杆)[^请]{0,12}?(刮倒|压断|倒在)"
+    r"|(路面|道上|路上)[^请怕担容会别]{0,10}?(摔了|摔倒了|滑倒了|摔伤|受伤了)"
+)
+
+
+def unnamed_second_duty(text: str, lead: str) -> str:
+    """The words saying a utility's matter needs a second unit the caller does not name
+    (see _BROKEN_BY); "" when none do."""
+    if lead not in UTILITIES:
+        return ""
+    found = _BROKEN_BY.search(text)
+    return found.group(0) if found else ""
+
+
 def first_named(text: str) -> str | None:
-    """The unit the text asks first by name to act; None when it asks none."""
-    return next(iter(named_units(text)), None)
+    """The unit the text asks first by name, right after an ask word, to act; None when it
+    asks none so (a unit asked only in a later clause never displaces the lead)."""
+    return next(iter(_asked_first(text)), None)
 
 
 def named_assists(text: str, lead: str | None, name: Callable[[str], str]) -> list[Assist]:

@@ -98,11 +98,14 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
+    asked_alone,
     asked_instead,
     first_named,
     named_assists,
     only_reported,
+    other_units_named,
     unit_role,
+    unnamed_second_duty,
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
@@ -278,6 +281,12 @@ class Router:
             hits = units.area_hits if a.department == area_id else units.hits_of.get(a.department)
             return only_reported(compact, hits or [], units.hits_of)
 
+        alone = lead is not None and asked_alone(compact, lead, lead in self._area_ids)
+        cues = (
+            ()
+            if lead is None or alone
+            else (*other_units_named(compact, lead), unnamed_second_duty(compact, lead))
+        )
         evidence = gather_evidence(
             ranking,
             units,
@@ -302,6 +311,8 @@ class Router:
             assisting=tuple((a.department, a.reason) for a in helpers if shown(a)),
             other_duties=tuple(a.department for a in helpers if not shown(a)),
             reported=tuple(a.department for a in helpers if story(a)),
+            asked_alone=alone,
+            joint_cues=tuple(c for c in cues if c),
             evidence=evidence,
         )
         return self._with_auto(suggestion)

@@ -42,6 +42,13 @@ class Suggestion:
     # Those of `assisting` and `other_duties` named only in reported speech or back-story
     # (物业说…, 问过村里: roles.only_reported): still shown, but they hold nothing back.
     reported: tuple[str, ...] = field(default=())
+    # The caller asks the lead alone by name to act (roles.asked_alone): `assisting` and
+    # `other_duties` found from duty words are still shown, but they hold nothing back.
+    asked_alone: bool = False
+    # Words saying another unit is in it though no 协办 is suggested for it: its own name
+    # (是民政部门还是医保部门办理) or a utility's line broken by a third party
+    # (roles.other_units_named, roles.unnamed_second_duty). They hold automatic dispatch back.
+    joint_cues: tuple[str, ...] = field(default=())
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is
