@@ -25,6 +25,7 @@ from hotline.ticketing.routing.seed import (
     seed_model,
     seed_records,
 )
+from hotline.ticketing.routing.segment import words as segment_words
 from hotline.ticketing.routing.text import normalise
 
 DATA = Path(__file__).parent / "data"
@@ -164,3 +165,33 @@ def test_the_third_blind_set_is_labelled_with_catalogue_ids(routing_catalog: Cat
     for item in items:
         assert item["area"] is None or item["area"] in areas
         assert item["category"] in categories and isinstance(item["epidemic"], bool)
+
+
+def test_pets_vaccinations_are_animal_health(rules_only_router: Router) -> None:
+    # 动物防疫 is agriculture's duty; people's vaccines (九价 HPV included) are health's.
+    assert rules_only_router.suggest("家里的猫该打猫三联了上哪打").department == "agriculture"
+    assert rules_only_router.suggest("九价上哪能约上").department == "health"
+
+
+def test_one_off_ngrams_are_no_features_and_both_classifiers_share_them() -> None:
+    # An n-gram in a single training text teaches nothing that carries over (MIN_DF) and
+    # only costs fitting time; the type classifier reads the unit classifier's features.
+    from hotline.ticketing.routing.classifier import MIN_DF, PlaceMask, train_seed
+
+    records = [(t, u, c) for t, u, c in seed_records() if c][:400]
+    model = train_seed(records)
+    words = model.pipeline.named_steps["features"].transformer_list[0][1].vocabulary_
+    mask = PlaceMask()
+    counts = Counter(w for t, _, _ in records for w in set(segment_words(mask(normalise(t)))))
+    assert MIN_DF == 2
+    assert all(counts[w] >= MIN_DF for w in words if " " not in w)
+    assert any(n == 1 for n in counts.values())  # so some word was left out
+    assert model.category_pipeline is not None
+    assert model.category_pipeline.named_steps["features"] is model.pipeline.named_steps["features"]
+    assert set(model.category_probabilities("暖气不热咋整")) == {c for _, _, c in records}
+
+
+def test_segmentation_is_cached_but_never_shared() -> None:
+    first = segment_words("暖气不热咋整")
+    first.append("被改")
+    assert "被改" not in segment_words("暖气不热咋整")
