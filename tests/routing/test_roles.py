@@ -6,6 +6,7 @@ from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.auto import AutoDispatchSettings, decide
 from hotline.ticketing.routing.roles import (
     Role,
+    area_asked,
     asked_instead,
     mention_role,
     named_units,
@@ -140,3 +141,17 @@ def test_the_health_bureau_asked_by_its_short_name_keeps_the_lead() -> None:
     assert asked_instead(text, "health", ["education"], hits) is None
     side = text.replace("你们卫健得下去查查", "")
     assert asked_instead(side, "health", ["education"], hits) == "education"
+
+
+def test_the_town_or_village_asked_to_act_leads(rules_only_router: Router) -> None:
+    hits = [Hit("村里", 2.0)]
+    assert area_asked("屋里冻得够呛村里能不能给送点煤", hits, "civil_affairs")
+    assert area_asked("楼道灯全坏了请村里帮忙协调解决", hits, "housing")
+    assert not area_asked("村里那条道坑坑洼洼", hits, "transport")  # only where
+    # The lead unit asked by its own name along with the town keeps the lead.
+    assert not area_asked("请村里和民政部门帮忙", hits, "civil_affairs")
+    told = "红旗镇我们村有个老太太一个人过，低保停了，家里烧的煤没了"
+    assert rules_only_router.suggest(told).department == "civil_affairs"
+    s = rules_only_router.suggest(told + "，村里能不能给送点煤")
+    assert s.department == "hongqi"
+    assert s.alternatives[0].department == "civil_affairs"

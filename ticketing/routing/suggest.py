@@ -98,6 +98,7 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
+    area_asked,
     asked_instead,
     first_named,
     named_assists,
@@ -235,6 +236,16 @@ class Router:
             if named is not None or leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
+        # The town/community/village named and itself asked to act leads, unless the
+        # caller also asks the lead unit (社区能不能来个人 about a neighbour not seen for days).
+        if (
+            asked is None
+            and area_id is not None
+            and ranking.lead not in (None, area_id)
+            and area_asked(compact, units.area_hits, ranking.lead or "")
+            and unit_role(compact, ranking.lead or "", units.hits_of) is not Role.ASKED
+        ):
+            asked = area_id
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
         helpers = self._assisting(ranking.lead, units, area_id, compact)
