@@ -49,6 +49,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
+from threadpoolctl import threadpool_limits
 
 MODEL_FORMAT = 4
 # The classifier's single class for every town/subdistrict/community/village matter.
@@ -333,6 +334,20 @@ def _fit(
     place_names: tuple[str, ...],
     seed_examples: int = 0,
     area_ids: tuple[str, ...] = (),
+) -> HistoryModel:
+    # One BLAS thread: the solver's vectors are small, and a thread pool spent more CPU
+    # spinning than it saved (cold training 12 → 8 CPU s on 2 cores; bench/RESULTS.md),
+    # CPU a serving node's calls need.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _fit_now(examples, rule_leads, place_names, seed_examples, area_ids)
+
+
+def _fit_now(
+    examples: _Examples,
+    rule_leads: list[str | None],
+    place_names: tuple[str, ...],
+    seed_examples: int,
+    area_ids: tuple[str, ...],
 ) -> HistoryModel:
     texts, labels = examples.texts, examples.labels
     counts = Counter(labels)
