@@ -5,6 +5,9 @@ Features: TF-IDF over jieba words (uni- and bigrams), over character 1–3-grams
 recognition homophone — 无业/物业, 一保/医保 — sounds like the word it replaces);
 model: multinomial logistic regression, which gives calibrated-enough
 probabilities to blend with the rules (see `suggest.py` for the combination).
+An n-gram must occur in `MIN_DF` training texts to be a feature, and the request-type
+classifier reads the same fitted features: together they cut cold training to a
+quarter of its CPU (bench/RESULTS.md).
 
 Place names are masked out of the classifier's input, in training and in
 prediction (`PlaceMask`): a classifier must not learn "熊岳 → 熊岳镇" because the

@@ -62,6 +62,8 @@ How the two sources combine (documented for the centre):
    lead (协办). When the request asks that unit to act (供电公司赶紧来处理), or names the
    lead only on the side (暖气也不热, 物业也不管) and that unit plainly, that unit leads
    and the old lead assists. A unit named only as a place (学校门口) does not assist.
+   The town/community/village named and itself asked to act (村里能不能给送点煤, 请社区帮忙
+   协调解决) leads likewise, unless the lead unit is asked or named by its own name too.
 """
 
 from __future__ import annotations
