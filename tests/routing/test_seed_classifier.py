@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from dataclasses import replace
@@ -173,19 +174,23 @@ def test_pets_vaccinations_are_animal_health(rules_only_router: Router) -> None:
     assert rules_only_router.suggest("九价上哪能约上").department == "health"
 
 
-def test_one_off_ngrams_are_no_features_and_both_classifiers_share_them() -> None:
-    # An n-gram in a single training text teaches nothing that carries over (MIN_DF) and
-    # only costs fitting time; the type classifier reads the unit classifier's features.
+def test_one_off_word_pairs_are_no_features_and_both_classifiers_share_them() -> None:
+    # A word pair in a single training text teaches nothing that carries over (MIN_DF) and
+    # only costs fitting time; a single word is kept however rare; the type classifier
+    # reads the unit classifier's features.
     from hotline.ticketing.routing.classifier import MIN_DF, PlaceMask, train_seed
 
     records = [(t, u, c) for t, u, c in seed_records() if c][:400]
     model = train_seed(records)
-    words = model.pipeline.named_steps["features"].transformer_list[0][1].vocabulary_
+    features = dict(model.pipeline.named_steps["features"].transformer_list)
     mask = PlaceMask()
-    counts = Counter(w for t, _, _ in records for w in set(segment_words(mask(normalise(t)))))
+    tokens = [segment_words(mask(normalise(t))) for t, _, _ in records]
+    words = Counter(w for ws in tokens for w in set(ws))
+    pairs = Counter(p for ws in tokens for p in {f"{a} {b}" for a, b in itertools.pairwise(ws)})
     assert MIN_DF == 2
-    assert all(counts[w] >= MIN_DF for w in words if " " not in w)
-    assert any(n == 1 for n in counts.values())  # so some word was left out
+    assert set(features["words"].vocabulary_) == set(words)
+    assert set(features["word_pairs"].vocabulary_) == {p for p, n in pairs.items() if n >= 2}
+    assert any(n == 1 for n in pairs.values())  # so some pair was left out
     assert model.category_pipeline is not None
     assert model.category_pipeline.named_steps["features"] is model.pipeline.named_steps["features"]
     assert set(model.category_probabilities("暖气不热咋整")) == {c for _, _, c in records}

@@ -5,9 +5,9 @@ Features: TF-IDF over jieba words (uni- and bigrams), over character 1–3-grams
 recognition homophone — 无业/物业, 一保/医保 — sounds like the word it replaces);
 model: multinomial logistic regression, which gives calibrated-enough
 probabilities to blend with the rules (see `suggest.py` for the combination).
-An n-gram must occur in `MIN_DF` training texts to be a feature, and the request-type
-classifier reads the same fitted features: together they cut cold training to a
-quarter of its CPU (bench/RESULTS.md).
+A word pair or character triple must occur in `MIN_DF` training texts to be a feature,
+and the request-type classifier reads the same fitted features: with the fit on one
+BLAS thread they cut cold training to about a quarter of its CPU (bench/RESULTS.md).
 
 Place names are masked out of the classifier's input, in training and in
 prediction (`PlaceMask`): a classifier must not learn "熊岳 → 熊岳镇" because the
@@ -135,43 +135,44 @@ class ContentWords:
         return pairs
 
 
-# A word, sound or character n-gram must occur in at least this many training texts to
-# be a feature: most n-grams occur once (198k features → about 60k for the packaged
-# corpus), which cost fitting time in proportion and taught nothing that carries over to
-# another round of callers (bench/retired_lolo.py: lead and type no worse held out, cold
-# training 40 % less CPU; bench/RESULTS.md).
+# A word pair, a sound pair or a character triple must occur in at least this many
+# training texts to be a feature: most occur once (198k features → about 88k for the
+# packaged corpus), which cost fitting time in proportion and taught nothing that
+# carries over to another round of callers. Single words and character pairs are all
+# kept: a word the corpus uses once (游戏厅, 遗址) is still a unit's duty word; dropping
+# them too lost dev-set requests (bench/RESULTS.md).
 MIN_DF = 2
 
 
 def build_pipeline(place_names: Sequence[str] = ()) -> Pipeline:
     mask = PlaceMask(place_names)
 
-    def tokens(tokenizer: Callable[[str], list[str]]) -> TfidfVectorizer:
-        """Word or sound tokens, unigrams and bigrams, as the tokenizer writes them."""
+    def tokens(
+        tokenizer: Callable[[str], list[str]], ngrams: tuple[int, int], min_df: int
+    ) -> TfidfVectorizer:
+        """Word or sound n-grams, as the tokenizer writes them."""
         return TfidfVectorizer(
             preprocessor=mask,
             tokenizer=tokenizer,
             token_pattern=None,
             lowercase=False,
-            ngram_range=(1, 2),
+            ngram_range=ngrams,
             sublinear_tf=True,
-            min_df=MIN_DF,
+            min_df=min_df,
+        )
+
+    def chars(ngrams: tuple[int, int], min_df: int) -> TfidfVectorizer:
+        return TfidfVectorizer(
+            preprocessor=mask, analyzer="char", ngram_range=ngrams, sublinear_tf=True, min_df=min_df
         )
 
     features = FeatureUnion(
         [
-            ("words", tokens(jieba_words)),
-            (
-                "chars",
-                TfidfVectorizer(
-                    preprocessor=mask,
-                    analyzer="char",
-                    ngram_range=(1, 3),
-                    sublinear_tf=True,
-                    min_df=MIN_DF,
-                ),
-            ),
-            ("sounds", tokens(sound_words)),
+            ("words", tokens(jieba_words, (1, 1), 1)),
+            ("word_pairs", tokens(jieba_words, (2, 2), MIN_DF)),
+            ("chars", chars((1, 2), 1)),
+            ("char_triples", chars((3, 3), MIN_DF)),
+            ("sounds", tokens(sound_words, (1, 2), MIN_DF)),  # syllables are never rare
         ]
     )
     # tol 1e-3: half the fitting time of the default, the same accuracy (cross-validated).
