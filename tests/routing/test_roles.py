@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.auto import AutoDispatchSettings, decide
-from hotline.ticketing.routing.roles import Role, mention_role, named_units
+from hotline.ticketing.routing.roles import (
+    Role,
+    area_asked,
+    asked_instead,
+    mention_role,
+    named_units,
+    unit_role,
+)
+from hotline.ticketing.routing.rules import Hit
 
 
 def _role(text: str, mention: str) -> Role:
@@ -122,3 +130,28 @@ def test_the_epidemic_cues_name_no_assisting_unit(router: Router) -> None:
     # The cues still decide which unit the request is about (the school is where).
     s = router.suggest("学校好几个孩子上吐下泻 老师说可能是诺如 能不能派人去学校给消消毒查一查")
     assert s.department == "health"
+
+
+def test_the_health_bureau_asked_by_its_short_name_keeps_the_lead() -> None:
+    # 卫健 alone (你们卫健得下去查查) names the health bureau: an outbreak kept quiet in a
+    # kindergarten is not moved to education because the disease was misheard.
+    text = "幼儿园班里好几个孩子病了园里还照常上课也不消毒你们卫健得下去查查"
+    hits = {"health": [Hit("消毒", 2.0)], "education": [Hit("幼儿园", 3.0), Hit("上课", 3.0)]}
+    assert unit_role(text, "health", hits) is Role.ASKED
+    assert asked_instead(text, "health", ["education"], hits) is None
+    side = text.replace("你们卫健得下去查查", "")
+    assert asked_instead(side, "health", ["education"], hits) == "education"
+
+
+def test_the_town_or_village_asked_to_act_leads(rules_only_router: Router) -> None:
+    hits = [Hit("村里", 2.0)]
+    assert area_asked("屋里冻得够呛村里能不能给送点煤", hits, "civil_affairs")
+    assert area_asked("楼道灯全坏了请村里帮忙协调解决", hits, "housing")
+    assert not area_asked("村里那条道坑坑洼洼", hits, "transport")  # only where
+    # The lead unit asked by its own name along with the town keeps the lead.
+    assert not area_asked("请村里和民政部门帮忙", hits, "civil_affairs")
+    told = "红旗镇我们村有个老太太一个人过，低保停了，家里烧的煤没了"
+    assert rules_only_router.suggest(told).department == "civil_affairs"
+    s = rules_only_router.suggest(told + "，村里能不能给送点煤")
+    assert s.department == "hongqi"
+    assert s.alternatives[0].department == "civil_affairs"

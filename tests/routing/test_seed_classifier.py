@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from dataclasses import replace
@@ -25,6 +26,7 @@ from hotline.ticketing.routing.seed import (
     seed_model,
     seed_records,
 )
+from hotline.ticketing.routing.segment import words as segment_words
 from hotline.ticketing.routing.text import normalise
 
 DATA = Path(__file__).parent / "data"
@@ -164,3 +166,37 @@ def test_the_third_blind_set_is_labelled_with_catalogue_ids(routing_catalog: Cat
     for item in items:
         assert item["area"] is None or item["area"] in areas
         assert item["category"] in categories and isinstance(item["epidemic"], bool)
+
+
+def test_pets_vaccinations_are_animal_health(rules_only_router: Router) -> None:
+    # 动物防疫 is agriculture's duty; people's vaccines (九价 HPV included) are health's.
+    assert rules_only_router.suggest("家里的猫该打猫三联了上哪打").department == "agriculture"
+    assert rules_only_router.suggest("九价上哪能约上").department == "health"
+
+
+def test_one_off_word_pairs_are_no_features_and_both_classifiers_share_them() -> None:
+    # A word pair in a single training text teaches nothing that carries over (MIN_DF) and
+    # only costs fitting time; a single word is kept however rare; the type classifier
+    # reads the unit classifier's features.
+    from hotline.ticketing.routing.classifier import MIN_DF, PlaceMask, train_seed
+
+    records = [(t, u, c) for t, u, c in seed_records() if c][:400]
+    model = train_seed(records)
+    features = dict(model.pipeline.named_steps["features"].transformer_list)
+    mask = PlaceMask()
+    tokens = [segment_words(mask(normalise(t))) for t, _, _ in records]
+    words = Counter(w for ws in tokens for w in set(ws))
+    pairs = Counter(p for ws in tokens for p in {f"{a} {b}" for a, b in itertools.pairwise(ws)})
+    assert MIN_DF == 2
+    assert set(features["words"].vocabulary_) == set(words)
+    assert set(features["word_pairs"].vocabulary_) == {p for p, n in pairs.items() if n >= 2}
+    assert any(n == 1 for n in pairs.values())  # so some pair was left out
+    assert model.category_pipeline is not None
+    assert model.category_pipeline.named_steps["features"] is model.pipeline.named_steps["features"]
+    assert set(model.category_probabilities("暖气不热咋整")) == {c for _, _, c in records}
+
+
+def test_segmentation_is_cached_but_never_shared() -> None:
+    first = segment_words("暖气不热咋整")
+    first.append("被改")
+    assert "被改" not in segment_words("暖气不热咋整")

@@ -5,6 +5,9 @@ Features: TF-IDF over jieba words (uni- and bigrams), over character 1–3-grams
 recognition homophone — 无业/物业, 一保/医保 — sounds like the word it replaces);
 model: multinomial logistic regression, which gives calibrated-enough
 probabilities to blend with the rules (see `suggest.py` for the combination).
+A word pair or character triple must occur in `MIN_DF` training texts to be a feature,
+and the request-type classifier reads the same fitted features: with the fit on one
+BLAS thread they cut cold training to about a quarter of its CPU (bench/RESULTS.md).
 
 Place names are masked out of the classifier's input, in training and in
 prediction (`PlaceMask`): a classifier must not learn "熊岳 → 熊岳镇" because the
@@ -49,6 +52,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
+from threadpoolctl import threadpool_limits
 
 MODEL_FORMAT = 4
 # The classifier's single class for every town/subdistrict/community/village matter.
@@ -131,30 +135,44 @@ class ContentWords:
         return pairs
 
 
-def build_pipeline(place_names: Sequence[str] = ()) -> Pipeline:
+# A word pair, a sound pair or a character triple must occur in at least this many
+# training texts to be a feature: most occur once (198k features → about 88k for the
+# packaged corpus), which cost fitting time in proportion and taught nothing that
+# carries over to another round of callers. Single words and character pairs are all
+# kept: a word the corpus uses once (游戏厅, 遗址) is still a unit's duty word; dropping
+# them too lost dev-set requests (bench/RESULTS.md).
+MIN_DF = 2
+
+
+def build_pipeline(place_names: Sequence[str] = (), min_df: int = MIN_DF) -> Pipeline:
     mask = PlaceMask(place_names)
 
-    def tokens(tokenizer: Callable[[str], list[str]]) -> TfidfVectorizer:
-        """Word or sound tokens, unigrams and bigrams, as the tokenizer writes them."""
+    def tokens(
+        tokenizer: Callable[[str], list[str]], ngrams: tuple[int, int], min_df: int
+    ) -> TfidfVectorizer:
+        """Word or sound n-grams, as the tokenizer writes them."""
         return TfidfVectorizer(
             preprocessor=mask,
             tokenizer=tokenizer,
             token_pattern=None,
             lowercase=False,
-            ngram_range=(1, 2),
+            ngram_range=ngrams,
             sublinear_tf=True,
+            min_df=min_df,
+        )
+
+    def chars(ngrams: tuple[int, int], min_df: int) -> TfidfVectorizer:
+        return TfidfVectorizer(
+            preprocessor=mask, analyzer="char", ngram_range=ngrams, sublinear_tf=True, min_df=min_df
         )
 
     features = FeatureUnion(
         [
-            ("words", tokens(jieba_words)),
-            (
-                "chars",
-                TfidfVectorizer(
-                    preprocessor=mask, analyzer="char", ngram_range=(1, 3), sublinear_tf=True
-                ),
-            ),
-            ("sounds", tokens(sound_words)),
+            ("words", tokens(jieba_words, (1, 1), 1)),
+            ("word_pairs", tokens(jieba_words, (2, 2), min_df)),
+            ("chars", chars((1, 2), 1)),
+            ("char_triples", chars((3, 3), min_df)),
+            ("sounds", tokens(sound_words, (1, 2), min_df)),  # syllables are never rare
         ]
     )
     # tol 1e-3: half the fitting time of the default, the same accuracy (cross-validated).
@@ -321,6 +339,20 @@ def _fit(
     seed_examples: int = 0,
     area_ids: tuple[str, ...] = (),
 ) -> HistoryModel:
+    # One BLAS thread: the solver's vectors are small, and a thread pool spent more CPU
+    # spinning than it saved (cold training 12 → 8 CPU s on 2 cores; bench/RESULTS.md),
+    # CPU a serving node's calls need.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _fit_now(examples, rule_leads, place_names, seed_examples, area_ids)
+
+
+def _fit_now(
+    examples: _Examples,
+    rule_leads: list[str | None],
+    place_names: tuple[str, ...],
+    seed_examples: int,
+    area_ids: tuple[str, ...],
+) -> HistoryModel:
     texts, labels = examples.texts, examples.labels
     counts = Counter(labels)
     if len(counts) < 2:
@@ -336,20 +368,32 @@ def _fit(
     weights = np.array(examples.weights)
     weighted = bool(len(weights)) and bool(np.any(weights != 1.0))
     pipeline = build_pipeline(place_names)
+    # The features are fitted once and shared by both classifiers (the type classifier
+    # reads the typed texts' rows): featurising is a third of the training time.
+    features = pipeline.named_steps["features"]
+    try:
+        matrix_all = features.fit_transform(texts)
+    except ValueError:  # a history so small that no pair occurs twice: keep every one
+        pipeline = build_pipeline(place_names, min_df=1)
+        features = pipeline.named_steps["features"]
+        matrix_all = features.fit_transform(texts)
     # Balanced: the area class weighs as one unit. Weighing it as the six areas it stands
     # for gained 0.5 points of corpus CV but sent wage arrears "in our village" to the
     # town (村里 became evidence of a local matter): the place pull this class exists
     # to remove.
-    pipeline.fit(texts, classes, **({"model__sample_weight": weights} if weighted else {}))
+    pipeline.named_steps["model"].fit(
+        matrix_all, classes, **({"sample_weight": weights} if weighted else {})
+    )
     typed = [i for i, c in enumerate(examples.categories) if c]
     category_pipeline: Pipeline | None = None
     if len(typed) >= MIN_CATEGORY_EXAMPLES and len({examples.categories[i] for i in typed}) >= 2:
-        category_pipeline = build_pipeline(place_names)
-        category_pipeline.fit(
-            [texts[i] for i in typed],
+        category_model = build_pipeline(place_names).named_steps["model"]
+        category_model.fit(
+            matrix_all[typed],
             [examples.categories[i] for i in typed],
-            **({"model__sample_weight": weights[typed]} if weighted else {}),
+            **({"sample_weight": weights[typed]} if weighted else {}),
         )
+        category_pipeline = Pipeline([("features", features), ("model", category_model)])
     history_counts = Counter(labels[seed_examples:])
     support = TfidfVectorizer(
         tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False

@@ -53,7 +53,7 @@ ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "housing": ("住建局", "住建部门", "建设局", "建设部门", "房产局", "房管部门"),
     "urban_management": ("城管", "执法局", "城管部门", "环卫部门", "园林部门"),
     "environment": ("环保局", "环保部门", "生态环境局", "环境局", "生态环境部门"),
-    "health": ("卫健局", "卫健委", "卫生局", "卫生部门", "卫健部门"),
+    "health": ("卫健局", "卫健委", "卫健", "卫生局", "卫生部门", "卫健部门"),
     "education": ("教育局", "教育部门"),
     "human_resources": ("人社局", "劳动局", "劳动监察", "人社部门", "劳动部门"),
     "transport": ("交通局", "运管", "交通运输局", "交通部门"),
@@ -395,3 +395,29 @@ def area_acts(text: str, hits: Iterable[Hit]) -> bool:
         ):
             return True
     return False
+
+
+# The town, community or village itself asked to act (村里能不能给送点煤, 社区能不能来个人,
+# 请社区帮忙协调解决, 村里给换换吧): the caller wants the area to act, whatever unit's duty
+# the matter also touches. Narrower than `area_acts`: an ask, not a report that it failed.
+_AREA_ASKED_AFTER = re.compile(
+    r"^(的人|的工作人员|那边|里)?(能不能|能否|可不可以|帮忙|帮帮|帮着|出面|派人|来人|来个人"
+    r"|管管|想想办法|协调|给[^\s]{1,4}?(吧|呗))"
+)
+_AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求)$")
+
+
+def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
+    """Some written area-matter phrase of weight `LIGHT_WORD` or more is asked to act,
+    and the lead unit is not named by its own name (请镇里和应急部门赶紧派人来: the unit
+    asked along with the town leads, the town assists)."""
+    if any(name in text for name in ADDRESSED_AS.get(lead, ())):
+        return False
+    return any(
+        weight >= LIGHT_WORD
+        and (
+            _AREA_ASKED_AFTER.match(text[b : b + 12])
+            or _AREA_ASKED_BEFORE.search(text[max(0, a - 4) : a])
+        )
+        for a, b, weight in _written(hits, text)
+    )

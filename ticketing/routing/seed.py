@@ -16,7 +16,7 @@ This module is the corpus's edge (file and cache I/O); the routing code itself i
 handed the records (`classifier.train`) or the fitted model (`Router`'s seed loader,
 see `files.build_router`).
 
-Training takes tens of seconds, so the fitted model is cached under `var/` (keyed by
+Training takes about six seconds of one core, so the fitted model is cached under `var/` (keyed by
 both files, the weights, the gazetteer's place names, the classifier's code and the
 library versions) and kept once per process. The dispatch history (`hotline routing
 train`) is added on top: it passes `training_records()` to `classifier.train`.

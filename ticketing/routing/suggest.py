@@ -62,6 +62,8 @@ How the two sources combine (documented for the centre):
    lead (协办). When the request asks that unit to act (供电公司赶紧来处理), or names the
    lead only on the side (暖气也不热, 物业也不管) and that unit plainly, that unit leads
    and the old lead assists. A unit named only as a place (学校门口) does not assist.
+   The town/community/village named and itself asked to act (村里能不能给送点煤, 请社区帮忙
+   协调解决) leads likewise, unless the lead unit is asked or named by its own name too.
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
+    area_asked,
     asked_alone,
     asked_instead,
     first_named,
@@ -238,6 +241,16 @@ class Router:
             if named is not None or leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
+        # The town/community/village named and itself asked to act leads, unless the
+        # caller also asks the lead unit (社区能不能来个人 about a neighbour not seen for days).
+        if (
+            asked is None
+            and area_id is not None
+            and ranking.lead not in (None, area_id)
+            and area_asked(compact, units.area_hits, ranking.lead or "")
+            and unit_role(compact, ranking.lead or "", units.hits_of) is not Role.ASKED
+        ):
+            asked = area_id
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
         helpers = self._assisting(ranking.lead, units, area_id, compact)
