@@ -48,6 +48,11 @@ def _split(syllable: str) -> tuple[str, str]:
     return "", syllable
 
 
+def final_of(syllable: str) -> str:
+    """The toneless syllable's final ('zhuang' → 'uang', 'an' → 'an')."""
+    return _split(syllable)[1]
+
+
 def canonical(syllable: str) -> str:
     """The representative of a toneless syllable's fuzzy class ('wang' → 'wan',
     'zhen' → 'zen', 'lu' → 'nu', 'hong' → 'fong')."""
