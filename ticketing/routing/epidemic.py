@@ -12,9 +12,10 @@ How a message raises the flag, in order:
    told bitten or scratched (`bitten`: 让邻居家狗给咬了, 野狗咬了三个孩子): the bitten
    person's shot, although a dog or a cat is named (which keeps the shared cues silent).
 2. A strong cue said (`strong`), else `weak_needed` weak ones. Said means spelt, or
-   heard as a toneless sound-alike (一情 for 疫情), or — strong cues only — as a fuzzy
-   sound-alike (模糊音, fuzzy_sound.py: 罗如 for 诺如, 发乐门诊 for 发热门诊, 合算检测 for
-   核酸检测). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
+   heard as a toneless sound-alike (一情 for 疫情), or — the names of diseases, clinics
+   and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音, fuzzy_sound.py: 罗如 for
+   诺如, 发乐门诊 for 发热门诊); a cue built of everyday words is not (小区分了 is not
+   小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
    another sense (隔离带, 禽流感, 太阳了).
 
@@ -24,7 +25,8 @@ that word is a character plus a particle (水都 in 水都漫到屋门口: 水 +
 fuzzy sound-alike must not be a dictionary word (合算 is a word, 格力 a brand) and must
 keep characters of the cue's own: one of a two-character cue, heard as one word and
 blurred in its initials only (罗如 for 诺如, not 分村 for 封村); half of a longer one,
-which may also begin inside a word the segmenter joined across (得手组口了 → 手足口).
+which may also begin inside a word the segmenter joined across (得手组口了 → 手足口);
+and none may end in a particle the cue lacks (鼻子出血了 is not 出血热).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class EpidemicReader:
         self._rabies = [sound(w) for w in rules.rabies]
         # Fuzzy keys of the strong cues written in Chinese characters only.
         self._fuzzy: list[tuple[str, str, int]] = []  # key, cue, syllables
-        for cue in rules.strong:
+        for cue in rules.fuzzy:
             count = len(syllables(cue))
             if count >= 2 and count == len(cue):
                 for combo in product(*map(readings, syllables(cue))):
@@ -134,7 +136,8 @@ class EpidemicReader:
         """`heard`: the characters at syllable `index` (`sylls` their sounds)."""
         end = index + len(heard)
         word = "".join(heard)
-        if self.phonetic.is_word(word):
+        # A dictionary word, or one ending in a particle the cue lacks (出血了 ≠ 出血热).
+        if self.phonetic.is_word(word) or (word[-1] in PARTICLES and word[-1] != cue[-1]):
             return False
         same = sum(a == b for a, b in zip(word, cue, strict=True))
         if len(cue) == 2:
@@ -143,5 +146,5 @@ class EpidemicReader:
                 final_of(a) == final_of(b) for a, b in zip(sylls, syllables(cue), strict=True)
             )
             one_word = index in starts and end in starts and index + 1 not in starts
-            return finals and one_word and same >= 1 and word[-1] not in PARTICLES
+            return finals and one_word and same >= 1
         return 2 * same >= len(cue) and (index in starts or end in starts)

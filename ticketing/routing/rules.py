@@ -71,6 +71,8 @@ class EpidemicRules:
     # phrases) is the person's, although an animal is named (epidemic.py).
     rabies: tuple[str, ...] = ()
     bitten: tuple[Phrase, ...] = ()
+    # Strong cues also taken as fuzzy sound-alikes (names of diseases, clinics, tests).
+    fuzzy: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         general=_string_list(epi.get("general"), "epidemic.general"),
         other_illness=_string_list(epi.get("other_illness"), "epidemic.other_illness"),
         rabies=_string_list(epi.get("rabies"), "epidemic.rabies"),
+        fuzzy=_string_list(epi.get("fuzzy"), "epidemic.fuzzy"),
         bitten=tuple(
             _phrase(t, 1, "epidemic.bitten")
             for t in _string_list(epi.get("bitten"), "epidemic.bitten")
