@@ -49,7 +49,7 @@ class EpidemicReader:
         self.rules = rules
         self.phonetic = phonetic
         self._rabies = [sound(w) for w in rules.rabies]
-        # Fuzzy keys of the strong cues written in Chinese characters only.
+        # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
         self._fuzzy: list[tuple[str, str, int]] = []  # key, cue, syllables
         for cue in rules.fuzzy:
             count = len(syllables(cue))
@@ -113,7 +113,7 @@ class EpidemicReader:
     def _fuzzy_heard(
         self, text_sound: TextSound, general: set[str], excluded: list[str]
     ) -> list[str]:
-        """The strong cues heard as fuzzy sound-alikes (see the module's guards)."""
+        """The `fuzzy` cues heard as fuzzy sound-alikes (see the module's guards)."""
         sylls, chars, starts = text_sound.parts()
         joined = " " + " ".join(canonical(s) for s in sylls) + " "
         found: list[str] = []
