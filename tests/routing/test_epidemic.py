@@ -52,6 +52,27 @@ RAISE = [
     "我家孩子的预防接种本搬家的时候弄丢了，想问问咋补",
     "被狗咬了，想问问哪个医院能打狂犬疫苗",  # the bitten person's shots
     "想做个艾滋病检测，不想让人知道，有没有匿名的地方",  # testing for a disease of people
+    # a person bitten or scratched: the rabies shot is theirs though the animal is named,
+    # also when the recogniser writes the shot's sound (狂全, 框犬)
+    "我下班路上让楼下那家的狗给咬了一口 那个狂犬疫苗得打几针",
+    "我闺女被同学家的猫挠破了手 框犬的针上哪打",
+    "小区的流浪狗咬了好几个人了 我儿子也是 打狂全疫苗花了好几百",
+    # fuzzy sound-alikes of disease and clinic names (模糊音: n/l, r/l, h/f)
+    "我们那个托班好几个娃得了手组口 也不告诉家长",
+    "半夜孩子烧得厉害 那个发乐门真晚上开不开",
+    "养老院好几个老人上吐下泻 大夫说是罗如病毒",
+    "单位让做个合算检测 明天才能上班",  # 核酸检测: the long form by sound
+    # the fever clinic named indirectly, hepatitis A, a vaccination record, an outbreak
+    "孩子烧到三十九度 发烧门诊晚上几点关门",
+    "饭店的厨子得了甲肝 饭店还照常开门",
+    "上小学要交接种证 我们家那本找不到了",
+    "家长群里说学校出现不明原因肺炎，是真的吗，教育局也不说",
+    "孩子该打预防针了，社区医院几点上班",
+    # written names of vaccination clinics and notifiable diseases
+    "社区卫生服务中心接种门诊的人态度太差，打完针也不让留观",
+    "我父亲在村里得了流行性出血热，住院花了两万多，能报销多少",
+    "班里出现了细菌性痢疾，学校也不通知家长",
+    "村里好几个养羊的人得了布病，卫生院说治不了",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -82,6 +103,27 @@ DO_NOT_RAISE = [
     "建议防疫员上门打疫苗提前通知一声，人家去了我们下地了",
     "养的三十多头猪好几头发烧，怕传染给全村的猪，请农业农村局派防疫人员来看看",
     "小麦拌种接种了根瘤菌剂出苗还是不齐",
+    # a disease's sound in everyday words: a noun glued to a particle, a place, a verb
+    "河边发大水了 水都漫到院子里了 快来人",  # 水都 is 水 + 都, not 水痘
+    "分村的时候我家的地被划到别的组了",  # 分村 is not 封村 (a final blurred, not an initial)
+    "楼上那家人在自己家干啥都大半夜的",  # 家干 is not 甲肝
+    # the words' other senses: home care of the elderly, a cold radiator, accounting
+    "暖气片一点都不发热，家里老人冻得够呛，居家养老服务也没人来",
+    "请帮我重新核算一下养老金，感觉少算了两年工龄",  # 核算 is accounting, not 核酸
+    # a pet's rabies shot tells no bite; a dog biting is the dog's matter without a shot
+    "给我家猫打狂犬疫苗 宠物医院收三百 太贵了",
+    "小区里的流浪狗老咬人 物业也不管",
+    "给狗打预防针宠物医院要多少钱",
+    # the measures' words in traffic, cosmetics and drug tests
+    "我想办个货车通行证，去哪个部门办",
+    "路口那个卡口抓拍乱拍，我没闯红灯也给罚了",
+    "网上买的隔离霜是假货，商家不给退",
+    "他尿检阳性还天天开车，我要举报",
+    "手机中了病毒，老是弹窗，扣了我好多话费",  # a device's virus
+    "孩子上网课用的平板中病毒了，学校让自己修",
+    "孩子在学校让同学打了，鼻子都出血了，老师也不管",  # 出血了 sounds like 出血热
+    "我们小区分了一期二期，二期的物业费贵一块钱",  # 小区分了 ~ 小区封了, everyday words
+    "老胡被回来的车撞了，司机跑了",  # 胡被回来 ~ 湖北回来
 ]
 
 

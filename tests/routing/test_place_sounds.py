@@ -18,6 +18,12 @@ def test_fuzzy_classes_merge_the_input_method_pairs() -> None:
     assert canonical("hai") != canonical("huan")
 
 
+def test_a_place_name_may_blur_its_final_ong_and_initial_t() -> None:
+    assert canonical("heng") in {k.split()[0] for k in fuzzy_keys("红海")}
+    assert " nu dun " in fuzzy_keys("芦屯")
+    assert " xiong ne " in fuzzy_keys("熊岳")  # 乐 le (also read yue)
+
+
 def test_dongbei_readings_of_a_name() -> None:
     assert " xiong yao " in fuzzy_keys("熊岳")  # 岳 yue said as yao
     assert " yin min " in fuzzy_keys("人民")  # 人 ren said as yin
@@ -32,6 +38,10 @@ def test_dongbei_readings_of_a_name() -> None:
         ("海心社区门口那个超市卖过期酸奶", "haixing"),
         ("望儿三景区门票咋又涨价了，停车还另收钱", "xiongyue"),
         ("三海广场那边有人发小广告", "haixing"),
+        # a place name's blurs beyond the input method's: ong as eng, t as d, 岳 as 乐
+        ("横旗镇那边的村里修路修了一半就不修了", "hongqi"),
+        ("我是芦吨镇的，村里的低保一直没批下来", "lutun"),
+        ("熊乐镇政府办事的人中午找不着", "xiongyue"),
     ],
 )
 def test_a_fuzzy_place_form_is_found_with_its_area(router: Router, text: str, area: str) -> None:
@@ -48,6 +58,9 @@ def test_a_fuzzy_place_form_is_found_with_its_area(router: Router, text: str, ar
         "衣服还新着呢就开线了，商家不给退",  # 还新 ~ 海星
         "我寻思这事儿还行吧，结果工资一直拖着不给",  # 还行 ~ 海星, toneless
         "楼上那帮人晚上玩嗨了，嗷嗷叫到半夜",  # 玩嗨 ~ 望海
+        "单位领导把我熊了一顿，我要投诉他",  # 熊了 ~ 熊岳 (岳 as 乐)
+        "横七竖八的车停在人行道上，也没人管",  # 横 ~ 红 (ong as eng)
+        "吨位太大的货车把村道压坏了",  # 吨 ~ 屯 (t as d)
     ],
 )
 def test_an_everyday_word_that_sounds_like_a_place_is_not_one(router: Router, text: str) -> None:

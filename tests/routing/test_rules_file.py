@@ -51,6 +51,9 @@ def test_every_unit_has_phrase_rules_and_every_area_names(
         (lambda d: d.update({"unitz": {}}), "unknown section 'unitz'"),
         (lambda d: d["classifier"].update({"weight": 2}), "classifier.weight"),
         (lambda d: d["epidemic"].update({"strong": "疫情"}), "epidemic.strong"),
+        (lambda d: d["epidemic"].update({"bitten": ["被…"]}), "epidemic.bitten"),
+        (lambda d: d["epidemic"].update({"rabies": "狂犬"}), "epidemic.rabies"),
+        (lambda d: d["epidemic"].update({"fuzzy": "诺如"}), "epidemic.fuzzy"),
     ],
 )
 def test_invalid_rules_name_the_rule(

@@ -4,7 +4,8 @@ A recogniser and a 东北 accent blur more than tones. Syllables are compared af
 merging the fuzzy-pinyin classes of Chinese input methods (模糊音): initials z/zh,
 c/ch, s/sh, n/l/r, f/h; finals an/ang, en/eng, in/ing, ian/iang, uan/uang. A name's
 syllables may also take two 东北 readings: r → y (人 ren heard as 银 yin, 肉 as 油) and
-üe → iao (岳 yue heard as 药 yao, 学 as xiao).
+üe → iao (岳 yue heard as 药 yao, 学 as xiao). A place name takes three blurs more
+(`place_readings`): ong as eng (红海 written 横海), t as d (芦屯 as 芦吨), 岳 as 乐.
 
 Guards, as for the toneless match in phonetic.py: a match begins and ends on word
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
@@ -48,6 +49,11 @@ def _split(syllable: str) -> tuple[str, str]:
     return "", syllable
 
 
+def final_of(syllable: str) -> str:
+    """The toneless syllable's final ('zhuang' → 'uang', 'an' → 'an')."""
+    return _split(syllable)[1]
+
+
 def canonical(syllable: str) -> str:
     """The representative of a toneless syllable's fuzzy class ('wang' → 'wan',
     'zhen' → 'zen', 'lu' → 'nu', 'hong' → 'fong')."""
@@ -68,9 +74,23 @@ def readings(syllable: str) -> set[str]:
     return {canonical(f) for f in forms}
 
 
+def place_readings(syllable: str) -> set[str]:
+    """`readings`, and for place names three blurs more: ong heard as eng (红海 as 横海),
+    t as d (芦屯 as 芦吨), and 岳 yue written 乐 (a character also read yue)."""
+    forms = readings(syllable)
+    initial, final = _split(syllable)
+    if final == "ong":
+        forms.add(canonical(initial + "eng"))
+    if initial == "t":
+        forms.add(canonical("d" + final))
+    if syllable == "yue":
+        forms.add("ne")  # 乐 le, canonical
+    return forms
+
+
 def fuzzy_keys(name: str) -> set[str]:
-    """Every ' a b c ' key (canonical syllables) the name may be heard as."""
-    return {" " + " ".join(combo) + " " for combo in product(*map(readings, syllables(name)))}
+    """Every ' a b c ' key (canonical syllables) the place name may be heard as."""
+    return {" " + " ".join(combo) + " " for combo in product(*map(place_readings, syllables(name)))}
 
 
 class FuzzyPlaces:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
@@ -68,6 +69,7 @@ class RuleReader:
         self.phonetic = phonetic
         self.area_ids = area_ids
         self.backoff = backoff
+        self._epidemic = EpidemicReader(rules.epidemic, phonetic)
 
     def hits(self, phrases: PhraseSet, text: str, text_sound: TextSound) -> list[Hit]:
         return find_hits(phrases, text, text_sound, self.phonetic)
@@ -145,29 +147,5 @@ class RuleReader:
         return CategoryChoice(best, hits_of.get(best, []), decided_share)
 
     def epidemic_words(self, text: str, text_sound: TextSound) -> list[str]:
-        """The epidemic cues said: the strong ones, else enough weak ones, else none; the
-        general ones (确诊, 阳性) not where another illness or an animal is named."""
-        rules = self.rules.epidemic
-        other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
-        excluded = [w for w in rules.exclude if w in text]
-        for word in excluded:
-            text = text.replace(word, "_")
-
-        def said(word: str) -> bool:
-            if word in text:
-                return True
-            if any(word in e for e in excluded):  # its sound is the excluded word's
-                return False
-            key = self.phonetic.sound_of(word)
-            if key is None:
-                return False
-            words = text_sound.words_spanned(key)
-            # A two-character cue heard as two words is two everyday words (水都 for 水痘).
-            return words == 1 or (words > 1 and len(word) > 2)
-
-        general = set(rules.general) if other else set()
-        strong = [w for w in rules.strong if w not in general and said(w)]
-        if strong:
-            return strong
-        weak = [w for w in rules.weak if w not in general and said(w)]
-        return weak if len(weak) >= rules.weak_needed else []
+        """The epidemic cues said (epidemic.py): the flag is raised when any are."""
+        return self._epidemic.words(text, text_sound)

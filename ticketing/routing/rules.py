@@ -67,6 +67,12 @@ class EpidemicRules:
     # names another illness or a farm animal (确诊了糖尿病, 乙肝表面抗原阳性, 猪发烧).
     general: tuple[str, ...] = ()
     other_illness: tuple[str, ...] = ()
+    # A rabies shot (狂犬) where a person is told bitten or scratched (被…咬: gapped
+    # phrases) is the person's, although an animal is named (epidemic.py).
+    rabies: tuple[str, ...] = ()
+    bitten: tuple[Phrase, ...] = ()
+    # Strong cues also taken as fuzzy sound-alikes (names of diseases, clinics, tests).
+    fuzzy: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,6 +248,12 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         exclude=_string_list(epi.get("exclude"), "epidemic.exclude"),
         general=_string_list(epi.get("general"), "epidemic.general"),
         other_illness=_string_list(epi.get("other_illness"), "epidemic.other_illness"),
+        rabies=_string_list(epi.get("rabies"), "epidemic.rabies"),
+        fuzzy=_string_list(epi.get("fuzzy"), "epidemic.fuzzy"),
+        bitten=tuple(
+            _phrase(t, 1, "epidemic.bitten")
+            for t in _string_list(epi.get("bitten"), "epidemic.bitten")
+        ),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")

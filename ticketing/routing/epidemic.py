@@ -1,0 +1,150 @@
+"""The epidemic flag's cues (涉疫; config/routing.yaml `epidemic`). No I/O.
+
+The labelling rule is the catalogue's (config/bayuquan-catalog.yaml `epidemic`): a
+request about an infectious disease of people or its prevention — tests, fever clinics,
+isolation, outbreaks, and vaccinating people, routine shots included — is 涉疫; animal
+and plant diseases, a pet's or a farm animal's vaccine, and a chronic illness found at a
+check-up are not.
+
+How a message raises the flag, in order:
+
+1. A rabies shot (`rabies`: 狂犬, by spelling or by sound: 狂全, 框犬) where a person is
+   told bitten or scratched (`bitten`: 让邻居家狗给咬了, 野狗咬了三个孩子): the bitten
+   person's shot, although a dog or a cat is named (which keeps the shared cues silent).
+2. A strong cue said (`strong`), else `weak_needed` weak ones. Said means spelt, or
+   heard as a toneless sound-alike (一情 for 疫情), or — the names of diseases, clinics
+   and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音, fuzzy_sound.py: 罗如 for
+   诺如, 发乐门诊 for 发热门诊); a cue built of everyday words is not (小区分了 is not
+   小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
+   illness or an animal is named (`other_illness`); `exclude` words contain a cue in
+   another sense (隔离带, 禽流感, 太阳了).
+
+Guards on sound-alikes, since a disease's name is short and an everyday word can sound
+like it: a two-character cue counts by sound only when heard as one word, and not when
+that word is a character plus a particle (水都 in 水都漫到屋门口: 水 + 都, not 水痘); a
+fuzzy sound-alike must not be a dictionary word (合算 is a word, 格力 a brand) and must
+keep characters of the cue's own: one of a two-character cue, heard as one word and
+blurred in its initials only (罗如 for 诺如, not 分村 for 封村); half of a longer one,
+which may also begin inside a word the segmenter joined across (得手组口了 → 手足口);
+and none may end in a particle the cue lacks (鼻子出血了 is not 出血热).
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
+from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
+from hotline.ticketing.routing.rules import EpidemicRules
+
+# Characters that end a two-character "word" the segmenter glued from a noun and a
+# particle or adverb (水都, 话了, 钱也): such a word is not a sound-alike of a cue.
+PARTICLES = frozenset("都也就还又才了的着过呢吗吧啊呀")
+
+
+class EpidemicReader:
+    """The epidemic cues a text says, as `RuleReader.epidemic_words` reports them."""
+
+    def __init__(self, rules: EpidemicRules, phonetic: PhoneticIndex) -> None:
+        self.rules = rules
+        self.phonetic = phonetic
+        self._rabies = [sound(w) for w in rules.rabies]
+        # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
+        self._fuzzy: list[tuple[str, str, int]] = []  # key, cue, syllables
+        for cue in rules.fuzzy:
+            count = len(syllables(cue))
+            if count >= 2 and count == len(cue):
+                for combo in product(*map(readings, syllables(cue))):
+                    self._fuzzy.append((" " + " ".join(combo) + " ", cue, count))
+
+    def words(self, text: str, text_sound: TextSound) -> list[str]:
+        """The cues said in `text` (the compact, corrected message; `text_sound` its sound
+        with the speaker's word boundaries); empty when the flag stays down."""
+        rules = self.rules
+        bitten = self._bitten(text, text_sound)
+        if bitten:
+            return bitten
+        other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
+        excluded = [w for w in rules.exclude if w in text]
+        for word in excluded:
+            text = text.replace(word, "_")
+
+        def said(word: str) -> bool:
+            if word in text:
+                return True
+            if any(word in e for e in excluded):  # its sound is the excluded word's
+                return False
+            key = self.phonetic.sound_of(word)
+            if key is None:
+                return False
+            words, heard = text_sound.match(key)
+            if any(heard in e for e in excluded):  # 家干 (自己家干活) is not 甲肝
+                return False
+            # A two-character cue heard as two words is two everyday words (水都 for 水痘
+            # said 水 都), and so is one heard as a word ending in a particle (水都漫到).
+            if words == 1:
+                return len(heard) != 2 or heard[-1] not in PARTICLES
+            return words > 1 and len(word) > 2
+
+        general = set(rules.general) if other else set()
+        strong = [w for w in rules.strong if w not in general and said(w)]
+        if strong:
+            return strong
+        weak = [w for w in rules.weak if w not in general and said(w)]
+        if len(weak) >= rules.weak_needed:
+            return weak
+        return self._fuzzy_heard(text_sound, general, excluded)
+
+    def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
+        """[rabies word, bite phrase] when a person's rabies shot is asked about."""
+        if not self.rules.rabies:
+            return []
+        sylls, _, _ = text_sound.parts()
+        joined = " " + " ".join(sylls) + " "
+        rabies = next(
+            (w for w, key in zip(self.rules.rabies, self._rabies, strict=True) if key in joined),
+            None,
+        )
+        if rabies is None and not any(w in text for w in self.rules.rabies):
+            return []
+        bite = next((p.text for p in self.rules.bitten if p.found_in(text)), None)
+        return [rabies or self.rules.rabies[0], bite] if bite else []
+
+    def _fuzzy_heard(
+        self, text_sound: TextSound, general: set[str], excluded: list[str]
+    ) -> list[str]:
+        """The `fuzzy` cues heard as fuzzy sound-alikes (see the module's guards)."""
+        sylls, chars, starts = text_sound.parts()
+        joined = " " + " ".join(canonical(s) for s in sylls) + " "
+        found: list[str] = []
+        for key, cue, count in self._fuzzy:
+            if cue in general or cue in found or any(cue in e for e in excluded):
+                continue
+            at = joined.find(key)
+            while at >= 0:
+                index = joined.count(" ", 0, at)
+                span = slice(index, index + count)
+                if self._fuzzy_ok(cue, chars[span], sylls[span], starts, index):
+                    found.append(cue)
+                    break
+                at = joined.find(key, at + 1)
+        return found
+
+    def _fuzzy_ok(
+        self, cue: str, heard: list[str], sylls: list[str], starts: set[int], index: int
+    ) -> bool:
+        """`heard`: the characters at syllable `index` (`sylls` their sounds)."""
+        end = index + len(heard)
+        word = "".join(heard)
+        # A dictionary word, or one ending in a particle the cue lacks (出血了 ≠ 出血热).
+        if self.phonetic.is_word(word) or (word[-1] in PARTICLES and word[-1] != cue[-1]):
+            return False
+        same = sum(a == b for a, b in zip(word, cue, strict=True))
+        if len(cue) == 2:
+            # A short cue's blur may be its initials only (罗如 for 诺如; not 分村 for 封村).
+            finals = all(
+                final_of(a) == final_of(b) for a, b in zip(sylls, syllables(cue), strict=True)
+            )
+            one_word = index in starts and end in starts and index + 1 not in starts
+            return finals and one_word and same >= 1
+        return 2 * same >= len(cue) and (index in starts or end in starts)
