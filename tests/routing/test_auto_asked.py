@@ -34,7 +34,8 @@ def test_a_unit_asked_in_a_clause_of_its_own_is_named_but_never_leads() -> None:
     # Short names are read only there: after an ask, followed by what the unit is to do.
     text = _compact("这种非法行医的请卫健查处，市场监管也查查他们的药从哪来的")
     assert list(named_units(text)) == ["health", "market_supervision"]
-    assert first_named(text) is None  # only a unit right after 请 displaces the lead
+    # 卫健 right after 请 is the unit asked first; the later clause names 协办, never the lead.
+    assert first_named(text) == "health"
     # Quoted, or with no task of its own, a later unit is not asked.
     assert named_units(_compact("请尽快处理，环保局说不归他们管")) == {}
     assert list(named_units(_compact("请城管来看看，公安的车也停这"))) == ["urban_management"]
