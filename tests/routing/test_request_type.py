@@ -59,6 +59,11 @@ def _cue_type(router: Router, text: str) -> str:
         ("以后供暖能不能提前几天开", "suggestion"),
         # A spoken yes/no question on a procedure is a consult.
         ("出生证明丢了，上户口要医院开证明不", "consult"),
+        # A unit's excuse quoted back, and asking the centre to take the caller's side,
+        # are grievances; asking someone to come and look is help.
+        ("窗口说系统坏了让明天再来", "complaint"),
+        ("我们到底找谁，你们给做个主", "complaint"),
+        ("苹果树叶子发黄了，有没有人能来给看看", "help"),
     ],
 )
 def test_the_cues_follow_the_catalogues_definitions(
