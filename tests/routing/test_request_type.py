@@ -66,6 +66,7 @@ def _cue_type(router: Router, text: str) -> str:
         ("苹果树叶子发黄了，有没有人能来给看看", "help"),
         ("楼道灯坏一个月了，什么时候能修", "help"),
         ("店里卖我的鞋是假的，我去找过了", "complaint"),
+        ("路灯不亮，我都反映过了", "complaint"),
     ],
 )
 def test_the_cues_follow_the_catalogues_definitions(
