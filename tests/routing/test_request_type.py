@@ -62,7 +62,7 @@ def _cue_type(router: Router, text: str) -> str:
         # A unit's excuse quoted back, and asking the centre to take the caller's side,
         # are grievances; asking someone to come and look is help.
         ("窗口说系统坏了让明天再来", "complaint"),
-        ("我们到底找谁，你们给做个主", "complaint"),
+        ("物业费涨了一倍，这合法吗，你们给做个主", "complaint"),
         ("苹果树叶子发黄了，有没有人能来给看看", "help"),
         ("楼道灯坏一个月了，什么时候能修", "help"),
         ("店里卖我的鞋是假的，我去找过了", "complaint"),
