@@ -25,11 +25,13 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hotline.ticketing.routing.epidemic import EpidemicReader  # noqa: E402
 from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
 from hotline.ticketing.routing.phonetic import TextSound  # noqa: E402
 from hotline.ticketing.routing.speech import normalise_speech  # noqa: E402
@@ -63,7 +65,13 @@ def cues(router: Router, text: str) -> tuple[list[str], str]:
     """The epidemic cues the router hears in `text`, and the text the rules read."""
     said = normalise_speech(text[:MAX_CHARS])
     whole = apply_corrections(normalise(said), router.rules.corrections).replace(" ", "")
-    return router._rules.epidemic_words(whole, TextSound(chunks(said))), whole
+    return _reader(router).words(whole, TextSound(chunks(said))), whole
+
+
+@cache
+def _reader(router: Router) -> EpidemicReader:
+    """The router's epidemic cues, read as its rules read them (built once per router)."""
+    return EpidemicReader(router.rules.epidemic, router.phonetic)
 
 
 def near(router: Router, whole: str) -> str:

@@ -48,6 +48,7 @@ import numpy as np
 from hotline.ticketing.routing import segment
 from hotline.ticketing.routing.phonetic import syllables
 from hotline.ticketing.routing.text import normalise
+from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
@@ -387,7 +388,7 @@ def _fit_now(
     typed = [i for i, c in enumerate(examples.categories) if c]
     category_pipeline: Pipeline | None = None
     if len(typed) >= MIN_CATEGORY_EXAMPLES and len({examples.categories[i] for i in typed}) >= 2:
-        category_model = build_pipeline(place_names).named_steps["model"]
+        category_model = clone(pipeline.named_steps["model"])  # same settings, unfitted
         category_model.fit(
             matrix_all[typed],
             [examples.categories[i] for i in typed],
