@@ -81,6 +81,14 @@ def test_a_first_matter_set_aside_gives_way_to_the_ask(router: Router) -> None:
     assert current_matter("兽医站能来个人看看吗 着急") == "兽医站能来个人看看吗 着急"
 
 
+def test_a_forms_tag_does_not_type_the_request(router: Router) -> None:
+    from hotline.ticketing.routing.backstory import current_matter
+
+    text = "【投诉】请问孩子班里一半发烧了停不停课，是学校说了算还是教育局说了算？"
+    assert current_matter(text) == text.removeprefix("【投诉】")
+    assert router.suggest(text).category == "consult"  # a question, whatever the form
+
+
 def test_a_unit_asked_by_its_department_name_leads_over_the_back_story(router: Router) -> None:
     s = router.suggest(
         "我们小区供暖一直不错，热力公司服务也好。小区门口的黑车天天拉客，望交通部门查处。"
