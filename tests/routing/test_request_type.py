@@ -67,6 +67,24 @@ def _cue_type(router: Router, text: str) -> str:
         ("楼道灯坏一个月了，什么时候能修", "help"),
         ("店里卖我的鞋是假的，我去找过了", "complaint"),
         ("路灯不亮，我都反映过了", "complaint"),
+        # Asking whether a fee or a rule is fair, or may I still, is a consult (标志 合不合理).
+        ("小区物业费从一块二涨到一块八，这合不合理", "consult"),
+        ("打完第一针过了六个月，第二针还能打吗", "consult"),
+        ("过年客车初几开始跑", "consult"),
+        ("社区上门要捐款，这是强制的吗", "consult"),
+        # Getting back what is owed is a grievance, though put as a plea for help.
+        ("包工头一分钱没给，求你们帮我把钱要回来", "complaint"),
+        # A repair quoted as the unit's excuse, a promise to come not kept, and cold
+        # suffered on a bus are grievances, not asks to repair.
+        ("这个月停了三回水，每回都说是抢修", "complaint"),
+        ("垃圾箱满了好几天，打电话说马上来就是不来", "complaint"),
+        ("公交车等了一个小时都不来，冻得够呛", "complaint"),
+        # A repairman asked to come, and hardship the caller cannot pay for, are help.
+        ("暖气片上边热下边凉，我自己不会弄，能来个师傅吗", "help"),
+        ("我一个人带孩子，取暖费实在交不起，屋里都结冰了", "help"),
+        # An inspection asked at once, and someone working without a licence, are reports.
+        ("饭店地下室摆了十来个液化气罐，赶紧来人查查", "report"),
+        ("跑网约车的司机根本没证，借别人的号拉活", "report"),
     ],
 )
 def test_the_cues_follow_the_catalogues_definitions(
@@ -82,6 +100,8 @@ def test_the_cues_follow_the_catalogues_definitions(
         ("请医保局调查处理并给我答复", "report"),  # 调查处理 holds 查处, nobody to punish
         ("希望交通部门严查这个司机", "suggestion"),  # an inspection asked, not a better service
         ("孩子能不能在这边学校念书", "suggestion"),  # 能不能在 sounds like the cue 能不能再
+        # The caller's own home harmed is a grievance, though someone else did it.
+        ("村干部把救灾物资先给亲戚，我家房子淹了一半一点没分到", "report"),
     ],
 )
 def test_a_word_that_holds_or_sounds_like_a_cue_is_not_that_cue(

@@ -69,6 +69,26 @@ def test_the_area_of_the_back_story_still_counts(router: Router) -> None:
     assert current_matter("暖气不热") == "暖气不热"
 
 
+def test_a_first_matter_set_aside_gives_way_to_the_ask(router: Router) -> None:
+    from hotline.ticketing.routing.backstory import current_matter
+
+    said = "我先说一下 我们小区路灯不亮 那个不着急 主要是饭店老板欠我俩月工资一分钱没给"
+    assert current_matter(said) == "饭店老板欠我俩月工资一分钱没给"
+    assert router.suggest(said).category == "complaint"  # the wages, not the street light
+    written = "两个问题：1.路灯不亮；2.最主要的是地下车库天天有人烧烤喝酒乱扔烟头"
+    assert current_matter(written) == "地下车库天天有人烧烤喝酒乱扔烟头"
+    # "着急" alone sets nothing aside: the whole call is the matter.
+    assert current_matter("兽医站能来个人看看吗 着急") == "兽医站能来个人看看吗 着急"
+
+
+def test_a_forms_tag_does_not_type_the_request(router: Router) -> None:
+    from hotline.ticketing.routing.backstory import current_matter
+
+    text = "【投诉】请问孩子班里一半发烧了停不停课，是学校说了算还是教育局说了算？"
+    assert current_matter(text) == text.removeprefix("【投诉】")
+    assert router.suggest(text).category == "consult"  # a question, whatever the form
+
+
 def test_a_unit_asked_by_its_department_name_leads_over_the_back_story(router: Router) -> None:
     s = router.suggest(
         "我们小区供暖一直不错，热力公司服务也好。小区门口的黑车天天拉客，望交通部门查处。"
