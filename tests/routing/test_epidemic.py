@@ -77,6 +77,8 @@ RAISE = [
     "我跟老伴俩都发烧 七十多了 下不了楼 社区大夫能不能上门看看",
     "一个班一半孩子发烧请假了，学校还照常上课，停不停课谁说了算？",
     "医院让孩子跟一帮发烧咳嗽的挤一个候诊区 回来第二天孩子也烧了",
+    "单位好几个同事高烧不退 领导还让加班",
+    "我们班发烧的越来越多了 学校也不停课",
     # respiratory infections and scabies by name, a person's infection as a verb
     "同病房的小孩查出合胞病毒，医院也没给调病房，我们会不会被传染？",
     "网上说儿童医院好几个孩子白肺，是不是造谣",
@@ -143,6 +145,8 @@ DO_NOT_RAISE = [
     "羊贩子说收羊要看布病检测单。请问羊的布病检测在哪儿做？",
     # fevers of one person, of a child chilled by a cold radiator, or of a burnt television
     "暖气不热 全家都冻得发烧了 热力公司也不来",
+    "孩子们都发烧了 暖气不热 屋里才十度",  # fevers beside a cold home
+    "工地上好几个工人中暑发烧了 老板还不让歇",  # the heat's
     "我上班的时候发烧了 单位不给请假",
     "电压不稳 家里电视也烧了 冰箱都烧了",
     # a sealed account or card, a mask rule alone (hygiene), a wound stitched

@@ -22,7 +22,8 @@ How a message raises the flag, in order:
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
    (`animals`) is the animal's disease (猪流感, 羊的布病).
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
-   outbreak (聚集性发病) the catalogue counts; a shared cue, so silent beside an animal.
+   outbreak (聚集性发病) the catalogue counts; a shared cue, so silent beside an animal,
+   and silent beside a cold home or the heat (`cluster_not`: 暖气, 锅炉, 中暑).
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -116,7 +117,7 @@ class EpidemicReader:
         strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:
             return strong
-        if not other:
+        if not other and not any(w in text for w in rules.cluster_not):
             cluster = [p.text for p in rules.cluster if p.found_in(text)]
             if cluster:
                 return cluster

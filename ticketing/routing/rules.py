@@ -81,6 +81,7 @@ class EpidemicRules:
     # Fevers in several people (聚集性发病: 都发烧, 一半孩子发烧; gapped phrases): a shared
     # cue, so not where another illness or an animal is named (好几头猪发烧).
     cluster: tuple[Phrase, ...] = ()
+    cluster_not: tuple[str, ...] = ()  # heating and heat: fevers from cold or sun
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             _phrase(t, 1, "epidemic.cluster")
             for t in _string_list(epi.get("cluster"), "epidemic.cluster")
         ),
+        cluster_not=_string_list(epi.get("cluster_not"), "epidemic.cluster_not"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
