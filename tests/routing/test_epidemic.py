@@ -147,6 +147,7 @@ DO_NOT_RAISE = [
     "暖气不热 全家都冻得发烧了 热力公司也不来",
     "孩子们都发烧了 暖气不热 屋里才十度",  # fevers beside a cold home
     "工地上好几个工人中暑发烧了 老板还不让歇",  # the heat's
+    "他那个打呼噜的毛病会传染 我们宿舍都睡不着",  # 传染 alone in another sense
     "我上班的时候发烧了 单位不给请假",
     "电压不稳 家里电视也烧了 冰箱都烧了",
     # a sealed account or card, a mask rule alone (hygiene), a wound stitched
