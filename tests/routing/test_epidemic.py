@@ -73,6 +73,22 @@ RAISE = [
     "我父亲在村里得了流行性出血热，住院花了两万多，能报销多少",
     "班里出现了细菌性痢疾，学校也不通知家长",
     "村里好几个养羊的人得了布病，卫生院说治不了",
+    # fevers in several people with no disease named (聚集性发病)
+    "我跟老伴俩都发烧 七十多了 下不了楼 社区大夫能不能上门看看",
+    "一个班一半孩子发烧请假了，学校还照常上课，停不停课谁说了算？",
+    "医院让孩子跟一帮发烧咳嗽的挤一个候诊区 回来第二天孩子也烧了",
+    "单位好几个同事高烧不退 领导还让加班",
+    "我们班发烧的越来越多了 学校也不停课",
+    # respiratory infections and scabies by name, a person's infection as a verb
+    "同病房的小孩查出合胞病毒，医院也没给调病房，我们会不会被传染？",
+    "网上说儿童医院好几个孩子白肺，是不是造谣",
+    "养老院十几个老人得了疥疮，院里瞒着不报",
+    # 抗原 heard as 抗元, glued by the segmenter to the next word (抗元测)
+    "我老伴烧到38度多 抗元测了两道杠 社区医生能不能上门",
+    # a person's brucellosis beside a sheep: caught or treated
+    "我家老头养了十几年羊 反复发烧 想问哪个医院能治布病",
+    # the shots after a bite, 狂犬 unsaid
+    "孩子让邻居家狗咬了 得打几针 社区医院能打不",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -124,6 +140,21 @@ DO_NOT_RAISE = [
     "孩子在学校让同学打了，鼻子都出血了，老师也不管",  # 出血了 sounds like 出血热
     "我们小区分了一期二期，二期的物业费贵一块钱",  # 小区分了 ~ 小区封了, everyday words
     "老胡被回来的车撞了，司机跑了",  # 胡被回来 ~ 湖北回来
+    # an animal's disease though a person's disease is named (猪流感, 羊的布病)
+    "家里养的猪好几头发烧不吃食 是不是猪流感 能派个兽医来看看不",
+    "羊贩子说收羊要看布病检测单。请问羊的布病检测在哪儿做？",
+    # fevers of one person, of a child chilled by a cold radiator, or of a burnt television
+    "暖气不热 全家都冻得发烧了 热力公司也不来",
+    "孩子们都发烧了 暖气不热 屋里才十度",  # fevers beside a cold home
+    "工地上好几个工人中暑发烧了 老板还不让歇",  # the heat's
+    "他那个打呼噜的毛病会传染 我们宿舍都睡不着",  # 传染 alone in another sense
+    "我上班的时候发烧了 单位不给请假",
+    "电压不稳 家里电视也烧了 冰箱都烧了",
+    # a sealed account or card, a mask rule alone (hygiene), a wound stitched
+    "我的微信账号被封了 找谁",
+    "银行说我的卡被封了 让我去柜台",
+    "饭店后厨的厨师都不戴口罩，也不戴帽子",
+    "孩子让邻居家狗咬了 缝了几针 狗主人一分钱不给",
 ]
 
 

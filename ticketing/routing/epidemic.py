@@ -11,13 +11,19 @@ How a message raises the flag, in order:
 1. A rabies shot (`rabies`: 狂犬, by spelling or by sound: 狂全, 框犬) where a person is
    told bitten or scratched (`bitten`: 让邻居家狗给咬了, 野狗咬了三个孩子): the bitten
    person's shot, although a dog or a cat is named (which keeps the shared cues silent).
+   Also the shots without the word (`bite_shots`: 得打几针, 打疫苗) where an animal that
+   carries rabies (`biters`: 狗, 猫, 耗子) bit; not stitches (缝了几针).
 2. A strong cue said (`strong`), else `weak_needed` weak ones. Said means spelt, or
    heard as a toneless sound-alike (一情 for 疫情), or — the names of diseases, clinics
    and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音, fuzzy_sound.py: 罗如 for
    诺如, 发乐门诊 for 发热门诊); a cue built of everyday words is not (小区分了 is not
    小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
-   another sense (隔离带, 禽流感, 太阳了).
+   another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
+   (`animals`) is the animal's disease (猪流感, 羊的布病).
+3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
+   outbreak (聚集性发病) the catalogue counts; a shared cue, so silent beside an animal,
+   and silent beside a cold home or the heat (`cluster_not`: 暖气, 锅炉, 中暑).
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -26,11 +32,15 @@ fuzzy sound-alike must not be a dictionary word (合算 is a word, 格力 a bran
 keep characters of the cue's own: one of a two-character cue, heard as one word and
 blurred in its initials only (罗如 for 诺如, not 分村 for 封村); half of a longer one,
 which may also begin inside a word the segmenter joined across (得手组口了 → 手足口);
-and none may end in a particle the cue lacks (鼻子出血了 is not 出血热).
+and none may end in a particle the cue lacks (鼻子出血了 is not 出血热). A two-character
+`fuzzy` cue heard by its exact sound may also begin a longer word that no dictionary
+knows, where the segmenter glued it to the next word (抗元测了 → 抗元测 + 了), if it keeps
+one of the cue's characters.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
@@ -49,6 +59,19 @@ class EpidemicReader:
         self.rules = rules
         self.phonetic = phonetic
         self._rabies = [sound(w) for w in rules.rabies]
+        # The shared cues are silent beside an animal anyway, and a word like 牛 may be
+        # a misheard syllable (加牛疫苗: 甲流疫苗), so only the other cues are the animal's.
+        cues = sorted({*rules.strong, *rules.weak} - {*rules.general}, key=len, reverse=True)
+        self._animal_cue = (
+            re.compile(
+                f"(?:{'|'.join(map(re.escape, rules.animals))})的?(?:"
+                f"{'|'.join(map(re.escape, cues))})"
+            )
+            if rules.animals and cues
+            else None
+        )
+        # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
+        self._glue_keys = {cue: self.phonetic.sound_of(cue) for cue in rules.fuzzy if len(cue) == 2}
         # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
         self._fuzzy: list[tuple[str, str, int]] = []  # key, cue, syllables
         for cue in rules.fuzzy:
@@ -66,6 +89,8 @@ class EpidemicReader:
             return bitten
         other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
         excluded = [w for w in rules.exclude if w in text]
+        if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
+            excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
         for word in excluded:
             text = text.replace(word, "_")
 
@@ -84,12 +109,18 @@ class EpidemicReader:
             # said 水 都), and so is one heard as a word ending in a particle (水都漫到).
             if words == 1:
                 return len(heard) != 2 or heard[-1] not in PARTICLES
+            if words == 0:
+                return self._glued(word, text_sound, excluded)
             return words > 1 and len(word) > 2
 
         general = set(rules.general) if other else set()
         strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:
             return strong
+        if not other and not any(w in text for w in rules.cluster_not):
+            cluster = [p.text for p in rules.cluster if p.found_in(text)]
+            if cluster:
+                return cluster
         weak = [w for w in rules.weak if w not in general and said(w)]
         if len(weak) >= rules.weak_needed:
             return weak
@@ -106,9 +137,39 @@ class EpidemicReader:
             None,
         )
         if rabies is None and not any(w in text for w in self.rules.rabies):
-            return []
+            # The shots alone (打几针, 打疫苗) where an animal that carries rabies bit.
+            shot = next((w for w in self.rules.bite_shots if w in text), None)
+            if shot is None or not any(w in text for w in self.rules.biters):
+                return []
+            rabies = shot
         bite = next((p.text for p in self.rules.bitten if p.found_in(text)), None)
         return [rabies or self.rules.rabies[0], bite] if bite else []
+
+    def _glued(self, cue: str, text_sound: TextSound, excluded: list[str]) -> bool:
+        """A two-character `fuzzy` cue heard at the start of a longer word that no
+        dictionary knows (抗元测: the segmenter glued 抗元 to 测), keeping one of the
+        cue's characters and not ending in a particle (水都漫 is 水 + 都)."""
+        key = self._glue_keys.get(cue)
+        if key is None:
+            return False
+        sylls, chars, starts = text_sound.parts()
+        joined = " " + " ".join(sylls) + " "
+        at = joined.find(key)
+        while at >= 0:
+            index = joined.count(" ", 0, at)
+            end = min((s for s in starts if s > index), default=index)
+            heard = "".join(chars[index : index + 2])
+            if (
+                index in starts
+                and end > index + 2
+                and not self.phonetic.is_word("".join(chars[index:end]))
+                and any(a == b for a, b in zip(heard, cue, strict=True))
+                and heard[-1] not in PARTICLES
+                and not any(heard in e for e in excluded)
+            ):
+                return True
+            at = joined.find(key, at + 1)
+        return False
 
     def _fuzzy_heard(
         self, text_sound: TextSound, general: set[str], excluded: list[str]

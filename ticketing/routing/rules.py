@@ -71,8 +71,17 @@ class EpidemicRules:
     # phrases) is the person's, although an animal is named (epidemic.py).
     rabies: tuple[str, ...] = ()
     bitten: tuple[Phrase, ...] = ()
+    # The shots after a bite by an animal that carries rabies, the word 狂犬 unsaid.
+    bite_shots: tuple[str, ...] = ()
+    biters: tuple[str, ...] = ()
     # Strong cues also taken as fuzzy sound-alikes (names of diseases, clinics, tests).
     fuzzy: tuple[str, ...] = ()
+    # A cue right after an animal's name is the animal's disease (猪流感, 羊的布病).
+    animals: tuple[str, ...] = ()
+    # Fevers in several people (聚集性发病: 都发烧, 一半孩子发烧; gapped phrases): a shared
+    # cue, so not where another illness or an animal is named (好几头猪发烧).
+    cluster: tuple[Phrase, ...] = ()
+    cluster_not: tuple[str, ...] = ()  # heating and heat: fevers from cold or sun
 
 
 @dataclass(frozen=True)
@@ -254,6 +263,14 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             _phrase(t, 1, "epidemic.bitten")
             for t in _string_list(epi.get("bitten"), "epidemic.bitten")
         ),
+        bite_shots=_string_list(epi.get("bite_shots"), "epidemic.bite_shots"),
+        biters=_string_list(epi.get("biters"), "epidemic.biters"),
+        animals=_string_list(epi.get("animals"), "epidemic.animals"),
+        cluster=tuple(
+            _phrase(t, 1, "epidemic.cluster")
+            for t in _string_list(epi.get("cluster"), "epidemic.cluster")
+        ),
+        cluster_not=_string_list(epi.get("cluster_not"), "epidemic.cluster_not"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
