@@ -112,6 +112,7 @@ from hotline.ticketing.routing.roles import (
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
+from hotline.ticketing.routing.shared_duty import unnamed_assists, unnamed_duties
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
@@ -298,7 +299,11 @@ class Router:
         cues = (
             ()
             if lead is None or alone
-            else (*other_units_named(compact, lead), unnamed_second_duty(compact, lead))
+            else (
+                *other_units_named(compact, lead),
+                unnamed_second_duty(compact, lead),
+                *(words for _, words in unnamed_duties(compact, lead)),
+            )
         )
         evidence = gather_evidence(
             ranking,
@@ -357,7 +362,14 @@ class Router:
             )
         )
         taken = {a.department for a in named}
-        return (*named, *(a for a in kept if a.department not in taken))[:MAX_ASSISTING]
+        chosen = (*named, *(a for a in kept if a.department not in taken))
+        # Second duties the caller touches without naming the unit (shared_duty.py); not
+        # candidates to lead instead, only 协办.
+        if shown_only:
+            taken |= {a.department for a in chosen}
+            unnamed = unnamed_assists(compact, lead, self._name)
+            chosen = (*chosen, *(a for a in unnamed if a.department not in taken))
+        return chosen[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
         """The calibrated confidence when the rules carry a calibration; with

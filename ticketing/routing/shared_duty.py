@@ -1,0 +1,91 @@
+"""A second unit's duty the caller touches without naming the unit (协办 unasked). No I/O.
+
+Callers rarely name the second unit: they describe what happened, and what happened is
+in two units' duties at once (the catalogue's duty texts). Each `UnnamedDuty` below is
+one such pair, read as words specific enough to say the second duty, with the leads it
+applies to:
+
+- tied selling (强制卖报警器, 去指定的店买, 必须在他们那买) by any unit's provider: the
+  market regulator's 价格监督 and 消费者权益保护, whoever leads on the service itself;
+- a utility's burst or dug-up line left on a public way (道上全是水, 挖开的坑): the utility
+  repairs, the city's enforcement (市容, 占道) secures the road;
+- a utility's plant making noise (换热站的噪音): 工业噪声 is the environment bureau's;
+- a passenger vehicle overloaded (超员, 超载): 道路客运 is transport's, the overload on
+  the road is traffic management, the police's (交通管理).
+
+Each names the unit, so it is suggested as 协办 with its reason, and it holds the request
+back from automatic dispatch (Suggestion.joint_cues). Measured on the retired assist
+sets of rounds 2–7: these words were written almost only by callers whose duty was
+shared; broader words (受伤, 噪音 from a building site, 工地, a second unit's phrases of
+weight 2, any second duty on a question) held back many more single-owner requests than
+shared ones, and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
+
+UTILITIES = frozenset({"water", "gas", "power", "heating"})
+
+
+@dataclass(frozen=True)
+class UnnamedDuty:
+    unit: str  # the second unit, named by no one
+    what: str  # its duty, as the operator reads it (Chinese)
+    pattern: re.Pattern[str]
+    leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
+
+
+DUTIES: tuple[UnnamedDuty, ...] = (
+    UnnamedDuty(
+        "market_supervision",
+        "强制交易、价格",
+        re.compile(
+            r"强制(?:卖|买|购|搭售|推销)|(?:去|到|在)指定的?(?:店|商店|商家|地方)里?买"
+            r"|(?:必须|只能)(?:在|到|去)[^买请]{1,6}买"
+        ),
+    ),
+    UnnamedDuty(
+        "urban_management",
+        "道路占挖、市容",
+        re.compile(r"(?:道上|路上|路面|马路上)(?:全是|都是)水|挖开的坑|挖的坑"),
+        UTILITIES,
+    ),
+    UnnamedDuty("environment", "噪声", re.compile(r"噪音|噪声"), UTILITIES),
+    UnnamedDuty(
+        "public_security",
+        "交通管理",
+        re.compile(r"超员|超载"),
+        frozenset({"transport"}),
+    ),
+)
+
+
+def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]:
+    """The second duties `text` (compact) touches for this lead, each with its words."""
+    if lead is None:
+        return []
+    found = []
+    for duty in DUTIES:
+        if duty.unit == lead or (duty.leads is not None and lead not in duty.leads):
+            continue
+        match = duty.pattern.search(text)
+        if match:
+            found.append((duty, match.group(0)))
+    return found
+
+
+def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> list[Assist]:
+    """协办 for the second duties `text` touches without naming the unit, with the reason."""
+    return [
+        Assist(
+            duty.unit,
+            f"协办：{name(duty.unit)}，诉求还涉及其职责（{duty.what}：“{words}”）",
+            SHOWN_POINTS,
+        )
+        for duty, words in unnamed_duties(text, lead)
+    ]
