@@ -47,3 +47,19 @@ def test_the_router_suggests_the_unnamed_unit_and_holds_the_request(router: Rout
     # Without such words the lead alone stands.
     plain = router.suggest("燃气表充值充不进去，营业厅也不给办")
     assert "market_supervision" not in dict(plain.assisting) and not plain.joint_cues
+
+
+def test_prepaid_money_gone_with_the_business_is_the_market_regulators_too() -> None:
+    text = "孩子报的英语培训班一次交了一万二，上礼拜门一锁人没了"
+    assert _units(text, "education") == ["market_supervision"]
+    # A business gone without prepaid money (wages owed): no such duty.
+    assert _units("老板跑了，欠我们三个月工资", "human_resources") == []
+
+
+def test_a_longer_phrase_around_the_leads_names_a_second_duty(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest("楼下饭店地下室里摆了十来个液化气罐，闻着有气味，赶紧来人查查")
+    # 液化气罐 (a hazardous store) holds 液化气 (the gas company's word) inside it.
+    assert got.department == "gas"
+    assert "emergency" in (*dict(got.assisting), *got.other_duties)
+    assert held_back_by(got, on) is not None

@@ -7,6 +7,8 @@ applies to:
 
 - tied selling (强制卖报警器, 去指定的店买, 必须在他们那买) by any unit's provider: the
   market regulator's 价格监督 and 消费者权益保护, whoever leads on the service itself;
+- a business gone with its customers' prepaid money (培训班一次交了一万二…门一锁人没了,
+  预付费…跑路了): 预付卡消费 is the market regulator's, whoever oversees the trade;
 - a utility's burst or dug-up line left on a public way (道上全是水, 挖开的坑): the utility
   repairs, the city's enforcement (市容, 占道) secures the road;
 - a utility's plant making noise (换热站的噪音): 工业噪声 is the environment bureau's;
@@ -38,6 +40,7 @@ class UnnamedDuty:
     what: str  # its duty, as the operator reads it (Chinese)
     pattern: re.Pattern[str]
     leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
+    also: re.Pattern[str] | None = None  # words that must be written too
 
 
 DUTIES: tuple[UnnamedDuty, ...] = (
@@ -54,6 +57,12 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         "道路占挖、市容",
         re.compile(r"(?:道上|路上|路面|马路上)(?:全是|都是)水|挖开的坑|挖的坑"),
         UTILITIES,
+    ),
+    UnnamedDuty(
+        "market_supervision",
+        "预付费消费",
+        re.compile(r"跑路|跑了|卷钱|人没了|关门了|联系不上"),
+        also=re.compile(r"预付|储值|充值卡|会员卡|一次性?交了|交了一年"),
     ),
     UnnamedDuty("environment", "噪声", re.compile(r"噪音|噪声"), UTILITIES),
     UnnamedDuty(
@@ -74,7 +83,7 @@ def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]
         if duty.unit == lead or (duty.leads is not None and lead not in duty.leads):
             continue
         match = duty.pattern.search(text)
-        if match:
+        if match and (duty.also is None or duty.also.search(text)):
             found.append((duty, match.group(0)))
     return found
 
