@@ -41,9 +41,10 @@ def test_the_router_suggests_the_unnamed_unit_and_holds_the_request(router: Rout
     reasons = dict(got.assisting)
     assert "market_supervision" in reasons and "“强制卖”" in reasons["market_supervision"]
     assert held_back_by(got, on) in ("assisting", "joint")
-    # A question touching it is held back too, though only complaints show 协办.
+    # A question touching it is held back too, and shows the 协办 as well.
     asked = router.suggest("请问燃气公司上门强制推销报警器合法吗")
     assert asked.joint_cues and held_back_by(asked, on) is not None
+    assert "market_supervision" in dict(asked.assisting)
     # Without such words the lead alone stands.
     plain = router.suggest("燃气表充值充不进去，营业厅也不给办")
     assert "market_supervision" not in dict(plain.assisting) and not plain.joint_cues
@@ -63,3 +64,16 @@ def test_a_longer_phrase_around_the_leads_names_a_second_duty(router: Router) ->
     assert got.department == "gas"
     assert "emergency" in (*dict(got.assisting), *got.other_duties)
     assert held_back_by(got, on) is not None
+
+
+def test_a_work_injurys_bills_touch_both_insurers() -> None:
+    text = "我在单位受了工伤，请问这钱是找单位要，医保能不能先报"
+    assert _units(text, "human_resources") == ["medical_insurance"]
+    assert _units("工伤认定下来之前看病能走医保吗", "medical_insurance") == ["human_resources"]
+    assert _units("医保能报多少", "human_resources") == []  # no work injury: no pair
+
+
+def test_bad_tap_water_beside_a_discharging_factory_is_the_environments_too() -> None:
+    text = "村里自来水有怪味，怀疑是那个厂子往地下排东西"
+    assert _units(text, "water") == ["environment"]
+    assert _units("自来水发黄有味", "water") == []

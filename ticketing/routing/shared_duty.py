@@ -12,11 +12,17 @@ applies to:
 - a utility's burst or dug-up line left on a public way (道上全是水, 挖开的坑): the utility
   repairs, the city's enforcement (市容, 占道) secures the road;
 - a utility's plant making noise (换热站的噪音): 工业噪声 is the environment bureau's;
+- bad tap water with a factory discharging nearby (厂子往地下排东西): 水质 is the water
+  company's, 工业废水排放 the environment bureau's;
+- a work injury's bills (工伤 and 医保): who pays first is between 工伤保险 (human
+  resources) and 医保报销 (medical insurance), whichever the caller asks;
 - a passenger vehicle overloaded (超员, 超载): 道路客运 is transport's, the overload on
   the road is traffic management, the police's (交通管理).
 
-Each names the unit, so it is suggested as 协办 with its reason, and it holds the request
-back from automatic dispatch (Suggestion.joint_cues). Measured on the retired assist
+Each names the unit, so it is suggested as 协办 with its reason, on a question or a
+proposal too (these words are specific, unlike a second unit's phrases, which
+suggestion.JOINT_TYPES keeps to requests to act on), and it holds the request back from
+automatic dispatch (Suggestion.joint_cues). Measured on the retired assist
 sets of rounds 2–7: these words were written almost only by callers whose duty was
 shared; broader words (受伤, 噪音 from a building site, 工地, a second unit's phrases of
 weight 2, any second duty on a question) held back many more single-owner requests than
@@ -63,6 +69,25 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         "预付费消费",
         re.compile(r"跑路|跑了|卷钱|人没了|关门了|联系不上"),
         also=re.compile(r"预付|储值|充值卡|会员卡|一次性?交了|交了一年"),
+    ),
+    UnnamedDuty(
+        "environment",
+        "工业废水排放",
+        re.compile(r"(?:工厂|厂子|厂)[^请厂]{0,12}(?:排|倒)"),
+        frozenset({"water"}),
+    ),
+    UnnamedDuty(
+        "medical_insurance",
+        "医保报销",
+        re.compile(r"医保"),
+        frozenset({"human_resources"}),
+        re.compile(r"工伤"),
+    ),
+    UnnamedDuty(
+        "human_resources",
+        "工伤保险",
+        re.compile(r"工伤"),
+        frozenset({"medical_insurance"}),
     ),
     UnnamedDuty("environment", "噪声", re.compile(r"噪音|噪声"), UTILITIES),
     UnnamedDuty(

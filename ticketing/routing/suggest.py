@@ -284,8 +284,11 @@ class Router:
         )
         lead = ranking.lead
 
+        duties = unnamed_duties(compact, lead)
+        unnamed = {d.unit for d, _ in duties}
+
         def shown(a: Assist) -> bool:
-            if a.named:
+            if a.named or a.department in unnamed:
                 return True
             if category.category not in JOINT_TYPES:
                 return False
@@ -302,7 +305,7 @@ class Router:
             else (
                 *other_units_named(compact, lead),
                 unnamed_second_duty(compact, lead),
-                *(words for _, words in unnamed_duties(compact, lead)),
+                *(words for _, words in duties),
             )
         )
         evidence = gather_evidence(
