@@ -77,3 +77,12 @@ def test_bad_tap_water_beside_a_discharging_factory_is_the_environments_too() ->
     text = "村里自来水有怪味，怀疑是那个厂子往地下排东西"
     assert _units(text, "water") == ["environment"]
     assert _units("自来水发黄有味", "water") == []
+
+
+def test_a_unit_named_by_its_bare_short_name_is_a_joint_cue() -> None:
+    from hotline.ticketing.routing.roles import other_units_named
+
+    text = normalise("这个是找学校申请，还是得先找民政开证明").replace(" ", "")
+    assert other_units_named(text, "education") == ("民政",)
+    assert other_units_named(normalise("得住建那边批").replace(" ", ""), "wanghai") == ("住建",)
+    assert other_units_named("民政局说材料不全", "education") == ()  # only quoted

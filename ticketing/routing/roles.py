@@ -239,6 +239,10 @@ _FOLLOW_NAMES: dict[str, tuple[str, ...]] = {
     "natural_resources": ("自然资源",),
     "emergency": ("应急管理部门", "应急"),
     "environment": ("环保",),
+    # Bare short names (得先找民政开证明, 住建那边也给批): the unit, never an everyday word.
+    "civil_affairs": ("民政",),
+    "human_resources": ("人社",),
+    "housing": ("住建",),
 }
 _ALL_NAMES = sorted(
     {*_NAMES, *((n, u) for u, names in _FOLLOW_NAMES.items() for n in names)},
