@@ -36,8 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
-
-UTILITIES = frozenset({"water", "gas", "power", "heating"})
+from hotline.ticketing.routing.roles import UTILITIES
 
 
 @dataclass(frozen=True)
