@@ -10,7 +10,8 @@ The API the intake and the console use:
     candidates = find_duplicates(DraftInfo(...), open_tickets, window_days=..., ...)
 
 Round 2: `suggest` first rewrites spoken/东北 Chinese (speech.py); `Suggestion.assisting`
-names 协办 units with reasons (assist.py); auto.py decides 自动派单 from
+names 协办 units with reasons (assist.py; shared_duty.py for a second duty the caller
+touches without naming its unit); auto.py decides 自动派单 from
 `rules.auto_dispatch` and calibrates its threshold; champion.py judges a retrained model.
 """
 

@@ -54,10 +54,11 @@ def spans(text: str, phrase: str) -> list[tuple[int, int]]:
 
 
 def distinct_hits(text: str, hits: list[Hit], taken: list[tuple[int, int]]) -> list[Hit]:
-    """The written hits with at least one occurrence outside the `taken` spans."""
+    """The written hits with at least one occurrence outside the `taken` spans, or
+    strictly around one: 液化气罐 (a hazardous store) says more than the 液化气 inside it."""
 
     def free(span: tuple[int, int]) -> bool:
-        return all(span[1] <= lo or span[0] >= hi for lo, hi in taken)
+        return all(span[1] <= lo or span[0] >= hi or _around(span, (lo, hi)) for lo, hi in taken)
 
     return [
         h
@@ -116,6 +117,13 @@ def assisting_units(
         found.append((MIN_POINTS, Assist(area_id, reason, MIN_POINTS)))
     found.sort(key=lambda f: -f[0])
     return tuple(a for _, a in found[:MAX_ASSISTING])
+
+
+def _around(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """`outer` strictly contains `inner`."""
+    return (
+        outer[0] <= inner[0] and inner[1] <= outer[1] and outer[1] - outer[0] > inner[1] - inner[0]
+    )
 
 
 def _inside(text: str, hit: Hit, others: list[tuple[int, int]]) -> bool:

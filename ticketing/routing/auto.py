@@ -96,9 +96,10 @@ HOLDS = {
     "epidemic": "涉疫诉求须人工派单",
     "assisting": "涉及协办单位，须人工派单",  # shared duty: a person names all the units
     "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
-    # Another unit named by its name, or a utility's line broken by a third party: a second
-    # unit is likely to act though none is suggested (suggestion.joint_cues).
-    "joint": "还提到其他单位或第三方造成的损坏，可能需要协办，须人工派单",
+    # Another unit named by its name, a utility's line broken by a third party, or words
+    # of a second unit's duty (shared_duty.py): a second unit is likely to act, suggested
+    # or not (suggestion.joint_cues).
+    "joint": "还提到其他单位、第三方造成的损坏或其他单位的职责，可能需要协办，须人工派单",
     "source": "建议依据不足（未匹配到规则或相似工单）",
 }
 

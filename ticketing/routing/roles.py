@@ -239,6 +239,10 @@ _FOLLOW_NAMES: dict[str, tuple[str, ...]] = {
     "natural_resources": ("自然资源",),
     "emergency": ("应急管理部门", "应急"),
     "environment": ("环保",),
+    # Bare short names (得先找民政开证明, 住建那边也给批): the unit, never an everyday word.
+    "civil_affairs": ("民政",),
+    "human_resources": ("人社",),
+    "housing": ("住建",),
 }
 _ALL_NAMES = sorted(
     {*_NAMES, *((n, u) for u, names in _FOLLOW_NAMES.items() for n in names)},
@@ -318,10 +322,14 @@ def other_units_named(text: str, lead: str) -> tuple[str, ...]:
     (物业说…, 给环保局打过电话) nor only where (派出所门口): the caller thinks that unit is
     in it too (是民政部门还是医保部门办理, 公安也来帮个忙), even with no ask of its own."""
     found: dict[str, str] = {}
+    # A short name inside a longer one (民政 in 民政局说…) takes the longer one's reading.
+    longer = [(a, b) for name, _ in _ALL_NAMES for a, b in spans(text, name)]
     for name, unit in _ALL_NAMES:
         if unit == lead or unit in found or name in _PLAIN_WORDS:
             continue
         for a, b in spans(text, name):
+            if any(lo <= a and b <= hi and hi - lo > b - a for lo, hi in longer):
+                continue
             if not (reported(text, a, b) or _PLACE_AFTER.match(text[b : b + 12])):
                 found[unit] = name
                 break

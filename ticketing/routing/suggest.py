@@ -112,6 +112,7 @@ from hotline.ticketing.routing.roles import (
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
+from hotline.ticketing.routing.shared_duty import unnamed_assists, unnamed_duties
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
@@ -283,8 +284,11 @@ class Router:
         )
         lead = ranking.lead
 
+        duties = unnamed_duties(compact, lead)
+        unnamed = {d.unit for d, _ in duties}
+
         def shown(a: Assist) -> bool:
-            if a.named:
+            if a.named or a.department in unnamed:
                 return True
             if category.category not in JOINT_TYPES:
                 return False
@@ -298,7 +302,11 @@ class Router:
         cues = (
             ()
             if lead is None or alone
-            else (*other_units_named(compact, lead), unnamed_second_duty(compact, lead))
+            else (
+                *other_units_named(compact, lead),
+                unnamed_second_duty(compact, lead),
+                *(words for _, words in duties),
+            )
         )
         evidence = gather_evidence(
             ranking,
@@ -357,7 +365,14 @@ class Router:
             )
         )
         taken = {a.department for a in named}
-        return (*named, *(a for a in kept if a.department not in taken))[:MAX_ASSISTING]
+        chosen = (*named, *(a for a in kept if a.department not in taken))
+        # Second duties the caller touches without naming the unit (shared_duty.py); not
+        # candidates to lead instead, only 协办.
+        if shown_only:
+            taken |= {a.department for a in chosen}
+            unnamed = unnamed_assists(compact, lead, self._name)
+            chosen = (*chosen, *(a for a in unnamed if a.department not in taken))
+        return chosen[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
         """The calibrated confidence when the rules carry a calibration; with

@@ -1,0 +1,124 @@
+"""A second unit's duty the caller touches without naming the unit (协办 unasked). No I/O.
+
+Callers rarely name the second unit: they describe what happened, and what happened is
+in two units' duties at once (the catalogue's duty texts). Each `UnnamedDuty` below is
+one such pair, read as words specific enough to say the second duty, with the leads it
+applies to:
+
+- tied selling (强制卖报警器, 去指定的店买, 必须在他们那买) by any unit's provider: the
+  market regulator's 价格监督 and 消费者权益保护, whoever leads on the service itself;
+- a business gone with its customers' prepaid money (培训班一次交了一万二…门一锁人没了,
+  预付费…跑路了): 预付卡消费 is the market regulator's, whoever oversees the trade;
+- a utility's burst or dug-up line left on a public way (道上全是水, 挖开的坑): the utility
+  repairs, the city's enforcement (市容, 占道) secures the road;
+- a utility's plant making noise (换热站的噪音): 工业噪声 is the environment bureau's;
+- bad tap water with a factory discharging nearby (厂子往地下排东西): 水质 is the water
+  company's, 工业废水排放 the environment bureau's;
+- a work injury's bills (工伤 and 医保): who pays first is between 工伤保险 (human
+  resources) and 医保报销 (medical insurance), whichever the caller asks;
+- a passenger vehicle overloaded (超员, 超载): 道路客运 is transport's, the overload on
+  the road is traffic management, the police's (交通管理).
+
+Each names the unit, so it is suggested as 协办 with its reason, on a question or a
+proposal too (these words are specific, unlike a second unit's phrases, which
+suggestion.JOINT_TYPES keeps to requests to act on), and it holds the request back from
+automatic dispatch (Suggestion.joint_cues). Measured on the retired assist
+sets of rounds 2–7: these words were written almost only by callers whose duty was
+shared; broader words (受伤, 噪音 from a building site, 工地, a second unit's phrases of
+weight 2, any second duty on a question) held back many more single-owner requests than
+shared ones, and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
+from hotline.ticketing.routing.roles import UTILITIES
+
+
+@dataclass(frozen=True)
+class UnnamedDuty:
+    unit: str  # the second unit, named by no one
+    what: str  # its duty, as the operator reads it (Chinese)
+    pattern: re.Pattern[str]
+    leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
+    also: re.Pattern[str] | None = None  # words that must be written too
+
+
+DUTIES: tuple[UnnamedDuty, ...] = (
+    UnnamedDuty(
+        "market_supervision",
+        "强制交易、价格",
+        re.compile(
+            r"强制(?:卖|买|购|搭售|推销)|(?:去|到|在)指定的?(?:店|商店|商家|地方)里?买"
+            r"|(?:必须|只能)(?:在|到|去)[^买请]{1,6}买"
+        ),
+    ),
+    UnnamedDuty(
+        "urban_management",
+        "道路占挖、市容",
+        re.compile(r"(?:道上|路上|路面|马路上)(?:全是|都是)水|挖开的坑|挖的坑"),
+        UTILITIES,
+    ),
+    UnnamedDuty(
+        "market_supervision",
+        "预付费消费",
+        re.compile(r"跑路|跑了|卷钱|人没了|关门了|联系不上"),
+        also=re.compile(r"预付|储值|充值卡|会员卡|一次性?交了|交了一年"),
+    ),
+    UnnamedDuty(
+        "environment",
+        "工业废水排放",
+        re.compile(r"(?:工厂|厂子|厂)[^请厂]{0,12}(?:排|倒)"),
+        frozenset({"water"}),
+    ),
+    UnnamedDuty(
+        "medical_insurance",
+        "医保报销",
+        re.compile(r"医保"),
+        frozenset({"human_resources"}),
+        re.compile(r"工伤"),
+    ),
+    UnnamedDuty(
+        "human_resources",
+        "工伤保险",
+        re.compile(r"工伤"),
+        frozenset({"medical_insurance"}),
+    ),
+    UnnamedDuty("environment", "噪声", re.compile(r"噪音|噪声"), UTILITIES),
+    UnnamedDuty(
+        "public_security",
+        "交通管理",
+        re.compile(r"超员|超载"),
+        frozenset({"transport"}),
+    ),
+)
+
+
+def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]:
+    """The second duties `text` (compact) touches for this lead, each with its words."""
+    if lead is None:
+        return []
+    found = []
+    for duty in DUTIES:
+        if duty.unit == lead or (duty.leads is not None and lead not in duty.leads):
+            continue
+        match = duty.pattern.search(text)
+        if match and (duty.also is None or duty.also.search(text)):
+            found.append((duty, match.group(0)))
+    return found
+
+
+def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> list[Assist]:
+    """协办 for the second duties `text` touches without naming the unit, with the reason."""
+    return [
+        Assist(
+            duty.unit,
+            f"协办：{name(duty.unit)}，诉求还涉及其职责（{duty.what}：“{words}”）",
+            SHOWN_POINTS,
+        )
+        for duty, words in unnamed_duties(text, lead)
+    ]
