@@ -2,6 +2,7 @@
 
     python bench/auto_gates.py [--misses]
     python bench/auto_gates.py --cv FILE   (FILE: routing_eval.py --calibrate 5 --evidence FILE)
+    python bench/auto_gates.py --retired 2,3,4,5,6,7 [--misses] [--let-epidemic]
 
 Dev sets (tests/routing/data; never the blind sets): for every set with lead-unit labels,
 the share dispatched without an operator at the shipped threshold (config/routing.yaml
@@ -15,6 +16,14 @@ sets) is right only when a person dispatches it: the machine dispatches the lead
 on the other folds' eligible routings (the corpus labels lead units only); "over thr" is
 how many held-back routings the threshold would have let through, and how many of those
 were right.
+
+`--retired ROUNDS`: the same breakdown on the retired blind sets of those rounds
+(bench/blind/r*_{spoken,written,assist}), each round routed by a seed classifier trained
+without that round's lines (as `retired_lolo.py` does), so the threshold sees confidences
+of texts the classifier never read; then pooled by kind.
+
+`--let-epidemic`: what-if, with `skip_epidemic` off (epidemic matters then face the same
+holds and threshold as any other request); the shipped rules keep it on.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E4
 from hotline.ticketing.routing.suggest import Router  # noqa: E402
 
 from bench.routing_eval import (  # noqa: E402
+    RETIRED,
     Routed,
     calibrated_out_of_fold,
     load_items,
@@ -76,10 +86,11 @@ def row(label: str, n: int, auto: list[bool], held: Counter[str], right: Counter
     return f"{label:18} {n:>4}  {share:>14}  {holds}"
 
 
-def dev_report(router: Router, misses: bool) -> list[str]:
+def dev_report(router: Router, misses: bool, let_epidemic: bool) -> list[str]:
     from hotline.ticketing.routing.auto import held_back_by
 
     policy = replace(router.rules.auto_dispatch, enabled=True)
+    policy = replace(policy, skip_epidemic=False) if let_epidemic else policy
     lines = [
         f"threshold {policy.threshold}; auto share @ precision; held back by: n(right lead)",
         f"{'set':18} {'n':>4}  {'auto @ P':>14}  holds",
@@ -103,6 +114,54 @@ def dev_report(router: Router, misses: bool) -> list[str]:
                     right[hold] += ok
             lines.append(row(label, len(items), auto, held, right))
             lines += wrong
+    return lines
+
+
+def retired_report(rounds: list[int], misses: bool, let_epidemic: bool) -> list[str]:
+    """The hold breakdown per retired set, each round held out of the classifier's training."""
+    from hotline.ticketing.routing.auto import held_back_by
+    from hotline.ticketing.routing.classifier import train_seed
+    from hotline.ticketing.routing.seed import retired_records, seed_records
+
+    catalog = load_catalog()
+    shipped = build_router(load_rules(catalog), catalog)
+    places = shipped.gazetteer.names()
+    areas = sorted(a.id for a in catalog.areas)
+    policy = replace(shipped.rules.auto_dispatch, enabled=True)
+    policy = replace(policy, skip_epidemic=False) if let_epidemic else policy
+    lines = [
+        f"threshold {policy.threshold}; each round routed by a classifier trained without it",
+        f"{'set':18} {'n':>4}  {'auto @ P':>14}  holds",
+    ]
+    pooled: dict[str, tuple[list[bool], Counter[str], Counter[str], list[int]]] = {}
+    for r in rounds:
+        records = seed_records() + retired_records(keep=lambda s, r=r: not s.startswith(f"r{r}_"))
+        model = train_seed(records, place_names=places, area_ids=areas)
+        router = Router(shipped.rules, catalog, phonetic=shipped.phonetic, seed=model)
+        for name in sorted(n for n in RETIRED if n.startswith(f"r{r}_")):
+            text = RETIRED[name].read_text(encoding="utf-8")
+            items = [json.loads(x) for x in text.splitlines() if x]
+            auto, held, right, n = pooled.setdefault(
+                name.split("_", 1)[1], ([], Counter(), Counter(), [0])
+            )
+            mine: tuple[list[bool], Counter[str], Counter[str]] = ([], Counter(), Counter())
+            wrong: list[str] = []
+            for number, item in enumerate(items, start=1):
+                got = router.suggest(item["text"])
+                ok = got.department == item["unit"] and not item.get("assist")
+                hold = held_back_by(got, policy)
+                for a, h, rt in ((auto, held, right), mine):
+                    if hold is None:
+                        a.append(ok)
+                    else:
+                        h[hold] += 1
+                        rt[hold] += ok
+                if misses and hold is None and not ok:
+                    wrong.append(f"   wrong auto {name}:{number} {got.department}: {item['text']}")
+            n[0] += len(items)
+            lines.append(row(name, len(items), *mine))
+            lines += wrong
+    lines += [row(f"pooled {kind}", n[0], a, h, rt) for kind, (a, h, rt, n) in pooled.items()]
     return lines
 
 
@@ -161,13 +220,19 @@ def main() -> int:
     parser.add_argument("--precision", type=float, default=0.98)
     parser.add_argument("--strength", type=float, default=1.0)
     parser.add_argument("--misses", action="store_true", help="list wrong automatic dispatches")
+    parser.add_argument("--retired", default="", metavar="ROUNDS", help="e.g. 2,3,4,5,6,7")
+    parser.add_argument("--let-epidemic", action="store_true", help="what-if: skip_epidemic off")
     args = parser.parse_args()
+    if args.retired:
+        rounds = [int(r) for r in args.retired.split(",")]
+        print("\n".join(retired_report(rounds, args.misses, args.let_epidemic)))
+        return 0
     if args.cv:
         print("\n".join(cv_report(args.cv, args.precision, args.strength)))
         return 0
     catalog = load_catalog()
     router = build_router(load_rules(catalog), catalog)
-    print("\n".join(dev_report(router, args.misses)))
+    print("\n".join(dev_report(router, args.misses, args.let_epidemic)))
     return 0
 
 

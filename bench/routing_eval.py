@@ -238,10 +238,11 @@ def cross_validation(
     corpus: Path,
     folds: int,
     show_misses: bool,
-    routed: list[tuple[int, Suggestion, bool]] | None = None,
+    routed: list[tuple[int, Suggestion, bool, bool]] | None = None,
 ) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant.
-    `routed` collects (fold, suggestion, lead right) for every routing. The packaged
+    `routed` collects (fold, suggestion, lead right, shared duty) for every routing, shared
+    duty being a retired line labelled with 协办 (bench/blind/r*_assist). The packaged
     corpus is cross-validated as the classifiers train on it: the seed corpus and the
     retired sets together, each part's figures on a line of its own."""
     from hotline.ticketing.routing.classifier import train_seed
@@ -252,6 +253,8 @@ def cross_validation(
 
     records = training_records() if corpus == SEED_FILE else list(seed_records(corpus))
     seed_lines = len(seed_records(corpus))
+    shared = [False] * seed_lines + [bool(a) for a in retired_assists()]
+    shared = shared if len(shared) == len(records) else [False] * len(records)
     rng = random.Random(SEED)
     asr = [asr_variant(r[0], rng) for r in records]
     labels = [r[1] for r in records]
@@ -271,7 +274,7 @@ def cross_validation(
                 got = fold_router.suggest(said)
                 right[(part, variant, "unit")] += got.department == unit
                 if routed is not None:
-                    routed.append((fold, got, got.department == unit))
+                    routed.append((fold, got, got.department == unit, shared[i]))
                 right[(part, variant, "type")] += bool(category) and got.category == category
                 if show_misses and got.department != unit and variant == "clean":
                     misses.append(f"   miss want {unit} got {got.department}: {text}")
@@ -303,13 +306,24 @@ class Routed:
     assisting: int = 0  # 协办 units suggested, or other units' duties named (not shown)
     source: str = ""  # decided_by
     hold: str = ""  # the service's rule that holds it back before the threshold (auto.HOLDS)
+    # The label names 协办 (a retired shared-duty line): the lead alone is the wrong dispatch
+    # even when the lead is right. The corpus labels the lead only, so False elsewhere.
+    shared: bool = False
 
 
-def routed_of(items: list[tuple[int, Suggestion, bool]], router: Router) -> list[Routed]:
+def retired_assists() -> list[list[str]]:
+    """The 协办 label of every line of the packaged retired sets, in file order."""
+    from hotline.ticketing.routing.seed import RETIRED_FILE
+
+    lines = RETIRED_FILE.read_text(encoding="utf-8").splitlines()
+    return [list(json.loads(x).get("assist", [])) for x in lines if x.strip()]
+
+
+def routed_of(items: list[tuple[int, Suggestion, bool, bool]], router: Router) -> list[Routed]:
     from hotline.ticketing.routing.auto import held_back_by
 
     policy = replace(router.rules.auto_dispatch, enabled=True, threshold=0.0)
-    holds = [held_back_by(s, policy) or "" for _, s, _ in items]
+    holds = [held_back_by(s, policy) or "" for _, s, _, _ in items]
     return [
         Routed(
             fold,
@@ -321,8 +335,9 @@ def routed_of(items: list[tuple[int, Suggestion, bool]], router: Router) -> list
             len(s.assisting) + len(s.other_duties),
             s.decided_by,
             hold,
+            shared,
         )
-        for (fold, s, correct), hold in zip(items, holds, strict=True)
+        for (fold, s, correct, shared), hold in zip(items, holds, strict=True)
     ]
 
 
@@ -366,26 +381,37 @@ def held_out_threshold(
     inner: Callable[[list[Routed]], list[float]],
     precision: float,
     only: Callable[[Routed], bool] = lambda r: True,
-) -> tuple[float, float, list[float]]:
+    chosen_on: Callable[[Routed], bool] | None = None,
+) -> tuple[float, float, list[float], float]:
     """Coverage and precision when each fold's threshold is chosen without that fold:
     `held_out` scores every routing without its own fold's labels; `inner(rest)` scores
     the other folds without the held-out fold's labels. Pooled over the held-out folds.
-    With `only`, the threshold is chosen on, and applies to, those routings alone (the
-    ones the policy lets go automatically); coverage stays a share of all routings."""
+    With `only`, the threshold applies to those routings alone (the ones the policy lets
+    go automatically), and is chosen on them unless `chosen_on` says on which; coverage
+    stays a share of all routings. Last, the precision with a shared-duty routing
+    (`Routed.shared`) counted wrong: what dispatching the lead alone gets right."""
     from hotline.ticketing.routing.auto import choose_threshold
 
-    taken = right = 0
+    chosen_on = chosen_on or only
+    taken = right = alone = 0
     thresholds: list[float] = []
     for fold in sorted({r.fold for r in routed}):
         rest = [r for r in routed if r.fold != fold]
-        pairs = [(v, r.correct) for v, r in zip(inner(rest), rest, strict=True) if only(r)]
+        pairs = [(v, r.correct) for v, r in zip(inner(rest), rest, strict=True) if chosen_on(r)]
         chosen = choose_threshold(pairs, precision)
         thresholds.append(chosen.threshold)
         for value, r in zip(held_out, routed, strict=True):
             if r.fold == fold and only(r) and value >= chosen.threshold:
                 taken += 1
                 right += r.correct
-    return taken / len(routed), right / taken if taken else float("nan"), thresholds
+                alone += r.correct and not r.shared
+    nan = float("nan")
+    return (
+        taken / len(routed),
+        right / taken if taken else nan,
+        thresholds,
+        alone / taken if taken else nan,
+    )
 
 
 def calibration(
@@ -408,7 +434,7 @@ def calibration(
         routed = load_routed(evidence_file)
         lines.append(f"cross-validated routings read from {evidence_file}")
     else:
-        items: list[tuple[int, Suggestion, bool]] = []
+        items: list[tuple[int, Suggestion, bool, bool]] = []
         lines += cross_validation(router, SEED_FILE, folds, False, items)
         routed = routed_of(items, router)
         if evidence_file is not None:
@@ -448,7 +474,7 @@ def calibration(
         ("combined score", raw, lambda rest: [r.confidence for r in rest]),
         ("calibrated", calibrated, lambda rest: calibrated_out_of_fold(rest, strength)),
     ):
-        coverage, prec, thresholds = held_out_threshold(routed, held_out, inner, precision)
+        coverage, prec, thresholds, _ = held_out_threshold(routed, held_out, inner, precision)
         lines.append(
             f"  {name:14}, threshold chosen without the held-out fold: coverage {coverage:.3f} "
             f"precision {prec:.3f} (thresholds {' '.join(f'{t:.3f}' for t in thresholds)})"
@@ -458,21 +484,29 @@ def calibration(
         f"  of which eligible (rules/history/classifier, no epidemic, no 协办 but reported): "
         f"{len(eligible) / n:.3f} of all routings"
     )
-    # What would actually go without an operator: the threshold chosen on the eligible
-    # routings of the other folds. "协办 noted": a 协办 suggestion no longer holds a
+    # What would actually go without an operator. "as shipped": the threshold chosen on
+    # every routing of the other folds (as below, for the rules), applied after the holds
+    # — the figure to set beside a blind set's auto share; "eligible only": chosen on the
+    # routings the holds let through. "协办 noted": a 协办 suggestion no longer holds a
     # request back (the lead is dispatched, the operator adds the assisting units).
-    policies: tuple[tuple[str, Callable[[Routed], bool]], ...] = (
-        ("dispatched (eligible only)", lambda r: r.eligible),
+    # "alone P": precision with a retired shared-duty line dispatched alone counted wrong
+    # (the seed corpus labels no 协办, so only the retired assist sets can say so).
+    policies: tuple[tuple[str, Callable[[Routed], bool], Callable[[Routed], bool] | None], ...] = (
+        ("dispatched as shipped", lambda r: r.eligible, lambda r: True),
+        ("dispatched (eligible only)", lambda r: r.eligible, None),
         (
             "dispatched if 协办 only noted",
             lambda r: r.eligible or (r.assisting > 0 and trusted(r) and not r.epidemic),
+            None,
         ),
     )
-    for name, only in policies:
+    for name, only, chosen_on in policies:
         inner = lambda rest: calibrated_out_of_fold(rest, strength)  # noqa: E731
-        coverage, prec, thresholds = held_out_threshold(routed, calibrated, inner, precision, only)
+        coverage, prec, thresholds, alone = held_out_threshold(
+            routed, calibrated, inner, precision, only, chosen_on
+        )
         lines.append(
-            f"  {name:30}: share {coverage:.3f} precision {prec:.3f} "
+            f"  {name:30}: share {coverage:.3f} precision {prec:.3f} alone P {alone:.3f} "
             f"(thresholds {' '.join(f'{t:.3f}' for t in thresholds)})"
         )
     # What ships: a calibrator fitted on every out-of-fold routing, and the threshold

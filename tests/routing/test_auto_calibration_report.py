@@ -1,0 +1,58 @@
+"""The automatic-dispatch figures `bench/routing_eval.py --calibrate` reports: the share at
+the threshold as shipped (chosen on every routing, applied after the holds) and the
+precision when a shared-duty request sent to its lead alone counts as wrong."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.routing_eval import Routed, held_out_threshold, retired_assists  # noqa: E402
+
+
+def routing(fold: int, correct: bool, eligible: bool = True, shared: bool = False) -> Routed:
+    return Routed(fold, 0.0, None, correct, eligible, shared=shared)
+
+
+def test_shared_duty_sent_alone_counts_wrong_only_in_the_alone_precision() -> None:
+    routed = [routing(f, True, shared=s) for f in (0, 1) for s in (False, False, False, True)]
+    scores = [0.9] * len(routed)
+    share, precision, _, alone = held_out_threshold(
+        routed, scores, lambda rest: [0.9] * len(rest), 0.98
+    )
+    assert (share, precision, alone) == (1.0, 1.0, 0.75)
+
+
+def test_the_shipped_threshold_is_chosen_on_every_routing_but_applies_after_the_holds() -> None:
+    # Per fold: two held-back wrong routings at 0.95 and eligible right ones at 0.9 and 0.8.
+    routed: list[Routed] = []
+    scores: list[float] = []
+    for fold in (0, 1):
+        for value, correct, eligible in (
+            (0.95, False, False),
+            (0.9, True, True),
+            (0.8, True, True),
+        ):
+            routed.append(routing(fold, correct, eligible))
+            scores.append(value)
+
+    def inner(rest: list[Routed]) -> list[float]:
+        return [s for s, r in zip(scores, routed, strict=True) if r in rest]
+
+    chosen_on_eligible = held_out_threshold(routed, scores, inner, 0.98, lambda r: r.eligible)
+    as_shipped = held_out_threshold(
+        routed, scores, inner, 0.98, lambda r: r.eligible, lambda r: True
+    )
+    assert chosen_on_eligible[0] == 4 / 6  # both eligible routings of each fold go
+    assert as_shipped[2] == [1.0, 1.0]  # no threshold keeps 0.98 once the wrong ones count
+    assert as_shipped[0] == 0.0
+
+
+def test_every_retired_line_has_a_list_of_assisting_units() -> None:
+    assists = retired_assists()
+    assert assists and all(isinstance(a, list) for a in assists)
+    assert any(assists), "the retired shared-duty sets label 协办 units"
