@@ -4,7 +4,7 @@
                                  [--model FILE] [--misses]
     python bench/routing_eval.py --set holdout|holdout2|holdout3|holdout4 [--misses] [--rules-only]
     python bench/routing_eval.py --cv 5 [--corpus FILE]
-    python bench/routing_eval.py --blind r10_spoken|…|all [--misses]
+    python bench/routing_eval.py --blind r11_spoken|…|all [--misses]
     python bench/routing_eval.py --retired r2_spoken|…|all [--misses]
 
 `--misses` on the --retired/--blind style reports lists every request with a wrong field,
@@ -73,13 +73,13 @@ def _sets(rounds: range) -> dict[str, Path]:
 # Texts as said or written, no ASR variant made (bench/blind/README.md). Rounds 2–5 were
 # measured two or three times each and then retired into development data (tuned on from
 # round 8), rounds 6 and 7 after three or four measurements (from round 9), rounds 8 and 9
-# after three or four (from round 10); `--blind all` and the calibration's blind report read
-# only the blind rounds.
+# after three or four (from round 10), round 10 after two (from round 11); `--blind all`
+# and the calibration's blind report read only the blind rounds.
 # They also train the classifiers (ticketing/routing/retired_sets.jsonl), so `--retired`
 # routes texts the shipped classifier was trained on: bench/retired_lolo.py holds each
 # round out of the training for an honest figure.
-RETIRED = _sets(range(2, 10))
-BLIND = _sets(range(10, 14))
+RETIRED = _sets(range(2, 11))
+BLIND = _sets(range(11, 15))
 
 FIELDS = (
     ("department", "unit"),
