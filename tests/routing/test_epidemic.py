@@ -38,6 +38,12 @@ RAISE = [
     "我妈说要居家格离七天那买菜咋整啊",  # 格离: 隔离 heard as two words
     "那个发热门真晚上开不开啊孩子烧得厉害",  # 门真: 门诊 misheard
     "楼下邻居得了结合病天天在楼道里咳嗽",  # 结合病: 结核病 misheard
+    # people's fevers beside an animal: the people are named with the fever
+    "村里养猪场的猪死了好几头 喂猪的三个工人也高烧了 场里不让说",
+    # a wound's tetanus shot (a person's vaccination)
+    "我在工地让铁丝划了个口子 哪个医院能打破伤风针",
+    # a class closed for a run of sick children, with disinfection asked for (two weak cues)
+    "幼儿园这周好多孩子请假 老师说回家别乱跑 也不消毒 是不是该停课",
     "我闺女想约那个九价的上哪约啊",  # the HPV vaccine of people
     "孩子让狗咬了那个狂犬的针得打几针啊",  # rabies shots after a bite
     "我刚从东南亚回来浑身疼怕是登革热",
@@ -155,6 +161,14 @@ DO_NOT_RAISE = [
     "银行说我的卡被封了 让我去柜台",
     "饭店后厨的厨师都不戴口罩，也不戴帽子",
     "孩子让邻居家狗咬了 缝了几针 狗主人一分钱不给",
+    # the animals' fevers though people are named before them
+    "养殖场的工人说鸡都发烧了 兽医站也不来人",
+    # the epidemic as a year or a landmark, not the matter asked about
+    "疫情那年买的车位到现在还没办下产权证",
+    "防疫站旁边那家饭店的油烟天天往我家窗户里灌",
+    "以前做核酸的那个棚子一直没拆 挡着消防通道",
+    # a school closed for snow: 停课 alone is one weak cue
+    "下大雪学校停课了 校车的钱退不退",
 ]
 
 

@@ -78,3 +78,39 @@ def test_a_rare_dictionary_word_may_be_the_recognisers_spelling_of_a_place(
 ) -> None:
     # 海兴 is a county elsewhere, rare in the dictionary: here it is 海星 as transcribed.
     assert router.suggest("我在海兴那边住，小区停水两天了").area == "haixing"
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        # a sound-alike glued to a preposition, to 住 or to a position word by the segmenter
+        ("有人在鸿海那个菜市场门口卖活鸡", "honghai"),
+        ("陆屯后山上有人烧荒 烟呛得喘不上气", "lutun"),
+        ("我住海新街那边，楼下天天有人放鞭炮", "haixing"),
+        # a town's full name with a syllable's initial lost (存 for 屯), its 镇 as written
+        ("我是芦存镇的，村里的自来水停了三天", "lutun"),
+        # or a syllable lost where only one area's stem has the other
+        ("就是屯镇那个村 低保一直批不下来", "lutun"),
+    ],
+)
+def test_a_garbled_or_glued_place_is_found_with_its_area(
+    router: Router, text: str, area: str
+) -> None:
+    s = router.suggest(text)
+    assert s.area == area
+    assert "音近" in s.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那个海街道的办事员说话太冲",  # 海 is the stem of three subdistricts
+        "我是城镇户口，能不能交农村的合作医疗",  # 城镇 is a word
+        "我在家里等了一天，修暖气的也没来",  # 在家里 is no place
+        "我住还行，就是楼下饭店太吵",  # 还行 ~ 海星, an everyday word after 住
+    ],
+)
+def test_a_lost_syllable_or_a_glued_word_places_nothing_ambiguous(
+    router: Router, text: str
+) -> None:
+    assert router.suggest(text).area is None

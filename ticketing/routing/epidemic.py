@@ -22,8 +22,10 @@ How a message raises the flag, in order:
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
    (`animals`) is the animal's disease (猪流感, 羊的布病).
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
-   outbreak (聚集性发病) the catalogue counts; a shared cue, so silent beside an animal,
-   and silent beside a cold home or the heat (`cluster_not`: 暖气, 锅炉, 中暑).
+   outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
+   another illness only where the people are named with it (`cluster_people`: 养鸡场
+   死了不少鸡, 两个工人也高烧 — not 好几头猪发烧), and silent beside a cold home or the
+   heat (`cluster_not`: 暖气, 锅炉, 中暑).
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -45,11 +47,14 @@ from itertools import product
 
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
-from hotline.ticketing.routing.rules import EpidemicRules
+from hotline.ticketing.routing.rules import EpidemicRules, Phrase
 
 # Characters that end a two-character "word" the segmenter glued from a noun and a
 # particle or adverb (水都, 话了, 钱也): such a word is not a sound-alike of a cue.
 PARTICLES = frozenset("都也就还又才了的着过呢吗吧啊呀")
+
+# How far before a fever-cluster phrase its people may be named (两个工人|也高烧).
+PEOPLE_BEFORE = 4
 
 
 class EpidemicReader:
@@ -117,14 +122,31 @@ class EpidemicReader:
         strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:
             return strong
-        if not other and not any(w in text for w in rules.cluster_not):
-            cluster = [p.text for p in rules.cluster if p.found_in(text)]
+        if not any(w in text for w in rules.cluster_not):
+            cluster = [
+                p.text
+                for p in rules.cluster
+                if (self._people_fevers(p, text) if other else p.found_in(text))
+            ]
             if cluster:
                 return cluster
         weak = [w for w in rules.weak if w not in general and said(w)]
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)
+
+    def _people_fevers(self, phrase: Phrase, text: str) -> bool:
+        """A cluster phrase beside an animal or another illness counts only as people's
+        fevers: a `cluster_people` word in it or just before it (两个工人也高烧), with no
+        animal between that word and the fever (工人说鸡都发烧 is the chickens')."""
+        for start, end in phrase.spans(text):
+            window = text[max(0, start - PEOPLE_BEFORE) : end]
+            for person in self.rules.cluster_people:
+                at = window.rfind(person)
+                rest = window[at + len(person) :]
+                if at >= 0 and not any(a in rest for a in self.rules.animals):
+                    return True
+        return False
 
     def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
         """[rabies word, bite phrase] when a person's rabies shot is asked about."""

@@ -11,7 +11,9 @@ Guards, as for the toneless match in phonetic.py: a match begins and ends on wor
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
 at least one character must be the name's own (half of them when the heard span is
 several words), so 晚还 is never 望海; a two-syllable name heard as two words (努 吞)
-counts only when a place word follows (那边, 附近 …).
+counts only when a place word follows (那边, 附近 …). A full name with its 镇 or 街道
+as written may also lose a syllable's initial (芦存镇 for 芦屯镇: same finals) or, of a
+two-character stem, a whole syllable where only one area's stem has the other (芦镇).
 The gazetteer tries this only after exact and toneless matches fail.
 """
 
@@ -40,6 +42,10 @@ _UE_TO_IAO["nve"] = "niao"
 PLACE_CUES = frozenset(
     ("那边", "这边", "那块", "这块", "那块儿", "这块儿", "附近", "一带", "那疙瘩", "这疙瘩")
 )
+
+# The suffixes of a town's or subdistrict's full name, kept as written by a recogniser
+# that garbles the name before them (芦存镇).
+ADMIN_SUFFIXES = ("镇", "街道")
 
 
 def _split(syllable: str) -> tuple[str, str]:
@@ -106,6 +112,13 @@ class FuzzyPlaces:
             if count >= 2 and count == len(name):
                 for key in fuzzy_keys(name):
                     self._keys.append((key, name, area, count))
+        # Full names with an administrative suffix, for `_by_suffix`: (name, area, stem).
+        self._suffixed = [
+            (name, area, len(name) - len(suffix))
+            for name, area in names.items()
+            for suffix in ADMIN_SUFFIXES
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2
+        ]
 
     def find(self, text_sound: TextSound) -> list[tuple[int, str, str]]:
         """(syllable index, name, area) of each guarded fuzzy occurrence."""
@@ -125,6 +138,50 @@ class FuzzyPlaces:
                     found.append((index, name, area))
                     break
                 at = joined.find(key, at + 1)
+        return found + self._by_suffix(sylls, chars, starts)
+
+    def _by_suffix(
+        self, sylls: list[str], chars: list[str], starts: set[int]
+    ) -> list[tuple[int, str, str]]:
+        """A town's or subdistrict's full name (芦屯镇) heard with its 镇/街道 as written
+        and a syllable's initial lost to the recogniser (芦存镇: 存 cun for 屯 tun): the
+        same finals, one of the stem's characters its own, the stem no dictionary word."""
+        found: list[tuple[int, str, str]] = []
+        for name, area, stem in self._suffixed:
+            finals = [final_of(canonical(s)) for s in syllables(name[:stem])]
+            for index in sorted(starts):
+                end = index + len(name)
+                heard = "".join(chars[index:end])
+                if (
+                    end in starts
+                    and heard[stem:] == name[stem:]
+                    and heard != name
+                    and [final_of(canonical(s)) for s in sylls[index : index + stem]] == finals
+                    and any(a == b for a, b in zip(heard[:stem], name[:stem], strict=True))
+                    and not self._is_word(heard[:stem])
+                ):
+                    found.append((index, name, area))
+        return found + self._by_short_stem(sylls, chars, starts)
+
+    def _by_short_stem(
+        self, sylls: list[str], chars: list[str], starts: set[int]
+    ) -> list[tuple[int, str, str]]:
+        """A two-character stem with one syllable lost and the suffix said (芦镇, 屯镇 for
+        芦屯镇): the syllable left must sound as one of the stem's, only one area's stem
+        may have it (海街道 could be 红海, 海星 or 望海), and it is no word (城镇)."""
+        found: list[tuple[int, str, str]] = []
+        for index in sorted(starts - {len(sylls)}):
+            areas = {
+                (name, area)
+                for name, area, stem in self._suffixed
+                if stem == 2
+                and "".join(chars[index + 1 : index + 1 + len(name) - stem]) == name[stem:]
+                and index + 1 + len(name) - stem in starts
+                and sylls[index] in syllables(name[:stem])
+                and not self._is_word(chars[index] + name[stem:])
+            }
+            if len({area for _, area in areas}) == 1:
+                found.append((index, *min(areas)))
         return found
 
     def _accept(self, name: str, chars: list[str], starts: set[int], index: int, end: int) -> bool:

@@ -10,6 +10,11 @@ from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces
 from hotline.ticketing.routing.phonetic import MIN_TWIN_FREQ, PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import GazetteerRules
 
+# Prepositions the segmenter glues to the place after them (在鸿海), and position words
+# it glues to the place before them (陆屯后山上); see `Gazetteer._unglued`.
+GLUED_BEFORE = frozenset("在住到从去往回")
+GLUED_AFTER = frozenset("后前里边上下东西南北")
+
 
 @dataclass(frozen=True)
 class AreaHit:
@@ -65,7 +70,7 @@ class Gazetteer:
     def _by_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
         if self._phonetic is None:
             return []
-        text_sound = text_sound or TextSound([text])
+        text_sound = self._unglued(text_sound or TextSound([text]))
         found: list[tuple[int, str, str]] = []
         for name, area in self._area_of.items():
             key = self._phonetic.sound_of(name)
@@ -79,6 +84,29 @@ class Gazetteer:
                     found.append((at, name, area))
         return _one_per_span(found)
 
+    def _unglued(self, text_sound: TextSound) -> TextSound:
+        """`text_sound` with a place's sound-alike freed from the word the segmenter glued
+        it into: a preposition or 住 before it (在鸿海: 在 + 鸿海; 住海|新街: 住 + 海) or a
+        position word after it (陆屯后: 陆屯 + 后), in a word no dictionary knows (在家,
+        村里 stay whole)."""
+        assert self._phonetic is not None
+        _, chars, starts = text_sound.parts()
+        bounds = sorted(starts)
+        pieces: list[str] = []
+        changed = False
+        for begin, end in zip(bounds, bounds[1:], strict=False):
+            word = "".join(chars[begin:end])
+            if len(word) >= 2 and not self._phonetic.is_word(word):
+                if word[0] in GLUED_BEFORE:
+                    pieces.append(word[0])
+                    word, changed = word[1:], True
+                if word[-1] in GLUED_AFTER and len(word) >= 3:
+                    pieces += [word[:-1], word[-1]]
+                    changed = True
+                    continue
+            pieces.append(word)
+        return TextSound(pieces) if changed else text_sound
+
     def _by_fuzzy_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
         if self._phonetic is None:
             return []
@@ -87,7 +115,7 @@ class Gazetteer:
             self._fuzzy = FuzzyPlaces(
                 self._area_of, lambda heard: heard in blocked or phonetic.is_word(heard)
             )
-        return _one_per_span(self._fuzzy.find(text_sound or TextSound([text])))
+        return _one_per_span(self._fuzzy.find(self._unglued(text_sound or TextSound([text]))))
 
 
 def _one_per_span(found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:

@@ -41,6 +41,16 @@ class Phrase:
             return self.text in text
         return self.pattern.search(text) is not None
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the phrase occurs in `text` (start, end), first to last."""
+        if self.pattern is not None:
+            return [m.span() for m in self.pattern.finditer(text)]
+        spans, at = [], text.find(self.text)
+        while at >= 0:
+            spans.append((at, at + len(self.text)))
+            at = text.find(self.text, at + 1)
+        return spans
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -82,6 +92,9 @@ class EpidemicRules:
     # cue, so not where another illness or an animal is named (好几头猪发烧).
     cluster: tuple[Phrase, ...] = ()
     cluster_not: tuple[str, ...] = ()  # heating and heat: fevers from cold or sun
+    # People named in or just before a cluster (两个工人也高烧): the fevers are theirs,
+    # so the cluster counts beside an animal too (养鸡场死了不少鸡 … 工人也高烧).
+    cluster_people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,6 +284,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
             for t in _string_list(epi.get("cluster"), "epidemic.cluster")
         ),
         cluster_not=_string_list(epi.get("cluster_not"), "epidemic.cluster_not"),
+        cluster_people=_string_list(epi.get("cluster_people"), "epidemic.cluster_people"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
