@@ -99,6 +99,12 @@ def test_who_is_affected_names_no_second_unit(router: Router) -> None:
     assert heater.department == "power" and "heating" not in dict(heater.assisting)
     venue = router.suggest("楼下网吧让好几个初中生进去上网，老板也不查身份证，请文化执法来查")
     assert not {"education", "public_security"} & set(dict(venue.assisting))
+    # 存在安全隐患 qualifies the lead's own matter; it names no emergency bureau duty.
+    for text in (
+        "我们单元门口的配电箱门掉了，里面的电线裸露在外，孩子们天天在旁边玩，存在安全隐患，请尽快处理。",
+        "村口那座小桥的护栏断了好几根，晚上没有灯，存在安全隐患，请尽快修复。",
+    ):
+        assert "emergency" not in dict(router.suggest(text).assisting)
     # District heating itself beside the power company is still a second duty.
     both = router.suggest(
         "小区停电了，热力公司的换热站也停了，暖气不热，供电公司和热力公司都得来人"
