@@ -155,3 +155,16 @@ def test_the_town_or_village_asked_to_act_leads(rules_only_router: Router) -> No
     s = rules_only_router.suggest(told + "，村里能不能给送点煤")
     assert s.department == "hongqi"
     assert s.alternatives[0].department == "civil_affairs"
+
+
+def test_a_village_offering_or_asked_to_help_assists(router: Router) -> None:
+    # The village offers its help or is asked along with the lead: it acts too.
+    offers = router.suggest("熊岳镇后山有人夜里偷挖古墓，请文物部门赶紧管管，村里也可以帮着守着")
+    assert "xiongyue" in dict(offers.assisting)
+    asked = router.suggest(
+        "红旗镇我们屯有个孤寡老人摔伤了没人管，请民政给办救助，村里也麻烦常去看看"
+    )
+    assert "hongqi" in dict(asked.assisting)
+    # The village only as where the matter is: no 属地协办.
+    where = router.suggest("红旗镇我们村里那个孤寡老人摔伤了没人照顾，请民政给办救助")
+    assert "hongqi" not in dict(where.assisting)

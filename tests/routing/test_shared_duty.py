@@ -86,3 +86,27 @@ def test_a_unit_named_by_its_bare_short_name_is_a_joint_cue() -> None:
     assert other_units_named(text, "education") == ("民政",)
     assert other_units_named(normalise("得住建那边批").replace(" ", ""), "wanghai") == ("住建",)
     assert other_units_named("民政局说材料不全", "education") == ()  # only quoted
+
+
+def test_who_is_affected_names_no_second_unit(router: Router) -> None:
+    # The caller's child on the way to school, an electric heater, a venue checking IDs:
+    # words of another unit's phrases that say who or what, not its duty.
+    road = router.suggest(
+        "学校旁边那段人行道上的树杈被雪压断了横在道上，孩子上学得绕着走，请派人清走"
+    )
+    assert "education" not in dict(road.assisting)
+    heater = router.suggest("家里电压太低，电暖气一开就跳闸，灯也一闪一闪的，请供电公司来看看")
+    assert heater.department == "power" and "heating" not in dict(heater.assisting)
+    venue = router.suggest("楼下网吧让好几个初中生进去上网，老板也不查身份证，请文化执法来查")
+    assert not {"education", "public_security"} & set(dict(venue.assisting))
+    # 存在安全隐患 qualifies the lead's own matter; it names no emergency bureau duty.
+    for text in (
+        "我们单元门口的配电箱门掉了，里面的电线裸露在外，孩子们天天在旁边玩，存在安全隐患，请尽快处理。",
+        "村口那座小桥的护栏断了好几根，晚上没有灯，存在安全隐患，请尽快修复。",
+    ):
+        assert "emergency" not in dict(router.suggest(text).assisting)
+    # District heating itself beside the power company is still a second duty.
+    both = router.suggest(
+        "小区停电了，热力公司的换热站也停了，暖气不热，供电公司和热力公司都得来人"
+    )
+    assert {both.department, *dict(both.assisting)} >= {"power", "heating"}

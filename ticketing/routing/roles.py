@@ -376,12 +376,13 @@ def named_assists(text: str, lead: str | None, name: Callable[[str], str]) -> li
 
 
 # 属地协办 needs the town, community or village as an actor, not as where the matter is
-# (村里那条道, 社区门口, 村里的井): a mention that is asked (请镇里…, 社区给照应照应), reported
-# inactive or disputing (村里也不管, 村委会说…), or names its officials (村干部, 村委会).
+# (村里那条道, 社区门口, 村里的井): a mention that is asked (请镇里…, 社区给照应照应, 村里也麻烦…,
+# 社区也来个人), offers to help (村里也可以帮着看着, 村里愿意配合), is reported inactive or
+# disputing (村里也不管, 村委会说…), or names its officials (村干部, 村委会).
 _AREA_ACTS_AFTER = re.compile(
-    r"^(的人|的工作人员|那边|里)?(也|都|又|还|就|根本)?"
+    r"^(的人|的工作人员|那边|里)?(也|都|又|还|就|根本)?(可以|能|愿意|得)?"
     r"(不管|没人管|不动弹|不作为|不理|不给|不让|没来|没人|给|帮|出面|协调|组织|管管|派人|来人"
-    r"|说|讲|回复|答复|表示|电话)"
+    r"|来个人|麻烦|配合|说|讲|回复|答复|表示|电话)"
 )
 _AREA_ACTS_BEFORE = re.compile(r"(请|找|求|希望|要求|恳请)$")
 _OFFICIALS = re.compile(r"干部|村委|委会|书记|主任|网格员|工作人员")

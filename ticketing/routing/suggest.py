@@ -352,7 +352,7 @@ class Router:
         epidemic = self.rules.epidemic
         flag_words = (*epidemic.strong, *epidemic.weak, *epidemic.general) if shown_only else ()
         found = assisting_units(
-            lead, units, area_id, self._area_ids, self._name, compact, flag_words
+            lead, units, area_id, self._area_ids, self._name, compact, flag_words, shown_only
         )
         named = named_assists(compact, lead, self._name)
         kept = tuple(
