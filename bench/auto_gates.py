@@ -65,7 +65,16 @@ DEV = (
     "assist_dev2",
     "assist_dev3",
 )
-ORDER = ("no_lead", "epidemic", "assisting", "other_duties", "joint", "source", "threshold")
+ORDER = (
+    "no_lead",
+    "epidemic",
+    "assisting",
+    "other_duties",
+    "joint",
+    "area_asked",
+    "source",
+    "threshold",
+)
 
 
 def variants(name: str) -> list[tuple[str, list[dict[str, Any]]]]:

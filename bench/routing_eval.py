@@ -238,11 +238,12 @@ def cross_validation(
     corpus: Path,
     folds: int,
     show_misses: bool,
-    routed: list[tuple[int, Suggestion, bool, bool]] | None = None,
+    routed: list[tuple[int, Suggestion, bool, bool, str]] | None = None,
 ) -> list[str]:
     """Lines of a K-fold report: lead unit and type, clean and ASR-style, per variant.
-    `routed` collects (fold, suggestion, lead right, shared duty) for every routing, shared
-    duty being a retired line labelled with 协办 (bench/blind/r*_assist). The packaged
+    `routed` collects (fold, suggestion, lead right, shared duty, origin) for every routing,
+    shared duty being a retired line labelled with 协办 (bench/blind/r*_assist), origin the
+    retired line's set and line ("r10_spoken:23") or "seed". The packaged
     corpus is cross-validated as the classifiers train on it: the seed corpus and the
     retired sets together, each part's figures on a line of its own."""
     from hotline.ticketing.routing.classifier import train_seed
@@ -255,6 +256,8 @@ def cross_validation(
     seed_lines = len(seed_records(corpus))
     shared = [False] * seed_lines + [bool(a) for a in retired_assists()]
     shared = shared if len(shared) == len(records) else [False] * len(records)
+    origin = ["seed"] * seed_lines + retired_sources()
+    origin = origin if len(origin) == len(records) else ["seed"] * len(records)
     rng = random.Random(SEED)
     asr = [asr_variant(r[0], rng) for r in records]
     labels = [r[1] for r in records]
@@ -274,7 +277,7 @@ def cross_validation(
                 got = fold_router.suggest(said)
                 right[(part, variant, "unit")] += got.department == unit
                 if routed is not None:
-                    routed.append((fold, got, got.department == unit, shared[i]))
+                    routed.append((fold, got, got.department == unit, shared[i], origin[i]))
                 right[(part, variant, "type")] += bool(category) and got.category == category
                 if show_misses and got.department != unit and variant == "clean":
                     misses.append(f"   miss want {unit} got {got.department}: {text}")
@@ -309,6 +312,9 @@ class Routed:
     # The label names 协办 (a retired shared-duty line): the lead alone is the wrong dispatch
     # even when the lead is right. The corpus labels the lead only, so False elsewhere.
     shared: bool = False
+    # Where the routed text comes from: "seed", or a retired line's "r10_spoken:23" (what
+    # bench/auto_transfer.py holds out by round); "" in files written before it was kept.
+    origin: str = ""
 
 
 def retired_assists() -> list[list[str]]:
@@ -319,11 +325,19 @@ def retired_assists() -> list[list[str]]:
     return [list(json.loads(x).get("assist", [])) for x in lines if x.strip()]
 
 
-def routed_of(items: list[tuple[int, Suggestion, bool, bool]], router: Router) -> list[Routed]:
+def retired_sources() -> list[str]:
+    """The source ("r10_spoken:23") of every line of the packaged retired sets, in file order."""
+    from hotline.ticketing.routing.seed import RETIRED_FILE
+
+    lines = RETIRED_FILE.read_text(encoding="utf-8").splitlines()
+    return [str(json.loads(x).get("source", "")) for x in lines if x.strip()]
+
+
+def routed_of(items: list[tuple[int, Suggestion, bool, bool, str]], router: Router) -> list[Routed]:
     from hotline.ticketing.routing.auto import held_back_by
 
     policy = replace(router.rules.auto_dispatch, enabled=True, threshold=0.0)
-    holds = [held_back_by(s, policy) or "" for _, s, _, _ in items]
+    holds = [held_back_by(s, policy) or "" for _, s, _, _, _ in items]
     return [
         Routed(
             fold,
@@ -336,8 +350,9 @@ def routed_of(items: list[tuple[int, Suggestion, bool, bool]], router: Router) -
             s.decided_by,
             hold,
             shared,
+            origin,
         )
-        for (fold, s, correct, shared), hold in zip(items, holds, strict=True)
+        for (fold, s, correct, shared, origin), hold in zip(items, holds, strict=True)
     ]
 
 
@@ -434,7 +449,7 @@ def calibration(
         routed = load_routed(evidence_file)
         lines.append(f"cross-validated routings read from {evidence_file}")
     else:
-        items: list[tuple[int, Suggestion, bool, bool]] = []
+        items: list[tuple[int, Suggestion, bool, bool, str]] = []
         lines += cross_validation(router, SEED_FILE, folds, False, items)
         routed = routed_of(items, router)
         if evidence_file is not None:

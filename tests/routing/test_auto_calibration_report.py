@@ -11,7 +11,14 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.routing_eval import Routed, held_out_threshold, retired_assists  # noqa: E402
+from bench.routing_eval import (  # noqa: E402
+    Routed,
+    held_out_threshold,
+    load_routed,
+    retired_assists,
+    retired_sources,
+    save_routed,
+)
 
 
 def routing(fold: int, correct: bool, eligible: bool = True, shared: bool = False) -> Routed:
@@ -56,3 +63,19 @@ def test_every_retired_line_has_a_list_of_assisting_units() -> None:
     assists = retired_assists()
     assert assists and all(isinstance(a, list) for a in assists)
     assert any(assists), "the retired shared-duty sets label 协办 units"
+
+
+def test_every_retired_line_names_its_round_so_a_round_can_be_held_out() -> None:
+    sources = retired_sources()
+    assert len(sources) == len(retired_assists())
+    assert all(s.split("_", 1)[0][1:].isdigit() and ":" in s for s in sources)
+    assert any(s.startswith("r10_") for s in sources)
+
+
+def test_the_origin_survives_the_evidence_file_and_old_files_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "routed.jsonl"
+    save_routed(path, [Routed(0, 0.5, None, True, True, origin="r10_spoken:23")])
+    assert load_routed(path)[0].origin == "r10_spoken:23"
+    # A file written before origins were kept: every routing's origin is unknown.
+    path.write_text(path.read_text(encoding="utf-8").replace(', "origin": "r10_spoken:23"', ""))
+    assert load_routed(path)[0].origin == ""

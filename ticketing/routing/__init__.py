@@ -12,7 +12,8 @@ The API the intake and the console use:
 Round 2: `suggest` first rewrites spoken/东北 Chinese (speech.py); `Suggestion.assisting`
 names 协办 units with reasons (assist.py; shared_duty.py for a second duty the caller
 touches without naming its unit); auto.py decides 自动派单 from
-`rules.auto_dispatch` and calibrates its threshold; champion.py judges a retrained model.
+`rules.auto_dispatch` and calibrates its threshold (area_ask.py: a caller asking the town or
+community to act holds a department's lead back); champion.py judges a retrained model.
 """
 
 from __future__ import annotations

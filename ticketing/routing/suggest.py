@@ -73,6 +73,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.assist import (
     MAX_ASSISTING,
     SHOWN_POINTS,
@@ -334,6 +335,7 @@ class Router:
             reported=tuple(a.department for a in helpers if story(a)),
             asked_alone=alone,
             joint_cues=tuple(c for c in cues if c),
+            area_asked="" if lead in self._area_ids else area_asked_words(compact),
             evidence=evidence,
         )
         return self._with_auto(suggestion)

@@ -49,6 +49,9 @@ class Suggestion:
     # (是民政部门还是医保部门办理) or a utility's line broken by a third party
     # (roles.other_units_named, roles.unnamed_second_duty). They hold automatic dispatch back.
     joint_cues: tuple[str, ...] = field(default=())
+    # The caller asks the town, community or village to act (让镇上管管…) while the lead is
+    # a department: the words of that ask (area_ask.py); it holds automatic dispatch back.
+    area_asked: str = ""
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is
