@@ -197,6 +197,11 @@ def _string_list(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _gapped(value: Any, where: str) -> tuple[Phrase, ...]:
+    """A list of phrases of weight 1, each perhaps with gaps (都…发烧)."""
+    return tuple(_phrase(t, 1, where) for t in _string_list(value, where))
+
+
 def _flag(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise RulesError(f"{where}: expected true or false, got {value!r}")
@@ -272,17 +277,11 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         other_illness=_string_list(epi.get("other_illness"), "epidemic.other_illness"),
         rabies=_string_list(epi.get("rabies"), "epidemic.rabies"),
         fuzzy=_string_list(epi.get("fuzzy"), "epidemic.fuzzy"),
-        bitten=tuple(
-            _phrase(t, 1, "epidemic.bitten")
-            for t in _string_list(epi.get("bitten"), "epidemic.bitten")
-        ),
+        bitten=_gapped(epi.get("bitten"), "epidemic.bitten"),
         bite_shots=_string_list(epi.get("bite_shots"), "epidemic.bite_shots"),
         biters=_string_list(epi.get("biters"), "epidemic.biters"),
         animals=_string_list(epi.get("animals"), "epidemic.animals"),
-        cluster=tuple(
-            _phrase(t, 1, "epidemic.cluster")
-            for t in _string_list(epi.get("cluster"), "epidemic.cluster")
-        ),
+        cluster=_gapped(epi.get("cluster"), "epidemic.cluster"),
         cluster_not=_string_list(epi.get("cluster_not"), "epidemic.cluster_not"),
         cluster_people=_string_list(epi.get("cluster_people"), "epidemic.cluster_people"),
     )
