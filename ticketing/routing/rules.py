@@ -268,22 +268,26 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         cues[cat_id] = _phrase_set(phrases, f"categories.cues.{cat_id}")
 
     epi = _mapping(root.get("epidemic"), "epidemic")
+
+    def words(key: str) -> tuple[str, ...]:
+        return _string_list(epi.get(key), f"epidemic.{key}")
+
     epidemic = EpidemicRules(
-        strong=_string_list(epi.get("strong"), "epidemic.strong"),
-        weak=_string_list(epi.get("weak"), "epidemic.weak"),
+        strong=words("strong"),
+        weak=words("weak"),
         weak_needed=int(_number(epi.get("weak_needed", 2), "epidemic.weak_needed", low=1, high=20)),
-        exclude=_string_list(epi.get("exclude"), "epidemic.exclude"),
-        general=_string_list(epi.get("general"), "epidemic.general"),
-        other_illness=_string_list(epi.get("other_illness"), "epidemic.other_illness"),
-        rabies=_string_list(epi.get("rabies"), "epidemic.rabies"),
-        fuzzy=_string_list(epi.get("fuzzy"), "epidemic.fuzzy"),
+        exclude=words("exclude"),
+        general=words("general"),
+        other_illness=words("other_illness"),
+        rabies=words("rabies"),
+        fuzzy=words("fuzzy"),
         bitten=_gapped(epi.get("bitten"), "epidemic.bitten"),
-        bite_shots=_string_list(epi.get("bite_shots"), "epidemic.bite_shots"),
-        biters=_string_list(epi.get("biters"), "epidemic.biters"),
-        animals=_string_list(epi.get("animals"), "epidemic.animals"),
+        bite_shots=words("bite_shots"),
+        biters=words("biters"),
+        animals=words("animals"),
         cluster=_gapped(epi.get("cluster"), "epidemic.cluster"),
-        cluster_not=_string_list(epi.get("cluster_not"), "epidemic.cluster_not"),
-        cluster_people=_string_list(epi.get("cluster_people"), "epidemic.cluster_people"),
+        cluster_not=words("cluster_not"),
+        cluster_people=words("cluster_people"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
