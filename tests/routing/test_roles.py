@@ -171,6 +171,9 @@ def test_a_unit_asked_by_its_short_name_or_whether_it_can_act() -> None:
     hits = {"public_security": [Hit("交警", 4.0)], "education": [Hit("学校", 3.0)]}
     asked = "建议学校放学的时候交警能不能在门口那段路多站一会儿"
     assert unit_role(asked, "public_security", hits) is Role.ASKED
+    rescue = {"civil_affairs": [Hit("救助站", 4.0)], "human_resources": [Hit("工钱", 4.0)]}
+    fare = "工钱的事我已经去劳动监察那儿告了人家说在办救助站能帮着买张车票吗"
+    assert asked_instead(fare, "human_resources", ["civil_affairs"], rescue) == "civil_affairs"
     assert asked_instead(asked, "education", ["public_security"], hits) == "public_security"
     # A school asked whether it can do something is not asked by its name: no change.
     assert unit_role("学校能不能晚点放学", "education", hits) is not Role.ASKED

@@ -42,8 +42,8 @@ _ASK_AFTER = re.compile(
 # Not after 说: 我说找交警 reports what the caller said to someone, not the ask.
 _ASK_BEFORE = re.compile(r"(?<!说)(请|让|叫|找|求求你们|你们|望|希望|要求)$")
 # After a unit's own name (not its duty words: 学校能不能 may ask about the school's rule),
-# a question whether it can act asks it (交警能不能在门口多站一会儿, 城管能否管管).
-_NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否)")
+# a question whether it can act asks it (交警能不能在门口多站一会儿, 救助站能帮着买张车票吗).
+_NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "market_supervision": (
