@@ -39,8 +39,9 @@ _ASK_AFTER = re.compile(
 )
 # Before a unit's name (not its duty words: 让学生进去 asks nothing of a school).
 # Written asks: 恳请/望/希望 + the unit (望住建部门督促开发商).
-# Not after 说: 我说找交警 reports what the caller said to someone, not the ask.
-_ASK_BEFORE = re.compile(r"(?<!说)(请|让|叫|找|求求你们|你们|望|希望|要求)$")
+# 说找 (我说找交警) reports what the caller said to someone, not the ask; 说请 is mostly a
+# sentence break lost with the punctuation (家属不说。请卫生部门来检查).
+_ASK_BEFORE = re.compile(r"(请|让|叫|(?<!说)找|求求你们|你们|望|希望|要求)$")
 # After a unit's own name (not its duty words: 学校能不能 may ask about the school's rule),
 # a question whether it can act asks it (交警能不能在门口多站一会儿, 救助站能帮着买张车票吗).
 _NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
