@@ -181,5 +181,5 @@ def test_a_unit_asked_by_its_short_name_or_whether_it_can_act() -> None:
     told = "司机没打表到地方要一百五我说找交警他说找谁都没用"
     assert unit_role(told, "public_security", hits) is not Role.ASKED
     # 说 then 请 is a sentence break the punctuation no longer shows: the ask stands.
-    broke = "养老院瞒着家属不说请卫生部门来检查"
+    broke = "养老院不隔离还瞒着家属不说请卫生部门来检查"
     assert unit_role(broke, "health", {"health": [Hit("隔离", 4.0)]}) is Role.ASKED
