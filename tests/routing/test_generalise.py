@@ -97,6 +97,34 @@ def test_a_recognition_slip_matches_by_sound_a_real_word_does_not(
     assert rules_only_router.suggest("买 了 一包 烟").department != "medical_insurance"
 
 
+def test_a_long_phrase_heard_as_one_unknown_word_counts_in_full(
+    rules_only_router: Router,
+) -> None:
+    # 深份证 (身份证 misheard) is that phrase, not a coincidence: its full weight, while a
+    # two-syllable sound-alike (城惯 for 城管) keeps the sound share.
+    from hotline.ticketing.routing.matching import SOUND_FACTOR, find_hits
+    from hotline.ticketing.routing.phonetic import TextSound
+    from hotline.ticketing.routing.text import chunks
+
+    phrases = rules_only_router.rules.units["public_security"]
+    full = next(p.weight for p in phrases.phrases if p.text == "身份证")
+    text = "孩子十六了头一回办深份证 学校报名急着用"
+    hits = find_hits(
+        phrases, text.replace(" ", ""), TextSound(chunks(text)), rules_only_router.phonetic
+    )
+    heard = next(h for h in hits if h.phrase == "身份证")
+    assert heard.by_sound and heard.weight == full
+    phrases = rules_only_router.rules.units["urban_management"]
+    text = "卖水果的 城惯天天来"
+    hits = find_hits(
+        phrases, text.replace(" ", ""), TextSound(chunks(text)), rules_only_router.phonetic
+    )
+    short = next(h for h in hits if h.phrase == "城管")
+    assert short.weight == pytest.approx(
+        SOUND_FACTOR * next(p.weight for p in phrases.phrases if p.text == "城管")
+    )
+
+
 def test_the_typed_corpus_requests_are_labelled_with_catalogue_ids(
     routing_catalog: Catalog,
 ) -> None:

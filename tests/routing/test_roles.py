@@ -168,3 +168,30 @@ def test_a_village_offering_or_asked_to_help_assists(router: Router) -> None:
     # The village only as where the matter is: no 属地协办.
     where = router.suggest("红旗镇我们村里那个孤寡老人摔伤了没人照顾，请民政给办救助")
     assert "hongqi" not in dict(where.assisting)
+
+def test_the_town_body_asked_by_a_light_word_leads() -> None:
+    # 镇上 alone is too light to make a local matter (去镇上卫生院 says where), but asked
+    # (让镇上管管, 镇上能不能派人) the town is to act.
+    hits = [Hit("镇上", 1.0)]
+    assert area_asked("村会计收了医保钱没交上让镇上管管这个会计", hits, "medical_insurance")
+    assert area_asked("赶集那条街上全是冰镇上能不能派人撒点沙子", hits, "urban_management")
+    assert not area_asked("去镇上卫生院拍个片子都拍不了", hits, "health")
+
+
+def test_a_unit_asked_by_its_short_name_or_whether_it_can_act() -> None:
+    # 交警 names the traffic police; 交警能不能… asks them, 让交警拦了 is about them.
+    hits = {"public_security": [Hit("交警", 4.0)], "education": [Hit("学校", 3.0)]}
+    asked = "建议学校放学的时候交警能不能在门口那段路多站一会儿"
+    assert unit_role(asked, "public_security", hits) is Role.ASKED
+    rescue = {"civil_affairs": [Hit("救助站", 4.0)], "human_resources": [Hit("工钱", 4.0)]}
+    fare = "工钱的事我已经去劳动监察那儿告了人家说在办救助站能帮着买张车票吗"
+    assert asked_instead(fare, "human_resources", ["civil_affairs"], rescue) == "civil_affairs"
+    assert asked_instead(asked, "education", ["public_security"], hits) == "public_security"
+    # A school asked whether it can do something is not asked by its name: no change.
+    assert unit_role("学校能不能晚点放学", "education", hits) is not Role.ASKED
+    # What the caller once said (我说找交警) reports, it does not ask.
+    told = "司机没打表到地方要一百五我说找交警他说找谁都没用"
+    assert unit_role(told, "public_security", hits) is not Role.ASKED
+    # 说 then 请 is a sentence break the punctuation no longer shows: the ask stands.
+    broke = "养老院不隔离还瞒着家属不说请卫生部门来检查"
+    assert unit_role(broke, "health", {"health": [Hit("隔离", 4.0)]}) is Role.ASKED

@@ -7,9 +7,12 @@ from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 
 # A phrase matched only by sound (停睡 for 停水) counts this share of its weight;
 # a two-syllable sound-alike made of two separate words ("谁 管" ~ 水管) is
-# usually a coincidence and counts less.
+# usually a coincidence and counts less. A phrase of three or more syllables heard as
+# one word no dictionary knows (深份证 for 身份证, 劳动监查 for 劳动监察) is the
+# recogniser's slip for that phrase, not a coincidence: it counts in full.
 SOUND_FACTOR = 0.7
 SOUND_FACTOR_SPLIT_PAIR = 0.35
+SLIP_MIN_CHARS = 3
 
 
 def rule_words(rules: RoutingRules) -> list[str]:
@@ -40,7 +43,8 @@ def find_hits(
             real_word = words == 1 and phonetic.is_word(heard)
             if words and not real_word and not (twinned and words > 1):
                 split_pair = len(phrase.text) == 2 and words == 2
-                factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else SOUND_FACTOR
+                slip = words == 1 and len(phrase.text) >= SLIP_MIN_CHARS
+                factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else 1.0 if slip else SOUND_FACTOR
                 hits.append(Hit(phrase.text, phrase.weight * factor, by_sound=True))
     return hits
 

@@ -39,7 +39,12 @@ _ASK_AFTER = re.compile(
 )
 # Before a unit's name (not its duty words: 让学生进去 asks nothing of a school).
 # Written asks: 恳请/望/希望 + the unit (望住建部门督促开发商).
-_ASK_BEFORE = re.compile(r"(请|让|叫|找|求求你们|你们|望|希望|要求)$")
+# 说找 (我说找交警) reports what the caller said to someone, not the ask; 说请 is mostly a
+# sentence break lost with the punctuation (家属不说。请卫生部门来检查).
+_ASK_BEFORE = re.compile(r"(请|让|叫|(?<!说)找|求求你们|你们|望|希望|要求)$")
+# After a unit's own name (not its duty words: 学校能不能 may ask about the school's rule),
+# a question whether it can act asks it (交警能不能在门口多站一会儿, 救助站能帮着买张车票吗).
+_NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "market_supervision": (
@@ -57,7 +62,7 @@ ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "education": ("教育局", "教育部门"),
     "human_resources": ("人社局", "劳动局", "劳动监察", "人社部门", "劳动部门"),
     "transport": ("交通局", "运管", "交通运输局", "交通部门"),
-    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关", "交警部门"),
+    "public_security": ("派出所", "公安局", "警察", "公安部门", "公安机关", "交警部门", "交警"),
     "civil_affairs": ("民政局", "民政部门", "救助站"),
     "agriculture": ("农业局", "农业农村局", "农业部门", "农业农村部门"),
     "emergency": ("应急局", "应急管理局", "安监局", "安监", "应急部门", "安全生产部门"),
@@ -111,7 +116,9 @@ def _written(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
 def _addressed(text: str, unit: str) -> bool:
     """The caller asks this unit by name to act (请住建局管管, 供电公司赶紧来人)."""
     return any(
-        _ASK_AFTER.match(text[b : b + 12]) or _ASK_BEFORE.search(text[max(0, a - 4) : a])
+        _ASK_AFTER.match(text[b : b + 12])
+        or _NAME_ASK_AFTER.match(text[b : b + 12])
+        or _ASK_BEFORE.search(text[max(0, a - 4) : a])
         for name in ADDRESSED_AS.get(unit, ())
         for a, b in spans(text, name)
     )
@@ -414,6 +421,9 @@ _AREA_ASKED_AFTER = re.compile(
     r"|管管|想想办法|协调|给[^\s]{1,4}?(吧|呗))"
 )
 _AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求)$")
+# Words that name the town or village body itself, too light to score a local matter (去镇上
+# 卫生院 says where) but asked, the body to act (让镇上管管, 镇上能不能派人撒点沙子).
+_AREA_BODIES = frozenset({"镇上", "乡里"})
 
 
 def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
@@ -423,7 +433,7 @@ def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
     if any(name in text for name in ADDRESSED_AS.get(lead, ())):
         return False
     return any(
-        weight >= LIGHT_WORD
+        (weight >= LIGHT_WORD or text[a:b] in _AREA_BODIES)
         and (
             _AREA_ASKED_AFTER.match(text[b : b + 12])
             or _AREA_ASKED_BEFORE.search(text[max(0, a - 4) : a])
