@@ -169,6 +169,7 @@ def test_a_village_offering_or_asked_to_help_assists(router: Router) -> None:
     where = router.suggest("红旗镇我们村里那个孤寡老人摔伤了没人照顾，请民政给办救助")
     assert "hongqi" not in dict(where.assisting)
 
+
 def test_the_town_body_asked_by_a_light_word_leads() -> None:
     # 镇上 alone is too light to make a local matter (去镇上卫生院 says where), but asked
     # (让镇上管管, 镇上能不能派人) the town is to act.
