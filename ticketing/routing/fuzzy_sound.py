@@ -112,12 +112,14 @@ class FuzzyPlaces:
             if count >= 2 and count == len(name):
                 for key in fuzzy_keys(name):
                     self._keys.append((key, name, area, count))
-        # Full names with an administrative suffix, for `_by_suffix`: (name, area, stem).
+        # Full names with an administrative suffix, for `_by_suffix`: the name, its area,
+        # the stem's length, and the stem's syllables with their finals (read once here).
         self._suffixed = [
-            (name, area, len(name) - len(suffix))
+            (name, area, len(stem), sylls, [final_of(canonical(s)) for s in sylls])
             for name, area in names.items()
             for suffix in ADMIN_SUFFIXES
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2
+            if name.endswith(suffix) and len(stem := name[: -len(suffix)]) >= 2
+            for sylls in [syllables(stem)]
         ]
 
     def find(self, text_sound: TextSound) -> list[tuple[int, str, str]]:
@@ -147,8 +149,7 @@ class FuzzyPlaces:
         and a syllable's initial lost to the recogniser (芦存镇: 存 cun for 屯 tun): the
         same finals, one of the stem's characters its own, the stem no dictionary word."""
         found: list[tuple[int, str, str]] = []
-        for name, area, stem in self._suffixed:
-            finals = [final_of(canonical(s)) for s in syllables(name[:stem])]
+        for name, area, stem, _, finals in self._suffixed:
             for index in sorted(starts):
                 end = index + len(name)
                 heard = "".join(chars[index:end])
@@ -173,11 +174,11 @@ class FuzzyPlaces:
         for index in sorted(starts - {len(sylls)}):
             areas = {
                 (name, area)
-                for name, area, stem in self._suffixed
+                for name, area, stem, stem_sylls, _ in self._suffixed
                 if stem == 2
                 and "".join(chars[index + 1 : index + 1 + len(name) - stem]) == name[stem:]
                 and index + 1 + len(name) - stem in starts
-                and sylls[index] in syllables(name[:stem])
+                and sylls[index] in stem_sylls
                 and not self._is_word(chars[index] + name[stem:])
             }
             if len({area for _, area in areas}) == 1:
