@@ -158,27 +158,32 @@ def graph_key(model_dir: Path) -> str:
 
 
 def _run(commands: list[list[str]], env: dict[str, str], cwd: Path) -> None:
-    """Commands joined by pipes; StaticGraphError with the first failure's stderr."""
-    procs: list[subprocess.Popen[bytes]] = []
+    """Commands joined by pipes; StaticGraphError with the first failure's stderr (kept
+    in files: a pipe nobody reads could stall a tool mid-pipeline)."""
+    procs: list[tuple[subprocess.Popen[bytes], Path]] = []
     stdin = None
     for i, cmd in enumerate(commands):
         last = i == len(commands) - 1
-        proc = subprocess.Popen(
-            cmd,
-            stdin=stdin,
-            stdout=None if last else subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            cwd=cwd,
-        )
+        err_path = cwd / f"{i}-{cmd[0]}.stderr"
+        with open(err_path, "wb") as err:
+            proc = subprocess.Popen(
+                cmd,
+                stdin=stdin,
+                stdout=None if last else subprocess.PIPE,
+                stderr=err,
+                env=env,
+                cwd=cwd,
+            )
         if stdin is not None:
             stdin.close()  # the next one owns it now
         stdin = proc.stdout
-        procs.append(proc)
-    errors = [(p, p.communicate()[1]) for p in reversed(procs)]
-    for proc, err in reversed(errors):
+        procs.append((proc, err_path))
+    for proc, _ in reversed(procs):
+        proc.wait()
+    for proc, err_path in procs:
+        text = err_path.read_text(encoding="utf-8", errors="replace").strip()
+        err_path.unlink()
         if proc.returncode:
-            text = err.decode("utf-8", "replace").strip()
             raise StaticGraphError(f"{proc.args[0]} failed ({proc.returncode}): {text[-500:]}")
 
 
@@ -190,8 +195,7 @@ def compile_graph(model_dir: Path, target: Path) -> None:
     env["LD_LIBRARY_PATH"] = os.pathsep.join(
         p for p in (str(plugins), env.get("LD_LIBRARY_PATH", "")) if p
     )
-    with open(graph / "Gr.fst", "rb") as f:
-        header = f.read(1 << 26)  # the header with its symbol tables (~11 MB for ko)
+    header = (graph / "Gr.fst").read_bytes()  # the symbol tables are in its header
     symbols = output_symbols(header)
     if symbols is None:
         if not (graph / "words.txt").is_file():
@@ -249,7 +253,11 @@ def compiled_graph(model_dir: Path | str, cache_dir: Path | str) -> Path:
     try:
         compile_graph(model_dir, building / "graph")
         shutil.rmtree(target, ignore_errors=True)
-        (building / "graph").rename(target)
+        try:
+            (building / "graph").rename(target)
+        except OSError:  # another process finished the same graph first
+            if not (target / "HCLG.fst").is_file():
+                raise
     finally:
         shutil.rmtree(building, ignore_errors=True)
     size = (target / "HCLG.fst").stat().st_size

@@ -132,7 +132,7 @@ class VoskEngine:
         """The model folder on its precompiled graph (compiled first if need be); an
         HCLG model already is one. StaticGraphError when the OpenFst tools are missing."""
         if not is_lookahead_model(model_path.resolve()):
-            log.info("asr.graph static: %s already has a static graph", model_path)
+            log.info("asr.graph static: %s is no lookahead model, loaded as it is", model_path)
             return model_path
         assert self.graph_cache is not None
         compiled = compiled_graph(model_path, self.graph_cache)

@@ -144,6 +144,17 @@ def test_a_lookahead_graph_compiles_to_a_static_one_without_disambiguation_ids(
     assert not is_lookahead_model(shadow)
 
 
+@needs_tools
+def test_a_failing_tool_is_reported_and_leaves_no_graph_behind(tmp_path: Path) -> None:
+    env = _tools_env()
+    assert env is not None
+    model = _toy_model(tmp_path, env)
+    (model / "graph" / "HCLr.fst").write_bytes(b"not an fst")
+    with pytest.raises(StaticGraphError, match="fstcompose failed"):
+        compiled_graph(model, tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []
+
+
 def test_missing_tools_give_the_package_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
