@@ -76,6 +76,11 @@ _scratch: Path | None = None
 _lock = threading.Lock()
 
 
+def shadow_dir() -> Path:
+    """This process's folder for shadow model folders (removed at exit)."""
+    return _scratch_dir()
+
+
 def _scratch_dir() -> Path:
     global _scratch
     with _lock:

@@ -26,7 +26,7 @@ from pathlib import Path
 from hotline.asr.admission import DecodeMeter
 from hotline.asr.audio import FrameJoiner, PcmResampler, frames
 from hotline.asr.calibration import calibration_call
-from hotline.asr.decoder import DecoderOptions, with_decoder_options
+from hotline.asr.decoder import DecoderOptions, shadow_dir, with_decoder_options
 from hotline.asr.engine import (
     FRAME_MS,
     EngineUnavailable,
@@ -38,6 +38,12 @@ from hotline.asr.engine import (
     transcribe_in_frames,
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
+from hotline.asr.static_graph import (
+    GRAPH_MODES,
+    compiled_graph,
+    is_lookahead_model,
+    with_static_graph,
+)
 from hotline.asr.transcript import Partial, Transcript, Word
 from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, GateOptions, SpeechGate
 from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
@@ -67,7 +73,15 @@ class VoskEngine:
         decoder: DecoderOptions | None = None,
         gate: GateOptions | None = None,
         chunk_ms: int = CHUNK_MS,
+        graph: str = "lookahead",
+        graph_cache: Path | None = None,
     ) -> None:
+        if graph not in GRAPH_MODES:
+            raise ValueError(f"graph must be one of {GRAPH_MODES}, not {graph!r}")
+        if graph == "static" and graph_cache is None:
+            raise ValueError("graph static needs a graph_cache folder")
+        self.graph = graph
+        self.graph_cache = graph_cache
         if chunk_ms < FRAME_MS or chunk_ms % FRAME_MS:
             raise ValueError(f"chunk_ms must be a multiple of {FRAME_MS} ms, not {chunk_ms}")
         self.vad = vad
@@ -95,7 +109,10 @@ class VoskEngine:
     async def start(self) -> None:
         if self._loaded is None:
             # Not on the decode pool: loading takes seconds.
-            path = with_decoder_options(self.model_path, self.decoder)
+            path = self.model_path
+            if self.graph == "static":
+                path = await asyncio.to_thread(self._static_model, path)
+            path = with_decoder_options(path, self.decoder)
             self._loaded = await asyncio.to_thread(
                 load_model, path, probe=self._probe, name=self.model_name
             )
@@ -110,6 +127,17 @@ class VoskEngine:
             )
             self.meter.calibrate(cpu, seconds)
             log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
+
+    def _static_model(self, model_path: Path) -> Path:
+        """The model folder on its precompiled graph (compiled first if need be); an
+        HCLG model already is one. StaticGraphError when the OpenFst tools are missing."""
+        if not is_lookahead_model(model_path.resolve()):
+            log.info("asr.graph static: %s is no lookahead model, loaded as it is", model_path)
+            return model_path
+        assert self.graph_cache is not None
+        compiled = compiled_graph(model_path, self.graph_cache)
+        log.info("ASR model %s decodes on the static graph %s", model_path, compiled)
+        return with_static_graph(model_path, compiled, shadow_dir())
 
     async def open_stream(
         self,

@@ -25,6 +25,12 @@ Every stream gets the same call.
   the end of each stretch of speech), with the model's own decoder settings and
   with the service's, the latter also with 20 / 100 / 200 ms chunks (VoskEngine(chunk_ms)).
 
+With `--static-graph` the same call also goes to raw Vosk and to the gated service on
+the model's graph composed once into a static HCLG.fst (asr/static_graph.py; compiled
+into `--graph-cache` on first use, not timed): the same search on the same audio, so its
+words must equal raw Vosk's; the model load time and the memory each load added are
+printed too.
+
 Cost is process CPU time per call (the machine is shared: wall time is noise).
 Speech kept (independent of how this model's words on synthetic speech vary): the
 share of the sentences' frames the gate passes, and how many of raw Vosk's words on
@@ -73,6 +79,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hotline.asr.audio import PcmResampler, frames, read_audio  # noqa: E402
 from hotline.asr.decoder import DecoderOptions, with_decoder_options  # noqa: E402
 from hotline.asr.model import LoadedModel, load_model  # noqa: E402
+from hotline.asr.static_graph import compiled_graph, with_static_graph  # noqa: E402
 from hotline.asr.transcript import Partial, Utterance  # noqa: E402
 from hotline.asr.vad import ENDPOINT, Chunk, Endpoint, GateOptions  # noqa: E402
 from hotline.asr.vosk_engine import CHUNK_MS, VoskEngine  # noqa: E402
@@ -421,6 +428,17 @@ def main() -> int:
     parser.add_argument(
         "--partials", action="store_true", help="only measure how far partials lag the speech"
     )
+    parser.add_argument(
+        "--static-graph",
+        action="store_true",
+        help="also measure raw Vosk and the gated service on the precompiled static graph",
+    )
+    parser.add_argument(
+        "--graph-cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "hotline-static-graph",
+        help="where --static-graph compiles the graph once (minutes, ~3 GB of memory)",
+    )
     parser.add_argument("--append-results", action="store_true")
     args = parser.parse_args()
     decoder = DecoderOptions(args.beam, args.max_active, args.lattice_beam)
@@ -431,10 +449,15 @@ def main() -> int:
         tmp = Path(scratch)
         # Dither-free: the same audio gives the same words, so differences are the gate's.
         model_path = make_dither_free_copy(args.model or installed_korean_model(), tmp / "model")
-        t0 = time.perf_counter()
-        loaded = load_model(model_path, probe=False)
-        load_s = time.perf_counter() - t0
+        loads: dict[str, tuple[float, float]] = {}  # graph → (load s, RSS MB it added)
+        loaded, loads["lookahead"] = _timed_load(model_path)
+        load_s = loads["lookahead"][0]
         narrow = load_model(with_decoder_options(model_path, decoder, tmp), probe=False)
+        if args.static_graph:
+            compiled = compiled_graph(model_path, args.graph_cache)
+            static_path = with_static_graph(model_path, compiled, tmp)
+            static, loads["static"] = _timed_load(static_path)
+            static_narrow = load_model(with_decoder_options(static_path, decoder, tmp), probe=False)
         sentences: tuple[Sentence, ...] = tuple(args.speech) or SENTENCES
         audio = call_audio(args.rate, tmp, noise_dbfs=args.noise_dbfs, sentences=sentences)
         recognised = recognition_check(loaded, tmp, args.rate, sentences)
@@ -491,6 +514,9 @@ def main() -> int:
                 if ms != CHUNK_MS
             },
         }
+        if args.static_graph:
+            engines[RAW_STATIC] = lambda: raw_vosk(static, pcm_frames, args.rate, args.streams)
+            engines[AFTER_STATIC] = lambda: service(static_narrow, True)
         for option in sweep:
             model = load_model(with_decoder_options(model_path, option, tmp), probe=False)
             name = _settings_name(option)
@@ -557,6 +583,7 @@ def main() -> int:
         f"** raw Vosk ({'at or below' if best[ORACLE][0] / raw_cpu <= 0.5 else 'ABOVE'} 0.5x), "
         f"with the decoder settings **{best[ORACLE_NARROW][0] / raw_cpu:.2f}x**."
         + ("" if args.no_chunks else _chunk_note(best, loaded.info.sample_rate)),
+        *(_static_note(best, loads) if args.static_graph else []),
         "",
         "Does the model recognise the speech? Each sentence alone, no line, at the call's rate, "
         "raw Vosk's words next to the text (character error rate without spaces):",
@@ -596,6 +623,38 @@ ORACLE = "oracle: raw Vosk fed only the exact sentence spans, closed at each end
 ORACLE_NARROW = "oracle with the decoder settings (a perfect gate + the narrower search)"
 CHUNKS_MS = (100, 200)  # AcceptWaveform chunk sizes measured besides the 20 ms frames
 AFTER = "service, VAD-gated + decoder settings (after)"
+RAW_STATIC = "raw Vosk, static graph (HCLG)"
+AFTER_STATIC = "service, VAD-gated + decoder settings, static graph (HCLG)"
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _timed_load(path: Path) -> tuple[LoadedModel, tuple[float, float]]:
+    rss, t0 = _rss_mb(), time.perf_counter()
+    model = load_model(path, probe=False)
+    return model, (time.perf_counter() - t0, _rss_mb() - rss)
+
+
+def _static_note(best: dict[str, Run], loads: dict[str, tuple[float, float]]) -> list[str]:
+    raw_cpu, raw_words, _ = best[RAW]
+    static_cpu, static_words, _ = best[RAW_STATIC]
+    after_cpu, after_words, _ = best[AFTER_STATIC]
+    (la_s, la_mb), (st_s, st_mb) = loads["lookahead"], loads["static"]
+    return [
+        "",
+        f"Static graph: raw Vosk on it **{static_cpu / raw_cpu:.2f}x** raw Vosk, words "
+        f"**{100 * word_difference(raw_words, static_words):.1f} %** different (same audio, "
+        f"same search: must be 0); the gated service on it **{after_cpu / raw_cpu:.2f}x**, "
+        f"words {100 * word_difference(best[AFTER][1], after_words):.1f} % different from the "
+        f"gated service on the lookahead graph. Model load: lookahead {la_s:.1f} s, "
+        f"+{la_mb:.0f} MB RSS; static {st_s:.1f} s, +{st_mb:.0f} MB RSS (the lookahead "
+        f"model's per-recogniser composition cache grows during decoding on top).",
+    ]
 
 
 def _decoder_option(text: str) -> DecoderOptions:

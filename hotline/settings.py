@@ -143,6 +143,12 @@ class AsrSettings(_Section):
     # Decode only speech (WebRTC VAD gate, utterance closed at each pause); off = every frame.
     vad: bool = True
     decoder: AsrDecoderSettings = Field(default_factory=AsrDecoderSettings)
+    # static: decode a lookahead model (graph/HCLr.fst + Gr.fst) on its graph composed once
+    # into HCLG.fst (asr/static_graph.py): same words, about a third of the decode CPU,
+    # the graph in memory (~1 GB); compiled into graph_cache on first start (minutes,
+    # ~3 GB of memory, OpenFst tools: apt-get install libfst-tools libfst22-plugins-base).
+    graph: Literal["lookahead", "static"] = "lookahead"
+    graph_cache: Path = Path("asr-graph")  # relative: under storage.data_dir
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # At most one partial-transcript write per call this often (seconds): shorter keeps
     # the console closer behind the speech, at one ticket write per call per interval.
@@ -262,6 +268,7 @@ class Settings(BaseSettings):
         storage.recordings_dir = _under(root, storage.recordings_dir)
         storage.prompts_dir = _under(root, storage.prompts_dir)
         self.asr.model_path = _under(root, self.asr.model_path)
+        self.asr.graph_cache = _under(root, self.asr.graph_cache)
         storage.database_url = sqlite_url_under(root, storage.database_url)
         return self
 

@@ -5,7 +5,8 @@
 source "$(dirname "$0")/common.sh"
 
 apt_install sip-tester baresip kamailio kamailio-tls-modules postgresql postgresql-client \
-  espeak-ng sox libsndfile1 chromium chromium-driver fonts-wqy-microhei
+  espeak-ng sox libsndfile1 chromium chromium-driver fonts-wqy-microhei libfst-tools \
+  libfst22-plugins-base
 python_setup "test,bench"
 
 # PostgreSQL: Debian's cluster, a superuser role for tests (each test makes its own database).

@@ -118,6 +118,26 @@ def install(ctx: click.Context, name: str | None, source: Path | None) -> None:
         click.secho(warning, err=True, fg="red", bold=True)
 
 
+@model.command("compile-graph")
+@click.pass_context
+def compile_graph(ctx: click.Context) -> None:
+    """Compose a lookahead model's graph once into asr.graph_cache (for asr.graph: static).
+
+    Minutes and ~3 GB of memory, once per model; `hotline serve` with asr.graph static
+    does the same at its first start. Needs OpenFst's tools (libfst-tools,
+    libfst22-plugins-base)."""
+    from hotline.asr.static_graph import StaticGraphError, compiled_graph
+
+    asr = _settings(ctx).asr
+    try:
+        folder = compiled_graph(asr.model_path, asr.graph_cache)
+    except (StaticGraphError, OSError) as exc:
+        click.echo(f"静态解码图未生成 / static graph not compiled: {exc}", err=True)
+        sys.exit(1)
+    size = (folder / "HCLG.fst").stat().st_size
+    click.echo(f"static graph {folder / 'HCLG.fst'} ({size / 1e6:.0f} MB)")
+
+
 async def _transcribe_files(model_path: Path, files: list[Path], threads: int, name: str) -> int:
     from tqdm import tqdm
 
