@@ -13,6 +13,10 @@ from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 SOUND_FACTOR = 0.7
 SOUND_FACTOR_SPLIT_PAIR = 0.35
 SLIP_MIN_CHARS = 3
+# A unit's phrase heard inside words the segmenter could only guess (伊保能 for 医保能,
+# 说迪|保要 for 说低保要), sharing a character with it: the recogniser's slip of a duty
+# word, as sure as a boundary-aligned sound match.
+GLUED_FACTOR = 1.0
 
 
 def rule_words(rules: RoutingRules) -> list[str]:
@@ -27,9 +31,15 @@ def rule_words(rules: RoutingRules) -> list[str]:
 
 
 def find_hits(
-    phrases: PhraseSet, text: str, text_sound: TextSound, phonetic: PhoneticIndex
+    phrases: PhraseSet,
+    text: str,
+    text_sound: TextSound,
+    phonetic: PhoneticIndex,
+    glued: bool = False,
 ) -> list[Hit]:
-    """The set's phrases written in `text`, and those only heard in it (by sound)."""
+    """The set's phrases written in `text`, and those only heard in it (by sound).
+    With `glued`, also a phrase heard inside words no dictionary knows
+    (TextSound.glued: 城冠扫 for 城管), at `GLUED_FACTOR`."""
     hits: list[Hit] = []
     for phrase in phrases.phrases:
         if phrase.found_in(text):
@@ -46,6 +56,13 @@ def find_hits(
                 slip = words == 1 and len(phrase.text) >= SLIP_MIN_CHARS
                 factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else 1.0 if slip else SOUND_FACTOR
                 hits.append(Hit(phrase.text, phrase.weight * factor, by_sound=True))
+            elif (
+                not words
+                and glued
+                and key is not None
+                and text_sound.glued(key, phrase.text, phonetic.is_word)
+            ):
+                hits.append(Hit(phrase.text, phrase.weight * GLUED_FACTOR, by_sound=True))
     return hits
 
 

@@ -71,8 +71,10 @@ class RuleReader:
         self.backoff = backoff
         self._epidemic = EpidemicReader(rules.epidemic, phonetic)
 
-    def hits(self, phrases: PhraseSet, text: str, text_sound: TextSound) -> list[Hit]:
-        return find_hits(phrases, text, text_sound, self.phonetic)
+    def hits(
+        self, phrases: PhraseSet, text: str, text_sound: TextSound, glued: bool = False
+    ) -> list[Hit]:
+        return find_hits(phrases, text, text_sound, self.phonetic, glued)
 
     def unit_scores(self, text: str, text_sound: TextSound, area: AreaHit | None) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
@@ -81,7 +83,8 @@ class RuleReader:
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for unit_id, phrases in self.rules.units.items():
-            hits = self.hits(phrases, text, text_sound)
+            # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
+            hits = self.hits(phrases, text, text_sound, glued=True)
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score
