@@ -53,3 +53,9 @@ def test_a_driver_asking_about_a_passengers_flu_is_the_health_bureaus(router: Ro
     text = "我开网约车的 昨天拉了个乘客 一路咳嗽 下车了跟我说他是甲流 我这要不要去查一下 车咋消毒"
     assert router.suggest(text).department == "health"
     assert router.suggest("我开网约车的 平台这个月乱扣我钱 抽成太高了").department == "transport"
+
+
+def test_where_or_how_something_was_done_is_no_self_introduction() -> None:
+    assert _said("我在一家健身房办了三千多的年卡") == []
+    assert _said("我是在健身房办的卡") == []
+    assert _said("我是从超市买的奶粉") == []

@@ -17,6 +17,9 @@ SLIP_MIN_CHARS = 3
 # 说迪|保要 for 说低保要), sharing a character with it: the recogniser's slip of a duty
 # word, as sure as a boundary-aligned sound match.
 GLUED_FACTOR = 1.0
+# Only a strong duty word (城管, 低保, 医保: weight 3 or more) is worth recovering from the
+# segmenter's guess; a hint heard so is mostly a coincidence (家店 in 那家店 for 家电).
+GLUED_MIN_WEIGHT = 3.0
 
 
 def rule_words(rules: RoutingRules) -> list[str]:
@@ -59,6 +62,7 @@ def find_hits(
             elif (
                 not words
                 and glued
+                and phrase.weight >= GLUED_MIN_WEIGHT
                 and key is not None
                 and text_sound.glued(key, phrase.text, phonetic.is_word)
             ):

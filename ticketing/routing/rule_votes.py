@@ -61,10 +61,11 @@ def _cue_heard(hit: Hit, phrases: PhraseSet, phonetic: PhoneticIndex) -> bool:
 # Who calls (我是物业的, 我开网约车的, 我是送外卖的, 我在化工厂上班): the caller's own trade or
 # workplace sets the scene; the duty asked about comes after it. A unit's phrase said only
 # inside such a self-introduction counts `SCENE_FACTOR` of its weight. Not 我是想问… nor
-# 我是替…打的 (a relative's errand).
+# 我是替…打的 (a relative's errand), nor 是…的 telling where or how something was done
+# (我是在健身房办的卡, 我在一家健身房办了年卡的): 我在 only with a workplace verb.
 _WHO_CALLS = re.compile(
-    r"(?:我|俺)(?:是|开|跑|在)(?!想|要|问|说|替|给|觉得|不是)[^我俺]{1,12}?"
-    r"(?:的(?!时候|话)|上班|干活|打工|工作)"
+    r"(?:我|俺)(?:(?:是|开|跑)(?!想|要|问|说|替|给|觉得|不是)[^我俺在从去到办买交给被让跟和]{1,12}?"
+    r"的(?!时候|话)|在[^我俺的]{1,8}?(?:上班|干活|打工|工作))"
 )
 SCENE_FACTOR = 0.5
 
