@@ -213,3 +213,16 @@ def test_a_garbled_duty_word_leads_where_the_rules_alone_decide(
 ) -> None:
     assert rules_only_router.suggest("不冻产证 丢了 去哪补").department == "natural_resources"
     assert rules_only_router.suggest("社区说迪保要复核 让交银行流水").department == "civil_affairs"
+
+
+def test_a_garbled_phrase_inside_a_longer_one_heard_counts_once(
+    rules_only_router: Router,
+) -> None:
+    from hotline.ticketing.routing.matching import find_hits
+    from hotline.ticketing.routing.phonetic import TextSound
+    from hotline.ticketing.routing.text import chunks
+
+    phrases = rules_only_router.rules.units["heating"]
+    text = "财暖费的户名怎么改成我的"
+    hits = find_hits(phrases, text, TextSound(chunks(text)), rules_only_router.phonetic, True)
+    assert [h.phrase for h in hits] == ["采暖费"]

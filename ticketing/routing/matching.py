@@ -44,6 +44,7 @@ def find_hits(
     With `glued`, also a phrase heard inside words no dictionary knows
     (TextSound.glued: 城冠扫 for 城管), at `GLUED_FACTOR`."""
     hits: list[Hit] = []
+    glued_hits: list[Hit] = []
     for phrase in phrases.phrases:
         if phrase.found_in(text):
             hits.append(Hit(phrase.text, phrase.weight))
@@ -66,8 +67,10 @@ def find_hits(
                 and key is not None
                 and text_sound.glued(key, phrase.text, phonetic.is_word)
             ):
-                hits.append(Hit(phrase.text, phrase.weight * GLUED_FACTOR, by_sound=True))
-    return hits
+                glued_hits.append(Hit(phrase.text, phrase.weight * GLUED_FACTOR, by_sound=True))
+    # Heard inside a longer phrase of the set already heard (采暖 in 财暖费 beside 采暖费):
+    # the same mention, counted once.
+    return hits + [g for g in glued_hits if not any(g.phrase in h.phrase for h in hits)]
 
 
 def strongest(hits: list[Hit]) -> float:
