@@ -170,3 +170,59 @@ def test_a_request_of_filler_words_alone_gets_no_unit(router: Router, text: str)
     s = router.suggest(text)
     assert s.department is None, s.explanation
     assert s.alternatives == ()
+
+
+def test_a_duty_word_garbled_inside_unknown_words_is_heard_a_known_pair_is_not(
+    rules_only_router: Router,
+) -> None:
+    # The segmenter glues a two-syllable slip to its neighbours (伊保能, 说迪|保要), so no
+    # word boundary frames it; inside words no dictionary knows, sharing a character with
+    # the duty word, it is that word. Real words that sound alike (谁 管) stay unheard.
+    from hotline.ticketing.routing.matching import find_hits
+    from hotline.ticketing.routing.phonetic import TextSound
+    from hotline.ticketing.routing.text import chunks
+
+    def heard(unit: str, text: str) -> dict[str, float]:
+        phrases = rules_only_router.rules.units[unit]
+        sound, compact = TextSound(chunks(text)), text.replace(" ", "")
+        phonetic = rules_only_router.phonetic
+        return {h.phrase: h.weight for h in find_hits(phrases, compact, sound, phonetic, True)}
+
+    def weight(unit: str, phrase: str) -> float:
+        return next(
+            p.weight for p in rules_only_router.rules.units[unit].phrases if p.text == phrase
+        )
+
+    assert heard("medical_insurance", "这个伊保能报多少")["医保"] == weight(
+        "medical_insurance", "医保"
+    )
+    assert heard("civil_affairs", "社区说迪保要复核")["低保"] == weight("civil_affairs", "低保")
+    phonetic = rules_only_router.phonetic
+    key = phonetic.any_sound_of("水管")
+    assert key is not None and TextSound(["这个谁管啊"]).glued(key, "水管", phonetic.is_word) == ""
+    assert "医保" not in heard("medical_insurance", "买了一包烟")
+    # Without `glued` (request type, area matters), only boundary-aligned sounds count.
+    phrases = rules_only_router.rules.units["civil_affairs"]
+    text = "社区说迪保要复核"
+    plain = find_hits(phrases, text, TextSound(chunks(text)), rules_only_router.phonetic)
+    assert "低保" not in {h.phrase for h in plain}
+
+
+def test_a_garbled_duty_word_leads_where_the_rules_alone_decide(
+    rules_only_router: Router,
+) -> None:
+    assert rules_only_router.suggest("不冻产证 丢了 去哪补").department == "natural_resources"
+    assert rules_only_router.suggest("社区说迪保要复核 让交银行流水").department == "civil_affairs"
+
+
+def test_a_garbled_phrase_inside_a_longer_one_heard_counts_once(
+    rules_only_router: Router,
+) -> None:
+    from hotline.ticketing.routing.matching import find_hits
+    from hotline.ticketing.routing.phonetic import TextSound
+    from hotline.ticketing.routing.text import chunks
+
+    phrases = rules_only_router.rules.units["heating"]
+    text = "财暖费的户名怎么改成我的"
+    hits = find_hits(phrases, text, TextSound(chunks(text)), rules_only_router.phonetic, True)
+    assert [h.phrase for h in hits] == ["采暖费"]

@@ -13,6 +13,13 @@ from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 SOUND_FACTOR = 0.7
 SOUND_FACTOR_SPLIT_PAIR = 0.35
 SLIP_MIN_CHARS = 3
+# A unit's phrase heard inside words the segmenter could only guess (伊保能 for 医保能,
+# 说迪|保要 for 说低保要), sharing a character with it: the recogniser's slip of a duty
+# word, as sure as a boundary-aligned sound match.
+GLUED_FACTOR = 1.0
+# Only a strong duty word (城管, 低保, 医保: weight 3 or more) is worth recovering from the
+# segmenter's guess; a hint heard so is mostly a coincidence (家店 in 那家店 for 家电).
+GLUED_MIN_WEIGHT = 3.0
 
 
 def rule_words(rules: RoutingRules) -> list[str]:
@@ -27,10 +34,17 @@ def rule_words(rules: RoutingRules) -> list[str]:
 
 
 def find_hits(
-    phrases: PhraseSet, text: str, text_sound: TextSound, phonetic: PhoneticIndex
+    phrases: PhraseSet,
+    text: str,
+    text_sound: TextSound,
+    phonetic: PhoneticIndex,
+    glued: bool = False,
 ) -> list[Hit]:
-    """The set's phrases written in `text`, and those only heard in it (by sound)."""
+    """The set's phrases written in `text`, and those only heard in it (by sound).
+    With `glued`, also a phrase heard inside words no dictionary knows
+    (TextSound.glued: 城冠扫 for 城管), at `GLUED_FACTOR`."""
     hits: list[Hit] = []
+    glued_hits: list[Hit] = []
     for phrase in phrases.phrases:
         if phrase.found_in(text):
             hits.append(Hit(phrase.text, phrase.weight))
@@ -46,7 +60,17 @@ def find_hits(
                 slip = words == 1 and len(phrase.text) >= SLIP_MIN_CHARS
                 factor = SOUND_FACTOR_SPLIT_PAIR if split_pair else 1.0 if slip else SOUND_FACTOR
                 hits.append(Hit(phrase.text, phrase.weight * factor, by_sound=True))
-    return hits
+            elif (
+                not words
+                and glued
+                and phrase.weight >= GLUED_MIN_WEIGHT
+                and key is not None
+                and text_sound.glued(key, phrase.text, phonetic.is_word)
+            ):
+                glued_hits.append(Hit(phrase.text, phrase.weight * GLUED_FACTOR, by_sound=True))
+    # Heard inside a longer phrase of the set already heard (采暖 in 财暖费 beside 采暖费):
+    # the same mention, counted once.
+    return hits + [g for g in glued_hits if not any(g.phrase in h.phrase for h in hits)]
 
 
 def strongest(hits: list[Hit]) -> float:

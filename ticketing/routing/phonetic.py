@@ -13,7 +13,7 @@ count less than exact ones (see suggest.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from hotline.ticketing.routing import segment
@@ -53,10 +53,12 @@ class TextSound:
         self._syllables: list[str] = []
         self._chars: list[str] = []
         self._starts: set[int] = set()
+        self._word_at: list[str] = []  # per syllable: the word it belongs to
         for chunk in chunks:
             for word in segment.words(chunk):
                 self._starts.add(len(self._syllables))
                 chars = [c for c in word if not c.isspace()]
+                self._word_at.extend(["".join(chars)] * len(chars))
                 self._syllables.extend(_char_sound(c) for c in chars)
                 self._chars.extend(chars)
         self._starts.add(len(self._syllables))
@@ -83,6 +85,28 @@ class TextSound:
                     break
             at = self._joined.find(key, at + 1)
         return best, heard
+
+    def glued(self, key: str, own: str, is_word: Callable[[str], bool]) -> str:
+        """The characters heard where the sound key occurs wholly inside words no
+        dictionary knows, sharing a character in place with `own` but not `own` itself;
+        "" when it occurs nowhere so. A two-syllable slip of the recogniser rarely
+        falls on a word boundary: the segmenter, finding no word, glues the slip to
+        its neighbours (伊保能, 城冠扫, 说迪|保要), so the boundary-aligned match
+        misses it. Known words (谁 管 for 水管, 一包 for 医保) never match here."""
+        length = key.count(" ") - 1
+        at = self._joined.find(key)
+        while at >= 0:
+            index = self._joined.count(" ", 0, at)
+            heard = "".join(self._chars[index : index + length])
+            words = self._word_at[index : index + length]
+            if (
+                heard != own
+                and any(h == o for h, o in zip(heard, own, strict=False))
+                and all(len(w) >= 2 and not is_word(w) for w in words)
+            ):
+                return heard
+            at = self._joined.find(key, at + 1)
+        return ""
 
     def parts(self) -> tuple[list[str], list[str], set[int]]:
         """(syllables, characters, syllable indexes where words begin) — read-only."""

@@ -6,7 +6,8 @@ already normalised, corrected and compacted text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.epidemic import EpidemicReader
@@ -57,6 +58,52 @@ def _cue_heard(hit: Hit, phrases: PhraseSet, phonetic: PhoneticIndex) -> bool:
     return decisive and phonetic.sound_of(hit.phrase) is not None
 
 
+# Who calls (我是物业的, 我开网约车的, 我是送外卖的, 我在化工厂上班): the caller's own trade or
+# workplace sets the scene; the duty asked about comes after it. A unit's phrase said only
+# inside such a self-introduction counts `SCENE_FACTOR` of its weight. Not 我是想问… nor
+# 我是替…打的 (a relative's errand), nor 是…的 telling where or how something was done
+# (我是在健身房办的卡, 我在一家健身房办了年卡的): 我在 only with a workplace verb.
+_WHO_CALLS = re.compile(
+    r"(?:我|俺)(?:(?:是|开|跑)(?!想|要|问|说|替|给|觉得|不是)[^我俺在从去到办买交给被让跟和]{1,12}?"
+    r"的(?!时候|话)|在[^我俺的]{1,8}?(?:上班|干活|打工|工作))"
+)
+SCENE_FACTOR = 0.5
+
+
+# 我是海港社区的 says where the caller lives, not a trade: the area's own matter may be
+# theirs. Unless a post follows (我是幸福社区的社工: the community's worker calling for others).
+_RESIDENCE = re.compile(r"(?:社区|小区|村|屯|街道|镇|楼|单元)的$")
+_POST = re.compile(r"社工|网格员|工作人员|书记|主任|干部|志愿者")
+
+
+def scene_spans(text: str) -> list[tuple[int, int]]:
+    """Where the caller says who they are (_WHO_CALLS), in the compact text."""
+    return [
+        m.span()
+        for m in _WHO_CALLS.finditer(text)
+        if not _RESIDENCE.search(m.group(0)) or _POST.match(text, m.end())
+    ]
+
+
+def without_scene(text: str) -> str:
+    """The text without the caller's self-introduction: what the unit classifier reads,
+    so that the caller's trade (网约车, 外卖) does not stand for the duty asked about."""
+    rest, end = [], 0
+    for a, b in scene_spans(text):
+        rest.append(text[end:a])
+        end = b
+    kept = " ".join([*rest, text[end:]])
+    return kept if kept.strip() else text
+
+
+def _in_scene(phrase: str, text: str, scenes: list[tuple[int, int]]) -> bool:
+    """Every mention of the phrase lies inside the caller's self-introduction."""
+    starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+    return bool(starts) and all(
+        any(a <= i and i + len(phrase) <= b for a, b in scenes) for i in starts
+    )
+
+
 class RuleReader:
     def __init__(
         self,
@@ -71,8 +118,10 @@ class RuleReader:
         self.backoff = backoff
         self._epidemic = EpidemicReader(rules.epidemic, phonetic)
 
-    def hits(self, phrases: PhraseSet, text: str, text_sound: TextSound) -> list[Hit]:
-        return find_hits(phrases, text, text_sound, self.phonetic)
+    def hits(
+        self, phrases: PhraseSet, text: str, text_sound: TextSound, glued: bool = False
+    ) -> list[Hit]:
+        return find_hits(phrases, text, text_sound, self.phonetic, glued)
 
     def unit_scores(self, text: str, text_sound: TextSound, area: AreaHit | None) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
@@ -80,8 +129,17 @@ class RuleReader:
         and duties vote weakly."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
+        scenes = scene_spans(text)
         for unit_id, phrases in self.rules.units.items():
-            hits = self.hits(phrases, text, text_sound)
+            # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
+            hits = self.hits(phrases, text, text_sound, glued=True)
+            if scenes:
+                hits = [
+                    replace(h, weight=h.weight * SCENE_FACTOR)
+                    if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, scenes)
+                    else h
+                    for h in hits
+                ]
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score

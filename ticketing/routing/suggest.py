@@ -111,7 +111,7 @@ from hotline.ticketing.routing.roles import (
     unit_role,
     unnamed_second_duty,
 )
-from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
+from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without_scene
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.shared_duty import unnamed_assists, unnamed_duties
 from hotline.ticketing.routing.speech import normalise_speech
@@ -219,7 +219,8 @@ class Router:
         category = self._rules.category(compact, text_sound, p_type)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
         units = self._rules.unit_scores(compact, text_sound, area)
-        clf = self._classifier_vote(voter, clf_text, area)
+        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR).
+        clf = self._classifier_vote(voter, without_scene(clf_text), area)
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
