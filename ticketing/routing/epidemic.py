@@ -20,7 +20,9 @@ How a message raises the flag, in order:
    小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
-   (`animals`) is the animal's disease (猪流感, 羊的布病).
+   (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
+   by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
+   landmark.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
@@ -77,6 +79,15 @@ class EpidemicReader:
             if rules.animals and cues
             else None
         )
+        # An epidemic place as a landmark: 发热门诊旁边那个胡同, 防疫站对面那家饭店.
+        self._landmark = (
+            re.compile(
+                f"(?:{'|'.join(map(re.escape, rules.landmarks))})(?:"
+                f"{'|'.join(map(re.escape, rules.near))})"
+            )
+            if rules.landmarks and rules.near
+            else None
+        )
         # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
         self._glue_keys = {cue: self.phonetic.sound_of(cue) for cue in rules.fuzzy if len(cue) == 2}
         # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
@@ -98,6 +109,8 @@ class EpidemicReader:
         excluded = [w for w in rules.exclude if w in text]
         if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
+        if self._landmark is not None:  # a place beside an epidemic place
+            excluded += [m.group(0) for m in self._landmark.finditer(text)]
         for word in excluded:
             text = text.replace(word, "_")
 
