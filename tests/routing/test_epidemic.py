@@ -91,6 +91,15 @@ RAISE = [
     "养老院十几个老人得了疥疮，院里瞒着不报",
     # 抗原 heard as 抗元, glued by the segmenter to the next word (抗元测)
     "我老伴烧到38度多 抗元测了两道杠 社区医生能不能上门",
+    # a disease's name the segmenter does not know: split into two one-character words
+    # (挪 + 如: 诺如), or glued to the word before it (我甲留: 甲流)
+    "孩子得了挪如 在家待了一礼拜",
+    "大夫说孩子是挪如 得在家待几天才能上幼儿园",
+    "昨天我甲留 烧了一宿 单位还让上班",
+    # the fever clinic's own matter: no 那 points from it to another place
+    "发热门诊旁边就是儿科候诊区 孩子跟发烧的大人挤在一起 能不能分开",
+    # a computer named elsewhere does not silence the epidemic's own words
+    "在家隔离的时候电脑坏了 社区能不能帮忙",
     # a person's brucellosis beside a sheep: caught or treated
     "我家老头养了十几年羊 反复发烧 想问哪个医院能治布病",
     # the shots after a bite, 狂犬 unsaid
@@ -128,6 +137,8 @@ DO_NOT_RAISE = [
     # a disease's sound in everyday words: a noun glued to a particle, a place, a verb
     "河边发大水了 水都漫到院子里了 快来人",  # 水都 is 水 + 都, not 水痘
     "分村的时候我家的地被划到别的组了",  # 分村 is not 封村 (a final blurred, not an initial)
+    "他甲留在单位加班 家里孩子没人管",  # 甲 + 留在: the sound crosses a known word
+    "我拿如意卡去充值 说是挪 如果不行就换张卡",  # 挪 + 如果, not 诺如
     "楼上那家人在自己家干啥都大半夜的",  # 家干 is not 甲肝
     # the words' other senses: home care of the elderly, a cold radiator, accounting
     "暖气片一点都不发热，家里老人冻得够呛，居家养老服务也没人来",
@@ -167,6 +178,14 @@ DO_NOT_RAISE = [
     "疫情那年买的车位到现在还没办下产权证",
     "防疫站旁边那家饭店的油烟天天往我家窗户里灌",
     "以前做核酸的那个棚子一直没拆 挡着消防通道",
+    # an epidemic place as a landmark: a locative and 那 point at another place
+    "人民医院发热门诊对面那家饭店把桌子摆到马路上了",
+    # 隔离 before a barrier: a road's or a park's fence
+    "公园湖边的隔离护栏倒了一大片 孩子在那玩太危险",
+    "马路中间的隔离桩让车撞歪了好几个没人修",
+    # a computer named: the pop-ups and the virus are the device's
+    "单位电脑一开机就弹窗 杀毒也杀不干净 说是有病毒",
+    "网吧的机子老弹窗 还有病毒 把我游戏号盗了",
     # a school closed for snow: 停课 alone is one weak cue
     "下大雪学校停课了 校车的钱退不退",
 ]

@@ -4,8 +4,9 @@ sound like places."""
 from __future__ import annotations
 
 import pytest
-from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.fuzzy_sound import canonical, fuzzy_keys
+from hotline.ticketing.routing import Router, segment
+from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces, canonical, fuzzy_keys
+from hotline.ticketing.routing.phonetic import TextSound
 
 
 def test_fuzzy_classes_merge_the_input_method_pairs() -> None:
@@ -89,6 +90,8 @@ def test_a_rare_dictionary_word_may_be_the_recognisers_spelling_of_a_place(
         ("我住海新街那边，楼下天天有人放鞭炮", "haixing"),
         # a town's full name with a syllable's initial lost (存 for 屯), its 镇 as written
         ("我是芦存镇的，村里的自来水停了三天", "lutun"),
+        # or the whole stem blurred (炉 for 芦, 墩 for 屯: t as d), its 镇 as written
+        ("我是炉墩镇的 村里的路灯一个都不亮", "lutun"),
         # or a syllable lost where only one area's stem has the other
         ("就是屯镇那个村 低保一直批不下来", "lutun"),
     ],
@@ -114,3 +117,12 @@ def test_a_lost_syllable_or_a_glued_word_places_nothing_ambiguous(
     router: Router, text: str
 ) -> None:
     assert router.suggest(text).area is None
+
+
+def test_a_whole_stem_blurred_before_its_suffix_must_be_no_word() -> None:
+    # 风气 and 奋起 sound like 红旗 (f/h, eng/ong) but are words: 风气镇 is no town.
+    frequencies = segment.frequencies()
+    places = FuzzyPlaces({"红旗镇": "hongqi", "芦屯镇": "lutun"}, lambda w: w in frequencies)
+    assert places.find(TextSound(["村里", "风气", "镇"])) == []
+    assert places.find(TextSound(["奋起", "镇", "的"])) == []
+    assert places.find(TextSound(["我是", "炉墩", "镇", "的"])) == [(2, "芦屯镇", "lutun")]

@@ -20,7 +20,9 @@ How a message raises the flag, in order:
    小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
-   (`animals`) is the animal's disease (猪流感, 羊的布病).
+   (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
+   by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
+   landmark.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
@@ -37,7 +39,9 @@ which may also begin inside a word the segmenter joined across (得手组口了 
 and none may end in a particle the cue lacks (鼻子出血了 is not 出血热). A two-character
 `fuzzy` cue heard by its exact sound may also begin a longer word that no dictionary
 knows, where the segmenter glued it to the next word (抗元测了 → 抗元测 + 了), if it keeps
-one of the cue's characters.
+one of the cue's characters; so may one that ends a longer unknown word (我甲留 → 甲流),
+or one heard as two one-character words (挪 + 如 → 诺如: the segmenter splits a pair it
+does not know) with no particle among them.
 """
 
 from __future__ import annotations
@@ -75,6 +79,15 @@ class EpidemicReader:
             if rules.animals and cues
             else None
         )
+        # An epidemic place as a landmark: 发热门诊旁边那个胡同, 防疫站对面那家饭店.
+        self._landmark = (
+            re.compile(
+                f"(?:{'|'.join(map(re.escape, rules.landmarks))})(?:"
+                f"{'|'.join(map(re.escape, rules.near))})"
+            )
+            if rules.landmarks and rules.near
+            else None
+        )
         # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
         self._glue_keys = {cue: self.phonetic.sound_of(cue) for cue in rules.fuzzy if len(cue) == 2}
         # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
@@ -96,6 +109,8 @@ class EpidemicReader:
         excluded = [w for w in rules.exclude if w in text]
         if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
+        if self._landmark is not None:  # a place beside an epidemic place
+            excluded += [m.group(0) for m in self._landmark.finditer(text)]
         for word in excluded:
             text = text.replace(word, "_")
 
@@ -116,6 +131,8 @@ class EpidemicReader:
                 return len(heard) != 2 or heard[-1] not in PARTICLES
             if words == 0:
                 return self._glued(word, text_sound, excluded)
+            if words == 2 and len(word) == 2:
+                return self._split(word, heard)
             return words > 1 and len(word) > 2
 
         general = set(rules.general) if other else set()
@@ -167,10 +184,24 @@ class EpidemicReader:
         bite = next((p.text for p in self.rules.bitten if p.found_in(text)), None)
         return [rabies or self.rules.rabies[0], bite] if bite else []
 
+    def _split(self, cue: str, heard: str) -> bool:
+        """A two-character `fuzzy` cue heard by its exact sound as two one-character
+        words (说是挪如 → 挪 + 如): the segmenter splits a pair it does not know, as the
+        recogniser's spelling of a disease's name is, so the pair counts if it is no
+        dictionary word, keeps one of the cue's characters and holds no particle (水 +
+        都 for 水痘 is two everyday words)."""
+        return (
+            cue in self._glue_keys
+            and not self.phonetic.is_word(heard)
+            and any(a == b for a, b in zip(heard, cue, strict=True))
+            and not any(c in PARTICLES for c in heard)
+        )
+
     def _glued(self, cue: str, text_sound: TextSound, excluded: list[str]) -> bool:
-        """A two-character `fuzzy` cue heard at the start of a longer word that no
-        dictionary knows (抗元测: the segmenter glued 抗元 to 测), keeping one of the
-        cue's characters and not ending in a particle (水都漫 is 水 + 都)."""
+        """A two-character `fuzzy` cue heard at the start or the end of a longer word
+        that no dictionary knows (抗元测: the segmenter glued 抗元 to 测; 我甲留: 我 to
+        甲留), keeping one of the cue's characters and not ending in a particle (水都漫
+        is 水 + 都)."""
         key = self._glue_keys.get(cue)
         if key is None:
             return False
@@ -179,12 +210,15 @@ class EpidemicReader:
         at = joined.find(key)
         while at >= 0:
             index = joined.count(" ", 0, at)
+            begin = max((s for s in starts if s <= index), default=index)
             end = min((s for s in starts if s > index), default=index)
             heard = "".join(chars[index : index + 2])
+            # The cue begins its word and the word runs on, or the word began before
+            # the cue and ends with it.
+            glued = (index == begin and end > index + 2) or (begin < index and end == index + 2)
             if (
-                index in starts
-                and end > index + 2
-                and not self.phonetic.is_word("".join(chars[index:end]))
+                glued
+                and not self.phonetic.is_word("".join(chars[begin:end]))
                 and any(a == b for a, b in zip(heard, cue, strict=True))
                 and heard[-1] not in PARTICLES
                 and not any(heard in e for e in excluded)

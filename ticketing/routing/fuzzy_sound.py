@@ -13,7 +13,9 @@ at least one character must be the name's own (half of them when the heard span 
 several words), so 晚还 is never 望海; a two-syllable name heard as two words (努 吞)
 counts only when a place word follows (那边, 附近 …). A full name with its 镇 or 街道
 as written may also lose a syllable's initial (芦存镇 for 芦屯镇: same finals) or, of a
-two-character stem, a whole syllable where only one area's stem has the other (芦镇).
+two-character stem, a whole syllable where only one area's stem has the other (芦镇);
+with its suffix as written, the stem may be blurred whole (炉墩镇: 炉 and 墩 are neither
+芦 nor 屯), as long as the heard stem is no dictionary word.
 The gazetteer tries this only after exact and toneless matches fail.
 """
 
@@ -189,7 +191,10 @@ class FuzzyPlaces:
         heard = "".join(chars[index:end])
         if self._is_word(heard):
             return False
-        # Some characters must be the name's own: all syllables blurred is too weak.
+        # Some characters must be the name's own: all syllables blurred is too weak,
+        # unless the blurred part is a whole stem followed by its 镇 or 街道 as written.
+        if _suffix_said(name, heard) and not self._is_word(heard[: -len(_suffix(name))]):
+            return True
         same = sum(a == b for a, b in zip(heard, name, strict=True))
         words = sum(1 for i in range(index, end) if i in starts)
         if same == 0 or (words > 1 and 2 * same < len(name)):
@@ -201,3 +206,16 @@ class FuzzyPlaces:
         if not following:
             return False
         return "".join(chars[end : following[0]]) in PLACE_CUES
+
+
+def _suffix(name: str) -> str:
+    """The name's administrative suffix (镇, 街道), or ""."""
+    return next((x for x in ADMIN_SUFFIXES if name.endswith(x)), "")
+
+
+def _suffix_said(name: str, heard: str) -> bool:
+    """A full name heard with its suffix as written and a stem of two or more syllables
+    (炉墩镇 for 芦屯镇): the written 镇 tells a town was named, so the stem's sound alone
+    (the fuzzy key already matched it) may place it, though no character is its own."""
+    suffix = _suffix(name)
+    return bool(suffix) and heard.endswith(suffix) and len(name) - len(suffix) >= 2

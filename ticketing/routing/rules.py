@@ -95,6 +95,10 @@ class EpidemicRules:
     # People named in or just before a cluster (两个工人也高烧): the fevers are theirs,
     # so the cluster counts beside an animal too (养鸡场死了不少鸡 … 工人也高烧).
     cluster_people: tuple[str, ...] = ()
+    # The epidemic's places as landmarks: one of `landmarks` followed by a `near` word
+    # pointing at another place (发热门诊旁边那个胡同) locates a matter, not the epidemic.
+    landmarks: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -288,6 +292,8 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         cluster=_gapped(epi.get("cluster"), "epidemic.cluster"),
         cluster_not=words("cluster_not"),
         cluster_people=words("cluster_people"),
+        landmarks=words("landmarks"),
+        near=words("near"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
