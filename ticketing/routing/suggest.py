@@ -113,7 +113,7 @@ from hotline.ticketing.routing.roles import (
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
-from hotline.ticketing.routing.shared_duty import unnamed_assists, unnamed_duties
+from hotline.ticketing.routing.shared_duty import second_ask, unnamed_assists, unnamed_duties
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
@@ -336,6 +336,7 @@ class Router:
             asked_alone=alone,
             joint_cues=tuple(c for c in cues if c),
             area_asked="" if lead in self._area_ids else area_asked_words(compact),
+            second_ask=second_ask(compact),
             evidence=evidence,
         )
         return self._with_auto(suggestion)
