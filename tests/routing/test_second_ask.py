@@ -42,3 +42,14 @@ def test_the_router_holds_a_second_ask_back_even_when_the_lead_was_asked_by_name
     assert second.second_ask and held_back_by(second, on) == "second_ask"
     reason = decide(second, on, "城管局").reason
     assert not decide(second, on, "城管局").dispatch and "“也得让人查”" in reason
+
+
+def test_a_second_ask_shows_a_lighter_second_duty_as_assisting(router: Router) -> None:
+    once = "饭店吃完全家拉肚子，上医院挂的水，找饭店不认"
+    first = router.suggest(once)
+    second = router.suggest(once + "，医院的账也得给问问")
+    # Asked once, the hospital's duty is too light to show (it still holds dispatch back).
+    assert "health" in first.other_duties and "health" not in dict(first.assisting)
+    # Asked twice, it is shown as 协办 with its reason.
+    assert first.department == second.department == "market_supervision"
+    assert "health" in dict(second.assisting) and "health" not in second.other_duties

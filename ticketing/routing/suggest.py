@@ -288,8 +288,12 @@ class Router:
         duties = unnamed_duties(compact, lead)
         unnamed = {d.unit for d, _ in duties}
 
+        # A caller who asks a second thing (也得查查) likely wants a second unit to act:
+        # its lighter duty words are shown as 协办 too, on any type (shared_duty.second_ask).
+        asked_twice = second_ask(compact)
+
         def shown(a: Assist) -> bool:
-            if a.named or a.department in unnamed:
+            if a.named or a.department in unnamed or asked_twice:
                 return True
             if category.category not in JOINT_TYPES:
                 return False
@@ -336,7 +340,7 @@ class Router:
             asked_alone=alone,
             joint_cues=tuple(c for c in cues if c),
             area_asked="" if lead in self._area_ids else area_asked_words(compact),
-            second_ask=second_ask(compact),
+            second_ask=asked_twice,
             evidence=evidence,
         )
         return self._with_auto(suggestion)
