@@ -20,6 +20,7 @@ def test_a_second_thing_asked_with_ye_and_a_modal_or_shunbian() -> None:
     assert _ask("先把路灯修好 欠的补助也给问问") == "也给问"
     assert _ask("请派人来，坏了的摄像头也得让物业修") == "也得让物业修"
     assert _ask("清雪车再来一趟吧 顺便把乱停的车挪挪") == "顺便把乱停的车挪"
+    assert _ask("建议主办方多开出口，现场也得多派点保安") == "也得多派"
 
 
 def test_one_ask_and_complaints_about_no_one_acting_are_not_a_second_ask() -> None:

@@ -134,9 +134,9 @@ def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> 
 # 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not across a negation (也没人管, 也不给修
 # only complain) nor across another 也 or 请 (a new clause). Compact text has no punctuation,
 # so 还 is left out: 退还请…, 还要坐飞机请问 read as 还 + modal. Measured on the retired
-# sets of rounds 2–11: 39 shared-duty requests say this, no single-owner request does.
+# sets of rounds 2–11: 41 shared-duty requests say this, no single-owner request does.
 _MODAL = "得|要|请|给|帮|让|应该|该|需要|麻烦"
-_ASK = "查|管|问|修|看看|处理|派人|挪"
+_ASK = "查|管|问|修|看看|处理|派|挪"  # 派: 派人, 多派点警力
 SECOND_ASK = re.compile(
     rf"也(?:{_MODAL})[^没不别也请]{{0,6}}?(?:{_ASK})"
     rf"|(?:顺便|另外|同时)(?:{_MODAL}|把)?[^没不别也请]{{0,8}}?(?:{_ASK})"
