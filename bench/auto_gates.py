@@ -71,6 +71,7 @@ ORDER = (
     "assisting",
     "other_duties",
     "joint",
+    "second_ask",
     "area_asked",
     "source",
     "threshold",

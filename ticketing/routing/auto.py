@@ -100,6 +100,9 @@ HOLDS = {
     # of a second unit's duty (shared_duty.py): a second unit is likely to act, suggested
     # or not (suggestion.joint_cues).
     "joint": "还提到其他单位、第三方造成的损坏或其他单位的职责，可能需要协办，须人工派单",
+    # After its first ask the caller asks a second thing (也得查查, 顺便…挪挪,
+    # shared_duty.second_ask): often another unit's, even when the lead was asked by name.
+    "second_ask": "来电还另提一项请求，可能需要协办，须人工派单",
     # The caller asks the town, community or village to act (area_ask.py) and the lead is
     # a department: on the retired sets such requests are all led by the area.
     "area_asked": "来电请属地（镇街、社区、村）处理，主办可能为属地，须人工派单",
@@ -129,6 +132,7 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
         ("assisting", any(u not in story for u, _ in suggestion.assisting)),
         ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
         ("joint", bool(suggestion.joint_cues)),
+        ("second_ask", bool(suggestion.second_ask)),
         ("area_asked", bool(suggestion.area_asked)),
         ("source", suggestion.decided_by not in TRUSTED_SOURCES),
         ("threshold", confidence_of(suggestion) < settings.threshold),
@@ -145,6 +149,8 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
     if hold == "joint":
         cues = "、".join(f"“{c}”" for c in suggestion.joint_cues)
         return AutoDecision(False, f"{HOLDS[hold]}（{cues}）")
+    if hold == "second_ask":
+        return AutoDecision(False, f"{HOLDS[hold]}（“{suggestion.second_ask}”）")
     if hold == "area_asked":
         return AutoDecision(False, f"{HOLDS[hold]}（“{suggestion.area_asked}”）")
     if hold is not None:

@@ -27,6 +27,12 @@ sets of rounds 2–7: these words were written almost only by callers whose duty
 shared; broader words (受伤, 噪音 from a building site, 工地, a second unit's phrases of
 weight 2, any second duty on a question) held back many more single-owner requests than
 shared ones, and are left out.
+
+A second ask (`second_ask`): after asking for one thing, the caller asks for another
+with 也 and a modal (…他们后厨卫生也得查查, 上边该给的补贴也给问问, 那个监控也得让物业修)
+or with 顺便 / 另外 / 同时 (顺便把乱停的车挪挪). The second thing is often another
+unit's, named by no duty word the rules know, so it holds the request back from automatic
+dispatch (Suggestion.second_ask), even when the caller asked the lead by name first.
 """
 
 from __future__ import annotations
@@ -122,3 +128,22 @@ def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> 
         )
         for duty, words in unnamed_duties(text, lead)
     ]
+
+
+# 也 + a modal + an asking verb within a few characters: 也得查查, 也给问问, 也得让物业修;
+# 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not across a negation (也没人管, 也不给修
+# only complain) nor across another 也 or 请 (a new clause). Compact text has no punctuation,
+# so 还 is left out: 退还请…, 还要坐飞机请问 read as 还 + modal. Measured on the retired
+# sets of rounds 2–11: 41 shared-duty requests say this, no single-owner request does.
+_MODAL = "得|要|请|给|帮|让|应该|该|需要|麻烦"
+_ASK = "查|管|问|修|看看|处理|派|挪"  # 派: 派人, 多派点警力
+SECOND_ASK = re.compile(
+    rf"也(?:{_MODAL})[^没不别也请]{{0,6}}?(?:{_ASK})"
+    rf"|(?:顺便|另外|同时)(?:{_MODAL}|把)?[^没不别也请]{{0,8}}?(?:{_ASK})"
+)
+
+
+def second_ask(text: str) -> str:
+    """The words of a second ask in `text` (compact), or "" when the caller asks once."""
+    match = SECOND_ASK.search(text)
+    return match.group(0) if match else ""

@@ -113,7 +113,7 @@ from hotline.ticketing.routing.roles import (
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without_scene
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
-from hotline.ticketing.routing.shared_duty import unnamed_assists, unnamed_duties
+from hotline.ticketing.routing.shared_duty import second_ask, unnamed_assists, unnamed_duties
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
@@ -289,8 +289,12 @@ class Router:
         duties = unnamed_duties(compact, lead)
         unnamed = {d.unit for d, _ in duties}
 
+        # A caller who asks a second thing (也得查查) likely wants a second unit to act:
+        # its lighter duty words are shown as 协办 too, on any type (shared_duty.second_ask).
+        asked_twice = second_ask(compact)
+
         def shown(a: Assist) -> bool:
-            if a.named or a.department in unnamed:
+            if a.named or a.department in unnamed or asked_twice:
                 return True
             if category.category not in JOINT_TYPES:
                 return False
@@ -337,6 +341,7 @@ class Router:
             asked_alone=alone,
             joint_cues=tuple(c for c in cues if c),
             area_asked="" if lead in self._area_ids else area_asked_words(compact),
+            second_ask=asked_twice,
             evidence=evidence,
         )
         return self._with_auto(suggestion)

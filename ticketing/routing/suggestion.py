@@ -52,6 +52,9 @@ class Suggestion:
     # The caller asks the town, community or village to act (让镇上管管…) while the lead is
     # a department: the words of that ask (area_ask.py); it holds automatic dispatch back.
     area_asked: str = ""
+    # The caller asks a second thing with 也得 / 顺便 (shared_duty.second_ask): its words;
+    # another unit may have to act, so it holds automatic dispatch back.
+    second_ask: str = ""
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is
