@@ -585,7 +585,7 @@ def main() -> int:
         "--retired",
         choices=[*sorted(RETIRED), "all"],
         default=None,
-        help="the --blind report on the retired blind sets of rounds 2–5 (now tuned on)",
+        help="the --blind report on the retired blind sets (development data, tuned on)",
     )
     parser.add_argument(
         "--assist-dev",
