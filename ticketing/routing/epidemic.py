@@ -27,7 +27,9 @@ How a message raises the flag, in order:
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
    死了不少鸡, 两个工人也高烧 — not 好几头猪发烧), and silent beside a cold home or the
-   heat (`cluster_not`: 暖气, 锅炉, 中暑).
+   heat (`cluster_not`: 暖气, 锅炉, 中暑). So are a counted group's fevers
+   (`counted_fevers`: 七八个女工发烧, 十二个人有六个发烧), beside an animal or another
+   illness only where the people are named (三个工人发烧; not 五头猪发烧, a herd's count).
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -60,6 +62,10 @@ PARTICLES = frozenset("都也就还又才了的着过呢吗吧啊呀")
 # How far before a fever-cluster phrase its people may be named (两个工人|也高烧).
 PEOPLE_BEFORE = 4
 
+# A count of two or more (七八, 十二, 六, 十几, 好几, 12) before a counter of people.
+COUNT = r"(?:[两二三四五六七八九十百几][一二三四五六七八九十几多来]*|好几|[2-9]|[1-9]\d+)"
+COUNTERS = "个名位"
+
 
 class EpidemicReader:
     """The epidemic cues a text says, as `RuleReader.epidemic_words` reports them."""
@@ -86,6 +92,16 @@ class EpidemicReader:
                 f"{'|'.join(map(re.escape, rules.near))})"
             )
             if rules.landmarks and rules.near
+            else None
+        )
+        # A counted group's fevers (`_counted_fevers`): count, counter, perhaps who, fever.
+        people = "|".join(map(re.escape, sorted({*rules.cluster_people, "人"}, key=len)[::-1]))
+        self._counted = (
+            re.compile(
+                f"{COUNT}[{COUNTERS}](?P<who>{people})?[都也全还]?(?:"
+                f"{'|'.join(map(re.escape, rules.counted_fevers))})"
+            )
+            if rules.counted_fevers
             else None
         )
         # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
@@ -144,7 +160,7 @@ class EpidemicReader:
                 p.text
                 for p in rules.cluster
                 if (self._people_fevers(p, text) if other else p.found_in(text))
-            ]
+            ] + self._counted_fevers(text, people_only=other)
             if cluster:
                 return cluster
         weak = [w for w in rules.weak if w not in general and said(w)]
@@ -164,6 +180,19 @@ class EpidemicReader:
                 if at >= 0 and not any(a in rest for a in self.rules.animals):
                     return True
         return False
+
+    def _counted_fevers(self, text: str, *, people_only: bool) -> list[str]:
+        """A count of two or more people with fevers (七八个女工发烧, 十二个人有六个发烧:
+        六个发烧), the catalogue's 聚集性发病 said with a number; beside an animal or
+        another illness only where the people are named (three 工人, not five of the
+        herd). A count of time (三个月发烧) names no people, so it does not match."""
+        if self._counted is None:
+            return []
+        return [
+            m.group(0)
+            for m in self._counted.finditer(text)
+            if m.group("who") or not people_only
+        ][:1]
 
     def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
         """[rabies word, bite phrase] when a person's rabies shot is asked about."""
