@@ -189,9 +189,7 @@ class EpidemicReader:
         if self._counted is None:
             return []
         return [
-            m.group(0)
-            for m in self._counted.finditer(text)
-            if m.group("who") or not people_only
+            m.group(0) for m in self._counted.finditer(text) if m.group("who") or not people_only
         ][:1]
 
     def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
