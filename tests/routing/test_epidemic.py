@@ -115,6 +115,9 @@ RAISE = [
     "宿舍八个人有三个发烧 老板不让出去",
     "三名学生高烧 学校还照常上课",
     "养鸡场两个工人发烧 鸡也死了不少",  # the people named beside the animals
+    # the epidemic recalled as a time, with a measure said: the measure's matter
+    "疫情那会儿村里设卡 我在卡点值了一个月班 补助到现在没发",
+    "疫情那阵子小区封控 燃气卡充不了值",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -189,6 +192,9 @@ DO_NOT_RAISE = [
     "疫情那年买的车位到现在还没办下产权证",
     "防疫站旁边那家饭店的油烟天天往我家窗户里灌",
     "以前做核酸的那个棚子一直没拆 挡着消防通道",
+    # the epidemic recalled as a time alone: it dates another matter (wages, a gate)
+    "疫情那阵儿厂里欠的工资 现在厂子正常干了还不给",
+    "疫情那时候物业把小区后门焊死了 现在还不开",
     # an epidemic place as a landmark: a locative and 那 point at another place
     "人民医院发热门诊对面那家饭店把桌子摆到马路上了",
     # 隔离 before a barrier: a road's or a park's fence

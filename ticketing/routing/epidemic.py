@@ -22,7 +22,9 @@ How a message raises the flag, in order:
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
    (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
-   landmark.
+   landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿)
+   is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
+   dates another one (疫情那阵儿欠的工资).
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
@@ -122,7 +124,10 @@ class EpidemicReader:
         if bitten:
             return bitten
         other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
-        excluded = [w for w in rules.exclude if w in text]
+        # The epidemic recalled as a time (疫情那阵儿欠的工资) is silenced as a strong cue
+        # and counts as one weak cue: a measure said with it still raises the flag.
+        recalled = [w for w in rules.recalled if w in text][:1]
+        excluded = [w for w in rules.exclude if w in text] + recalled
         if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
         if self._landmark is not None:  # a place beside an epidemic place
@@ -163,7 +168,7 @@ class EpidemicReader:
             ] + self._counted_fevers(text, people_only=other)
             if cluster:
                 return cluster
-        weak = [w for w in rules.weak if w not in general and said(w)]
+        weak = [w for w in rules.weak if w not in general and said(w)] + recalled
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)

@@ -101,6 +101,8 @@ class EpidemicRules:
     near: tuple[str, ...] = ()
     # Fevers of a counted group (七八个女工发烧): the fever words after a count of people.
     counted_fevers: tuple[str, ...] = ()
+    # The epidemic recalled as a past time (疫情那阵儿): one weak cue, not the strong 疫情.
+    recalled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         landmarks=words("landmarks"),
         near=words("near"),
         counted_fevers=words("counted_fevers"),
+        recalled=words("recalled"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
