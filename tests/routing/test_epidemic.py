@@ -104,6 +104,20 @@ RAISE = [
     "我家老头养了十几年羊 反复发烧 想问哪个医院能治布病",
     # the shots after a bite, 狂犬 unsaid
     "孩子让邻居家狗咬了 得打几针 社区医院能打不",
+    # a dog's bite in the north-east's word (掏), the rabies shot by sound (狂劝)
+    "我家楼下让狗给掏了一口 那个狂劝疫苗上哪打",
+    "下班让邻居家的狗掏伤了 得打几针",
+    # tuberculosis by its short name: a school's screening, a rumour of an outbreak
+    "学校体检让做结核筛查 在哪做 要钱不",
+    "群里说三中结核大爆发了 是真的吗",
+    # fevers of a counted group: the people named, or the count alone (六个发烧)
+    "车间里五六个工人发烧 厂里也不让请假",
+    "宿舍八个人有三个发烧 老板不让出去",
+    "三名学生高烧 学校还照常上课",
+    "养鸡场两个工人发烧 鸡也死了不少",  # the people named beside the animals
+    # the epidemic recalled as a time, with a measure said: the measure's matter
+    "疫情那会儿村里设卡 我在卡点值了一个月班 补助到现在没发",
+    "疫情那阵子小区封控 燃气卡充不了值",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -178,6 +192,9 @@ DO_NOT_RAISE = [
     "疫情那年买的车位到现在还没办下产权证",
     "防疫站旁边那家饭店的油烟天天往我家窗户里灌",
     "以前做核酸的那个棚子一直没拆 挡着消防通道",
+    # the epidemic recalled as a time alone: it dates another matter (wages, a gate)
+    "疫情那阵儿厂里欠的工资 现在厂子正常干了还不给",
+    "疫情那时候物业把小区后门焊死了 现在还不开",
     # an epidemic place as a landmark: a locative and 那 point at another place
     "人民医院发热门诊对面那家饭店把桌子摆到马路上了",
     # 隔离 before a barrier: a road's or a park's fence
@@ -188,6 +205,15 @@ DO_NOT_RAISE = [
     "网吧的机子老弹窗 还有病毒 把我游戏号盗了",
     # a school closed for snow: 停课 alone is one weak cue
     "下大雪学校停课了 校车的钱退不退",
+    # the cattle's tuberculosis; 结合 (combine) sounds like 结核
+    "奶牛场说要给牛检结核 一头收八十 这是谁定的",
+    "村里说要把两个村结合一下 地怎么分",
+    # counts that are not of people with fevers: time, hospitals, a herd
+    "这两个月反复发烧 查不出啥毛病",
+    "跑了三个医院 孩子还是高烧",
+    "养猪场五头猪发烧 兽医也不来",
+    # 掏 as paying, beside a dog's vaccine: no bite told
+    "狗打疫苗还让我掏钱 宠物医院太黑了",
 ]
 
 

@@ -94,6 +94,10 @@ def test_a_rare_dictionary_word_may_be_the_recognisers_spelling_of_a_place(
         ("我是炉墩镇的 村里的路灯一个都不亮", "lutun"),
         # or a syllable lost where only one area's stem has the other
         ("就是屯镇那个村 低保一直批不下来", "lutun"),
+        # a homophone of one character (卢 for 芦) and the other blurred (蹲 for 屯: t as
+        # d), heard as two words before a place word (那边, 老家)
+        ("工地在卢蹲那边 宿舍里没有暖气", "lutun"),
+        ("想把户口迁回卢蹲老家 得去哪办", "lutun"),
     ],
 )
 def test_a_garbled_or_glued_place_is_found_with_its_area(
@@ -111,6 +115,8 @@ def test_a_garbled_or_glued_place_is_found_with_its_area(
         "我是城镇户口，能不能交农村的合作医疗",  # 城镇 is a word
         "我在家里等了一天，修暖气的也没来",  # 在家里 is no place
         "我住还行，就是楼下饭店太吵",  # 还行 ~ 海星, an everyday word after 住
+        "这边修路横还那边也堵",  # 还 is a word of its own, not a homophone of 海
+        "我是卢蹲的 想问问低保",  # a homophone and a blur with no place word after
     ],
 )
 def test_a_lost_syllable_or_a_glued_word_places_nothing_ambiguous(

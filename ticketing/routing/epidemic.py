@@ -22,12 +22,16 @@ How a message raises the flag, in order:
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
    (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
-   landmark.
+   landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿)
+   is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
+   dates another one (疫情那阵儿欠的工资).
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
    死了不少鸡, 两个工人也高烧 — not 好几头猪发烧), and silent beside a cold home or the
-   heat (`cluster_not`: 暖气, 锅炉, 中暑).
+   heat (`cluster_not`: 暖气, 锅炉, 中暑). So are a counted group's fevers
+   (`counted_fevers`: 七八个女工发烧, 十二个人有六个发烧), beside an animal or another
+   illness only where the people are named (三个工人发烧; not 五头猪发烧, a herd's count).
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -60,6 +64,10 @@ PARTICLES = frozenset("都也就还又才了的着过呢吗吧啊呀")
 # How far before a fever-cluster phrase its people may be named (两个工人|也高烧).
 PEOPLE_BEFORE = 4
 
+# A count of two or more (七八, 十二, 六, 十几, 好几, 12) before a counter of people.
+COUNT = r"(?:[两二三四五六七八九十百几][一二三四五六七八九十几多来]*|好几|[2-9]|[1-9]\d+)"
+COUNTERS = "个名位"
+
 
 class EpidemicReader:
     """The epidemic cues a text says, as `RuleReader.epidemic_words` reports them."""
@@ -88,6 +96,16 @@ class EpidemicReader:
             if rules.landmarks and rules.near
             else None
         )
+        # A counted group's fevers (`_counted_fevers`): count, counter, perhaps who, fever.
+        people = "|".join(map(re.escape, sorted({*rules.cluster_people, "人"}, key=len)[::-1]))
+        self._counted = (
+            re.compile(
+                f"{COUNT}[{COUNTERS}](?P<who>{people})?[都也全还]?(?:"
+                f"{'|'.join(map(re.escape, rules.counted_fevers))})"
+            )
+            if rules.counted_fevers
+            else None
+        )
         # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
         self._glue_keys = {cue: self.phonetic.sound_of(cue) for cue in rules.fuzzy if len(cue) == 2}
         # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
@@ -106,7 +124,10 @@ class EpidemicReader:
         if bitten:
             return bitten
         other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
-        excluded = [w for w in rules.exclude if w in text]
+        # The epidemic recalled as a time (疫情那阵儿欠的工资) is silenced as a strong cue
+        # and counts as one weak cue: a measure said with it still raises the flag.
+        recalled = [w for w in rules.recalled if w in text][:1]
+        excluded = [w for w in rules.exclude if w in text] + recalled
         if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
         if self._landmark is not None:  # a place beside an epidemic place
@@ -144,10 +165,10 @@ class EpidemicReader:
                 p.text
                 for p in rules.cluster
                 if (self._people_fevers(p, text) if other else p.found_in(text))
-            ]
+            ] + self._counted_fevers(text, people_only=other)
             if cluster:
                 return cluster
-        weak = [w for w in rules.weak if w not in general and said(w)]
+        weak = [w for w in rules.weak if w not in general and said(w)] + recalled
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)
@@ -164,6 +185,17 @@ class EpidemicReader:
                 if at >= 0 and not any(a in rest for a in self.rules.animals):
                     return True
         return False
+
+    def _counted_fevers(self, text: str, *, people_only: bool) -> list[str]:
+        """A count of two or more people with fevers (七八个女工发烧, 十二个人有六个发烧:
+        六个发烧), the catalogue's 聚集性发病 said with a number; beside an animal or
+        another illness only where the people are named (three 工人, not five of the
+        herd). A count of time (三个月发烧) names no people, so it does not match."""
+        if self._counted is None:
+            return []
+        return [
+            m.group(0) for m in self._counted.finditer(text) if m.group("who") or not people_only
+        ][:1]
 
     def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
         """[rabies word, bite phrase] when a person's rabies shot is asked about."""

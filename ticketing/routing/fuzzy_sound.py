@@ -9,9 +9,10 @@ syllables may also take two 东北 readings: r → y (人 ren heard as 银 yin, 
 
 Guards, as for the toneless match in phonetic.py: a match begins and ends on word
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
-at least one character must be the name's own (half of them when the heard span is
-several words), so 晚还 is never 望海; a two-syllable name heard as two words (努 吞)
-counts only when a place word follows (那边, 附近 …). A full name with its 镇 or 街道
+at least one character must be the name's own or its toneless homophone (卢 for 芦,
+not a particle: 还 is no 海; half of them when the heard span is several words), so
+晚还 is never 望海; a two-syllable name heard as two words (努 吞, 卢 蹲) counts only
+when a place word follows (那边, 附近, 老家 …). A full name with its 镇 or 街道
 as written may also lose a syllable's initial (芦存镇 for 芦屯镇: same finals) or, of a
 two-character stem, a whole syllable where only one area's stem has the other (芦镇);
 with its suffix as written, the stem may be blurred whole (炉墩镇: 炉 and 墩 are neither
@@ -40,10 +41,16 @@ _R_TO_Y = {
 # 东北 üe → iao (pypinyin writes ü as v after n/l).
 _UE_TO_IAO = {"yue": "yao", "xue": "xiao", "jue": "jiao", "que": "qiao", "lve": "liao"}
 _UE_TO_IAO["nve"] = "niao"
-# Words after which a two-syllable sound-alike heard as two words is a place.
+# Words after which a two-syllable sound-alike heard as two words is a place (老家: a
+# hometown, 迁回芦屯老家).
 PLACE_CUES = frozenset(
     ("那边", "这边", "那块", "这块", "那块儿", "这块儿", "附近", "一带", "那疙瘩", "这疙瘩")
+    + ("老家",)
 )
+
+# Particles and adverbs: a sound-alike's character that is one of these is a word of
+# its own, not the recogniser's spelling of a place name's syllable (晚还 is no 望海).
+FUNCTION_CHARS = frozenset("都也就还又才了的着过呢吗吧啊呀在是")
 
 # The suffixes of a town's or subdistrict's full name, kept as written by a recogniser
 # that garbles the name before them (芦存镇).
@@ -137,7 +144,7 @@ class FuzzyPlaces:
                 if (
                     index in starts
                     and end in starts
-                    and self._accept(name, chars, starts, index, end)
+                    and self._accept(name, sylls, chars, starts, index, end)
                 ):
                     found.append((index, name, area))
                     break
@@ -187,7 +194,9 @@ class FuzzyPlaces:
                 found.append((index, *min(areas)))
         return found
 
-    def _accept(self, name: str, chars: list[str], starts: set[int], index: int, end: int) -> bool:
+    def _accept(
+        self, name: str, sylls: list[str], chars: list[str], starts: set[int], index: int, end: int
+    ) -> bool:
         heard = "".join(chars[index:end])
         if self._is_word(heard):
             return False
@@ -195,7 +204,17 @@ class FuzzyPlaces:
         # unless the blurred part is a whole stem followed by its 镇 or 街道 as written.
         if _suffix_said(name, heard) and not self._is_word(heard[: -len(_suffix(name))]):
             return True
-        same = sum(a == b for a, b in zip(heard, name, strict=True))
+        # A homophone of the name's character (卢 for 芦: both lu) is as good as its own:
+        # the recogniser chose another spelling of the syllable it heard (卢蹲 for 芦屯);
+        # not a particle or adverb, which is its own word (横还那边: 还 is no 海), nor in
+        # a stem the dictionary knows (风气镇: 气 is 风气's, not 红旗's 旗).
+        stem = heard[: len(heard) - len(_suffix(name))]
+        spelt = not self._is_word(stem)
+        own = syllables(name)
+        same = sum(
+            a == b or (spelt and s == o and a not in FUNCTION_CHARS)
+            for a, b, s, o in zip(heard, name, sylls[index:end], own, strict=True)
+        )
         words = sum(1 for i in range(index, end) if i in starts)
         if same == 0 or (words > 1 and 2 * same < len(name)):
             return False

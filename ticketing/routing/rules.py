@@ -99,6 +99,10 @@ class EpidemicRules:
     # pointing at another place (发热门诊旁边那个胡同) locates a matter, not the epidemic.
     landmarks: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    # Fevers of a counted group (七八个女工发烧): the fever words after a count of people.
+    counted_fevers: tuple[str, ...] = ()
+    # The epidemic recalled as a past time (疫情那阵儿): one weak cue, not the strong 疫情.
+    recalled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,6 +298,8 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         cluster_people=words("cluster_people"),
         landmarks=words("landmarks"),
         near=words("near"),
+        counted_fevers=words("counted_fevers"),
+        recalled=words("recalled"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
