@@ -84,6 +84,7 @@ from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
+from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
@@ -218,9 +219,10 @@ class Router:
         p_type = voter.category_probabilities(clf_text) if voter else {}
         category = self._rules.category(compact, text_sound, p_type)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
-        units = self._rules.unit_scores(compact, text_sound, area)
-        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR).
-        clf = self._classifier_vote(voter, without_scene(clf_text), area)
+        units = self._rules.unit_scores(compact, text_sound, area, disclaimed_spans(compact))
+        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR)
+        # and without the names of units that turned it down (disclaimed.py).
+        clf = self._classifier_vote(voter, without_scene(without_disclaimers(clf_text)), area)
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
