@@ -97,6 +97,9 @@ def test_the_cues_follow_the_catalogues_definitions(
     ("text", "not_type"),
     [
         ("自来水公司的抄表员态度差", "help"),  # 自来水 holds 来水, no outage
+        # A forward's 来电反映 / 来电人称 is the call itself, not power back on.
+        ("来电人称其小区门前的公交站牌被撞歪", "help"),
+        ("来电称区政务大厅周六是否上班", "help"),
         ("请医保局调查处理并给我答复", "report"),  # 调查处理 holds 查处, nobody to punish
         ("希望交通部门严查这个司机", "suggestion"),  # an inspection asked, not a better service
         ("孩子能不能在这边学校念书", "suggestion"),  # 能不能在 sounds like the cue 能不能再

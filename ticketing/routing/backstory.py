@@ -6,6 +6,11 @@ callers set a first matter aside and turn to the ask (路灯不亮，那个不�
 The units and the type are read from what follows the last such turn; the area and the
 epidemic flag still from the whole message (the caller's address is often in the
 back-story, and the flag marks any mention of the epidemic).
+
+A city 12345 forward ends with the city's own pick of a unit and a closing formula
+(建议承办单位：区住房和城乡建设局。请核实处理。): the forwarder's guess, not the caller's
+matter, and its 建议 is no suggestion of the caller's. The units and the type are read
+without it.
 """
 
 from __future__ import annotations
@@ -25,13 +30,20 @@ _TURN = re.compile(
 # A web form's tag (【投诉】, 【求助】) is the sender's pick of a form, not what they ask:
 # in the dev sets it disagreed with the labelled type in 9 of 11 messages.
 _FORM_TAG = re.compile(r"【[^】]{0,8}】")
+# The forwarder's pick of a unit, up to the end of its sentence, and the closing formula.
+_FORWARD_PICK = re.compile(
+    r"(?:建议|拟|推荐)?(?:承办|主办|责任)单位[:：][^。；;\n]{0,40}[。；;]?"
+    r"|请(?:予以)?核实(?:后)?(?:处理|办理|回复)?[。！!]?"
+)
 MIN_MATTER = 12  # characters after the turn: fewer are no matter of their own
 
 
 def current_matter(text: str) -> str:
     """`text` from its last turn to a new matter on, or all of it without one; a
-    form's tag left out."""
+    form's tag and a forward's pick of a unit left out."""
     text = _FORM_TAG.sub("", text)
+    picked = _FORWARD_PICK.sub("", text)
+    text = picked if len(re.sub(r"\W", "", picked)) >= MIN_MATTER else text
     ends = [m.end() for m in _TURN.finditer(text)]
     if not ends:
         return text

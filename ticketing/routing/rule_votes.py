@@ -7,6 +7,7 @@ already normalised, corrected and compacted text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
@@ -68,6 +69,8 @@ _WHO_CALLS = re.compile(
     r"的(?!时候|话)|在[^我俺的]{1,8}?(?:上班|干活|打工|工作))"
 )
 SCENE_FACTOR = 0.5
+# A unit named only to say it turned the matter down (disclaimed.py) is no vote for it.
+DISCLAIMED_FACTOR = 0.0
 
 
 # 我是海港社区的 says where the caller lives, not a trade: the area's own matter may be
@@ -123,10 +126,18 @@ class RuleReader:
     ) -> list[Hit]:
         return find_hits(phrases, text, text_sound, self.phonetic, glued)
 
-    def unit_scores(self, text: str, text_sound: TextSound, area: AreaHit | None) -> UnitScores:
+    def unit_scores(
+        self,
+        text: str,
+        text_sound: TextSound,
+        area: AreaHit | None,
+        disclaimed: Mapping[str, list[tuple[int, int]]] | None = None,
+    ) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
         unit's duty outweighs them); with no phrase at all, words inside the phrases
-        and duties vote weakly."""
+        and duties vote weakly. `disclaimed`: per unit, where it is named only to say
+        the matter is not its own (disclaimed.py): its phrases said only there count
+        `DISCLAIMED_FACTOR`."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         scenes = scene_spans(text)
@@ -137,6 +148,14 @@ class RuleReader:
                 hits = [
                     replace(h, weight=h.weight * SCENE_FACTOR)
                     if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, scenes)
+                    else h
+                    for h in hits
+                ]
+            turned_down = (disclaimed or {}).get(unit_id)
+            if turned_down:
+                hits = [
+                    replace(h, weight=h.weight * DISCLAIMED_FACTOR)
+                    if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, turned_down)
                     else h
                     for h in hits
                 ]

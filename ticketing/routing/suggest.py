@@ -74,6 +74,7 @@ from typing import TYPE_CHECKING
 
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.area_ask import area_asked_words
+from hotline.ticketing.routing.area_named import area_named_acts, area_notice
 from hotline.ticketing.routing.assist import (
     MAX_ASSISTING,
     SHOWN_POINTS,
@@ -84,6 +85,7 @@ from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
+from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
@@ -218,9 +220,10 @@ class Router:
         p_type = voter.category_probabilities(clf_text) if voter else {}
         category = self._rules.category(compact, text_sound, p_type)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
-        units = self._rules.unit_scores(compact, text_sound, area)
-        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR).
-        clf = self._classifier_vote(voter, without_scene(clf_text), area)
+        units = self._rules.unit_scores(compact, text_sound, area, disclaimed_spans(compact))
+        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR)
+        # and without the names of units that turned it down (disclaimed.py).
+        clf = self._classifier_vote(voter, without_scene(without_disclaimers(clf_text)), area)
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
@@ -230,6 +233,7 @@ class Router:
         )
         area_id = area.area_id if area else None
         asked_from = None  # the lead the rules and models chose, when the ask names another
+        area_said = ""  # why the area leads, when its own name or notice says so
         # Candidates to lead instead: every second duty, the epidemic cues' included.
         helpers = self._assisting(ranking.lead, units, area_id, compact, shown_only=False)
         others = [a.department for a in helpers if a.department not in self._area_ids]
@@ -246,14 +250,20 @@ class Router:
         )
         # The town/community/village named and itself asked to act leads, unless the
         # caller also asks the lead unit (社区能不能来个人 about a neighbour not seen for days).
+        # So does the town or subdistrict called by its full name to act, or quoted from
+        # its notice (area_named.py).
         if (
             asked is None
             and area_id is not None
             and ranking.lead not in (None, area_id)
-            and area_asked(compact, units.area_hits, ranking.lead or "")
             and unit_role(compact, ranking.lead or "", units.hits_of) is not Role.ASKED
         ):
-            asked = area_id
+            if area_asked(compact, units.area_hits, ranking.lead or ""):
+                asked = area_id
+            elif area_named_acts(whole, self.rules.gazetteer.area_names.get(area_id, ())):
+                asked, area_said = area_id, "来电点名请其处理"
+            elif area_notice(text):
+                asked, area_said = area_id, "来电所问为其发布的通知"
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
         helpers = self._assisting(ranking.lead, units, area_id, compact)
@@ -271,6 +281,8 @@ class Router:
             said = (
                 f"来电首先点名请其处理，而非{self._name(asked_from)}"
                 if named
+                else f"{area_said}，而非{self._name(asked_from)}"
+                if area_said
                 else f"诉求所指：{quote(units.hits_of.get(asked, []))}；"
                 f"{self._name(asked_from)}为顺带提及"
             )

@@ -1,0 +1,46 @@
+"""The town or subdistrict called by its own name as the one to act. No I/O.
+
+熊岳镇能不能派人来看看, 请芦屯镇政府组织调解, 海星街道社区能不能整个老年活动室, 红海街道通知每家
+出一个人: the caller names the local government by its full name (熊岳镇, 望海街道 — not
+the bare 熊岳 of an address, 熊岳那边山上) as the one that acts or is to act. Measured
+on the retired blind sets of rounds 2–12: all 11 such requests are led by that town or
+subdistrict. A notice the caller quotes from it (【红海街道港湾社区通知】, 【镇里公众号通知】)
+is its act too, and a question about the notice is its own to answer; a property
+company's notice (【转自小区通知】) is not (小区 is no level of government).
+
+The area-matter phrases (村委会, 社区) asked to act are read elsewhere (roles.area_asked);
+this reads the area's own name, which no phrase list holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# After the full name: its office, then an ask or a deed of its own.
+_ACTS_AFTER = re.compile(
+    r"^(?:社区)?(?:政府|办事处)?(?:上|里|这边|那边)?"
+    r"(?:能不能|能否|可不可以|给|帮|派人|来人|出面|招|组织|通知|管管)"
+)
+# A quoted notice whose issuer is a level of government.
+_NOTICE = re.compile(r"【[^】]{0,16}?(?:镇|街道|社区|村)[^】]{0,16}?通知】")
+# Full names only: a bare stem (熊岳) is mostly an address.
+_FULL = re.compile(r"(?:镇|街道)$")
+
+
+def area_named_acts(text: str, names: Iterable[str]) -> bool:
+    """`text` (compact, no punctuation) calls the area by one of its full `names` as the
+    one that acts or is to act."""
+    for name in names:
+        if not _FULL.search(name):
+            continue
+        for m in re.finditer(re.escape(name), text):
+            if _ACTS_AFTER.match(text[m.end() : m.end() + 12]):
+                return True
+    return False
+
+
+def area_notice(raw: str) -> bool:
+    """`raw` (punctuation kept) quotes a notice of a town, subdistrict, community or
+    village."""
+    return _NOTICE.search(raw) is not None
