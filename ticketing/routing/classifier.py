@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 from hotline.ticketing.routing import segment
 from hotline.ticketing.routing.phonetic import syllables
+from hotline.ticketing.routing.sound_mask import sound_alikes
 from hotline.ticketing.routing.text import normalise
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -96,18 +97,53 @@ def sound_words(text: str) -> list[str]:
 
 class PlaceMask:
     """Preprocessor of the classifier's input: place names (the gazetteer's, with
-    their 镇/街道/村… suffix) and generic place words become a space. A class, so it
-    pickles with the model."""
+    their 镇/街道/村… suffix) and generic place words become a space; so do the names a
+    recogniser wrote as sound-alikes (旺海街道, 熊药镇: sound_mask.py), spelt out first.
+    A class, so it pickles with the model (without its memo and sound index)."""
 
-    def __init__(self, place_names: Iterable[str] = ()) -> None:
+    # A name heard by sound may be said again after the first is masked: passes at most.
+    SOUND_PASSES = 3
+    # Texts remembered (each feature family masks the same text: five calls, one match).
+    MEMO_SIZE = 20000
+
+    def __init__(self, place_names: Iterable[str] = (), by_sound: bool = True) -> None:
         names = sorted({p for p in place_names if p}, key=len, reverse=True)
         named = "|".join(re.escape(n) for n in names)
         self.pattern = re.compile(
             (f"(?:{named}){_PLACE_SUFFIX}|" if named else "") + _GENERIC_PLACES
         )
+        self.names = tuple(sorted(names))
+        self.by_sound = by_sound
+        self._memo: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A model pickled before sound masking has no `by_sound`: it reads names as written
+        # only, as it was trained to.
+        self.__dict__.update({"names": (), "by_sound": False, **state, "_memo": {}})
 
     def __call__(self, text: str) -> str:
-        return self.pattern.sub(" ", text)
+        masked = self._memo.get(text)
+        if masked is None:
+            masked = self._mask(text)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = masked
+        return masked
+
+    def _mask(self, text: str) -> str:
+        masked = self.pattern.sub(" ", text)
+        if not (self.by_sound and self.names):
+            return masked
+        alikes = sound_alikes(self.names)
+        for _ in range(self.SOUND_PASSES):
+            spelt = alikes.spell_out(masked)
+            if spelt == masked:
+                break
+            masked = self.pattern.sub(" ", spelt)
+        return masked
 
 
 def class_of(unit_id: str, area_ids: Iterable[str]) -> str:
@@ -145,8 +181,11 @@ class ContentWords:
 MIN_DF = 2
 
 
-def build_pipeline(place_names: Sequence[str] = (), min_df: int = MIN_DF) -> Pipeline:
-    mask = PlaceMask(place_names)
+def build_pipeline(
+    place_names: Sequence[str] = (), min_df: int = MIN_DF, mask: PlaceMask | None = None
+) -> Pipeline:
+    """`mask`: the place mask to share (default: one of `place_names`)."""
+    mask = mask or PlaceMask(place_names)
 
     def tokens(
         tokenizer: Callable[[str], list[str]], ngrams: tuple[int, int], min_df: int
@@ -368,14 +407,15 @@ def _fit_now(
     # unweighted fit stays exactly the fit it always was.
     weights = np.array(examples.weights)
     weighted = bool(len(weights)) and bool(np.any(weights != 1.0))
-    pipeline = build_pipeline(place_names)
+    mask = PlaceMask(place_names)  # one mask (and memo) for every feature family
+    pipeline = build_pipeline(place_names, mask=mask)
     # The features are fitted once and shared by both classifiers (the type classifier
     # reads the typed texts' rows): featurising is a third of the training time.
     features = pipeline.named_steps["features"]
     try:
         matrix_all = features.fit_transform(texts)
     except ValueError:  # a history so small that no pair occurs twice: keep every one
-        pipeline = build_pipeline(place_names, min_df=1)
+        pipeline = build_pipeline(place_names, min_df=1, mask=mask)
         features = pipeline.named_steps["features"]
         matrix_all = features.fit_transform(texts)
     # Balanced: the area class weighs as one unit. Weighing it as the six areas it stands
@@ -396,8 +436,10 @@ def _fit_now(
         )
         category_pipeline = Pipeline([("features", features), ("model", category_model)])
     history_counts = Counter(labels[seed_examples:])
+    # Sound-alike place names are masked from the support index too (ContentWords leaves
+    # out the words holding a name as written).
     support = TfidfVectorizer(
-        tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
+        preprocessor=mask, tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
     )
     try:
         matrix = support.fit_transform(texts)
