@@ -10,7 +10,8 @@ and the request-type classifier reads the same fitted features: with the fit on 
 BLAS thread they cut cold training to about a quarter of its CPU (bench/RESULTS.md).
 
 Place names are masked out of the classifier's input, in training and in
-prediction (`PlaceMask`): a classifier must not learn "熊岳 → 熊岳镇" because the
+prediction (`PlaceMask`), as written and as a recogniser spells them by sound (旺海
+for 望海: place_mask.py): a classifier must not learn "熊岳 → 熊岳镇" because the
 training texts of village matters name their village, or a dead-duck report
 from 熊岳 goes to the town. For the same reason the six areas are one class
 for the classifier, `AREA_CLASS` ("a town/community/village matter"); the
@@ -47,7 +48,9 @@ from typing import Any
 import numpy as np
 from hotline.ticketing.routing import segment
 from hotline.ticketing.routing.phonetic import syllables
-from hotline.ticketing.routing.sound_mask import sound_alikes
+
+# PlaceMask: imported here too, where models pickled before place_mask.py look for it.
+from hotline.ticketing.routing.place_mask import PlaceMask
 from hotline.ticketing.routing.text import normalise
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -59,11 +62,7 @@ from threadpoolctl import threadpool_limits
 MODEL_FORMAT = 4
 # The classifier's single class for every town/subdistrict/community/village matter.
 AREA_CLASS = "@area"
-# "我们村", "这个小区": words that only say where, not what.
-_GENERIC_PLACES = r"(?:我们|咱们|俺们|咱|俺|这个|那个)(?:村|屯|镇|小区|街道)"
 _ALL_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-# A named area often comes with its kind: 熊岳镇, 望海街道, 芦屯村.
-_PLACE_SUFFIX = r"(?:镇|街道|街|城|村|屯|社区|小区)?"
 # Words that say nothing about whose duty a request is: greetings, fillers, and
 # where-words. Place names of the gazetteer are added at training time.
 _STOP_WORDS = (
@@ -93,57 +92,6 @@ def jieba_words(text: str) -> list[str]:
 def sound_words(text: str) -> list[str]:
     """Toneless pinyin, one token per Chinese character (module-level: pickles)."""
     return syllables(text)
-
-
-class PlaceMask:
-    """Preprocessor of the classifier's input: place names (the gazetteer's, with
-    their 镇/街道/村… suffix) and generic place words become a space; so do the names a
-    recogniser wrote as sound-alikes (旺海街道, 熊药镇: sound_mask.py), spelt out first.
-    A class, so it pickles with the model (without its memo and sound index)."""
-
-    # A name heard by sound may be said again after the first is masked: passes at most.
-    SOUND_PASSES = 3
-    # Texts remembered (each feature family masks the same text: five calls, one match).
-    MEMO_SIZE = 20000
-
-    def __init__(self, place_names: Iterable[str] = (), by_sound: bool = True) -> None:
-        names = sorted({p for p in place_names if p}, key=len, reverse=True)
-        named = "|".join(re.escape(n) for n in names)
-        self.pattern = re.compile(
-            (f"(?:{named}){_PLACE_SUFFIX}|" if named else "") + _GENERIC_PLACES
-        )
-        self.names = tuple(sorted(names))
-        self.by_sound = by_sound
-        self._memo: dict[str, str] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        # A model pickled before sound masking has no `by_sound`: it reads names as written
-        # only, as it was trained to.
-        self.__dict__.update({"names": (), "by_sound": False, **state, "_memo": {}})
-
-    def __call__(self, text: str) -> str:
-        masked = self._memo.get(text)
-        if masked is None:
-            masked = self._mask(text)
-            if len(self._memo) >= self.MEMO_SIZE:
-                self._memo.clear()
-            self._memo[text] = masked
-        return masked
-
-    def _mask(self, text: str) -> str:
-        masked = self.pattern.sub(" ", text)
-        if not (self.by_sound and self.names):
-            return masked
-        alikes = sound_alikes(self.names)
-        for _ in range(self.SOUND_PASSES):
-            spelt = alikes.spell_out(masked)
-            if spelt == masked:
-                break
-            masked = self.pattern.sub(" ", spelt)
-        return masked
 
 
 def class_of(unit_id: str, area_ids: Iterable[str]) -> str:

@@ -1,11 +1,11 @@
-"""Place names heard by sound, spelt as the gazetteer writes them, so that the classifier's
-place mask hides them as it hides names as written. No I/O.
+"""The classifier's place mask: place names, as written or as a recogniser spells them by
+sound, hidden from its input (classifier.py says why). No I/O.
 
 A recogniser writes 望海 as 旺海 and 熊岳镇 as 熊药镇. The gazetteer places such a request by
 sound (gazetteer.py, fuzzy_sound.py), but a classifier that sees the sound-alike learns it
 as a word of its own: the retired sets' 旺海街道 lines taught it "旺海 → a town matter", and a
 water cut-off said from 旺海 then went to the subdistrict. Written over by the name, the
-sound-alike is masked with it, in training and in prediction alike (classifier.PlaceMask).
+sound-alike is masked with it, in training and in prediction alike (`PlaceMask`).
 
 Only the names are known here (the classifier is trained with the gazetteer's names): the
 sound index is built from them and the jieba dictionary, which is what the gazetteer's
@@ -14,13 +14,72 @@ guards read; its list of non-places is not (the written-name mask ignores it too
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from hotline.ticketing.routing.fuzzy_sound import ADMIN_SUFFIXES, canonical, fuzzy_keys
 from hotline.ticketing.routing.gazetteer import Gazetteer
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, syllables
 from hotline.ticketing.routing.rules import GazetteerRules, Place
 from hotline.ticketing.routing.text import chunks
+
+# "我们村", "这个小区": words that only say where, not what.
+_GENERIC_PLACES = r"(?:我们|咱们|俺们|咱|俺|这个|那个)(?:村|屯|镇|小区|街道)"
+# A named area often comes with its kind: 熊岳镇, 望海街道, 芦屯村.
+_PLACE_SUFFIX = r"(?:镇|街道|街|城|村|屯|社区|小区)?"
+
+
+class PlaceMask:
+    """Preprocessor of the classifier's input: place names (the gazetteer's, with
+    their 镇/街道/村… suffix) and generic place words become a space; so do the names a
+    recogniser wrote as sound-alikes (旺海街道, 熊药镇: `SoundAlikes`), spelt out first.
+    A class, so it pickles with the model (without its memo and sound index)."""
+
+    # A name heard by sound may be said again after the first is masked: passes at most.
+    SOUND_PASSES = 3
+    # Texts remembered (each feature family masks the same text: five calls, one match).
+    MEMO_SIZE = 20000
+
+    def __init__(self, place_names: Iterable[str] = (), by_sound: bool = True) -> None:
+        names = sorted({p for p in place_names if p}, key=len, reverse=True)
+        named = "|".join(re.escape(n) for n in names)
+        self.pattern = re.compile(
+            (f"(?:{named}){_PLACE_SUFFIX}|" if named else "") + _GENERIC_PLACES
+        )
+        self.names = tuple(sorted(names))
+        self.by_sound = by_sound
+        self._memo: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # A model pickled before sound masking has no `by_sound`: it reads names as written
+        # only, as it was trained to.
+        self.__dict__.update({"names": (), "by_sound": False, **state, "_memo": {}})
+
+    def __call__(self, text: str) -> str:
+        masked = self._memo.get(text)
+        if masked is None:
+            masked = self._mask(text)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = masked
+        return masked
+
+    def _mask(self, text: str) -> str:
+        masked = self.pattern.sub(" ", text)
+        if not (self.by_sound and self.names):
+            return masked
+        alikes = sound_alikes(self.names)
+        for _ in range(self.SOUND_PASSES):
+            spelt = alikes.spell_out(masked)
+            if spelt == masked:
+                break
+            masked = self.pattern.sub(" ", spelt)
+        return masked
 
 
 class SoundAlikes:
