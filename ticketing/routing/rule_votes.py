@@ -93,8 +93,8 @@ _OWN_PLATFORM = "平台"
 def without_scene(text: str) -> str:
     """The text without the caller's self-introduction: what the unit classifier reads,
     so that the caller's trade (网约车, 外卖) does not stand for the duty asked about —
-    unless the rest speaks of the trade's platform (`_OWN_PLATFORM`), which the trade
-    names: then the text is read whole."""
+    unless the rest speaks of a platform without saying whose (`_OWN_PLATFORM`): that is
+    the trade's own, and the text is read whole."""
     rest, end = [], 0
     for a, b in scene_spans(text):
         rest.append(text[end:a])
