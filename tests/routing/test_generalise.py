@@ -5,6 +5,7 @@ and sound-alikes of recognition slips."""
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 import yaml
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing import DEFAULT_RULES_FILE, Router, build_router, parse_rules
-from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask
+from hotline.ticketing.routing.classifier import AREA_CLASS, PlaceMask, train_seed
 from hotline.ticketing.routing.seed import seed_records
 from hotline.ticketing.routing.text import normalise
 
@@ -31,6 +32,43 @@ def test_place_names_are_masked_with_their_kind_and_generic_place_words() -> Non
     assert mask("望海街道的路灯").strip() == "的路灯"
     assert mask("望儿山下我们村的电很弱").replace(" ", "") == "下的电很弱"
     assert mask("村委会不公开账目") == "村委会不公开账目"  # a matter word, not a place
+
+
+def test_place_names_heard_by_sound_are_masked_like_names_as_written() -> None:
+    mask = PlaceMask(["熊岳", "熊岳镇", "望海", "望海街道", "芦屯", "芦屯镇", "海星", "红旗镇"])
+    assert mask(normalise("旺海 街道 我们 这 停 睡 两天 了")).strip() == "我们这停睡两天了"
+    assert mask("熊药镇那个从早上就停电").strip() == "那个从早上就停电"  # 东北 yue → yao
+    assert mask("我是芦存镇的燃气灶打不着火").replace(" ", "") == "我是的燃气灶打不着火"
+    assert mask("芦镇那边停电").strip() == "那边停电"  # a syllable of the stem lost
+    # Said twice, or beside a name as written: every mention goes.
+    assert "万海" not in mask("万海那块儿就是万海街道万福路上冒水")
+    assert mask("我家在红旗镇亲戚在熊药镇").replace(" ", "") == "我家在亲戚在"
+    # An everyday word that sounds like a place stays.
+    assert mask("我买的海信电视才用半年就黑屏了") == "我买的海信电视才用半年就黑屏了"
+    assert mask("我晚还得接孩子") == "我晚还得接孩子"
+    assert PlaceMask(["望海"], by_sound=False)("旺海停水") == "旺海停水"
+
+
+def test_a_model_pickled_before_sound_masking_reads_names_as_written_only() -> None:
+    old = PlaceMask(["望海"])
+    del old.names, old.by_sound  # what a PlaceMask of MODEL_FORMAT 4 pickled
+    loaded = pickle.loads(pickle.dumps(old))
+    assert loaded("旺海停水望海停电") == "旺海停水 停电"
+    assert pickle.loads(pickle.dumps(PlaceMask(["望海"])))("旺海停水") == " 停水"
+
+
+def test_the_classifier_learns_no_sound_alike_of_a_place(routing_catalog: Catalog) -> None:
+    # 旺海 (望海 as a recogniser writes it) is neither a word, a character pair nor a sound
+    # of the fitted features, nor a content word of the support index.
+    records = [(t, u, c) for t, u, c in seed_records() if c][:300]
+    records += [("旺海街道俺们是弃管楼楼道灯全不亮", "wanghai", "help")] * 3
+    records += [("熊药镇那个从早上就停电了", "power", "help")] * 3
+    model = train_seed(records, ["望海", "望海街道", "熊岳", "熊岳镇"], ["wanghai"])
+    features = dict(model.pipeline.named_steps["features"].transformer_list)
+    learned = " ".join(v for f in features.values() for v in f.vocabulary_)
+    assert "旺" not in learned and "熊药" not in learned and "wang hai" not in learned
+    assert "弃管" in learned
+    assert not any("旺" in w for w in model.support_vectorizer.vocabulary_)
 
 
 def test_the_classifier_cannot_tell_one_place_from_another(router: Router) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from hotline.ticketing.routing import Router
 
 KEYS = {"department", "alternatives", "category", "area", "epidemic", "confidence", "explanation"}
@@ -32,13 +31,6 @@ def test_raw_asr_output_gives_the_same_answer_as_clean_text(router: Router) -> N
     assert clean.area == asr.area == "hongqi"
 
 
-# Known regression since the round-11 sets joined training (ee7aea8): the classifier reads the
-# sound-alike place name 旺海 (only names spelt as the gazetteer writes them are masked from
-# it) as a town matter, 0.45, above the split sound-alike 停 睡 (weighted 0.35 as two words).
-# Masking sound-matched place names from the classifier is the fix; strict, so it is noticed.
-@pytest.mark.xfail(
-    strict=True, reason="classifier reads the unmasked sound-alike place name as a town matter"
-)
 def test_homophones_from_speech_recognition_are_matched_by_sound(router: Router) -> None:
     s = router.suggest("旺海 街道 我们 这 停 睡 两天 了")  # 望海 / 停水
     assert s.department == "water"

@@ -35,6 +35,13 @@ def test_the_classifier_reads_the_request_without_who_calls() -> None:
     assert without_scene("暖气不热") == "暖气不热"
 
 
+def test_the_trades_own_platform_makes_the_trade_the_matter() -> None:
+    # 平台 said without whose is the caller's trade's: the classifier reads the trade too.
+    text = "我开网约车的平台这个月乱扣我钱抽成太高了"
+    assert without_scene(text) == text
+    assert without_scene("我是送外卖的站点老板扣我全勤") == " 站点老板扣我全勤"
+
+
 def test_a_phrase_said_only_in_the_self_introduction_counts_less(
     rules_only_router: Router,
 ) -> None:

@@ -10,7 +10,8 @@ and the request-type classifier reads the same fitted features: with the fit on 
 BLAS thread they cut cold training to about a quarter of its CPU (bench/RESULTS.md).
 
 Place names are masked out of the classifier's input, in training and in
-prediction (`PlaceMask`): a classifier must not learn "熊岳 → 熊岳镇" because the
+prediction (`PlaceMask`), as written and as a recogniser spells them by sound (旺海
+for 望海: place_mask.py): a classifier must not learn "熊岳 → 熊岳镇" because the
 training texts of village matters name their village, or a dead-duck report
 from 熊岳 goes to the town. For the same reason the six areas are one class
 for the classifier, `AREA_CLASS` ("a town/community/village matter"); the
@@ -47,6 +48,9 @@ from typing import Any
 import numpy as np
 from hotline.ticketing.routing import segment
 from hotline.ticketing.routing.phonetic import syllables
+
+# PlaceMask: imported here too, where models pickled before place_mask.py look for it.
+from hotline.ticketing.routing.place_mask import PlaceMask
 from hotline.ticketing.routing.text import normalise
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -58,11 +62,7 @@ from threadpoolctl import threadpool_limits
 MODEL_FORMAT = 4
 # The classifier's single class for every town/subdistrict/community/village matter.
 AREA_CLASS = "@area"
-# "我们村", "这个小区": words that only say where, not what.
-_GENERIC_PLACES = r"(?:我们|咱们|俺们|咱|俺|这个|那个)(?:村|屯|镇|小区|街道)"
 _ALL_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-# A named area often comes with its kind: 熊岳镇, 望海街道, 芦屯村.
-_PLACE_SUFFIX = r"(?:镇|街道|街|城|村|屯|社区|小区)?"
 # Words that say nothing about whose duty a request is: greetings, fillers, and
 # where-words. Place names of the gazetteer are added at training time.
 _STOP_WORDS = (
@@ -92,22 +92,6 @@ def jieba_words(text: str) -> list[str]:
 def sound_words(text: str) -> list[str]:
     """Toneless pinyin, one token per Chinese character (module-level: pickles)."""
     return syllables(text)
-
-
-class PlaceMask:
-    """Preprocessor of the classifier's input: place names (the gazetteer's, with
-    their 镇/街道/村… suffix) and generic place words become a space. A class, so it
-    pickles with the model."""
-
-    def __init__(self, place_names: Iterable[str] = ()) -> None:
-        names = sorted({p for p in place_names if p}, key=len, reverse=True)
-        named = "|".join(re.escape(n) for n in names)
-        self.pattern = re.compile(
-            (f"(?:{named}){_PLACE_SUFFIX}|" if named else "") + _GENERIC_PLACES
-        )
-
-    def __call__(self, text: str) -> str:
-        return self.pattern.sub(" ", text)
 
 
 def class_of(unit_id: str, area_ids: Iterable[str]) -> str:
@@ -145,8 +129,11 @@ class ContentWords:
 MIN_DF = 2
 
 
-def build_pipeline(place_names: Sequence[str] = (), min_df: int = MIN_DF) -> Pipeline:
-    mask = PlaceMask(place_names)
+def build_pipeline(
+    place_names: Sequence[str] = (), min_df: int = MIN_DF, mask: PlaceMask | None = None
+) -> Pipeline:
+    """`mask`: the place mask to share (default: one of `place_names`)."""
+    mask = mask or PlaceMask(place_names)
 
     def tokens(
         tokenizer: Callable[[str], list[str]], ngrams: tuple[int, int], min_df: int
@@ -368,14 +355,15 @@ def _fit_now(
     # unweighted fit stays exactly the fit it always was.
     weights = np.array(examples.weights)
     weighted = bool(len(weights)) and bool(np.any(weights != 1.0))
-    pipeline = build_pipeline(place_names)
+    mask = PlaceMask(place_names)  # one mask (and memo) for every feature family
+    pipeline = build_pipeline(place_names, mask=mask)
     # The features are fitted once and shared by both classifiers (the type classifier
     # reads the typed texts' rows): featurising is a third of the training time.
     features = pipeline.named_steps["features"]
     try:
         matrix_all = features.fit_transform(texts)
     except ValueError:  # a history so small that no pair occurs twice: keep every one
-        pipeline = build_pipeline(place_names, min_df=1)
+        pipeline = build_pipeline(place_names, min_df=1, mask=mask)
         features = pipeline.named_steps["features"]
         matrix_all = features.fit_transform(texts)
     # Balanced: the area class weighs as one unit. Weighing it as the six areas it stands
@@ -396,8 +384,10 @@ def _fit_now(
         )
         category_pipeline = Pipeline([("features", features), ("model", category_model)])
     history_counts = Counter(labels[seed_examples:])
+    # Sound-alike place names are masked from the support index too (ContentWords leaves
+    # out the words holding a name as written).
     support = TfidfVectorizer(
-        tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
+        preprocessor=mask, tokenizer=ContentWords(place_names), token_pattern=None, lowercase=False
     )
     try:
         matrix = support.fit_transform(texts)

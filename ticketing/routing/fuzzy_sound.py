@@ -133,9 +133,14 @@ class FuzzyPlaces:
 
     def find(self, text_sound: TextSound) -> list[tuple[int, str, str]]:
         """(syllable index, name, area) of each guarded fuzzy occurrence."""
+        return [(at, name, area) for at, _, name, area in self.spans(text_sound)]
+
+    def spans(self, text_sound: TextSound) -> list[tuple[int, int, str, str]]:
+        """(syllable index, end, name, area) of each guarded fuzzy occurrence: the heard
+        span may be shorter than the name (芦镇 for 芦屯镇)."""
         sylls, chars, starts = text_sound.parts()
         joined = " " + " ".join(canonical(s) for s in sylls) + " "
-        found: list[tuple[int, str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         for key, name, area, count in self._keys:
             at = joined.find(key)
             while at >= 0:
@@ -146,18 +151,18 @@ class FuzzyPlaces:
                     and end in starts
                     and self._accept(name, sylls, chars, starts, index, end)
                 ):
-                    found.append((index, name, area))
+                    found.append((index, end, name, area))
                     break
                 at = joined.find(key, at + 1)
         return found + self._by_suffix(sylls, chars, starts)
 
     def _by_suffix(
         self, sylls: list[str], chars: list[str], starts: set[int]
-    ) -> list[tuple[int, str, str]]:
+    ) -> list[tuple[int, int, str, str]]:
         """A town's or subdistrict's full name (芦屯镇) heard with its 镇/街道 as written
         and a syllable's initial lost to the recogniser (芦存镇: 存 cun for 屯 tun): the
         same finals, one of the stem's characters its own, the stem no dictionary word."""
-        found: list[tuple[int, str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         for name, area, stem, _, finals in self._suffixed:
             for index in sorted(starts):
                 end = index + len(name)
@@ -170,16 +175,16 @@ class FuzzyPlaces:
                     and any(a == b for a, b in zip(heard[:stem], name[:stem], strict=True))
                     and not self._is_word(heard[:stem])
                 ):
-                    found.append((index, name, area))
+                    found.append((index, end, name, area))
         return found + self._by_short_stem(sylls, chars, starts)
 
     def _by_short_stem(
         self, sylls: list[str], chars: list[str], starts: set[int]
-    ) -> list[tuple[int, str, str]]:
+    ) -> list[tuple[int, int, str, str]]:
         """A two-character stem with one syllable lost and the suffix said (芦镇, 屯镇 for
         芦屯镇): the syllable left must sound as one of the stem's, only one area's stem
         may have it (海街道 could be 红海, 海星 or 望海), and it is no word (城镇)."""
-        found: list[tuple[int, str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         for index in sorted(starts - {len(sylls)}):
             areas = {
                 (name, area)
@@ -191,7 +196,8 @@ class FuzzyPlaces:
                 and not self._is_word(chars[index] + name[stem:])
             }
             if len({area for _, area in areas}) == 1:
-                found.append((index, *min(areas)))
+                name, area = min(areas)
+                found.append((index, index + len(name) - 1, name, area))  # a syllable lost
         return found
 
     def _accept(

@@ -56,9 +56,7 @@ class Gazetteer:
         mentions = [(m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)]
         by_sound = not mentions
         if not mentions:
-            mentions = self._by_sound(text, text_sound)
-        if not mentions:
-            mentions = self._by_fuzzy_sound(text, text_sound)
+            mentions = _one_per_span(self.heard_by_sound(text, text_sound))
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)
@@ -67,11 +65,19 @@ class Gazetteer:
         names = tuple(dict.fromkeys(name for name, area in mentions if area == best))
         return AreaHit(best, names, by_sound)
 
-    def _by_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
+    def heard_by_sound(
+        self, text: str, text_sound: TextSound | None = None
+    ) -> list[tuple[int, int, str, str]]:
+        """(start, end, name, area) of the place names heard by toneless sound or, when
+        none is, by fuzzy syllables: start and end index `text_sound`'s characters (the
+        text's own without spaces). Names as written are not looked for here."""
+        return self._by_sound(text, text_sound) or self._by_fuzzy_sound(text, text_sound)
+
+    def _by_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[int, int, str, str]]:
         if self._phonetic is None:
             return []
         text_sound = self._unglued(text_sound or TextSound([text]))
-        found: list[tuple[int, str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         for name, area in self._area_of.items():
             key = self._phonetic.sound_of(name)
             if key is not None and (at := text_sound.find(key)) >= 0:
@@ -81,8 +87,8 @@ class Gazetteer:
                 if heard not in self._not_places and (
                     self._phonetic.frequency(heard) < MIN_TWIN_FREQ
                 ):
-                    found.append((at, name, area))
-        return _one_per_span(found)
+                    found.append((at, at + len(name), name, area))
+        return found
 
     def _unglued(self, text_sound: TextSound) -> TextSound:
         """`text_sound` with a place's sound-alike freed from the word the segmenter glued
@@ -107,7 +113,9 @@ class Gazetteer:
             pieces.append(word)
         return TextSound(pieces) if changed else text_sound
 
-    def _by_fuzzy_sound(self, text: str, text_sound: TextSound | None) -> list[tuple[str, str]]:
+    def _by_fuzzy_sound(
+        self, text: str, text_sound: TextSound | None
+    ) -> list[tuple[int, int, str, str]]:
         if self._phonetic is None:
             return []
         if self._fuzzy is None:
@@ -115,15 +123,15 @@ class Gazetteer:
             self._fuzzy = FuzzyPlaces(
                 self._area_of, lambda heard: heard in blocked or phonetic.is_word(heard)
             )
-        return _one_per_span(self._fuzzy.find(self._unglued(text_sound or TextSound([text]))))
+        return self._fuzzy.spans(self._unglued(text_sound or TextSound([text])))
 
 
-def _one_per_span(found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+def _one_per_span(found: list[tuple[int, int, str, str]]) -> list[tuple[str, str]]:
     # A longer name covering a shorter one ("望海街道" vs "望海") is one mention.
-    found.sort(key=lambda f: (f[0], -len(f[1])))
+    found = sorted(found, key=lambda f: (f[0], -len(f[2])))
     mentions: list[tuple[str, str]] = []
     end = -1
-    for at, name, area in found:
+    for at, _, name, area in found:
         if at >= end:
             mentions.append((name, area))
             end = at + len(name)

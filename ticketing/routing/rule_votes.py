@@ -88,15 +88,25 @@ def scene_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# A platform said without saying whose (平台这个月乱扣我钱 after 我开网约车的) is the
+# caller's own trade's: the request is then about the trade, not something seen at work.
+_OWN_PLATFORM = "平台"
+
+
 def without_scene(text: str) -> str:
     """The text without the caller's self-introduction: what the unit classifier reads,
-    so that the caller's trade (网约车, 外卖) does not stand for the duty asked about."""
+    so that the caller's trade (网约车, 外卖) does not stand for the duty asked about —
+    unless the rest speaks of a platform without saying whose (`_OWN_PLATFORM`): that is
+    the trade's own, and the text is read whole."""
     rest, end = [], 0
     for a, b in scene_spans(text):
         rest.append(text[end:a])
         end = b
-    kept = " ".join([*rest, text[end:]])
-    return kept if kept.strip() else text
+    rest.append(text[end:])
+    kept = " ".join(rest)
+    if not kept.strip() or any(_OWN_PLATFORM in part for part in rest):
+        return text
+    return kept
 
 
 def _in_scene(phrase: str, text: str, scenes: list[tuple[int, int]]) -> bool:

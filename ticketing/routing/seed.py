@@ -113,7 +113,15 @@ def _key(
     path: Path, retired: Path | None, place_names: tuple[str, ...], area_ids: tuple[str, ...]
 ) -> str:
     import sklearn
-    from hotline.ticketing.routing import classifier, phonetic, segment, text
+    from hotline.ticketing.routing import (
+        classifier,
+        fuzzy_sound,
+        gazetteer,
+        phonetic,
+        place_mask,
+        segment,
+        text,
+    )
     from hotline.ticketing.routing.classifier import MODEL_FORMAT
 
     digest = hashlib.sha256(path.read_bytes())
@@ -121,7 +129,7 @@ def _key(
         digest.update(b"\n#retired\n" + retired.read_bytes())
         digest.update(json.dumps(RETIRED_WEIGHTS, sort_keys=True).encode())
     # The code that defines the features and the fit: an upgrade retrains the cache.
-    for module in (classifier, phonetic, segment, text):
+    for module in (classifier, phonetic, segment, text, gazetteer, fuzzy_sound, place_mask):
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update("\n".join(place_names).encode())
     digest.update(("\n#" + "\n".join(area_ids)).encode())
