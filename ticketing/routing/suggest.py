@@ -299,7 +299,7 @@ class Router:
         asked_twice = second_ask(compact)
 
         # The area asked too by name (社区也找人…) assists on any type, as units asked by name do.
-        area_too = area_id if area_also_asked(compact) else None
+        area_too = area_id if area_id != lead and area_also_asked(compact) else None
 
         def shown(a: Assist) -> bool:
             if a.named or a.department in unnamed or asked_twice or a.department == area_too:
@@ -312,7 +312,12 @@ class Router:
             hits = units.area_hits if a.department == area_id else units.hits_of.get(a.department)
             return only_reported(compact, hits or [], units.hits_of)
 
-        alone = lead is not None and asked_alone(compact, lead, lead in self._area_ids)
+        # A caller who asks the area too (社区也找人…) does not ask the lead alone.
+        alone = (
+            lead is not None
+            and area_too is None
+            and asked_alone(compact, lead, lead in self._area_ids)
+        )
         cues = (
             ()
             if lead is None or alone
