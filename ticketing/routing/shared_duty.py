@@ -33,6 +33,10 @@ with 也 and a modal (…他们后厨卫生也得查查, 上边该给的补贴�
 or with 顺便 / 另外 / 同时 (顺便把乱停的车挪挪). The second thing is often another
 unit's, named by no duty word the rules know, so it holds the request back from automatic
 dispatch (Suggestion.second_ask), even when the caller asked the lead by name first.
+
+The area asked too (`area_also_asked`): the town, community or village named and then asked
+with 也 (社区也找人把门窗堵上, 村里也问问): it assists (属地协办) on any type, and the caller
+no longer asks the lead alone, so the request goes past a person.
 """
 
 from __future__ import annotations
@@ -146,4 +150,25 @@ SECOND_ASK = re.compile(
 def second_ask(text: str) -> str:
     """The words of a second ask in `text` (compact), or "" when the caller asks once."""
     match = SECOND_ASK.search(text)
+    return match.group(0) if match else ""
+
+
+# The town, community or village asked too, with 也 (…请热力公司来修管子，社区也找人把门窗
+# 堵上; 村里也问问这几天谁家死了猪; 村里也得把卫生室的事管起来): the caller wants the area to act
+# beside the lead, so it assists (属地协办) even where roles.area_acts reads no actor (its
+# asks are 来人, 管管, 帮…; these use 找, 问, 把…). Not across a negation (村里也调解不了,
+# 镇上也打不着车), nor 也说 / 也是 (a report: 村里也说不知道). Measured on the retired sets of
+# rounds 2–12: 12 shared-duty requests say this, each wanting the area to act (as lead or
+# 协办; 4 of those 协办 area_acts missed); no single-owner request does (their 村里也 /
+# 镇上也 are negations or 也说).
+_AREA_BODY = "村里|村上|村委会|社区|居委会|镇里|镇上|街道"
+_AREA_VERB = "得|要|给|帮|来|派|找|问|把|管|查|麻烦|可以|能"
+AREA_ALSO_ASKED = re.compile(
+    rf"(?:{_AREA_BODY})(?:也|再)(?![说是都])[^不没别]{{0,4}}?(?:{_AREA_VERB})(?![不没了])"
+)
+
+
+def area_also_asked(text: str) -> str:
+    """The words asking the town, community or village to act too, or ""."""
+    match = AREA_ALSO_ASKED.search(text)
     return match.group(0) if match else ""

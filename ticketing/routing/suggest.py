@@ -115,7 +115,12 @@ from hotline.ticketing.routing.roles import (
 )
 from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without_scene
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
-from hotline.ticketing.routing.shared_duty import second_ask, unnamed_assists, unnamed_duties
+from hotline.ticketing.routing.shared_duty import (
+    area_also_asked,
+    second_ask,
+    unnamed_assists,
+    unnamed_duties,
+)
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
@@ -305,8 +310,11 @@ class Router:
         # its lighter duty words are shown as 协办 too, on any type (shared_duty.second_ask).
         asked_twice = second_ask(compact)
 
+        # The area asked too by name (社区也找人…) assists on any type, as units asked by name do.
+        area_too = area_id if area_id != lead and area_also_asked(compact) else None
+
         def shown(a: Assist) -> bool:
-            if a.named or a.department in unnamed or asked_twice:
+            if a.named or a.department in unnamed or asked_twice or a.department == area_too:
                 return True
             if category.category not in JOINT_TYPES:
                 return False
@@ -316,7 +324,12 @@ class Router:
             hits = units.area_hits if a.department == area_id else units.hits_of.get(a.department)
             return only_reported(compact, hits or [], units.hits_of)
 
-        alone = lead is not None and asked_alone(compact, lead, lead in self._area_ids)
+        # A caller who asks the area too (社区也找人…) does not ask the lead alone.
+        alone = (
+            lead is not None
+            and area_too is None
+            and asked_alone(compact, lead, lead in self._area_ids)
+        )
         cues = (
             ()
             if lead is None or alone
@@ -378,7 +391,10 @@ class Router:
         kept = tuple(
             a
             for a in found
-            if (a.department in self._area_ids and area_acts(compact, units.area_hits))
+            if (
+                a.department in self._area_ids
+                and (area_acts(compact, units.area_hits) or area_also_asked(compact))
+            )
             or (
                 a.department not in self._area_ids
                 and unit_role(compact, a.department, units.hits_of) not in (Role.PLACE, Role.LIGHT)
