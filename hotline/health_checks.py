@@ -81,6 +81,9 @@ def asr_engine_check(current_intake: IntakeLookup, settings: Settings) -> Check:
         if language is None:  # e.g. vosk-server: the language is the server's business
             return result(OK, ready=True, engine=name, language="unknown")
         details = {"ready": True, "engine": name, "language": language.code}
+        graph = getattr(engine, "graph_in_use", None)
+        if graph is not None:  # static: compiled once, ~1/3 of lookahead's decode CPU
+            details["graph"] = graph
         if not language.mandarin:
             return result(
                 DEGRADED,
