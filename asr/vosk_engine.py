@@ -38,7 +38,12 @@ from hotline.asr.engine import (
     transcribe_in_frames,
 )
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
-from hotline.asr.static_graph import GRAPH_MODES, choose_graph, with_static_graph
+from hotline.asr.static_graph import (
+    GRAPH_MODES,
+    StaticGraphError,
+    choose_graph,
+    with_static_graph,
+)
 from hotline.asr.transcript import Partial, Transcript, Word
 from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, GateOptions, SpeechGate
 from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
@@ -102,7 +107,10 @@ class VoskEngine:
     async def start(self) -> None:
         if self._loaded is None:
             # Not on the decode pool: loading takes seconds.
-            path = await asyncio.to_thread(self._graph_model)
+            try:
+                path = await asyncio.to_thread(self._graph_model)
+            except StaticGraphError as exc:  # like a missing model: calls go to the backlog
+                raise EngineUnavailable(str(exc)) from exc
             path = with_decoder_options(path, self.decoder)
             self._loaded = await asyncio.to_thread(
                 load_model, path, probe=self._probe, name=self.model_name

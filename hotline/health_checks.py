@@ -69,12 +69,14 @@ def asr_engine_check(current_intake: IntakeLookup, settings: Settings) -> Check:
         engine = asr.engine
         name = getattr(engine, "name", type(engine).__name__)
         if not engine.ready:
+            problem = getattr(getattr(asr, "worker", None), "engine_problem", None)
             return result(
                 DEGRADED,
                 ready=False,
                 engine=name,
                 model_path=str(settings.asr.model_path),
                 banner_zh=NO_ASR_BANNER_ZH,
+                **({"error": problem} if problem else {}),
             )
         loaded = getattr(engine, "_loaded", None)
         language = loaded.info.language if loaded is not None else None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hotline.asr.audio import frames
+from hotline.asr.engine import EngineUnavailable
 from hotline.asr.model import LoadedModel, inspect_model, load_model
 from hotline.asr.service import engine_from_settings
 from hotline.asr.static_graph import (
@@ -170,10 +171,11 @@ def test_missing_tools_give_the_package_to_install(
 async def test_engine_on_static_graph_without_a_compiled_one_fails_clearly(
     vosk_model_dir: Path, tmp_path: Path
 ) -> None:
-    """`static` never compiles at start (minutes): it names the command that does."""
+    """`static` never compiles at start (minutes): it names the command that does, and
+    the engine is unavailable as without a model (calls are recorded, queued)."""
     engine = VoskEngine(vosk_model_dir, graph="static", graph_cache=tmp_path / "cache")
     try:
-        with pytest.raises(StaticGraphError, match="hotline model compile-graph"):
+        with pytest.raises(EngineUnavailable, match="hotline model compile-graph"):
             await engine.start()
         assert not engine.ready
         assert not (tmp_path / "cache").exists()
