@@ -22,6 +22,7 @@ decode threads / cost) and how many calls of each wave went to the backlog.
     python bench/intake_latency.py [--burst 8] [--waves 2] [--flood 16] [--before]
     python bench/intake_latency.py --burst 1 --waves 20 --flood 0      # one call at a time
     python bench/intake_latency.py --graph both --graph-cache DIR      # lookahead vs static
+    python bench/intake_latency.py --waves 0 --flood 16 --max-live 0   # the backlog's drain
 """
 
 from __future__ import annotations
@@ -265,7 +266,7 @@ def run_server(
         rows.append(
             f"| {label} | RSS | {live_graph} graph live (/healthz); model loaded, idle "
             f"{idle_rss:.0f} MB; peak during wave 1 "
-            f"({args.burst} calls) {peak:.0f} MB; decode cost at start {start_cost(srv)} "
+            f"({waves[0]} calls) {peak:.0f} MB; decode cost at start {start_cost(srv)} "
             f"| | | | | | | | |"
         )
     finally:
@@ -284,8 +285,10 @@ def start_cost(srv: HotlineServer) -> str:
     return f"{cost:.3f} CPU s per call s (live limit {int(DECODE_THREADS / cost)})"
 
 
-def graph_env(graph: str, cache: Path | None) -> dict[str, str]:
+def graph_env(graph: str, cache: Path | None, max_live: int | None) -> dict[str, str]:
     env = {"HOTLINE_ASR__GRAPH": graph}
+    if max_live is not None:
+        env["HOTLINE_ASR__MAX_LIVE_STREAMS"] = str(max_live)
     if graph == "static":
         assert cache is not None
         env["HOTLINE_ASR__GRAPH_CACHE"] = str(cache)
@@ -308,6 +311,12 @@ def main() -> int:
         type=Path,
         default=os.environ.get("HOTLINE_STATIC_GRAPH_CACHE") or None,
         help="asr.graph_cache holding the test model's compiled graph (for static)",
+    )
+    parser.add_argument(
+        "--max-live",
+        type=int,
+        default=None,
+        help="asr.max_live_streams (0: every call to the backlog, to measure its drain)",
     )
     args = parser.parse_args()
     graphs = ("lookahead", "static") if args.graph == "both" else (args.graph,)
@@ -338,7 +347,8 @@ def main() -> int:
             rows += run_server(tmp, "before", model, pcaps, args, old)
         for graph in graphs:
             label = "after" if args.graph == "lookahead" else graph
-            rows += run_server(tmp, label, model, pcaps, args, graph_env(graph, args.graph_cache))
+            env = graph_env(graph, args.graph_cache, args.max_live)
+            rows += run_server(tmp, label, model, pcaps, args, env)
     load = os.getloadavg()
     print(
         f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end, "
