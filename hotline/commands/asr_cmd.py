@@ -20,7 +20,13 @@ from hotline.asr.model import (
     load_model,
     probe_model,
 )
-from hotline.asr.static_graph import COMPILE_COMMAND, COMPILE_COST
+from hotline.asr.static_graph import (
+    COMPILE_COMMAND,
+    COMPILE_COST,
+    StaticGraphError,
+    choose_graph,
+    compiled_graph,
+)
 from hotline.settings import AsrSettings, ConfigError, Settings, load_settings
 
 
@@ -132,8 +138,6 @@ def compile_graph(ctx: click.Context) -> None:
     Minutes, ~3 GB of memory and ~1 GB on disk, once per model; `hotline serve` never
     compiles, it decodes on the compiled graph from its next start (asr.graph auto or
     static). Needs OpenFst's tools (libfst-tools, libfst22-plugins-base)."""
-    from hotline.asr.static_graph import StaticGraphError, compiled_graph
-
     asr = _settings(ctx).asr
     try:
         folder = compiled_graph(asr.model_path, asr.graph_cache)
@@ -151,12 +155,10 @@ def compile_graph(ctx: click.Context) -> None:
 def graph_status(asr: AsrSettings) -> str:
     """The graph `hotline serve` would decode on at its next start, and why; a lookahead
     one under auto says how to compile (choose_graph)."""
-    from hotline.asr.static_graph import StaticGraphError, choose_graph
-
     try:
         choice = choose_graph(asr.graph, asr.model_path, asr.graph_cache)
     except StaticGraphError as exc:
-        return f"static graph NOT compiled: the engine will not start ({exc})"
+        return f"NOT compiled: speech recognition stays off, calls are queued ({exc})"
     if choice.compiled is not None:
         return f"static graph (compiled {choice.compiled}; asr.graph {asr.graph})"
     if choice.hint is not None:

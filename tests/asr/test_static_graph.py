@@ -377,3 +377,7 @@ def test_model_show_and_config_status_say_which_graph_and_how_to_compile(
     hotline_cli.env["HOTLINE_ASR__GRAPH"] = "lookahead"
     show = hotline_cli("model", "show").stdout
     assert "decoding:     lookahead graph (asr.graph lookahead)" in show
+    hotline_cli.env["HOTLINE_ASR__GRAPH"] = "static"
+    hotline_cli.env["HOTLINE_ASR__GRAPH_CACHE"] = str(tmp_path / "empty")
+    show = hotline_cli("model", "show").stdout
+    assert "decoding:     NOT compiled: speech recognition stays off" in show
