@@ -50,7 +50,7 @@ def engine_from_settings(asr_settings: object) -> AsrEngine:
         decoder=DecoderOptions(
             beam=getattr(decoder, "beam", None), max_active=getattr(decoder, "max_active", None)
         ),
-        graph=getattr(asr_settings, "graph", "lookahead"),
+        graph=getattr(asr_settings, "graph", "auto"),
         graph_cache=getattr(asr_settings, "graph_cache", None),
     )
 

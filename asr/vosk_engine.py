@@ -40,8 +40,8 @@ from hotline.asr.engine import (
 from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
 from hotline.asr.static_graph import (
     GRAPH_MODES,
-    compiled_graph,
-    is_lookahead_model,
+    StaticGraphError,
+    choose_graph,
     with_static_graph,
 )
 from hotline.asr.transcript import Partial, Transcript, Word
@@ -78,8 +78,6 @@ class VoskEngine:
     ) -> None:
         if graph not in GRAPH_MODES:
             raise ValueError(f"graph must be one of {GRAPH_MODES}, not {graph!r}")
-        if graph == "static" and graph_cache is None:
-            raise ValueError("graph static needs a graph_cache folder")
         self.graph = graph
         self.graph_cache = graph_cache
         if chunk_ms < FRAME_MS or chunk_ms % FRAME_MS:
@@ -109,9 +107,10 @@ class VoskEngine:
     async def start(self) -> None:
         if self._loaded is None:
             # Not on the decode pool: loading takes seconds.
-            path = self.model_path
-            if self.graph == "static":
-                path = await asyncio.to_thread(self._static_model, path)
+            try:
+                path = await asyncio.to_thread(self._graph_model)
+            except StaticGraphError as exc:  # like a missing model: calls go to the backlog
+                raise EngineUnavailable(str(exc)) from exc
             path = with_decoder_options(path, self.decoder)
             self._loaded = await asyncio.to_thread(
                 load_model, path, probe=self._probe, name=self.model_name
@@ -128,16 +127,25 @@ class VoskEngine:
             self.meter.calibrate(cpu, seconds)
             log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
 
-    def _static_model(self, model_path: Path) -> Path:
-        """The model folder on its precompiled graph (compiled first if need be); an
-        HCLG model already is one. StaticGraphError when the OpenFst tools are missing."""
-        if not is_lookahead_model(model_path.resolve()):
-            log.info("asr.graph static: %s is no lookahead model, loaded as it is", model_path)
-            return model_path
-        assert self.graph_cache is not None
-        compiled = compiled_graph(model_path, self.graph_cache)
-        log.info("ASR model %s decodes on the static graph %s", model_path, compiled)
-        return with_static_graph(model_path, compiled, shadow_dir())
+    def _graph_model(self) -> Path:
+        """The model folder to load for asr.graph (choose_graph): the installed one, or a
+        shadow of it on its compiled static graph. Never compiles (minutes): StaticGraphError
+        for `static` without a compiled graph."""
+        choice = choose_graph(self.graph, self.model_path, self.graph_cache)
+        if choice.hint is not None:
+            log.warning("ASR decodes on the lookahead graph (asr.graph auto): %s", choice.hint)
+        if choice.compiled is None:
+            log.info("ASR model %s decodes on its %s graph", self.model_path, choice.graph)
+            return self.model_path
+        log.info("ASR model %s decodes on the static graph %s", self.model_path, choice.compiled)
+        return with_static_graph(self.model_path, choice.compiled, shadow_dir())
+
+    @property
+    def graph_in_use(self) -> str | None:
+        """The graph the loaded model searches, static or lookahead (None before start)."""
+        if self._loaded is None:
+            return None
+        return "static" if self._loaded.info.graph == "HCLG" else "lookahead"
 
     async def open_stream(
         self,

@@ -13,9 +13,16 @@ after hang-up: the backlog drain rate is reported). The server's CPU time per wa
 its RSS (model loaded, idle; and the peak during the first wave) come from /proc.
 `--before` runs the same waves first with the previous behaviour (every frame decoded,
 a fixed `max_live_streams: 6`) on a second server, so both are measured in one run.
+`--graph` picks the decoding graph (`asr.graph`): lookahead, static (the graph compiled
+for the test model in `--graph-cache`, default $HOTLINE_STATIC_GRAPH_CACHE; made by
+`hotline model compile-graph`, minutes), or both, one server after the other. Each
+server's row also gives the decode cost it measured at start (admission: live streams =
+decode threads / cost) and how many calls of each wave went to the backlog.
 
     python bench/intake_latency.py [--burst 8] [--waves 2] [--flood 16] [--before]
     python bench/intake_latency.py --burst 1 --waves 20 --flood 0      # one call at a time
+    python bench/intake_latency.py --graph both --graph-cache DIR      # lookahead vs static
+    python bench/intake_latency.py --waves 0 --flood 16 --max-live 0   # the backlog's drain
 """
 
 from __future__ import annotations
@@ -46,6 +53,8 @@ from tests.fixtures.sip import speech_pcap  # noqa: E402
 from tests.fixtures.sipp import sipp_call  # noqa: E402
 from tests.fixtures.vosk import installed_korean_model, make_dither_free_copy  # noqa: E402
 
+COST_LINE = re.compile(r"ASR decode cost at start: ([\d.]+) CPU s per call s")
+NOT_LIVE = "transcript not live ("
 BLOCK = re.compile(r"^-{20,} (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+)\s*$", re.M)
 SENTENCES = (
     "안녕하세요 전화번호는 공일공 일이삼사 오육칠팔 입니다",
@@ -56,6 +65,7 @@ SENTENCES = (
 PAUSE_S = 1.5
 TAIL_S = 1.0
 RATE = 8000
+DECODE_THREADS = 2  # asr.decode_threads' default: the admission's cores
 
 
 def _sent_blocks(workdir: Path) -> list[tuple[datetime, str]]:
@@ -163,6 +173,7 @@ def wave(
     """n callers at once; returns latencies and CPU once every call's transcript is stored."""
     assert srv.proc is not None
     cpu0 = proc_cpu(srv.proc.pid)
+    not_live0 = srv.log_text().count(NOT_LIVE)
     seconds = len(read_audio(pcaps[0][0].with_suffix(".wav")).pcm) / 2 / RATE
 
     async def place() -> None:
@@ -202,6 +213,7 @@ def wave(
         "pending": pending,
         "speech": speech,
         "call_seconds": seconds,
+        "backlog": srv.log_text().count(NOT_LIVE) - not_live0,
     }
 
 
@@ -227,9 +239,13 @@ def run_server(
     srv = make_server(tmp / label, database_url=url, model_dir=model, extra_env=env).start()
     rows = []
     try:
-        time.sleep(3)  # model load and calibration
+        # The model loaded and calibrated (the static graph's load takes longer when cold).
+        srv.wait_log("ASR decode cost at start", timeout=180)
+        time.sleep(1)
         assert srv.proc is not None
         idle_rss = proc_rss_mb(srv.proc.pid)
+        _, health = srv.wait_healthz()
+        live_graph = health["checks"]["asr_engine"].get("graph", "?")
         done = 0
         waves = [args.burst] * args.waves + ([args.flood] if args.flood else [])
         peak = 0.0
@@ -243,19 +259,40 @@ def run_server(
             rows.append(
                 f"| {label} | {i + 1} | {n} | {w['call_seconds']:.1f} / {w['speech'] / n:.1f} "
                 f"| {statistics.median(lat):.2f} | {percentile(lat, 0.95):.2f} | {max(lat):.2f} "
-                f"| {w['pending']} | {w['cpu']:.1f} ({w['cpu'] / n:.2f}) "
+                f"| {w['pending']} | {w['backlog']} | {w['cpu']:.1f} ({w['cpu'] / n:.2f}) "
                 f"| {drain:.2f} calls/s, {w['speech'] / max(lat):.1f} speech s/s |"
             )
             print(rows[-1], file=sys.stderr)
         rows.append(
-            f"| {label} | RSS | model loaded, idle {idle_rss:.0f} MB; peak during wave 1 "
-            f"({args.burst} live calls) {peak:.0f} MB | | | | | | | |"
+            f"| {label} | RSS | {live_graph} graph live (/healthz); model loaded, idle "
+            f"{idle_rss:.0f} MB; peak during wave 1 "
+            f"({waves[0]} calls) {peak:.0f} MB; decode cost at start {start_cost(srv)} "
+            f"| | | | | | | | |"
         )
     finally:
         srv.terminate()
         if args.show_log:
             print(srv.log_text()[-6000:])
     return rows
+
+
+def start_cost(srv: HotlineServer) -> str:
+    """The decode cost the admission measured at start, and the live streams it allows."""
+    found = COST_LINE.search(srv.log_text())
+    if found is None:
+        return "not logged"
+    cost = float(found.group(1))
+    return f"{cost:.3f} CPU s per call s (live limit {int(DECODE_THREADS / cost)})"
+
+
+def graph_env(graph: str, cache: Path | None, max_live: int | None) -> dict[str, str]:
+    env = {"HOTLINE_ASR__GRAPH": graph}
+    if max_live is not None:
+        env["HOTLINE_ASR__MAX_LIVE_STREAMS"] = str(max_live)
+    if graph == "static":
+        assert cache is not None
+        env["HOTLINE_ASR__GRAPH_CACHE"] = str(cache)
+    return env
 
 
 def main() -> int:
@@ -266,7 +303,34 @@ def main() -> int:
     parser.add_argument("--before", action="store_true", help="also run the old behaviour first")
     parser.add_argument("--show-log", action="store_true", help="print the server log tail")
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--graph", choices=("lookahead", "static", "both"), default="lookahead", help="asr.graph"
+    )
+    parser.add_argument(
+        "--graph-cache",
+        type=Path,
+        default=os.environ.get("HOTLINE_STATIC_GRAPH_CACHE") or None,
+        help="asr.graph_cache holding the test model's compiled graph (for static)",
+    )
+    parser.add_argument(
+        "--max-live",
+        type=int,
+        default=None,
+        help="asr.max_live_streams (0: every call to the backlog, to measure its drain)",
+    )
     args = parser.parse_args()
+    graphs = ("lookahead", "static") if args.graph == "both" else (args.graph,)
+    if "static" in graphs:
+        from hotline.asr.static_graph import cached_graph
+
+        model = installed_korean_model()
+        if args.graph_cache is None or cached_graph(model, args.graph_cache) is None:
+            print(
+                f"no static graph compiled for {model} in {args.graph_cache}: "
+                "HOTLINE_MODEL_PATH=… HOTLINE_ASR__GRAPH_CACHE=DIR hotline model compile-graph",
+                file=sys.stderr,
+            )
+            return 2
 
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as scratch:
         tmp = Path(scratch)
@@ -279,8 +343,12 @@ def main() -> int:
         rows = []
         if args.before:
             old = {"HOTLINE_ASR__VAD": "false", "HOTLINE_ASR__MAX_LIVE_STREAMS": "6"}
+            old["HOTLINE_ASR__GRAPH"] = "lookahead"
             rows += run_server(tmp, "before", model, pcaps, args, old)
-        rows += run_server(tmp, "after", model, pcaps, args, {})
+        for graph in graphs:
+            label = "after" if args.graph == "lookahead" else graph
+            env = graph_env(graph, args.graph_cache, args.max_live)
+            rows += run_server(tmp, label, model, pcaps, args, env)
     load = os.getloadavg()
     print(
         f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end, "
@@ -288,9 +356,9 @@ def main() -> int:
     )
     print(
         "| server | wave | calls at once | call / speech s | p50 s | p95 s | max s | pending "
-        "| server CPU s (per call) | drain (calls / last transcript) |"
+        "| to backlog | server CPU s (per call) | drain (calls / last transcript) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     return 0
 

@@ -69,18 +69,23 @@ def asr_engine_check(current_intake: IntakeLookup, settings: Settings) -> Check:
         engine = asr.engine
         name = getattr(engine, "name", type(engine).__name__)
         if not engine.ready:
+            problem = getattr(getattr(asr, "worker", None), "engine_problem", None)
             return result(
                 DEGRADED,
                 ready=False,
                 engine=name,
                 model_path=str(settings.asr.model_path),
                 banner_zh=NO_ASR_BANNER_ZH,
+                **({"error": problem} if problem else {}),
             )
         loaded = getattr(engine, "_loaded", None)
         language = loaded.info.language if loaded is not None else None
         if language is None:  # e.g. vosk-server: the language is the server's business
             return result(OK, ready=True, engine=name, language="unknown")
         details = {"ready": True, "engine": name, "language": language.code}
+        graph = getattr(engine, "graph_in_use", None)
+        if graph is not None:  # static: compiled once, ~1/3 of lookahead's decode CPU
+            details["graph"] = graph
         if not language.mandarin:
             return result(
                 DEGRADED,

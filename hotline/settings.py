@@ -143,11 +143,12 @@ class AsrSettings(_Section):
     # Decode only speech (WebRTC VAD gate, utterance closed at each pause); off = every frame.
     vad: bool = True
     decoder: AsrDecoderSettings = Field(default_factory=AsrDecoderSettings)
-    # static: decode a lookahead model (graph/HCLr.fst + Gr.fst) on its graph composed once
-    # into HCLG.fst (asr/static_graph.py): same words, about a third of the decode CPU,
-    # the graph in memory (~1 GB); compiled into graph_cache on first start (minutes,
-    # ~3 GB of memory, OpenFst tools: apt-get install libfst-tools libfst22-plugins-base).
-    graph: Literal["lookahead", "static"] = "lookahead"
+    # The decoding graph of a lookahead model (graph/HCLr.fst + Gr.fst): "static" decodes on
+    # it composed once into HCLG.fst by `hotline model compile-graph` (asr/static_graph.py:
+    # same words, about a third of the decode CPU, ~1 GB more memory), "lookahead" composes
+    # it on the fly per call; "auto" is static when graph_cache holds a graph compiled for
+    # this model, else lookahead with a log line. Static without one: the engine won't start.
+    graph: Literal["auto", "lookahead", "static"] = "auto"
     graph_cache: Path = Path("asr-graph")  # relative: under storage.data_dir
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # At most one partial-transcript write per call this often (seconds): shorter keeps

@@ -80,6 +80,10 @@ def status_lines(settings: Settings, key_source: str) -> list[str]:
             f"(offline: hotline model install --from {settings.asr.model_name}.zip)"
         )
     else:
+        if settings.asr.engine == "vosk":
+            from hotline.commands.asr_cmd import graph_status
+
+            lines.append(f"speech graph:    {graph_status(settings.asr)}")
         if not info.language.mandarin:
             todo.append(
                 f"speech model:    NOT Mandarin ({info.language.name})\n"

