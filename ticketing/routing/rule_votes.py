@@ -7,7 +7,7 @@ already normalised, corrected and compacted text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
@@ -109,12 +109,24 @@ def without_scene(text: str) -> str:
     return kept
 
 
-def _in_scene(phrase: str, text: str, scenes: list[tuple[int, int]]) -> bool:
+def _in_scene(phrase: str, text: str, scenes: Sequence[tuple[int, int]]) -> bool:
     """Every mention of the phrase lies inside the caller's self-introduction."""
     starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
     return bool(starts) and all(
         any(a <= i and i + len(phrase) <= b for a, b in scenes) for i in starts
     )
+
+
+def _scaled_within(
+    hits: list[Hit], text: str, spans: Sequence[tuple[int, int]], factor: float
+) -> list[Hit]:
+    """The positive hits said (as written) only inside `spans`, weighed by `factor`."""
+    return [
+        replace(h, weight=h.weight * factor)
+        if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, spans)
+        else h
+        for h in hits
+    ]
 
 
 class RuleReader:
@@ -155,20 +167,10 @@ class RuleReader:
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
             if scenes:
-                hits = [
-                    replace(h, weight=h.weight * SCENE_FACTOR)
-                    if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, scenes)
-                    else h
-                    for h in hits
-                ]
+                hits = _scaled_within(hits, text, scenes, SCENE_FACTOR)
             turned_down = (disclaimed or {}).get(unit_id)
             if turned_down:
-                hits = [
-                    replace(h, weight=h.weight * DISCLAIMED_FACTOR)
-                    if h.weight > 0 and not h.by_sound and _in_scene(h.phrase, text, turned_down)
-                    else h
-                    for h in hits
-                ]
+                hits = _scaled_within(hits, text, turned_down, DISCLAIMED_FACTOR)
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score
