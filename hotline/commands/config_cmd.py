@@ -81,9 +81,25 @@ def status_lines(settings: Settings, key_source: str) -> list[str]:
         )
     else:
         if settings.asr.engine == "vosk":
+            from hotline.asr.static_graph import (
+                COMPILE_COMMAND,
+                COMPILE_COST,
+                StaticGraphError,
+                choose_graph,
+            )
             from hotline.commands.asr_cmd import graph_status
 
-            lines.append(f"speech graph:    {graph_status(settings.asr)}")
+            asr = settings.asr
+            lines.append(f"speech graph:    {graph_status(asr)}")
+            try:
+                choose_graph(asr.graph, asr.model_path, asr.graph_cache)
+            except StaticGraphError:
+                # asr.graph static with nothing compiled: calls are recorded, not transcribed.
+                todo.append(
+                    "speech graph:    asr.graph static, but no graph compiled for this model "
+                    f"(calls are recorded, not transcribed)\n    fix: {COMPILE_COMMAND}   "
+                    f"({COMPILE_COST}; or set asr.graph: auto)"
+                )
         if not info.language.mandarin:
             todo.append(
                 f"speech model:    NOT Mandarin ({info.language.name})\n"

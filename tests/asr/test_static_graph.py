@@ -381,3 +381,8 @@ def test_model_show_and_config_status_say_which_graph_and_how_to_compile(
     hotline_cli.env["HOTLINE_ASR__GRAPH_CACHE"] = str(tmp_path / "empty")
     show = hotline_cli("model", "show").stdout
     assert "decoding:     NOT compiled: speech recognition stays off" in show
+    # A static graph required and none compiled is something missing, with its fix.
+    missing = hotline_cli("config", "status").stdout.split("missing:", 1)
+    assert len(missing) == 2, "config status lists nothing missing"
+    assert "speech graph:    asr.graph static, but no graph compiled" in missing[1]
+    assert "fix: hotline model compile-graph" in missing[1]
