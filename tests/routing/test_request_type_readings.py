@@ -1,0 +1,40 @@
+"""Request-type readings from the catalogue's 标志 as callers say them (round 14).
+
+Each pair shows the reading and the look-alike it must leave alone; the rules alone are
+asked (no classifier), so the cue itself is what is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hotline.ticketing.routing.suggest import Router
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The A-not-A question (给不给, 退不退, 收不收, 办不办) asks what the rule is; the
+        # 不给/不退 inside it blames no one.
+        ("我养了几十头猪 村里防疫员给不给打疫苗 是自己花钱还是免费的", "consult"),
+        ("幼儿园停课一个礼拜 这一个礼拜的伙食费退不退", "consult"),
+        ("燃气公司给装报警器 收不收钱", "consult"),
+        ("结婚登记 礼拜六办不办", "consult"),
+        ("物业就是不给修 找了好几回了", "complaint"),
+        # The unit's excuse quoted (说还在走流程) is a grievance about a delay; asking how
+        # the procedure goes is a question.
+        ("充电桩资料一个月前就交了 现在问 说还在走流程 车只能趴楼下", "complaint"),
+        ("楼顶漏雨要动维修资金 得咋走流程 要多少户签字", "consult"),
+        # A unit that came once and changed nothing (来说了一回, 来过一回): 找过 in the
+        # catalogue's complaint, although 派出所来 holds help's 派…来.
+        ("小广场跳舞的音箱天天响到九点多 派出所来说了一回 人家换个地儿接着跳", "complaint"),
+        ("楼下烧烤摊天天占道 城管来过一回 第二天照样摆", "complaint"),
+        ("有人天天往我家门上泼油漆 请派出所来看看", "help"),
+        # 吓坏了 is fright, not a thing broken; a thing broken is still help's.
+        ("群里有人造谣说水库要开闸 让大伙赶紧往山上跑 老人都吓坏了", "report"),
+        ("楼道的灯坏了 赶紧派人来修", "help"),
+        # 帮一把: the 标志 "帮" as callers say it.
+        ("有个小姑娘跟家里吵架跑出来了 兜里没钱 天快黑了 你们能帮一把不", "help"),
+    ],
+)
+def test_type_readings(rules_only_router: Router, text: str, expected: str) -> None:
+    assert rules_only_router.suggest(text).category == expected
