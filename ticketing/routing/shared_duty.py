@@ -17,7 +17,9 @@ applies to:
 - a work injury's bills (工伤 and 医保): who pays first is between 工伤保险 (human
   resources) and 医保报销 (medical insurance), whichever the caller asks;
 - a passenger vehicle overloaded (超员, 超载): 道路客运 is transport's, the overload on
-  the road is traffic management, the police's (交通管理).
+  the road is traffic management, the police's (交通管理);
+- a scale or a fuel pump that measures short (加油枪的表也不准, 秤不对): 计量 is the market
+  regulator's, whoever leads on the seller (a utility's own meter is the utility's).
 
 Each names the unit, so it is suggested as 协办 with its reason, on a question or a
 proposal too (these words are specific, unlike a second unit's phrases, which
@@ -105,6 +107,13 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         re.compile(r"超员|超载"),
         frozenset({"transport"}),
     ),
+    # A measuring instrument said to measure wrong. Only the instruments a seller uses:
+    # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
+    UnnamedDuty(
+        "market_supervision",
+        "计量",
+        re.compile(r"(?:秤|加油枪|加油机|油枪)(?:的表|上的数)?[也还都]?(?:不准|不对|有问题|有毛病)"),
+    ),
 )
 
 
@@ -134,13 +143,16 @@ def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> 
     ]
 
 
-# 也 + a modal + an asking verb within a few characters: 也得查查, 也给问问, 也得让物业修;
-# 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not across a negation (也没人管, 也不给修
+# 也 + a modal + an asking verb within a few characters: 也得查查, 也给问问, 也得让物业修,
+# 物业也必须清洗, 树也该想想办法; 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not across a negation (也没人管, 也不给修
 # only complain) nor across another 也 or 请 (a new clause). Compact text has no punctuation,
 # so 还 is left out: 退还请…, 还要坐飞机请问 read as 还 + modal. Measured on the retired
 # sets of rounds 2–11: 41 shared-duty requests say this, no single-owner request does.
-_MODAL = "得|要|请|给|帮|让|应该|该|需要|麻烦"
-_ASK = "查|管|问|修|看看|处理|派|挪"  # 派: 派人, 多派点警力
+# 必须 and 想办法 / 清洗 / 清理 (round 14, read from r13's shared-duty misses): three more
+# shared-duty requests on the retired sets of rounds 2–13, none in a single-owner request,
+# the seed corpus or the dev sets.
+_MODAL = "得|要|请|给|帮|让|应该|该|需要|麻烦|必须"
+_ASK = "查|管|问|修|看看|处理|派|挪|想办法|想想办法|清洗|清理"  # 派: 派人, 多派点警力
 SECOND_ASK = re.compile(
     rf"也(?:{_MODAL})[^没不别也请]{{0,6}}?(?:{_ASK})"
     rf"|(?:顺便|另外|同时)(?:{_MODAL}|把)?[^没不别也请]{{0,8}}?(?:{_ASK})"
@@ -171,4 +183,19 @@ AREA_ALSO_ASKED = re.compile(
 def area_also_asked(text: str) -> str:
     """The words asking the town, community or village to act too, or ""."""
     match = AREA_ALSO_ASKED.search(text)
+    return match.group(0) if match else ""
+
+
+# Which unit? The caller names two or more units as the ones it might turn to
+# (找城管还是找环保, 找物价局还是教育局啊, 找市场监管、公安还是应急): it asks who handles the
+# matter, and the answer is one unit. On the retired shared-duty sets of rounds 8–13, 17 of
+# the 18 requests asking this way are labelled with no 协办 (the one other asks which office
+# files a permit); the units named are alternatives, not a second duty. Not 找了 / 找过…还是
+# (still: 找了物业还是不管), nor 还是 followed by a negation or 一样.
+WHICH_UNIT = re.compile(r"找(?![了过完])[^还了过]{1,12}?还是(?![不没一那这])")
+
+
+def which_unit(text: str) -> str:
+    """The words asking which of the units named handles the matter, or ""."""
+    match = WHICH_UNIT.search(text)
     return match.group(0) if match else ""
