@@ -144,13 +144,13 @@ def unnamed_assists(text: str, lead: str | None, name: Callable[[str], str]) -> 
 
 
 # 也 + a modal + an asking verb within a few characters: 也得查查, 也给问问, 也得让物业修,
-# 物业也必须清洗, 树也该想想办法; 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not across a negation (也没人管, 也不给修
-# only complain) nor across another 也 or 请 (a new clause). Compact text has no punctuation,
-# so 还 is left out: 退还请…, 还要坐飞机请问 read as 还 + modal. Measured on the retired
-# sets of rounds 2–11: 41 shared-duty requests say this, no single-owner request does.
-# 必须 and 想办法 / 清洗 / 清理 (round 14, read from r13's shared-duty misses): three more
-# shared-duty requests on the retired sets of rounds 2–13, none in a single-owner request,
-# the seed corpus or the dev sets.
+# 物业也必须清洗, 树也该想想办法; 顺便 / 另外 / 同时 need no modal (顺便把车挪挪). Not
+# across a negation (也没人管, 也不给修 only complain) nor across another 也 or 请 (a new
+# clause). Compact text has no punctuation, so 还 is left out: 退还请…, 还要坐飞机请问
+# read as 还 + modal. Measured on the retired sets of rounds 2–11: 41 shared-duty
+# requests say this, no single-owner request does. 必须 and 想办法 / 清洗 / 清理 (round 14,
+# read from r13's shared-duty misses): three more shared-duty requests on rounds 2–13,
+# none in a single-owner request, the seed corpus or the dev sets.
 _MODAL = "得|要|请|给|帮|让|应该|该|需要|麻烦|必须"
 _ASK = "查|管|问|修|看看|处理|派|挪|想办法|想想办法|清洗|清理"  # 派: 派人, 多派点警力
 SECOND_ASK = re.compile(
