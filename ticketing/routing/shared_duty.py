@@ -112,7 +112,9 @@ DUTIES: tuple[UnnamedDuty, ...] = (
     UnnamedDuty(
         "market_supervision",
         "计量",
-        re.compile(r"(?:秤|加油枪|加油机|油枪)(?:的表|上的数)?[也还都]?(?:不准|不对|有问题|有毛病)"),
+        re.compile(
+            r"(?:秤|加油枪|加油机|油枪)(?:的表|上的数)?[也还都]?(?:不准|不对|有问题|有毛病)"
+        ),
     ),
 )
 
