@@ -65,3 +65,14 @@ def test_bijiu_and_xiang_banfa_make_a_second_ask(router: Router) -> None:
         "请来人看看，杨絮得有人扫，树也该想想办法。"
     )
     assert held_back_by(got, on) is not None
+
+
+def test_the_area_asked_to_act_together_with_a_unit_assists(router: Router) -> None:
+    text = (
+        "我爸瘫在炕上好几年了 在红旗镇村里住 今年养老金要认证 他那手机刷脸咋也过不去 "
+        "社保那边说得本人来 能不能让村里跟社保的人一块上门给认证一下"
+    )
+    got = router.suggest(text)
+    assert got.department == "human_resources" and "hongqi" in dict(got.assisting)
+    alone = router.suggest(text.replace("让村里跟社保的人一块上门", "让社保的人上门"))
+    assert "hongqi" not in dict(alone.assisting)

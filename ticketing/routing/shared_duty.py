@@ -174,11 +174,14 @@ def second_ask(text: str) -> str:
 # 镇上也打不着车), nor 也说 / 也是 (a report: 村里也说不知道). Measured on the retired sets of
 # rounds 2–12: 12 shared-duty requests say this, each wanting the area to act (as lead or
 # 协办; 4 of those 协办 area_acts missed); no single-owner request does (their 村里也 /
-# 镇上也 are negations or 也说).
+# 镇上也 are negations or 也说). Also the area asked to act together with a unit
+# (让村里跟社保的人一块上门, round 14 from r13_assist): a joint visit, the area beside the lead;
+# written nowhere else on the retired sets, the seed corpus or the dev sets.
 _AREA_BODY = "村里|村上|村委会|社区|居委会|镇里|镇上|街道"
 _AREA_VERB = "得|要|给|帮|来|派|找|问|把|管|查|麻烦|可以|能"
 AREA_ALSO_ASKED = re.compile(
     rf"(?:{_AREA_BODY})(?:也|再)(?![说是都])[^不没别]{{0,4}}?(?:{_AREA_VERB})(?![不没了])"
+    rf"|(?:{_AREA_BODY})(?:跟|和|同|与)[^不没别]{{1,8}}?(?:一块|一起|一同|联合)"
 )
 
 
