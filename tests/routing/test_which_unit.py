@@ -25,6 +25,8 @@ def test_units_named_as_alternatives_are_a_which_unit_question() -> None:
     assert which_unit(_compact("找了物业好几回还是没人管")) == ""
     assert which_unit(_compact("找物业说了还是不给修")) == ""
     assert which_unit(_compact("请城管来管管")) == ""
+    # Alternatives that are no unit (who pays) are no such question.
+    assert which_unit(_compact("这钱是找单位要 还是工伤保险给报 医保能不能先报")) == ""
 
 
 def test_a_which_unit_question_shows_no_assisting_unit_and_holds_nothing_back(

@@ -48,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
-from hotline.ticketing.routing.roles import UTILITIES
+from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES
 
 
 @dataclass(frozen=True)
@@ -193,14 +193,28 @@ def area_also_asked(text: str) -> str:
 
 # Which unit? The caller names two or more units as the ones it might turn to
 # (找城管还是找环保, 找物价局还是教育局啊, 找市场监管、公安还是应急): it asks who handles the
-# matter, and the answer is one unit. On the retired shared-duty sets of rounds 8–13, 17 of
-# the 18 requests asking this way are labelled with no 协办 (the one other asks which office
-# files a permit); the units named are alternatives, not a second duty. Not 找了 / 找过…还是
-# (still: 找了物业还是不管), nor 还是 followed by a negation or 一样.
+# matter, and the answer is one unit. On the retired shared-duty sets of rounds 8–13, 18 of
+# the 20 requests asking this way are labelled with no 协办 (the two others ask which office
+# to apply to first, 找学校申请还是得先找民政); the units named are alternatives, not a
+# second duty. A unit must be among the alternatives, by a name callers use
+# (roles.ADDRESSED_AS, or its stem: 环保 of 环保局):
+# 找单位要还是工伤保险给报 asks who pays, and the second insurer there is a 协办. Not 找了 /
+# 找过…还是 (still: 找了物业还是不管), nor 还是 followed by a negation or 一样.
 WHICH_UNIT = re.compile(r"找(?![了过完])[^还了过]{1,12}?还是(?![不没一那这])")
+_BODY_SUFFIX = re.compile(r"(?:局|委|公司|部门|机关)$")
+UNIT_NAMES = frozenset(
+    n
+    for names in ADDRESSED_AS.values()
+    for name in names
+    for n in (name, _BODY_SUFFIX.sub("", name))
+    if len(n) >= 2
+)
 
 
 def which_unit(text: str) -> str:
     """The words asking which of the units named handles the matter, or ""."""
-    match = WHICH_UNIT.search(text)
-    return match.group(0) if match else ""
+    for match in WHICH_UNIT.finditer(text):
+        span = text[match.start() : match.end() + 6]
+        if any(name in span for name in UNIT_NAMES):
+            return match.group(0)
+    return ""
