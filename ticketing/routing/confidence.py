@@ -55,13 +55,6 @@ class Evidence:
     by_rules: float  # decided_by one-hot (history and classifier: the rest)
     by_classifier: float
     by_words: float  # 1: no phrase matched, words inside phrases voted (backoff)
-    # Round 14, measured out of fold: how the request was said and what it asks.
-    spoken: float = 0.0  # 1: no sentence punctuation (a transcript, not a written form)
-    named_lead: float = 0.0  # 1: the caller asks the lead unit by its own name
-    consult: float = 0.0  # the request type, one-hot (help: none of these)
-    proposal: float = 0.0
-    complaint: float = 0.0
-    report: float = 0.0
     # The lead unit: some units are confused with others far more often (its own bias).
     lead: str = ""
 

@@ -23,9 +23,6 @@ def gather_evidence(
     area_found: bool,
     area_ids: set[str],
     type_p: float,
-    spoken: bool = False,
-    named_lead: bool = False,
-    category: str = "",
 ) -> Evidence | None:
     """None without a lead (nothing to be confident about)."""
     lead = ranking.lead
@@ -73,11 +70,5 @@ def gather_evidence(
         strongest=max((h.weight for h in hits), default=0.0) / 4,
         units_heard=min(sum(1 for v in units.scores.values() if v > 0), 5) / 5,
         unplaced=clf.unplaced,
-        spoken=float(spoken),
-        named_lead=float(named_lead),
-        consult=float(category == "consult"),
-        proposal=float(category == "suggestion"),
-        complaint=float(category == "complaint"),
-        report=float(category == "report"),
         lead=lead,
     )

@@ -141,10 +141,6 @@ MAX_CHARS = 4000
 SeedLoader = Callable[[Iterable[str], Iterable[str]], "HistoryModel"]
 
 
-# Written forms end their sentences; a transcript has no marks (evidence `spoken`).
-SENTENCE_MARKS = frozenset("，。？！；,.?!;")
-
-
 class Router:
     def __init__(
         self,
@@ -361,13 +357,6 @@ class Router:
             area is not None,
             self._area_ids,
             p_type.get(category.category, 0.0),
-            spoken=not any(mark in text for mark in SENTENCE_MARKS),
-            named_lead=lead is not None
-            and (
-                first_named(compact) == lead
-                or unit_role(compact, lead, units.hits_of) is Role.ASKED
-            ),
-            category=category.category,
         )
         suggestion = Suggestion(
             department=lead,
