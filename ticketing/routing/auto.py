@@ -159,7 +159,9 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
     others = suggestion.assisting or suggestion.other_duties
     noted = (
         ""
-        if not others
+        if not others and not suggestion.which_unit
+        else f"；来电询问应由哪个单位处理（“{suggestion.which_unit}”），提到的其他单位未作协办"
+        if suggestion.which_unit
         else "；来电只点名请主办单位处理，提到的其他单位未作协办"
         if suggestion.asked_alone
         else "；提到的其他单位仅见于转述、此前经过或建议，未作协办"

@@ -120,6 +120,7 @@ from hotline.ticketing.routing.shared_duty import (
     second_ask,
     unnamed_assists,
     unnamed_duties,
+    which_unit,
 )
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
@@ -313,7 +314,13 @@ class Router:
         # The area asked too by name (社区也找人…) assists on any type, as units asked by name do.
         area_too = area_id if area_id != lead and area_also_asked(compact) else None
 
+        # The caller asks which unit handles it (找城管还是找环保): the units it names, and any
+        # second duty, are alternatives to the lead, not 协办 (shared_duty.which_unit).
+        choice = which_unit(compact)
+
         def shown(a: Assist) -> bool:
+            if choice:
+                return False
             if a.named or a.department in unnamed or asked_twice or a.department == area_too:
                 return True
             if category.category not in JOINT_TYPES:
@@ -321,6 +328,8 @@ class Router:
             return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
 
         def story(a: Assist) -> bool:
+            if choice:
+                return True
             hits = units.area_hits if a.department == area_id else units.hits_of.get(a.department)
             return only_reported(compact, hits or [], units.hits_of)
 
@@ -332,7 +341,7 @@ class Router:
         )
         cues = (
             ()
-            if lead is None or alone
+            if lead is None or alone or choice
             else (
                 *other_units_named(compact, lead),
                 unnamed_second_duty(compact, lead),
@@ -367,6 +376,7 @@ class Router:
             joint_cues=tuple(c for c in cues if c),
             area_asked="" if lead in self._area_ids else area_asked_words(compact),
             second_ask=asked_twice,
+            which_unit=choice,
             evidence=evidence,
         )
         return self._with_auto(suggestion)

@@ -55,6 +55,9 @@ class Suggestion:
     # The caller asks a second thing with 也得 / 顺便 (shared_duty.second_ask): its words;
     # another unit may have to act, so it holds automatic dispatch back.
     second_ask: str = ""
+    # The caller asks which unit handles it (找城管还是找环保, shared_duty.which_unit): its
+    # words. The units named are alternatives to the lead: no 协办, and they hold nothing back.
+    which_unit: str = ""
     # 自动派单 (routing.auto.advise) when the rules turn it on: {dispatch, reason, ...}.
     auto_dispatch: dict[str, Any] | None = None
     # What the router knew about its lead (confidence.py), and the calibrated P(lead is
