@@ -5,7 +5,6 @@ scene; a unit asked by name still leads."""
 from __future__ import annotations
 
 import pytest
-
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 

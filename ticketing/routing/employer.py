@@ -4,9 +4,9 @@ A caller tells an illness, a check-up or a vaccination first and the employer's 
 查出来肺结核…厂里知道了直接让我走人, 入职体检查出乙肝 公司就把我辞了, 发烧请假 领导说请假就
 扣全勤, 厂里让拍胸片 自己掏钱…该不该厂里出. The health words name where the matter began;
 the ask is about the job (dismissal, pay docked, barred from work, costs put on the worker),
-the labour bureau's duty. In the retired sets and the seed corpus such an act was said in 20
-requests, 19 of them labelled 人社 (the one other: barred from work while a test result was
-pending, an epidemic matter — 上班 is therefore not read here, only 上岗/复工/返岗).
+the labour bureau's duty. In the retired sets (rounds 2–13) and the seed corpus the act is
+said in 18 requests, all labelled 人社; barred from 上班 is not read (the one request saying
+so waited for a test result, an epidemic matter), only from 上岗/复工/返岗.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ _EMPLOYER_ACTS = re.compile(
     r"|扣(?:全勤|工资|奖金|钱)|从工资里扣|(?:自己|个人)掏钱|让(?:我|我们)自己(?:掏|出|花))"
     r"|该不该(?:厂里|公司|单位|老板)(?:出|掏|给)"
 )
-# The act's weight for the labour unit (a decisive duty word's), and the share the other
-# units' words keep: they tell the scene (SCENE_FACTOR of rule_votes.py, the same reading).
+# The act's weight among the labour unit's phrases: a decisive duty word's.
 ACT_WEIGHT = 4.0
 
 
