@@ -414,13 +414,17 @@ def area_acts(text: str, hits: Iterable[Hit]) -> bool:
 
 
 # The town, community or village itself asked to act (村里能不能给送点煤, 社区能不能来个人,
-# 请社区帮忙协调解决, 村里给换换吧): the caller wants the area to act, whatever unit's duty
-# the matter also touches. Narrower than `area_acts`: an ask, not a report that it failed.
+# 请社区帮忙协调解决, 村里给换换吧, 这个证明社区能开吗): the caller wants the area to act,
+# whatever unit's duty the matter also touches. Narrower than `area_acts`: an ask, not a
+# report that it failed.
 _AREA_ASKED_AFTER = re.compile(
-    r"^(的人|的工作人员|那边|里)?(能不能|能否|可不可以|帮忙|帮帮|帮着|出面|派人|来人|来个人"
-    r"|管管|想想办法|协调|给[^\s]{1,4}?(吧|呗))"
+    r"^(的人|的工作人员|那边|里)?(能不能|能否|可不可以|帮忙|帮帮|帮着|出面|派人|派个人|来人|来个人"
+    r"|管管|想想办法|协调|给[^\s]{1,4}?(吧|呗)|能[开办给][^\s]{0,3}?吗)"
 )
-_AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求)$")
+# The ask word may stand before the town's or subdistrict's name (建议海星街道社区办个…, 麻烦
+# 社区派个人): a suggestion or a favour asked of the body is an ask to act.
+_AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求|麻烦|建议)([^\s请]{2,3}(镇|街道))?$")
+AREA_ASK_WINDOW = 10  # characters before a mention searched for the ask word
 # Words that name the town or village body itself, too light to score a local matter (去镇上
 # 卫生院 says where) but asked, the body to act (让镇上管管, 镇上能不能派人撒点沙子).
 _AREA_BODIES = frozenset({"镇上", "乡里"})
@@ -436,7 +440,7 @@ def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
         (weight >= LIGHT_WORD or text[a:b] in _AREA_BODIES)
         and (
             _AREA_ASKED_AFTER.match(text[b : b + 12])
-            or _AREA_ASKED_BEFORE.search(text[max(0, a - 4) : a])
+            or _AREA_ASKED_BEFORE.search(text[max(0, a - AREA_ASK_WINDOW) : a])
         )
         for a, b, weight in _written(hits, text)
     )

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.matching import find_hits, points
@@ -163,6 +164,8 @@ class RuleReader:
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         scenes = scene_spans(text)
+        # The employer acting against its worker is a labour duty (employer.py).
+        act = employer_act(text)
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -171,6 +174,8 @@ class RuleReader:
             turned_down = (disclaimed or {}).get(unit_id)
             if turned_down:
                 hits = _scaled_within(hits, text, turned_down, DISCLAIMED_FACTOR)
+            if act and unit_id == LABOUR_UNIT:
+                hits = [*hits, Hit(act, ACT_WEIGHT)]
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score

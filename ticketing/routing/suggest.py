@@ -86,6 +86,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
+from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
@@ -254,6 +255,16 @@ class Router:
             if named is not None or leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
+        # The employer acting against its worker asks the labour bureau, whatever illness or
+        # workplace set the scene (employer.py), unless the caller asked a unit by name.
+        if (
+            asked is None
+            and ranking.lead not in (None, LABOUR_UNIT)
+            and first_named(compact) is None
+            and unit_role(compact, ranking.lead or "", units.hits_of) is not Role.ASKED
+            and employer_act(compact)
+        ):
+            asked = LABOUR_UNIT
         # The town/community/village named and itself asked to act leads, unless the
         # caller also asks the lead unit (社区能不能来个人 about a neighbour not seen for days).
         # So does the town or subdistrict called by its full name to act, or quoted from

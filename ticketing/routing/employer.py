@@ -1,0 +1,33 @@
+"""The employer acting against its worker: a labour matter, whatever set the scene. No I/O.
+
+A caller tells an illness, a check-up or a vaccination first and the employer's act last:
+查出来肺结核…厂里知道了直接让我走人, 入职体检查出乙肝 公司就把我辞了, 发烧请假 领导说请假就
+扣全勤, 厂里让拍胸片 自己掏钱…该不该厂里出. The health words name where the matter began;
+the ask is about the job (dismissal, pay docked, barred from work, costs put on the worker),
+the labour bureau's duty. In the retired sets (rounds 2–13) and the seed corpus the act is
+said in 18 requests, all labelled 人社; barred from 上班 is not read (the one request saying
+so waited for a test result, an epidemic matter), only from 上岗/复工/返岗.
+"""
+
+from __future__ import annotations
+
+import re
+
+LABOUR_UNIT = "human_resources"
+# The employer, then within a few characters its act against the worker; or the
+# question whether the employer should pay (该不该厂里出).
+_EMPLOYER_ACTS = re.compile(
+    r"(?:厂里|厂子|厂方|公司|单位|领导|老板|用人单位)[^。]{0,12}?"
+    r"(?:让我走人|让我们走人|叫我走人|辞了|辞退|开除|开了我|把我开了"
+    r"|不让(?:我|我们)?(?:上岗|复工|返岗|干了)"
+    r"|扣(?:全勤|工资|奖金|钱)|从工资里扣|(?:自己|个人)掏钱|让(?:我|我们)自己(?:掏|出|花))"
+    r"|该不该(?:厂里|公司|单位|老板)(?:出|掏|给)"
+)
+# The act's weight among the labour unit's phrases: a decisive duty word's.
+ACT_WEIGHT = 4.0
+
+
+def employer_act(text: str) -> str:
+    """The words saying the employer acted against the worker, or ""."""
+    found = _EMPLOYER_ACTS.search(text)
+    return found.group(0) if found else ""
