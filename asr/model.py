@@ -247,6 +247,15 @@ def load_model(
         return loaded
 
 
+def forget_model(loaded: LoadedModel) -> None:
+    """Drop `loaded` from the process cache (a model no stream uses any more): its memory
+    goes with the last reference. Another Model cached for the same path stays."""
+    root = Path(loaded.info.path).resolve()
+    with _cache_lock:
+        if _cache.get(root) is loaded:
+            del _cache[root]
+
+
 def adopt_model(path: Path | str, model: Any) -> LoadedModel:
     """Register an already loaded vosk.Model for `path` (tests share one load per process)."""
     root = Path(path).resolve()
