@@ -228,6 +228,11 @@ class VoskEngine:
             return False
         if identity in self._failed:
             return False
+        log.info(
+            "ASR loading the static graph %s, compiled since the start (asr.graph auto), off "
+            "the event loop: new calls move to it once it is loaded and measured",
+            compiled,
+        )
         try:
             shadow = await asyncio.to_thread(
                 with_static_graph, self.model_path, compiled, shadow_dir()

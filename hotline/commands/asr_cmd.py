@@ -23,7 +23,6 @@ from hotline.asr.model import (
 from hotline.asr.static_graph import (
     COMPILE_COMMAND,
     COMPILE_COST,
-    SWITCH_CHECK_S,
     StaticGraphError,
     choose_graph,
     compiled_graph,
@@ -152,20 +151,21 @@ def compile_graph(ctx: click.Context) -> None:
     if asr.graph == "lookahead":
         click.echo("asr.graph is lookahead: set it to auto or static to decode on it")
     else:
-        click.echo(f"a running hotline serve takes it {RUNNING_NODE}")
+        click.echo(f"a running hotline serve takes it {running_node(asr)}")
 
 
-# What a running node does once the graph is compiled (VoskEngine's switch, the backlog's
-# retry of a start under static).
-RUNNING_NODE = (
-    f"within {SWITCH_CHECK_S:.0f} s, no restart: new calls on the static graph, calls in "
-    "progress finish on the lookahead graph"
-)
+def running_node(asr: AsrSettings) -> str:
+    """What a node running on the lookahead graph under auto does once the graph is
+    compiled (VoskEngine's switch)."""
+    return (
+        f"within {asr.graph_check_seconds:.0f} s, no restart: new calls on the static graph, "
+        "calls in progress finish on the lookahead graph"
+    )
 
 
 def graph_status(asr: AsrSettings) -> str:
-    """The graph `hotline serve` decodes on (a running node within SWITCH_CHECK_S of a
-    compile, a start at once), and why; a lookahead one under auto says how to compile
+    """The graph `hotline serve` decodes on (a running node within asr.graph_check_seconds
+    of a compile, a start at once), and why; a lookahead one under auto says how to compile
     (choose_graph)."""
     try:
         choice = choose_graph(asr.graph, asr.model_path, asr.graph_cache)
@@ -177,13 +177,13 @@ def graph_status(asr: AsrSettings) -> str:
     if choice.compiled is not None:
         text = f"static graph (compiled {choice.compiled}; asr.graph {asr.graph})"
         if asr.graph == "auto":
-            text += f"\n    a node started before the compile switches to it {RUNNING_NODE}"
+            text += f"\n    a node started before the compile switches {running_node(asr)}"
         return text
     if choice.hint is not None:
         return (
             f"lookahead graph (asr.graph auto, not compiled: ~3x the decode CPU)\n"
             f"    faster: {COMPILE_COMMAND}   ({COMPILE_COST}); a running node takes it "
-            f"{RUNNING_NODE}"
+            f"{running_node(asr)}"
         )
     return f"{choice.graph} graph (asr.graph {asr.graph})"
 

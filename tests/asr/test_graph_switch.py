@@ -84,8 +84,13 @@ async def test_streams_finish_on_their_model_across_a_switch_and_the_old_one_is_
         before = engine.meter.generation
         a = await engine.open_stream(RATE)
         _feed(a, pcm[:half])
+        # A backlog job (a whole recording) under way on the first model as well.
+        job = asyncio.ensure_future(engine.transcribe_pcm(pcm, RATE))
+        await asyncio.sleep(0)
+        assert engine._open[id(vosk_loaded_model)] == 2  # a and the job's stream
         second = make_dither_free_copy(installed_korean_model(), tmp_path / "generation-2")
         await engine.switch_to(second)
+        assert _words(await job) == reference
         new = engine.loaded
         assert new is not vosk_loaded_model and new.info.path == second.resolve()
         assert engine.meter.generation == before + 1  # measured again, on the new model
@@ -252,18 +257,18 @@ async def test_a_graph_compiled_after_the_start_takes_new_calls_without_a_restar
     capacity = CapacityLimiter(None, cores=2, meter=engine.meter)
     pcm = speech_pcm(RATE)
     half = len(pcm) // 4 * 2
+    caplog.set_level(logging.INFO, logger="hotline.asr.vosk_engine")
     try:
-        with caplog.at_level(logging.INFO, logger="hotline.asr.vosk_engine"):
-            await engine.start()
-            assert engine.graph_in_use == "lookahead" and engine._watch is not None
-            reference = _words(await engine.transcribe_pcm(pcm, RATE))
-            lookahead_cost, lookahead_limit = engine.meter.cost, capacity.live_limit()
-            assert lookahead_cost is not None
-            a = await engine.open_stream(RATE)
-            capacity.live += 1  # a is a live call
-            _feed(a, pcm[:half])
-            _arrive(compiled, cache)
-            await _until(lambda: engine.graph_in_use == "static", 300)
+        await engine.start()
+        assert engine.graph_in_use == "lookahead" and engine._watch is not None
+        reference = _words(await engine.transcribe_pcm(pcm, RATE))
+        lookahead_cost, lookahead_limit = engine.meter.cost, capacity.live_limit()
+        assert lookahead_cost is not None
+        a = await engine.open_stream(RATE)
+        capacity.live += 1  # a is a live call
+        _feed(a, pcm[:half])
+        _arrive(compiled, cache)
+        await _until(lambda: engine.graph_in_use == "static", 300)
         assert "switched to the static graph without a restart" in caplog.text
         assert "1 open stream(s) finish on the lookahead graph" in caplog.text
         assert engine.loaded.info.graph == "HCLG"
