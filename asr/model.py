@@ -10,6 +10,7 @@ model that survived the probe is loaded into the service process.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import json
 import signal
 import subprocess
@@ -254,6 +255,16 @@ def forget_model(loaded: LoadedModel) -> None:
     with _cache_lock:
         if _cache.get(root) is loaded:
             del _cache[root]
+
+
+def return_freed_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim): the ~GB of a
+    released model otherwise stay in the process's RSS, reusable by it alone."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to do
+        return
+    libc.malloc_trim(0)
 
 
 def adopt_model(path: Path | str, model: Any) -> LoadedModel:

@@ -46,7 +46,13 @@ from hotline.asr.engine import (
     deliver,
     transcribe_in_frames,
 )
-from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, forget_model, load_model
+from hotline.asr.model import (
+    DEFAULT_MODEL_NAME,
+    LoadedModel,
+    forget_model,
+    load_model,
+    return_freed_memory,
+)
 from hotline.asr.static_graph import (
     GRAPH_MODES,
     SWITCH_CHECK_S,
@@ -321,6 +327,9 @@ class VoskEngine:
         _, owned = self._retired.pop(id(loaded))
         if owned:
             forget_model(loaded)
+            # Once the callers' frames that still hold it are gone: then the heap is free.
+            loop = asyncio.get_running_loop()
+            loop.call_soon(loop.run_in_executor, None, return_freed_memory)
         log.info(
             "ASR released the %s model %s: no stream decodes on it any more",
             graph_of(loaded),

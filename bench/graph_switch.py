@@ -51,12 +51,13 @@ LOADING = "ASR loading the static graph"
 
 
 def tree_rss_mb(pid: int) -> float:
-    """RSS of `pid` and its direct children (the model probe runs as one)."""
+    """RSS of `pid` and its direct children (the model probe runs as one, started by
+    whichever of its threads loads the model)."""
     total = proc_rss_mb(pid)
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return total
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            children += (task / "children").read_text().split()
     for child in children:
         with contextlib.suppress(OSError, ValueError):
             total += proc_rss_mb(int(child))
