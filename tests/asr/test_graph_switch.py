@@ -12,6 +12,7 @@ import asyncio
 import gc
 import logging
 import os
+import re
 import shutil
 import weakref
 from collections.abc import Callable
@@ -25,7 +26,8 @@ from hotline.asr.capacity import CapacityLimiter
 from hotline.asr.model import LoadedModel, load_model
 from hotline.asr.static_graph import graph_key, switch_target
 from hotline.asr.transcript import Transcript
-from hotline.asr.vosk_engine import VoskEngine, VoskStream
+from hotline.asr.vosk_engine import VoskEngine
+from hotline.asr.vosk_stream import VoskStream
 
 from hotline import health_checks
 from hotline.settings import Settings
@@ -96,7 +98,8 @@ async def test_streams_finish_on_their_model_across_a_switch_and_the_old_one_is_
         assert engine.meter.generation == before + 1  # measured again, on the new model
         assert engine.streams_on_old_models == 1  # a is still on the first model
         assert "switched to the lookahead graph without a restart" in caplog.text
-        assert "1 open stream(s) finish on the lookahead graph" in caplog.text
+        # a, and the job unless it ended during the load
+        assert re.search(r"[12] open stream\(s\) finish on the lookahead graph", caplog.text)
         b = await engine.open_stream(RATE)
         assert b._r.rec is not None
         _feed(b, pcm[: len(pcm) // 2])
