@@ -248,6 +248,12 @@ def load_model(
         return loaded
 
 
+def is_loaded(path: Path | str) -> bool:
+    """Whether the process cache holds a Model for this path already."""
+    with _cache_lock:
+        return Path(path).resolve() in _cache
+
+
 def forget_model(loaded: LoadedModel) -> None:
     """Drop `loaded` from the process cache (a model no stream uses any more): its memory
     goes with the last reference. Another Model cached for the same path stays."""

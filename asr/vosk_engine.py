@@ -43,6 +43,7 @@ from hotline.asr.model import (
     DEFAULT_MODEL_NAME,
     LoadedModel,
     forget_model,
+    is_loaded,
     load_model,
     return_freed_memory,
 )
@@ -252,7 +253,7 @@ class VoskEngine:
         started = time.monotonic()
         loop = asyncio.get_running_loop()
         try:
-            loaded = await asyncio.to_thread(self._load, model_dir)
+            loaded, owned = await asyncio.to_thread(self._load, model_dir)
             if loaded is self._loaded:
                 return  # the model in use already
             try:
@@ -264,13 +265,16 @@ class VoskEngine:
                     self.chunk_ms,
                 )
             except BaseException:
-                forget_model(loaded)
+                if owned:
+                    forget_model(loaded)
                 raise
         finally:
             self._switching = False
         old, old_owned = self._loaded, self._owned
         cost_before = self.meter.cost
-        self._loaded, self._owned = loaded, True
+        # Back to a model whose old streams still run: it is current again, not retired.
+        owned = self._retired.pop(id(loaded), (loaded, owned))[1]
+        self._loaded, self._owned = loaded, owned
         self.meter.recalibrate(cpu, seconds)
         took = time.monotonic() - started
         old_graph = graph_of(old) if old is not None else "none"
@@ -295,9 +299,12 @@ class VoskEngine:
             if not still_open:
                 self._release(old)
 
-    def _load(self, model_dir: Path | str) -> LoadedModel:
+    def _load(self, model_dir: Path | str) -> tuple[LoadedModel, bool]:
+        """The model and whether this engine loaded it (a model someone else loaded, e.g.
+        a caller's (`loaded=`), is left in the process cache when retired)."""
         path = with_decoder_options(model_dir, self.decoder)
-        return load_model(path, probe=self._probe, name=self.model_name)
+        owned = not is_loaded(path)
+        return load_model(path, probe=self._probe, name=self.model_name), owned
 
     def _stream_closed(self, loaded: LoadedModel) -> None:
         key = id(loaded)
