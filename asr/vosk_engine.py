@@ -142,11 +142,7 @@ class VoskEngine:
                 path = await asyncio.to_thread(self._graph_model)
             except StaticGraphError as exc:  # like a missing model: calls go to the backlog
                 raise EngineUnavailable(str(exc)) from exc
-            path = with_decoder_options(path, self.decoder)
-            self._loaded = await asyncio.to_thread(
-                load_model, path, probe=self._probe, name=self.model_name
-            )
-            self._owned = True
+            self._loaded, self._owned = await asyncio.to_thread(self._load, path)
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
             cpu, seconds = await loop.run_in_executor(
