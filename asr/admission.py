@@ -7,12 +7,18 @@ live call is admitted while the live streams' predicted load stays within the
 decode cores (all of them, HEADROOM); the backlog gets the
 cores the live streams leave idle, each job using one core, at least one job.
 An optional fixed cap (`asr.max_live_streams`) still applies on top.
+
+When the node switches to a cheaper graph while calls are live (asr.graph auto, a graph
+compiled after start), the meter starts again from a calibration on the new graph; the
+streams still open on the old one keep costing the old rate, so that difference stays
+reserved until each of them ends.
 """
 
 from __future__ import annotations
 
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 
 # Plan live decoding on all the cores: a live stream that falls a little behind catches up
@@ -34,6 +40,10 @@ class DecodeMeter:
         self.windows = 0  # windows measured on calls (the calibration excluded)
         self._cpu = 0.0
         self._call = 0.0
+        # One generation per model the streams decode on: a switch starts a new one.
+        self.generation = 0
+        self._open: Counter[int] = Counter()  # live streams open per generation
+        self._old_costs: dict[int, float] = {}  # what an earlier generation's streams cost
 
     @property
     def cost(self) -> float | None:
@@ -45,10 +55,51 @@ class DecodeMeter:
         with self._lock:
             self._cost = max(MIN_COST, cpu_seconds / audio_seconds)
 
-    def record(self, cpu_seconds: float, call_seconds: float) -> None:
-        """One decode job of a live call: CPU spent for `call_seconds` of the call (what the
-        gate left out included). The first full window replaces the calibration."""
+    def recalibrate(self, cpu_seconds: float, audio_seconds: float) -> None:
+        """A new model for new streams (the switch to a compiled graph): its calibration
+        replaces the measurement, windows start again, and the streams open on the old
+        model keep their old cost (`reserved`) until they close."""
         with self._lock:
+            if self._cost is not None and self._open[self.generation]:
+                self._old_costs[self.generation] = self._cost
+            self.generation += 1
+            self._cost = max(MIN_COST, cpu_seconds / audio_seconds)
+            self._cpu = self._call = 0.0
+            self.windows = 0
+
+    def open_stream(self) -> int:
+        """A live stream opens on the current model: its generation, for record/close."""
+        with self._lock:
+            self._open[self.generation] += 1
+            return self.generation
+
+    def close_stream(self, generation: int) -> None:
+        with self._lock:
+            self._open[generation] -= 1
+            if self._open[generation] <= 0:
+                del self._open[generation]
+                self._old_costs.pop(generation, None)
+
+    @property
+    def reserved(self) -> float:
+        """CPU s per s the live streams on earlier models cost beyond the current rate."""
+        with self._lock:
+            now = self._cost or 0.0
+            return sum(
+                n * max(0.0, self._old_costs.get(g, now) - now)
+                for g, n in self._open.items()
+                if g != self.generation
+            )
+
+    def record(
+        self, cpu_seconds: float, call_seconds: float, generation: int | None = None
+    ) -> None:
+        """One decode job of a live call: CPU spent for `call_seconds` of the call (what the
+        gate left out included). The first full window replaces the calibration. A job of a
+        stream on an earlier model (`generation`) says nothing about the current one."""
+        with self._lock:
+            if generation is not None and generation != self.generation:
+                return
             self._cpu += cpu_seconds
             self._call += call_seconds
             if self._call < WINDOW_S:
@@ -68,16 +119,20 @@ class AdmissionPolicy:
     max_live: int | None = None  # optional fixed cap (0 = every call goes to the backlog)
     headroom: float = HEADROOM
 
-    def live_limit(self, cost: float | None) -> int:
-        """How many live streams the cores sustain at `cost` CPU s per call second."""
+    def live_limit(self, cost: float | None, reserved: float = 0.0) -> int:
+        """How many live streams the cores sustain at `cost` CPU s per call second, when
+        the streams on an earlier model take `reserved` CPU s per s more than that."""
         # Nothing measured (e.g. a remote engine): one per core.
-        by_speed = self.cores if cost is None else math.floor(self.cores * self.headroom / cost)
+        if cost is None:
+            by_speed = self.cores
+        else:
+            by_speed = max(0, math.floor((self.cores * self.headroom - reserved) / cost))
         return by_speed if self.max_live is None else min(by_speed, self.max_live)
 
-    def admit_live(self, live: int, cost: float | None) -> bool:
-        return live < self.live_limit(cost)
+    def admit_live(self, live: int, cost: float | None, reserved: float = 0.0) -> bool:
+        return live < self.live_limit(cost, reserved)
 
-    def backlog_slots(self, live: int, cost: float | None) -> int:
+    def backlog_slots(self, live: int, cost: float | None, reserved: float = 0.0) -> int:
         """Backlog jobs that may run next to `live` streams: the idle cores, at least one."""
-        used = live * (cost if cost is not None else 1.0)
+        used = live * (cost if cost is not None else 1.0) + reserved
         return max(1, math.floor(self.cores - used))

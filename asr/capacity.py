@@ -44,21 +44,25 @@ class CapacityLimiter:
     def _cost(self) -> float | None:
         return self.meter.cost if self.meter is not None else None
 
+    @property
+    def _reserved(self) -> float:
+        return self.meter.reserved if self.meter is not None else 0.0
+
     def live_limit(self) -> int:
         if self.meter is None:
             return self.max_live or 0
-        return self.policy.live_limit(self._cost)
+        return self.policy.live_limit(self._cost, self._reserved)
 
     def _backlog_full(self) -> bool:
         if self.meter is None:
             return self.in_use >= max(1, self.max_live or 0)
-        return self.backlog >= self.policy.backlog_slots(self.live, self._cost)
+        return self.backlog >= self.policy.backlog_slots(self.live, self._cost, self._reserved)
 
     def try_acquire_live(self) -> bool:
         if self.meter is None:
             if self.in_use >= (self.max_live or 0):
                 return False
-        elif not self.policy.admit_live(self.live, self._cost):
+        elif not self.policy.admit_live(self.live, self._cost, self._reserved):
             return False
         self.live += 1
         return True

@@ -10,6 +10,7 @@ model that survived the probe is loaded into the service process.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import json
 import signal
 import subprocess
@@ -245,6 +246,31 @@ def load_model(
         loaded = LoadedModel(info=info, model=model)
         _cache[root] = loaded
         return loaded
+
+
+def is_loaded(path: Path | str) -> bool:
+    """Whether the process cache holds a Model for this path already."""
+    with _cache_lock:
+        return Path(path).resolve() in _cache
+
+
+def forget_model(loaded: LoadedModel) -> None:
+    """Drop `loaded` from the process cache (a model no stream uses any more): its memory
+    goes with the last reference. Another Model cached for the same path stays."""
+    root = Path(loaded.info.path).resolve()
+    with _cache_lock:
+        if _cache.get(root) is loaded:
+            del _cache[root]
+
+
+def return_freed_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim): the ~GB of a
+    released model otherwise stay in the process's RSS, reusable by it alone."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to do
+        return
+    libc.malloc_trim(0)
 
 
 def adopt_model(path: Path | str, model: Any) -> LoadedModel:

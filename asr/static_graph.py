@@ -16,7 +16,11 @@ words.txt (every other entry linked), so the installed model stays as it was.
 Compiling is an explicit step (`hotline model compile-graph`), never part of a start:
 `auto` (the default) decodes on the compiled graph when the cache has one for this
 model's graph files and on the lookahead graph otherwise; `static` refuses to start
-without one; `lookahead` never uses it (choose_graph).
+without one; `lookahead` never uses it (choose_graph). An engine that started on the
+lookahead graph under `auto` looks at the cache every SWITCH_CHECK_S and switches new
+streams to a graph compiled since (switch_target): the compile runs in another process,
+maybe on another node sharing the data volume, and its finished folder appears in the
+cache in one rename, so that folder is the signal, read with a few stat calls.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ PLUGINS = ("olabel_lookahead-fst.so", "ngram-fst.so")
 PLUGIN_GLOBS = ("/usr/lib/*/fst/*", "/usr/lib/fst", "/usr/local/lib/fst")
 INSTALL_HINT = "apt-get install libfst-tools libfst22-plugins-base"
 LOOKAHEAD_FILES = ("HCLr.fst", "Gr.fst", "disambig_tid.int")
+SWITCH_CHECK_S = 30.0  # how often a node on the lookahead graph (auto) looks for a compile
 FORMAT = "hclg-1"  # bump when the compile changes: old cache entries are then ignored
 
 _FST_MAGIC = 2125659606
@@ -328,6 +333,27 @@ def choose_graph(mode: str, model_dir: Path | str, cache_dir: Path | str | None)
     if mode == "static":
         raise StaticGraphError(f"asr.graph static: {hint}; or set asr.graph: auto")
     return GraphChoice("lookahead", None, hint)
+
+
+def switch_target(
+    mode: str, graph_in_use: str | None, model_dir: Path | str, cache_dir: Path | str | None
+) -> Path | None:
+    """The compiled folder a running engine should move its new streams to: only under
+    `auto`, only from the lookahead graph, only a graph compiled for this model's files
+    (`lookahead` never switches; `static` started on one already or not at all)."""
+    if mode != "auto" or graph_in_use != "lookahead" or cache_dir is None:
+        return None
+    model_dir = Path(model_dir).resolve()
+    if not is_lookahead_model(model_dir):
+        return None
+    return cached_graph(model_dir, cache_dir)
+
+
+def file_identity(path: Path) -> tuple[int, int, int]:
+    """(size, mtime, inode): a graph that failed to load is tried again only once its
+    file was replaced (compiled again), never in a loop."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def not_compiled_hint(model_dir: Path, cache_dir: Path | str | None) -> str:

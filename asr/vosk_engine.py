@@ -12,6 +12,11 @@ silence, and they change the words.
 With `vad` (the default) a SpeechGate sits in front of the queue: only speech
 plus padding is decoded, and the utterance is closed (FinalResult) where the
 gate saw the speech end. Word times are mapped back onto the call's timeline.
+
+The model can change under a running engine (`switch_to`; under asr.graph auto when a
+static graph is compiled after the start): new streams open on the new model, each open
+stream finishes on the model it started on, and the old model is released when the last
+of them closes. Nothing is restarted, no call is dropped.
 """
 
 from __future__ import annotations
@@ -19,43 +24,59 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from hotline.asr.admission import DecodeMeter
-from hotline.asr.audio import FrameJoiner, PcmResampler, frames
-from hotline.asr.calibration import calibration_call
 from hotline.asr.decoder import DecoderOptions, shadow_dir, with_decoder_options
 from hotline.asr.engine import (
     FRAME_MS,
     EngineUnavailable,
     PartialCallback,
-    StreamFailed,
     UtteranceCallback,
-    Utterances,
-    deliver,
     transcribe_in_frames,
 )
-from hotline.asr.model import DEFAULT_MODEL_NAME, LoadedModel, load_model
+from hotline.asr.model import (
+    DEFAULT_MODEL_NAME,
+    LoadedModel,
+    forget_model,
+    is_loaded,
+    load_model,
+    return_freed_memory,
+)
 from hotline.asr.static_graph import (
     GRAPH_MODES,
+    SWITCH_CHECK_S,
     StaticGraphError,
     choose_graph,
+    file_identity,
+    switch_target,
     with_static_graph,
 )
-from hotline.asr.transcript import Partial, Transcript, Word
-from hotline.asr.vad import VAD_RATES, Chunk, Endpoint, GateOptions, SpeechGate
-from hotline.asr.vosk_json import partial_from_vosk, words_from_vosk
+from hotline.asr.transcript import Transcript
+from hotline.asr.vad import VAD_RATES, GateOptions
+from hotline.asr.vosk_stream import CHUNK_MS, VoskStream, calibration_cpu, new_recognizer
 
 log = logging.getLogger(__name__)
 
-# At most this much audio per pool job: bounds how long one stream holds a thread.
-MAX_JOB_MS = 500
-# Audio per AcceptWaveform call (bench/asr_capacity.py measures the CPU per chunk size).
-CHUNK_MS = FRAME_MS
-# Partial results are computed at most this often (seconds of audio): they cost a traceback.
-PARTIAL_INTERVAL_S = 0.2
+
+def graph_of(loaded: LoadedModel) -> str:
+    return "static" if loaded.info.graph == "HCLG" else "lookahead"
+
+
+@dataclass(frozen=True)
+class GraphSwitch:
+    """The last switch of a running engine to another model (for /healthz)."""
+
+    at: datetime
+    old_graph: str
+    graph: str
+    load_s: float  # loading and measuring the new model, off the event loop
+    cost_before: float | None
+    cost_after: float
 
 
 class VoskEngine:
@@ -75,6 +96,7 @@ class VoskEngine:
         chunk_ms: int = CHUNK_MS,
         graph: str = "lookahead",
         graph_cache: Path | None = None,
+        graph_check_s: float = SWITCH_CHECK_S,
     ) -> None:
         if graph not in GRAPH_MODES:
             raise ValueError(f"graph must be one of {GRAPH_MODES}, not {graph!r}")
@@ -90,6 +112,15 @@ class VoskEngine:
         self.model_name = model_name
         self._probe = probe
         self._loaded = loaded
+        self._owned = False  # _loaded came from load_model here: forgotten when retired
+        self.graph_check_s = graph_check_s
+        self._watch: asyncio.Task[None] | None = None
+        self._failed: set[tuple[int, int, int]] = set()  # compiled graphs that did not load
+        self._switching = False
+        self.last_switch: GraphSwitch | None = None
+        self._open: dict[int, int] = {}  # id(LoadedModel) → streams open on it
+        # Models replaced by a switch while streams were open on them: id → (model, owned).
+        self._retired: dict[int, tuple[LoadedModel, bool]] = {}
         self.pool = ThreadPoolExecutor(max_workers=decode_threads, thread_name_prefix="vosk")
         self.decode_threads = decode_threads
         self.meter = DecodeMeter()  # decode CPU per call second, for admission
@@ -111,21 +142,19 @@ class VoskEngine:
                 path = await asyncio.to_thread(self._graph_model)
             except StaticGraphError as exc:  # like a missing model: calls go to the backlog
                 raise EngineUnavailable(str(exc)) from exc
-            path = with_decoder_options(path, self.decoder)
-            self._loaded = await asyncio.to_thread(
-                load_model, path, probe=self._probe, name=self.model_name
-            )
+            self._loaded, self._owned = await asyncio.to_thread(self._load, path)
         if self.meter.cost is None:
             loop = asyncio.get_running_loop()
             cpu, seconds = await loop.run_in_executor(
                 self.pool,
-                _calibration_cpu,
+                calibration_cpu,
                 self._loaded,
                 self.gate_options if self.vad else None,
                 self.chunk_ms,
             )
             self.meter.calibrate(cpu, seconds)
             log.info("ASR decode cost at start: %.3f CPU s per call s", cpu / seconds)
+        self._start_watch()
 
     def _graph_model(self) -> Path:
         """The model folder to load for asr.graph (choose_graph): the installed one, or a
@@ -142,10 +171,176 @@ class VoskEngine:
 
     @property
     def graph_in_use(self) -> str | None:
-        """The graph the loaded model searches, static or lookahead (None before start)."""
-        if self._loaded is None:
-            return None
-        return "static" if self._loaded.info.graph == "HCLG" else "lookahead"
+        """The graph new streams search, static or lookahead (None before start)."""
+        return None if self._loaded is None else graph_of(self._loaded)
+
+    @property
+    def streams_on_old_models(self) -> int:
+        """Streams still decoding on a model a switch replaced."""
+        return sum(self._open.get(key, 0) for key in self._retired)
+
+    # ---- switching to a graph compiled after the start -------------------------------------
+
+    def _start_watch(self) -> None:
+        """Under auto on the lookahead graph: look for a compiled graph every graph_check_s.
+        (Under lookahead nothing is looked for; static started on one or did not start.)"""
+        if self._watch is not None or self.graph != "auto" or self.graph_cache is None:
+            return
+        if self.graph_in_use != "lookahead":
+            return
+        self._watch = asyncio.get_running_loop().create_task(
+            self._watch_graph(), name="asr-graph-watch"
+        )
+
+    async def _watch_graph(self) -> None:
+        while self.graph_in_use == "lookahead":
+            await asyncio.sleep(self.graph_check_s)
+            try:
+                await self.check_graph()
+            except Exception:  # noqa: BLE001 - the watch must outlive any surprise
+                log.exception("ASR: looking for a compiled static graph failed")
+
+    async def check_graph(self) -> bool:
+        """One look at asr.graph_cache: True if a static graph compiled for this model since
+        the start was loaded and new streams now open on it. A graph that fails to load is
+        logged once and tried again only when its file changes (compiled again)."""
+        if self._loaded is None or self._switching:
+            return False
+        compiled = await asyncio.to_thread(
+            switch_target, self.graph, self.graph_in_use, self.model_path, self.graph_cache
+        )
+        if compiled is None:
+            return False
+        try:
+            identity = await asyncio.to_thread(file_identity, compiled / "HCLG.fst")
+        except OSError:  # replaced between the two looks: the next check sees the new one
+            return False
+        if identity in self._failed:
+            return False
+        log.info(
+            "ASR loading the static graph %s, compiled since the start (asr.graph auto), off "
+            "the event loop: new calls move to it once it is loaded and measured",
+            compiled,
+        )
+        try:
+            shadow = await asyncio.to_thread(
+                with_static_graph, self.model_path, compiled, shadow_dir()
+            )
+            await self.switch_to(shadow)
+        except Exception as exc:  # noqa: BLE001 - any failure keeps the node as it is
+            self._failed.add(identity)
+            log.error(
+                "ASR stays on the lookahead graph: the static graph %s did not load (%s); "
+                "it is tried again once compiled again",
+                compiled,
+                exc,
+            )
+            return False
+        return True
+
+    async def switch_to(self, model_dir: Path | str) -> None:
+        """Load `model_dir` (with asr.decoder's settings) and measure its decode cost, both
+        off the event loop, then open new streams on it; streams open now finish on their
+        model, released when the last of them closes. On any error (ModelError, a failed
+        measurement) the engine stays as it was and the new model is dropped."""
+        if self._switching:
+            raise RuntimeError("a switch is already under way")
+        self._switching = True
+        started = time.monotonic()
+        loop = asyncio.get_running_loop()
+        try:
+            loaded, owned = await asyncio.to_thread(self._load, model_dir)
+            if loaded is self._loaded:
+                return  # the model in use already
+            try:
+                cpu, seconds = await loop.run_in_executor(
+                    self.pool,
+                    calibration_cpu,
+                    loaded,
+                    self.gate_options if self.vad else None,
+                    self.chunk_ms,
+                )
+            except BaseException:
+                if owned:
+                    forget_model(loaded)
+                raise
+        finally:
+            self._switching = False
+        old, old_owned = self._loaded, self._owned
+        cost_before = self.meter.cost
+        # Back to a model whose old streams still run: it is current again, not retired.
+        owned = self._retired.pop(id(loaded), (loaded, owned))[1]
+        self._loaded, self._owned = loaded, owned
+        self.meter.recalibrate(cpu, seconds)
+        took = time.monotonic() - started
+        old_graph = graph_of(old) if old is not None else "none"
+        self.last_switch = GraphSwitch(
+            datetime.now(UTC), old_graph, graph_of(loaded), took, cost_before, cpu / seconds
+        )
+        still_open = self._open.get(id(old), 0) if old is not None else 0
+        log.info(
+            "ASR switched to the %s graph without a restart: %s loaded and measured in %.1f s; "
+            "new streams decode on it, %d open stream(s) finish on the %s graph; decode cost "
+            "%s -> %.3f CPU s per call s",
+            graph_of(loaded),
+            loaded.info.path,
+            took,
+            still_open,
+            old_graph,
+            "-" if cost_before is None else f"{cost_before:.3f}",
+            cpu / seconds,
+        )
+        if old is not None:
+            self._retired[id(old)] = (old, old_owned)
+            if not still_open:
+                self._release(old)
+
+    def _load(self, model_dir: Path | str) -> tuple[LoadedModel, bool]:
+        """The model and whether this engine loaded it (a model someone else loaded, e.g.
+        a caller's (`loaded=`), is left in the process cache when retired)."""
+        path = with_decoder_options(model_dir, self.decoder)
+        owned = not is_loaded(path)
+        return load_model(path, probe=self._probe, name=self.model_name), owned
+
+    def _stream_closed(self, loaded: LoadedModel) -> None:
+        key = id(loaded)
+        self._open[key] -= 1
+        if self._open[key] <= 0:
+            del self._open[key]
+            if key in self._retired:
+                self._release(loaded)
+
+    def _release(self, loaded: LoadedModel) -> None:
+        """A retired model's last stream closed: drop every reference this engine holds
+        (and the process cache's, if this engine loaded it), so its memory goes."""
+        _, owned = self._retired.pop(id(loaded))
+        if owned:
+            forget_model(loaded)
+            # Once the callers' frames that still hold it are gone: then the heap is free.
+            loop = asyncio.get_running_loop()
+            loop.call_soon(loop.run_in_executor, None, return_freed_memory)
+        log.info(
+            "ASR released the %s model %s: no stream decodes on it any more",
+            graph_of(loaded),
+            loaded.info.path,
+        )
+
+    def health(self) -> dict[str, Any]:
+        """The last switch for /healthz (empty when the engine never switched)."""
+        switch = self.last_switch
+        if switch is None:
+            return {}
+        return {
+            "graph_switch": {
+                "at": switch.at.isoformat(timespec="seconds"),
+                "from": switch.old_graph,
+                "to": switch.graph,
+                "load_s": round(switch.load_s, 1),
+                "decode_cost_before": switch.cost_before and round(switch.cost_before, 3),
+                "decode_cost_after": round(switch.cost_after, 3),
+                "streams_on_old_model": self.streams_on_old_models,
+            }
+        }
 
     async def open_stream(
         self,
@@ -156,9 +351,21 @@ class VoskEngine:
         measure: bool = True,
     ) -> VoskStream:
         """`measure`: report this stream's decode cost to the meter (live calls only)."""
-        loaded = self.loaded
+        loaded = self.loaded  # the stream stays on this model whatever switches meanwhile
+        self._open[id(loaded)] = self._open.get(id(loaded), 0) + 1
+        generation = self.meter.open_stream() if measure else None
+
+        def closed() -> None:
+            if generation is not None:
+                self.meter.close_stream(generation)
+            self._stream_closed(loaded)
+
         loop = asyncio.get_running_loop()
-        recognizer = await loop.run_in_executor(self.pool, _new_recognizer, loaded, sample_rate)
+        try:
+            recognizer = await loop.run_in_executor(self.pool, new_recognizer, loaded, sample_rate)
+        except BaseException:
+            closed()
+            raise
         gated = self.vad and sample_rate in VAD_RATES
         gate = self.gate_options.gate(sample_rate) if gated else None
         return VoskStream(
@@ -171,6 +378,8 @@ class VoskEngine:
             gate=gate,
             meter=self.meter if measure else None,
             chunk_ms=self.chunk_ms,
+            generation=generation,
+            on_close=closed,
         )
 
     async def transcribe_pcm(self, pcm: bytes, sample_rate: int) -> Transcript:
@@ -178,238 +387,8 @@ class VoskEngine:
         return await transcribe_in_frames(stream, pcm, sample_rate)
 
     async def close(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()
+            await asyncio.gather(self._watch, return_exceptions=True)
+            self._watch = None
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-class _Recognizer:
-    """A KaldiRecognizer plus the resampler it needs when the model can't take the rate."""
-
-    def __init__(self, loaded: LoadedModel, sample_rate: int) -> None:
-        import vosk
-
-        info = loaded.info
-        if info.accepts_rate(sample_rate):
-            self.resampler = None
-            rate = sample_rate
-        else:
-            self.resampler = PcmResampler(sample_rate, info.sample_rate)
-            rate = info.sample_rate
-        self.rec = vosk.KaldiRecognizer(loaded.model, rate)
-        self.rec.SetWords(True)
-        # No SetPartialWords: with it Vosk builds the partial (text too) from a word lattice
-        # that trails the audio by ~1.9 s; without, the text comes from the best path ~0.5 s
-        # behind (bench/asr_capacity.py --partials). Nothing downstream uses partial words.
-        self.rate = rate
-
-
-def _new_recognizer(loaded: LoadedModel, sample_rate: int) -> _Recognizer:
-    return _Recognizer(loaded, sample_rate)
-
-
-def _calibration_cpu(
-    loaded: LoadedModel, gating: GateOptions | None, chunk_ms: int = CHUNK_MS
-) -> tuple[float, float]:
-    """(thread CPU seconds, call seconds) to decode the synthetic speech-like call at 8 kHz
-    as a live call would be: through the speech gate (if on), in `chunk_ms` pieces, closed
-    at each endpoint."""
-    rate = 8000
-    pcm, seconds = calibration_call(rate)
-    r = _Recognizer(loaded, rate)
-    gate = gating.gate(rate) if gating is not None else None
-    joiner = FrameJoiner(rate, chunk_ms)
-
-    def accept(pieces: list[bytes]) -> None:
-        for piece in pieces:
-            r.rec.AcceptWaveform(piece if r.resampler is None else r.resampler.process(piece))
-
-    start = time.thread_time()
-    for frame in frames(pcm, rate, FRAME_MS):
-        for item in gate.push(frame) if gate is not None else [Chunk(0, frame)]:
-            if isinstance(item, Endpoint):
-                accept(joiner.flush())
-                r.rec.FinalResult()
-            else:
-                accept(joiner.push(item.pcm))
-    accept(joiner.flush())
-    r.rec.FinalResult()
-    return time.thread_time() - start, seconds
-
-
-class VoskStream:
-    def __init__(
-        self,
-        recognizer: _Recognizer,
-        loaded: LoadedModel,
-        pool: ThreadPoolExecutor,
-        sample_rate: int,
-        on_partial: PartialCallback | None,
-        on_utterance: UtteranceCallback | None,
-        *,
-        gate: SpeechGate | None = None,
-        meter: DecodeMeter | None = None,
-        chunk_ms: int = CHUNK_MS,
-    ) -> None:
-        self.sample_rate = sample_rate
-        self._joiner = FrameJoiner(sample_rate, chunk_ms)
-        self._max_job_items = max(1, MAX_JOB_MS // chunk_ms)
-        self.gate = gate
-        self._meter = meter
-        self._reported = 0  # call samples already reported to the meter
-        self._job_cpu = 0.0  # thread CPU of the last decode job
-        self._r = recognizer
-        self._pool = pool
-        self._loop = asyncio.get_running_loop()
-        self._on_partial = on_partial
-        self._pending: deque[bytes | Endpoint] = deque()
-        # (recogniser seconds, call seconds) where each gated stretch starts.
-        self._segments: list[tuple[float, float]] = [(0.0, 0.0)]
-        self._fed = 0  # samples handed to the recogniser
-        self._next_offset = 0  # call position right after the last chunk handed over
-        self._task: asyncio.Task[None] | None = None
-        self._utterances = Utterances(on_utterance)
-        self._samples = 0
-        self._since_partial = 0  # samples decoded since the last partial
-        self._last_partial = ""
-        self._error: BaseException | None = None
-        self._closed = False
-
-    def feed(self, pcm: bytes) -> None:
-        if self._closed:
-            raise RuntimeError("feed() after finish()/abort()")
-        if self._error is not None or not pcm:
-            return  # already failed: finish() reports it; the recording has the audio
-        self._samples += len(pcm) // 2
-        if self.gate is None:
-            self._pending.extend(self._joiner.push(pcm))
-            self._fed += len(pcm) // 2
-        else:
-            self._queue_gated(self.gate.push(pcm))
-        self._kick()
-
-    def _kick(self) -> None:
-        if self._pending and (self._task is None or self._task.done()):
-            self._task = self._loop.create_task(self._drain())
-
-    def _queue_gated(self, outputs: list[Chunk | Endpoint]) -> None:
-        for item in outputs:
-            if isinstance(item, Endpoint):
-                self._pending.extend(self._joiner.flush())  # the speech ends with its audio
-                self._pending.append(item)
-                continue
-            if item.offset != self._next_offset:  # a skipped stretch: a new segment
-                # _fed counts the audio the joiner still holds: it goes in before this one.
-                self._segments.append(
-                    (self._fed / self.sample_rate, item.offset / self.sample_rate)
-                )
-            self._pending.extend(self._joiner.push(item.pcm))
-            self._fed += len(item.pcm) // 2
-            self._next_offset = item.offset + len(item.pcm) // 2
-
-    def _on_call_time(self, words: list[Word]) -> list[Word]:
-        """Recogniser times (gated audio only) → times on the call's timeline."""
-        if len(self._segments) == 1:
-            return words
-        out = []
-        for w in words:
-            fed, call = next(seg for seg in reversed(self._segments) if seg[0] <= w.start + 1e-6)
-            shift = round(call - fed, 3)
-            out.append(Word(w.word, round(w.start + shift, 3), round(w.end + shift, 3), w.conf))
-        return out
-
-    async def _drain(self) -> None:
-        while self._pending and self._error is None:
-            count = min(len(self._pending), self._max_job_items)
-            batch = [self._pending.popleft() for _ in range(count)]
-            try:
-                finals, partial = await self._loop.run_in_executor(self._pool, self._decode, batch)
-            except Exception as exc:  # noqa: BLE001 - any decoder error fails this stream only
-                log.warning("ASR stream failed: %s", exc)
-                self._error = exc
-                self._pending.clear()
-                return
-            if self._meter is not None:
-                self._meter.record(
-                    self._job_cpu, (self._samples - self._reported) / self.sample_rate
-                )
-                self._reported = self._samples
-            for words in finals:
-                self._publish_utterance(words)
-            if partial is not None and self._on_partial is not None:
-                words = tuple(self._on_call_time(list(partial.words)))
-                deliver(self._on_partial, Partial(text=partial.text, words=words))
-
-    def _decode(self, batch: list[bytes | Endpoint]) -> tuple[list[list[Word]], Partial | None]:
-        """Runs on a pool thread; only one job per stream at a time."""
-        started = time.thread_time()
-        try:
-            return self._decode_batch(batch)
-        finally:
-            self._job_cpu = time.thread_time() - started
-
-    def _decode_batch(
-        self, batch: list[bytes | Endpoint]
-    ) -> tuple[list[list[Word]], Partial | None]:
-        rec = self._r.rec
-        finals: list[list[Word]] = []
-        endpoint = False
-        for chunk in batch:
-            if isinstance(chunk, Endpoint):  # the gate saw the speech end: close it now
-                finals.append(words_from_vosk(rec.FinalResult()))
-                endpoint = True
-                continue
-            if self._r.resampler is not None:
-                chunk = self._r.resampler.process(chunk)
-            endpoint = bool(rec.AcceptWaveform(chunk))
-            self._since_partial += len(chunk) // 2
-            if endpoint:
-                finals.append(words_from_vosk(rec.Result()))
-        partial = None
-        due = self._since_partial >= PARTIAL_INTERVAL_S * self._r.rate
-        if self._on_partial is not None and not endpoint and due:
-            self._since_partial = 0
-            p = partial_from_vosk(rec.PartialResult())
-            if p.text != self._last_partial:
-                self._last_partial = p.text
-                partial = p
-        return finals, partial
-
-    def _final(self) -> list[Word]:
-        rec = self._r.rec
-        if self._r.resampler is not None:
-            tail = self._r.resampler.process(b"", last=True)
-            if tail:
-                rec.AcceptWaveform(tail)
-        return words_from_vosk(rec.FinalResult())
-
-    def _publish_utterance(self, words: list[Word]) -> None:
-        if words:
-            self._utterances.add(self._on_call_time(words))
-
-    async def finish(self) -> Transcript:
-        if self._closed:
-            raise RuntimeError("finish() called twice")
-        self._closed = True
-        if self.gate is not None:
-            self._queue_gated(self.gate.flush())
-        self._pending.extend(self._joiner.flush())
-        self._kick()
-        while self._task is not None and not self._task.done():
-            await self._task
-        if self._error is None:
-            try:
-                words = await self._loop.run_in_executor(self._pool, self._final)
-            except Exception as exc:  # noqa: BLE001
-                self._error = exc
-            else:
-                self._publish_utterance(words)
-        if self._error is not None:
-            raise StreamFailed(f"ASR decoding failed: {self._error}") from self._error
-        self._r = None  # type: ignore[assignment]  # free the recognizer now
-        return self._utterances.transcript(self._samples / self.sample_rate)
-
-    async def abort(self) -> None:
-        self._closed = True
-        self._pending.clear()
-        if self._task is not None and not self._task.done():
-            await asyncio.wait([self._task])
-        self._r = None  # type: ignore[assignment]

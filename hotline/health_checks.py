@@ -86,6 +86,9 @@ def asr_engine_check(current_intake: IntakeLookup, settings: Settings) -> Check:
         graph = getattr(engine, "graph_in_use", None)
         if graph is not None:  # static: compiled once, ~1/3 of lookahead's decode CPU
             details["graph"] = graph
+        switched = getattr(engine, "health", None)
+        if callable(switched):  # a graph compiled after the start, taken without a restart
+            details.update(switched())
         if not language.mandarin:
             return result(
                 DEGRADED,

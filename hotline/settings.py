@@ -150,6 +150,9 @@ class AsrSettings(_Section):
     # this model, else lookahead with a log line. Static without one: the engine won't start.
     graph: Literal["auto", "lookahead", "static"] = "auto"
     graph_cache: Path = Path("asr-graph")  # relative: under storage.data_dir
+    # auto on the lookahead graph: how often graph_cache is looked at (a few stat calls) for
+    # a graph compiled after the start, which new calls then take without a restart.
+    graph_check_seconds: float = Field(default=30.0, ge=1, le=3600)
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # At most one partial-transcript write per call this often (seconds): shorter keeps
     # the console closer behind the speech, at one ticket write per call per interval.

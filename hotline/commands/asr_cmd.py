@@ -136,8 +136,10 @@ def compile_graph(ctx: click.Context) -> None:
     about a third of the CPU for the same words.
 
     Minutes, ~3 GB of memory and ~1 GB on disk, once per model; `hotline serve` never
-    compiles, it decodes on the compiled graph from its next start (asr.graph auto or
-    static). Needs OpenFst's tools (libfst-tools, libfst22-plugins-base)."""
+    compiles. A node running on the lookahead graph under asr.graph auto switches its new
+    calls to the compiled graph within half a minute, without a restart (calls in progress
+    finish on the lookahead graph); under static a node waiting for it starts its speech
+    engine. Needs OpenFst's tools (libfst-tools, libfst22-plugins-base)."""
     asr = _settings(ctx).asr
     try:
         folder = compiled_graph(asr.model_path, asr.graph_cache)
@@ -149,22 +151,39 @@ def compile_graph(ctx: click.Context) -> None:
     if asr.graph == "lookahead":
         click.echo("asr.graph is lookahead: set it to auto or static to decode on it")
     else:
-        click.echo("hotline serve decodes on it from its next start")
+        click.echo(f"a running hotline serve takes it {running_node(asr)}")
+
+
+def running_node(asr: AsrSettings) -> str:
+    """What a node running on the lookahead graph under auto does once the graph is
+    compiled (VoskEngine's switch)."""
+    return (
+        f"within {asr.graph_check_seconds:.0f} s, no restart: new calls on the static graph, "
+        "calls in progress finish on the lookahead graph"
+    )
 
 
 def graph_status(asr: AsrSettings) -> str:
-    """The graph `hotline serve` would decode on at its next start, and why; a lookahead
-    one under auto says how to compile (choose_graph)."""
+    """The graph `hotline serve` decodes on (a running node within asr.graph_check_seconds
+    of a compile, a start at once), and why; a lookahead one under auto says how to compile
+    (choose_graph)."""
     try:
         choice = choose_graph(asr.graph, asr.model_path, asr.graph_cache)
     except StaticGraphError as exc:
-        return f"NOT compiled: speech recognition stays off, calls are queued ({exc})"
+        return (
+            f"NOT compiled: speech recognition stays off, calls are queued until it is "
+            f"compiled (a running node then starts it) ({exc})"
+        )
     if choice.compiled is not None:
-        return f"static graph (compiled {choice.compiled}; asr.graph {asr.graph})"
+        text = f"static graph (compiled {choice.compiled}; asr.graph {asr.graph})"
+        if asr.graph == "auto":
+            text += f"\n    a node started before the compile switches {running_node(asr)}"
+        return text
     if choice.hint is not None:
         return (
             f"lookahead graph (asr.graph auto, not compiled: ~3x the decode CPU)\n"
-            f"    faster: {COMPILE_COMMAND}   ({COMPILE_COST})"
+            f"    faster: {COMPILE_COMMAND}   ({COMPILE_COST}); a running node takes it "
+            f"{running_node(asr)}"
         )
     return f"{choice.graph} graph (asr.graph {asr.graph})"
 

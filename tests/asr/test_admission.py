@@ -60,6 +60,40 @@ def test_meter_starts_from_calibration_then_follows_the_calls() -> None:
     assert 0.05 < meter.cost < 0.15
 
 
+def test_a_switch_starts_the_measurement_again_and_reserves_what_old_streams_cost() -> None:
+    meter = DecodeMeter()
+    meter.calibrate(0.6, 3.0)  # 0.2 on the lookahead graph: 10 live on 2 cores
+    old = [meter.open_stream() for _ in range(4)]
+    meter.record(0.2 * WINDOW_S, WINDOW_S, old[0])
+    assert meter.windows == 1
+    meter.recalibrate(0.15, 3.0)  # 0.05 on the new graph
+    assert meter.cost == pytest.approx(0.05) and meter.windows == 0
+    # The 4 streams still on the old graph take 0.15 CPU s per s each beyond the new rate.
+    assert meter.reserved == pytest.approx(0.6)
+    cap = CapacityLimiter(None, cores=2, meter=meter)
+    cap.live = 4
+    assert cap.live_limit() == 28  # (2 - 0.6) / 0.05, not 2 / 0.05 = 40
+    assert cap.policy.backlog_slots(4, meter.cost, meter.reserved) == 1  # 0.8 cores busy
+    # A job of an old stream says nothing about the new graph; a new stream's job does.
+    meter.record(0.3 * WINDOW_S, WINDOW_S, old[1])
+    assert meter.cost == pytest.approx(0.05) and meter.windows == 0
+    new = meter.open_stream()
+    meter.record(0.04 * WINDOW_S, WINDOW_S, new)
+    assert meter.cost == pytest.approx(0.04) and meter.windows == 1
+    for generation in old:  # the old streams end: the reserve goes with them
+        meter.close_stream(generation)
+    assert meter.reserved == 0.0
+    assert cap.live_limit() == 50
+
+
+def test_a_switch_with_no_stream_open_reserves_nothing() -> None:
+    meter = DecodeMeter()
+    meter.calibrate(0.6, 3.0)
+    meter.close_stream(meter.open_stream())
+    meter.recalibrate(0.15, 3.0)
+    assert meter.reserved == 0.0 and meter.cost == pytest.approx(0.05)
+
+
 def test_limiter_follows_the_meter() -> None:
     meter = DecodeMeter()
     meter.calibrate(0.9, 3.0)  # 0.3 → 6 live on 2 cores

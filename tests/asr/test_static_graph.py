@@ -211,6 +211,7 @@ def test_compile_graph_command_compiles_the_configured_model(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     assert str(tmp_path / "var" / "asr-graph") in proc.stdout
     assert len(list((tmp_path / "var" / "asr-graph").glob("*/HCLG.fst"))) == 1
+    assert "a running hotline serve takes it within 30 s, no restart" in proc.stdout
     env["PATH"] = str(tmp_path)  # the tools gone: a clear message, exit 1
     env["HOTLINE_DATA_DIR"] = str(tmp_path / "other")
     proc = run_hotline(tmp_path, "model", "compile-graph", env=env, timeout=120)
@@ -369,11 +370,14 @@ def test_model_show_and_config_status_say_which_graph_and_how_to_compile(
     status = hotline_cli("config", "status").stdout
     assert "speech graph:    lookahead graph (asr.graph auto, not compiled" in status
     assert "faster: hotline model compile-graph" in status and "3 GB" in status
+    # Compiling after the start takes effect without a restart (asr.graph_check_seconds).
+    assert "a running node takes it within 30 s, no restart" in status
     folder = _compile_into(tmp_path / "cache", vosk_model_dir)
-    assert (
-        f"speech graph:    static graph (compiled {folder}"
-        in hotline_cli("config", "status").stdout
-    )
+    hotline_cli.env["HOTLINE_ASR__GRAPH_CHECK_SECONDS"] = "60"
+    status = hotline_cli("config", "status").stdout
+    assert f"speech graph:    static graph (compiled {folder}" in status
+    assert "a node started before the compile switches within 60 s, no restart" in status
+    assert "calls in progress finish on the lookahead graph" in status
     hotline_cli.env["HOTLINE_ASR__GRAPH"] = "lookahead"
     show = hotline_cli("model", "show").stdout
     assert "decoding:     lookahead graph (asr.graph lookahead)" in show
