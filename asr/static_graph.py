@@ -52,6 +52,9 @@ PLUGIN_GLOBS = ("/usr/lib/*/fst/*", "/usr/lib/fst", "/usr/local/lib/fst")
 INSTALL_HINT = "apt-get install libfst-tools libfst22-plugins-base"
 LOOKAHEAD_FILES = ("HCLr.fst", "Gr.fst", "disambig_tid.int")
 SWITCH_CHECK_S = 30.0  # how often a node on the lookahead graph (auto) looks for a compile
+# A compiled graph that failed to load is tried again after this long even if no new compile
+# replaced it: the cause may have passed (memory short while calls were live).
+SWITCH_RETRY_S = 1800.0
 FORMAT = "hclg-1"  # bump when the compile changes: old cache entries are then ignored
 
 _FST_MAGIC = 2125659606

@@ -50,6 +50,7 @@ from hotline.asr.model import (
 from hotline.asr.static_graph import (
     GRAPH_MODES,
     SWITCH_CHECK_S,
+    SWITCH_RETRY_S,
     StaticGraphError,
     choose_graph,
     file_identity,
@@ -97,6 +98,7 @@ class VoskEngine:
         graph: str = "lookahead",
         graph_cache: Path | None = None,
         graph_check_s: float = SWITCH_CHECK_S,
+        graph_retry_s: float = SWITCH_RETRY_S,
     ) -> None:
         if graph not in GRAPH_MODES:
             raise ValueError(f"graph must be one of {GRAPH_MODES}, not {graph!r}")
@@ -115,7 +117,9 @@ class VoskEngine:
         self._owned = False  # _loaded came from load_model here: forgotten when retired
         self.graph_check_s = graph_check_s
         self._watch: asyncio.Task[None] | None = None
-        self._failed: set[tuple[int, int, int]] = set()  # compiled graphs that did not load
+        self.graph_retry_s = graph_retry_s
+        # Compiled graphs that did not load (file identity) → when they failed (monotonic).
+        self._failed: dict[tuple[int, int, int], float] = {}
         self._switching = False
         self.last_switch: GraphSwitch | None = None
         self._open: dict[int, int] = {}  # id(LoadedModel) → streams open on it
@@ -203,7 +207,8 @@ class VoskEngine:
     async def check_graph(self) -> bool:
         """One look at asr.graph_cache: True if a static graph compiled for this model since
         the start was loaded and new streams now open on it. A graph that fails to load is
-        logged once and tried again only when its file changes (compiled again)."""
+        logged once and tried again when its file changes (compiled again) or after
+        graph_retry_s (the cause may have passed), not at every look."""
         if self._loaded is None or self._switching:
             return False
         compiled = await asyncio.to_thread(
@@ -215,7 +220,8 @@ class VoskEngine:
             identity = await asyncio.to_thread(file_identity, compiled / "HCLG.fst")
         except OSError:  # replaced between the two looks: the next check sees the new one
             return False
-        if identity in self._failed:
+        failed_at = self._failed.get(identity)
+        if failed_at is not None and time.monotonic() - failed_at < self.graph_retry_s:
             return False
         log.info(
             "ASR loading the static graph %s, compiled since the start (asr.graph auto), off "
@@ -228,12 +234,13 @@ class VoskEngine:
             )
             await self.switch_to(shadow)
         except Exception as exc:  # noqa: BLE001 - any failure keeps the node as it is
-            self._failed.add(identity)
+            self._failed[identity] = time.monotonic()
             log.error(
                 "ASR stays on the lookahead graph: the static graph %s did not load (%s); "
-                "it is tried again once compiled again",
+                "it is tried again once compiled again, or in %.0f s",
                 compiled,
                 exc,
+                self.graph_retry_s,
             )
             return False
         return True

@@ -175,6 +175,37 @@ async def test_a_graph_that_fails_to_load_leaves_the_node_on_lookahead_without_r
     assert engine._watch is None
 
 
+async def test_a_graph_that_failed_to_load_is_tried_again_after_the_retry_time(
+    vosk_loaded_model: LoadedModel, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same file, not compiled again: tried again once graph_retry_s has passed (a
+    passing cause such as memory short), and not at every look before that."""
+    model_dir = vosk_loaded_model.info.path
+    _bogus_compiled_graph(tmp_path / "cache", model_dir)
+    engine = VoskEngine(
+        model_dir,
+        loaded=vosk_loaded_model,
+        graph="auto",
+        graph_cache=tmp_path / "cache",
+        graph_check_s=0.05,
+        graph_retry_s=0.5,
+    )
+    failed = "ASR stays on the lookahead graph: the static graph"
+    try:
+        with caplog.at_level(logging.INFO, logger="hotline.asr.vosk_engine"):
+            await engine.start()
+
+            def errors() -> int:
+                return sum(failed in r.getMessage() for r in caplog.records)
+
+            await _until(lambda: errors() >= 1, 120)
+            assert "it is tried again once compiled again, or in" in caplog.text
+            await _until(lambda: errors() >= 2, 120)  # the same file, tried again
+        assert engine.graph_in_use == "lookahead" and engine.loaded is vosk_loaded_model
+    finally:
+        await engine.close()
+
+
 async def test_no_switch_under_lookahead(
     vosk_loaded_model: LoadedModel, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
