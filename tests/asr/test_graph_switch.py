@@ -132,21 +132,30 @@ async def test_streams_finish_on_their_model_across_a_switch_and_the_old_one_is_
         await engine.close()
 
 
+def _engine_on_a_broken_graph(
+    loaded: LoadedModel, tmp_path: Path, **options: float
+) -> tuple[VoskEngine, Path]:
+    """An auto engine on lookahead whose cache holds a broken compiled graph, looked at every
+    0.05 s; and that graph's folder."""
+    folder = _bogus_compiled_graph(tmp_path / "cache", loaded.info.path)
+    engine = VoskEngine(
+        loaded.info.path,
+        loaded=loaded,
+        graph="auto",
+        graph_cache=tmp_path / "cache",
+        graph_check_s=0.05,
+        **options,
+    )
+    return engine, folder
+
+
 async def test_a_graph_that_fails_to_load_leaves_the_node_on_lookahead_without_retrying(
     vosk_loaded_model: LoadedModel,
     speech_pcm: Callable[..., bytes],
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    model_dir = vosk_loaded_model.info.path
-    folder = _bogus_compiled_graph(tmp_path / "cache", model_dir)
-    engine = VoskEngine(
-        model_dir,
-        loaded=vosk_loaded_model,
-        graph="auto",
-        graph_cache=tmp_path / "cache",
-        graph_check_s=0.05,
-    )
+    engine, folder = _engine_on_a_broken_graph(vosk_loaded_model, tmp_path)
     try:
         with caplog.at_level(logging.INFO, logger="hotline.asr.vosk_engine"):
             await engine.start()  # the watch starts: the cache is looked at every 0.05 s
@@ -180,16 +189,7 @@ async def test_a_graph_that_failed_to_load_is_tried_again_after_the_retry_time(
 ) -> None:
     """The same file, not compiled again: tried again once graph_retry_s has passed (a
     passing cause such as memory short), and not at every look before that."""
-    model_dir = vosk_loaded_model.info.path
-    _bogus_compiled_graph(tmp_path / "cache", model_dir)
-    engine = VoskEngine(
-        model_dir,
-        loaded=vosk_loaded_model,
-        graph="auto",
-        graph_cache=tmp_path / "cache",
-        graph_check_s=0.05,
-        graph_retry_s=0.5,
-    )
+    engine, _ = _engine_on_a_broken_graph(vosk_loaded_model, tmp_path, graph_retry_s=0.5)
     failed = "ASR stays on the lookahead graph: the static graph"
     try:
         with caplog.at_level(logging.INFO, logger="hotline.asr.vosk_engine"):
