@@ -42,6 +42,8 @@ from hotline.telephony.takeover import Takeover
 log = logging.getLogger(__name__)
 # Option tags a request may require of us (others get 420 Bad Extension).
 SUPPORTED_EXTENSIONS = frozenset(tag.strip() for tag in SUPPORTED.split(","))
+# How long close() waits for calls already finishing (a recording flush takes milliseconds).
+CLOSE_GRACE_SECONDS = 10.0
 
 
 @dataclass
@@ -179,6 +181,10 @@ class SipListener:
             *(call.hangup("shutdown") for call in list(self.calls.values())),
             return_exceptions=True,
         )
+        # A call that was already finishing (its recording closing in a thread) is skipped by
+        # hangup: wait for it, so its CallFinished is delivered before the endpoint goes.
+        if not await self.wait_idle(CLOSE_GRACE_SECONDS):
+            log.error("closing with %d call(s) still finishing", len(self.calls))
         if self._dialer is not None:
             await self._dialer.close()  # bridged operator legs
         await self.endpoint.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
-from hotline.telephony.events import CallAnswered, DtmfReceived
+from hotline.telephony.events import CallAnswered, CallFinished, DtmfReceived
+from hotline.telephony.recording import CallRecorder
 
 from tests.fixtures.sip import RtpPlan, speechlike_pcm
 from tests.fixtures.sip import write_rtp_pcap as write_pcap
@@ -79,6 +81,26 @@ async def test_stop_accepting_answers_503_and_drains(tmp_path: Path, listener_fa
         await sipp_ok(tmp_path, harness, xml)
         assert await harness.listener.wait_idle(5)
     assert not harness.of_type(CallAnswered)
+
+
+async def test_close_waits_for_a_call_still_closing_its_recording(
+    tmp_path: Path, listener_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller has hung up and the recording is being closed (slow here, as on a busy
+    disk) when the listener shuts down: the call's CallFinished still comes out."""
+    real_close = CallRecorder.close
+
+    def slow_close(recorder: CallRecorder) -> None:
+        time.sleep(1.5)  # runs in a worker thread, like the real fsync
+        real_close(recorder)
+
+    monkeypatch.setattr(CallRecorder, "close", slow_close)
+    xml = scenario(invite(), ANSWERED, request("ACK", 1), HANG_UP)
+    async with listener_factory() as harness:
+        await sipp_ok(tmp_path, harness, xml, name="closing")
+        assert not harness.of_type(CallFinished)  # still closing when we shut down
+    (finished,) = harness.of_type(CallFinished)
+    assert finished.reason == "caller_hangup" and finished.recording_path.is_file()
 
 
 async def test_no_speech_from_the_start_ends_call(tmp_path: Path, listener_factory) -> None:
