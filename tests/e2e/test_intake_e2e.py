@@ -89,10 +89,11 @@ def _server(tmp_path: Path, url: str, model: Path, **env: str) -> HotlineServer:
 
 
 def _invite_status(port: int) -> str:
-    """Send one bare INVITE over UDP and return the final status line."""
+    """Send one bare INVITE over UDP and return the final status line. Like a real UAC it
+    resends the INVITE (RFC 3261 Timer A: 0.5 s, doubling) until something answers and
+    gives up after Timer B (32 s): a busy CI machine may be slow to answer the first one."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.bind(("127.0.0.1", 0))
-        s.settimeout(5)
         local = s.getsockname()[1]
         sdp = (
             "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -106,11 +107,22 @@ def _invite_status(port: int) -> str:
             f"Contact: <sip:13500000000@127.0.0.1:{local}>\r\nMax-Forwards: 70\r\n"
             f"Content-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n{sdp}"
         )
+        deadline = time.monotonic() + 32.0
+        interval, resend = 0.5, True
         s.sendto(msg.encode(), ("127.0.0.1", port))
-        while True:
-            line = s.recv(65535).decode(errors="replace").split("\r\n", 1)[0]
+        while (left := deadline - time.monotonic()) > 0:
+            s.settimeout(min(interval, left) if resend else left)
+            try:
+                line = s.recv(65535).decode(errors="replace").split("\r\n", 1)[0]
+            except TimeoutError:
+                if resend:
+                    s.sendto(msg.encode(), ("127.0.0.1", port))
+                    interval *= 2
+                continue
             if not line.startswith("SIP/2.0 1"):
                 return line
+            resend = False  # a provisional answer: the server has it, stop resending
+        raise AssertionError("no final answer to the INVITE within 32 s")
 
 
 @pytest.mark.parametrize(
