@@ -175,8 +175,11 @@ def inspect_model(path: Path | str, name: str = DEFAULT_MODEL_NAME) -> ModelInfo
     )
 
 
+PROBE_TIMEOUT_S = 120.0  # a load that takes longer is taken as hung
+
+
 def probe_model(
-    path: Path | str, timeout: float = 120.0, name: str = DEFAULT_MODEL_NAME
+    path: Path | str, timeout: float = PROBE_TIMEOUT_S, name: str = DEFAULT_MODEL_NAME
 ) -> ModelInfo:
     """Load the model and decode a second of audio in a child process.
 
@@ -222,7 +225,11 @@ atexit.register(_cache.clear)
 
 
 def load_model(
-    path: Path | str, *, probe: bool = True, name: str = DEFAULT_MODEL_NAME
+    path: Path | str,
+    *,
+    probe: bool = True,
+    name: str = DEFAULT_MODEL_NAME,
+    probe_timeout: float = PROBE_TIMEOUT_S,
 ) -> LoadedModel:
     """The process-wide Model for this path (loaded once; blocking, run it in a thread).
 
@@ -233,7 +240,7 @@ def load_model(
         cached = _cache.get(root)
         if cached is not None:
             return cached
-        info = probe_model(root, name=name) if probe else inspect_model(root, name)
+        info = probe_model(root, probe_timeout, name) if probe else inspect_model(root, name)
         import vosk
 
         vosk.SetLogLevel(-1)

@@ -22,7 +22,7 @@ from hotline.asr.engine import (
     UtteranceCallback,
 )
 from hotline.asr.model import ModelError
-from hotline.asr.static_graph import SWITCH_CHECK_S
+from hotline.asr.static_graph import SWITCH_CHECK_S, SWITCH_NICE
 from hotline.asr.transcript import Transcript
 from sqlalchemy.engine import Engine as DbEngine
 
@@ -54,6 +54,7 @@ def engine_from_settings(asr_settings: object) -> AsrEngine:
         graph=getattr(asr_settings, "graph", "auto"),
         graph_cache=getattr(asr_settings, "graph_cache", None),
         graph_check_s=getattr(asr_settings, "graph_check_seconds", SWITCH_CHECK_S),
+        switch_nice=getattr(asr_settings, "graph_switch_nice", SWITCH_NICE),
     )
 
 

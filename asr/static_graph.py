@@ -55,6 +55,11 @@ SWITCH_CHECK_S = 30.0  # how often a node on the lookahead graph (auto) looks fo
 # A compiled graph that failed to load is tried again after this long even if no new compile
 # replaced it: the cause may have passed (memory short while calls were live).
 SWITCH_RETRY_S = 1800.0
+# The switch's probe, load and calibration run this much nicer than decoding (Linux nice
+# weights: 10 gets ~1/10 of a core a busy decode thread would get), so the calls in
+# progress keep the cores; 0 = the same priority. Its probe then gets this long.
+SWITCH_NICE = 10
+SWITCH_PROBE_TIMEOUT_S = 600.0
 FORMAT = "hclg-1"  # bump when the compile changes: old cache entries are then ignored
 
 _FST_MAGIC = 2125659606

@@ -39,8 +39,10 @@ from hotline.asr.engine import (
     UtteranceCallback,
     transcribe_in_frames,
 )
+from hotline.asr.low_priority import run_niced
 from hotline.asr.model import (
     DEFAULT_MODEL_NAME,
+    PROBE_TIMEOUT_S,
     LoadedModel,
     forget_model,
     is_loaded,
@@ -50,6 +52,8 @@ from hotline.asr.model import (
 from hotline.asr.static_graph import (
     GRAPH_MODES,
     SWITCH_CHECK_S,
+    SWITCH_NICE,
+    SWITCH_PROBE_TIMEOUT_S,
     SWITCH_RETRY_S,
     StaticGraphError,
     choose_graph,
@@ -99,6 +103,7 @@ class VoskEngine:
         graph_cache: Path | None = None,
         graph_check_s: float = SWITCH_CHECK_S,
         graph_retry_s: float = SWITCH_RETRY_S,
+        switch_nice: int = SWITCH_NICE,
     ) -> None:
         if graph not in GRAPH_MODES:
             raise ValueError(f"graph must be one of {GRAPH_MODES}, not {graph!r}")
@@ -120,6 +125,7 @@ class VoskEngine:
         self.graph_retry_s = graph_retry_s
         # Compiled graphs that did not load (file identity) → when they failed (monotonic).
         self._failed: dict[tuple[int, int, int], float] = {}
+        self.switch_nice = switch_nice
         self._switching = False
         self.last_switch: GraphSwitch | None = None
         self._open: dict[int, int] = {}  # id(LoadedModel) → streams open on it
@@ -225,8 +231,9 @@ class VoskEngine:
             return False
         log.info(
             "ASR loading the static graph %s, compiled since the start (asr.graph auto), off "
-            "the event loop: new calls move to it once it is loaded and measured",
+            "the event loop at nice +%d: new calls move to it once it is loaded and measured",
             compiled,
+            self.switch_nice,
         )
         try:
             shadow = await asyncio.to_thread(
@@ -254,25 +261,17 @@ class VoskEngine:
             raise RuntimeError("a switch is already under way")
         self._switching = True
         started = time.monotonic()
-        loop = asyncio.get_running_loop()
         try:
-            loaded, owned = await asyncio.to_thread(self._load, model_dir)
-            if loaded is self._loaded:
-                return  # the model in use already
-            try:
-                cpu, seconds = await loop.run_in_executor(
-                    self.pool,
-                    calibration_cpu,
-                    loaded,
-                    self.gate_options if self.vad else None,
-                    self.chunk_ms,
-                )
-            except BaseException:
-                if owned:
-                    forget_model(loaded)
-                raise
+            # Yields to live calls: seconds of CPU on the decode cores, on a thread of its
+            # own at a raised nice value (the probe's child process inherits it).
+            prepared = await run_niced(
+                self.switch_nice, self._prepare, model_dir, name="asr-graph-switch"
+            )
         finally:
             self._switching = False
+        if prepared is None:
+            return  # the model in use already
+        loaded, owned, cpu, seconds = prepared
         old, old_owned = self._loaded, self._owned
         cost_before = self.meter.cost
         # Back to a model whose old streams still run: it is current again, not retired.
@@ -302,12 +301,36 @@ class VoskEngine:
             if not still_open:
                 self._release(old)
 
-    def _load(self, model_dir: Path | str) -> tuple[LoadedModel, bool]:
+    def _load(
+        self, model_dir: Path | str, probe_timeout: float = PROBE_TIMEOUT_S
+    ) -> tuple[LoadedModel, bool]:
         """The model and whether this engine loaded it (a model someone else loaded, e.g.
         a caller's (`loaded=`), is left in the process cache when retired)."""
         path = with_decoder_options(model_dir, self.decoder)
         owned = not is_loaded(path)
-        return load_model(path, probe=self._probe, name=self.model_name), owned
+        loaded = load_model(
+            path, probe=self._probe, name=self.model_name, probe_timeout=probe_timeout
+        )
+        return loaded, owned
+
+    def _prepare(self, model_dir: Path | str) -> tuple[LoadedModel, bool, float, float] | None:
+        """The switch's blocking part, on its low-priority thread: load `model_dir` and
+        measure its decode cost (thread CPU time, so the priority does not change it);
+        None if it is the model in use already. Nothing of the engine changes here."""
+        # At a low priority on a busy node the probe may wait long for the CPU: a hung
+        # load is still caught, later.
+        loaded, owned = self._load(model_dir, probe_timeout=SWITCH_PROBE_TIMEOUT_S)
+        if loaded is self._loaded:
+            return None
+        try:
+            cpu, seconds = calibration_cpu(
+                loaded, self.gate_options if self.vad else None, self.chunk_ms
+            )
+        except BaseException:
+            if owned:
+                forget_model(loaded)
+            raise
+        return loaded, owned, cpu, seconds
 
     def _stream_closed(self, loaded: LoadedModel) -> None:
         key = id(loaded)

@@ -13,7 +13,11 @@ switch, after the old model's release, and during the second wave; the switch's 
 (load time, decode cost before → after); per wave latency BYE → transcript stored, calls
 sent to the backlog, transcripts pending, server CPU per call.
 
-    python bench/graph_switch.py [--burst 8] [--graph-cache DIR]
+With several `--switch-nice` values the same run is repeated, one fresh server per value
+(e.g. `0 10`: the switch at the decode threads' priority, then yielding), and the waves
+are tabled side by side with how long each switch took (load started → switched).
+
+    python bench/graph_switch.py [--burst 8] [--graph-cache DIR] [--switch-nice 0 10]
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hotline.asr.static_graph import graph_key  # noqa: E402
+from hotline.asr.static_graph import SWITCH_NICE, graph_key  # noqa: E402
 from intake_latency import (  # noqa: E402
     caller_audio,
     percentile,
@@ -112,19 +116,8 @@ def row(label: str, w: dict[str, Any], n: int) -> str:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--burst", type=int, default=8, help="callers per wave")
-    parser.add_argument(
-        "--graph-cache", type=Path, default=os.environ.get("HOTLINE_STATIC_GRAPH_CACHE") or None
-    )
-    parser.add_argument("--arrive-after", type=float, default=4.0, help="s into wave 1")
-    args = parser.parse_args()
-    model_src = installed_korean_model()
-    compiled = args.graph_cache / graph_key(model_src) if args.graph_cache else None
-    if compiled is None or not (compiled / "HCLG.fst").is_file():
-        print(f"no compiled graph for {model_src} in {args.graph_cache}", file=sys.stderr)
-        return 2
+def run(args: argparse.Namespace, compiled: Path, model_src: Path, nice: int) -> dict[str, Any]:
+    """One server, one switch at asr.graph_switch_nice `nice`: what it prints and measures."""
     with tempfile.TemporaryDirectory(prefix="graph-switch-", dir=compiled.parent.parent) as d:
         tmp = Path(d)  # on the cache's file system: the graph arrives as hard links
         model = make_dither_free_copy(model_src, tmp / "model")
@@ -139,6 +132,7 @@ def main() -> int:
             "HOTLINE_ASR__GRAPH": "auto",
             "HOTLINE_ASR__GRAPH_CACHE": str(cache),
             "HOTLINE_ASR__GRAPH_CHECK_SECONDS": "2",
+            "HOTLINE_ASR__GRAPH_SWITCH_NICE": str(nice),
         }
         url = f"sqlite:///{tmp / 'srv' / 'var' / 'hotline.db'}"
         srv = make_server(tmp / "srv", database_url=url, model_dir=model, extra_env=env).start()
@@ -151,7 +145,7 @@ def main() -> int:
             graph0 = health["checks"]["asr_engine"].get("graph")
             idle_lookahead = proc_rss_mb(pid)
             rss = Sampler(pid)
-            results: dict[str, Any] = {}
+            results: dict[str, Any] = {"nice": nice, "load_start": os.getloadavg()[0]}
 
             def first_wave() -> None:
                 results["w1"] = wave(srv, tmp / "srv", pcaps, 0, args.burst)
@@ -164,7 +158,7 @@ def main() -> int:
             arrive(compiled, cache)
             srv.wait_log(LOADING, timeout=60)
             t_loading = rss.now()
-            log = srv.wait_log("ASR switched to the static graph", timeout=300)
+            log = srv.wait_log("ASR switched to the static graph", timeout=900)
             t_switched = rss.now()
             caller.join()
             t_wave1_done = rss.now()
@@ -175,11 +169,15 @@ def main() -> int:
             _, health = srv.wait_healthz()
             asr = health["checks"]["asr_engine"]
             t_wave2 = rss.now()
-            w2 = wave(srv, tmp / "srv", pcaps, args.burst, args.burst)
+            if not args.one_wave:
+                results["w2"] = wave(srv, tmp / "srv", pcaps, args.burst, args.burst)
             t_wave2_done = rss.now()
             rss.stop()
             switched = SWITCHED.search(log)
             load = os.getloadavg()
+            results["load_end"] = load[0]
+            results["switch_s"] = t_switched - t_loading
+            print(f"\n== asr.graph_switch_nice {nice}")
             print(f"graph at start (/healthz): {graph0}; after: {asr.get('graph')}")
             print(f"graph_switch (/healthz): {asr.get('graph_switch')}")
             print(f"log: {switched.group(0) if switched else '?'}")
@@ -196,19 +194,51 @@ def main() -> int:
                 "(server + probe child)"
             )
             print(f"RSS after the release (idle, static): {after_release:.0f} MB")
-            own2, _ = rss.peak(t_wave2, t_wave2_done)
-            print(f"RSS peak during wave 2 (static): {own2:.0f} MB")
-            print(f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end\n")
-            print("| wave | calls | p50 s | p95 s | max s | pending | to backlog | CPU s |")
-            print("|---|---|---|---|---|---|---|---|")
-            print(row("1 (across the switch)", results["w1"], args.burst))
-            print(row("2 (static)", w2, args.burst))
-            timeline = tmp.parent / "graph-switch-rss.tsv"
+            if not args.one_wave:
+                own2, _ = rss.peak(t_wave2, t_wave2_done)
+                print(f"RSS peak during wave 2 (static): {own2:.0f} MB")
+            print(f"load average {load[0]:.1f} / {load[2]:.1f} (1 / 15 min) at the end")
+            timeline = tmp.parent / f"graph-switch-rss-nice{nice}.tsv"
             with open(timeline, "w") as f:
                 f.writelines(f"{s:.1f}\t{o:.0f}\t{t:.0f}\n" for s, o, t in rss.samples)
             print(f"RSS timeline: {timeline}")
         finally:
             srv.terminate()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--burst", type=int, default=8, help="callers per wave")
+    parser.add_argument(
+        "--graph-cache", type=Path, default=os.environ.get("HOTLINE_STATIC_GRAPH_CACHE") or None
+    )
+    parser.add_argument("--arrive-after", type=float, default=4.0, help="s into wave 1")
+    parser.add_argument(
+        "--switch-nice",
+        type=int,
+        nargs="+",
+        default=[SWITCH_NICE],
+        help="asr.graph_switch_nice; several values: one server each, in turn, side by side",
+    )
+    parser.add_argument("--one-wave", action="store_true", help="no second wave on static")
+    args = parser.parse_args()
+    model_src = installed_korean_model()
+    compiled = args.graph_cache / graph_key(model_src) if args.graph_cache else None
+    if compiled is None or not (compiled / "HCLG.fst").is_file():
+        print(f"no compiled graph for {model_src} in {args.graph_cache}", file=sys.stderr)
+        return 2
+    runs = [run(args, compiled, model_src, nice) for nice in args.switch_nice]
+    print(
+        "\n| switch nice | wave | calls | p50 s | p95 s | max s | pending | to backlog "
+        "| CPU s | switch took | load 1 min start → end |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for r in runs:
+        extra = f" {r['switch_s']:.1f} s | {r['load_start']:.1f} → {r['load_end']:.1f} |"
+        print(f"| {r['nice']} " + row("1 (across the switch)", r["w1"], args.burst) + extra)
+        if "w2" in r:
+            print(f"| {r['nice']} " + row("2 (static)", r["w2"], args.burst) + " | |")
     return 0
 
 

@@ -153,6 +153,9 @@ class AsrSettings(_Section):
     # auto on the lookahead graph: how often graph_cache is looked at (a few stat calls) for
     # a graph compiled after the start, which new calls then take without a restart.
     graph_check_seconds: float = Field(default=30.0, ge=1, le=3600)
+    # The switch to such a graph (probe, load, measurement: seconds of CPU) runs this much
+    # nicer than decoding so the calls in progress keep the cores; 0 = same priority.
+    graph_switch_nice: int = Field(default=10, ge=0, le=19)
     server_url: str | None = None  # ws://asr-host:2700 for engine vosk-server
     # At most one partial-transcript write per call this often (seconds): shorter keeps
     # the console closer behind the speech, at one ticket write per call per interval.
