@@ -1,4 +1,4 @@
-"""Request-type readings from the catalogue's 标志 as callers say them (round 14).
+"""Request-type readings from the catalogue's 标志 as callers say them (rounds 14 and 15).
 
 Each pair shows the reading and the look-alike it must leave alone; the rules alone are
 asked (no classifier), so the cue itself is what is tested.
@@ -34,6 +34,22 @@ from hotline.ticketing.routing.suggest import Router
         ("楼道的灯坏了 赶紧派人来修", "help"),
         # 帮一把: the 标志 "帮" as callers say it.
         ("有个小姑娘跟家里吵架跑出来了 兜里没钱 天快黑了 你们能帮一把不", "help"),
+        # A fairness question (合法吗, 合理吗) followed by the caller's own demand is a
+        # complaint; without a demand, or with a party's demand told before it, a consult.
+        ("公司说病假一律扣全月绩效 这合法吗 要求补发", "complaint"),
+        ("订的时候一晚二百八 到了前台要六百 这合理吗 要求退差价", "complaint"),
+        ("车间主任说发烧不来就按旷工扣钱 这合法吗 请劳动部门管管", "complaint"),
+        ("公司说病假一律扣全月绩效 这合法吗", "consult"),
+        ("中介要求买方交成交价的百分之二 这个合理吗", "consult"),
+        # Asking the hotline to look into what someone does (你们查查, 你们不查查吗) is a
+        # report; an ask to come and repair (派人, 来个人) still outweighs it.
+        ("班主任让家委会收钱给老师过节 一家二百 你们查查这事", "report"),
+        ("月饼礼盒里就四块月饼 卖八百八 你们不查查吗", "report"),
+        ("楼道里一股子臭鸡蛋味儿 你们快来个人查查", "help"),
+        # "能不能给" + what to do for the caller is the 标志 "帮" as a question.
+        ("我家的羊春防的针还没打 防疫员说药没到 能不能给催催", "help"),
+        ("老太太一个人过 家里烧的煤没了 能不能给送点煤", "help"),
+        ("包工头跑了 你们能不能给我们做个主", "complaint"),
     ],
 )
 def test_type_readings(rules_only_router: Router, text: str, expected: str) -> None:
