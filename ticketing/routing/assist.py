@@ -54,8 +54,7 @@ LOOK_ALIKES = ("电暖气", "电暖器", "小学生", "初中生", "中学生", 
 # Another unit's words that, beside these leads, say where, when or why the lead's own
 # matter happens, not that the other unit is to act: medical insurance is used at the
 # hospital or clinic (住院, 门诊, 诊所 where cards are swiped); a wage or child-labour
-# matter happens in the holidays or for the school fees (暑假, 开学, 学费), and an injured
-# worker is treated at a hospital (医院, 住院); a sign or a tree
+# matter happens in the holidays or for the school fees (暑假, 开学, 学费); a sign or a tree
 # the city must secure hangs over a bus stop or was blown down by a typhoon (底下就是公交站,
 # 台风刮倒); a bag left on a bus holds an ID card (身份证, 户口本) and a taxi is told by its
 # plate (车牌号); a seller cheats from a stall at the morning market (早市上摊子的秤), and
@@ -65,9 +64,7 @@ LOOK_ALIKES = ("电暖气", "电暖器", "小学生", "初中生", "中学生", 
 # (占着步道, 把栈道堵得) keeps the city's 协办 (`SETTING_UNLESS`).
 SETTING: dict[str, frozenset[str]] = {
     "medical_insurance": frozenset({"医院", "住院", "出院", "诊所", "门诊", "看病", "手术"}),
-    "human_resources": frozenset(
-        {"暑假", "寒假", "开学", "学费", "放假", "医院", "住院", "看病", "手术"}
-    ),
+    "human_resources": frozenset({"暑假", "寒假", "开学", "学费", "放假"}),
     "urban_management": frozenset({"公交", "公交站", "站台", "公交站台", "台风"}),
     "transport": frozenset({"身份证", "户口", "户口本", "户口簿", "车牌", "车牌号"}),
     "market_supervision": frozenset(
