@@ -52,6 +52,18 @@ def test_a_bus_stop_under_a_loose_sign_is_where_not_who(router: Router) -> None:
         router, "路边大广告牌让风刮得快掉下来了，底下就是公交站，一堆人等车，快派人来弄弄"
     )
     assert lead == "urban_management" and "transport" not in others
+    # The typhoon that blew a tree down is the cause, not the emergency bureau's task.
+    lead, others = _others(
+        router, "前天台风把小区门口道边的大杨树刮倒了，横在马路上，麻烦园林的来给锯了"
+    )
+    assert lead == "urban_management" and "emergency" not in others
+
+
+def test_a_wedding_is_the_occasion_of_a_restaurant_meal(router: Router) -> None:
+    lead, others = _others(
+        router, "我表妹结婚那天在开发区一个酒店办的席，吃完一桌人都拉肚子，酒店说跟他们没关系"
+    )
+    assert lead == "market_supervision" and "civil_affairs" not in others
 
 
 def test_a_stall_is_the_sellers_scene_unless_it_blocks_the_way(router: Router) -> None:
