@@ -244,8 +244,9 @@ def not_disclaimed(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The unit names of `names` (roles.other_units_named) written somewhere other than
     where the unit turned the matter down (我打了城管 城管说不归他管, 给环保局打电话 说不归他们
     管: disclaimed.py). A unit that said the matter is not its own is where the caller
-    already went, not a second unit to act: on the retired sets of rounds 2–14, 6 such
-    requests were single-owner and 1 shared (r12_assist 8, held by its duty words anyway)."""
+    already went, not a second unit to act: on the retired sets of rounds 2–14, 7 such
+    requests were single-owner, 2 had another lead and 1 was shared (r12_assist 8, held by
+    its duty words anyway)."""
     spans = [s for found in disclaimed_spans(text).values() for s in found]
 
     def free(name: str) -> bool:
