@@ -16,8 +16,9 @@ applies to:
   company's, 工业废水排放 the environment bureau's;
 - a work injury's bills (工伤 and 医保): who pays first is between 工伤保险 (human
   resources) and 医保报销 (medical insurance), whichever the caller asks;
-- a passenger vehicle overloaded (超员, 超载): 道路客运 is transport's, the overload on
-  the road is traffic management, the police's (交通管理);
+- a passenger vehicle overloaded (超员, 超载, 七座的车塞了十四五个孩子): 道路客运 is
+  transport's (a school's pupils, the school's), the overload on the road is traffic
+  management, the police's (交通管理);
 - a scale or a fuel pump that measures short (加油枪的表也不准, 秤不对): 计量 is the market
   regulator's, whoever leads on the seller (a utility's own meter is the utility's).
 
@@ -48,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
+from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES
 
 
@@ -59,6 +61,8 @@ class UnnamedDuty:
     leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
     also: re.Pattern[str] | None = None  # words that must be written too
 
+
+_COUNT = "零一二三四五六七八九十两0-9"  # a number in words or digits
 
 DUTIES: tuple[UnnamedDuty, ...] = (
     UnnamedDuty(
@@ -107,6 +111,20 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         re.compile(r"超员|超载"),
         frozenset({"transport"}),
     ),
+    # The same overload told by counting: a vehicle's seats and the people packed into it
+    # (七座的车塞了十四五个孩子, 三十五座的车里坐了四十多人). With the school as lead too: a
+    # private van taking pupils is the school's matter and the overload the traffic
+    # police's (r12_assist 4 and r14_assist 24 were sent out to the school alone). Not
+    # 超员 with the school: a class is 超员 too.
+    UnnamedDuty(
+        "public_security",
+        "交通管理",
+        re.compile(
+            rf"[{_COUNT}]+座的?[^座]{{0,6}}?(?:塞|坐|拉|装|挤)了?[^座]{{0,4}}?"
+            rf"[{_COUNT}几]+多?个?(?:人|孩子|学生|小孩)"
+        ),
+        frozenset({"transport", "education"}),
+    ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
     UnnamedDuty(
@@ -127,6 +145,8 @@ def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]
     for duty in DUTIES:
         if duty.unit == lead or (duty.leads is not None and lead not in duty.leads):
             continue
+        if any(d.unit == duty.unit and d.what == duty.what for d, _ in found):
+            continue  # the same duty told two ways (超员 and a count of seats)
         match = duty.pattern.search(text)
         if match and (duty.also is None or duty.also.search(text)):
             found.append((duty, match.group(0)))
@@ -218,3 +238,24 @@ def which_unit(text: str) -> str:
         if any(name in span for name in UNIT_NAMES):
             return match.group(0)
     return ""
+
+
+def not_disclaimed(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The unit names of `names` (roles.other_units_named) written somewhere other than
+    where the unit turned the matter down (我打了城管 城管说不归他管, 给环保局打电话 说不归他们
+    管: disclaimed.py). A unit that said the matter is not its own is where the caller
+    already went, not a second unit to act: on the retired sets of rounds 2–14, 7 such
+    requests were single-owner, 2 had another lead and 1 was shared (r12_assist 8, held by
+    its duty words anyway)."""
+    spans = [s for found in disclaimed_spans(text).values() for s in found]
+
+    def free(name: str) -> bool:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(lo <= start and end <= hi for lo, hi in spans):
+                return True
+            start = text.find(name, start + 1)
+        return False
+
+    return tuple(n for n in names if free(n))

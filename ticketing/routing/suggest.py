@@ -118,6 +118,7 @@ from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.shared_duty import (
     area_also_asked,
+    not_disclaimed,
     second_ask,
     unnamed_assists,
     unnamed_duties,
@@ -354,7 +355,7 @@ class Router:
             ()
             if lead is None or alone or choice
             else (
-                *other_units_named(compact, lead),
+                *not_disclaimed(compact, other_units_named(compact, lead)),
                 unnamed_second_duty(compact, lead),
                 *(words for _, words in duties),
             )
