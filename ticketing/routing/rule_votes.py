@@ -17,6 +17,7 @@ from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
 
 @dataclass
@@ -166,6 +167,8 @@ class RuleReader:
         scenes = scene_spans(text)
         # The employer acting against its worker is a labour duty (employer.py).
         act = employer_act(text)
+        # Water endangering lives is the emergency bureau's (water_danger.py).
+        danger = water_danger(text)
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -176,6 +179,8 @@ class RuleReader:
                 hits = _scaled_within(hits, text, turned_down, DISCLAIMED_FACTOR)
             if act and unit_id == LABOUR_UNIT:
                 hits = [*hits, Hit(act, ACT_WEIGHT)]
+            if danger and unit_id == EMERGENCY_UNIT:
+                hits = [*hits, Hit(danger, DANGER_WEIGHT)]
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score
