@@ -14,6 +14,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
+from hotline.ticketing.routing.impostor import FRAUD_WEIGHT, POLICE_UNIT, impostor
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -169,6 +170,9 @@ class RuleReader:
         act = employer_act(text)
         # Water endangering lives is the emergency bureau's (water_danger.py).
         danger = water_danger(text)
+        # A fraudster posing as a unit to get money is the police's; the unit posed as is
+        # only the disguise, its duty words the pretext (impostor.py).
+        posing, posed_as = impostor(text)
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -181,6 +185,10 @@ class RuleReader:
                 hits = [*hits, Hit(act, ACT_WEIGHT)]
             if danger and unit_id == EMERGENCY_UNIT:
                 hits = [*hits, Hit(danger, DANGER_WEIGHT)]
+            if posing and unit_id == posed_as != POLICE_UNIT:
+                hits = []
+            if posing and unit_id == POLICE_UNIT:
+                hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score
