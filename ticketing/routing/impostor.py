@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-POLICE_UNIT = "public_security"
+from hotline.ticketing.routing.roles import ADDRESSED_AS
+from hotline.ticketing.routing.rule_votes import FRAUD_UNIT
+
+POLICE_UNIT = FRAUD_UNIT
 # Names a fraudster takes besides the units' own (roles.ADDRESSED_AS).
 _OTHER_DISGUISES = ("疾控", "客服", "银行")
 
@@ -21,10 +24,7 @@ _OTHER_DISGUISES = ("疾控", "客服", "银行")
 @cache
 def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
     """Posing (冒充 / 假冒 / 自称 / 说是 / 说自己是, then within a few characters the
-    disguise) and each unit name's unit. Built on first use: roles imports the rule
-    votes, which read this module."""
-    from hotline.ticketing.routing.roles import ADDRESSED_AS
-
+    disguise) and each unit name's unit."""
     unit_of = {n: u for u, names in ADDRESSED_AS.items() for n in names}
     names = sorted({*unit_of, *_OTHER_DISGUISES}, key=len, reverse=True)
     pattern = re.compile(
@@ -36,8 +36,6 @@ def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
 
 # Money moved or asked for at a distance: the mark of the fraud.
 _TRANSFER = re.compile(r"转钱|转账|汇款|打钱|转到|转了|转走|安全账户|验证码")
-# The fraud's weight among the police's phrases: a decisive duty word's.
-FRAUD_WEIGHT = 4.0
 
 
 def impostor(text: str) -> tuple[str, str | None]:

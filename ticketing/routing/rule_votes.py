@@ -14,7 +14,6 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
-from hotline.ticketing.routing.impostor import FRAUD_WEIGHT, POLICE_UNIT, impostor
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -72,6 +71,10 @@ _WHO_CALLS = re.compile(
     r"的(?!时候|话)|在[^我俺的]{1,8}?(?:上班|干活|打工|工作))"
 )
 SCENE_FACTOR = 0.5
+# A fraudster posing as a unit to get money (impostor.py) is the police's, at a decisive
+# duty word's weight.
+FRAUD_UNIT = "public_security"
+FRAUD_WEIGHT = 4.0
 # A unit named only to say it turned the matter down (disclaimed.py) is no vote for it.
 DISCLAIMED_FACTOR = 0.0
 
@@ -157,12 +160,14 @@ class RuleReader:
         text_sound: TextSound,
         area: AreaHit | None,
         disclaimed: Mapping[str, list[tuple[int, int]]] | None = None,
+        fraud: tuple[str, str | None] = ("", None),
     ) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
         unit's duty outweighs them); with no phrase at all, words inside the phrases
         and duties vote weakly. `disclaimed`: per unit, where it is named only to say
         the matter is not its own (disclaimed.py): its phrases said only there count
-        `DISCLAIMED_FACTOR`."""
+        `DISCLAIMED_FACTOR`. `fraud`: the words of a fraudster posing as a unit to get money
+        and the unit posed as (impostor.py): the police's matter, the disguise's words none."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         scenes = scene_spans(text)
@@ -170,9 +175,7 @@ class RuleReader:
         act = employer_act(text)
         # Water endangering lives is the emergency bureau's (water_danger.py).
         danger = water_danger(text)
-        # A fraudster posing as a unit to get money is the police's; the unit posed as is
-        # only the disguise, its duty words the pretext (impostor.py).
-        posing, posed_as = impostor(text)
+        posing, posed_as = fraud
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -185,9 +188,9 @@ class RuleReader:
                 hits = [*hits, Hit(act, ACT_WEIGHT)]
             if danger and unit_id == EMERGENCY_UNIT:
                 hits = [*hits, Hit(danger, DANGER_WEIGHT)]
-            if posing and unit_id == posed_as != POLICE_UNIT:
-                hits = []
-            if posing and unit_id == POLICE_UNIT:
+            if posing and unit_id == posed_as != FRAUD_UNIT:
+                hits = []  # the disguise: its duty words are the pretext
+            if posing and unit_id == FRAUD_UNIT:
                 hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
             score = points(hits, text)
             if score > 0:

@@ -90,7 +90,7 @@ from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
-from hotline.ticketing.routing.impostor import without_pretext
+from hotline.ticketing.routing.impostor import impostor, without_pretext
 from hotline.ticketing.routing.matching import quote, rule_words
 from hotline.ticketing.routing.model_votes import (
     AreaClasses,
@@ -228,7 +228,9 @@ class Router:
         p_type = voter.category_probabilities(clf_text) if voter else {}
         category = self._rules.category(compact, text_sound, p_type)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
-        units = self._rules.unit_scores(compact, text_sound, area, disclaimed_spans(compact))
+        units = self._rules.unit_scores(
+            compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
+        )
         # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR)
         # and without the names of units that turned it down (disclaimed.py), nor a
         # fraudster's disguise and pretext (impostor.py).
