@@ -23,6 +23,7 @@ def test_a_place_name_may_blur_its_final_ong_and_initial_t() -> None:
     assert canonical("heng") in {k.split()[0] for k in fuzzy_keys("红海")}
     assert " nu dun " in fuzzy_keys("芦屯")
     assert " xiong ne " in fuzzy_keys("熊岳")  # 乐 le (also read yue)
+    assert " xiong yu " in fuzzy_keys("熊岳")  # 域, 育 yu: üe heard as ü
 
 
 def test_dongbei_readings_of_a_name() -> None:
@@ -43,6 +44,9 @@ def test_dongbei_readings_of_a_name() -> None:
         ("横旗镇那边的村里修路修了一半就不修了", "hongqi"),
         ("我是芦吨镇的，村里的低保一直没批下来", "lutun"),
         ("熊乐镇政府办事的人中午找不着", "xiongyue"),
+        # and üe heard as ü (岳 yue written 域 or 育, yu)
+        ("我妈在熊域镇卫生院住院 大夫让上外边药店买药", "xiongyue"),
+        ("熊育镇 我们村 村委会说每户出二百修晒场 也不公示", "xiongyue"),
     ],
 )
 def test_a_fuzzy_place_form_is_found_with_its_area(router: Router, text: str, area: str) -> None:
@@ -88,6 +92,7 @@ def test_a_rare_dictionary_word_may_be_the_recognisers_spelling_of_a_place(
         ("有人在鸿海那个菜市场门口卖活鸡", "honghai"),
         ("陆屯后山上有人烧荒 烟呛得喘不上气", "lutun"),
         ("我住海新街那边，楼下天天有人放鞭炮", "haixing"),
+        ("露吞到开发区那个公交 国庆放假还通不通", "lutun"),  # glued to 到
         # a town's full name with a syllable's initial lost (存 for 屯), its 镇 as written
         ("我是芦存镇的，村里的自来水停了三天", "lutun"),
         # or the whole stem blurred (炉 for 芦, 墩 for 屯: t as d), its 镇 as written

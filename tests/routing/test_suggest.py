@@ -147,3 +147,9 @@ def test_words_that_only_contain_an_epidemic_cue(router: Router) -> None:
     assert s.department == "public_security" and s.epidemic is False
     s = router.suggest("马路 中间 的 隔离栏 被 撞 坏 了")
     assert s.department != "health" and s.epidemic is False
+
+
+def test_the_heating_companys_pressure_test_is_heatings(rules_only_router: Router) -> None:
+    # 打压试水: the heating company's test of every flat's radiators before the season.
+    text = "单元门上贴的 九月二十号打压试水 请住户留人 我家没人 能不能换个时间来给我家打压"
+    assert rules_only_router.suggest(text).department == "heating"

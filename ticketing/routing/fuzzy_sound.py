@@ -5,7 +5,8 @@ merging the fuzzy-pinyin classes of Chinese input methods (模糊音): initials 
 c/ch, s/sh, n/l/r, f/h; finals an/ang, en/eng, in/ing, ian/iang, uan/uang. A name's
 syllables may also take two 东北 readings: r → y (人 ren heard as 银 yin, 肉 as 油) and
 üe → iao (岳 yue heard as 药 yao, 学 as xiao). A place name takes three blurs more
-(`place_readings`): ong as eng (红海 written 横海), t as d (芦屯 as 芦吨), 岳 as 乐.
+(`place_readings`): ong as eng (红海 written 横海), t as d (芦屯 as 芦吨), 岳 as 乐,
+and üe as ü (熊岳 as 熊域, 熊育).
 
 Guards, as for the toneless match in phonetic.py: a match begins and ends on word
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
@@ -41,6 +42,8 @@ _R_TO_Y = {
 # 东北 üe → iao (pypinyin writes ü as v after n/l).
 _UE_TO_IAO = {"yue": "yao", "xue": "xiao", "jue": "jiao", "que": "qiao", "lve": "liao"}
 _UE_TO_IAO["nve"] = "niao"
+# A place name's üe heard without its e, as ü (熊岳 written 熊域 or 熊育: yue as yu).
+_UE_TO_U = {"yue": "yu", "xue": "xu", "jue": "ju", "que": "qu"}
 # Words after which a two-syllable sound-alike heard as two words is a place (老家: a
 # hometown, 迁回芦屯老家).
 PLACE_CUES = frozenset(
@@ -90,8 +93,9 @@ def readings(syllable: str) -> set[str]:
 
 
 def place_readings(syllable: str) -> set[str]:
-    """`readings`, and for place names three blurs more: ong heard as eng (红海 as 横海),
-    t as d (芦屯 as 芦吨), and 岳 yue written 乐 (a character also read yue)."""
+    """`readings`, and for place names four blurs more: ong heard as eng (红海 as 横海),
+    t as d (芦屯 as 芦吨), 岳 yue written 乐 (a character also read yue), and üe heard
+    as ü (熊岳 as 熊域 or 熊育: the recogniser drops the e)."""
     forms = readings(syllable)
     initial, final = _split(syllable)
     if final == "ong":
@@ -100,6 +104,8 @@ def place_readings(syllable: str) -> set[str]:
         forms.add(canonical("d" + final))
     if syllable == "yue":
         forms.add("ne")  # 乐 le, canonical
+    if syllable in _UE_TO_U:
+        forms.add(_UE_TO_U[syllable])
     return forms
 
 

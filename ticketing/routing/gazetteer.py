@@ -13,7 +13,8 @@ from hotline.ticketing.routing.rules import GazetteerRules
 # Prepositions the segmenter glues to the place after them (在鸿海), and position words
 # it glues to the place before them (陆屯后山上); see `Gazetteer._unglued`.
 GLUED_BEFORE = frozenset("在住到从去往回")
-GLUED_AFTER = frozenset("后前里边上下东西南北")
+# A position word or 到 (芦屯到开发区: the way from the place) after it.
+GLUED_AFTER = frozenset("后前里边上下东西南北到")
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,8 @@ class Gazetteer:
     def _unglued(self, text_sound: TextSound) -> TextSound:
         """`text_sound` with a place's sound-alike freed from the word the segmenter glued
         it into: a preposition or 住 before it (在鸿海: 在 + 鸿海; 住海|新街: 住 + 海) or a
-        position word after it (陆屯后: 陆屯 + 后), in a word no dictionary knows (在家,
-        村里 stay whole)."""
+        position word or 到 after it (陆屯后: 陆屯 + 后; 露吞到: 露吞 + 到), in a word no
+        dictionary knows (在家, 村里 stay whole)."""
         assert self._phonetic is not None
         _, chars, starts = text_sound.parts()
         bounds = sorted(starts)

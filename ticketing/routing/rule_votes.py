@@ -17,6 +17,7 @@ from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
 
 @dataclass
@@ -70,6 +71,10 @@ _WHO_CALLS = re.compile(
     r"的(?!时候|话)|在[^我俺的]{1,8}?(?:上班|干活|打工|工作))"
 )
 SCENE_FACTOR = 0.5
+# A fraudster posing as a unit to get money (impostor.py) is the police's, at a decisive
+# duty word's weight.
+FRAUD_UNIT = "public_security"
+FRAUD_WEIGHT = 4.0
 # A unit named only to say it turned the matter down (disclaimed.py) is no vote for it.
 DISCLAIMED_FACTOR = 0.0
 
@@ -155,17 +160,22 @@ class RuleReader:
         text_sound: TextSound,
         area: AreaHit | None,
         disclaimed: Mapping[str, list[tuple[int, int]]] | None = None,
+        fraud: tuple[str, str | None] = ("", None),
     ) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
         unit's duty outweighs them); with no phrase at all, words inside the phrases
         and duties vote weakly. `disclaimed`: per unit, where it is named only to say
         the matter is not its own (disclaimed.py): its phrases said only there count
-        `DISCLAIMED_FACTOR`."""
+        `DISCLAIMED_FACTOR`. `fraud`: the words of a fraudster posing as a unit to get money
+        and the unit posed as (impostor.py): the police's matter, the disguise's words none."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         scenes = scene_spans(text)
         # The employer acting against its worker is a labour duty (employer.py).
         act = employer_act(text)
+        # Water endangering lives is the emergency bureau's (water_danger.py).
+        danger = water_danger(text)
+        posing, posed_as = fraud
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -176,6 +186,12 @@ class RuleReader:
                 hits = _scaled_within(hits, text, turned_down, DISCLAIMED_FACTOR)
             if act and unit_id == LABOUR_UNIT:
                 hits = [*hits, Hit(act, ACT_WEIGHT)]
+            if danger and unit_id == EMERGENCY_UNIT:
+                hits = [*hits, Hit(danger, DANGER_WEIGHT)]
+            if posing and unit_id == posed_as != FRAUD_UNIT:
+                hits = []  # the disguise: its duty words are the pretext
+            if posing and unit_id == FRAUD_UNIT:
+                hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
             score = points(hits, text)
             if score > 0:
                 scores[unit_id] = score

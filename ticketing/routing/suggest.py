@@ -90,6 +90,7 @@ from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
+from hotline.ticketing.routing.impostor import impostor, without_pretext
 from hotline.ticketing.routing.matching import quote, rule_words
 from hotline.ticketing.routing.model_votes import (
     AreaClasses,
@@ -228,10 +229,14 @@ class Router:
         p_type = voter.category_probabilities(clf_text) if voter else {}
         category = self._rules.category(compact, text_sound, p_type)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
-        units = self._rules.unit_scores(compact, text_sound, area, disclaimed_spans(compact))
+        units = self._rules.unit_scores(
+            compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
+        )
         # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR)
-        # and without the names of units that turned it down (disclaimed.py).
-        clf = self._classifier_vote(voter, without_scene(without_disclaimers(clf_text)), area)
+        # and without the names of units that turned it down (disclaimed.py), nor a
+        # fraudster's disguise and pretext (impostor.py).
+        clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
+        clf = self._classifier_vote(voter, clf_read, area)
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()

@@ -1,0 +1,60 @@
+"""A fraudster posing as a unit to get money transferred: the police's. No I/O.
+
+说是医保局的 说医保卡冻结了 让她转钱, 冒充疾控的…让交八百块隔离费 我妈差点就转了, 说是公安局的
+…让我转到安全账户: the unit named is the fraudster's disguise, and its duty words (医保卡,
+冻结) are the pretext; the money moved or asked for is telecom fraud, the police's duty
+(治安, 诈骗). Without money asked for, a pretender is the named unit's own matter (冒充燃气
+公司上门推销报警器 is the gas company's, 冒充应急局…让买灭火器 the emergency bureau's), as the
+seed corpus labels them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hotline.ticketing.routing.roles import ADDRESSED_AS
+from hotline.ticketing.routing.rule_votes import FRAUD_UNIT
+
+POLICE_UNIT = FRAUD_UNIT
+# Names a fraudster takes besides the units' own (roles.ADDRESSED_AS).
+_OTHER_DISGUISES = ("疾控", "客服", "银行")
+
+
+@cache
+def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Posing (冒充 / 假冒 / 自称 / 说是 / 说自己是, then within a few characters the
+    disguise) and each unit name's unit."""
+    unit_of = {n: u for u, names in ADDRESSED_AS.items() for n in names}
+    names = sorted({*unit_of, *_OTHER_DISGUISES}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?:冒充|假冒|自称|假装|说是|说他是|说自己是)[^。！？!?]{0,4}?"
+        rf"(?P<name>{'|'.join(re.escape(n) for n in names)})"
+    )
+    return pattern, unit_of
+
+
+# Money moved or asked for at a distance: the mark of the fraud.
+_TRANSFER = re.compile(r"转钱|转账|汇款|打钱|转到|转了|转走|安全账户|验证码")
+
+
+def impostor(text: str) -> tuple[str, str | None]:
+    """(the words of the posing, the unit posed as or None) when a fraudster posed as a
+    unit and money was moved or asked for after it; ("", None) otherwise."""
+    pattern, unit_of = _posing()
+    posing = pattern.search(text)
+    if posing is None or _TRANSFER.search(text, posing.end()) is None:
+        return "", None
+    return posing.group(0), unit_of.get(posing.group("name"))
+
+
+def without_pretext(text: str) -> str:
+    """The text without the fraudster's disguise and pretext (from the posing to the money
+    asked for): what the unit classifier reads, so that the pretext's duty words (医保卡
+    冻结了) do not stand for the matter, which is the fraud."""
+    pattern, _ = _posing()
+    posing = pattern.search(text)
+    transfer = _TRANSFER.search(text, posing.end()) if posing else None
+    if posing is None or transfer is None:
+        return text
+    return text[: posing.start()] + " " + text[transfer.start() :]
