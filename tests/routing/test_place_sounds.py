@@ -47,6 +47,8 @@ def test_dongbei_readings_of_a_name() -> None:
         # and üe heard as ü (岳 yue written 域 or 育, yu)
         ("我妈在熊域镇卫生院住院 大夫让上外边药店买药", "xiongyue"),
         ("熊育镇 我们村 村委会说每户出二百修晒场 也不公示", "xiongyue"),
+        # and lu heard as lü (芦 written 绿 or 吕)
+        ("吕屯镇那个养老院 暖气片拔凉 老人都穿棉袄睡觉", "lutun"),
     ],
 )
 def test_a_fuzzy_place_form_is_found_with_its_area(router: Router, text: str, area: str) -> None:

@@ -6,7 +6,7 @@ c/ch, s/sh, n/l/r, f/h; finals an/ang, en/eng, in/ing, ian/iang, uan/uang. A nam
 syllables may also take two 东北 readings: r → y (人 ren heard as 银 yin, 肉 as 油) and
 üe → iao (岳 yue heard as 药 yao, 学 as xiao). A place name takes three blurs more
 (`place_readings`): ong as eng (红海 written 横海), t as d (芦屯 as 芦吨), 岳 as 乐,
-and üe as ü (熊岳 as 熊域, 熊育).
+üe as ü (熊岳 as 熊域, 熊育) and lu as lü (芦屯 as 绿屯).
 
 Guards, as for the toneless match in phonetic.py: a match begins and ends on word
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
@@ -93,13 +93,16 @@ def readings(syllable: str) -> set[str]:
 
 
 def place_readings(syllable: str) -> set[str]:
-    """`readings`, and for place names four blurs more: ong heard as eng (红海 as 横海),
-    t as d (芦屯 as 芦吨), 岳 yue written 乐 (a character also read yue), and üe heard
-    as ü (熊岳 as 熊域 or 熊育: the recogniser drops the e)."""
+    """`readings`, and for place names five blurs more: ong heard as eng (红海 as 横海),
+    t as d (芦屯 as 芦吨), 岳 yue written 乐 (a character also read yue), üe heard
+    as ü (熊岳 as 熊域 or 熊育: the recogniser drops the e), and u after l or n heard
+    as ü (芦屯 as 绿屯 or 吕屯: the lips rounded)."""
     forms = readings(syllable)
     initial, final = _split(syllable)
     if final == "ong":
         forms.add(canonical(initial + "eng"))
+    if final == "u" and initial in ("l", "n"):
+        forms.add(canonical(initial + "v"))  # pypinyin writes ü as v after l and n
     if initial == "t":
         forms.add(canonical("d" + final))
     if syllable == "yue":
