@@ -118,6 +118,8 @@ RAISE = [
     # the epidemic recalled as a time, with a measure said: the measure's matter
     "疫情那会儿村里设卡 我在卡点值了一个月班 补助到现在没发",
     "疫情那阵子小区封控 燃气卡充不了值",
+    # fevers at the same time: a cluster with no count said
+    "仓库里的人同时发烧 领导还让照常上班",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -195,6 +197,9 @@ DO_NOT_RAISE = [
     # the epidemic recalled as a time alone: it dates another matter (wages, a gate)
     "疫情那阵儿厂里欠的工资 现在厂子正常干了还不给",
     "疫情那时候物业把小区后门焊死了 现在还不开",
+    # the same with the disease's name for the epidemic (新冠那年, 新冠那阵)
+    "新冠那年让公司辞退的 说好的补偿到现在没给",
+    "新冠那阵儿欠的工钱 老板一直拖着不给",
     # an epidemic place as a landmark: a locative and 那 point at another place
     "人民医院发热门诊对面那家饭店把桌子摆到马路上了",
     # 隔离 before a barrier: a road's or a park's fence
