@@ -132,6 +132,10 @@ RAISE = [
     # a diagnosis of the epidemic's own disease; the date with measures said
     "孩子确诊了手足口病 幼儿园让在家待几天",
     "疫情过后小区还让戴口罩扫码报备 这还有必要吗",
+    # rashes and red eyes in several children; the certificate to return to class
+    "幼儿园好几个孩子身上起疱疹 嘴里也有 园长说是普通的 也不停课",
+    "孩子班上闹红眼 学校也不管",
+    "幼儿园让孩子回去上学得开那个复课证明 社区医院不给开",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -247,6 +251,8 @@ DO_NOT_RAISE = [
     "疫情那两年公司欠的工资到现在也没给",
     "三年疫情欠下的房租 房东现在要一次交齐",
     "疫情过后公司也没给我们补发工资",
+    # a disease of animals only names the animal (牛 alone may be a misheard 流)
+    "家里的牛口蹄疫疫苗 村里没给打",
     # 都 as "already", said of one child
     "孩子在学校发烧了 我去接的时候都烧到三十九度了",
 ]
