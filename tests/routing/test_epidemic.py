@@ -238,6 +238,7 @@ DO_NOT_RAISE = [
     # a family's upset after one meal, a herd counted: no outbreak of people
     "一家三口在饭店吃完都拉肚子 饭店不认账",
     "十几只羊拉稀 兽医站不来人",
+    "我们二十多个业主都吐槽物业 物业费还涨",  # 吐槽 (complain) is no vomiting
     # a diagnosis or a test naming another illness: the shared cues do not count
     "孩子确诊了白血病 大病医保能报多少",
     "我妈确诊了帕金森 申请护理补贴",
