@@ -120,6 +120,22 @@ RAISE = [
     "疫情那阵子小区封控 燃气卡充不了值",
     # fevers at the same time: a cluster with no count said
     "仓库里的人同时发烧 领导还让照常上班",
+    # fevers shared or passed round: the same cluster
+    "一家四口一个接一个发烧 社区医院看不了",
+    "村里好几家大人孩子一块儿发烧 卫生院能不能来人",
+    # vomiting passed round over days, or of ten and more counted: an outbreak
+    "孩子班里接二连三有人上吐下泻 学校也不消毒",
+    "车间二十多个工人又吐又拉 厂里说是着凉了",
+    # notifiable diseases by name: herpangina shortened, chikungunya
+    "幼儿园好几个孩子得了咽峡炎 嘴里全是泡",
+    "对门从广东回来得了基孔肯雅热 小区积水蚊子多",
+    # a diagnosis of the epidemic's own disease; the date with measures said
+    "孩子确诊了手足口病 幼儿园让在家待几天",
+    "疫情过后小区还让戴口罩扫码报备 这还有必要吗",
+    # rashes and red eyes in several children; the certificate to return to class
+    "幼儿园好几个孩子身上起疱疹 嘴里也有 园长说是普通的 也不停课",
+    "孩子班上闹红眼 学校也不管",
+    "幼儿园让孩子回去上学得开那个复课证明 社区医院不给开",
 ]
 DO_NOT_RAISE = [
     # sound-alikes and animal health
@@ -219,6 +235,27 @@ DO_NOT_RAISE = [
     "养猪场五头猪发烧 兽医也不来",
     # 掏 as paying, beside a dog's vaccine: no bite told
     "狗打疫苗还让我掏钱 宠物医院太黑了",
+    # a family's upset after one meal, a herd counted: no outbreak of people
+    "一家三口在饭店吃完都拉肚子 饭店不认账",
+    "十几只羊拉稀 兽医站不来人",
+    "我们二十多个业主都吐槽物业 物业费还涨",  # 吐槽 (complain) is no vomiting
+    # a diagnosis or a test naming another illness: the shared cues do not count
+    "孩子确诊了白血病 大病医保能报多少",
+    "我妈确诊了帕金森 申请护理补贴",
+    "孩子过敏原检测阳性 幼儿园不给换饭",
+    "孩子发烧好几天 医院也没查出啥病 老师还让上体育课",
+    # the epidemic's places of the past
+    "原来核酸检测点那个亭子一直在路边占道",
+    "以前发热门诊那个楼旁边的停车场乱收费",
+    # the epidemic as a date
+    "疫情的时候办的健身卡 现在说过期了不给延期",
+    "疫情那两年公司欠的工资到现在也没给",
+    "三年疫情欠下的房租 房东现在要一次交齐",
+    "疫情过后公司也没给我们补发工资",
+    # a disease of animals only names the animal (牛 alone may be a misheard 流)
+    "家里的牛口蹄疫疫苗 村里没给打",
+    # 都 as "already", said of one child
+    "孩子在学校发烧了 我去接的时候都烧到三十九度了",
 ]
 
 

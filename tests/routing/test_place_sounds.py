@@ -139,3 +139,22 @@ def test_a_whole_stem_blurred_before_its_suffix_must_be_no_word() -> None:
     assert places.find(TextSound(["村里", "风气", "镇"])) == []
     assert places.find(TextSound(["奋起", "镇", "的"])) == []
     assert places.find(TextSound(["我是", "炉墩", "镇", "的"])) == [(2, "芦屯镇", "lutun")]
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("xiongyue河边冒出来十几个废机油桶，桶都漏了", "xiongyue"),
+        ("Smell gas!! 整个楼道都是煤气味，hongqi 镇阳光小区4号楼", "hongqi"),
+        ("我家在haixing街道海港小区，自来水发黄", "haixing"),
+        ("I live in Haixing Subdistrict, 楼道灯坏了", "haixing"),
+        ("我是lu tun镇的，村里路灯不亮", "lutun"),
+    ],
+)
+def test_an_area_typed_in_pinyin_is_found(router: Router, text: str, area: str) -> None:
+    # Web forms and hurried typists write the area's pinyin (its id) for its name.
+    assert router.suggest(text).area == area
+
+
+def test_pinyin_inside_a_longer_latin_word_is_no_area(router: Router) -> None:
+    assert router.suggest("我开的是hongqiao牌电动车，在开发区被偷了").area is None

@@ -68,6 +68,27 @@ PEOPLE_BEFORE = 4
 COUNT = r"(?:[两二三四五六七八九十百几][一二三四五六七八九十几多来]*|好几|[2-9]|[1-9]\d+)"
 COUNTERS = "个名位"
 
+# Ten or more (十, 十几, 二十多, 四十来, 12, 好几十) before a counter of people (个, 名, 位,
+# 口: 四十多口子人), for an outbreak of vomiting (`_counted_gut`).
+MANY = r"(?:[二三四五六七八九几]?十[一二三四五六七八九几多来]*|[1-9]\d+|好几十|上百)"
+MANY_COUNTERS = "个名位口"
+# How far after the count the vomiting may be said (十几个孩子都上吐下泻, 三十多个工人半夜都吐了).
+GUT_AFTER = 8
+
+# The test's places besides `landmarks`, as said after a word for the past (原来核酸检测点).
+RELICS = ("核酸检测点", "核酸检测亭", "核酸检测", "核酸小屋", "核酸亭子", "核酸", "检测点")
+
+# The end of an illness's name after a diagnosis (确诊了白血病, 查出尿毒症), up to five
+# characters before it; not 病例, 病人 (确诊病例 names no illness).
+ILLNESS = (
+    r"(?:了|为|是|出|出来|出来是|说是)?(?:个|那个)?"
+    r"(?P<name>[\u4e00-\u9fff]{0,5}?[症病癌瘤])(?![例人毒])"
+)
+# Names that name no illness (没查出啥病, 查出个毛病来).
+VAGUE = frozenset(
+    ["啥", "什么", "毛", "怪", "大", "小", "重", "急", "疾", "这", "那", "别的", "其他"]
+)
+
 
 class EpidemicReader:
     """The epidemic cues a text says, as `RuleReader.epidemic_words` reports them."""
@@ -106,6 +127,34 @@ class EpidemicReader:
             if rules.counted_fevers
             else None
         )
+        # Many people vomiting (`_counted_gut`): count, counter, then the words within reach.
+        self._gut = (
+            re.compile(
+                f"{MANY}[{MANY_COUNTERS}](?P<who>子?(?:{people}))?"
+                f"[^，。！？,.!? ]{{0,{GUT_AFTER}}}?(?:"
+                f"{'|'.join(map(re.escape, rules.counted_gut))})"
+            )
+            if rules.counted_gut
+            else None
+        )
+        # A diagnosis naming an illness (`_other_diagnosed`).
+        self._diagnosed = (
+            re.compile(f"(?:{'|'.join(map(re.escape, rules.diagnosed))}){ILLNESS}")
+            if rules.diagnosed
+            else None
+        )
+        self._own_cues = sorted({*rules.strong, *rules.fuzzy} - {*rules.general}, key=len)
+        # An epidemic place or the test after a word for the past (原来核酸检测点那个亭子):
+        # the place's whole name, so that its cues are not heard in it either.
+        relics = sorted({*rules.landmarks, *RELICS}, key=len, reverse=True)
+        self._relic = (
+            re.compile(
+                f"(?:{'|'.join(map(re.escape, rules.past))})(?:的那个|的|做的|做|那个|那)?(?:"
+                f"{'|'.join(map(re.escape, relics))})"
+            )
+            if rules.past and rules.landmarks
+            else None
+        )
         # Exact sound keys of the two-character `fuzzy` cues (see `_glued`).
         self._glue_keys = {cue: self.phonetic.sound_of(cue) for cue in rules.fuzzy if len(cue) == 2}
         # Fuzzy keys of the `fuzzy` cues (Chinese characters only: one syllable each).
@@ -123,7 +172,8 @@ class EpidemicReader:
         bitten = self._bitten(text, text_sound)
         if bitten:
             return bitten
-        other = any(w in text for w in rules.other_illness)  # 防疫员 is excluded below
+        other = any(w in text for w in rules.other_illness) or self._other_diagnosed(text)
+        # (防疫员, in `other_illness`, is excluded below)
         # The epidemic recalled as a time (疫情那阵儿欠的工资) is silenced as a strong cue
         # and counts as one weak cue: a measure said with it still raises the flag.
         recalled = [w for w in rules.recalled if w in text][:1]
@@ -132,6 +182,8 @@ class EpidemicReader:
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
         if self._landmark is not None:  # a place beside an epidemic place
             excluded += [m.group(0) for m in self._landmark.finditer(text)]
+        if self._relic is not None:  # an epidemic place of the past
+            excluded += [m.group(0) for m in self._relic.finditer(text)]
         for word in excluded:
             text = text.replace(word, "_")
 
@@ -166,6 +218,7 @@ class EpidemicReader:
                 for p in rules.cluster
                 if (self._people_fevers(p, text) if other else p.found_in(text))
             ] + self._counted_fevers(text, people_only=other)
+            cluster += self._counted_gut(text, people_only=other)
             if cluster:
                 return cluster
         weak = [w for w in rules.weak if w not in general and said(w)] + recalled
@@ -196,6 +249,31 @@ class EpidemicReader:
         return [
             m.group(0) for m in self._counted.finditer(text) if m.group("who") or not people_only
         ][:1]
+
+    def _counted_gut(self, text: str, *, people_only: bool) -> list[str]:
+        """Ten or more people counted with vomiting or diarrhoea (二十多个又吐又拉, 三十多个
+        工人都上吐下泻): an outbreak, the catalogue's 聚集性发病, whatever its source; a
+        family's or a table's upset after one meal (no count of ten) is a food matter.
+        Beside an animal or another illness only where the people are named."""
+        if self._gut is None:
+            return []
+        return [m.group(0) for m in self._gut.finditer(text) if m.group("who") or not people_only][
+            :1
+        ]
+
+    def _other_diagnosed(self, text: str) -> bool:
+        """A diagnosis that names an illness not the epidemic's (确诊了白血病, 查出尿毒症,
+        诊断为抑郁症): another illness named, as `other_illness`. A name holding one of the
+        epidemic's own cues (确诊手足口病, 查出肺结核病) is the epidemic's."""
+        if self._diagnosed is None:
+            return False
+        for m in self._diagnosed.finditer(text):
+            name = m.group("name")
+            if name[:-1] in VAGUE or len(name) < 2:
+                continue
+            if not any(cue in name for cue in self._own_cues):
+                return True
+        return False
 
     def _bitten(self, text: str, text_sound: TextSound) -> list[str]:
         """[rabies word, bite phrase] when a person's rabies shot is asked about."""

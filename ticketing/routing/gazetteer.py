@@ -16,6 +16,13 @@ GLUED_BEFORE = frozenset("在住到从去往回")
 # A position word or 到 (芦屯到开发区: the way from the place) after it.
 GLUED_AFTER = frozenset("后前里边上下东西南北到")
 
+# An area id is its name's pinyin (xiongyue, hongqi), which web forms and hurried typists
+# write for the name (xiongyue河边, hongqi 镇阳光小区); not inside a longer Latin word
+# (hongqiao). The text is lower-cased and its spaces removed, so only the end is checked.
+LATIN_ID = re.compile(r"^[a-z]{4,}$")
+# ... or before the kind of area, in pinyin or English (haixingjiedao, Xiongyue Town).
+LATIN_AFTER = r"(?=zhen|jiedao|jie|town|street|subdistrict|district|village|cun)"
+
 
 @dataclass(frozen=True)
 class AreaHit:
@@ -39,6 +46,10 @@ class Gazetteer:
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
         self._fuzzy: FuzzyPlaces | None = None
+        latin = sorted((a for a in rules.area_names if LATIN_ID.match(a)), key=len, reverse=True)
+        self._latin = (
+            re.compile(f"(?:{'|'.join(latin)})(?:(?![a-z])|{LATIN_AFTER})") if latin else None
+        )
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -54,7 +65,12 @@ class Gazetteer:
             return None
         if self._blocked is not None:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
-        mentions = [(m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)]
+        written = [
+            (m.start(), m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)
+        ]
+        if self._latin is not None:  # the area's pinyin: xiongyue河边
+            written += [(m.start(), m.group(0), m.group(0)) for m in self._latin.finditer(text)]
+        mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
             mentions = _one_per_span(self.heard_by_sound(text, text_sound))

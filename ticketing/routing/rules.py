@@ -103,6 +103,12 @@ class EpidemicRules:
     counted_fevers: tuple[str, ...] = ()
     # The epidemic recalled as a past time (疫情那阵儿): one weak cue, not the strong 疫情.
     recalled: tuple[str, ...] = ()
+    # Vomiting or diarrhoea of ten or more people counted (二十多个又吐又拉): an outbreak.
+    counted_gut: tuple[str, ...] = ()
+    # A diagnosis naming another illness by its end (确诊了白血病): as `other_illness`.
+    diagnosed: tuple[str, ...] = ()
+    # Words for the past before an epidemic place (以前发热门诊那个楼): a relic, no cue.
+    past: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -300,6 +306,9 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         near=words("near"),
         counted_fevers=words("counted_fevers"),
         recalled=words("recalled"),
+        counted_gut=words("counted_gut"),
+        diagnosed=words("diagnosed"),
+        past=words("past"),
     )
 
     gaz = _mapping(root.get("gazetteer"), "gazetteer")
