@@ -93,13 +93,30 @@ MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (as
 LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their own
 
 
+# A lack after a lack (没有营业执照 也没个生产日期, 不开票 也不给退) lists one more fault of
+# the same matter, not a matter on the side; 也没 alone (卖烟花爆竹 也没看着有执照) still adds.
+_LISTED_LACK = re.compile(r"也(没|不|无)")  # read with .match at the additive word
+_LACK = re.compile(r"没|不|无")
+LACK_WINDOW = 12  # characters before 也 searched for the first lack
+
+
+def _side_before(text: str, start: int) -> bool:
+    lo = max(0, start - SIDE_WINDOW)
+    found = _SIDE_BEFORE.search(text, lo, start)
+    if found is None:
+        return False
+    at = found.start()
+    lack_before = _LACK.search(text, max(0, at - LACK_WINDOW), at)
+    return not (_LISTED_LACK.match(text, at, start) and lack_before)
+
+
 def mention_role(text: str, start: int, end: int) -> Role:
     after = text[end : end + 12]
     if _ASK_AFTER.match(after):
         return Role.ASKED
     if _PLACE_AFTER.match(after):
         return Role.PLACE
-    if _SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
+    if _SIDE_AFTER.match(after) or _side_before(text, start):
         return Role.SIDE
     return Role.PLAIN
 
@@ -215,6 +232,9 @@ def asked_instead(
         return None
     best: tuple[int, str] | None = None
     for unit in candidates:
+        # A unit only quoted or recalled (医院说是食物中毒, 问过物业) tells the story.
+        if only_reported(text, hits_of.get(unit, []), hits_of):
+            continue
         role = unit_role(text, unit, hits_of)
         if role not in (Role.ASKED, Role.PLAIN):
             continue
@@ -226,13 +246,15 @@ def asked_instead(
 
 # Two units asked by name in one breath (请教育局和市场监管部门帮我们追回, 也请农业部门管管,
 # 希望交通局和教育局一起研究): the caller names the units to act, whatever the request type.
+# 公安 alone right after an ask word is the police too (请公安查查是谁造的谣, 求公安帮我们).
 _NAMES = sorted(
-    ((n, u) for u, names in ADDRESSED_AS.items() for n in names), key=lambda p: -len(p[0])
+    {*((n, u) for u, names in ADDRESSED_AS.items() for n in names), ("公安", "public_security")},
+    key=lambda p: (-len(p[0]), p[0]),
 )
 _NAME = "|".join(re.escape(n) for n, _ in _NAMES)
 _UNIT_OF = dict(_NAMES)
 _NAMED_ASK = re.compile(
-    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
+    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦|求)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
 )
 
 
