@@ -1,7 +1,9 @@
 """The object of the ask over its setting (duty_object.py): food served by a business that
 made people ill is the market regulator's although a hospital treated them; an animal's own
-shot is agriculture's although 疫苗 is a person's vaccination word too. Outbreaks, a bitten
-person's shot, meat and a pet clinic's price are not read so."""
+shot is agriculture's although 疫苗 is a person's vaccination word too; a leaking chemical or
+a wood on fire is the emergency bureau's although the fumes are the environment's words.
+Outbreaks, a bitten person's shot, meat, a pet clinic's price, burning straw and a discharge
+are not read so."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_object import (
     ANIMAL_UNIT,
     FOOD_UNIT,
+    HAZARD_UNIT,
     animal_shot,
     duty_objects,
     food_made_ill,
+    hazard,
 )
 
 
@@ -122,3 +126,38 @@ def test_a_person_bitten_keeps_the_shot_with_the_health_bureau(rules_only_router
         "村里这两天组织给狗打狂犬疫苗，我家狗挣脱了把来打针的防疫员咬了一口，他要去哪儿打人的疫苗"
     )
     assert rules_only_router.suggest(text).department == "health"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("隔壁那个化工仓库有个大铁桶倒了往外淌东西", "化工仓库有个大铁桶倒了"),
+        ("一辆拉化工品的罐车侧翻了罐子底下往外渗东西", "化工品的罐车侧翻了"),
+        ("望儿山后身那片松树林冒烟了烟老大了", "松树林冒烟"),
+        ("山上全是干草，刚才有一处冒烟了", "山上全是干草，刚才有一处冒烟"),
+    ],
+)
+def test_a_chemical_leaking_or_a_wood_on_fire_is_read(text: str, words: str) -> None:
+    assert hazard(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村边地里天天烧秸秆冒烟呛得睡不着",  # burning straw: air pollution
+        "化工厂半夜往河里排污水一股味",  # a discharge, not a leak
+        "楼下烧烤店冒烟呛人",  # no wild vegetation
+    ],
+)
+def test_no_hazard_is_read_elsewhere(text: str) -> None:
+    assert hazard(text) == ""
+
+
+def test_a_chemical_leak_leads_over_the_environments_words(rules_only_router: Router) -> None:
+    text = (
+        "我们厂在海星街道工业园 隔壁那个化工仓库 有个大铁桶倒了 往外淌东西 一股酸味儿 "
+        "呛得眼睛睁不开 人都跑出来了 你们赶紧来人"
+    )
+    got = rules_only_router.suggest(text)
+    assert got.department == HAZARD_UNIT
+    assert "environment" in {a.department for a in got.alternatives}

@@ -1,32 +1,11 @@
-"""Which unit a request is about, read from the words around its mentions (roles.py): a
-fault listed after 也没/也不 is the same matter's, a unit only quoted (医院说…) tells the
-story and does not displace the lead, and 公安 alone after an ask word names the police."""
+"""Which unit a request is about, read from the words around its mentions (roles.py): a unit
+only quoted (医院说…) tells the story and does not displace the lead, and 公安 alone after an
+ask word names the police."""
 
 from __future__ import annotations
 
-from hotline.ticketing.routing.roles import (
-    Role,
-    asked_instead,
-    first_named,
-    mention_role,
-    named_units,
-)
+from hotline.ticketing.routing.roles import asked_instead, first_named, named_units
 from hotline.ticketing.routing.rules import Hit
-
-
-def _role(text: str, mention: str) -> Role:
-    start = text.index(mention)
-    return mention_role(text, start, start + len(mention))
-
-
-def test_a_lack_listed_after_ye_is_the_same_matters() -> None:
-    text = "有人在小区门口摆摊卖散装的腊肠没有营业执照也没个生产日期"
-    assert _role(text, "生产日期") is Role.PLAIN
-    # an added matter keeps its side role
-    assert _role("后厨存放液化气罐还卖过期的食品", "过期") is Role.SIDE
-    assert _role("楼道灯坏了也有人乱堆杂物", "杂物") is Role.SIDE
-    # 也没 with no lack before it adds a matter on the side
-    assert _role("小区门口那个门市卖烟花爆竹也没看着有执照", "执照") is Role.SIDE
 
 
 def test_a_unit_only_quoted_does_not_take_the_lead() -> None:

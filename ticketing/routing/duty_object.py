@@ -5,7 +5,8 @@ belong to other units: a meal that made people ill is told with the hospital tha
 them (医院说是食物中毒, 镇卫生院都躺满了), a pet's shot with the word 疫苗 that every
 person's vaccination shares. The catalogue gives the duty by what is acted on: food
 safety is the market regulator's wherever the food was served (饭店, 食堂, 流水席, a
-stall), animal epidemic prevention is agriculture's whatever the vaccine is called. Each
+stall), animal epidemic prevention is agriculture's whatever the vaccine is called, a
+leaking chemical or a burning wood the emergency bureau's whatever the fumes are. Each
 reading below finds the object and the unit whose duty it is; the rules then add the
 words at a decisive weight, and the setting's words of the unit they displace count at
 `SETTING_FACTOR` (rule_votes.py).
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
 HEALTH_UNIT = "health"
+HAZARD_UNIT = "emergency"
+ENVIRONMENT_UNIT = "environment"
 # The object's weight among its unit's phrases: a decisive duty word's.
 OBJECT_WEIGHT = 4.0
 # The setting's words (the hospital that treated them, the shot's word) beside the object.
@@ -56,6 +59,20 @@ _BITTEN = re.compile(r"咬了|咬伤|给咬|[被让叫][^，。]{0,6}?咬|抓伤
 _PET_CLINIC_PRICE = re.compile(r"宠物医院[^。]*?(?:收|价|块|元)")
 
 
+# A hazardous chemical's store, drum or tanker leaking or overturned (化工仓库 有个大铁桶倒了
+# 往外淌东西, 拉化工品的罐车侧翻了), and wild vegetation smoking or on fire (松树林冒烟了, 山上全是
+# 干草 刚才有一处冒烟): dangerous chemicals and fire are the emergency bureau's, although the
+# fumes and the smoke are told with the environment's words (工业园, 冒烟). Not burning straw
+# (烧秸秆: air pollution) nor a factory's discharge (排污).
+_CHEMICAL_LEAK = re.compile(
+    r"(?:化工|危化|化学品|硫酸|盐酸|液氨|氨气|罐车|油罐)[^。！？]{0,20}?(?:漏|淌|泄|倒了|翻了)"
+)
+_WILDFIRE = re.compile(
+    r"(?:树林|林子|山上|松树|松林|荒草|干草|山林|林场)[^。！？]{0,12}?"
+    r"(?:冒烟|着火|起火|烧起来|着了)"
+)
+
+
 @dataclass(frozen=True)
 class DutyObject:
     unit: str  # whose duty the object is
@@ -81,6 +98,12 @@ def animal_shot(text: str) -> str:
     return found.group(0) if found else ""
 
 
+def hazard(text: str) -> str:
+    """The words telling a hazardous chemical leaking or wild vegetation on fire, or ""."""
+    found = _CHEMICAL_LEAK.search(text) or _WILDFIRE.search(text)
+    return found.group(0) if found else ""
+
+
 def duty_objects(text: str) -> list[DutyObject]:
     """The objects read in the compact text, each with its unit and its setting's unit."""
     found: list[DutyObject] = []
@@ -91,4 +114,7 @@ def duty_objects(text: str) -> list[DutyObject]:
     if animal:
         bitten = bool(_BITTEN.search(text))
         found.append(DutyObject(ANIMAL_UNIT, animal, HEALTH_UNIT, setting_counts=bitten))
+    danger = hazard(text)
+    if danger:
+        found.append(DutyObject(HAZARD_UNIT, danger, ENVIRONMENT_UNIT, setting_counts=False))
     return found

@@ -93,30 +93,13 @@ MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (as
 LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their own
 
 
-# A lack after a lack (没有营业执照 也没个生产日期, 不开票 也不给退) lists one more fault of
-# the same matter, not a matter on the side; 也没 alone (卖烟花爆竹 也没看着有执照) still adds.
-_LISTED_LACK = re.compile(r"也(没|不|无)")  # read with .match at the additive word
-_LACK = re.compile(r"没|不|无")
-LACK_WINDOW = 12  # characters before 也 searched for the first lack
-
-
-def _side_before(text: str, start: int) -> bool:
-    lo = max(0, start - SIDE_WINDOW)
-    found = _SIDE_BEFORE.search(text, lo, start)
-    if found is None:
-        return False
-    at = found.start()
-    lack_before = _LACK.search(text, max(0, at - LACK_WINDOW), at)
-    return not (_LISTED_LACK.match(text, at, start) and lack_before)
-
-
 def mention_role(text: str, start: int, end: int) -> Role:
     after = text[end : end + 12]
     if _ASK_AFTER.match(after):
         return Role.ASKED
     if _PLACE_AFTER.match(after):
         return Role.PLACE
-    if _SIDE_AFTER.match(after) or _side_before(text, start):
+    if _SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
         return Role.SIDE
     return Role.PLAIN
 
