@@ -45,6 +45,8 @@ def test_food_served_then_people_taken_ill_is_read(text: str, words: str) -> Non
         # a wedding dinner with no server named, the ask for doctors
         "我们昨天吃喜酒回来一桌人上吐下泻大夫说是食物中毒医院说人太多大夫不够",
         "孩子上吐下泻一天了家里老人也开始拉肚子",
+        # norovirus among a school's pupils, the name misheard
+        "望海那个中学食堂好几十个孩子上吐下泻说是诺入病毒学校也不通知家长",
     ],
 )
 def test_no_food_made_ill_is_read_elsewhere(text: str) -> None:
@@ -69,6 +71,7 @@ def test_an_animals_own_shot_is_read(text: str, words: str) -> None:
     [
         "被狗咬了打狂犬疫苗一针一百多",  # the bitten person's shot
         "狂犬疫苗在哪打孩子让狗咬了",  # 犬 of 狂犬 is no animal here
+        "这大半夜的框犬疫苗用不用打",  # 狂犬 misheard
         "那个牛感疫苗社区医院打电话说到了",  # 流感 misheard
         "社区医院打加牛疫苗得先在手机上预约",  # 甲流 misheard
         "熊岳镇那个市场里卖的猪肉没检疫章",  # the meat: food safety

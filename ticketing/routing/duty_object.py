@@ -40,14 +40,19 @@ _TAKEN_ILL = r"(?:上吐下泻|拉肚子|食物中毒|吃坏|拉稀)"
 _FOOD_MADE_ILL = re.compile(rf"{_SERVER}[^。！？]{{0,30}}?{_TAKEN_ILL}")
 # An outbreak at school or at work, asked to be disinfected or classes stopped, or asked
 # whether it spreads (诺如 … 消毒, 饭的问题还是传染的), is the health bureau's; so is an
-# ask for more doctors.
-_OUTBREAK = re.compile(r"消毒|消杀|停课|传染|大夫不够|医生不够|调几个大夫|调几个医生")
+# ask for more doctors, and norovirus among a school's pupils (中学食堂好几十个孩子上吐下泻
+# 说是诺入病毒), its name as the recogniser may write it.
+_OUTBREAK = re.compile(
+    r"消毒|消杀|停课|传染|大夫不够|医生不够|调几个大夫|调几个医生"
+    r"|(?:学校|幼儿园|中学|小学|班|年级)[^。！？]{0,30}?[诺落罗挪][如入儒]"
+)
 
 # An animal's own shot, quarantine or observation: 小狗今年的狂犬疫苗该打了, 给狗打狂犬疫苗,
-# 他家狗打过疫苗, 羊要不要打狂犬疫苗, 狗得关起来观察. 犬 only where it is not 狂犬 (a person's
-# rabies shot), 牛 not in 加牛疫苗 (甲流疫苗 misheard); no person between the animal and the
-# shot (狗咬了我 打疫苗 is the bitten person's); not its meat (猪肉没检疫章: food safety).
-_ANIMAL = r"(?:狗|猫|(?<!狂)犬|羊|猪|(?<![加甲])牛(?!感)|鸡|鸭|鹅|兔|宠物)(?!肉)"
+# 他家狗打过疫苗, 羊要不要打狂犬疫苗, 狗得关起来观察. 犬 only where it is not 狂犬 or 框犬
+# (a person's rabies shot), 牛 not in 加牛疫苗 (甲流疫苗 misheard); no person between the
+# animal and the shot (狗咬了我 打疫苗 is the bitten person's); not its meat (猪肉没检疫章:
+# food safety).
+_ANIMAL = r"(?:狗|猫|(?<![狂框])犬|羊|猪|(?<![加甲])牛(?!感)|鸡|鸭|鹅|兔|宠物)(?!肉)"
 _ANIMAL_SHOT = re.compile(
     rf"{_ANIMAL}[^咬人我你他她孩，。？！]{{0,6}}?"
     r"(?:疫苗|打针|打没打过|检疫|观察)"
