@@ -195,12 +195,15 @@ class RuleReader:
                 hits = []  # the disguise: its duty words are the pretext
             if posing and unit_id == FRAUD_UNIT:
                 hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
+            weighed = hits
             for obj in objects:
                 if unit_id == obj.unit:
-                    hits = [*hits, Hit(obj.words, OBJECT_WEIGHT)]
+                    hits = weighed = [*hits, Hit(obj.words, OBJECT_WEIGHT)]
                 elif unit_id == obj.setting_unit and not obj.setting_counts:
-                    hits = [replace(h, weight=h.weight * SETTING_FACTOR) for h in hits]
-            score = points(hits, text)
+                    # Only the lead's weighing discounts the setting: its words keep their
+                    # weight as a possible second duty (assist.py reads hits_of).
+                    weighed = [replace(h, weight=h.weight * SETTING_FACTOR) for h in hits]
+            score = points(weighed, text)
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
