@@ -215,6 +215,9 @@ def asked_instead(
         return None
     best: tuple[int, str] | None = None
     for unit in candidates:
+        # A unit only quoted or recalled (医院说是食物中毒, 问过物业) tells the story.
+        if only_reported(text, hits_of.get(unit, []), hits_of):
+            continue
         role = unit_role(text, unit, hits_of)
         if role not in (Role.ASKED, Role.PLAIN):
             continue
@@ -226,13 +229,15 @@ def asked_instead(
 
 # Two units asked by name in one breath (请教育局和市场监管部门帮我们追回, 也请农业部门管管,
 # 希望交通局和教育局一起研究): the caller names the units to act, whatever the request type.
+# 公安 alone right after an ask word is the police too (请公安查查是谁造的谣, 求公安帮我们).
 _NAMES = sorted(
-    ((n, u) for u, names in ADDRESSED_AS.items() for n in names), key=lambda p: -len(p[0])
+    {*((n, u) for u, names in ADDRESSED_AS.items() for n in names), ("公安", "public_security")},
+    key=lambda p: (-len(p[0]), p[0]),
 )
 _NAME = "|".join(re.escape(n) for n, _ in _NAMES)
 _UNIT_OF = dict(_NAMES)
 _NAMED_ASK = re.compile(
-    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
+    rf"(?:请求|请|恳请|希望|望|要求|建议|麻烦|求)((?:(?:{_NAME})(?:和|与|及|跟|、|以及)?)+)"
 )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.duty_object import OBJECT_WEIGHT, SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
@@ -176,6 +177,8 @@ class RuleReader:
         # Water endangering lives is the emergency bureau's (water_danger.py).
         danger = water_danger(text)
         posing, posed_as = fraud
+        # The object acted on names the duty, its setting's words do not (duty_object.py).
+        objects = duty_objects(text)
         for unit_id, phrases in self.rules.units.items():
             # Duty words garbled inside unknown words count (matching.GLUED_FACTOR).
             hits = self.hits(phrases, text, text_sound, glued=True)
@@ -192,7 +195,15 @@ class RuleReader:
                 hits = []  # the disguise: its duty words are the pretext
             if posing and unit_id == FRAUD_UNIT:
                 hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
-            score = points(hits, text)
+            weighed = hits
+            for obj in objects:
+                if unit_id == obj.unit:
+                    hits = weighed = [*hits, Hit(obj.words, OBJECT_WEIGHT)]
+                elif unit_id == obj.setting_unit and not obj.setting_counts:
+                    # Only the lead's weighing discounts the setting: its words keep their
+                    # weight as a possible second duty (assist.py reads hits_of).
+                    weighed = [replace(h, weight=h.weight * SETTING_FACTOR) for h in hits]
+            score = points(weighed, text)
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
