@@ -15,6 +15,7 @@ from hotline.ticketing.routing.duty_object import OBJECT_WEIGHT, SETTING_FACTOR,
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
+from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -250,16 +251,31 @@ class RuleReader:
                 scores[cat_id], hits_of[cat_id] = score, hits
         order = {c: i for i, c in enumerate(self.rules.category_cues)}
         default = self.rules.category_default
+        # Whose harm (harm.py): the caller's own home or family harmed moves part of the
+        # report's share to the complaint where the report would win — unless the caller
+        # names the act (举报, 检举: a decisive cue), which the labels keep as a report.
+        named = any(h.weight >= SOUND_CUE_WEIGHT for h in hits_of.get(REPORT, []))
+        own = bool(caller_harmed(text)) and not named
         rule_best = max(scores, key=lambda c: (scores[c], -order[c])) if scores else default
         settings = self.rules.classifier
         total = sum(scores.values())
         a = settings.category_weight * settings.category_prior / (total + settings.category_prior)
         if not p_clf or a <= 0:
+            if own and rule_best == REPORT:
+                shifted = toward_complaint(scores)
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
-        combined = {c: (1 - a) * p for c, p in p_rules.items()}
-        for cat_id, p in p_clf.items():
-            combined[cat_id] = combined.get(cat_id, 0.0) + a * p
+
+        def blend(rules_p: Mapping[str, float], clf_p: Mapping[str, float]) -> dict[str, float]:
+            out = {c: (1 - a) * p for c, p in rules_p.items()}
+            for cat_id, p in clf_p.items():
+                out[cat_id] = out.get(cat_id, 0.0) + a * p
+            return out
+
+        combined = blend(p_rules, p_clf)
+        if own and max(combined, key=lambda c: combined[c]) == REPORT:
+            combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
         best = max(
             combined,
             key=lambda c: (round(combined[c], 9), scores.get(c, 0.0), -order.get(c, len(order))),
