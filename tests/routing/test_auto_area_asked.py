@@ -21,6 +21,9 @@ ON = AutoDispatchSettings(enabled=True, threshold=0.9)
         ("我老舅一个人住能不能让社区给他送送饭", "让社区给"),
         ("排水沟被冰雪堵死了麻烦村委会派人来疏通", "麻烦村委会派人"),
         ("路灯坏了好几个月请镇政府协调维修", "请镇政府协调"),
+        # A modal or an adverb of haste before the deed.
+        ("水库边上连个牌子都没有最好村里能派人在那看着点", "最好村里能派人"),
+        ("楼道堵了麻烦社区赶紧派人来看看", "麻烦社区赶紧派人"),
     ],
 )
 def test_an_ask_to_the_area_in_any_spoken_form_is_read(text: str, words: str) -> None:
@@ -34,6 +37,7 @@ def test_an_ask_to_the_area_in_any_spoken_form_is_read(text: str, words: str) ->
         "找社区也不管找物业也不管",  # the community reported as failing, asked nothing
         "村里那条道冻得溜滑",
         "请供电公司赶紧来人修一下",  # a department asked, not the area
+        "最好村里那条道能修修",  # the village only says where
     ],
 )
 def test_a_place_or_a_failed_area_is_no_ask(text: str) -> None:

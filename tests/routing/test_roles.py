@@ -74,8 +74,9 @@ def test_one_incidental_phrase_is_no_assisting_unit(router: Router) -> None:
 
 
 def test_an_unshown_second_duty_still_holds_automatic_dispatch_back(router: Router) -> None:
-    # (医院 itself is where medical insurance is used: assist.SETTING; 卫生院 still names health.)
-    s = router.suggest("定点药店的药价比卫生院贵")
+    # (医院 itself is where medical insurance is used: assist.SETTING; 卫生院 is incidental
+    # beside another unit's lead: assist.INCIDENTAL; 卫生所 still names health.)
+    s = router.suggest("定点药店的药价比卫生所贵")
     assert s.other_duties == ("health",) and not s.assisting
     settings = AutoDispatchSettings(enabled=True, threshold=0.5)
     assert not decide(s, settings, "区医疗保障局").dispatch

@@ -23,6 +23,17 @@ def test_a_second_thing_asked_with_ye_and_a_modal_or_shunbian() -> None:
     assert _ask("建议主办方多开出口，现场也得多派点保安") == "也得多派"
 
 
+def test_someone_must_do_the_second_thing_or_it_is_asked_with_zai() -> None:
+    # 也 + a modal + 有人: whatever the verb, someone else is to act.
+    assert _ask("请热力公司查查管沟，路面的冰也得有人天天来撒盐") == "也得有人"
+    # 再 after the first ask, asking whether there is (or can be) a second thing.
+    assert _ask("能不能帮忙把钱要回来，再看看有没有返乡的包车") == "再看看有没有"
+    assert _ask("先给送上电，再看看他能不能申请点救助") == "再看看他"
+    # 再看看 as a wait, and 也 + 有人 as a report, are not a second ask.
+    assert _ask("师傅说过两天再看看，到现在也没来") == ""
+    assert _ask("楼上也有人反映过，请物业来修") == ""
+
+
 def test_one_ask_and_complaints_about_no_one_acting_are_not_a_second_ask() -> None:
     assert _ask("找了好几回也没人管，请来人看看") == ""  # a complaint, not a second ask
     assert _ask("问了物业也不给修，麻烦热力公司来人") == ""

@@ -75,6 +75,36 @@ SETTING: dict[str, frozenset[str]] = {
 SETTING_UNLESS: dict[str, re.Pattern[str]] = {"market_supervision": re.compile(r"占|堵|挡")}
 
 
+# A unit's words that, written beside another unit's lead, say what the caller has, does
+# or went through (果园, 打零工, 退休金, 结婚, 自费, 开学, 扫雪), or a thing of the scene (车间,
+# 烟囱, 消防栓, 健身器材), not that this unit is to act. Chosen by a rule, not read from one
+# set: on the retired sets of rounds 2–12 each was among the words of a second duty (shown
+# as 协办 or held as a lighter one) in at least three single-owner requests, and in no
+# shared-duty request of those rounds or of the assist dev sets was it among a second
+# duty's words at all, wanted or not (so 看病, 取暖, 电线, 公交站 stay: each was once what
+# held a shared-duty request back). The words still count when the router weighs which
+# unit leads. Measured held out on rounds 13–15 (bench/RESULTS.md, round 16 auto).
+INCIDENTAL: dict[str, frozenset[str]] = {
+    "agriculture": frozenset({"果园", "海参", "养鸡"}),
+    "civil_affairs": frozenset({"残疾", "结婚"}),
+    "culture_tourism": frozenset({"健身器材"}),
+    "education": frozenset({"班里", "初中", "大学", "开学", "校服"}),
+    "emergency": frozenset({"加油站", "消防栓"}),
+    "environment": frozenset({"臭气", "臭气熏天", "车间", "烟囱"}),
+    "health": frozenset({"卫生院", "打疫苗"}),
+    "heating": frozenset({"十八度", "地暖"}),
+    "housing": frozenset({"楼道灯"}),
+    "human_resources": frozenset({"零工", "打工", "请假", "打零工", "退休", "干活", "退休金"}),
+    "market_supervision": frozenset({"保修"}),
+    "medical_insurance": frozenset({"自费"}),
+    "natural_resources": frozenset({"耕地"}),
+    "public_security": frozenset({"户籍", "广场舞"}),
+    "transport": frozenset({"打车", "大巴"}),
+    "urban_management": frozenset({"城管", "扫雪", "传单"}),
+    "water": frozenset({"水管子", "水管冻"}),
+}
+
+
 def setting_words(lead: str, text: str) -> frozenset[str]:
     """The other units' words that only set the scene of this lead's matter here."""
     unless = SETTING_UNLESS.get(lead)
@@ -150,10 +180,12 @@ def assisting_units(
         ]
         if context:
             longer += [s for word in LOOK_ALIKES for s in spans(text, word)]
+        incidental = INCIDENTAL.get(unit_id, frozenset()) if context else frozenset()
         hits = [
             h
             for h in units.hits_of.get(unit_id, [])
             if not (context and (h.phrase in CONTEXT_WORDS or h.phrase in setting))
+            and h.phrase not in incidental
         ]
         own = [
             h
