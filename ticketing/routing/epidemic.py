@@ -254,8 +254,9 @@ class EpidemicReader:
         """Ten or more people counted with vomiting or diarrhoea (二十多个又吐又拉, 三十多个
         工人都上吐下泻): an outbreak, the catalogue's 聚集性发病, whatever its source; a
         family's or a table's upset after one meal (no count of ten) is a food matter.
-        Beside an animal or another illness only where the people are named."""
-        if self._gut is None:
+        Beside an animal or another illness only where the people are named; never where
+        food poisoning is said (医生说是食物中毒): the catalogue counts that out."""
+        if self._gut is None or any(w in text for w in self.rules.gut_food):
             return []
         return [m.group(0) for m in self._gut.finditer(text) if m.group("who") or not people_only][
             :1

@@ -105,6 +105,8 @@ class EpidemicRules:
     recalled: tuple[str, ...] = ()
     # Vomiting or diarrhoea of ten or more people counted (二十多个又吐又拉): an outbreak.
     counted_gut: tuple[str, ...] = ()
+    # Food poisoning said (食物中毒): the counted vomiting is the meal's, not an outbreak.
+    gut_food: tuple[str, ...] = ()
     # A diagnosis naming another illness by its end (确诊了白血病): as `other_illness`.
     diagnosed: tuple[str, ...] = ()
     # Words for the past before an epidemic place (以前发热门诊那个楼): a relic, no cue.
@@ -307,6 +309,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         counted_fevers=words("counted_fevers"),
         recalled=words("recalled"),
         counted_gut=words("counted_gut"),
+        gut_food=words("gut_food"),
         diagnosed=words("diagnosed"),
         past=words("past"),
     )
