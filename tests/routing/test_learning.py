@@ -169,7 +169,7 @@ def test_history_fills_in_where_no_rule_matches(rules_only_router: Router) -> No
     router = rules_only_router  # with the seed corpus off: the history alone
     places = ["红海街道", "海星街道", "我们小区", "熊岳镇"]
     extra = [
-        (f"{p}路边的共享单车倒了一大片，{x}", "urban_management")
+        (f"{p}路边的滑板车倒了一大片，{x}", "urban_management")
         for p in places
         for x in ("没人管", "挡路了", "好几天了")
     ]
@@ -179,7 +179,7 @@ def test_history_fills_in_where_no_rule_matches(rules_only_router: Router) -> No
         rules_lead=lambda text: router.suggest(text).department,
         seed_corpus=seed_records(),
     )
-    text = "楼下 的 共享 单车 倒 了 一片"
+    text = "楼下 的 滑板车 倒 了 一片"
     assert router.suggest(text).department is None
     s = router.with_model(model).suggest(text)
     assert s.department == "urban_management" and s.decided_by == "history"

@@ -101,8 +101,8 @@ def test_a_best_guess_below_the_floor_stays_silent(router: Router) -> None:
 
 
 def test_history_is_trained_on_top_of_the_corpus(router: Router) -> None:
-    history = [("小区门口的共享单车倒了一片", "urban_management")] * 3 + [
-        ("共享单车把盲道堵了", "urban_management"),
+    history = [("小区门口的滑板车倒了一片", "urban_management")] * 3 + [
+        ("滑板车把盲道堵了", "urban_management"),
         ("水压太低", "water"),
     ]
     model = train(
@@ -115,7 +115,7 @@ def test_history_is_trained_on_top_of_the_corpus(router: Router) -> None:
     assert model.examples_per_unit == {"urban_management": 4, "water": 1}  # history only
     trained = router.with_model(model)
     assert trained.classifier() is model
-    s = trained.suggest("楼下共享单车倒了一大片")
+    s = trained.suggest("楼下滑板车倒了一大片")
     assert s.department == "urban_management" and s.decided_by == "classifier"
     # A history trained without the corpus is evidence only; the seed model still votes.
     bare = train(history, place_names=router.gazetteer.names(), seed_corpus=())
