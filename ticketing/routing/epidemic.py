@@ -244,11 +244,7 @@ class EpidemicReader:
         六个发烧), the catalogue's 聚集性发病 said with a number; beside an animal or
         another illness only where the people are named (three 工人, not five of the
         herd). A count of time (三个月发烧) names no people, so it does not match."""
-        if self._counted is None:
-            return []
-        return [
-            m.group(0) for m in self._counted.finditer(text) if m.group("who") or not people_only
-        ][:1]
+        return _first_counted(self._counted, text, people_only)
 
     def _counted_gut(self, text: str, *, people_only: bool) -> list[str]:
         """Ten or more people counted with vomiting or diarrhoea (二十多个又吐又拉, 三十多个
@@ -256,11 +252,9 @@ class EpidemicReader:
         family's or a table's upset after one meal (no count of ten) is a food matter.
         Beside an animal or another illness only where the people are named; never where
         food poisoning is said (医生说是食物中毒): the catalogue counts that out."""
-        if self._gut is None or any(w in text for w in self.rules.gut_food):
+        if any(w in text for w in self.rules.gut_food):
             return []
-        return [m.group(0) for m in self._gut.finditer(text) if m.group("who") or not people_only][
-            :1
-        ]
+        return _first_counted(self._gut, text, people_only)
 
     def _other_diagnosed(self, text: str) -> bool:
         """A diagnosis that names an illness not the epidemic's (确诊了白血病, 查出尿毒症,
@@ -376,3 +370,14 @@ class EpidemicReader:
             one_word = index in starts and end in starts and index + 1 not in starts
             return finals and one_word and same >= 1
         return 2 * same >= len(cue) and (index in starts or end in starts)
+
+
+def _first_counted(pattern: re.Pattern[str] | None, text: str, people_only: bool) -> list[str]:
+    """The first counted group `pattern` finds, as a one-word list; with `people_only`, only
+    one whose people are named (its `who` group)."""
+    if pattern is None:
+        return []
+    for m in pattern.finditer(text):
+        if m.group("who") or not people_only:
+            return [m.group(0)]
+    return []
