@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.auto import held_back_by
+from hotline.ticketing.routing.auto import decide, held_back_by
 from hotline.ticketing.routing.shared_duty import unnamed_duties
 from hotline.ticketing.routing.text import normalise
 
@@ -110,3 +110,30 @@ def test_who_is_affected_names_no_second_unit(router: Router) -> None:
         "小区停电了，热力公司的换热站也停了，暖气不热，供电公司和热力公司都得来人"
     )
     assert {both.department, *dict(both.assisting)} >= {"power", "heating"}
+
+
+def test_a_stall_set_out_on_the_way_is_the_citys_too() -> None:
+    # 占道经营 is the city's, whoever oversees what is sold or the traffic.
+    text = "年货市场好几个摊子卖假名牌羽绒服，摊位还一直摆到机动车道上"
+    assert _units(text, "market_supervision") == ["urban_management"]
+    assert _units("学校门口一溜卖早点的推车占着人行道", "public_security") == [
+        "urban_management"
+    ]
+    # The city itself leading: its own duty, no second one.
+    assert _units(text, "urban_management") == []
+    # The way occupied by no seller (a car, a fallen tree), or a seller on no way: none.
+    assert _units("家长的车乱停，堵在人行道上", "public_security") == []
+    assert _units("大树刮倒了横在人行道上", "power") == []
+    assert _units("超市卖过期的牛奶", "market_supervision") == []
+
+
+def test_a_held_shared_duty_names_its_units(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest("年货市场那条街上好几个摊子卖假名牌羽绒服，摊位还一直摆到机动车道上")
+    assert got.department == "market_supervision"
+    assert "urban_management" in dict(got.assisting)
+    assert held_back_by(got, on) == "assisting"
+    why = decide(got, on, "市场监管局")
+    assert not why.dispatch
+    assert why.reason.startswith("涉及多个单位职责")
+    assert "协办：区城市管理综合行政执法局" in why.reason
