@@ -116,9 +116,7 @@ def test_a_stall_set_out_on_the_way_is_the_citys_too() -> None:
     # 占道经营 is the city's, whoever oversees what is sold or the traffic.
     text = "年货市场好几个摊子卖假名牌羽绒服，摊位还一直摆到机动车道上"
     assert _units(text, "market_supervision") == ["urban_management"]
-    assert _units("学校门口一溜卖早点的推车占着人行道", "public_security") == [
-        "urban_management"
-    ]
+    assert _units("学校门口一溜卖早点的推车占着人行道", "public_security") == ["urban_management"]
     # The city itself leading: its own duty, no second one.
     assert _units(text, "urban_management") == []
     # The way occupied by no seller (a car, a fallen tree), or a seller on no way: none.

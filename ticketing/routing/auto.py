@@ -19,7 +19,6 @@ the ticket row makes the dispatch happen once, whichever node applies it.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -165,7 +164,8 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         cues = "、".join(f"“{c}”" for c in suggestion.joint_cues)
         return AutoDecision(False, f"{HOLDS[hold]}（{cues}）")
     if hold == "assisting":
-        return AutoDecision(False, f"{HOLDS[hold]}（协办：{'、'.join(assisting_names(suggestion))}）")
+        names = "、".join(assisting_names(suggestion))
+        return AutoDecision(False, f"{HOLDS[hold]}（协办：{names}）")
     if hold == "second_ask":
         return AutoDecision(False, f"{HOLDS[hold]}（“{suggestion.second_ask}”）")
     if hold == "area_asked":
