@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.auto import decide, held_back_by
-from hotline.ticketing.routing.shared_duty import unnamed_duties
+from hotline.ticketing.routing.shared_duty import jointly_asked, unnamed_duties
 from hotline.ticketing.routing.text import normalise
 
 
@@ -135,3 +135,26 @@ def test_a_held_shared_duty_names_its_units(router: Router) -> None:
     assert not why.dispatch
     assert why.reason.startswith("涉及多个单位职责")
     assert "协办：区城市管理综合行政执法局" in why.reason
+
+
+def test_units_asked_to_act_together_each_assist(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    text = "总包拖着农民工工资不给，我们是甲方，钱早付给总包了，请人社和住建一起来处理"
+    got = router.suggest(text)
+    assert got.department == "human_resources"
+    assert "housing" in dict(got.assisting)
+    assert decide(got, on, "人社局").reason.startswith("涉及多个单位职责")
+    # The same matter asked of one unit only: no second unit.
+    alone = router.suggest("总包拖着农民工工资不给，请人社局来处理")
+    assert "housing" not in dict(alone.assisting)
+
+
+def test_a_joint_ask_reads_only_the_units_named() -> None:
+    compact = "请人社和住建一起来处理"
+    assert jointly_asked(compact, "human_resources", ("住建",)) == ("housing",)
+    # No joint ask, or the only unit named is the lead: nothing.
+    assert jointly_asked("请住建局来处理", "human_resources", ("住建局",)) == ()
+    assert jointly_asked(compact, "housing", ("住建",)) == ()
+    # A unit that turned the matter down is where the caller went, not one to act.
+    turned = "城管说不归他们管请社区一块来处理"
+    assert jointly_asked(turned, "haixing", ("城管",)) == ()

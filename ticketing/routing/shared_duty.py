@@ -285,3 +285,37 @@ def not_disclaimed(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
         return False
 
     return tuple(n for n in names if free(n))
+
+
+# The caller asks the units it names to act together (请人社和住建一起来处理, 请社区和城管
+# 一块来把冰溜子打了, 希望几家联合整治): each unit named beside the lead is asked as well, so
+# each assists, even where no ask word stands right before its name (roles.named_assists).
+# Not a unit that turned the matter down (not_disclaimed). Read from the shared-duty misses
+# of r15_assist and r16_assist (2 requests); on the retired sets of rounds 2–16 no
+# single-owner request names another unit beside such words.
+JOINT_ASK = re.compile(
+    r"一起来|一块来|一起处理|一块处理|一起管|一块管|一起查|一块查|一起解决|联合(?:整治|执法|检查|处理)"
+    r"|共同(?:处理|解决|整治)"
+)
+# A unit's name as callers write it, and its stem (住建 of 住建局), as in UNIT_NAMES.
+_UNIT_OF_NAME = {
+    n: unit
+    for unit, names in ADDRESSED_AS.items()
+    for name in names
+    for n in (name, _BODY_SUFFIX.sub("", name))
+    if len(n) >= 2
+}
+
+
+def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[str, ...]:
+    """The units of `named` (roles.other_units_named: names written in `text`, compact)
+    asked to act together with the lead, or () when the caller asks no joint action."""
+    if lead is None or not JOINT_ASK.search(text):
+        return ()
+    units = (_UNIT_OF_NAME.get(n) for n in not_disclaimed(text, named))
+    return tuple(dict.fromkeys(u for u in units if u is not None and u != lead))
+
+
+def joint_assist(unit: str, name: Callable[[str], str]) -> Assist:
+    """The 协办 of a unit asked to act together with the lead (`jointly_asked`)."""
+    return Assist(unit, f"协办：{name(unit)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)

@@ -119,6 +119,8 @@ from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.shared_duty import (
     area_also_asked,
+    joint_assist,
+    jointly_asked,
     not_disclaimed,
     second_ask,
     unnamed_assists,
@@ -435,6 +437,15 @@ class Router:
             taken |= {a.department for a in chosen}
             unnamed = unnamed_assists(compact, lead, self._name)
             chosen = (*chosen, *(a for a in unnamed if a.department not in taken))
+            # Units the caller names and asks to act together (shared_duty.jointly_asked).
+            taken |= {a.department for a in chosen}
+            together = jointly_asked(compact, lead, other_units_named(compact, lead or ""))
+            joint = tuple(joint_assist(u, self._name) for u in together if u not in taken)
+            chosen = (
+                *(a for a in chosen if a.named),
+                *joint,
+                *(a for a in chosen if not a.named),
+            )
         return chosen[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
