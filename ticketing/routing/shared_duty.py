@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
-from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES
+from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 
 
 @dataclass(frozen=True)
@@ -316,6 +316,16 @@ def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[
     return tuple(dict.fromkeys(u for u in units if u is not None and u != lead))
 
 
-def joint_assist(unit: str, name: Callable[[str], str]) -> Assist:
-    """The 协办 of a unit asked to act together with the lead (`jointly_asked`)."""
-    return Assist(unit, f"协办：{name(unit)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
+def with_joint_assists(
+    chosen: tuple[Assist, ...], text: str, lead: str | None, name: Callable[[str], str]
+) -> tuple[Assist, ...]:
+    """`chosen` with the units asked to act together with the lead (`jointly_asked`) as
+    协办, after the units asked by name and before those found from duty words."""
+    taken = {a.department for a in chosen}
+    together = jointly_asked(text, lead, other_units_named(text, lead or ""))
+    joint = tuple(
+        Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
+        for u in together
+        if u not in taken
+    )
+    return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))

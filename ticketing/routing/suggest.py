@@ -119,13 +119,12 @@ from hotline.ticketing.routing.rule_votes import RuleReader, UnitScores, without
 from hotline.ticketing.routing.rules import Phrase, PhraseSet, RoutingRules
 from hotline.ticketing.routing.shared_duty import (
     area_also_asked,
-    joint_assist,
-    jointly_asked,
     not_disclaimed,
     second_ask,
     unnamed_assists,
     unnamed_duties,
     which_unit,
+    with_joint_assists,
 )
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
@@ -438,14 +437,7 @@ class Router:
             unnamed = unnamed_assists(compact, lead, self._name)
             chosen = (*chosen, *(a for a in unnamed if a.department not in taken))
             # Units the caller names and asks to act together (shared_duty.jointly_asked).
-            taken |= {a.department for a in chosen}
-            together = jointly_asked(compact, lead, other_units_named(compact, lead or ""))
-            joint = tuple(joint_assist(u, self._name) for u in together if u not in taken)
-            chosen = (
-                *(a for a in chosen if a.named),
-                *joint,
-                *(a for a in chosen if not a.named),
-            )
+            chosen = with_joint_assists(chosen, compact, lead, self._name)
         return chosen[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
