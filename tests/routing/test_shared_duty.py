@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.auto import held_back_by
-from hotline.ticketing.routing.shared_duty import unnamed_duties
+from hotline.ticketing.routing.auto import decide, held_back_by
+from hotline.ticketing.routing.shared_duty import jointly_asked, unnamed_duties
 from hotline.ticketing.routing.text import normalise
 
 
@@ -110,3 +110,51 @@ def test_who_is_affected_names_no_second_unit(router: Router) -> None:
         "小区停电了，热力公司的换热站也停了，暖气不热，供电公司和热力公司都得来人"
     )
     assert {both.department, *dict(both.assisting)} >= {"power", "heating"}
+
+
+def test_a_stall_set_out_on_the_way_is_the_citys_too() -> None:
+    # 占道经营 is the city's, whoever oversees what is sold or the traffic.
+    text = "年货市场好几个摊子卖假名牌羽绒服，摊位还一直摆到机动车道上"
+    assert _units(text, "market_supervision") == ["urban_management"]
+    assert _units("学校门口一溜卖早点的推车占着人行道", "public_security") == ["urban_management"]
+    # The city itself leading: its own duty, no second one.
+    assert _units(text, "urban_management") == []
+    # The way occupied by no seller (a car, a fallen tree), or a seller on no way: none.
+    assert _units("家长的车乱停，堵在人行道上", "public_security") == []
+    assert _units("大树刮倒了横在人行道上", "power") == []
+    assert _units("超市卖过期的牛奶", "market_supervision") == []
+
+
+def test_a_held_shared_duty_names_its_units(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest("年货市场那条街上好几个摊子卖假名牌羽绒服，摊位还一直摆到机动车道上")
+    assert got.department == "market_supervision"
+    assert "urban_management" in dict(got.assisting)
+    assert held_back_by(got, on) == "assisting"
+    why = decide(got, on, "市场监管局")
+    assert not why.dispatch
+    assert why.reason.startswith("涉及多个单位职责")
+    assert "协办：区城市管理综合行政执法局" in why.reason
+
+
+def test_units_asked_to_act_together_each_assist(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    text = "总包拖着农民工工资不给，我们是甲方，钱早付给总包了，请人社和住建一起来处理"
+    got = router.suggest(text)
+    assert got.department == "human_resources"
+    assert "housing" in dict(got.assisting)
+    assert decide(got, on, "人社局").reason.startswith("涉及多个单位职责")
+    # The same matter asked of one unit only: no second unit.
+    alone = router.suggest("总包拖着农民工工资不给，请人社局来处理")
+    assert "housing" not in dict(alone.assisting)
+
+
+def test_a_joint_ask_reads_only_the_units_named() -> None:
+    compact = "请人社和住建一起来处理"
+    assert jointly_asked(compact, "human_resources", ("住建",)) == ("housing",)
+    # No joint ask, or the only unit named is the lead: nothing.
+    assert jointly_asked("请住建局来处理", "human_resources", ("住建局",)) == ()
+    assert jointly_asked(compact, "housing", ("住建",)) == ()
+    # A unit that turned the matter down is where the caller went, not one to act.
+    turned = "城管说不归他们管请社区一块来处理"
+    assert jointly_asked(turned, "haixing", ("城管",)) == ()

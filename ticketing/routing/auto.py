@@ -18,6 +18,7 @@ the ticket row makes the dispatch happen once, whichever node applies it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -94,7 +95,9 @@ HOLDS = {
     "disabled": "自动派单未开启",
     "no_lead": "没有建议的主办单位",
     "epidemic": "涉疫诉求须人工派单",
-    "assisting": "涉及协办单位，须人工派单",  # shared duty: a person names all the units
+    # Shared duty: the lead alone would be sent only part of the request; a person names
+    # all the units (the 协办 suggested are listed after it, `assisting_names`).
+    "assisting": "涉及多个单位职责，须人工派单",
     "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
     # Another unit named by its name, a utility's line broken by a third party, or words
     # of a second unit's duty (shared_duty.py): a second unit is likely to act, suggested
@@ -140,6 +143,17 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     return next((name for name, holds_back in holds if holds_back), None)
 
 
+def assisting_names(suggestion: Suggestion) -> list[str]:
+    """The names of the suggested 协办 units, as their reasons give them (assist.py,
+    shared_duty.py, roles.named_assists write each reason as 协办：<name>，… or
+    属地协办：<name>（…)."""
+    names = []
+    for _, reason in suggestion.assisting:
+        head = reason.split("：", 1)[-1]
+        names.append(re.split(r"[，（(]", head, maxsplit=1)[0])
+    return names
+
+
 def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: str) -> AutoDecision:
     """Whether this suggestion is dispatched without an operator, and why (or why not)."""
     hold = held_back_by(suggestion, settings)
@@ -149,6 +163,9 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
     if hold == "joint":
         cues = "、".join(f"“{c}”" for c in suggestion.joint_cues)
         return AutoDecision(False, f"{HOLDS[hold]}（{cues}）")
+    if hold == "assisting":
+        names = "、".join(assisting_names(suggestion))
+        return AutoDecision(False, f"{HOLDS[hold]}（协办：{names}）")
     if hold == "second_ask":
         return AutoDecision(False, f"{HOLDS[hold]}（“{suggestion.second_ask}”）")
     if hold == "area_asked":

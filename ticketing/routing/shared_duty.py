@@ -20,7 +20,9 @@ applies to:
   transport's (a school's pupils, the school's), the overload on the road is traffic
   management, the police's (交通管理);
 - a scale or a fuel pump that measures short (加油枪的表也不准, 秤不对): 计量 is the market
-  regulator's, whoever leads on the seller (a utility's own meter is the utility's).
+  regulator's, whoever leads on the seller (a utility's own meter is the utility's);
+- a seller's stall set out on the pavement or the road (摊位摆到机动车道上): 占道经营 is
+  the city's enforcement, whoever oversees what is sold.
 
 Each names the unit, so it is suggested as 协办 with its reason, on a question or a
 proposal too (these words are specific, unlike a second unit's phrases, which
@@ -50,7 +52,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
-from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES
+from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,22 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             rf"[{_COUNT}几]+多?个?(?:人|孩子|学生|小孩)"
         ),
         frozenset({"transport", "education"}),
+    ),
+    # A seller's stall, cart or tricycle set out on a way people walk or drive (摆在道边上,
+    # 小推车都堵在人行道上, 摊位一直摆到机动车道上): 占道经营 is the city's enforcement
+    # (the catalogue's duty of urban_management), whoever oversees what is sold (fakes, food,
+    # fireworks) or the traffic. Both a seller's word and the way occupied must be written:
+    # a parked car or a fallen tree on the pavement is no stall. Read from the shared-duty
+    # misses of the retired assist sets of rounds 3–16 (5 requests wanted it, none already
+    # shown); written in no single-owner request of rounds 2–16.
+    UnnamedDuty(
+        "urban_management",
+        "占道经营",
+        re.compile(
+            r"(?:摆|堵|占|支|码|堆)(?:着|在|到|满)?了?[^摆堵占支码堆]{0,6}?"
+            r"(?:人行道|道边|道牙|马路|机动车道|行车道|便道|步道|路边|路上|道上)"
+        ),
+        also=re.compile(r"摊|卖|小贩|商贩|推车|经营"),
     ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
@@ -267,3 +285,47 @@ def not_disclaimed(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
         return False
 
     return tuple(n for n in names if free(n))
+
+
+# The caller asks the units it names to act together (请人社和住建一起来处理, 请社区和城管
+# 一块来把冰溜子打了, 希望几家联合整治): each unit named beside the lead is asked as well, so
+# each assists, even where no ask word stands right before its name (roles.named_assists).
+# Not a unit that turned the matter down (not_disclaimed). Read from the shared-duty misses
+# of r15_assist and r16_assist (2 requests); on the retired sets of rounds 2–16 no
+# single-owner request names another unit beside such words.
+JOINT_ASK = re.compile(
+    r"一起来|一块来|一起处理|一块处理|一起管|一块管|一起查|一块查|一起解决|联合(?:整治|执法|检查|处理)"
+    r"|共同(?:处理|解决|整治)"
+)
+# A unit's name as callers write it, and its stem (住建 of 住建局), as in UNIT_NAMES.
+_UNIT_OF_NAME = {
+    n: unit
+    for unit, names in ADDRESSED_AS.items()
+    for name in names
+    for n in (name, _BODY_SUFFIX.sub("", name))
+    if len(n) >= 2
+}
+
+
+def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[str, ...]:
+    """The units of `named` (roles.other_units_named: names written in `text`, compact)
+    asked to act together with the lead, or () when the caller asks no joint action."""
+    if lead is None or not JOINT_ASK.search(text):
+        return ()
+    units = (_UNIT_OF_NAME.get(n) for n in not_disclaimed(text, named))
+    return tuple(dict.fromkeys(u for u in units if u is not None and u != lead))
+
+
+def with_joint_assists(
+    chosen: tuple[Assist, ...], text: str, lead: str | None, name: Callable[[str], str]
+) -> tuple[Assist, ...]:
+    """`chosen` with the units asked to act together with the lead (`jointly_asked`) as
+    协办, after the units asked by name and before those found from duty words."""
+    taken = {a.department for a in chosen}
+    together = jointly_asked(text, lead, other_units_named(text, lead or ""))
+    joint = tuple(
+        Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
+        for u in together
+        if u not in taken
+    )
+    return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))

@@ -124,6 +124,7 @@ from hotline.ticketing.routing.shared_duty import (
     unnamed_assists,
     unnamed_duties,
     which_unit,
+    with_joint_assists,
 )
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
@@ -435,6 +436,8 @@ class Router:
             taken |= {a.department for a in chosen}
             unnamed = unnamed_assists(compact, lead, self._name)
             chosen = (*chosen, *(a for a in unnamed if a.department not in taken))
+            # Units the caller names and asks to act together (shared_duty.jointly_asked).
+            chosen = with_joint_assists(chosen, compact, lead, self._name)
         return chosen[:MAX_ASSISTING]
 
     def _with_auto(self, suggestion: Suggestion) -> Suggestion:
