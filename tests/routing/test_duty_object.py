@@ -8,7 +8,9 @@ are not read so."""
 from __future__ import annotations
 
 import pytest
-from hotline.ticketing.routing import Router
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import Router, RoutingRules
+from hotline.ticketing.routing.classifier import train_seed
 from hotline.ticketing.routing.duty_object import (
     ANIMAL_UNIT,
     FOOD_UNIT,
@@ -215,9 +217,34 @@ def test_the_classifier_share_of_the_setting_moves_to_the_object() -> None:
     assert classifier_setting(proba, [bitten]) == proba
 
 
-def test_a_confident_classifier_does_not_take_an_animals_shot_back(router: Router) -> None:
-    # The seed classifier reads 狂犬疫苗 as a person's vaccination; the object reading
-    # moves its share (the shipped router, classifier on).
+def test_a_confident_classifier_does_not_take_an_animals_shot_back(
+    routing_rules: RoutingRules, routing_catalog: Catalog
+) -> None:
+    # A classifier that learnt 狂犬疫苗 only as a person's vaccination (as one that has not
+    # seen these requests does): the object reading moves its share to agriculture.
+    people = [
+        "孩子被狗咬了狂犬疫苗在哪打",
+        "狂犬疫苗打几针",
+        "被猫抓了要不要打狂犬疫苗",
+        "狂犬疫苗社区医院有没有",
+        "打了狂犬疫苗能不能喝酒",
+        "流感疫苗在哪打",
+        "疫苗接种门诊几点开门",
+        "孩子的疫苗本丢了怎么补",
+    ]
+    others = [
+        ("小区垃圾没人清", "urban_management"),
+        ("工资拖欠三个月", "human_resources"),
+        ("楼上漏水物业不管", "housing"),
+        ("超市卖过期牛奶", "market_supervision"),
+        ("停电一天了", "power"),
+        ("村里的羊口蹄疫防疫员没来", "agriculture"),
+        ("猪场病死猪乱扔", "agriculture"),
+        ("公交车不按点", "transport"),
+    ]
+    corpus = [(t, "health", "consult") for t in people]
+    corpus += [(t, unit, "complaint") for t, unit in others]
+    router = Router(routing_rules, routing_catalog, seed=train_seed(corpus))
     for text in (
         "我家那小猫让邻居家狗咬了一口 猫用不用打狂犬疫苗 上哪打",
         "家里的狗一岁了，去年打的狂犬疫苗，今年还得接着打吗？在哪打，收费吗",

@@ -239,9 +239,7 @@ class Router:
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
-        objects = duty_objects(compact)
-        if objects:
-            clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, objects))
+        clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, duty_objects(compact)))
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
