@@ -8,12 +8,16 @@ are not read so."""
 from __future__ import annotations
 
 import pytest
-from hotline.ticketing.routing import Router
+from hotline.ticketing.catalog import Catalog
+from hotline.ticketing.routing import Router, RoutingRules
+from hotline.ticketing.routing.classifier import train_seed
 from hotline.ticketing.routing.duty_object import (
     ANIMAL_UNIT,
     FOOD_UNIT,
     HAZARD_UNIT,
+    SETTING_FACTOR,
     animal_shot,
+    classifier_setting,
     duty_objects,
     food_made_ill,
     hazard,
@@ -164,3 +168,85 @@ def test_a_chemical_leak_leads_over_the_environments_words(rules_only_router: Ro
     got = rules_only_router.suggest(text)
     assert got.department == HAZARD_UNIT
     assert "environment" in {a.department for a in got.alternatives}
+
+
+def test_an_animal_bitten_by_another_keeps_its_shot_with_agriculture() -> None:
+    # the cat bitten, not a person: the health bureau's words only set the scene
+    (pet,) = duty_objects("我家那小猫让邻居家狗咬了一口猫用不用打狂犬疫苗上哪打")
+    assert (pet.unit, pet.setting_counts) == (ANIMAL_UNIT, False)
+    # a person bitten beside it still keeps the shot a person's
+    (bitten,) = duty_objects("猫让狗咬了以后又把我儿子咬了猫用不用打狂犬疫苗")
+    assert bitten.setting_counts
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("家里的狗一岁了，去年打的狂犬疫苗，今年还得接着打吗", "狗一岁了，去年打的狂犬疫苗"),
+        ("家里散养了二十多只鸡，要不要打新城疫疫苗", "鸡，要不要打新城疫疫苗"),
+    ],
+)
+def test_an_animals_shot_in_the_next_clause_is_read_when_no_one_was_bitten(
+    text: str, words: str
+) -> None:
+    assert animal_shot(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "被流浪猫抓了一下，去医院打了狂犬疫苗和免疫球蛋白",  # a person scratched
+        "家里的狗，上礼拜把邻居孩子咬了，孩子打了疫苗",  # a child bitten
+        "养了条狗，我去社区医院打的疫苗",  # a person's own shot at a hospital
+    ],
+)
+def test_no_shot_across_clauses_is_read_for_a_person(text: str) -> None:
+    assert animal_shot(text) == ""
+
+
+def test_the_classifier_share_of_the_setting_moves_to_the_object() -> None:
+    proba = {"health": 0.9, "agriculture": 0.05, "public_security": 0.05}
+    (pet,) = duty_objects("我家小狗的狂犬疫苗该打了")
+    moved = classifier_setting(proba, [pet])
+    assert moved["health"] == pytest.approx(0.9 * SETTING_FACTOR)
+    assert moved["agriculture"] == pytest.approx(0.05 + 0.9 * (1 - SETTING_FACTOR))
+    assert moved["public_security"] == proba["public_security"]
+    assert sum(moved.values()) == pytest.approx(1.0)
+    # a bitten person's shot: the setting counts, the classifier's vote stands
+    (bitten,) = duty_objects("我儿子让邻居家的狗给咬了大夫说那条狗得关起来观察十天")
+    assert classifier_setting(proba, [bitten]) == proba
+
+
+def test_a_confident_classifier_does_not_take_an_animals_shot_back(
+    routing_rules: RoutingRules, routing_catalog: Catalog
+) -> None:
+    # A classifier that learnt 狂犬疫苗 only as a person's vaccination (as one that has not
+    # seen these requests does): the object reading moves its share to agriculture.
+    people = [
+        "孩子被狗咬了狂犬疫苗在哪打",
+        "狂犬疫苗打几针",
+        "被猫抓了要不要打狂犬疫苗",
+        "狂犬疫苗社区医院有没有",
+        "打了狂犬疫苗能不能喝酒",
+        "流感疫苗在哪打",
+        "疫苗接种门诊几点开门",
+        "孩子的疫苗本丢了怎么补",
+    ]
+    others = [
+        ("小区垃圾没人清", "urban_management"),
+        ("工资拖欠三个月", "human_resources"),
+        ("楼上漏水物业不管", "housing"),
+        ("超市卖过期牛奶", "market_supervision"),
+        ("停电一天了", "power"),
+        ("村里的羊口蹄疫防疫员没来", "agriculture"),
+        ("猪场病死猪乱扔", "agriculture"),
+        ("公交车不按点", "transport"),
+    ]
+    corpus = [(t, "health", "consult") for t in people]
+    corpus += [(t, unit, "complaint") for t, unit in others]
+    router = Router(routing_rules, routing_catalog, seed=train_seed(corpus))
+    for text in (
+        "我家那小猫让邻居家狗咬了一口 猫用不用打狂犬疫苗 上哪打",
+        "家里的狗一岁了，去年打的狂犬疫苗，今年还得接着打吗？在哪打，收费吗",
+    ):
+        assert router.suggest(text).department == ANIMAL_UNIT

@@ -48,3 +48,38 @@ def test_a_fraud_posing_as_the_medical_insurance_bureau_goes_to_the_police(
     assert router.suggest("去药店拿药说我的医保卡被冻结了刷不了").department == (
         "medical_insurance"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a message read aloud: the lure of a claim, then add the "customer service"
+        (
+            "短信是这么写的您的快递已丢失客服将为您办理三倍理赔请添加客服qq这个是真的假的",
+            "三倍理赔请添加客服qq",
+        ),
+        ("说我的账户被冻结了要解冻得下载个app", "冻结了要解冻得下载个app"),
+    ],
+)
+def test_the_fraud_script_without_a_disguise_is_the_polices(text: str, words: str) -> None:
+    assert impostor(text) == (words, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "养老金资格认证在app上认证要下载哪个软件",  # a download without a lure
+        "村干部老在群里发投票链接让大家投票",  # a link without a lure
+        "网店说给我退款三天了还没到账",  # a refund without a handover
+    ],
+)
+def test_no_fraud_script_is_read_from_one_half(text: str) -> None:
+    assert impostor(text) == ("", None)
+
+
+def test_a_fraud_message_read_aloud_goes_to_the_police(rules_only_router: Router) -> None:
+    text = (
+        "我念一下啊 短信是这么写的 您的快递已丢失 客服将为您办理三倍理赔 请添加客服QQ "
+        "这个是真的假的 我没敢加"
+    )
+    assert rules_only_router.suggest(text).department == POLICE_UNIT

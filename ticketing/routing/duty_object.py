@@ -57,9 +57,19 @@ _ANIMAL_SHOT = re.compile(
     rf"{_ANIMAL}[^咬人我你他她孩，。？！]{{0,6}}?"
     r"(?:疫苗|打针|打没打过|检疫|观察)"
 )
+# Where no one was bitten, the animal may be told in one clause and its shot in the next
+# (家里的狗一岁了，去年打的狂犬疫苗，今年还得接着打吗; 散养了二十多只鸡，要不要打新城疫疫苗):
+# within a sentence, still no person and no hospital (去医院打了狂犬疫苗 is a person's).
+_ANIMAL_SHOT_FAR = re.compile(rf"{_ANIMAL}[^咬人我你他她孩医。？！]{{0,16}}?(?:疫苗|打针)")
 # A person bitten or scratched: the person's shot is the health bureau's, so its words
 # keep their weight (the animal's words still count for agriculture).
 _BITTEN = re.compile(r"咬了|咬伤|给咬|[被让叫][^，。]{0,6}?咬|抓伤|抓了")
+# An animal bitten by another (小猫让邻居家狗咬了一口 猫用不用打狂犬疫苗): the bitten one's
+# shot is still the animal's own, so its bite does not make the shot a person's.
+# The bitten animal, the passive's marker, then the biting animal (not 儿子让…狗给咬了).
+_ANIMAL_BITTEN = re.compile(
+    rf"{_ANIMAL}[^，。]{{0,2}}?[被让叫][^，。]{{0,6}}?{_ANIMAL}[^，。]{{0,2}}?咬[了伤]?"
+)
 # A pet clinic's price (宠物医院给猫打疫苗…收我三百六) is a consumer's matter, not a shot's.
 _PET_CLINIC_PRICE = re.compile(r"宠物医院[^。]*?(?:收|价|块|元)")
 
@@ -100,7 +110,14 @@ def animal_shot(text: str) -> str:
     if _PET_CLINIC_PRICE.search(text):
         return ""
     found = _ANIMAL_SHOT.search(text)
+    if found is None and not bitten(text):
+        found = _ANIMAL_SHOT_FAR.search(text)
     return found.group(0) if found else ""
+
+
+def bitten(text: str) -> bool:
+    """A person bitten or scratched (an animal bitten by another is not)."""
+    return bool(_BITTEN.search(_ANIMAL_BITTEN.sub("", text)))
 
 
 def hazard(text: str) -> str:
@@ -117,9 +134,25 @@ def duty_objects(text: str) -> list[DutyObject]:
         found.append(DutyObject(FOOD_UNIT, food, HEALTH_UNIT, setting_counts=False))
     animal = animal_shot(text)
     if animal:
-        bitten = bool(_BITTEN.search(text))
-        found.append(DutyObject(ANIMAL_UNIT, animal, HEALTH_UNIT, setting_counts=bitten))
+        found.append(DutyObject(ANIMAL_UNIT, animal, HEALTH_UNIT, setting_counts=bitten(text)))
     danger = hazard(text)
     if danger:
         found.append(DutyObject(HAZARD_UNIT, danger, ENVIRONMENT_UNIT, setting_counts=False))
     return found
+
+
+def classifier_setting(proba: dict[str, float], objects: list[DutyObject]) -> dict[str, float]:
+    """The classifier's vote with the setting's share moved to the object's unit.
+
+    The classifier reads the same setting words (the hospital, 狂犬疫苗, the fumes) and
+    learnt them as the setting unit's: it cannot tell the object from its setting. Where an
+    object is read and its setting does not count, the setting unit keeps `SETTING_FACTOR`
+    of the classifier's probability and the object's unit takes the rest."""
+    out = dict(proba)
+    for obj in objects:
+        if obj.setting_counts or obj.setting_unit not in out:
+            continue
+        moved = out[obj.setting_unit] * (1 - SETTING_FACTOR)
+        out[obj.setting_unit] -= moved
+        out[obj.unit] = out.get(obj.unit, 0.0) + moved
+    return out

@@ -38,13 +38,35 @@ def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
 _TRANSFER = re.compile(r"转钱|转账|汇款|打钱|转到|转了|转走|安全账户|验证码")
 
 
+# The fraud's script without a disguise named (a message read aloud: 您的快递已丢失 客服将为
+# 您办理三倍理赔 请添加客服QQ; 自称客服…让我下载个会议软件共享屏幕): the lure of money (a claim,
+# a refund, a prize, a frozen account) and the step that hands the fraudster control (add
+# a contact, download an app, share the screen, click a link). Either alone is ordinary
+# (an app to download for a pension check, a vote link in a village chat group).
+_LURE = re.compile(r"理赔|赔付|退款|退费|三倍|双倍|中奖|冻结|解冻|返现|返利")
+_HANDOVER = re.compile(
+    r"(?:添加|加)[^。！？，]{0,4}?(?:QQ|qq|微信|好友)|下载[^。！？，]{0,6}?(?:APP|App|app|软件)"
+    r"|共享屏幕|屏幕共享|点[了开击]?[^。！？，]{0,4}?链接"
+)
+
+
+def _script(text: str) -> str:
+    """The lure and the handover of the fraud's script, or "" (see `_LURE`)."""
+    lure, handover = _LURE.search(text), _HANDOVER.search(text)
+    if lure is None or handover is None:
+        return ""
+    start, end = min(lure.start(), handover.start()), max(lure.end(), handover.end())
+    return text[start:end] if end - start <= 40 else handover.group(0)
+
+
 def impostor(text: str) -> tuple[str, str | None]:
     """(the words of the posing, the unit posed as or None) when a fraudster posed as a
-    unit and money was moved or asked for after it; ("", None) otherwise."""
+    unit and money was moved or asked for after it, or the fraud's script was told with no
+    disguise named (`_script`: no unit posed as); ("", None) otherwise."""
     pattern, unit_of = _posing()
     posing = pattern.search(text)
     if posing is None or _TRANSFER.search(text, posing.end()) is None:
-        return "", None
+        return _script(text), None
     return posing.group(0), unit_of.get(posing.group("name"))
 
 

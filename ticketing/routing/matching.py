@@ -69,7 +69,10 @@ def find_hits(
             ):
                 glued_hits.append(Hit(phrase.text, phrase.weight * GLUED_FACTOR, by_sound=True))
     # Heard inside a longer phrase of the set already heard (采暖 in 财暖费 beside 采暖费):
-    # the same mention, counted once.
+    # the same mention, counted once. So is a longer phrase only heard around a shorter one
+    # written (户口簿 heard in 户口不在, where 户口 is written): the written one counts.
+    written = [h.phrase for h in hits if not h.by_sound]
+    hits = [h for h in hits if not h.by_sound or not any(w in h.phrase for w in written)]
     return hits + [g for g in glued_hits if not any(g.phrase in h.phrase for h in hits)]
 
 

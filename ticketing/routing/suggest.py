@@ -86,6 +86,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
+from hotline.ticketing.routing.duty_object import classifier_setting, duty_objects
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -238,6 +239,8 @@ class Router:
         # fraudster's disguise and pretext (impostor.py).
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
+        # The classifier reads the object's setting as the rules do (duty_object.py).
+        clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, duty_objects(compact)))
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
