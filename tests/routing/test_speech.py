@@ -85,12 +85,3 @@ def test_request_types_in_the_catalogue_have_definitions_and_examples() -> None:
     for category in data["categories"]:
         assert category["description"]
         assert len(category["examples"]) >= 3
-
-
-def test_a_word_said_again_after_a_correction_replaces_its_slip() -> None:
-    assert normalise_speech("我举报 那个无人鸡 不是 无人机 天天飞") == "我举报 那个无人机 天天飞"
-    assert normalise_speech("在洪棋 不对 红旗镇卫生院") == "在红旗镇卫生院"
-    assert normalise_speech("一股燃其味儿 不对 是燃气味儿") == "一股燃气味儿"
-    # A contrast of two different things is no correction: both stay.
-    assert normalise_speech("这个不是物业的事 是社区的") == "这个不是物业的事 是社区的"
-    assert normalise_speech("不是物业 是社区") == "不是物业 是社区"

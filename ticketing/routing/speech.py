@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.phonetic import syllables
-
 # Longest first where one contains another (applied in this order).
 DIALECT: tuple[tuple[str, str], ...] = (
     ("哎呀妈呀", ""),
@@ -106,24 +104,6 @@ _TAG_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])不(?=[，,。？?！!]|$)")
 _DIGIT_RUN = re.compile(r"(?<![十百千万亿])[零〇幺一二三四五六七八九]{3,}(?![十百千万亿])")
 
 
-# A caller correcting the recogniser or themselves says the word again after 不是/不对
-# ("无人鸡 不是 无人机", "洪棋 不对 红旗镇"): the slip and the 不是 are dropped when the
-# slip sounds exactly like the start of what follows, so neither a misheard word nor a
-# negation ("不是…") is read. A real contrast (不是物业 是社区) sounds different.
-_CORRECTION = re.compile(
-    r"([\u4e00-\u9fff]{2,5})[，,、\s]*(?:不是|不对)[，,、\s]*(?:是|就是|就)?(?=([\u4e00-\u9fff]{2,5}))"
-)
-
-
-def _corrected(match: re.Match[str]) -> str:
-    said, then = match.group(1), match.group(2)
-    for size in range(min(len(said), len(then)), 1, -1):
-        slip, meant = said[-size:], then[:size]
-        if slip != meant and syllables(slip) == syllables(meant):
-            return said[:-size]
-    return match.group(0)
-
-
 def _digits(match: re.Match[str]) -> str:
     return "".join(_DIGITS[c] for c in match.group(0))
 
@@ -133,7 +113,6 @@ def normalise_speech(text: str) -> str:
     immediate repetitions said once, digit-by-digit numbers as Arabic digits, a
     clause-final question 不 as 吗."""
     text = _FILLERS.sub("", text)
-    text = _CORRECTION.sub(_corrected, text)
     for heard, plain in DIALECT:
         text = text.replace(heard, plain)
     text = _ZEI.sub("很", text)
