@@ -81,6 +81,24 @@ def test_a_first_matter_set_aside_gives_way_to_the_ask(router: Router) -> None:
     assert current_matter("兽医站能来个人看看吗 着急") == "兽医站能来个人看看吗 着急"
 
 
+def test_a_caller_counting_off_questions_is_routed_on_the_one_named_main(
+    router: Router,
+) -> None:
+    from hotline.ticketing.routing.backstory import current_matter
+
+    said = (
+        "我先问一下 学生开学体检 学校组织还是自己去 行 "
+        "问完这个我主要是想问 孩子的接种证差一针 上哪补"
+    )
+    assert current_matter(said) == " 孩子的接种证差一针 上哪补"
+    assert router.suggest(said).department == "health"  # the vaccination, not the school
+    small = "楼道灯坏了那个不要紧 主要是我家燃气表充了钱也不走 做不了饭"
+    assert current_matter(small) == "我家燃气表充了钱也不走 做不了饭"
+    # 主要 in a description turns to nothing: the whole call is the matter.
+    plain = "我们小区主要是老人住 电梯坏了一个礼拜没人修"
+    assert current_matter(plain) == plain
+
+
 def test_a_forms_tag_does_not_type_the_request(router: Router) -> None:
     from hotline.ticketing.routing.backstory import current_matter
 

@@ -24,8 +24,11 @@ _TURN = re.compile(
     r"|现在的问题是"
     # Spoken: the caller sets the first matter aside and turns to the ask (我们小区路灯不亮，
     # 那个不着急，主要是…; 那个算了，主要是…; 三个问题…最主要的是…).
-    r"|(不着急|算了|先不说了?|无所谓)[^。！？?!]{0,12}?主要(是|想说)?"
+    r"|(不着急|不急|不要紧|算了|先不说了?|无所谓|再打听)[^。！？?!]{0,12}?主要(是|想说)?"
     r"|最主要的是"
+    # A caller who counts off questions names the one the call is for (我先问下老年卡在哪办…
+    # 行 我主要是想问 灵活就业的养老保险…; 问完这个我主要是想问…; 主要就问这个…).
+    r"|主要(是|就)?想?(问|说|反映|咨询)(一下|的是)?"
 )
 # A web form's tag (【投诉】, 【求助】) is the sender's pick of a form, not what they ask:
 # in the dev sets it disagreed with the labelled type in 9 of 11 messages.

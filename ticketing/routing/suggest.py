@@ -103,6 +103,7 @@ from hotline.ticketing.routing.model_votes import (
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.respell import Respeller
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
@@ -166,6 +167,7 @@ class Router:
         self._area_ids = {a.id for a in catalog.areas}
         self._area_classes = AreaClasses(self._area_ids)
         self.phonetic = phonetic or PhoneticIndex(rule_words(rules))
+        self._respeller = Respeller(rule_words(rules), self.phonetic)
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
         self.backoff = WordBackoff(rules, catalog)
         self._rules = RuleReader(rules, self.phonetic, self._area_ids, self.backoff)
@@ -216,7 +218,8 @@ class Router:
         # Routing reads the caller's words in plain Chinese (dialect, fillers, repeats
         # rewritten); the classifier reads it with the known recognition errors
         # corrected; the rules read it without spaces.
-        text = normalise_speech(text)
+        # A recogniser's sound-alike slip of a word the rules know is read as that word.
+        text = self._respeller.respell(normalise_speech(text))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
         # Units and type from the matter after a written back-story; area and flag from all.
         matter = current_matter(text)
