@@ -129,7 +129,7 @@ from hotline.ticketing.routing.shared_duty import (
     with_joint_assists,
 )
 from hotline.ticketing.routing.speech import normalise_speech
-from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion
+from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion, blank
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
@@ -226,7 +226,7 @@ class Router:
         clf_text = apply_corrections(normalise(matter), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
-            return self._with_auto(self._blank(callback_digits))
+            return self._with_auto(blank(self.rules.category_default, callback_digits))
         whole_sound = TextSound(chunks(text))
         text_sound = whole_sound if matter == text else TextSound(chunks(matter))
         area = self.gazetteer.find(whole, whole_sound)
@@ -457,18 +457,6 @@ class Router:
             return suggestion
         unit = self._name(suggestion.department) if suggestion.department else ""
         return dataclasses.replace(suggestion, auto_dispatch=advise(suggestion, settings, unit))
-
-    def _blank(self, callback_digits: str | None) -> Suggestion:
-        return Suggestion(
-            department=None,
-            alternatives=(),
-            category=self.rules.category_default,
-            area=None,
-            epidemic=False,
-            confidence=0.0,
-            explanation="空白内容，无法给出派单建议",
-            callback_number=callback_digits,
-        )
 
     def _classifier_vote(
         self, voter: HistoryModel | None, text: str, area: AreaHit | None

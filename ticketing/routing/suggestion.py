@@ -82,3 +82,17 @@ class Suggestion:
         if self.auto_dispatch is not None:
             out["auto_dispatch"] = dict(self.auto_dispatch)
         return out
+
+
+def blank(category: str, callback_digits: str | None) -> Suggestion:
+    """The suggestion for a request with no words to route (the caller said nothing)."""
+    return Suggestion(
+        department=None,
+        alternatives=(),
+        category=category,
+        area=None,
+        epidemic=False,
+        confidence=0.0,
+        explanation="空白内容，无法给出派单建议",
+        callback_number=callback_digits,
+    )
