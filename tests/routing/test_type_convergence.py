@@ -36,3 +36,17 @@ def test_fitting_the_type_classifier_further_changes_no_type(router: Router) -> 
     after = further.predict(features.transform(texts))
     changed = [t for t, a, b in zip(texts, before, after, strict=True) if a != b]
     assert len(changed) <= len(texts) // 100, changed
+
+
+def test_someone_or_there_is_a_weighs_nothing_for_the_type(router: Router) -> None:
+    # 有人/有个 say only that another party acts, as complaints say it too (楼下有个烧烤店吵得
+    # 睡不着); the unit classifier still reads them, the type classifier gives them no weight.
+    pipeline = router.classifier().category_pipeline
+    assert pipeline is not None
+    names = pipeline.named_steps["features"].get_feature_names_out()
+    muted = [j for j, name in enumerate(names) if "有人" in name or "有个" in name]
+    assert len(muted) > 10  # words, characters and word pairs holding them are features
+    weights = pipeline.named_steps["model"].coef_
+    assert np.all(weights[:, muted] == 0.0)
+    read = [j for j, name in enumerate(names) if name.endswith("__举报")]
+    assert read and np.any(weights[:, read] != 0.0)
