@@ -52,8 +52,7 @@ from hotline.ticketing.routing.phonetic import syllables
 # PlaceMask: imported here too, where models pickled before place_mask.py look for it.
 from hotline.ticketing.routing.place_mask import PlaceMask
 from hotline.ticketing.routing.text import normalise
-from scipy import sparse
-from sklearn.base import clone
+from hotline.ticketing.routing.type_fit import fit_type_model
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
@@ -319,35 +318,6 @@ def train_seed(
 
 # Fewer type-labelled texts than this (or a single type) train no type classifier.
 MIN_CATEGORY_EXAMPLES = 20
-# The type classifier is fitted to convergence: at the unit model's tol (1e-3) L-BFGS
-# stopped after 9 of its steps on the ~4000 typed texts, far from the optimum, and where
-# it stopped moved with the data: adding round 16's 330 lines (5 %) took the dev set's
-# type from 0.872 to 0.788, while the converged fit moves 0.864 → 0.858 (bench/RESULTS.md).
-# About 80 steps, a second of one core.
-CATEGORY_TOL = 1e-5
-CATEGORY_MAX_ITER = 5000
-# Features the type classifier does not read: 有人/有个 ("someone", "there is a …") say only
-# that another party acts, which a complaint says as often (楼下有个烧烤店吵得睡不着: the
-# catalogue's own complaint example) as a report; learned, they were the report's strongest
-# words after 举报, in every feature family at once (word, characters, sounds), so that a
-# lone 有人 read as a report. Muted (their columns zero in the type fit, so their weights
-# stay 0), held out on rounds 12–16 they cost nothing and fixed 3 types; +4 dev routings.
-CATEGORY_MUTED = ("有人", "有个")
-CATEGORY_MUTED_SOUNDS = frozenset({"you ren", "you ge"})
-
-
-def _type_columns(features: FeatureUnion) -> np.ndarray:
-    """1 per feature column the type classifier reads, 0 for the muted (CATEGORY_MUTED)."""
-    names = features.get_feature_names_out()
-    keep = np.ones(len(names))
-    for j, name in enumerate(names):
-        family, token = name.split("__", 1)
-        if family == "sounds":
-            muted = token in CATEGORY_MUTED_SOUNDS
-        else:
-            muted = any(m in token for m in CATEGORY_MUTED)
-        keep[j] = 0.0 if muted else 1.0
-    return keep
 
 
 def _fit(
@@ -406,15 +376,12 @@ def _fit_now(
     typed = [i for i, c in enumerate(examples.categories) if c]
     category_pipeline: Pipeline | None = None
     if len(typed) >= MIN_CATEGORY_EXAMPLES and len({examples.categories[i] for i in typed}) >= 2:
-        # The unit model's settings, unfitted, but fitted to convergence (CATEGORY_TOL).
-        category_model = clone(pipeline.named_steps["model"]).set_params(
-            tol=CATEGORY_TOL, max_iter=CATEGORY_MAX_ITER
-        )
-        typed_rows = sparse.csr_matrix(matrix_all[typed] @ sparse.diags(_type_columns(features)))
-        category_model.fit(
-            typed_rows,
+        category_model = fit_type_model(
+            pipeline.named_steps["model"],
+            features,
+            matrix_all[typed],
             [examples.categories[i] for i in typed],
-            **({"sample_weight": weights[typed]} if weighted else {}),
+            weights[typed] if weighted else None,
         )
         category_pipeline = Pipeline([("features", features), ("model", category_model)])
     history_counts = Counter(labels[seed_examples:])
