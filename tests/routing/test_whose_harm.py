@@ -26,6 +26,15 @@ from hotline.ticketing.routing.text import chunks
         ("直播间卖特效药我妈都买了这是骗人的", ""),
         ("药店给老头老太太抽血挂吊瓶我妈去了三回了", ""),
         ("托管班好几个孩子发烧我家孩子也在那", ""),
+        # The household's own (家里孩子), and the caller's windows or laundry disturbed.
+        ("化工厂天天冒黑烟家里孩子老咳嗽", "家里孩子"),
+        ("新开的饭店油烟机直接对着我们窗户排", "我们窗户"),
+        ("搅拌站灰特别大衣服都没法晾", "衣服都没法晾"),
+        # Not 家里人 (said of others too), nor windows shut against a factory's covert smoke,
+        # nor sleep: both come with reports as often as with complaints.
+        ("家里人口多的能不能申请调整", ""),
+        ("厂子一到晚上偷着冒黄烟窗户都不敢开", ""),
+        ("歌厅半夜吵得睡不着听说里面还有人吸毒", ""),
         # No one of the caller's named.
         ("有人在河边挖沙子往外卖", ""),
     ],
@@ -57,9 +66,12 @@ LEANS_REPORT = {"report": 0.6, "complaint": 0.3, "help": 0.1}
         # The caller's own home harmed: the complaint.
         ("楼下饭店油烟直接往我家窗户冒 熏得屋里全是味儿", "complaint"),
         ("有人往我家承包地里倒建筑垃圾 麦苗全压死了", "complaint"),
+        ("望海这边有个搅拌站 灰特别大 衣服都没法晾", "complaint"),
+        ("楼下新开了个饭店 油烟机直接对着我们窗户排", "complaint"),
         # The same wrong with no one of the caller's harmed, or the home as a landmark.
         ("楼下饭店油烟直接往窗户冒 熏得楼道全是味儿", "report"),
         ("我家楼下饭店油烟直接往窗户冒 熏得楼道全是味儿", "report"),
+        ("望海这边有个搅拌站 灰特别大 路上全是土", "report"),
         # The caller names the act: the report stands.
         ("我要举报楼下饭店 油烟直接往我家窗户冒", "report"),
     ],

@@ -52,7 +52,7 @@ from hotline.ticketing.routing.phonetic import syllables
 # PlaceMask: imported here too, where models pickled before place_mask.py look for it.
 from hotline.ticketing.routing.place_mask import PlaceMask
 from hotline.ticketing.routing.text import normalise
-from sklearn.base import clone
+from hotline.ticketing.routing.type_fit import fit_type_model
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
@@ -376,11 +376,12 @@ def _fit_now(
     typed = [i for i, c in enumerate(examples.categories) if c]
     category_pipeline: Pipeline | None = None
     if len(typed) >= MIN_CATEGORY_EXAMPLES and len({examples.categories[i] for i in typed}) >= 2:
-        category_model = clone(pipeline.named_steps["model"])  # same settings, unfitted
-        category_model.fit(
+        category_model = fit_type_model(
+            pipeline.named_steps["model"],
+            features,
             matrix_all[typed],
             [examples.categories[i] for i in typed],
-            **({"sample_weight": weights[typed]} if weighted else {}),
+            weights[typed] if weighted else None,
         )
         category_pipeline = Pipeline([("features", features), ("model", category_model)])
     history_counts = Counter(labels[seed_examples:])

@@ -121,6 +121,7 @@ def _key(
         place_mask,
         segment,
         text,
+        type_fit,
     )
     from hotline.ticketing.routing.classifier import MODEL_FORMAT
 
@@ -129,7 +130,8 @@ def _key(
         digest.update(b"\n#retired\n" + retired.read_bytes())
         digest.update(json.dumps(RETIRED_WEIGHTS, sort_keys=True).encode())
     # The code that defines the features and the fit: an upgrade retrains the cache.
-    for module in (classifier, phonetic, segment, text, gazetteer, fuzzy_sound, place_mask):
+    modules = (classifier, type_fit, phonetic, segment, text, gazetteer, fuzzy_sound, place_mask)
+    for module in modules:
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update("\n".join(place_names).encode())
     digest.update(("\n#" + "\n".join(area_ids)).encode())
