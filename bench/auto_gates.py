@@ -39,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hotline.ticketing.routing.auto import HOLDS  # noqa: E402
 from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
 from hotline.ticketing.routing.suggest import Router  # noqa: E402
 
@@ -65,17 +66,8 @@ DEV = (
     "assist_dev2",
     "assist_dev3",
 )
-ORDER = (
-    "no_lead",
-    "epidemic",
-    "assisting",
-    "other_duties",
-    "joint",
-    "second_ask",
-    "area_asked",
-    "source",
-    "threshold",
-)
+# The hold rules in the gate's order ("disabled" is the switch), then the threshold.
+ORDER = (*(h for h in HOLDS if h != "disabled"), "threshold")
 
 
 def variants(name: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -175,6 +167,64 @@ def retired_report(rounds: list[int], misses: bool, let_epidemic: bool) -> list[
     return lines
 
 
+def dump_retired(rounds: list[int], path: Path) -> None:
+    """Every retired line of those rounds, routed by a classifier trained without its
+    round, with every hold rule's verdict (auto.hold_checks), the calibrated confidence,
+    the evidence and the suggestion's second-unit fields, one JSON line each: what
+    `bench/auto_holds.py` reads to count each hold and to try narrower ones offline."""
+    from dataclasses import asdict
+
+    from hotline.ticketing.routing.auto import hold_checks
+    from hotline.ticketing.routing.classifier import train_seed
+    from hotline.ticketing.routing.seed import retired_records, seed_records
+
+    catalog = load_catalog()
+    shipped = build_router(load_rules(catalog), catalog)
+    places = shipped.gazetteer.names()
+    areas = sorted(a.id for a in catalog.areas)
+    policy = replace(shipped.rules.auto_dispatch, enabled=True)
+    with path.open("a", encoding="utf-8") as out:
+        for r in rounds:
+            keep = lambda s, r=r: not s.startswith(f"r{r}_")  # noqa: E731
+            records = seed_records() + retired_records(keep=keep)
+            model = train_seed(records, place_names=places, area_ids=areas)
+            router = Router(shipped.rules, catalog, phonetic=shipped.phonetic, seed=model)
+            for name in sorted(n for n in RETIRED if n.startswith(f"r{r}_")):
+                text = RETIRED[name].read_text(encoding="utf-8")
+                items = [json.loads(x) for x in text.splitlines() if x]
+                for number, item in enumerate(items, start=1):
+                    got = router.suggest(item["text"])
+                    row = {
+                        "round": r,
+                        "set": name,
+                        "number": number,
+                        "text": item["text"],
+                        "unit": item["unit"],
+                        "assist": item.get("assist", []),
+                        "type": item.get("type"),
+                        "got": got.department,
+                        "category": got.category,
+                        "decided_by": got.decided_by,
+                        "confidence": got.confidence,
+                        "calibrated": got.calibrated,
+                        "epidemic": got.epidemic,
+                        "holds": dict(hold_checks(got, policy)),
+                        "assisting": [u for u, _ in got.assisting],
+                        "other_duties": list(got.other_duties),
+                        "reported": list(got.reported),
+                        "asked_alone": got.asked_alone,
+                        "joint_cues": list(got.joint_cues),
+                        "second_ask": got.second_ask,
+                        "area_asked": got.area_asked,
+                        "which_unit": got.which_unit,
+                        "phrases": list(got.phrases),
+                        "alternatives": [(a.department, a.score) for a in got.alternatives[:3]],
+                        "evidence": asdict(got.evidence) if got.evidence else None,
+                    }
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.flush()
+
+
 def hold_of(r: Routed) -> str:
     """The rule that held a routing back; for a file written before the rule was stored,
     told from its other fields (协办 and another unit's duty then counted together)."""
@@ -232,7 +282,11 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list wrong automatic dispatches")
     parser.add_argument("--retired", default="", metavar="ROUNDS", help="e.g. 2,3,4,5,6,7")
     parser.add_argument("--let-epidemic", action="store_true", help="what-if: skip_epidemic off")
+    parser.add_argument("--dump", type=Path, default=None, metavar="FILE", help="with --retired")
     args = parser.parse_args()
+    if args.retired and args.dump:
+        dump_retired([int(r) for r in args.retired.split(",")], args.dump)
+        return 0
     if args.retired:
         rounds = [int(r) for r in args.retired.split(",")]
         print("\n".join(retired_report(rounds, args.misses, args.let_epidemic)))

@@ -35,7 +35,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hotline.ticketing.routing.confidence import Evidence, fit_calibrator  # noqa: E402
+from hotline.ticketing.routing.confidence import FEATURES, Evidence, fit_calibrator  # noqa: E402
 from hotline.ticketing.routing.files import build_router, load_model, load_rules  # noqa: E402
 from hotline.ticketing.routing.suggest import Router, Suggestion  # noqa: E402
 
@@ -78,8 +78,8 @@ def _sets(rounds: range) -> dict[str, Path]:
 # They also train the classifiers (ticketing/routing/retired_sets.jsonl), so `--retired`
 # routes texts the shipped classifier was trained on: bench/retired_lolo.py holds each
 # round out of the training for an honest figure.
-RETIRED = _sets(range(2, 17))
-BLIND = _sets(range(17, 21))
+RETIRED = _sets(range(2, 18))
+BLIND = _sets(range(18, 22))
 
 FIELDS = (
     ("department", "unit"),
@@ -375,14 +375,16 @@ def load_routed(path: Path) -> list[Routed]:
     ]
 
 
-def calibrated_out_of_fold(routed: list[Routed], strength: float) -> list[float]:
+def calibrated_out_of_fold(
+    routed: list[Routed], strength: float, features: Sequence[str] = FEATURES
+) -> list[float]:
     """Each routing's calibrated confidence from a calibrator fitted on the other folds
-    (no evidence: 0, never dispatched)."""
+    (no evidence: 0, never dispatched); `features`: the evidence it may weigh."""
     out = [0.0] * len(routed)
     for fold in sorted({r.fold for r in routed}):
         train = [r for r in routed if r.fold != fold and r.evidence is not None]
         calibrator = fit_calibrator(
-            [r.evidence for r in train], [r.correct for r in train], strength
+            [r.evidence for r in train], [r.correct for r in train], strength, features
         )
         for i, r in enumerate(routed):
             if r.fold == fold and r.evidence is not None:
@@ -436,6 +438,7 @@ def calibration(
     evidence_file: Path | None,
     strength: float,
     show_blind: bool,
+    features: Sequence[str] = FEATURES,
 ) -> list[str]:
     """The automatic-dispatch threshold from cross-validated routing of the seed corpus
     (clean and ASR-style): the lead's combined score (the baseline) against the calibrated
@@ -456,7 +459,7 @@ def calibration(
             save_routed(evidence_file, routed)
     n = len(routed)
     raw = [r.confidence for r in routed]
-    calibrated = calibrated_out_of_fold(routed, strength)
+    calibrated = calibrated_out_of_fold(routed, strength, features)
     correct = [r.correct for r in routed]
 
     def curve(title: str, values: list[float]) -> list[str]:
@@ -487,7 +490,7 @@ def calibration(
     ]
     for name, held_out, inner in (
         ("combined score", raw, lambda rest: [r.confidence for r in rest]),
-        ("calibrated", calibrated, lambda rest: calibrated_out_of_fold(rest, strength)),
+        ("calibrated", calibrated, lambda rest: calibrated_out_of_fold(rest, strength, features)),
     ):
         coverage, prec, thresholds, _ = held_out_threshold(routed, held_out, inner, precision)
         lines.append(
@@ -516,7 +519,7 @@ def calibration(
         ),
     )
     for name, only, chosen_on in policies:
-        inner = lambda rest: calibrated_out_of_fold(rest, strength)  # noqa: E731
+        inner = lambda rest: calibrated_out_of_fold(rest, strength, features)  # noqa: E731
         coverage, prec, thresholds, alone = held_out_threshold(
             routed, calibrated, inner, precision, only, chosen_on
         )
@@ -530,6 +533,7 @@ def calibration(
         [r.evidence for r in routed if r.evidence is not None],
         [r.correct for r in routed if r.evidence is not None],
         strength,
+        features,
     )
     chosen = choose_threshold(zip(calibrated, correct, strict=True), precision)
     lines += [
@@ -605,6 +609,13 @@ def main() -> int:
         "--strength", type=float, default=1.0, help="for --calibrate: L2 strength (1/C)"
     )
     parser.add_argument(
+        "--without",
+        default="",
+        metavar="FEATURES",
+        help="for --calibrate: evidence fields the calibrator leaves out, e.g. "
+        "lead_asked,lead_plain,second_units,question (the features before round 18)",
+    )
+    parser.add_argument(
         "--show-blind",
         action="store_true",
         help="for --calibrate: the auto share at the threshold on the round-2 blind sets",
@@ -622,6 +633,9 @@ def main() -> int:
     if args.rules_only:
         rules = replace(rules, classifier=replace(rules.classifier, seed_corpus=False))
     router = build_router(rules, catalog, load_model(args.model) if args.model else None)
+    left_out = set(filter(None, args.without.split(",")))
+    if left_out - set(FEATURES):
+        parser.error(f"--without: unknown features {sorted(left_out - set(FEATURES))}")
     if args.calibrate:
         print(
             "\n".join(
@@ -632,6 +646,7 @@ def main() -> int:
                     args.evidence,
                     args.strength,
                     args.show_blind,
+                    [f for f in FEATURES if f not in left_out],
                 )
             )
         )

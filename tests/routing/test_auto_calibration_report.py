@@ -79,3 +79,22 @@ def test_the_origin_survives_the_evidence_file_and_old_files_still_load(tmp_path
     # A file written before origins were kept: every routing's origin is unknown.
     path.write_text(path.read_text(encoding="utf-8").replace(', "origin": "r10_spoken:23"', ""))
     assert load_routed(path)[0].origin == ""
+
+
+def test_the_calibration_may_leave_features_out() -> None:
+    from hotline.ticketing.routing.confidence import FEATURES, Evidence
+
+    from bench.routing_eval import calibrated_out_of_fold
+
+    def evidence(question: float) -> Evidence:
+        return Evidence(**{name: 0.5 for name in FEATURES} | {"question": question})
+
+    # A question is right, anything else wrong: only a calibrator that reads it can tell.
+    routed = [
+        Routed(fold, 0.5, evidence(q), bool(q), True) for fold in (0, 1) for q in (0.0, 1.0) * 5
+    ]
+    every = calibrated_out_of_fold(routed, 1.0)
+    without = calibrated_out_of_fold(routed, 1.0, [f for f in FEATURES if f != "question"])
+    assert min(v for v, r in zip(every, routed, strict=True) if r.correct) > 0.6
+    assert max(v for v, r in zip(every, routed, strict=True) if not r.correct) < 0.4
+    assert len({round(v, 9) for v in without}) == 1  # it sees nothing to tell them apart

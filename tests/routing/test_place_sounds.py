@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router, segment
-from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces, canonical, fuzzy_keys
+from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces, blurs, canonical, fuzzy_keys
 from hotline.ticketing.routing.phonetic import TextSound
 
 
@@ -49,6 +49,13 @@ def test_dongbei_readings_of_a_name() -> None:
         ("熊育镇 我们村 村委会说每户出二百修晒场 也不公示", "xiongyue"),
         # and lu heard as lü (芦 written 绿 or 吕)
         ("吕屯镇那个养老院 暖气片拔凉 老人都穿棉袄睡觉", "lutun"),
+        # a sound-alike said apart, between the speaker's pauses
+        ("我们村 驴屯 村委会 低保的事 一直拖着", "lutun"),
+        ("我们屯子 驴屯 有人往河沟里倒垃圾", "lutun"),
+        # a half-heard syllable before the suffix, the suffix glued to what follows
+        ("芦团镇政府通知每户出一个人修路", "lutun"),
+        ("我们是熊哟镇 那个饭店 吃完上吐下泻", "xiongyue"),
+        ("我是海惜街道阳光社区的 楼下太吵", "haixing"),
     ],
 )
 def test_a_fuzzy_place_form_is_found_with_its_area(router: Router, text: str, area: str) -> None:
@@ -158,3 +165,64 @@ def test_an_area_typed_in_pinyin_is_found(router: Router, text: str, area: str) 
 
 def test_pinyin_inside_a_longer_latin_word_is_no_area(router: Router) -> None:
     assert router.suggest("我开的是hongqiao牌电动车，在开发区被偷了").area is None
+
+
+def test_a_slip_changes_one_part_of_a_syllable() -> None:
+    assert blurs("heng", "hong") == 1  # 横 for 红: the final
+    assert blurs("nu", "lu") == 1  # 努 for 芦: the initial
+    assert blurs("yao", "yue") == 1  # 药 for 岳: the 东北 reading, whole
+    assert blurs("feng", "hong") == 2  # 封 for 红: initial and final, another syllable
+
+
+@pytest.mark.parametrize(
+    ("heard", "name", "area"),
+    [
+        # a syllable half heard before the written suffix: the initial kept with the
+        # rhyme's vowel or nasal at one end (哟 yo ~ 岳 read yao, 团 tuan ~ 屯 tun,
+        # 惜 xi ~ 星 xing), or the final kept (存 cun ~ 屯 tun)
+        (["我们", "是", "熊哟", "镇"], "熊岳镇", "xiongyue"),
+        (["芦团", "镇", "北岭村"], "芦屯镇", "lutun"),
+        (["我", "是", "海惜", "街道", "的"], "海星街道", "haixing"),
+        (["我", "是", "芦存", "镇", "的"], "芦屯镇", "lutun"),
+    ],
+)
+def test_a_syllable_half_heard_before_its_suffix_is_the_place(
+    heard: list[str], name: str, area: str
+) -> None:
+    frequencies = segment.frequencies()
+    places = FuzzyPlaces({name: area}, lambda w: w in frequencies)
+    assert [(n, a) for _, n, a in places.find(TextSound(heard))] == [(name, area)]
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        ["我", "在", "芦台", "镇", "上班"],  # 台 tai keeps neither end of 屯 tun's rhyme
+        ["老家", "望湖", "街道", "的"],  # 湖 hu keeps neither end of 海 hai's rhyme
+        ["我", "是", "熊习", "镇", "的"],  # 习 xi: the i of xiong is a medial, no end
+    ],
+)
+def test_a_syllable_keeping_only_its_initial_is_another_place(heard: list[str]) -> None:
+    frequencies = segment.frequencies()
+    names = {"芦屯镇": "lutun", "熊岳镇": "xiongyue", "望海街道": "wanghai"}
+    places = FuzzyPlaces(names, lambda w: w in frequencies)
+    assert places.find(TextSound(heard)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "领导 熊了 我一顿 我要投诉他",  # a particle said apart: 熊 scolds
+        "业主群里说要封海了 都是瞎编的",  # 封海: 红 heard with initial and final changed
+        "希望海鲜市场门口放个公平秤",  # 希望|海鲜 holds 望海 as written
+        "我在上海星巴克上班 老板不给交社保",  # 上海|星巴克 holds 海星
+    ],
+)
+def test_words_that_hold_or_sound_like_a_place_are_no_place(router: Router, text: str) -> None:
+    assert router.suggest(text).area is None
+
+
+def test_a_name_after_a_straddled_one_is_still_read_as_written(router: Router) -> None:
+    s = router.suggest("希望海星街道管管楼下的烧烤摊")
+    assert s.area == "haixing"
+    assert "音近" not in s.explanation

@@ -119,6 +119,7 @@ class Assist:
     reason: str  # Chinese, shown to the operator
     points: float = 0.0  # the weight of its own distinct phrases
     named: bool = False  # the caller asks this unit by name to act as well (roles.py)
+    words: tuple[str, ...] = ()  # its own phrases written here, when they name it
 
 
 def spans(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -197,7 +198,8 @@ def assisting_units(
             continue
         words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
         reason = f"协办：{name(unit_id)}，其职责明确提到{words}"
-        found.append((total, Assist(unit_id, reason, total)))
+        phrases = tuple(h.phrase for h in own)
+        found.append((total, Assist(unit_id, reason, total, words=phrases)))
     # 镇上, 村民 (weight 1) say where the caller lives, not what the area is to do.
     area_words = [h for h in distinct_hits(text, units.area_hits, taken) if h.weight >= 2]
     if area_id and lead not in area_ids and area_words:

@@ -119,6 +119,15 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     问过村里: `Suggestion.reported`), named in a proposal, or found from duty words when
     the caller asks the lead alone by name (`Suggestion.asked_alone`: 请供电公司排查…),
     holds nothing back; it stays on the ticket for the operator."""
+    checks = hold_checks(suggestion, settings)
+    return next((name for name, holds_back in checks if holds_back), None)
+
+
+def hold_checks(
+    suggestion: Suggestion, settings: AutoDispatchSettings
+) -> tuple[tuple[str, bool], ...]:
+    """Every rule of `held_back_by`, in its order, with whether it holds this suggestion
+    back (the bench counts what each rule stops, not only the first)."""
     # Units the caller did not ask for, when it asks the lead alone by name, are context.
     story = set(suggestion.reported) | (
         {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
@@ -128,7 +137,7 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
     # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
     shared = suggestion.category in JOINT_TYPES
-    holds = (
+    return (
         ("disabled", not settings.enabled),
         ("no_lead", suggestion.department is None),
         ("epidemic", settings.skip_epidemic and suggestion.epidemic),
@@ -140,7 +149,6 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
         ("source", suggestion.decided_by not in TRUSTED_SOURCES),
         ("threshold", confidence_of(suggestion) < settings.threshold),
     )
-    return next((name for name, holds_back in holds if holds_back), None)
 
 
 def assisting_names(suggestion: Suggestion) -> list[str]:

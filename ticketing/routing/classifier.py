@@ -163,8 +163,9 @@ def build_pipeline(
             ("sounds", tokens(sound_words, (1, 2), min_df)),  # syllables are never rare
         ]
     )
-    # tol 1e-3: half the fitting time of the default, the same accuracy (cross-validated).
-    model = LogisticRegression(C=10.0, max_iter=2000, tol=1e-3, class_weight="balanced")
+    # Fitted to convergence: at tol 1e-3 L-BFGS stopped after ~22 steps and where it stopped
+    # moved with the data; 1e-5 costs ~1.6x the training CPU and is steadier held out.
+    model = LogisticRegression(C=10.0, max_iter=2000, tol=1e-5, class_weight="balanced")
     return Pipeline([("features", features), ("model", model)])
 
 

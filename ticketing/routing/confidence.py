@@ -55,6 +55,14 @@ class Evidence:
     by_rules: float  # decided_by one-hot (history and classifier: the rest)
     by_classifier: float
     by_words: float  # 1: no phrase matched, words inside phrases voted (backoff)
+    # What the router read of the ask (round 18; 0 in evidence gathered before): the
+    # caller asks the lead to act (by name, or a mention of its duty with 来修/管管), or
+    # the lead's phrases are plainly what the request is about (roles.unit_role); how
+    # many other units' duties were heard beside it (协办 shown or not); a question (咨询).
+    lead_asked: float = 0.0
+    lead_plain: float = 0.0
+    second_units: float = 0.0  # min(units, 3) / 3
+    question: float = 0.0
     # The lead unit: some units are confused with others far more often (its own bias).
     lead: str = ""
 
@@ -136,10 +144,14 @@ def _number(value: Any) -> bool:
 
 
 def fit_calibrator(
-    evidence: Sequence[Evidence], correct: Sequence[bool], strength: float = 1.0
+    evidence: Sequence[Evidence],
+    correct: Sequence[bool],
+    strength: float = 1.0,
+    features: Sequence[str] = FEATURES,
 ) -> Calibrator:
     """Logistic regression of `correct` on the evidence (L2, `strength` = 1/C), meant for
-    out-of-fold routings: a text routed by a classifier that never saw it."""
+    out-of-fold routings: a text routed by a classifier that never saw it. `features`:
+    the Evidence fields it may weigh (the rest weigh 0; the bench compares feature sets)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -147,14 +159,19 @@ def fit_calibrator(
         raise CalibrationError("calibration needs both right and wrong routings")
     leads = sorted({e.lead for e in evidence if e.lead})
     column = {unit: i for i, unit in enumerate(leads)}
-    x = np.zeros((len(evidence), len(FEATURES) + len(leads)))
+    unknown = set(features) - set(FEATURES)
+    if unknown:
+        raise CalibrationError(f"unknown features {sorted(unknown)}")
+    used = [i for i, name in enumerate(FEATURES) if name in features]
+    x = np.zeros((len(evidence), len(used) + len(leads)))
     for row, e in enumerate(evidence):
-        x[row, : len(FEATURES)] = e.vector()
+        vector = e.vector()
+        x[row, : len(used)] = [vector[i] for i in used]
         if e.lead:
-            x[row, len(FEATURES) + column[e.lead]] = 1.0
+            x[row, len(used) + column[e.lead]] = 1.0
     y = np.array(correct, dtype=int)
     model = LogisticRegression(C=1.0 / strength, max_iter=5000).fit(x, y)
     coef = [float(c) for c in model.coef_[0]]
-    weights = dict(zip(FEATURES, coef[: len(FEATURES)], strict=True))
-    units = dict(zip(leads, coef[len(FEATURES) :], strict=True))
+    weights = dict(zip((FEATURES[i] for i in used), coef[: len(used)], strict=True))
+    units = dict(zip(leads, coef[len(used) :], strict=True))
     return Calibrator(float(model.intercept_[0]), weights, units)

@@ -15,6 +15,7 @@ words at a decisive weight, and the setting's words of the unit they displace co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 FOOD_UNIT = "market_supervision"
@@ -22,10 +23,19 @@ ANIMAL_UNIT = "agriculture"
 HEALTH_UNIT = "health"
 HAZARD_UNIT = "emergency"
 ENVIRONMENT_UNIT = "environment"
+EDUCATION_UNIT = "education"
+TOURISM_UNIT = "culture_tourism"
+RELIEF_UNIT = "civil_affairs"
+DRAIN_UNIT = "urban_management"
+ROAD_UNIT = "transport"
 # The object's weight among its unit's phrases: a decisive duty word's.
 OBJECT_WEIGHT = 4.0
 # The setting's words (the hospital that treated them, the shot's word) beside the object.
 SETTING_FACTOR = 0.5
+# A struck crop is told with a whole relief vocabulary (冰雹 3, 受灾 4, 自然灾害 4, 救助 …) that
+# the catalogue gives to agriculture for crops (农业受灾登记): halved, those words still
+# outweigh one decisive word, so the crop weighs as two.
+CROP_WEIGHT = 2 * OBJECT_WEIGHT
 
 # Food served by a business or a catered event, then (within a sentence or two) people
 # taken ill by it: 饭店吃完拉肚子, 工地食堂吃了晚饭…上吐下泻, 流水席 吃完了…上吐下泻, 熟食摊买的
@@ -88,12 +98,86 @@ _WILDFIRE = re.compile(
 )
 
 
+# A crop, an orchard or a greenhouse struck by hail, a storm or a flood, told in one
+# sentence (葡萄园前天下冰雹，葡萄砸得稀烂; 大棚被雹子打漏了; 大棚前天那场大雨全泡了): the
+# catalogue gives crop damage, its registration and farm insurance to agriculture, although
+# the caller asks in disaster-relief words (自然灾害, 受灾, 救助) that are the emergency
+# bureau's and civil affairs'. Hail or a flood without a crop stays theirs.
+_WEATHER = r"(?:冰雹|雹子|冰蛋|暴雨|大雨|洪水|洪涝|涝灾)"
+_CROP = (
+    r"(?:庄稼|农作物|果树|果园|苹果|葡萄|桃树|梨树|樱桃|大棚|菜地|菜园|蔬菜|柿子|黄瓜"
+    r"|玉米|水稻|稻子|麦子|小麦|大豆|花生|秧苗|苗子)"
+)
+_CROP_STRUCK = re.compile(
+    rf"{_WEATHER}[^。！？]{{0,20}}?{_CROP}|{_CROP}[^。！？]{{0,20}}?{_WEATHER}"
+)
+
+# A price charged without a posted one, or a business without a licence, at a tourist
+# setting (浴场门口那个停车场 没有收费公示; 淋浴间冲一次要15块 收费标准是谁定的, 有没有物价部门
+# 批准; 海边民宿没有营业执照): price supervision and unlicensed business are the market
+# regulator's, while the beach, the scenic spot and the tourist are culture and tourism's
+# words. A scenic spot's own ticket price (门票) and a travel agency or guide stay culture
+# and tourism's (the retired labels agree), and no tourist setting, no reading: fees of
+# heating, water or schools have their own units.
+_TOURIST_SETTING = re.compile(r"景区|景点|浴场|海边|沙滩|民宿|游客|旅游")
+_TOURISM_OWN = re.compile(r"门票|旅行社|导游")
+_PRICE_OR_LICENCE = re.compile(
+    r"(?:价格|收费|物价)(?:公示|标准|部门)|(?:没|不|未)(?:有)?(?:明码)?标价|标价牌"
+    r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|啥照都没"
+)
+
+# Children of one kindergarten, class or camp taken ill together, and the caller asks for
+# the health side of it — someone to come and check or disinfect, a doctor, whether it
+# spreads, where to be examined (一个班十多个孩子同时发烧 … 有没有人管管 查一查; 幼儿园说有一个得
+# 痢疾 … 会不会传; 要不要去疾控报告): infectious disease is the health bureau's duty, the
+# school only its setting. Where the caller asks the school or the education bureau
+# (要求学校给个说法, 请教育局督促) or only blames the school, the retired labels keep it
+# education's, so those words are not read.
+_SCHOOLING = r"(?:幼儿园|幼儿原|学校|夏令营|营地|托管|暑期班|班里|班上|一个班|小学|中学|园里)"
+_ILL = (
+    r"(?:发烧|发热|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾|流感|甲流"
+    r"|咳嗽|疱疹|红眼|猩红热|支原体)"
+)
+_SCHOOL_ILL = re.compile(
+    rf"{_SCHOOLING}[^。！？]{{0,40}}?{_ILL}|{_ILL}[^。！？]{{0,40}}?{_SCHOOLING}"
+)
+_HEALTH_ASK = re.compile(
+    r"会不会传|传不传|传染吗|会传|潜伏期|隔离|疾控|卫生部门|卫健|卫生局|查一查|查查|来查"
+    r"|(?<![不没见])消毒|派人|派医生|上哪个医院|医院看"
+)
+_SCHOOL_ASKED = re.compile(r"要求学校|给个说法|教育局")
+
+# An underpass or culvert under water to be cleared or warned of (涵洞积水一米多深 … 下水口都
+# 被树叶子堵死了 麻烦派人来疏通; 哪几个下穿桥、涵洞可能积水 让大家绕行; 地下通道一下雨就淹): the
+# catalogue gives underpass and culvert drainage to urban management, while the stalled car
+# and the storm are told in the emergency bureau's and the road's words. Not where people or
+# a car are caught in it now (司机爬车顶上了, 里边还有个车): saving them is the emergency
+# bureau's (water_danger.py).
+_UNDERPASS = r"(?:下穿桥|下穿|涵洞|桥洞|地下通道)"
+_STANDING_WATER = r"(?:积水|淹|水深|泡在|排水|下水口|疏通)"
+_UNDERPASS_WATER = re.compile(
+    rf"{_UNDERPASS}[^。！？]{{0,30}}?{_STANDING_WATER}|{_STANDING_WATER}[^。！？]{{0,20}}?{_UNDERPASS}"
+)
+_CAUGHT_NOW = re.compile(r"被困|困在|车顶|里边还有|里头还有|里面还有|人在里|出不来")
+
+# Money paid ahead for a day-care class, a study tour or a camp and asked back (暑期托管 交了
+# 20天的钱 要求退剩下15天的 他们不给; 研学机构 交的钱 门店关门 请求帮忙追回): a consumer's
+# prepaid service, the market regulator's (消费者权益保护, 预付卡消费), although the class is told
+# in the school's words. Not a training school (培训, 补习, 辅导: the catalogue gives 校外培训机构
+# to education, and the retired labels agree), nor a tour sold by a travel agency (culture and
+# tourism), nor where the caller asks the school (学校推荐的研学 … 要求学校给个说法).
+_PREPAID_CLASS = re.compile(r"托管|研学|夏令营")
+_ASKED_BACK = re.compile(r"退钱|退费|不退|不给退|退剩下|退还|追回|要回")
+_NOT_A_CONSUMERS = re.compile(r"培训|补习|补课|辅导|旅行社|要求学校|学校给|教育局")
+
+
 @dataclass(frozen=True)
 class DutyObject:
     unit: str  # whose duty the object is
     words: str  # the words that tell it
-    setting_unit: str  # the unit whose words only set the scene
-    setting_counts: bool  # False: the setting unit's words count at SETTING_FACTOR
+    setting_units: tuple[str, ...]  # the units whose words only set the scene
+    setting_counts: bool  # False: the setting units' words count at SETTING_FACTOR
+    weight: float = OBJECT_WEIGHT  # the object's words among its unit's phrases
 
 
 def food_made_ill(text: str) -> str:
@@ -126,18 +210,83 @@ def hazard(text: str) -> str:
     return found.group(0) if found else ""
 
 
+def crop_struck(text: str) -> str:
+    """The words telling a crop struck by hail, a storm or a flood, or ""."""
+    found = _CROP_STRUCK.search(text)
+    return found.group(0) if found else ""
+
+
+def tourist_price(text: str) -> str:
+    """The words telling an unposted price or an unlicensed business at a tourist setting
+    (not a ticket, a travel agency or a guide), or ""."""
+    if not _TOURIST_SETTING.search(text) or _TOURISM_OWN.search(text):
+        return ""
+    found = _PRICE_OR_LICENCE.search(text)
+    return found.group(0) if found else ""
+
+
+def school_outbreak(text: str) -> str:
+    """The words telling children of one school or camp ill together with a health ask
+    (not the school's or the education bureau's), or ""."""
+    if _SCHOOL_ASKED.search(text):
+        return ""
+    found = _SCHOOL_ILL.search(text)
+    asked = _HEALTH_ASK.search(text)
+    return f"{found.group(0)}…{asked.group(0)}" if found and asked else ""
+
+
+def underpass_water(text: str) -> str:
+    """The words telling an underpass or culvert under water with no one caught in it, or ""."""
+    if _CAUGHT_NOW.search(text):
+        return ""
+    found = _UNDERPASS_WATER.search(text)
+    return found.group(0) if found else ""
+
+
+def prepaid_class(text: str) -> str:
+    """The words telling money asked back from a day-care class, study tour or camp (not a
+    training school's, a travel agency's, or one the school is asked about), or ""."""
+    if _NOT_A_CONSUMERS.search(text):
+        return ""
+    cls, back = _PREPAID_CLASS.search(text), _ASKED_BACK.search(text)
+    return f"{cls.group(0)}…{back.group(0)}" if cls and back else ""
+
+
 def duty_objects(text: str) -> list[DutyObject]:
     """The objects read in the compact text, each with its unit and its setting's unit."""
     found: list[DutyObject] = []
     food = food_made_ill(text)
     if food:
-        found.append(DutyObject(FOOD_UNIT, food, HEALTH_UNIT, setting_counts=False))
+        found.append(DutyObject(FOOD_UNIT, food, (HEALTH_UNIT,), setting_counts=False))
     animal = animal_shot(text)
     if animal:
-        found.append(DutyObject(ANIMAL_UNIT, animal, HEALTH_UNIT, setting_counts=bitten(text)))
+        found.append(DutyObject(ANIMAL_UNIT, animal, (HEALTH_UNIT,), setting_counts=bitten(text)))
     danger = hazard(text)
     if danger:
-        found.append(DutyObject(HAZARD_UNIT, danger, ENVIRONMENT_UNIT, setting_counts=False))
+        found.append(DutyObject(HAZARD_UNIT, danger, (ENVIRONMENT_UNIT,), setting_counts=False))
+    crop = crop_struck(text)
+    if crop:
+        found.append(
+            DutyObject(
+                ANIMAL_UNIT,
+                crop,
+                (HAZARD_UNIT, RELIEF_UNIT),
+                setting_counts=False,
+                weight=CROP_WEIGHT,
+            )
+        )
+    price = tourist_price(text)
+    if price:
+        found.append(DutyObject(FOOD_UNIT, price, (TOURISM_UNIT,), setting_counts=False))
+    prepaid = prepaid_class(text)
+    if prepaid:
+        found.append(DutyObject(FOOD_UNIT, prepaid, (EDUCATION_UNIT,), setting_counts=False))
+    drain = underpass_water(text)
+    if drain:
+        found.append(DutyObject(DRAIN_UNIT, drain, (HAZARD_UNIT, ROAD_UNIT), setting_counts=False))
+    ill = "" if food else school_outbreak(text)
+    if ill:
+        found.append(DutyObject(HEALTH_UNIT, ill, (EDUCATION_UNIT,), setting_counts=False))
     return found
 
 
@@ -150,9 +299,18 @@ def classifier_setting(proba: dict[str, float], objects: list[DutyObject]) -> di
     of the classifier's probability and the object's unit takes the rest."""
     out = dict(proba)
     for obj in objects:
-        if obj.setting_counts or obj.setting_unit not in out:
+        if obj.setting_counts:
             continue
-        moved = out[obj.setting_unit] * (1 - SETTING_FACTOR)
-        out[obj.setting_unit] -= moved
-        out[obj.unit] = out.get(obj.unit, 0.0) + moved
+        for setting in obj.setting_units:
+            if setting not in out:
+                continue
+            moved = out[setting] * (1 - SETTING_FACTOR)
+            out[setting] -= moved
+            out[obj.unit] = out.get(obj.unit, 0.0) + moved
     return out
+
+
+def bystanders(objects: list[DutyObject], asked: Callable[[str], bool]) -> set[str]:
+    """The units whose words only set an object's scene and that the caller does not ask
+    to act (`asked`: 请疾控来人管一管 is): not to be put instead of the object's unit."""
+    return {u for o in objects if not o.setting_counts for u in o.setting_units if not asked(u)}

@@ -8,10 +8,12 @@ import math
 from hotline.ticketing.routing.blend import Ranking
 from hotline.ticketing.routing.confidence import Evidence, scaled_logit
 from hotline.ticketing.routing.model_votes import ClassifierVote
+from hotline.ticketing.routing.roles import Role, unit_role
 from hotline.ticketing.routing.rule_votes import UnitScores
 
 STRONG_PHRASE = 3.0  # a rival unit with at least this many points has a duty of its own
 SHORT_TEXT = 12  # characters: too little said to be sure
+QUESTION = "consult"  # the request type of a question (咨询)
 
 
 def gather_evidence(
@@ -23,8 +25,13 @@ def gather_evidence(
     area_found: bool,
     area_ids: set[str],
     type_p: float,
+    text: str = "",
+    second_units: int = 0,
+    category: str = "",
 ) -> Evidence | None:
-    """None without a lead (nothing to be confident about)."""
+    """None without a lead (nothing to be confident about). `text`: the compact text the
+    rules read (for the lead's role in it, roles.unit_role); `second_units`: other units
+    whose duties were heard (协办 shown or not); `category`: the request type chosen."""
     lead = ranking.lead
     if lead is None:
         return None
@@ -42,6 +49,7 @@ def gather_evidence(
     rules_agree = units.rule_lead() == lead
     classifier_agrees = clf_best == lead
     p_lead = clf.proba.get(lead, 0.0)
+    role = unit_role(text, lead, units.hits_of) if text else None
     return Evidence(
         score=score,
         logit_score=scaled_logit(score),
@@ -70,5 +78,9 @@ def gather_evidence(
         strongest=max((h.weight for h in hits), default=0.0) / 4,
         units_heard=min(sum(1 for v in units.scores.values() if v > 0), 5) / 5,
         unplaced=clf.unplaced,
+        lead_asked=float(role is Role.ASKED),
+        lead_plain=float(role is Role.PLAIN),
+        second_units=min(second_units, 3) / 3,
+        question=float(category == QUESTION),
         lead=lead,
     )

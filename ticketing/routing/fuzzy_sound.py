@@ -81,15 +81,20 @@ def canonical(syllable: str) -> str:
     return _INITIAL_CLASS.get(initial, initial) + _FINAL_CLASS.get(final, final)
 
 
-def readings(syllable: str) -> set[str]:
-    """The canonical forms a caller's rendering of this syllable may take."""
+def _dialect_forms(syllable: str) -> set[str]:
+    """The syllable and its 东北 renderings: r → y, üe → iao."""
     forms = {syllable}
     initial, final = _split(syllable)
     if initial == "r" and final in _R_TO_Y:
         forms.add(_R_TO_Y[final])
     if syllable in _UE_TO_IAO:
         forms.add(_UE_TO_IAO[syllable])
-    return {canonical(f) for f in forms}
+    return forms
+
+
+def readings(syllable: str) -> set[str]:
+    """The canonical forms a caller's rendering of this syllable may take."""
+    return {canonical(f) for f in _dialect_forms(syllable)}
 
 
 def place_readings(syllable: str) -> set[str]:
@@ -110,6 +115,34 @@ def place_readings(syllable: str) -> set[str]:
     if syllable in _UE_TO_U:
         forms.add(_UE_TO_U[syllable])
     return forms
+
+
+def _whole_readings(syllable: str) -> set[str]:
+    """The toneless forms a syllable takes whole, each one sound change: 东北 r → y and
+    üe → iao, 岳 as 乐, üe as ü, lu as lü (see `readings`, `place_readings`)."""
+    forms = _dialect_forms(syllable)
+    initial, final = _split(syllable)
+    if syllable in _UE_TO_U:
+        forms.add(_UE_TO_U[syllable])
+    if syllable == "yue":
+        forms.add("le")
+    if final == "u" and initial in ("l", "n"):
+        forms.add(initial + "v")
+    return forms
+
+
+def blurs(heard: str, own: str) -> int:
+    """How many parts of the name's syllable `own` the recogniser changed in `heard`
+    (0–2): its initial, its final, or both; a whole-syllable reading (岳 heard as 药)
+    is one change. A slip changes one part (红 heard as 横: the final; 芦 as 努: the
+    initial); a syllable with both changed (红 heard as 封) is another syllable."""
+    heard_initial, heard_final = _split(heard)
+    best = 2
+    for form in _whole_readings(own):
+        initial, final = _split(form)
+        changed = (initial != heard_initial) + (final != heard_final)
+        best = min(best, changed if form == own else max(changed, 1))
+    return best
 
 
 def fuzzy_keys(name: str) -> set[str]:
@@ -158,7 +191,8 @@ class FuzzyPlaces:
                 if (
                     index in starts
                     and end in starts
-                    and self._accept(name, sylls, chars, starts, index, end)
+                    and all(map(_one_blur, sylls[index:end], syllables(name)))
+                    and self._accept(name, text_sound, index, end)
                 ):
                     found.append((index, end, name, area))
                     break
@@ -169,18 +203,21 @@ class FuzzyPlaces:
         self, sylls: list[str], chars: list[str], starts: set[int]
     ) -> list[tuple[int, int, str, str]]:
         """A town's or subdistrict's full name (芦屯镇) heard with its 镇/街道 as written
-        and a syllable's initial lost to the recogniser (芦存镇: 存 cun for 屯 tun): the
-        same finals, one of the stem's characters its own, the stem no dictionary word."""
+        and a syllable half heard: its initial lost (芦存镇: 存 cun for 屯 tun) or its
+        final (熊哟镇: 哟 yo for 岳 yue; 芦团镇: 团 tuan for 屯 tun; 海惜街道: 惜 xi for 星
+        xing). Each stem syllable keeps its initial or its final, one of the stem's
+        characters is its own, and the stem is no dictionary word."""
         found: list[tuple[int, int, str, str]] = []
-        for name, area, stem, _, finals in self._suffixed:
+        for name, area, stem, stem_sylls, _ in self._suffixed:
             for index in sorted(starts):
                 end = index + len(name)
                 heard = "".join(chars[index:end])
                 if (
-                    end in starts
+                    # the suffix ends a word or begins one (芦团|镇政府)
+                    (end in starts or index + stem in starts)
                     and heard[stem:] == name[stem:]
                     and heard != name
-                    and [final_of(canonical(s)) for s in sylls[index : index + stem]] == finals
+                    and all(map(_half_heard, sylls[index : index + stem], stem_sylls))
                     and any(a == b for a, b in zip(heard[:stem], name[:stem], strict=True))
                     and not self._is_word(heard[:stem])
                 ):
@@ -209,9 +246,8 @@ class FuzzyPlaces:
                 found.append((index, index + len(name) - 1, name, area))  # a syllable lost
         return found
 
-    def _accept(
-        self, name: str, sylls: list[str], chars: list[str], starts: set[int], index: int, end: int
-    ) -> bool:
+    def _accept(self, name: str, text_sound: TextSound, index: int, end: int) -> bool:
+        sylls, chars, starts = text_sound.parts()
         heard = "".join(chars[index:end])
         if self._is_word(heard):
             return False
@@ -235,11 +271,53 @@ class FuzzyPlaces:
             return False
         if words == 1 or end - index >= 3:
             return True
-        # A short name heard as several words: only with a place word after it.
+        # A short name heard as several words: only said apart, between the speaker's
+        # pauses (我们村 驴屯 村委会: the recogniser had no word for it), or with a place
+        # word after it.
+        # A particle said apart stays a word (领导 熊了 我一顿: 熊 scolds).
+        pauses = text_sound.pauses()
+        if (
+            index in pauses
+            and (end in pauses or end == len(sylls))
+            and not any(c in FUNCTION_CHARS for c in heard)
+        ):
+            return True
         following = [i for i in sorted(starts) if i > end]
         if not following:
             return False
         return "".join(chars[end : following[0]]) in PLACE_CUES
+
+
+def _one_blur(heard: str, own: str) -> bool:
+    return blurs(heard, own) <= 1
+
+
+def _half_heard(heard: str, own: str) -> bool:
+    """`heard` keeps the final of the syllable `own` (存 cun for 屯 tun: the initial
+    lost), or keeps its initial and the vowel or the nasal at one end of its rhyme (团
+    tuan for 屯 tun: the n; 惜 xi for 星 xing: the i, the coda dropped; 哟 yo for 岳 read
+    yao: the o). Fuzzy classes merged, `own`'s whole readings tried for the initial; a
+    rhyme with neither end kept (台 tai for 屯 tun, 花 hua for 海 hai) is another
+    syllable, and a medial (the i of xiong) is no end of it (习 xi is no 熊)."""
+    heard_initial, heard_final = _split(canonical(heard))
+    if heard_final == final_of(canonical(own)):
+        return True
+    heard_rhyme = _rhyme(heard_final)
+    for form in _whole_readings(own):
+        initial, final = _split(canonical(form))
+        rhyme = _rhyme(final)
+        if heard_initial == initial != "" and (
+            heard_rhyme[0] == rhyme[0] or heard_rhyme[-1] == rhyme[-1]
+        ):
+            return True
+    return False
+
+
+def _rhyme(final: str) -> str:
+    """The final without its medial ('iong' → 'ong', 'uan' → 'an'; 'un', 'in' stay)."""
+    if len(final) > 1 and final[0] in "iuv" and final[1] in "aeiouv":
+        return final[1:]
+    return final
 
 
 def _suffix(name: str) -> str:

@@ -7,21 +7,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces
+from hotline.ticketing.routing.latin_place import LatinPlaces
 from hotline.ticketing.routing.phonetic import MIN_TWIN_FREQ, PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import GazetteerRules
+from hotline.ticketing.routing.text import chunks
 
 # Prepositions the segmenter glues to the place after them (在鸿海), and position words
 # it glues to the place before them (陆屯后山上); see `Gazetteer._unglued`.
 GLUED_BEFORE = frozenset("在住到从去往回")
 # A position word or 到 (芦屯到开发区: the way from the place) after it.
 GLUED_AFTER = frozenset("后前里边上下东西南北到")
-
-# An area id is its name's pinyin (xiongyue, hongqi), which web forms and hurried typists
-# write for the name (xiongyue河边, hongqi 镇阳光小区); not inside a longer Latin word
-# (hongqiao). The text is lower-cased and its spaces removed, so only the end is checked.
-LATIN_ID = re.compile(r"^[a-z]{4,}$")
-# ... or before the kind of area, in pinyin or English (haixingjiedao, Xiongyue Town).
-LATIN_AFTER = r"(?=zhen|jiedao|jie|town|street|subdistrict|district|village|cun)"
 
 
 @dataclass(frozen=True)
@@ -46,10 +41,8 @@ class Gazetteer:
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
         self._fuzzy: FuzzyPlaces | None = None
-        latin = sorted((a for a in rules.area_names if LATIN_ID.match(a)), key=len, reverse=True)
-        self._latin = (
-            re.compile(f"(?:{'|'.join(latin)})(?:(?![a-z])|{LATIN_AFTER})") if latin else None
-        )
+        # Every name's pinyin (Wanghai, xiongyue河边, Honghai Subdistrict).
+        self._latin = LatinPlaces(self._area_of)
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -65,11 +58,19 @@ class Gazetteer:
             return None
         if self._blocked is not None:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
-        written = [
-            (m.start(), m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)
-        ]
-        if self._latin is not None:  # the area's pinyin: xiongyue河边
-            written += [(m.start(), m.group(0), m.group(0)) for m in self._latin.finditer(text)]
+        written: list[tuple[int, str, str]] = []
+        at = 0
+        while m := self._pattern.search(text, at):
+            if self._straddles(m.group(0), text_sound):
+                at = m.start() + 1  # 希望海星街道: 海星街道 after the straddled 望海
+                continue
+            written.append((m.start(), m.group(0), self._area_of[m.group(0)]))
+            at = m.end()
+        # A name's pinyin (xiongyue河边, near Wanghai), ordered where its letters are.
+        lowered = text.lower()
+        for _, key, area in self._latin.find(text_sound or TextSound(chunks(text))):
+            at = lowered.find(key)
+            written.append((at if at >= 0 else len(text), key, area))
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
@@ -81,6 +82,31 @@ class Gazetteer:
         best = max(counts, key=lambda a: (counts[a], -first_seen[a]))
         names = tuple(dict.fromkeys(name for name, area in mentions if area == best))
         return AreaHit(best, names, by_sound)
+
+    def _straddles(self, name: str, text_sound: TextSound | None) -> bool:
+        """Every occurrence of the written `name` begins inside one dictionary word and
+        ends inside the next (希望|海鲜 holds 望海, 上海|星巴克 holds 海星): the writer
+        wrote those words, not the place."""
+        if self._phonetic is None or text_sound is None:
+            return False
+        _, chars, starts = text_sound.parts()
+        joined = "".join(chars)
+        bounds = sorted(starts)
+        at = joined.find(name)
+        if at < 0:
+            return False
+        while at >= 0:
+            end = at + len(name)
+            if at in starts or end in starts:
+                return False
+            first = max(b for b in bounds if b < at)
+            last = min(b for b in bounds if b > end)
+            word_in = "".join(chars[first : max(b for b in bounds if b <= end)])
+            word_out = "".join(chars[min(b for b in bounds if b >= at) : last])
+            if not (self._phonetic.is_word(word_in) and self._phonetic.is_word(word_out)):
+                return False
+            at = joined.find(name, at + 1)
+        return True
 
     def heard_by_sound(
         self, text: str, text_sound: TextSound | None = None
@@ -128,7 +154,7 @@ class Gazetteer:
                     changed = True
                     continue
             pieces.append(word)
-        return TextSound(pieces) if changed else text_sound
+        return TextSound(pieces, text_sound.pauses()) if changed else text_sound
 
     def _by_fuzzy_sound(
         self, text: str, text_sound: TextSound | None

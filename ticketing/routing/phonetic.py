@@ -47,14 +47,17 @@ def sound(text: str) -> str:
 class TextSound:
     """The sound of a text plus where its words begin, for boundary-aligned matching."""
 
-    def __init__(self, chunks: list[str]) -> None:
+    def __init__(self, chunks: list[str], pauses: set[int] | None = None) -> None:
         """`chunks`: the text split at the speaker's word boundaries (text.chunks);
-        each chunk is segmented further with jieba."""
+        each chunk is segmented further with jieba. `pauses`: where the speaker paused,
+        when `chunks` are finer pieces of an earlier reading (default: the chunks)."""
         self._syllables: list[str] = []
         self._chars: list[str] = []
         self._starts: set[int] = set()
         self._word_at: list[str] = []  # per syllable: the word it belongs to
+        self._pauses: set[int] = set()  # syllable indexes where a chunk begins
         for chunk in chunks:
+            self._pauses.add(len(self._syllables))
             for word in segment.words(chunk):
                 self._starts.add(len(self._syllables))
                 chars = [c for c in word if not c.isspace()]
@@ -62,6 +65,8 @@ class TextSound:
                 self._syllables.extend(_char_sound(c) for c in chars)
                 self._chars.extend(chars)
         self._starts.add(len(self._syllables))
+        if pauses is not None:
+            self._pauses = set(pauses)
         self._joined = " " + " ".join(self._syllables) + " "
 
     def words_spanned(self, key: str) -> int:
@@ -111,6 +116,15 @@ class TextSound:
     def parts(self) -> tuple[list[str], list[str], set[int]]:
         """(syllables, characters, syllable indexes where words begin) — read-only."""
         return self._syllables, self._chars, self._starts
+
+    def spoken_chunks(self) -> list[str]:
+        """The chunks as given (spaces dropped): where the speaker paused or punctuated."""
+        bounds = sorted(self._pauses | {len(self._chars)})
+        return ["".join(self._chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    def pauses(self) -> set[int]:
+        """Syllable indexes where a chunk begins (the speaker paused) — read-only."""
+        return self._pauses
 
     def find(self, key: str) -> int:
         """Syllable index of the first boundary-aligned occurrence, or -1."""

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
-from hotline.ticketing.routing.duty_object import OBJECT_WEIGHT, SETTING_FACTOR, duty_objects
+from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
@@ -199,8 +199,8 @@ class RuleReader:
             weighed = hits
             for obj in objects:
                 if unit_id == obj.unit:
-                    hits = weighed = [*hits, Hit(obj.words, OBJECT_WEIGHT)]
-                elif unit_id == obj.setting_unit and not obj.setting_counts:
+                    hits = weighed = [*hits, Hit(obj.words, obj.weight)]
+                elif unit_id in obj.setting_units and not obj.setting_counts:
                     # Only the lead's weighing discounts the setting: its words keep their
                     # weight as a possible second duty (assist.py reads hits_of).
                     weighed = [replace(h, weight=h.weight * SETTING_FACTOR) for h in hits]

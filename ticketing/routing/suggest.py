@@ -85,8 +85,9 @@ from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
+from hotline.ticketing.routing.clause_duty import clause_duties
 from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
-from hotline.ticketing.routing.duty_object import classifier_setting, duty_objects
+from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
@@ -215,10 +216,9 @@ class Router:
         text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
-        # Routing reads the caller's words in plain Chinese (dialect, fillers, repeats
-        # rewritten); the classifier reads it with the known recognition errors
-        # corrected; the rules read it without spaces.
-        # A recogniser's sound-alike slip of a word the rules know is read as that word.
+        # Routing reads plain Chinese (dialect, fillers, repeats rewritten; a recogniser's
+        # sound-alike slip of a known word respelt); the classifier reads it with the known
+        # recognition errors corrected; the rules read it without spaces.
         text = self._respeller.respell(normalise_speech(text))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
         # Units and type from the matter after a written back-story; area and flag from all.
@@ -237,13 +237,13 @@ class Router:
         units = self._rules.unit_scores(
             compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
         )
-        # The unit classifier reads the request without who calls (rule_votes.SCENE_FACTOR)
-        # and without the names of units that turned it down (disclaimed.py), nor a
-        # fraudster's disguise and pretext (impostor.py).
+        # The unit classifier reads neither who calls (rule_votes.SCENE_FACTOR), units that
+        # turned it down (disclaimed.py) nor a fraudster's disguise and pretext (impostor.py).
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
-        clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, duty_objects(compact)))
+        objects = duty_objects(compact)
+        clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, objects))
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
@@ -256,7 +256,9 @@ class Router:
         area_said = ""  # why the area leads, when its own name or notice says so
         # Candidates to lead instead: every second duty, the epidemic cues' included.
         helpers = self._assisting(ranking.lead, units, area_id, compact, shown_only=False)
-        others = [a.department for a in helpers if a.department not in self._area_ids]
+        # An object's setting (景区 where the price is the matter) leads only if asked to act.
+        setting = bystanders(objects, lambda u: unit_role(compact, u, units.hits_of) is Role.ASKED)
+        others = [a.department for a in helpers if a.department not in {*self._area_ids, *setting}]
         # An area's lead came from its own weighing against the units' duties (rule_votes).
         leads_area = ranking.lead in self._area_ids
         # The unit the caller asks first by name leads (请卫生部门来检查，也请教育局…).
@@ -278,10 +280,9 @@ class Router:
             and employer_act(compact)
         ):
             asked = LABOUR_UNIT
-        # The town/community/village named and itself asked to act leads, unless the
-        # caller also asks the lead unit (社区能不能来个人 about a neighbour not seen for days).
-        # So does the town or subdistrict called by its full name to act, or quoted from
-        # its notice (area_named.py).
+        # The town/community/village named and asked to act leads unless the lead unit is
+        # asked too (社区能不能来个人 about a neighbour not seen for days); so does the town
+        # called by its full name to act, or quoted from its notice (area_named.py).
         if (
             asked is None
             and area_id is not None
@@ -297,6 +298,10 @@ class Router:
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
         helpers = self._assisting(ranking.lead, units, area_id, compact)
+        scene, added = clause_duties(
+            matter, ranking.lead, voter, helpers, self.rules, self._area_classes, self._name
+        )
+        helpers = (*helpers, *added)
         votes = Votes(units, area, clf, base.seed_share, history, ranking)
         decided_by, lead_sentence = who_decided(
             votes,
@@ -327,26 +332,25 @@ class Router:
             epidemic_words,
         )
         lead = ranking.lead
-
         duties = unnamed_duties(compact, lead)
         unnamed = {d.unit for d, _ in duties}
 
-        # A caller who asks a second thing (也得查查) likely wants a second unit to act:
-        # its lighter duty words are shown as 协办 too, on any type (shared_duty.second_ask).
+        # A second ask (也得查查) shows lighter duty words as 协办 on any type (second_ask).
         asked_twice = second_ask(compact)
 
         # The area asked too by name (社区也找人…) assists on any type, as units asked by name do.
         area_too = area_id if area_id != lead and area_also_asked(compact) else None
 
-        # The caller asks which unit handles it (找城管还是找环保): the units it names, and any
-        # second duty, are alternatives to the lead, not 协办 (shared_duty.which_unit).
+        # Which unit handles it (找城管还是找环保): those named are alternatives, not 协办.
         choice = which_unit(compact)
 
         def shown(a: Assist) -> bool:
             if choice:
                 return False
-            if a.named or a.department in unnamed or asked_twice or a.department == area_too:
+            if a.named or a.department in unnamed or a.department == area_too:
                 return True
+            if a.department in scene or asked_twice or a in added:
+                return a.department not in scene  # clause_duty.py: a scene unit only holds
             if category.category not in JOINT_TYPES:
                 return False
             return a.points >= SHOWN_POINTS or a.department in (asked_from, area_id)
@@ -381,6 +385,9 @@ class Router:
             area is not None,
             self._area_ids,
             p_type.get(category.category, 0.0),
+            text=compact,
+            second_units=len(helpers),
+            category=category.category,
         )
         suggestion = Suggestion(
             department=lead,

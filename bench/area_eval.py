@@ -1,0 +1,103 @@
+"""The area alone, on every labelled text: hits where a place is said, false areas where none is.
+
+    python bench/area_eval.py [--misses] [--false] [--by-set]
+
+The suggested area is the gazetteer's (suggest.py reads no classifier for it), so this reads
+the text as `Router.suggest` does up to the gazetteer and stops there: fast enough to run on
+all retired sets (rounds 2–17), the dev sets and the seed corpus at every change, and no
+classifier is trained, so there is no in-sample or held-out difference to report.
+
+Columns per source: texts with a place labelled (`said`), right area among them, texts with
+no place labelled (`none`) and false areas among them (an area the text does not say; a
+false area sends the ticket to the wrong town's liaison). `--misses` lists the wrong and
+missed areas, `--false` the false ones, each with how the area was found (as written, by
+sound or by fuzzy sound).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
+from hotline.ticketing.routing.gazetteer import AreaHit  # noqa: E402
+from hotline.ticketing.routing.phonetic import TextSound  # noqa: E402
+from hotline.ticketing.routing.speech import normalise_speech  # noqa: E402
+from hotline.ticketing.routing.suggest import MAX_CHARS, Router  # noqa: E402
+from hotline.ticketing.routing.text import apply_corrections, chunks, normalise  # noqa: E402
+
+from hotline.catalog_loader import load_catalog  # noqa: E402
+
+DEV = ROOT / "tests/routing/data"
+SOURCES = {
+    "retired": [ROOT / "ticketing/routing/retired_sets.jsonl"],
+    "dev": sorted(DEV.glob("*.jsonl")),
+    "seed": [ROOT / "ticketing/routing/seed_corpus.jsonl"],
+}
+
+
+def area_of(router: Router, text: str) -> AreaHit | None:
+    """The gazetteer's area for `text`, read as `Router.suggest` reads it."""
+    text = router._respeller.respell(normalise_speech(text[:MAX_CHARS]))
+    whole = apply_corrections(normalise(text), router.rules.corrections).replace(" ", "")
+    return router.gazetteer.find(whole, TextSound(chunks(text)))
+
+
+def items(path: Path) -> list[tuple[str, str, str | None]]:
+    """(set name, text, area label) of each labelled line; eval.jsonl gives two texts."""
+    found = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if "area" not in item:
+            continue
+        name = item.get("source", f"{path.stem}:{n}").rsplit(":", 1)[0]
+        texts = [item[k] for k in ("text", "clean", "asr") if k in item]
+        found += [(name, t, item["area"]) for t in texts]
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list wrong and missed areas")
+    parser.add_argument("--false", action="store_true", help="list false areas")
+    parser.add_argument("--by-set", action="store_true", help="a line per set, not per source")
+    args = parser.parse_args()
+    catalog = load_catalog()
+    router = build_router(load_rules(catalog), catalog, None)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for source, paths in SOURCES.items():
+        for path in paths:
+            for name, text, label in items(path):
+                hit = area_of(router, text)
+                got = hit.area_id if hit else None
+                how = "" if hit is None else ("sound" if hit.by_sound else "written")
+                row = totals[name if args.by_set else source]
+                if label:
+                    row[0] += 1
+                    row[1] += got == label
+                    if got != label and args.misses:
+                        print(f"MISS {name} {label}→{got} {how} {hit.names if hit else ''} {text}")
+                else:
+                    row[2] += 1
+                    row[3] += got is not None
+                    if got is not None and args.false:
+                        print(f"FALSE {name} →{got} {how} {hit.names if hit else ''} {text}")
+    print(f"{'source':16} {'said':>5} {'right':>6} {'acc':>6} {'none':>5} {'false':>6} {'rate':>6}")
+    for name, (said, right, none, false) in sorted(totals.items()):
+        print(
+            f"{name:16} {said:>5} {right:>6} {right / max(said, 1):>6.3f} "
+            f"{none:>5} {false:>6} {false / max(none, 1):>6.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
