@@ -131,3 +131,10 @@ def test_an_outbreak_told_as_one_is_read_without_a_health_ask(text: str) -> None
 )
 def test_the_schools_own_handling_is_not_an_outbreak_read(text: str) -> None:
     assert school_outbreak(text) == ""
+
+
+def test_an_alarm_device_is_no_call_to_the_police(rules_only_router: Router) -> None:
+    # 报警 (call the police) inside 报警器 (an alarm): the rules file cancels it.
+    text = "建议冬天多搞点煤炉子的宣传，一氧化碳报警器给老人发几个"
+    assert rules_only_router.suggest(text).department != "public_security"
+    assert rules_only_router.suggest("邻居家天天打架我要报警").department == "public_security"
