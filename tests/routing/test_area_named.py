@@ -49,3 +49,14 @@ def test_a_question_about_a_subdistricts_notice_goes_to_it(router: Router) -> No
         "——请问体检在哪个医院做？要不要提前预约？"
     )
     assert s.department == "wanghai"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们住熊岳镇能不能派人上门给认证一下",  # where the caller lives; the hotline is asked
+        "我在熊岳镇帮我找找车主",  # where the caller is
+    ],
+)
+def test_the_full_name_said_as_where_one_lives_is_an_address(text: str) -> None:
+    assert not area_named_acts(text, _XIONGYUE)

@@ -98,7 +98,7 @@ def test_children_ill_together_with_a_health_ask_are_read(text: str) -> None:
     [
         "班里好几个孩子出水痘学校也不通知家长要求学校给个说法",  # the school asked
         "一个班一半孩子发烧学校还照常考试请教育局督促",  # the education bureau asked
-        "幼儿园好几个孩子得了手足口老师也不告诉家长这幼儿园咋这样",  # only blames the school
+        "幼儿园有孩子得了手足口老师也不告诉家长这幼儿园咋这样",  # blames the school, no count
         "幼儿园的伙食费怎么收",  # no one ill
     ],
 )

@@ -50,3 +50,21 @@ def test_a_dismissal_after_an_illness_goes_to_the_labour_bureau(
 def test_a_unit_asked_by_name_keeps_the_lead(rules_only_router: Router) -> None:
     text = "单位体检查出来乙肝 公司就把我辞了 请卫健部门来查查这家体检中心是不是查错了"
     assert rules_only_router.suggest(text).department == "health"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "熊岳镇给我们村盖村部施工队的老板拖着我们八个小工的工钱",
+            "施工队的老板拖着我们八个小工的工钱",
+        ),
+        ("包工头一共欠我和十几个工友工资二十多万", "包工头一共欠我和十几个工友工资"),
+    ],
+)
+def test_wages_owed_to_the_caller_are_the_employers_act(text: str, words: str) -> None:
+    assert employer_act(text) == words
+
+
+def test_anothers_wages_told_in_passing_are_not_read() -> None:
+    assert employer_act("美容院关门了老板电话打不通员工也说被拖欠工资我的预付卡咋办") == ""

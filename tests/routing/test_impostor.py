@@ -83,3 +83,26 @@ def test_a_fraud_message_read_aloud_goes_to_the_police(rules_only_router: Router
         "这个是真的假的 我没敢加"
     )
     assert rules_only_router.suggest(text).department == POLICE_UNIT
+
+
+def test_a_fake_at_the_door_the_unit_denies_sending_is_the_polices(
+    rules_only_router: Router,
+) -> None:
+    text = (
+        "今天有两个穿工装的男的说是燃气公司的来安检，非让买他们的报警器380一个，"
+        "后来打燃气公司电话说根本没派人。举报这俩骗子"
+    )
+    assert impostor(text.replace("，", "").replace("。", ""))[1] == "gas"
+    assert rules_only_router.suggest(text).department == POLICE_UNIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "说是燃气公司入户安检的进门就让换报警器三百八这是你们公司的人吗",  # asks the company
+        "说是燃气公司的来卖报警器别是骗子吧",  # a doubt, not a denial
+        "怎么确认他们是不是燃气公司的人",  # a question
+    ],
+)
+def test_a_caller_asking_whether_he_is_the_units_man_is_not_denied(text: str) -> None:
+    assert impostor(text) == ("", None)

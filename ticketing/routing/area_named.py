@@ -26,6 +26,9 @@ _ACTS_AFTER = re.compile(
 _NOTICE = re.compile(r"【[^】]{0,16}?(?:镇|街道|社区|村)[^】]{0,16}?通知】")
 # Full names only: a bare stem (熊岳) is mostly an address.
 _FULL = re.compile(r"(?:镇|街道)$")
+# The full name said as where the caller lives or is (我们住海星街道 能不能派人上门给认证一下,
+# 我在望海街道 帮我找找车主): an address, and the ask after it is the hotline's, not the area's.
+_LIVES_IN = re.compile(r"(?:住|住在|家在|我在|人在)$")
 
 
 def area_named_acts(text: str, names: Iterable[str]) -> bool:
@@ -35,6 +38,8 @@ def area_named_acts(text: str, names: Iterable[str]) -> bool:
         if not _FULL.search(name):
             continue
         for m in re.finditer(re.escape(name), text):
+            if _LIVES_IN.search(text[max(0, m.start() - 2) : m.start()]):
+                continue
             if _ACTS_AFTER.match(text[m.end() : m.end() + 12]):
                 return True
     return False

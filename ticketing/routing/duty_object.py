@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hotline.ticketing.routing import duty_scale_aid_leaves as more
+
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
 HEALTH_UNIT = "health"
@@ -146,6 +148,26 @@ _HEALTH_ASK = re.compile(
     r"|(?<![不没见])消毒|派人|派医生|上哪个医院|医院看"
 )
 _SCHOOL_ASKED = re.compile(r"要求学校|给个说法|教育局")
+# Without a health ask, an outbreak told as one is the health bureau's too (疫情防控与传染病,
+# 疫苗接种), the school its setting: a shot to catch up on, whether to close or screen, the
+# health side named (补打水痘疫苗, 需不需要停课, 要不要筛查, 卫生管不管) whatever else is asked;
+# cases counted, a certificate to return, cases hidden or no disinfection (七八个发烧请假的, 好些
+# 孩子发烧, 复课证明, 瞒着不报, 教室也不消毒) unless the ask is the school's own handling —
+# exams, attendance, fees, lessons missed, a suggestion for its routine (全勤, 期末, 伙食费,
+# 网课, 建议…晨检), education's. A rumour of an outbreak (造谣) is the police's.
+_OUTBREAK_ASK = re.compile(
+    r"疫苗|补打|(?:要不要|需不需要|该不该|用不用|是不是该|该)停课|筛查|卫生管|卫生部门|卫健"
+)
+_OUTBREAK_TOLD = re.compile(
+    r"(?:好几|十几|十来|二十多|好几十|[两三四五六七八九十几]{1,3})个|好些|一半|多例|一片"
+    r"|复课证明|开证明|医院开|瞒着|瞒报|不报|不消毒|没消毒|没见消毒|没看到消毒"
+)
+_SCHOOL_OWN = re.compile(
+    r"考试|补考|月考|期末|全勤|评优|零分|扣分|网课|补课|落下|课程|伙食费|保育费|服务费|退"
+    r"|建议|晨检|托管班|无证|看孩子"
+)
+_RUMOUR = re.compile(r"谣言|造谣|辟谣")
+
 
 # An underpass or culvert under water to be cleared or warned of (涵洞积水一米多深 … 下水口都
 # 被树叶子堵死了 麻烦派人来疏通; 哪几个下穿桥、涵洞可能积水 让大家绕行; 地下通道一下雨就淹): the
@@ -231,8 +253,14 @@ def school_outbreak(text: str) -> str:
     if _SCHOOL_ASKED.search(text):
         return ""
     found = _SCHOOL_ILL.search(text)
-    asked = _HEALTH_ASK.search(text)
-    return f"{found.group(0)}…{asked.group(0)}" if found and asked else ""
+    if found is None:
+        return ""
+    if _RUMOUR.search(text):
+        return ""
+    asked = _HEALTH_ASK.search(text) or _OUTBREAK_ASK.search(text)
+    if asked is None and not _SCHOOL_OWN.search(text):
+        asked = _OUTBREAK_TOLD.search(text)
+    return f"{found.group(0)}…{asked.group(0)}" if asked else ""
 
 
 def underpass_water(text: str) -> str:
@@ -287,6 +315,32 @@ def duty_objects(text: str) -> list[DutyObject]:
     ill = "" if food else school_outbreak(text)
     if ill:
         found.append(DutyObject(HEALTH_UNIT, ill, (EDUCATION_UNIT,), setting_counts=False))
+    return found + _more_objects(text)
+
+
+def _more_objects(text: str) -> list[DutyObject]:
+    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) as objects."""
+    found: list[DutyObject] = []
+    scale = more.scale_cheats(text)
+    if scale:
+        found.append(DutyObject(more.MARKET_UNIT, scale, (more.FARM_UNIT,), setting_counts=False))
+    insured = more.insurance_aid(text)
+    if insured:
+        found.append(
+            DutyObject(more.INSURANCE_UNIT, insured, (more.RELIEF_UNIT,), setting_counts=False)
+        )
+    heated = more.heating_aid(text)
+    if heated:
+        found.append(
+            DutyObject(more.RELIEF_UNIT, heated, (more.HEATING_UNIT,), setting_counts=False)
+        )
+    leaves, hazard_near = more.leaves_burnt(text)
+    if leaves:
+        unit = more.HAZARD_UNIT if hazard_near else more.TOWN_UNIT
+        setting = (
+            (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
+        )
+        found.append(DutyObject(unit, leaves, setting, setting_counts=False))
     return found
 
 

@@ -36,6 +36,19 @@ def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
 
 # Money moved or asked for at a distance: the mark of the fraud.
 _TRANSFER = re.compile(r"转钱|转账|汇款|打钱|转到|转了|转走|安全账户|验证码")
+# Or, after the posing, the unit saying it sent no one or the caller calling them cheats
+# (说是燃气公司的来安检…卖报警器…燃气公司说根本没派人 举报这俩骗子): a fake at the door
+# selling under a unit's name is the police's too. Not the caller asking whether he is the
+# unit's man (这是你们公司的人吗, 别是骗子吧): that the unit answers.
+_DENIED = re.compile(
+    r"没派人|没派过人|没有派人|(?<!是)不是(?:他们|我们|公司|燃气公司)(?:的|派的)人"
+    r"|(?<![是别])(?:这|那)?[俩两几个]?骗子(?![吧吗])"
+)
+
+
+def _money_or_denial(text: str, start: int) -> re.Match[str] | None:
+    """After the posing, the money asked for or the unit's denial (`_DENIED`)."""
+    return _TRANSFER.search(text, start) or _DENIED.search(text, start)
 
 
 # The fraud's script without a disguise named (a message read aloud: 您的快递已丢失 客服将为
@@ -61,11 +74,12 @@ def _script(text: str) -> str:
 
 def impostor(text: str) -> tuple[str, str | None]:
     """(the words of the posing, the unit posed as or None) when a fraudster posed as a
-    unit and money was moved or asked for after it, or the fraud's script was told with no
-    disguise named (`_script`: no unit posed as); ("", None) otherwise."""
+    unit and money was moved or asked for after it (or the unit denied sending him), or
+    the fraud's script was told with no disguise named (`_script`: no unit posed as);
+    ("", None) otherwise."""
     pattern, unit_of = _posing()
     posing = pattern.search(text)
-    if posing is None or _TRANSFER.search(text, posing.end()) is None:
+    if posing is None or _money_or_denial(text, posing.end()) is None:
         return _script(text), None
     return posing.group(0), unit_of.get(posing.group("name"))
 
@@ -76,7 +90,7 @@ def without_pretext(text: str) -> str:
     冻结了) do not stand for the matter, which is the fraud."""
     pattern, _ = _posing()
     posing = pattern.search(text)
-    transfer = _TRANSFER.search(text, posing.end()) if posing else None
+    transfer = _money_or_denial(text, posing.end()) if posing else None
     if posing is None or transfer is None:
         return text
     return text[: posing.start()] + " " + text[transfer.start() :]

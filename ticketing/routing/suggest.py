@@ -88,7 +88,7 @@ from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.clause_duty import clause_duties
 from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
-from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act
+from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act, labour_kept
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
@@ -261,13 +261,13 @@ class Router:
         others = [a.department for a in helpers if a.department not in {*self._area_ids, *setting}]
         # An area's lead came from its own weighing against the units' duties (rule_votes).
         leads_area = ranking.lead in self._area_ids
-        # The unit the caller asks first by name leads (请卫生部门来检查，也请教育局…).
+        # The unit the caller asks first by name leads (请卫生部门来检查), or keeps its lead.
         named = first_named(compact) if ranking.lead is not None else None
-        if named == ranking.lead:
-            named = None
+        keeps = named is not None and named == ranking.lead  # 望公安查处 after 卖粮的钱
+        named = None if keeps else named
         asked = (
             named
-            if named is not None or leads_area
+            if named is not None or leads_area or keeps
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
         # The employer acting against its worker asks the labour bureau, whatever illness or
@@ -282,11 +282,11 @@ class Router:
             asked = LABOUR_UNIT
         # The town/community/village named and asked to act leads unless the lead unit is
         # asked too (社区能不能来个人 about a neighbour not seen for days); so does the town
-        # called by its full name to act, or quoted from its notice (area_named.py).
-        if (
+        # called by its full name to act, or quoted from its notice (area_named.py); not over
+        if (  # the labour bureau where the employer acted against the worker (employer.py)
             asked is None
             and area_id is not None
-            and ranking.lead not in (None, area_id)
+            and ranking.lead not in (None, area_id, labour_kept(compact))
             and unit_role(compact, ranking.lead or "", units.hits_of) is not Role.ASKED
         ):
             if area_asked(compact, units.area_hits, ranking.lead or ""):
