@@ -143,6 +143,32 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         ),
         also=re.compile(r"摊|卖|小贩|商贩|推车|经营"),
     ),
+    # A utility's crew kept from its pipe or valve because the property manager holds the
+    # key or has locked the door (楼顶门让物业锁了, 物业说没有钥匙): 物业管理 is the housing
+    # bureau's duty, the repair the utility's. Read from the retired assist sets of rounds
+    # 2–15 (r5_assist 37, r15_assist 24, both labelled with housing); written in no
+    # single-owner request of rounds 2–18.
+    UnnamedDuty(
+        "housing",
+        "物业管理",
+        re.compile(r"物业[^请]{0,12}?(?:钥匙|锁)|(?:钥匙|锁)[^请]{0,8}?物业"),
+        UTILITIES,
+    ),
+    # Pupils sick after the school canteen's food (吃完食堂…上吐下泻, 怀疑是食堂不干净): the
+    # outbreak is the health bureau's, 食品安全 in the canteen the market regulator's. Only
+    # with health leading and a school or kindergarten and a stomach illness written: a
+    # canteen's fees (伙食费) are the school's alone, a works canteen's outbreak health's.
+    # On rounds 2–15, 2 such requests (both labelled with market supervision), none alone.
+    UnnamedDuty(
+        "market_supervision",
+        "食品安全",
+        re.compile(r"食堂"),
+        frozenset({"health"}),
+        re.compile(
+            r"(?:学校|幼儿园|园里|学生|年级|班里|班上)[^请]*?(?:吐|拉|泻|食物中毒)"
+            r"|(?:吐|拉|泻|食物中毒)[^请]*?(?:学校|幼儿园|园里|学生|年级|班里|班上)"
+        ),
+    ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
     UnnamedDuty(

@@ -1,0 +1,49 @@
+"""Second duties the catalogue states for a second unit, told without naming it
+(shared_duty.py, round 19): a utility kept from its pipe by the property manager's key,
+pupils sick from the school canteen's food."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.auto import held_back_by
+from hotline.ticketing.routing.shared_duty import unnamed_duties
+from hotline.ticketing.routing.text import normalise
+
+
+def _units(text: str, lead: str) -> list[str]:
+    return [d.unit for d, _ in unnamed_duties(normalise(text).replace(" ", ""), lead)]
+
+
+def test_a_utility_kept_from_its_pipe_by_the_property_managers_key_is_housings_too() -> None:
+    text = "热力公司师傅说得上楼顶放气，可楼顶门让物业锁了，物业说钥匙在经理手里"
+    assert _units(text, "heating") == ["housing"]
+    assert _units("楼上暖气片爆了，物业说没有钥匙，赶紧派人关阀门", "heating") == ["housing"]
+    assert _units("水管冻了，物业说钥匙在老板那", "water") == ["housing"]
+    # Only beside a utility's lead: a lock on a stairwell is the property manager's own matter.
+    assert _units("物业把楼道门锁了不让进", "housing") == []
+    # A utility's matter without the property manager's key or lock.
+    assert _units("暖气不热，物业说找热力", "heating") == []
+
+
+def test_pupils_sick_from_the_school_canteen_are_the_market_regulators_too() -> None:
+    text = "学校食堂中午吃完，孩子们年级里二十多个又吐又拉，食堂今天照样开"
+    assert _units(text, "health") == ["market_supervision"]
+    # The canteen's fees are the school's alone; a works canteen's outbreak is health's.
+    assert _units("学校食堂一个月伙食费四百，孩子说吃不饱", "education") == []
+    assert _units("学校食堂饭菜太贵，学生都吃不起", "health") == []
+    assert _units("我们单位食堂好几个人上吐下泻", "health") == []
+
+
+def test_the_router_names_the_property_managers_unit_and_holds_the_request(
+    router: Router,
+) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest(
+        "我家楼上暖气管子半夜爆了，水顺着天棚往我家流，楼上没人住锁着门，物业说没有钥匙，"
+        "热力公司赶紧来人关阀门"
+    )
+    assert got.department == "heating"
+    assert "housing" in dict(got.assisting)
+    assert held_back_by(got, on) is not None
