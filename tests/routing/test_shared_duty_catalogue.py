@@ -47,3 +47,12 @@ def test_the_router_names_the_property_managers_unit_and_holds_the_request(
     assert got.department == "heating"
     assert "housing" in dict(got.assisting)
     assert held_back_by(got, on) is not None
+
+
+def test_a_trade_without_a_licence_is_the_market_regulators_whoever_oversees_it() -> None:
+    text = "集上有个三轮车卖玉米种子，袋子上什么都没印，卖的人也没执照"
+    assert _units(text, "agriculture") == ["market_supervision"]
+    assert _units("小区会所里有人办游泳班，连执照都没有", "education") == ["market_supervision"]
+    # A clinic's licence is the health bureau's own matter; the regulator itself leading.
+    assert _units("小区底商新开了个牙科诊所，没有执照", "health") == []
+    assert _units("这家店没有营业执照", "market_supervision") == []

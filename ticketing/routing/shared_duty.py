@@ -169,6 +169,27 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             r"|(?:吐|拉|泻|食物中毒)[^请]*?(?:学校|幼儿园|园里|学生|年级|班里|班上)"
         ),
     ),
+    # A business said to trade without a licence (没有营业执照, 卖的人也没执照, 连执照都没有):
+    # 无照经营 is the market regulator's duty, whoever leads on the trade (farm inputs, a
+    # swimming class, a guesthouse's wages). Not with health leading: a clinic's licence is
+    # health's own (医疗机构). On rounds 2–15, 2 requests labelled with market supervision
+    # and 1 single-owner (a day-care class, held by its epidemic flag anyway).
+    UnnamedDuty(
+        "market_supervision",
+        "无照经营",
+        re.compile(r"(?:没有?|无)(?:营业)?执照|执照(?:都|也)没"),
+        frozenset(
+            {
+                "agriculture",
+                "culture_tourism",
+                "education",
+                "emergency",
+                "environment",
+                "human_resources",
+                "urban_management",
+            }
+        ),
+    ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
     UnnamedDuty(
