@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.auto import held_back_by
-from hotline.ticketing.routing.shared_duty import unnamed_duties
+from hotline.ticketing.routing.shared_duty import asked_side_by_side, unnamed_duties
 from hotline.ticketing.routing.text import normalise
 
 
@@ -56,3 +56,29 @@ def test_a_trade_without_a_licence_is_the_market_regulators_whoever_oversees_it(
     # A clinic's licence is the health bureau's own matter; the regulator itself leading.
     assert _units("小区底商新开了个牙科诊所，没有执照", "health") == []
     assert _units("这家店没有营业执照", "market_supervision") == []
+
+
+def _side(text: str, lead: str) -> tuple[str, ...]:
+    return asked_side_by_side(normalise(text).replace(" ", ""), lead)
+
+
+def test_two_bodies_named_side_by_side_as_the_ones_to_come_are_both_asked() -> None:
+    assert _side("麻烦镇上和住建的来鉴定一下这是不是危房", "hongqi") == ("housing",)
+    assert _side("施工队说等供水和电业来", "housing") == ("water", "power")
+    assert _side("请应急和劳动部门都来查查这个厂", "emergency") == ("human_resources",)
+    assert _side("请人社和住建一起处理", "human_resources") == ("housing",)
+    # A unit named alone, or not as one to come; the lead itself.
+    assert _side("请住建局来处理", "hongqi") == ()
+    assert _side("我和城管说过了", "haixing") == ()
+    assert _side("请社区和城管一块来", "urban_management") == ()
+
+
+def test_the_router_shows_a_unit_asked_side_by_side_and_holds_the_request(
+    router: Router,
+) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest(
+        "我们村有户老人的土坯房下雨后房梁裂了，麻烦镇上和住建的来鉴定一下是不是危房"
+    )
+    assert "housing" in dict(got.assisting)
+    assert held_back_by(got, on) is not None

@@ -363,16 +363,42 @@ def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[
     return tuple(dict.fromkeys(u for u in units if u is not None and u != lead))
 
 
+# Two bodies named side by side as the ones to come (镇上和住建的来鉴定一下, 请人社和住建一起,
+# 等供水和电业来, 请应急和劳动部门都来查查): each unit named there is asked to act, whether
+# the other side is the lead, the area or a second unit, with no joint-ask word needed
+# (JOINT_ASK). Read from the retired assist sets of rounds 2–15: 8 requests say this, each
+# labelled with the unit after 和 among its units; no single-owner request of rounds 2–18.
+_NAMES = "|".join(sorted(map(re.escape, _UNIT_OF_NAME), key=len, reverse=True))
+_SIDE_BY_SIDE = re.compile(
+    rf"(?:({_NAMES})|{_AREA_BODY})?(?:和|跟|与|同)({_NAMES})(?:的人|的|部门)?都?"
+    r"(?:一起|一块|一同|来|过来|上门)"
+)
+
+
+def asked_side_by_side(text: str, lead: str | None) -> tuple[str, ...]:
+    """The units named side by side as the ones to come (`_SIDE_BY_SIDE`), other than the
+    lead and a unit that turned the matter down (not_disclaimed); () without a lead."""
+    if lead is None:
+        return ()
+    named = [n for m in _SIDE_BY_SIDE.finditer(text) for n in m.groups() if n]
+    units = (_UNIT_OF_NAME[n] for n in not_disclaimed(text, tuple(named)))
+    return tuple(dict.fromkeys(u for u in units if u != lead))
+
+
 def with_joint_assists(
     chosen: tuple[Assist, ...], text: str, lead: str | None, name: Callable[[str], str]
 ) -> tuple[Assist, ...]:
-    """`chosen` with the units asked to act together with the lead (`jointly_asked`) as
-    协办, after the units asked by name and before those found from duty words."""
+    """`chosen` with the units asked to act together with the lead (`jointly_asked`,
+    `asked_side_by_side`) as 协办, after the units asked by name and before those found
+    from duty words."""
     taken = {a.department for a in chosen}
-    together = jointly_asked(text, lead, other_units_named(text, lead or ""))
+    together = (
+        *jointly_asked(text, lead, other_units_named(text, lead or "")),
+        *asked_side_by_side(text, lead),
+    )
     joint = tuple(
         Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
-        for u in together
+        for u in dict.fromkeys(together)
         if u not in taken
     )
     return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))
