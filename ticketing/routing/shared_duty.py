@@ -22,7 +22,12 @@ applies to:
 - a scale or a fuel pump that measures short (加油枪的表也不准, 秤不对): 计量 is the market
   regulator's, whoever leads on the seller (a utility's own meter is the utility's);
 - a seller's stall set out on the pavement or the road (摊位摆到机动车道上): 占道经营 is
-  the city's enforcement, whoever oversees what is sold.
+  the city's enforcement, whoever oversees what is sold;
+- a utility's crew kept from its pipe by the property manager's key or lock (物业说没有
+  钥匙): 物业管理 is the housing bureau's;
+- pupils sick from the school canteen's food: 食品安全 is the market regulator's beside
+  health's outbreak;
+- a trade without a licence (卖的人也没执照): 无照经营 is the market regulator's.
 
 Each names the unit, so it is suggested as 协办 with its reason, on a question or a
 proposal too (these words are specific, unlike a second unit's phrases, which
