@@ -70,6 +70,8 @@ def test_two_bodies_named_side_by_side_as_the_ones_to_come_are_both_asked() -> N
     # A unit named alone, or not as one to come; the lead itself.
     assert _side("请住建局来处理", "hongqi") == ()
     assert _side("我和城管说过了", "haixing") == ()
+    assert _side("我跟热力来回打了好几次电话", "housing") == ()  # back and forth, not asked
+    assert _side("和城管来的人吵起来了", "haixing") == ()  # those who came
     assert _side("请社区和城管一块来", "urban_management") == ()
 
 

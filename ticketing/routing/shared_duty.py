@@ -376,7 +376,7 @@ def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[
 _NAMES = "|".join(sorted(map(re.escape, _UNIT_OF_NAME), key=len, reverse=True))
 _SIDE_BY_SIDE = re.compile(
     rf"(?:({_NAMES})|{_AREA_BODY})?(?:和|跟|与|同)({_NAMES})(?:的人|的|部门)?都?"
-    r"(?:一起|一块|一同|来|过来|上门)"
+    r"(?:一起|一块|一同|(?:来|过来|上门)(?![回往的]))"  # not 跟热力来回扯, 和城管来的人
 )
 
 
