@@ -80,7 +80,8 @@ def test_the_router_shows_a_unit_asked_side_by_side_and_holds_the_request(
 ) -> None:
     on = replace(router.rules.auto_dispatch, enabled=True)
     got = router.suggest(
-        "我们村有户老人的土坯房下雨后房梁裂了，麻烦镇上和住建的来鉴定一下是不是危房"
+        "红旗镇我们村有个老人住的土坯房，暴雨后房梁裂了还不肯搬，麻烦镇上和住建的来看看给想想办法"
     )
+    assert got.department == "hongqi"
     assert "housing" in dict(got.assisting)
     assert held_back_by(got, on) is not None
