@@ -22,7 +22,12 @@ applies to:
 - a scale or a fuel pump that measures short (加油枪的表也不准, 秤不对): 计量 is the market
   regulator's, whoever leads on the seller (a utility's own meter is the utility's);
 - a seller's stall set out on the pavement or the road (摊位摆到机动车道上): 占道经营 is
-  the city's enforcement, whoever oversees what is sold.
+  the city's enforcement, whoever oversees what is sold;
+- a utility's crew kept from its pipe by the property manager's key or lock (物业说没有
+  钥匙): 物业管理 is the housing bureau's;
+- pupils sick from the school canteen's food: 食品安全 is the market regulator's beside
+  health's outbreak;
+- a trade without a licence (卖的人也没执照): 无照经营 is the market regulator's.
 
 Each names the unit, so it is suggested as 协办 with its reason, on a question or a
 proposal too (these words are specific, unlike a second unit's phrases, which
@@ -142,6 +147,53 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             r"(?:人行道|道边|道牙|马路|机动车道|行车道|便道|步道|路边|路上|道上)"
         ),
         also=re.compile(r"摊|卖|小贩|商贩|推车|经营"),
+    ),
+    # A utility's crew kept from its pipe or valve because the property manager holds the
+    # key or has locked the door (楼顶门让物业锁了, 物业说没有钥匙): 物业管理 is the housing
+    # bureau's duty, the repair the utility's. Read from the retired assist sets of rounds
+    # 2–15 (r5_assist 37, r15_assist 24, both labelled with housing); written in no
+    # single-owner request of rounds 2–18.
+    UnnamedDuty(
+        "housing",
+        "物业管理",
+        re.compile(r"物业[^请]{0,12}?(?:钥匙|锁)|(?:钥匙|锁)[^请]{0,8}?物业"),
+        UTILITIES,
+    ),
+    # Pupils sick after the school canteen's food (吃完食堂…上吐下泻, 怀疑是食堂不干净): the
+    # outbreak is the health bureau's, 食品安全 in the canteen the market regulator's. Only
+    # with health leading and a school or kindergarten and a stomach illness written: a
+    # canteen's fees (伙食费) are the school's alone, a works canteen's outbreak health's.
+    # On rounds 2–15, 2 such requests (both labelled with market supervision), none alone.
+    UnnamedDuty(
+        "market_supervision",
+        "食品安全",
+        re.compile(r"食堂"),
+        frozenset({"health"}),
+        re.compile(
+            r"(?:学校|幼儿园|园里|学生|年级|班里|班上)[^请]*?(?:吐|拉|泻|食物中毒)"
+            r"|(?:吐|拉|泻|食物中毒)[^请]*?(?:学校|幼儿园|园里|学生|年级|班里|班上)"
+        ),
+    ),
+    # A business said to trade without a licence (没有营业执照, 卖的人也没执照, 连执照都没有):
+    # 无照经营 is the market regulator's duty, whoever leads on the trade (farm inputs, a
+    # swimming class, a guesthouse's wages). Not with health leading: a clinic's licence is
+    # health's own (医疗机构). On rounds 2–15, 2 requests labelled with market supervision
+    # and 1 single-owner (a day-care class, held by its epidemic flag anyway).
+    UnnamedDuty(
+        "market_supervision",
+        "无照经营",
+        re.compile(r"(?:没有?|无)(?:营业)?执照|执照(?:都|也)没"),
+        frozenset(
+            {
+                "agriculture",
+                "culture_tourism",
+                "education",
+                "emergency",
+                "environment",
+                "human_resources",
+                "urban_management",
+            }
+        ),
     ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
@@ -316,16 +368,42 @@ def jointly_asked(text: str, lead: str | None, named: tuple[str, ...]) -> tuple[
     return tuple(dict.fromkeys(u for u in units if u is not None and u != lead))
 
 
+# Two bodies named side by side as the ones to come (镇上和住建的来鉴定一下, 请人社和住建一起,
+# 等供水和电业来, 请应急和劳动部门都来查查): each unit named there is asked to act, whether
+# the other side is the lead, the area or a second unit, with no joint-ask word needed
+# (JOINT_ASK). Read from the retired assist sets of rounds 2–15: 8 requests say this, each
+# labelled with the unit after 和 among its units; no single-owner request of rounds 2–18.
+_NAMES = "|".join(sorted(map(re.escape, _UNIT_OF_NAME), key=len, reverse=True))
+_SIDE_BY_SIDE = re.compile(
+    rf"(?:({_NAMES})|{_AREA_BODY})?(?:和|跟|与|同)({_NAMES})(?:的人|的|部门)?都?"
+    r"(?:一起|一块|一同|(?:来|过来|上门)(?![回往的]))"  # not 跟热力来回扯, 和城管来的人
+)
+
+
+def asked_side_by_side(text: str, lead: str | None) -> tuple[str, ...]:
+    """The units named side by side as the ones to come (`_SIDE_BY_SIDE`), other than the
+    lead and a unit that turned the matter down (not_disclaimed); () without a lead."""
+    if lead is None:
+        return ()
+    named = [n for m in _SIDE_BY_SIDE.finditer(text) for n in m.groups() if n]
+    units = (_UNIT_OF_NAME[n] for n in not_disclaimed(text, tuple(named)))
+    return tuple(dict.fromkeys(u for u in units if u != lead))
+
+
 def with_joint_assists(
     chosen: tuple[Assist, ...], text: str, lead: str | None, name: Callable[[str], str]
 ) -> tuple[Assist, ...]:
-    """`chosen` with the units asked to act together with the lead (`jointly_asked`) as
-    协办, after the units asked by name and before those found from duty words."""
+    """`chosen` with the units asked to act together with the lead (`jointly_asked`,
+    `asked_side_by_side`) as 协办, after the units asked by name and before those found
+    from duty words."""
     taken = {a.department for a in chosen}
-    together = jointly_asked(text, lead, other_units_named(text, lead or ""))
+    together = (
+        *jointly_asked(text, lead, other_units_named(text, lead or "")),
+        *asked_side_by_side(text, lead),
+    )
     joint = tuple(
         Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
-        for u in together
+        for u in dict.fromkeys(together)
         if u not in taken
     )
     return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))
