@@ -63,17 +63,6 @@ class Evidence:
     lead_plain: float = 0.0
     second_units: float = 0.0  # min(units, 3) / 3
     question: float = 0.0
-    # Round 19 (0 in evidence gathered before; evidence19.py): how much of what the caller
-    # said was fillers, repeats or dialect; how spread the classifier's probabilities are;
-    # the classifier's probability for the runner-up; the lead put ahead of a unit that
-    # scored higher (asked by name, the area asked); how many clauses were said; how early
-    # the lead's own phrase is heard.
-    fillers: float = 0.0  # min(share of characters normalise_speech dropped · 4, 1)
-    clf_entropy: float = 0.0  # the classifier's entropy over log(classes): 0 sure, 1 flat
-    rival_clf: float = 0.0  # the classifier's probability for the first alternative
-    promoted: float = 0.0  # 1: an alternative's combined score beats the lead's
-    clauses: float = 0.0  # min(clauses, 6) / 6
-    lead_early: float = 0.0  # 1 − first position of a lead phrase / length; 0: none verbatim
     # The lead unit: some units are confused with others far more often (its own bias).
     lead: str = ""
 

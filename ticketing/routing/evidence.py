@@ -7,7 +7,6 @@ import math
 
 from hotline.ticketing.routing.blend import Ranking
 from hotline.ticketing.routing.confidence import Evidence, scaled_logit
-from hotline.ticketing.routing.evidence19 import round19_readings
 from hotline.ticketing.routing.model_votes import ClassifierVote
 from hotline.ticketing.routing.roles import Role, unit_role
 from hotline.ticketing.routing.rule_votes import UnitScores
@@ -29,12 +28,10 @@ def gather_evidence(
     text: str = "",
     second_units: int = 0,
     category: str = "",
-    said: str = "",
 ) -> Evidence | None:
     """None without a lead (nothing to be confident about). `text`: the compact text the
     rules read (for the lead's role in it, roles.unit_role); `second_units`: other units
-    whose duties were heard (协办 shown or not); `category`: the request type chosen;
-    `said`: the caller's words as received (evidence19.py)."""
+    whose duties were heard (协办 shown or not); `category`: the request type chosen."""
     lead = ranking.lead
     if lead is None:
         return None
@@ -85,6 +82,5 @@ def gather_evidence(
         lead_plain=float(role is Role.PLAIN),
         second_units=min(second_units, 3) / 3,
         question=float(category == QUESTION),
-        **round19_readings(said, text, ranking, clf, hits),
         lead=lead,
     )

@@ -213,7 +213,7 @@ class Router:
     # -- the suggestion ------------------------------------------------------
 
     def suggest(self, text: str) -> Suggestion:
-        said = text = text[:MAX_CHARS]
+        text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
         # Routing reads plain Chinese (dialect, fillers, repeats rewritten; a recogniser's
@@ -334,6 +334,7 @@ class Router:
         lead = ranking.lead
         duties = unnamed_duties(compact, lead)
         unnamed = {d.unit for d, _ in duties}
+
         # A second ask (也得查查) shows lighter duty words as 协办 on any type (second_ask).
         asked_twice = second_ask(compact)
 
@@ -387,7 +388,6 @@ class Router:
             text=compact,
             second_units=len(helpers),
             category=category.category,
-            said=said,
         )
         suggestion = Suggestion(
             department=lead,
