@@ -1,7 +1,7 @@
 """Do the calibration's features see what separates right from wrong? Old against new.
 
     python bench/auto_features.py CV_FILE DUMP [DUMP …] [--without lead_asked,question]
-                                  [--rounds 13,14,15,16,17]
+                                  [--rounds 13,14,15,16,17] [--curve]
 
 CV_FILE: `routing_eval.py --calibrate 5 --evidence CV_FILE` (the corpus and retired lines
 routed out of fold); DUMP: `auto_gates.py --retired ROUNDS --dump DUMP` (retired rounds
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,6 +64,30 @@ def held_out(rows: list[dict[str, Any]], value: list[float], threshold: float) -
     return f"{len(went) / max(len(rows), 1):.3f} @ {p:.3f} ({len(went)}/{len(rows)}, {wrong} wrong)"
 
 
+def curve(rows: list[dict[str, Any]], value: list[float]) -> str:
+    """Held-out reliability of the requests no hold stops, spoken and written (a lone
+    dispatch right, as `held_out` counts): per bin of calibrated confidence from 0.5,
+    count and accuracy; then the log loss of the lead-right target over every routing."""
+    free = [
+        (v, right(r))
+        for r, v in zip(rows, value, strict=True)
+        if not any(r["holds"].get(h) for h in HOLDS) and not r["set"].endswith("assist")
+    ]
+    bins = [(0.5, 0.8), (0.8, 0.88), (0.88, 0.92), (0.92, 0.96), (0.96, 0.98), (0.98, 1.01)]
+    parts = []
+    for low, high in bins:
+        inside = [ok for v, ok in free if low <= v < high]
+        if inside:
+            parts.append(f"{low:.2f}+ {len(inside)} {sum(inside) / len(inside):.3f}")
+    eps = 1e-6
+    loss = [
+        -math.log(max(eps, v if r["got"] == r["unit"] else 1 - v))
+        for r, v in zip(rows, value, strict=True)
+        if r["evidence"]
+    ]
+    return f"  reliability {'; '.join(parts)}; log loss {sum(loss) / max(len(loss), 1):.4f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cv", type=Path)
@@ -70,6 +95,7 @@ def main() -> int:
     parser.add_argument("--without", default=",".join(NEW))
     parser.add_argument("--rounds", default="")
     parser.add_argument("--precision", type=float, default=0.98)
+    parser.add_argument("--curve", action="store_true", help="held-out reliability, log loss")
     args = parser.parse_args()
     routed = load_routed(args.cv)
     rows = [
@@ -105,7 +131,7 @@ def main() -> int:
             f"{title}: out of fold threshold {chosen.threshold:.3f} coverage "
             f"{chosen.coverage:.3f} precision {chosen.precision:.3f}"
         )
-        extra = {k: round(v, 3) for k, v in final.weights.items() if k in NEW}
+        extra = {k: round(v, 3) for k, v in final.weights.items() if k in without}
         if extra:
             print(f"  weights {extra}")
         value = [final(Evidence(**r["evidence"])) if r["evidence"] else 0.0 for r in rows]
@@ -115,6 +141,8 @@ def main() -> int:
                 f"  held out {kind or 'all':8} "
                 + held_out([r for r, _ in some], [v for _, v in some], chosen.threshold)
             )
+        if args.curve:
+            print(curve(rows, value))
     return 0
 
 
