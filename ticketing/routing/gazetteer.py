@@ -47,6 +47,12 @@ class Gazetteer:
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
         self._fuzzy: FuzzyPlaces | None = None
+        # Names of one syllable a character, with their syllables, for `_by_other_reading`.
+        self._spelt = [
+            (name, area, own)
+            for name, area in self._area_of.items()
+            if len(own := syllables(name)) == len(name) >= 2
+        ]
         # Every name's pinyin (Wanghai, xiongyue河边, Honghai Subdistrict).
         self._latin = LatinPlaces(self._area_of)
         self._not_places = frozenset(rules.not_places)
@@ -151,11 +157,11 @@ class Gazetteer:
         assert self._phonetic is not None
         _, chars, starts = text_sound.parts()
         found: list[tuple[int, int, str, str]] = []
-        for name, area in self._area_of.items():
-            own = syllables(name)
-            if len(own) != len(name) or len(name) < 2:
-                continue
-            for index in sorted(starts):
+        for index in sorted(starts - {len(chars)}):
+            first, first_readings = chars[index], char_readings(chars[index])
+            for name, area, own in self._spelt:
+                if first != name[0] and own[0] not in first_readings:
+                    continue  # the cheap test first: most words begin no name
                 end = index + len(name)
                 heard = "".join(chars[index:end])
                 if (
