@@ -12,6 +12,10 @@ no place labelled (`none`) and false areas among them (an area the text does not
 false area sends the ticket to the wrong town's liaison). `--misses` lists the wrong and
 missed areas, `--false` the false ones, each with how the area was found (as written, by
 sound or by fuzzy sound).
+
+`--half-pinyin`: the texts that name their area as written, each rewritten once per
+character of the name with that character in toneless pinyin (芦屯镇 → lu屯镇, 芦tun镇,
+芦屯zhen), as an input method's hurried typist leaves it; the share still placed right.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
 from hotline.ticketing.routing.gazetteer import AreaHit  # noqa: E402
-from hotline.ticketing.routing.phonetic import TextSound  # noqa: E402
+from hotline.ticketing.routing.phonetic import TextSound, syllables  # noqa: E402
 from hotline.ticketing.routing.speech import normalise_speech  # noqa: E402
 from hotline.ticketing.routing.suggest import MAX_CHARS, Router  # noqa: E402
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise  # noqa: E402
@@ -64,14 +68,37 @@ def items(path: Path) -> list[tuple[str, str, str | None]]:
     return found
 
 
+def half_pinyin(router: Router, texts: list[tuple[str, str, str | None]]) -> None:
+    """Print how many one-character-in-pinyin rewrites of each written name stay placed."""
+    tried = right = 0
+    for _, text, label in texts:
+        hit = area_of(router, text)
+        if label is None or hit is None or hit.area_id != label or hit.by_sound:
+            continue
+        name = next((n for n in hit.names if n in text and len(syllables(n)) == len(n)), None)
+        for i, sound in enumerate(syllables(name or "")):
+            assert name is not None
+            variant = text.replace(name, name[:i] + sound + name[i + 1 :], 1)
+            got = area_of(router, variant)
+            tried += 1
+            right += got is not None and got.area_id == label
+            if got is None or got.area_id != label:
+                print(f"HALF {label}→{got.area_id if got else None} {variant[:80]}")
+    print(f"half pinyin: {right} of {tried} placed right ({right / max(tried, 1):.3f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong and missed areas")
     parser.add_argument("--false", action="store_true", help="list false areas")
     parser.add_argument("--by-set", action="store_true", help="a line per set, not per source")
+    parser.add_argument("--half-pinyin", action="store_true", help="names half in pinyin")
     args = parser.parse_args()
     catalog = load_catalog()
     router = build_router(load_rules(catalog), catalog, None)
+    if args.half_pinyin:
+        half_pinyin(router, [t for path in SOURCES["retired"] for t in items(path)])
+        return 0
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for source, paths in SOURCES.items():
         for path in paths:

@@ -6,9 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hotline.ticketing.routing.fuzzy_sound import FuzzyPlaces
+from hotline.ticketing.routing.fuzzy_sound import FUNCTION_CHARS, FuzzyPlaces
 from hotline.ticketing.routing.latin_place import LatinPlaces
-from hotline.ticketing.routing.phonetic import MIN_TWIN_FREQ, PhoneticIndex, TextSound
+from hotline.ticketing.routing.phonetic import (
+    MIN_TWIN_FREQ,
+    PhoneticIndex,
+    TextSound,
+    char_readings,
+    syllables,
+)
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -41,6 +47,12 @@ class Gazetteer:
             re.compile("|".join(re.escape(n) for n in names_sorted)) if names_sorted else None
         )
         self._fuzzy: FuzzyPlaces | None = None
+        # Names of one syllable a character, with their syllables, for `_by_other_reading`.
+        self._spelt = [
+            (name, area, own)
+            for name, area in self._area_of.items()
+            if len(own := syllables(name)) == len(name) >= 2
+        ]
         # Every name's pinyin (Wanghai, xiongyue河边, Honghai Subdistrict).
         self._latin = LatinPlaces(self._area_of)
         self._not_places = frozenset(rules.not_places)
@@ -68,9 +80,14 @@ class Gazetteer:
             at = m.end()
         # A name's pinyin (xiongyue河边, near Wanghai), ordered where its letters are.
         lowered = text.lower()
-        for _, key, area in self._latin.find(text_sound or TextSound(chunks(text))):
+        said = text_sound or TextSound(chunks(text))
+        for _, key, area in self._latin.find(said):
             at = lowered.find(key)
             written.append((at if at >= 0 else len(text), key, area))
+        # A name half in pinyin (芦tun镇, 红qi镇), ordered where it is written.
+        for as_written, name, area in self._latin.find_mixed(said):
+            at = lowered.find(as_written)
+            written.append((at if at >= 0 else len(text), name, area))
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
@@ -131,6 +148,34 @@ class Gazetteer:
                     self._phonetic.frequency(heard) < MIN_TWIN_FREQ
                 ):
                     found.append((at, at + len(name), name, area))
+        return found or self._by_other_reading(text_sound)
+
+    def _by_other_reading(self, text_sound: TextSound) -> list[tuple[int, int, str, str]]:
+        """A name heard with a character read in another of its readings (熊哕镇: 哕 is
+        hui first, yue too, as 岳): on word boundaries, one character the name's own, no
+        particle (还 hai/huan is no 海), and what was heard no common word."""
+        assert self._phonetic is not None
+        _, chars, starts = text_sound.parts()
+        found: list[tuple[int, int, str, str]] = []
+        for index in sorted(starts - {len(chars)}):
+            first, first_readings = chars[index], char_readings(chars[index])
+            for name, area, own in self._spelt:
+                if first != name[0] and own[0] not in first_readings:
+                    continue  # the cheap test first: most words begin no name
+                end = index + len(name)
+                heard = "".join(chars[index:end])
+                if (
+                    end in starts
+                    and heard != name
+                    and any(h == c for h, c in zip(heard, name, strict=False))
+                    and all(
+                        h == c or (o in char_readings(h) and h not in FUNCTION_CHARS)
+                        for h, c, o in zip(heard, name, own, strict=False)
+                    )
+                    and heard not in self._not_places
+                    and self._phonetic.frequency(heard) < MIN_TWIN_FREQ
+                ):
+                    found.append((index, end, name, area))
         return found
 
     def _unglued(self, text_sound: TextSound) -> TextSound:

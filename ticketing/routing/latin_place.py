@@ -9,6 +9,10 @@ Written as one word (Wanghai) the pinyin is a place name: that is how places are
 Spaced into syllables (Wang Hai) it is also how a person's name is written, so it is a place
 only next to what says place: a kind of place after it (Wang Hai Street, lu tun镇, Xiong
 Yue河边: Chinese right after it), or a place preposition before it (near Wang Hai).
+
+An input method's typist may also leave a name half in characters, half in pinyin (芦tun镇,
+红qi镇, 熊yue镇, Lu屯): each syllable written as its character or as its pinyin, at least
+one of each, the letters a whole word (红qiao is no 红旗).
 """
 
 from __future__ import annotations
@@ -56,10 +60,35 @@ class LatinPlaces:
         """`names`: Chinese place name → area id. A pinyin two names share (none in the
         gazetteer) would be kept once, for the first."""
         self._area_of: dict[str, str] = {}
-        for name, area in names.items():
+        # Longest name first, so 熊yue镇 is 熊岳镇, not 熊岳 with a 镇 left over.
+        self._mixed: list[tuple[re.Pattern[str], str, str]] = []
+        for name, area in sorted(names.items(), key=lambda item: -len(item[0])):
             key = romanised(name)
             if len(syllables(name)) >= 2 and key.isascii():
                 self._area_of.setdefault(key, area)
+            if len(syllables(name)) == len(name) >= 2:
+                self._mixed.append((_mixed_pattern(name), name, area))
+
+    def find_mixed(self, text_sound: TextSound) -> list[tuple[str, str, str]]:
+        """(as written, name, area) of each place name written half in characters, half
+        in pinyin (芦tun镇: '芦tun镇', '芦屯镇', 'lutun'), in the order written."""
+        found: list[tuple[int, str, str, str]] = []
+        for c, chunk in enumerate(text_sound.spoken_chunks()):
+            plain = _plain(chunk)
+            if not _LATIN.search(plain) or plain.isascii():
+                continue
+            taken: list[tuple[int, int]] = []
+            for pattern, name, area in self._mixed:
+                for m in pattern.finditer(plain):
+                    written = m.group(0)
+                    overlaps = any(a < m.end() and m.start() < b for a, b in taken)
+                    # Letters that spell a name whole (xiongyue镇) are `find`'s mention.
+                    runs = _LATIN.findall(written)
+                    whole = any(self._area_at(run) is not None for run in runs)
+                    if runs and not overlaps and not whole and not written.isascii():
+                        taken.append((m.start(), m.end()))
+                        found.append((c * 10_000 + m.start(), written, name, area))
+        return [(written, name, area) for _, written, name, area in sorted(found)]
 
     def find(self, text_sound: TextSound) -> list[tuple[int, str, str]]:
         """(word index, pinyin, area) of each place name the text writes in Latin letters."""
@@ -92,6 +121,14 @@ class LatinPlaces:
             if stem != joined and stem in self._area_of:
                 return stem, self._area_of[stem]
         return None
+
+
+def _mixed_pattern(name: str) -> re.Pattern[str]:
+    """Each character of `name` or its toneless pinyin; the letters start and end a word."""
+    parts = (
+        f"(?:{re.escape(char)}|{sound})" for char, sound in zip(name, syllables(name), strict=True)
+    )
+    return re.compile(r"(?<![a-z])" + "".join(parts) + r"(?![a-z])")
 
 
 def _latin_words(text_sound: TextSound) -> list[str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from hotline.ticketing.routing import segment
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A dictionary word this frequent (or this share of the phrase's own frequency)
@@ -31,6 +31,15 @@ def _char_sound(char: str) -> str:
     if _CJK.match(char):
         return lazy_pinyin(char, style=Style.NORMAL)[0]
     return char
+
+
+@lru_cache(maxsize=65536)
+def char_readings(char: str) -> frozenset[str]:
+    """Every toneless reading of a Chinese character (哕: hui and yue), not only the first
+    one `syllables` takes; the character itself when it is not Chinese."""
+    if not _CJK.match(char):
+        return frozenset((char,))
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
 
 
 def syllables(text: str) -> list[str]:

@@ -4,7 +4,8 @@ know. No I/O.
 Callers here say 咋整 for 怎么办, 啥 for 什么, 嘎哈 for 干什么, 埋汰 for 脏, 俺 for 我; they
 open with fillers (嗯, 那个啥, 哎呀妈呀, 我跟你说), repeat the point ("暖气不热，暖气不热"),
 ask yes/no questions with a final 不 ("医保能报不" for 能报吗) and read room and year
-numbers digit by digit ("五零二", "二零二五年"). `normalise_speech` rewrites
+numbers digit by digit ("五零二", "二零二五年"); visitors type traditional characters
+(traditional.py). `normalise_speech` rewrites
 these before routing, so a rule written once in plain Chinese matches them all. The
 callback number is read from the caller's own words, not from this text.
 """
@@ -12,6 +13,8 @@ callback number is read from the caller's own words, not from this text.
 from __future__ import annotations
 
 import re
+
+from hotline.ticketing.routing.traditional import simplified
 
 # Longest first where one contains another (applied in this order).
 DIALECT: tuple[tuple[str, str], ...] = (
@@ -109,10 +112,10 @@ def _digits(match: re.Match[str]) -> str:
 
 
 def normalise_speech(text: str) -> str:
-    """The text in plain written Chinese: dialect words replaced, fillers dropped,
-    immediate repetitions said once, digit-by-digit numbers as Arabic digits, a
-    clause-final question 不 as 吗."""
-    text = _FILLERS.sub("", text)
+    """The text in plain written Chinese: traditional script in simplified characters,
+    dialect words replaced, fillers dropped, immediate repetitions said once,
+    digit-by-digit numbers as Arabic digits, a clause-final question 不 as 吗."""
+    text = _FILLERS.sub("", simplified(text))
     for heard, plain in DIALECT:
         text = text.replace(heard, plain)
     text = _ZEI.sub("很", text)
