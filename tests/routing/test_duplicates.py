@@ -56,3 +56,14 @@ def test_limit() -> None:
     draft = DraftInfo("幸福小区停水了", NOW)
     tickets = [_open(i, "幸福小区停水了", i) for i in range(1, 20)]
     assert len(find_duplicates(draft, tickets, limit=5)) == 5
+
+
+def test_a_request_in_traditional_script_finds_its_simplified_twin() -> None:
+    draft = DraftInfo("熊嶽鎮溫泉小區的路燈壞了一個禮拜，晚上黑得看不見路", NOW)
+    tickets = [
+        _open(1, "熊岳镇温泉小区的路灯坏了一个礼拜，晚上黑得看不见路", 2),
+        _open(2, "红海街道幸福小区停水了", 2),
+    ]
+    found = find_duplicates(draft, tickets)
+    assert [c.ticket_id for c in found] == [1]
+    assert found[0].similarity > 0.95

@@ -2,7 +2,8 @@
 
 A candidate shares the caller's or the dictated callback number, or says nearly
 the same thing (cosine of character 1–3-gram vectors of the normalised texts
-without greetings and fillers; robust to recognition errors and word order),
+without greetings and fillers, traditional script read as simplified; robust to
+recognition errors and word order),
 within a window of days. When both sides know their unit (the draft's
 suggestion, the ticket's lead unit) and the units differ, the similarity is
 halved: "小区停水" and "小区停电" in the same compound are different requests.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from hotline.ticketing.routing.text import normalise
+from hotline.ticketing.routing.traditional import simplified
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -135,4 +137,5 @@ def _similarities(text: str, others: list[str]) -> list[float]:
 
 
 def _content(text: str) -> str:
-    return _FILLERS.sub("", normalise(text).replace(" ", ""))
+    # A visitor's traditional script (熊嶽鎮的路燈壞了) is compared as the simplified it stands for.
+    return _FILLERS.sub("", normalise(simplified(text)).replace(" ", ""))
