@@ -119,16 +119,21 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         frozenset({"transport"}),
     ),
     # The same overload told by counting: a vehicle's seats and the people packed into it
-    # (七座的车塞了十四五个孩子, 三十五座的车里坐了四十多人). With the school as lead too: a
-    # private van taking pupils is the school's matter and the overload the traffic
-    # police's (r12_assist 4 and r14_assist 24 were sent out to the school alone). Not
-    # 超员 with the school: a class is 超员 too.
+    # (七座的车塞了十四五个孩子, 三十五座的车里坐了四十多人), or the people packed into each
+    # vehicle (一车塞十一二个人). With the school as lead too: a private van taking pupils
+    # is the school's matter and the overload the traffic police's (r12_assist 4 and
+    # r14_assist 24 were sent out to the school alone). Not 超员 with the school: a class
+    # is 超员 too.
     UnnamedDuty(
         "public_security",
         "交通管理",
         re.compile(
             rf"[{_COUNT}]+座的?[^座]{{0,6}}?(?:塞|坐|拉|装|挤)了?[^座]{{0,4}}?"
             rf"[{_COUNT}几]+多?个?(?:人|孩子|学生|小孩)"
+            # or packed in per vehicle (塞 or 挤 says too many: 私家面包车…一车塞十一二个人;
+            # round 20, from r19_assist 36, sent out to transport alone; said nowhere else)
+            rf"|(?:一|每一?)(?:辆)?车(?:就|都)?(?:塞|挤)了?[{_COUNT}几]+多?个?"
+            r"(?:人|孩子|学生|小孩)"
         ),
         frozenset({"transport", "education"}),
     ),
