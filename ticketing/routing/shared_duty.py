@@ -131,7 +131,8 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             rf"[{_COUNT}]+座的?[^座]{{0,6}}?(?:塞|坐|拉|装|挤)了?[^座]{{0,4}}?"
             rf"[{_COUNT}几]+多?个?(?:人|孩子|学生|小孩)"
             # or packed in per vehicle (塞 or 挤 says too many: 私家面包车…一车塞十一二个人;
-            # round 20, from r19_assist 36, sent out to transport alone; said nowhere else)
+            # round 20, from r19_assist 36, sent out to transport alone; else only in a seed
+            # line, a school van's 一车塞了三十多个孩子)
             rf"|(?:一|每一?)(?:辆)?车(?:就|都)?(?:塞|挤)了?[{_COUNT}几]+多?个?"
             r"(?:人|孩子|学生|小孩)"
         ),
