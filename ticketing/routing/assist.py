@@ -211,7 +211,7 @@ def assisting_units(
         total = sum(h.weight for h in own)
         if total < MIN_POINTS:
             continue
-        if context and unit_id in SCENE_UNITS.get(lead, frozenset()) and not _named(unit_id, text):
+        if context and unit_id in SCENE_UNITS.get(lead, frozenset()) and not _named(own):
             total = MIN_POINTS  # a lighter duty: held for a person, not shown (suggest.py)
         words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
         reason = f"协办：{name(unit_id)}，其职责明确提到{words}"
@@ -247,8 +247,10 @@ def _flagged(text: str, phrase: str, flag_words: Collection[str]) -> bool:
     return any(phrase == w or (phrase in w and w in text) for w in flag_words)
 
 
-def _named(unit: str, text: str) -> bool:
-    """The unit's own name is written in `text` (roles.ADDRESSED_AS: 燃气公司, 热力)."""
-    from hotline.ticketing.routing.roles import ADDRESSED_AS  # roles imports this module
+# A phrase that names the body itself (燃气公司, 热力公司, 供电局), not its duty's words.
+_BODY_NAME = re.compile(r"(?:公司|局|部门)$")
 
-    return any(name in text for name in ADDRESSED_AS.get(unit, ()))
+
+def _named(own: list[Hit]) -> bool:
+    """Among the unit's own phrases is its body's name: the caller names the unit."""
+    return any(_BODY_NAME.search(h.phrase) for h in own)
