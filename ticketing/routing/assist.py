@@ -80,11 +80,11 @@ SETTING_UNLESS: dict[str, re.Pattern[str]] = {"market_supervision": re.compile(r
 # 的暖气管道和电缆), a gas pressure box (挨着燃气调压箱烧) or a water main; the utility is what
 # is at risk, not a unit to act. On the retired assist sets of rounds 2–19 and the assist dev
 # sets, no emergency-led request is labelled with a utility as 协办 except where the caller
-# names it (燃气公司也不管: roles.named_assists, not read here); r18_assist 39 and r19_assist
+# names it (assist_dev 35: 燃气公司也不管); r18_assist 39 and r19_assist
 # 34 showed one by its words alone. Such a utility counts as a lighter duty (below
 # SHOWN_POINTS): not shown as 协办, it still holds a request to act back as before (a
 # heater's 取暖 held r19_assist 37, whose second units were unstated). A utility the caller
-# names (燃气公司也不管) still assists: its name says it is expected to act.
+# names (its body's name among its phrases, `_named`) still assists: it is expected to act.
 SCENE_UNITS: dict[str, frozenset[str]] = {
     "emergency": frozenset({"water", "gas", "power", "heating"}),
 }
