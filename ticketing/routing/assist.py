@@ -75,6 +75,21 @@ SETTING: dict[str, frozenset[str]] = {
 SETTING_UNLESS: dict[str, re.Pattern[str]] = {"market_supervision": re.compile(r"占|堵|挡")}
 
 
+# Units whose duty words, beside these leads, only say what lies next to the lead's matter:
+# a fire hazard (emergency) sits by the building's heating pipes and cables (地下室就是整栋楼
+# 的暖气管道和电缆), a gas pressure box (挨着燃气调压箱烧) or a water main; the utility is what
+# is at risk, not a unit to act. On the retired assist sets of rounds 2–19 and the assist dev
+# sets, no emergency-led request is labelled with a utility as 协办 except where the caller
+# names it (assist_dev 35: 燃气公司也不管); r18_assist 39 and r19_assist
+# 34 showed one by its words alone. Such a utility counts as a lighter duty (below
+# SHOWN_POINTS): not shown as 协办, it still holds a request to act back as before (a
+# heater's 取暖 held r19_assist 37, whose second units were unstated). A utility the caller
+# names (its body's name among its phrases, `_named`) still assists: it is expected to act.
+SCENE_UNITS: dict[str, frozenset[str]] = {
+    "emergency": frozenset({"water", "gas", "power", "heating"}),
+}
+
+
 # A unit's words that, written beside another unit's lead, say what the caller has, does
 # or went through (果园, 打零工, 退休金, 结婚, 自费, 开学, 扫雪), or a thing of the scene (车间,
 # 烟囱, 消防栓, 健身器材), not that this unit is to act. Chosen by a rule, not read from one
@@ -196,6 +211,8 @@ def assisting_units(
         total = sum(h.weight for h in own)
         if total < MIN_POINTS:
             continue
+        if context and unit_id in SCENE_UNITS.get(lead, frozenset()) and not _named(own):
+            total = MIN_POINTS  # a lighter duty: held for a person, not shown (suggest.py)
         words = "".join(f"“{h.phrase}”" for h in sorted(own, key=lambda h: -h.weight)[:3])
         reason = f"协办：{name(unit_id)}，其职责明确提到{words}"
         phrases = tuple(h.phrase for h in own)
@@ -228,3 +245,12 @@ def _inside(text: str, hit: Hit, others: list[tuple[int, int]]) -> bool:
 def _flagged(text: str, phrase: str, flag_words: Collection[str]) -> bool:
     """The phrase is a flag word, or part of one written here (结核 in 肺结核)."""
     return any(phrase == w or (phrase in w and w in text) for w in flag_words)
+
+
+# A phrase that names the body itself (燃气公司, 热力公司, 供电局), not its duty's words.
+_BODY_NAME = re.compile(r"(?:公司|局|部门)$")
+
+
+def _named(own: list[Hit]) -> bool:
+    """Among the unit's own phrases is its body's name: the caller names the unit."""
+    return any(_BODY_NAME.search(h.phrase) for h in own)

@@ -119,16 +119,22 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         frozenset({"transport"}),
     ),
     # The same overload told by counting: a vehicle's seats and the people packed into it
-    # (七座的车塞了十四五个孩子, 三十五座的车里坐了四十多人). With the school as lead too: a
-    # private van taking pupils is the school's matter and the overload the traffic
-    # police's (r12_assist 4 and r14_assist 24 were sent out to the school alone). Not
-    # 超员 with the school: a class is 超员 too.
+    # (七座的车塞了十四五个孩子, 三十五座的车里坐了四十多人), or the people packed into each
+    # vehicle (一车塞十一二个人). With the school as lead too: a private van taking pupils
+    # is the school's matter and the overload the traffic police's (r12_assist 4 and
+    # r14_assist 24 were sent out to the school alone). Not 超员 with the school: a class
+    # is 超员 too.
     UnnamedDuty(
         "public_security",
         "交通管理",
         re.compile(
             rf"[{_COUNT}]+座的?[^座]{{0,6}}?(?:塞|坐|拉|装|挤)了?[^座]{{0,4}}?"
             rf"[{_COUNT}几]+多?个?(?:人|孩子|学生|小孩)"
+            # or packed in per vehicle (塞 or 挤 says too many: 私家面包车…一车塞十一二个人;
+            # round 20, from r19_assist 36, sent out to transport alone; else only in a seed
+            # line, a school van's 一车塞了三十多个孩子)
+            rf"|(?:一|每一?)(?:辆)?车(?:就|都)?(?:塞|挤)了?[{_COUNT}几]+多?个?"
+            r"(?:人|孩子|学生|小孩)"
         ),
         frozenset({"transport", "education"}),
     ),
@@ -285,7 +291,7 @@ AREA_ALSO_ASKED = re.compile(
 
 def area_also_asked(text: str) -> str:
     """The words asking the town, community or village to act too, or ""."""
-    match = AREA_ALSO_ASKED.search(text)
+    match = AREA_ALSO_ASKED.search(text) or AREA_ASKED_BESIDE.search(text)
     return match.group(0) if match else ""
 
 
@@ -377,6 +383,18 @@ _NAMES = "|".join(sorted(map(re.escape, _UNIT_OF_NAME), key=len, reverse=True))
 _SIDE_BY_SIDE = re.compile(
     rf"(?:({_NAMES})|{_AREA_BODY})?(?:和|跟|与|同)({_NAMES})(?:的人|的|部门)?都?"
     r"(?:一起|一块|一同|(?:来|过来|上门)(?![回往的]))"  # not 跟热力来回扯, 和城管来的人
+)
+
+
+# The area asked beside a unit the caller asks by name, the other way round from
+# AREA_ALSO_ASKED: 也 before the area (请派出所查骗子，也让社区赶紧在群里提醒大家) or the area
+# after a unit's name in one ask (请住建局和社区催一催). Not 也找社区了 / 也找社区说 (where the
+# caller went). On the retired sets of rounds 2–19 and the dev sets, 3 requests say this, each
+# labelled with that area as 协办 (r8_assist 30, r18_assist 9, r19_assist 25; the last two were
+# dispatched alone to the lead); no single-owner request does.
+AREA_ASKED_BESIDE = re.compile(
+    rf"也(?:让|请|叫|找|麻烦)(?:{_AREA_BODY})(?![了说过])"
+    rf"|(?:请|让|要求|希望|麻烦)(?:{_NAMES})(?:和|跟|与|同)(?:{_AREA_BODY})(?![说了过])"
 )
 
 
