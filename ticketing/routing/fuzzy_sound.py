@@ -13,11 +13,12 @@ boundaries; what was heard must not be a dictionary word (海信 is a brand, not
 at least one character must be the name's own or its toneless homophone (卢 for 芦,
 not a particle: 还 is no 海; half of them when the heard span is several words), so
 晚还 is never 望海; a two-syllable name heard as two words (努 吞, 卢 蹲) counts only
-when a place word follows (那边, 附近, 老家 …). A full name with its 镇 or 街道
-as written may also lose a syllable's initial (芦存镇 for 芦屯镇: same finals) or, of a
-two-character stem, a whole syllable where only one area's stem has the other (芦镇);
-with its suffix as written, the stem may be blurred whole (炉墩镇: 炉 and 墩 are neither
-芦 nor 屯), as long as the heard stem is no dictionary word.
+when a place word follows (那边, 附近, 老家, 大集, 派出所 …: place_after.py).
+A full name with its 镇 or 街道 as written may also lose a syllable's initial (芦存镇
+for 芦屯镇: same finals) or, of a two-character stem, a whole syllable where only one
+area's stem has the other (芦镇); with its suffix as written, the stem may be blurred
+whole (炉墩镇: 炉 and 墩 are neither 芦 nor 屯), as long as the heard stem is no
+dictionary word.
 The gazetteer tries this only after exact and toneless matches fail.
 """
 
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from itertools import product
 
 from hotline.ticketing.routing.phonetic import TextSound, syllables
+from hotline.ticketing.routing.place_after import is_place_cue
 
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q")
 _INITIALS += ("x", "r", "z", "c", "s", "y", "w")
@@ -44,13 +46,6 @@ _UE_TO_IAO = {"yue": "yao", "xue": "xiao", "jue": "jiao", "que": "qiao", "lve": 
 _UE_TO_IAO["nve"] = "niao"
 # A place name's üe heard without its e, as ü (熊岳 written 熊域 or 熊育: yue as yu).
 _UE_TO_U = {"yue": "yu", "xue": "xu", "jue": "ju", "que": "qu"}
-# Words after which a two-syllable sound-alike heard as two words is a place (老家: a
-# hometown, 迁回芦屯老家).
-PLACE_CUES = frozenset(
-    ("那边", "这边", "那块", "这块", "那块儿", "这块儿", "附近", "一带", "那疙瘩", "这疙瘩")
-    + ("老家",)
-)
-
 # Particles and adverbs: a sound-alike's character that is one of these is a word of
 # its own, not the recogniser's spelling of a place name's syllable (晚还 is no 望海).
 FUNCTION_CHARS = frozenset("都也就还又才了的着过呢吗吧啊呀在是")
@@ -285,7 +280,7 @@ class FuzzyPlaces:
         following = [i for i in sorted(starts) if i > end]
         if not following:
             return False
-        return "".join(chars[end : following[0]]) in PLACE_CUES
+        return is_place_cue("".join(chars[end : following[0]]))
 
 
 def _one_blur(heard: str, own: str) -> bool:

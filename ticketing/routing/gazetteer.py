@@ -15,6 +15,7 @@ from hotline.ticketing.routing.phonetic import (
     char_readings,
     syllables,
 )
+from hotline.ticketing.routing.place_after import cue_tail
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -180,9 +181,10 @@ class Gazetteer:
 
     def _unglued(self, text_sound: TextSound) -> TextSound:
         """`text_sound` with a place's sound-alike freed from the word the segmenter glued
-        it into: a preposition or 住 before it (在鸿海: 在 + 鸿海; 住海|新街: 住 + 海) or a
-        position word or 到 after it (陆屯后: 陆屯 + 后; 露吞到: 露吞 + 到), in a word no
-        dictionary knows (在家, 村里 stay whole)."""
+        it into: a preposition or 住 before it (在鸿海: 在 + 鸿海; 住海|新街: 住 + 海), a
+        position word or 到 after it (陆屯后: 陆屯 + 后; 露吞到: 露吞 + 到) or a place's
+        fair, school or station (骑大鸡: 骑 + 大鸡), in a word no dictionary knows (在家,
+        村里 stay whole)."""
         assert self._phonetic is not None
         _, chars, starts = text_sound.parts()
         bounds = sorted(starts)
@@ -196,6 +198,12 @@ class Gazetteer:
                     word, changed = word[1:], True
                 if word[-1] in GLUED_AFTER and len(word) >= 3:
                     pieces += [word[:-1], word[-1]]
+                    changed = True
+                    continue
+                # A name's last syllable glued to the fair or the school after it
+                # (鸿|骑大鸡: 骑 + 大鸡, heard for 大集; place_after.py).
+                if tail := cue_tail(word):
+                    pieces += [word[:-tail], word[-tail:]]
                     changed = True
                     continue
             pieces.append(word)
