@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.duty_winter import winter_readings
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -126,7 +127,12 @@ _TOURISM_OWN = re.compile(r"门票|旅行社|导游")
 _PRICE_OR_LICENCE = re.compile(
     r"(?:价格|收费|物价)(?:公示|标准|部门)|(?:没|不|未)(?:有)?(?:明码)?标价|标价牌"
     r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|啥照都没"
+    r"|(?:没有|没|无|不)(?:任何)?公示"
 )
+# A ticket's price raised with no notice posted (门票从158涨到268 售票处没有任何公示) is price
+# supervision all the same: the round-19 label says so; a ticket refused or refunded stays
+# the scenic spot's.
+_RAISED_UNPOSTED = re.compile(r"涨[^。！？]{0,30}?(?:没有|没|无|不)(?:任何)?公示")
 
 # Children of one kindergarten, class or camp taken ill together, and the caller asks for
 # the health side of it — someone to come and check or disinfect, a doctor, whether it
@@ -240,9 +246,12 @@ def crop_struck(text: str) -> str:
 
 def tourist_price(text: str) -> str:
     """The words telling an unposted price or an unlicensed business at a tourist setting
-    (not a ticket, a travel agency or a guide), or ""."""
-    if not _TOURIST_SETTING.search(text) or _TOURISM_OWN.search(text):
+    (not a ticket, a travel agency or a guide, but a ticket's price raised unposted), or ""."""
+    if not _TOURIST_SETTING.search(text):
         return ""
+    if _TOURISM_OWN.search(text):
+        raised = _RAISED_UNPOSTED.search(text)
+        return raised.group(0) if raised and "门票" in text else ""
     found = _PRICE_OR_LICENCE.search(text)
     return found.group(0) if found else ""
 
@@ -319,7 +328,8 @@ def duty_objects(text: str) -> list[DutyObject]:
 
 
 def _more_objects(text: str) -> list[DutyObject]:
-    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) as objects."""
+    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) and the winter ones
+    (duty_winter.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -341,6 +351,7 @@ def _more_objects(text: str) -> list[DutyObject]:
             (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
+    found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in winter_readings(text)]
     return found
 
 
