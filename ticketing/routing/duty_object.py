@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.duty_winter import winter_readings
+from hotline.ticketing.routing.either_order import either_order
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -111,9 +112,7 @@ _CROP = (
     r"(?:庄稼|农作物|果树|果园|苹果|葡萄|桃树|梨树|樱桃|大棚|菜地|菜园|蔬菜|柿子|黄瓜"
     r"|玉米|水稻|稻子|麦子|小麦|大豆|花生|秧苗|苗子)"
 )
-_CROP_STRUCK = re.compile(
-    rf"{_WEATHER}[^。！？]{{0,20}}?{_CROP}|{_CROP}[^。！？]{{0,20}}?{_WEATHER}"
-)
+_CROP_STRUCK = re.compile(either_order(_WEATHER, _CROP, 20))
 
 # A price charged without a posted one, or a business without a licence, at a tourist
 # setting (浴场门口那个停车场 没有收费公示; 淋浴间冲一次要15块 收费标准是谁定的, 有没有物价部门
@@ -146,9 +145,7 @@ _ILL = (
     r"(?:发烧|发热|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾|流感|甲流"
     r"|咳嗽|疱疹|红眼|猩红热|支原体)"
 )
-_SCHOOL_ILL = re.compile(
-    rf"{_SCHOOLING}[^。！？]{{0,40}}?{_ILL}|{_ILL}[^。！？]{{0,40}}?{_SCHOOLING}"
-)
+_SCHOOL_ILL = re.compile(either_order(_SCHOOLING, _ILL, 40))
 _HEALTH_ASK = re.compile(
     r"会不会传|传不传|传染吗|会传|潜伏期|隔离|疾控|卫生部门|卫健|卫生局|查一查|查查|来查"
     r"|(?<![不没见])消毒|派人|派医生|上哪个医院|医院看"
@@ -183,9 +180,7 @@ _RUMOUR = re.compile(r"谣言|造谣|辟谣")
 # bureau's (water_danger.py).
 _UNDERPASS = r"(?:下穿桥|下穿|涵洞|桥洞|地下通道)"
 _STANDING_WATER = r"(?:积水|淹|水深|泡在|排水|下水口|疏通)"
-_UNDERPASS_WATER = re.compile(
-    rf"{_UNDERPASS}[^。！？]{{0,30}}?{_STANDING_WATER}|{_STANDING_WATER}[^。！？]{{0,20}}?{_UNDERPASS}"
-)
+_UNDERPASS_WATER = re.compile(either_order(_UNDERPASS, _STANDING_WATER, 30, 20))
 _CAUGHT_NOW = re.compile(r"被困|困在|车顶|里边还有|里头还有|里面还有|人在里|出不来")
 
 # Money paid ahead for a day-care class, a study tour or a camp and asked back (暑期托管 交了
