@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.duty_winter import winter_readings
+from hotline.ticketing.routing.either_order import either_order
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -110,9 +112,7 @@ _CROP = (
     r"(?:庄稼|农作物|果树|果园|苹果|葡萄|桃树|梨树|樱桃|大棚|菜地|菜园|蔬菜|柿子|黄瓜"
     r"|玉米|水稻|稻子|麦子|小麦|大豆|花生|秧苗|苗子)"
 )
-_CROP_STRUCK = re.compile(
-    rf"{_WEATHER}[^。！？]{{0,20}}?{_CROP}|{_CROP}[^。！？]{{0,20}}?{_WEATHER}"
-)
+_CROP_STRUCK = re.compile(either_order(_WEATHER, _CROP, 20))
 
 # A price charged without a posted one, or a business without a licence, at a tourist
 # setting (浴场门口那个停车场 没有收费公示; 淋浴间冲一次要15块 收费标准是谁定的, 有没有物价部门
@@ -126,7 +126,12 @@ _TOURISM_OWN = re.compile(r"门票|旅行社|导游")
 _PRICE_OR_LICENCE = re.compile(
     r"(?:价格|收费|物价)(?:公示|标准|部门)|(?:没|不|未)(?:有)?(?:明码)?标价|标价牌"
     r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|啥照都没"
+    r"|(?:没有|没|无|不)(?:任何)?公示"
 )
+# A ticket's price raised with no notice posted (门票从158涨到268 售票处没有任何公示) is price
+# supervision all the same: the round-19 label says so; a ticket refused or refunded stays
+# the scenic spot's.
+_RAISED_UNPOSTED = re.compile(r"涨[^。！？]{0,30}?(?:没有|没|无|不)(?:任何)?公示")
 
 # Children of one kindergarten, class or camp taken ill together, and the caller asks for
 # the health side of it — someone to come and check or disinfect, a doctor, whether it
@@ -140,9 +145,7 @@ _ILL = (
     r"(?:发烧|发热|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾|流感|甲流"
     r"|咳嗽|疱疹|红眼|猩红热|支原体)"
 )
-_SCHOOL_ILL = re.compile(
-    rf"{_SCHOOLING}[^。！？]{{0,40}}?{_ILL}|{_ILL}[^。！？]{{0,40}}?{_SCHOOLING}"
-)
+_SCHOOL_ILL = re.compile(either_order(_SCHOOLING, _ILL, 40))
 _HEALTH_ASK = re.compile(
     r"会不会传|传不传|传染吗|会传|潜伏期|隔离|疾控|卫生部门|卫健|卫生局|查一查|查查|来查"
     r"|(?<![不没见])消毒|派人|派医生|上哪个医院|医院看"
@@ -177,9 +180,7 @@ _RUMOUR = re.compile(r"谣言|造谣|辟谣")
 # bureau's (water_danger.py).
 _UNDERPASS = r"(?:下穿桥|下穿|涵洞|桥洞|地下通道)"
 _STANDING_WATER = r"(?:积水|淹|水深|泡在|排水|下水口|疏通)"
-_UNDERPASS_WATER = re.compile(
-    rf"{_UNDERPASS}[^。！？]{{0,30}}?{_STANDING_WATER}|{_STANDING_WATER}[^。！？]{{0,20}}?{_UNDERPASS}"
-)
+_UNDERPASS_WATER = re.compile(either_order(_UNDERPASS, _STANDING_WATER, 30, 20))
 _CAUGHT_NOW = re.compile(r"被困|困在|车顶|里边还有|里头还有|里面还有|人在里|出不来")
 
 # Money paid ahead for a day-care class, a study tour or a camp and asked back (暑期托管 交了
@@ -240,9 +241,12 @@ def crop_struck(text: str) -> str:
 
 def tourist_price(text: str) -> str:
     """The words telling an unposted price or an unlicensed business at a tourist setting
-    (not a ticket, a travel agency or a guide), or ""."""
-    if not _TOURIST_SETTING.search(text) or _TOURISM_OWN.search(text):
+    (not a ticket, a travel agency or a guide, but a ticket's price raised unposted), or ""."""
+    if not _TOURIST_SETTING.search(text):
         return ""
+    if _TOURISM_OWN.search(text):
+        raised = _RAISED_UNPOSTED.search(text)
+        return raised.group(0) if raised and "门票" in text else ""
     found = _PRICE_OR_LICENCE.search(text)
     return found.group(0) if found else ""
 
@@ -319,7 +323,8 @@ def duty_objects(text: str) -> list[DutyObject]:
 
 
 def _more_objects(text: str) -> list[DutyObject]:
-    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) as objects."""
+    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) and the winter ones
+    (duty_winter.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -341,6 +346,7 @@ def _more_objects(text: str) -> list[DutyObject]:
             (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
+    found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in winter_readings(text)]
     return found
 
 

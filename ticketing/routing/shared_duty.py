@@ -57,6 +57,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
+from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 
 
@@ -176,8 +177,12 @@ DUTIES: tuple[UnnamedDuty, ...] = (
         re.compile(r"食堂"),
         frozenset({"health"}),
         re.compile(
-            r"(?:学校|幼儿园|园里|学生|年级|班里|班上)[^请]*?(?:吐|拉|泻|食物中毒)"
-            r"|(?:吐|拉|泻|食物中毒)[^请]*?(?:学校|幼儿园|园里|学生|年级|班里|班上)"
+            either_order(
+                "(?:学校|幼儿园|园里|学生|年级|班里|班上)",
+                "(?:吐|拉|泻|食物中毒)",
+                None,
+                between="[^请]",
+            )
         ),
     ),
     # A business said to trade without a licence (没有营业执照, 卖的人也没执照, 连执照都没有):
