@@ -128,20 +128,24 @@ _COAL = re.compile(r"烧煤|散煤|烧柴")
 _BANNED = re.compile(r"不让烧|禁烧|禁止|罚|取缔")
 
 
+def _both(first: re.Pattern[str], second: re.Pattern[str], text: str) -> str:
+    """`first`'s and `second`'s words where both are written, or ""."""
+    one, two = first.search(text), second.search(text)
+    return f"{one.group(0)}…{two.group(0)}" if one and two else ""
+
+
 def on_ice(text: str) -> str:
     """The words telling people on sea or reservoir ice in danger, or ""."""
     if _NOT_ON_ICE.search(text) or not _WATER_BODY.search(text):
         return ""
-    ice, danger = _ICE.search(text), _ICE_DANGER.search(text)
-    return f"{ice.group(0)}…{danger.group(0)}" if ice and danger else ""
+    return _both(_ICE, _ICE_DANGER, text)
 
 
 def heater_fire_risk(text: str) -> str:
     """The words telling heaters or strips as a fire risk, or ""."""
     if _PRODUCT.search(text) or _REGULATOR_ASKED.search(text):
         return ""
-    heater, fire = _HEATER.search(text), _FIRE_RISK.search(text)
-    return f"{heater.group(0)}…{fire.group(0)}" if heater and fire else ""
+    return _both(_HEATER, _FIRE_RISK, text)
 
 
 def animal_quarantine(text: str) -> str:
@@ -156,14 +160,7 @@ def stranded(text: str) -> str:
     """The words telling a traveller stranded without money, the police not asked, or ""."""
     if _POLICE_ASKED.search(text):
         return ""
-    home, money = _STRANDED.search(text), _MONEY_GONE.search(text)
-    return f"{money.group(0)}…{home.group(0)}" if home and money else ""
-
-
-def _both(first: re.Pattern[str], second: re.Pattern[str], text: str) -> str:
-    """`first`'s and `second`'s words where both are written, or ""."""
-    one, two = first.search(text), second.search(text)
-    return f"{one.group(0)}…{two.group(0)}" if one and two else ""
+    return _both(_MONEY_GONE, _STRANDED, text)
 
 
 def thaw_fee(text: str) -> str:
