@@ -72,9 +72,7 @@ _UNSAFE = re.compile(r"年检|隐患|安全")
 
 # A fever, then a test, a doctor or a report asked for it.
 _FEVER = re.compile(r"发烧|发热|高烧|烧到|三十[八九]度")
-_FEVER_ASK = re.compile(
-    r"抗原|核酸|测一下|给测|测测|上哪能?测|给看看|来人给看|上报|报给谁|报不报"
-)
+_FEVER_ASK = re.compile(r"抗原|核酸|测一下|给测|测测|上哪能?测|给看看|来人给看|上报|报给谁|报不报")
 # Not a test kit's price, a clinic's bill, a stall by the clinic, nor a care home that does not
 # report its residents' fevers (its regulator's, civil affairs', as the retired label says).
 _NOT_FEVER_ASK = re.compile(r"医保|报销|能报|涨|哄抬|价|一盒|摆摊|占道|养老院")
