@@ -21,6 +21,8 @@ from hotline.ticketing.routing.employer import employer_act
         ("我是初一的班主任班上九个学生发烧要不要上报", "health", "education"),
         ("跑货运的在疏港路被查超限罚了两千扣六分这合理吗", "public_security", "transport"),
         ("我是司机想问问五轴挂车总重限多少吨", "public_security", "transport"),
+        ("我开网约车在医院门口停了半分钟就被贴了罚单", "public_security", "transport"),
+        ("港口门外集卡排了好几里把路堵死了快来疏导一下", "public_security", "transport"),
         ("硕士毕业来这边工作人才补贴怎么申请", "human_resources", "civil_affairs"),
         ("毕业的时候档案学校说转到人才中心了现在查不到", "human_resources", "education"),
         ("能不能多盖点人才公寓现在租房太贵", "housing", "market_supervision"),
@@ -58,6 +60,9 @@ def test_the_ask_is_read_with_its_unit_over_the_trade_or_setting(
         # a road crushed by overloaded trucks, a school bus packed
         "拉沙子的大货车超载把村道压得稀碎罚不罚",
         "幼儿园的校车超载司机还不管罚他",
+        # a market inspector's fine; a clinic's queue, an early market's stalls to be directed
+        "市场监管局来检查开了张罚单罚五千",
+        "早市的摊子摆到路上车都过不去派人疏导一下",
         # a graduate's file asked for settling the household registration
         "毕业了想落户派出所要档案接收证明",
         # a community's own rest room for riders

@@ -15,6 +15,8 @@ rounds 2–20, the seed corpus and the dev sets split:
 - a truck's overload checked or fined, or its weight limit asked (超限 罚两千, 挂车总重限多少,
   被查超载): 交通管理 is the police's (交警), not transport's roads nor the scale's maker; a
   road crushed by overloaded trucks stays the road's, a school bus the school's;
+- a parking ticket (出租车 … 交警就贴了罚单) or vehicles queuing to be directed (大货车排队
+  … 给疏导疏导): 交通管理, the police's, not transport's taxis and roads;
 - talent subsidies and a graduate's personnel file (人才补贴, 档案 … 人才中心): 就业服务,
   human resources'; a file asked for a household registration (落户) stays the police's;
 - talent flats and subsidised rentals (人才公寓, 公租房, 保障性租赁住房): housing's;
@@ -82,6 +84,16 @@ _OVERLOAD = re.compile(r"超限|超载|限重|总重|磅单|磅丹")
 _TRUCK = re.compile(r"货车|挂车|大车|集卡|车队|钢卷|拉货|货运|跑车|司机")
 _OVERLOAD_ASK = re.compile(r"罚|扣分|扣[一二两三四五六\d]分|记了?分|限多少|多少吨|规定|被查|查超")
 _NOT_OVERLOAD = re.compile(r"压坏|压得|压塌|压碎|碾|修路|路修|校车|幼儿园|学校|孩子|学生|开采")
+
+# A parking or traffic ticket (贴了罚单, 贴条): 交通管理, the police's (交警), whatever the
+# driver's trade (a taxi's is transport's); not a fine by another enforcer.
+_TICKET = re.compile(r"罚单|贴条|贴了罚")
+_OTHER_ENFORCER = re.compile(r"市场监管|城管|环保|执法局|卫生监督")
+# Vehicles queuing or jamming a road, asked to be directed (大货车排队等进港 … 给疏导疏导):
+# the police's traffic management, not the road's; not a market's stalls nor a clinic's queue.
+_DIRECTED = re.compile(r"疏导")
+_VEHICLES = re.compile(r"货车|大车|集卡|挂车|车辆|排队的车|车排|堵车|车堵")
+_NOT_TRAFFIC = re.compile(r"早市|摊|门诊|医院")
 
 # Talent subsidies; a graduate's personnel file (档案) lost between school and the centre.
 _TALENT = re.compile(
@@ -169,6 +181,16 @@ def overload(text: str) -> str:
     return _both(_OVERLOAD, _OVERLOAD_ASK, text)
 
 
+def traffic_ticket(text: str) -> str:
+    """The words telling a parking or traffic ticket (not another enforcer's fine), or ""."""
+    return "" if _OTHER_ENFORCER.search(text) else _first(_TICKET, text)
+
+
+def traffic_directed(text: str) -> str:
+    """The words asking queuing or jammed vehicles to be directed, or ""."""
+    return "" if _NOT_TRAFFIC.search(text) else _both(_DIRECTED, _VEHICLES, text)
+
+
 def talent(text: str) -> str:
     """The words telling a talent subsidy or a graduate's file (not for 落户), or ""."""
     return "" if _SETTLING.search(text) else _first(_TALENT, text)
@@ -207,6 +229,8 @@ def trade_readings(text: str) -> list[Reading]:
         (LABOUR_UNIT, shift_pay(text), (ENVIRONMENT_UNIT, TRANSPORT_UNIT)),
         (HEALTH_UNIT, fever_ask(text), (LABOUR_UNIT, EDUCATION_UNIT, MARKET_UNIT)),
         (POLICE_UNIT, overload(text), (TRANSPORT_UNIT, MARKET_UNIT)),
+        (POLICE_UNIT, traffic_ticket(text), (TRANSPORT_UNIT,)),
+        (POLICE_UNIT, traffic_directed(text), (TRANSPORT_UNIT,)),
         (LABOUR_UNIT, talent(text), (RELIEF_UNIT, EDUCATION_UNIT, MARKET_UNIT)),
         (HOUSING_UNIT, _first(_TALENT_FLAT, text), (MARKET_UNIT, ENVIRONMENT_UNIT)),
         (LABOUR_UNIT, rest_place(text), (MARKET_UNIT, TRANSPORT_UNIT)),
