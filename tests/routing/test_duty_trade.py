@@ -8,6 +8,7 @@ import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_object import duty_objects
 from hotline.ticketing.routing.duty_trade import trade_readings
+from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.employer import employer_act
 
 
@@ -81,6 +82,12 @@ def test_the_ask_is_read_with_its_unit_over_the_trade_or_setting(
 )
 def test_near_misses_are_not_read(text: str) -> None:
     assert trade_readings(text) == []
+
+
+def test_a_stranded_job_seeker_wanting_home_is_civil_affairs() -> None:
+    # duty_winter.py's stranded traveller, told as 想回家 rather than 回不了家
+    units = {u for u, _, _ in winter_readings("车站有个外地人找工作被人骗了想回家买不起票")}
+    assert "civil_affairs" in units
 
 
 def test_fevers_with_a_test_asked_are_not_the_employers_act() -> None:
