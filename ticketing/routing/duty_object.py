@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 
@@ -323,8 +324,8 @@ def duty_objects(text: str) -> list[DutyObject]:
 
 
 def _more_objects(text: str) -> list[DutyObject]:
-    """The scale, aid and leaves readings (duty_scale_aid_leaves.py) and the winter ones
-    (duty_winter.py) as objects."""
+    """The scale, aid and leaves readings (duty_scale_aid_leaves.py), the winter ones
+    (duty_winter.py) and the trade ones (duty_trade.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -346,7 +347,8 @@ def _more_objects(text: str) -> list[DutyObject]:
             (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
-    found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in winter_readings(text)]
+    readings = winter_readings(text) + trade_readings(text)
+    found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     return found
 
 

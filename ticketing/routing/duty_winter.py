@@ -17,8 +17,8 @@ against how the retired labels of rounds 2–19 split:
 - a pig slaughtered at home to be inspected (杀年猪 … 检疫), dead poultry or livestock sold
   (笼子里死了好几只 摊主还往外拿着卖): animal quarantine is agriculture's, the fair only the
   scene (meat sold as meat stays the market regulator's food safety);
-- a traveller robbed or out of money and stranded (钱让人偷了 回不了家): 流浪救助 is civil
-  affairs', unless the police are asked (派出所, 报警, a certificate of identity);
+- a traveller robbed or out of money and stranded (钱让人偷了 回不了家, 想回家买不起票):
+  流浪救助 is civil affairs', unless the police are asked (派出所, 报警, a certificate of identity);
 - a poor household's festival allowance (低保户 … 慰问金): civil affairs' 最低生活保障;
 - a document asked to be accepted at a marriage registration (过期的身份证能不能用 … 登记结婚):
   婚姻登记 is civil affairs', issuing the document the police's;
@@ -96,7 +96,7 @@ _DEAD_SOLD = re.compile(
 _MEAT = re.compile(r"肉|汤|馆|饭店|餐|村干部|书记|村长|扶贫")
 
 # Stranded: money lost or stolen and no way home; the police asked keeps it theirs.
-_STRANDED = re.compile(r"回不了家|回不去|回不了老家|流落|流浪|滞留")
+_STRANDED = re.compile(r"回不了家|回不去|回不了老家|想回家|流落|流浪|滞留")
 _MONEY_GONE = re.compile(r"钱[^。！？]{0,4}?(?:偷|丢|抢|没了|花光)|身无分文|没钱买票|买不起票")
 _POLICE_ASKED = re.compile(r"派出所|报警|110|一一零|立案|身份证明|临时身份证")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.duty_trade import fever_ask
+
 LABOUR_UNIT = "human_resources"
 # The employer, then within a few characters its act against the worker; or the
 # question whether the employer should pay (该不该厂里出).
@@ -38,7 +40,11 @@ ACT_WEIGHT = 4.0
 
 
 def employer_act(text: str) -> str:
-    """The words saying the employer acted against the worker, or ""."""
+    """The words saying the employer acted against the worker, or "" (also where the
+    caller asks for the workers' fevers to be seen or tested: the ask is health's,
+    duty_trade.py — 五个发烧 … 请假就扣全勤 能不能来人给看看 给测一下)."""
+    if fever_ask(text):
+        return ""
     found = _EMPLOYER_ACTS.search(text) or _WAGES_OWED.search(text)
     return found.group(0) if found else ""
 
