@@ -4,9 +4,13 @@ the labour bureau assists), and a road crushed by the vehicles on it (transport'
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.auto import held_back_by
 from hotline.ticketing.routing.employer import employer_act, employer_acts_words
+from hotline.ticketing.routing.roles import named_units, unnamed_second_duty
 from hotline.ticketing.routing.shared_duty import unnamed_duties
 from hotline.ticketing.routing.text import normalise
 
@@ -80,3 +84,35 @@ def test_a_road_crushed_by_vehicles_is_transports_rural_road(text: str) -> None:
 def test_no_road_duty_elsewhere(text: str) -> None:
     lead = "transport" if "乡道" in text else "public_security"
     assert unnamed_duties(_compact(text), lead) == []
+
+
+def test_a_unit_asked_to_help_by_name_assists() -> None:
+    text = _compact("请公交公司赶紧处理，城管也帮着把冰溜子打下来。")
+    assert "urban_management" in named_units(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校说要看居留证件和住宿登记证明，外籍孩子入学具体要什么材料？",
+        "派出所说要有人事档案的接收证明，可我档案还在学校，接收证明又找谁开？",
+        "医保那边说有第三方，得要交警的事故认定书才给报",
+    ],
+)
+def test_a_proof_one_body_requires_of_another_is_a_joint_cue(text: str) -> None:
+    assert unnamed_second_duty(_compact(text), "education")
+
+
+def test_a_proof_asked_of_no_other_body_is_no_cue() -> None:
+    assert unnamed_second_duty(_compact("我想开个低保证明，去哪开？"), "civil_affairs") == ""
+    assert unnamed_second_duty(_compact("申请材料都交齐了，啥时候能批？"), "civil_affairs") == ""
+
+
+def test_a_proof_required_holds_the_request(router: Router) -> None:
+    on = replace(router.rules.auto_dispatch, enabled=True)
+    got = router.suggest(
+        "今年毕业，想把户口落到鲅鱼圈。派出所说要有人事档案的接收证明，"
+        "可我档案还在学校，不知道该寄到哪个部门，接收证明又找谁开？"
+    )
+    assert got.joint_cues
+    assert held_back_by(got, on) is not None
