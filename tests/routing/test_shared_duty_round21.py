@@ -116,3 +116,12 @@ def test_a_proof_required_holds_the_request(router: Router) -> None:
     )
     assert got.joint_cues
     assert held_back_by(got, on) is not None
+
+
+def test_a_building_sites_hazard_beside_emergency_names_housing() -> None:
+    text = _compact(
+        "工地的工棚里住着三十多个工人，晚上用电暖气，还有人用煤炉子做饭，一个灭火器都没有"
+    )
+    assert [d.unit for d, _ in unnamed_duties(text, "emergency")] == ["housing"]
+    # The site beside another lead is that lead's setting (wages, dust): not read.
+    assert unnamed_duties(_compact("工地老板拖欠工资"), "human_resources") == []

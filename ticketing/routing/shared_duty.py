@@ -219,6 +219,16 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             r"(?:压|轧|碾)(?:坏|烂|碎|塌|得稀碎|得稀巴烂)"
         ),
     ),
+    # A building site's hazard with the emergency bureau leading (工地没安全防护, 工地的工棚里…
+    # 一个灭火器都没有): 安全生产 is emergency's, 建筑施工管理 the housing bureau's. Round 21,
+    # from r19_assist 18; on rounds 2–20 both emergency-led lines naming a site are labelled
+    # with housing, and no single-owner emergency line names one.
+    UnnamedDuty(
+        "housing",
+        "建筑施工管理",
+        re.compile(r"工地|工棚|施工现场|脚手架|塔吊"),
+        frozenset({"emergency"}),
+    ),
     # The employer acting against sick workers while the caller asks the health bureau to
     # come (厂里还不让请假 说请假就扣全勤…能不能来人给看看): health leads (employer.HEALTH_VISIT)
     # and 劳动保障监察 is the labour bureau's. Round 21, from r20_assist 40; elsewhere an
