@@ -125,3 +125,13 @@ def test_a_building_sites_hazard_beside_emergency_names_housing() -> None:
     assert [d.unit for d, _ in unnamed_duties(text, "emergency")] == ["housing"]
     # The site beside another lead is that lead's setting (wages, dust): not read.
     assert unnamed_duties(_compact("工地老板拖欠工资"), "human_resources") == []
+
+
+def test_a_shed_built_without_leave_is_the_citys_with_its_fire_hazard_beside(
+    router: Router,
+) -> None:
+    got = router.suggest(
+        "举报：我们楼顶有人私自搭了几间彩钢房出租，里面用液化气罐做饭，楼梯口堆满杂物。"
+    )
+    assert got.department == "urban_management"
+    assert "emergency" in dict(got.assisting)
