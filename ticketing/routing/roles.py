@@ -367,14 +367,13 @@ _BROKEN_BY = re.compile(
 
 # A body said to require a document or proof another body issues (学校说要看居留证件, 派出所
 # 说要有人事档案的接收证明, 医保那边说…得要交警的事故认定书): the caller is caught between two
-# units, and the labels name the second as 协办 more often than not. On the retired sets of
-# rounds 2–20, 6 shared-duty requests say this and 4 single-owner ones (each asking where
-# to get the proof); held out (rounds 18–20) it held 2 wrong automatic dispatches and no
-# right one. Round 21: a joint cue (held for a person), no unit shown — which one issues
-# the proof is rarely said.
+# units, and the labels name the second as 协办. On the retired sets of rounds 2–20, 5
+# shared-duty requests say this and 1 single-owner one; told with 让 or 要求 instead of 说
+# (社区让开个居住证明, 物业要求先拿供电公司的证明) the caller only asks where to get it (3
+# single-owner, 1 shared), so those are not read. Round 21: a joint cue (held for a person),
+# no unit shown — which one issues the proof is rarely said.
 _DOCUMENT_REQUIRED = re.compile(
-    r"(?:说|让|要求)(?:要|得|必须|需要)?先?(?:有|交|看|开|出|提供|拿)[^请]{0,10}?"
-    r"(?:证明|认定书|证件)"
+    r"说(?:要|得|必须|需要)?先?(?:有|交|看|开|出|提供|拿)[^请]{0,10}?(?:证明|认定书|证件)"
 )
 
 
