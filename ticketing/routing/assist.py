@@ -64,7 +64,12 @@ LOOK_ALIKES = ("电暖气", "电暖器", "小学生", "初中生", "中学生", 
 # (占着步道, 把栈道堵得) keeps the city's 协办 (`SETTING_UNLESS`).
 SETTING: dict[str, frozenset[str]] = {
     "medical_insurance": frozenset({"医院", "住院", "出院", "诊所", "门诊", "看病", "手术"}),
-    "human_resources": frozenset({"暑假", "寒假", "开学", "学费", "放假"}),
+    # A worker's hospital is where the worker is treated or works (医院仨月没发工资, 在医院住着,
+    # 医院开了三天病假条): beside the labour bureau's lead, of 13 retired lines naming a
+    # hospital, nurse or doctor, one wants health (r10_assist 19, for 职业病诊断).
+    "human_resources": frozenset(
+        {"暑假", "寒假", "开学", "学费", "放假", "医院", "护士", "大夫", "医生", "住院"}
+    ),
     "urban_management": frozenset({"公交", "公交站", "站台", "公交站台", "台风"}),
     "transport": frozenset({"身份证", "户口", "户口本", "户口簿", "车牌", "车牌号"}),
     "market_supervision": frozenset(

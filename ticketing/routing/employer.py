@@ -18,12 +18,31 @@ from hotline.ticketing.routing.duty_trade import fever_ask
 LABOUR_UNIT = "human_resources"
 # The employer, then within a few characters its act against the worker; or the
 # question whether the employer should pay (该不该厂里出).
+# The boss may be a station's or a workshop's (站长还让带病跑 说不跑就扣钱, 车间主任说不来就
+# 扣钱: round 21, r20's riders and r14's workshop; every retired line saying so is 人社's).
 _EMPLOYER_ACTS = re.compile(
-    r"(?:厂里|厂子|厂方|公司|单位|领导|老板|用人单位)[^。]{0,12}?"
+    r"(?:厂里|厂子|厂方|公司|单位|领导|老板|用人单位|站长|经理|主管|车间主任|班长|工头)"
+    r"[^。]{0,12}?"
     r"(?:让我走人|让我们走人|叫我走人|辞了|辞退|开除|开了我|把我开了"
     r"|不让(?:我|我们)?(?:上岗|复工|返岗|干了)"
     r"|扣(?:全勤|工资|奖金|钱)|从工资里扣|(?:自己|个人)掏钱|让(?:我|我们)自己(?:掏|出|花))"
     r"|该不该(?:厂里|公司|单位|老板)(?:出|掏|给)"
+)
+# Wages not paid, told without the employer (医院仨月没发工资了, 三个月没发工资了, 这个月
+# 工资没发, 工资一直不给): 拖欠工资 is the labour bureau's duty whatever the workplace (a
+# hospital, a care centre: round 21, from r20_spoken 104 and r20_assist 32, led by health and
+# civil affairs). On every retired, seed and dev line that says it (17) 人社 leads. Not a pay
+# slip (不给工资条).
+_WAGES_UNPAID = re.compile(
+    r"(?:没|不)(?:发|给)过?(?:工资|工钱)(?!条)"
+    r"|(?:工资|工钱)(?:都|也|一直|还|就)?(?:没|不)(?:发|给)"
+)
+# A health visit asked beside the employer's act (厂里还不让请假…能不能来人给看看 给测一下):
+# the caller asks the health bureau to come, so it keeps the lead and the employer's act is
+# a second duty (shared_duty.py: 劳动保障监察 as 协办). Round 21, from r20_assist 40; no
+# retired line labelled 人社 with an employer's act asks this.
+HEALTH_VISIT = re.compile(
+    r"来(?:个)?人[^。]{0,3}?(?:看看|测一?测|测一下|检查|检测)|给测一下|派(?:个)?(?:医生|大夫)"
 )
 # The employer owing the caller and fellow workers their wages (施工队的老板拖着我们八个小工的
 # 工钱, 包工头一共欠我和十几个工友工资, 厂子不干了欠我们三个月工资): wage arrears are the
@@ -41,11 +60,16 @@ ACT_WEIGHT = 4.0
 
 def employer_act(text: str) -> str:
     """The words saying the employer acted against the worker, or "" (also where the
-    caller asks for the workers' fevers to be seen or tested: the ask is health's,
-    duty_trade.py — 五个发烧 … 请假就扣全勤 能不能来人给看看 给测一下)."""
-    if fever_ask(text):
+    caller asks for the workers' fevers to be seen or tested, duty_trade.py, or asks a
+    health visit, `HEALTH_VISIT`: the ask is health's)."""
+    if fever_ask(text) or HEALTH_VISIT.search(text):
         return ""
-    found = _EMPLOYER_ACTS.search(text) or _WAGES_OWED.search(text)
+    return employer_acts_words(text)
+
+
+def employer_acts_words(text: str) -> str:
+    """The employer's act or wages unpaid, whatever the caller asks, or ""."""
+    found = _EMPLOYER_ACTS.search(text) or _WAGES_OWED.search(text) or _WAGES_UNPAID.search(text)
     return found.group(0) if found else ""
 
 
@@ -55,3 +79,10 @@ def labour_kept(text: str) -> str | None:
     施工队的老板拖着我们的工钱); of the 34 retired requests with such an act, 33 are
     labelled 人社 and none a town."""
     return LABOUR_UNIT if employer_act(text) else None
+
+
+# Any of the employer's acts in one pattern, for the second duty it names beside a health
+# lead (shared_duty.py).
+ANY_ACT = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_EMPLOYER_ACTS, _WAGES_OWED, _WAGES_UNPAID))
+)

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.either_order import either_order
+from hotline.ticketing.routing.employer import ANY_ACT
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 
 
@@ -206,6 +207,33 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             }
         ),
     ),
+    # A road crushed by the vehicles on it (把村道压坏了, 水泥路压得稀碎, 路也让压得稀碎): 农村公路
+    # is transport's duty, whoever leads on the trucks, the quarry or the queue. Round 21,
+    # from r20_assist 28; on the retired sets of rounds 2–20 every line saying so (4) has
+    # transport as lead or 协办, as have both seed lines. Not a sewer's or a tunnel's 道.
+    UnnamedDuty(
+        "transport",
+        "农村公路",
+        re.compile(
+            r"(?<![水隧铁管楼过地])(?:路|道)(?:面|基)?[也都全还]?(?:让|被|叫|给)?[^请路道]{0,3}?"
+            r"(?:压|轧|碾)(?:坏|烂|碎|塌|得稀碎|得稀巴烂)"
+        ),
+    ),
+    # A building site's hazard with the emergency bureau leading (工地没安全防护, 工地的工棚里…
+    # 一个灭火器都没有): 安全生产 is emergency's, 建筑施工管理 the housing bureau's. Round 21,
+    # from r19_assist 18; on rounds 2–20 both emergency-led lines naming a site are labelled
+    # with housing, and no single-owner emergency line names one.
+    UnnamedDuty(
+        "housing",
+        "建筑施工管理",
+        re.compile(r"工地|工棚|施工现场|脚手架|塔吊"),
+        frozenset({"emergency"}),
+    ),
+    # The employer acting against sick workers while the caller asks the health bureau to
+    # come (厂里还不让请假 说请假就扣全勤…能不能来人给看看): health leads (employer.HEALTH_VISIT)
+    # and 劳动保障监察 is the labour bureau's. Round 21, from r20_assist 40; elsewhere an
+    # employer's act is the labour bureau's lead (employer.py), so this reads only there.
+    UnnamedDuty("human_resources", "劳动保障监察", ANY_ACT, frozenset({"health"})),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
     UnnamedDuty(
