@@ -13,8 +13,10 @@ from dataclasses import dataclass, field, replace
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.closing_question import (
     CLOSING_WEIGHT,
+    CLOSING_WHERE_WEIGHT,
     CONSULT,
     closing_fairness_question,
+    closing_where_question,
 )
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
@@ -254,6 +256,8 @@ class RuleReader:
             # A fairness question closing a request that demands nothing (closing_question.py).
             if cat_id == CONSULT and (closing := closing_fairness_question(text)):
                 hits = [*hits, Hit(closing, CLOSING_WEIGHT)]
+            elif cat_id == CONSULT and (closing := closing_where_question(text)):
+                hits = [*hits, Hit(closing, CLOSING_WHERE_WEIGHT)]
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
