@@ -16,6 +16,7 @@ from hotline.ticketing.routing.phonetic import (
     syllables,
 )
 from hotline.ticketing.routing.place_after import cue_tail
+from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -56,6 +57,10 @@ class Gazetteer:
         ]
         # Every name's pinyin (Wanghai, xiongyue河边, Honghai Subdistrict).
         self._latin = LatinPlaces(self._area_of)
+        # The areas' own names typed as initials where a place is expected (hx街道, 到hq镇).
+        self._initials = PlaceInitials(
+            {name: area for area, names in rules.area_names.items() for name in names}
+        )
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -89,6 +94,8 @@ class Gazetteer:
         for as_written, name, area in self._latin.find_mixed(said):
             at = lowered.find(as_written)
             written.append((at if at >= 0 else len(text), name, area))
+        # A name typed as its initials (hx街道, 到hq镇), ordered where it is typed.
+        written += self._initials.find(lowered)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:

@@ -11,6 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.closing_question import (
+    CLOSING_WEIGHT,
+    CLOSING_WHERE_WEIGHT,
+    CONSULT,
+    closing_fairness_question,
+    closing_where_question,
+)
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
@@ -246,6 +253,11 @@ class RuleReader:
                 for h in self.hits(phrases, text, text_sound)
                 if _cue_heard(h, phrases, self.phonetic)
             ]
+            # A fairness question closing a request that demands nothing (closing_question.py).
+            if cat_id == CONSULT and (closing := closing_fairness_question(text)):
+                hits = [*hits, Hit(closing, CLOSING_WEIGHT)]
+            elif cat_id == CONSULT and (closing := closing_where_question(text)):
+                hits = [*hits, Hit(closing, CLOSING_WHERE_WEIGHT)]
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
