@@ -16,6 +16,7 @@ RAISE = [
     "小学一个年级二十多个孩子上吐下泻 都在家吃的饭 不像是吃坏了 学校还照常上课",
     # 把 names a person bitten: the person's rabies shot
     "下班路上一条大黄狗把我小腿咬了 狂犬疫苗上哪打",
+    "我闺女让楼上养的猫挠了一道血印子 狂犬疫苗现在打还来得及不",
 ]
 
 DO_NOT_RAISE = [
@@ -30,8 +31,11 @@ DO_NOT_RAISE = [
     # 居家 as a neighbour's home and as home care
     "邻居家装修天天砸墙 我上夜班的白天睡不了觉 家里还有个发烧的孩子",
     "我在做居家护理 给瘫痪老人上门擦身 人在外地的家属一直拖着不给钱",
+    # 和 ("and") before 算术 is no misheard 核酸 (和算)
+    "培训班在居民楼里教孩子拼音和算术 一学期六千块 没有办学许可",
     # an animal bitten: the animal's shot
     "村里野狗把我家两只羊咬伤了 羊用不用打狂犬疫苗",
+    "昨天我家的狗被野猫抓破了鼻子 狗要不要补一针狂犬疫苗",
 ]
 
 

@@ -82,6 +82,9 @@ MANY_COUNTERS = "个名位口"
 # How far after the count the vomiting may be said (十几个孩子都上吐下泻, 三十多个工人半夜都吐了).
 GUT_AFTER = 8
 
+# The passive's markers: the bitten is said right before them (小猫让狗咬了).
+PASSIVE = "被让叫"
+
 # Words before a blamed food that deny the blame (不像是吃坏了, 不是食物中毒).
 FOOD_DENIED = ("不像", "不是", "并非", "排除")
 
@@ -310,14 +313,15 @@ class EpidemicReader:
             if shot is None or not any(w in text for w in self.rules.biters):
                 return []
             rabies = shot
-        # 把 names the bitten before the bite (野狗把我儿子腿咬了); an animal there is bitten
-        # itself (把我家羊咬伤了: the sheep's shot), and so is every bite phrase said there.
+        # 把 names the bitten before the bite (野狗把我儿子腿咬了), the passive (被, 让, 叫)
+        # just before itself (小猫让邻居家狗咬了); an animal there is bitten itself (把我家羊
+        # 咬伤了, 小猫让狗咬了: the animal's shot), and so is every bite phrase said there.
         animal = [
             (start, end)
             for p in self.rules.bitten
-            if p.text.startswith("把")
             for start, end in p.spans(text)
-            if any(a in text[start:end] for a in self.rules.animals)
+            if (p.text[0] == "把" and any(a in text[start:end] for a in self.rules.animals))
+            or (p.text[0] in PASSIVE and text[:start].endswith(self.rules.animals))
         ]
         bite = next(
             (
