@@ -24,6 +24,8 @@ DO_NOT_RAISE = [
     "我家老人三个多月反复低烧 大医院也没查明白 想问问能不能转诊",
     # one of the group, or none of them, with the fever
     "家里两个孩子就我家老大发烧 学校让回家歇着 这个病假条去哪开",
+    "双胞胎两个孩子老二发烧 幼儿园不给退伙食费",
+    "宿舍四个人有个发烧了 宿管让他自己去医院",
     "工地宿舍十几个人都没发烧 就是伙食太差 老板克扣伙食费",
     # the meal blamed for many people's upset: food safety, not an outbreak
     "单位聚餐的凉拌菜变质了 回来三十多个人上吐下泻 饭店不认账",

@@ -72,8 +72,9 @@ NOT_TIME = r"(?!多?(?:月|小时|钟头|钟|星期|礼拜|周|晚上|白天|夜
 # How many characters of one clause may stand between a counted group and its fevers
 # (十一个孩子请假都是发烧, 七八个老人接连发烧, 十二个人有六个发烧) ...
 FEVER_GAP = 4
-# ...unless they count one of the group (两个孩子一个发烧) or deny the fever (都没发烧).
-GAP_NOT = ("一个", "一名", "一位", "1个", "就我", "没", "不")
+# ...unless they name one of the group (两个孩子一个发烧, 有个发烧, 老大发烧, 我发烧) or
+# deny the fever (都没发烧).
+GAP_NOT = ("一个", "一名", "一位", "1个", "有个", "老大", "老二", "老三", "我", "没", "不")
 
 # Ten or more (十, 十几, 二十多, 四十来, 12, 好几十) before a counter of people (个, 名, 位,
 # 口: 四十多口子人), for an outbreak of vomiting (`_counted_gut`).
