@@ -67,6 +67,14 @@ PEOPLE_BEFORE = 4
 # A count of two or more (七八, 十二, 六, 十几, 好几, 12) before a counter of people.
 COUNT = r"(?:[两二三四五六七八九十百几][一二三四五六七八九十几多来]*|好几|[2-9]|[1-9]\d+)"
 COUNTERS = "个名位"
+# A counter of time is no group of people (三个月发烧, 两个多小时高烧不退).
+NOT_TIME = r"(?!多?(?:月|小时|钟头|钟|星期|礼拜|周|晚上|白天|夜|点))"
+# How many characters of one clause may stand between a counted group and its fevers
+# (十一个孩子请假都是发烧, 七八个老人接连发烧, 十二个人有六个发烧) ...
+FEVER_GAP = 4
+# ...unless they name one of the group (两个孩子一个发烧, 有个发烧, 老大发烧, 我发烧) or
+# deny the fever (都没发烧).
+GAP_NOT = ("一个", "一名", "一位", "1个", "有个", "老大", "老二", "老三", "我", "没", "不")
 
 # Ten or more (十, 十几, 二十多, 四十来, 12, 好几十) before a counter of people (个, 名, 位,
 # 口: 四十多口子人), for an outbreak of vomiting (`_counted_gut`).
@@ -74,6 +82,12 @@ MANY = r"(?:[二三四五六七八九几]?十[一二三四五六七八九几多�
 MANY_COUNTERS = "个名位口"
 # How far after the count the vomiting may be said (十几个孩子都上吐下泻, 三十多个工人半夜都吐了).
 GUT_AFTER = 8
+
+# The passive's markers: the bitten is said right before them (小猫让狗咬了).
+PASSIVE = "被让叫"
+
+# Words before a blamed food that deny the blame (不像是吃坏了, 不是食物中毒).
+FOOD_DENIED = ("不像", "不是", "并非", "排除")
 
 # The test's places besides `landmarks`, as said after a word for the past (原来核酸检测点).
 RELICS = ("核酸检测点", "核酸检测亭", "核酸检测", "核酸小屋", "核酸亭子", "核酸", "检测点")
@@ -121,7 +135,8 @@ class EpidemicReader:
         people = "|".join(map(re.escape, sorted({*rules.cluster_people, "人"}, key=len)[::-1]))
         self._counted = (
             re.compile(
-                f"{COUNT}[{COUNTERS}](?P<who>{people})?[都也全还]?(?:"
+                f"{COUNT}[{COUNTERS}]{NOT_TIME}(?P<who>{people})?"
+                f"(?P<gap>[^，。！？、；：,.!?;: _]{{0,{FEVER_GAP}}}?)(?:"
                 f"{'|'.join(map(re.escape, rules.counted_fevers))})"
             )
             if rules.counted_fevers
@@ -240,8 +255,9 @@ class EpidemicReader:
         return False
 
     def _counted_fevers(self, text: str, *, people_only: bool) -> list[str]:
-        """A count of two or more people with fevers (七八个女工发烧, 十二个人有六个发烧:
-        六个发烧), the catalogue's 聚集性发病 said with a number; beside an animal or
+        """A count of two or more people with fevers (七八个女工发烧, 十二个人有六个发烧,
+        七八个老人接连发烧, 十一个孩子请假都是发烧: a few words of one clause between), the
+        catalogue's 聚集性发病 said with a number; beside an animal or
         another illness only where the people are named (three 工人, not five of the
         herd). A count of time (三个月发烧) names no people, so it does not match."""
         return _first_counted(self._counted, text, people_only)
@@ -252,9 +268,21 @@ class EpidemicReader:
         family's or a table's upset after one meal (no count of ten) is a food matter.
         Beside an animal or another illness only where the people are named; never where
         food poisoning is said (医生说是食物中毒): the catalogue counts that out."""
-        if any(w in text for w in self.rules.gut_food):
+        if self._food_blamed(text):
             return []
         return _first_counted(self._gut, text, people_only)
+
+    def _food_blamed(self, text: str) -> bool:
+        """Food poisoning said, or the meal blamed as the caller says it (豆角没熟透,
+        吃了不新鲜的海鲜, 饭菜变质, 吃坏肚子): the catalogue's near miss; not where the
+        blame is denied (不像是吃坏了: the caller rules the food out)."""
+        for word in self.rules.gut_food:
+            at = text.find(word)
+            while at >= 0:
+                if not any(n in text[max(0, at - 3) : at] for n in FOOD_DENIED):
+                    return True
+                at = text.find(word, at + 1)
+        return False
 
     def _other_diagnosed(self, text: str) -> bool:
         """A diagnosis that names an illness not the epidemic's (确诊了白血病, 查出尿毒症,
@@ -286,7 +314,25 @@ class EpidemicReader:
             if shot is None or not any(w in text for w in self.rules.biters):
                 return []
             rabies = shot
-        bite = next((p.text for p in self.rules.bitten if p.found_in(text)), None)
+        # 把 names the bitten before the bite (野狗把我儿子腿咬了), the passive (被, 让, 叫)
+        # just before itself (小猫让邻居家狗咬了); an animal there is bitten itself (把我家羊
+        # 咬伤了, 小猫让狗咬了: the animal's shot), and so is every bite phrase said there.
+        animal = [
+            (start, end)
+            for p in self.rules.bitten
+            for start, end in p.spans(text)
+            if (p.text[0] == "把" and any(a in text[start:end] for a in self.rules.animals))
+            or (p.text[0] in PASSIVE and text[:start].endswith(self.rules.animals))
+        ]
+        bite = next(
+            (
+                p.text
+                for p in self.rules.bitten
+                for start, end in p.spans(text)
+                if not any(s < end and start < e for s, e in animal)
+            ),
+            None,
+        )
         return [rabies or self.rules.rabies[0], bite] if bite else []
 
     def _split(self, cue: str, heard: str) -> bool:
@@ -378,6 +424,9 @@ def _first_counted(pattern: re.Pattern[str] | None, text: str, people_only: bool
     if pattern is None:
         return []
     for m in pattern.finditer(text):
+        gap = m.groupdict().get("gap") or ""
+        if any(w in gap for w in GAP_NOT):
+            continue
         if m.group("who") or not people_only:
             return [m.group(0)]
     return []
