@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words, first_words
+
 LABOUR_UNIT = "human_resources"
 HEALTH_UNIT = "health"
 RELIEF_UNIT = "civil_affairs"
@@ -148,78 +150,67 @@ _SOLD = re.compile(r"卖|一盒|一瓶|摆着|推销|排队买|团购")
 _NOT_SURE_CURE = re.compile(r"医保卡|农药|菜")
 
 
-def _first(pattern: re.Pattern[str], text: str) -> str:
-    found = pattern.search(text)
-    return found.group(0) if found else ""
-
-
-def _both(first: re.Pattern[str], second: re.Pattern[str], text: str) -> str:
-    """`first`'s and `second`'s words where both are written, or ""."""
-    one, two = first.search(text), second.search(text)
-    return f"{one.group(0)}…{two.group(0)}" if one and two else ""
-
-
 def own_wages(text: str) -> str:
     """The words telling the caller's side unpaid, or ""."""
-    return "" if _PREPAID.search(text) else _first(_OWN_WAGES, text)
+    return "" if _PREPAID.search(text) else first_words(_OWN_WAGES, text)
 
 
 def shift_pay(text: str) -> str:
     """The words telling shift or overtime pay (not beside a safety danger), or ""."""
-    return "" if _UNSAFE.search(text) else _first(_SHIFT_PAY, text)
+    return "" if _UNSAFE.search(text) else first_words(_SHIFT_PAY, text)
 
 
 def fever_ask(text: str) -> str:
     """The words telling fevers with a test, a doctor or a report asked, or ""."""
-    return "" if _NOT_FEVER_ASK.search(text) else _both(_FEVER, _FEVER_ASK, text)
+    return "" if _NOT_FEVER_ASK.search(text) else both_words(_FEVER, _FEVER_ASK, text)
 
 
 def overload(text: str) -> str:
     """The words telling a truck's overload checked or its limit asked, or ""."""
     if _NOT_OVERLOAD.search(text) or not _TRUCK.search(text):
         return ""
-    return _both(_OVERLOAD, _OVERLOAD_ASK, text)
+    return both_words(_OVERLOAD, _OVERLOAD_ASK, text)
 
 
 def traffic_ticket(text: str) -> str:
     """The words telling a parking or traffic ticket (not another enforcer's fine), or ""."""
-    return "" if _OTHER_ENFORCER.search(text) else _first(_TICKET, text)
+    return "" if _OTHER_ENFORCER.search(text) else first_words(_TICKET, text)
 
 
 def traffic_directed(text: str) -> str:
     """The words asking queuing or jammed vehicles to be directed, or ""."""
-    return "" if _NOT_TRAFFIC.search(text) else _both(_DIRECTED, _VEHICLES, text)
+    return "" if _NOT_TRAFFIC.search(text) else both_words(_DIRECTED, _VEHICLES, text)
 
 
 def talent(text: str) -> str:
     """The words telling a talent subsidy or a graduate's file (not for 落户), or ""."""
-    return "" if _SETTLING.search(text) else _first(_TALENT, text)
+    return "" if _SETTLING.search(text) else first_words(_TALENT, text)
 
 
 def rest_place(text: str) -> str:
     """The words telling a rest place for street workers (not an area's own), or ""."""
-    return "" if _AREA_RUN.search(text) else _both(_REST, _STREET_WORKER, text)
+    return "" if _AREA_RUN.search(text) else both_words(_REST, _STREET_WORKER, text)
 
 
 def chargers_proposed(text: str) -> str:
     """The words proposing more chargers (not refused by a property, not a fire), or ""."""
-    return "" if _PROPERTY.search(text) else _both(_CHARGER, _MORE_PROPOSED, text)
+    return "" if _PROPERTY.search(text) else both_words(_CHARGER, _MORE_PROPOSED, text)
 
 
 def sublet(text: str) -> str:
     """The words telling a flat let room by room (not a fire risk, not a community's
     check), or ""."""
-    return "" if _SUBLET_NOT.search(text) else _first(_SUBLET, text)
+    return "" if _SUBLET_NOT.search(text) else first_words(_SUBLET, text)
 
 
 def homestay_licence(text: str) -> str:
     """The words asking which licences a 民宿 needs (not one run unlicensed), or ""."""
-    return "" if _UNLICENSED.search(text) else _both(_HOMESTAY, _LICENCE_ASKED, text)
+    return "" if _UNLICENSED.search(text) else both_words(_HOMESTAY, _LICENCE_ASKED, text)
 
 
 def sure_cure(text: str) -> str:
     """The words telling a remedy sold as a sure cure, or ""."""
-    return "" if _NOT_SURE_CURE.search(text) else _both(_SURE_CURE, _SOLD, text)
+    return "" if _NOT_SURE_CURE.search(text) else both_words(_SURE_CURE, _SOLD, text)
 
 
 def trade_readings(text: str) -> list[Reading]:
@@ -232,15 +223,15 @@ def trade_readings(text: str) -> list[Reading]:
         (POLICE_UNIT, traffic_ticket(text), (TRANSPORT_UNIT,)),
         (POLICE_UNIT, traffic_directed(text), (TRANSPORT_UNIT,)),
         (LABOUR_UNIT, talent(text), (RELIEF_UNIT, EDUCATION_UNIT, MARKET_UNIT)),
-        (HOUSING_UNIT, _first(_TALENT_FLAT, text), (MARKET_UNIT, ENVIRONMENT_UNIT)),
+        (HOUSING_UNIT, first_words(_TALENT_FLAT, text), (MARKET_UNIT, ENVIRONMENT_UNIT)),
         (LABOUR_UNIT, rest_place(text), (MARKET_UNIT, TRANSPORT_UNIT)),
         (POWER_UNIT, chargers_proposed(text), (HAZARD_UNIT,)),
         (HOUSING_UNIT, sublet(text), (HAZARD_UNIT,)),
-        (HAZARD_UNIT, _both(_SAFETY_DEVICE, _BROKEN, text), (GAS_UNIT,)),
-        (LABOUR_UNIT, _first(_JOB_TRAINING, text), (FARM_UNIT, EDUCATION_UNIT)),
-        (FARM_UNIT, _first(_FISHING_LICENCE, text), (POLICE_UNIT,)),
+        (HAZARD_UNIT, both_words(_SAFETY_DEVICE, _BROKEN, text), (GAS_UNIT,)),
+        (LABOUR_UNIT, first_words(_JOB_TRAINING, text), (FARM_UNIT, EDUCATION_UNIT)),
+        (FARM_UNIT, first_words(_FISHING_LICENCE, text), (POLICE_UNIT,)),
         (TOURISM_UNIT, homestay_licence(text), (POLICE_UNIT, MARKET_UNIT)),
-        (MARKET_UNIT, _both(_FUEL, _FUEL_SHORT, text), (HAZARD_UNIT, TRANSPORT_UNIT)),
+        (MARKET_UNIT, both_words(_FUEL, _FUEL_SHORT, text), (HAZARD_UNIT, TRANSPORT_UNIT)),
         (MARKET_UNIT, sure_cure(text), (HEALTH_UNIT,)),
     ]
     return [r for r in readings if r[1]]

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words, first_words
+
 HAZARD_UNIT = "emergency"
 TOURISM_UNIT = "culture_tourism"
 HEATING_UNIT = "heating"
@@ -128,24 +130,18 @@ _COAL = re.compile(r"烧煤|散煤|烧柴")
 _BANNED = re.compile(r"不让烧|禁烧|禁止|罚|取缔")
 
 
-def _both(first: re.Pattern[str], second: re.Pattern[str], text: str) -> str:
-    """`first`'s and `second`'s words where both are written, or ""."""
-    one, two = first.search(text), second.search(text)
-    return f"{one.group(0)}…{two.group(0)}" if one and two else ""
-
-
 def on_ice(text: str) -> str:
     """The words telling people on sea or reservoir ice in danger, or ""."""
     if _NOT_ON_ICE.search(text) or not _WATER_BODY.search(text):
         return ""
-    return _both(_ICE, _ICE_DANGER, text)
+    return both_words(_ICE, _ICE_DANGER, text)
 
 
 def heater_fire_risk(text: str) -> str:
     """The words telling heaters or strips as a fire risk, or ""."""
     if _PRODUCT.search(text) or _REGULATOR_ASKED.search(text):
         return ""
-    return _both(_HEATER, _FIRE_RISK, text)
+    return both_words(_HEATER, _FIRE_RISK, text)
 
 
 def animal_quarantine(text: str) -> str:
@@ -160,17 +156,12 @@ def stranded(text: str) -> str:
     """The words telling a traveller stranded without money, the police not asked, or ""."""
     if _POLICE_ASKED.search(text):
         return ""
-    return _both(_MONEY_GONE, _STRANDED, text)
+    return both_words(_MONEY_GONE, _STRANDED, text)
 
 
 def thaw_fee(text: str) -> str:
     """The words telling a water pipe or meter thawed for a fee, or ""."""
-    return "" if _OTHER_THAW.search(text) else _both(_THAWED, _FEE, text)
-
-
-def _first(pattern: re.Pattern[str], text: str) -> str:
-    found = pattern.search(text)
-    return found.group(0) if found else ""
+    return "" if _OTHER_THAW.search(text) else both_words(_THAWED, _FEE, text)
 
 
 def winter_readings(text: str) -> list[Reading]:
@@ -182,16 +173,16 @@ def winter_readings(text: str) -> list[Reading]:
             heater_fire_risk(text),
             (HEATING_UNIT, RELIEF_UNIT, HOUSING_UNIT, POWER_UNIT),
         ),
-        (HOUSING_UNIT, _first(_FUND, text), (HEATING_UNIT, RELIEF_UNIT)),
-        (POLICE_UNIT, _first(_RUMOUR, text), (EDUCATION_UNIT, HEALTH_UNIT)),
+        (HOUSING_UNIT, first_words(_FUND, text), (HEATING_UNIT, RELIEF_UNIT)),
+        (POLICE_UNIT, first_words(_RUMOUR, text), (EDUCATION_UNIT, HEALTH_UNIT)),
         (FARM_UNIT, animal_quarantine(text), (MARKET_UNIT,)),
         (RELIEF_UNIT, stranded(text), (POLICE_UNIT,)),
-        (RELIEF_UNIT, _both(_POOR, _ALLOWANCE, text), ()),
-        (RELIEF_UNIT, _both(_MARRIAGE, _DOCUMENT_ACCEPTED, text), (POLICE_UNIT,)),
-        (LABOUR_UNIT, _both(_AGENCY, _JOB_FEE, text), (POLICE_UNIT,)),
-        (TOWN_UNIT, _first(_DEBRIS, text), (HAZARD_UNIT,)),
-        (TOURISM_UNIT, _first(_SHOW, text), (HAZARD_UNIT,)),
+        (RELIEF_UNIT, both_words(_POOR, _ALLOWANCE, text), ()),
+        (RELIEF_UNIT, both_words(_MARRIAGE, _DOCUMENT_ACCEPTED, text), (POLICE_UNIT,)),
+        (LABOUR_UNIT, both_words(_AGENCY, _JOB_FEE, text), (POLICE_UNIT,)),
+        (TOWN_UNIT, first_words(_DEBRIS, text), (HAZARD_UNIT,)),
+        (TOURISM_UNIT, first_words(_SHOW, text), (HAZARD_UNIT,)),
         (WATER_UNIT, thaw_fee(text), (LABOUR_UNIT, MARKET_UNIT)),
-        (ENVIRONMENT_UNIT, _both(_COAL, _BANNED, text), (HEATING_UNIT,)),
+        (ENVIRONMENT_UNIT, both_words(_COAL, _BANNED, text), (HEATING_UNIT,)),
     ]
     return [r for r in readings if r[1]]
