@@ -22,11 +22,15 @@ from hotline.ticketing.routing.duty_object import duty_objects
         ("我们这栋老楼外墙裂了好几道缝一下雨往里渗", "housing", "emergency"),
         ("台风蓝色预警了海边还有快艇拉着游客出海", "culture_tourism", "emergency"),
         ("大水漫上来了村里两户老人困在屋顶上下不来", "emergency", "power"),
+        ("那个化工厂的几个储罐离我们小区太近了能不能挪走", "emergency", "environment"),
         ("仓房里进水泡了几瓶农药这东西该怎么处理", "environment", "agriculture"),
         ("能不能给独居老人装个一键呼叫的设备", "civil_affairs", "power"),
         ("我家老人去世了路冲断了遗体送不到殡仪馆", "civil_affairs", "emergency"),
         ("台风过后海水水质怎么样什么时候能下海", "environment", "water"),
         ("幼儿园门口那棵大柳树让风刮断了一根大杈子耷拉着", "urban_management", "education"),
+        ("敬老院说有流感不让探视我爸半个月没见着了", "civil_affairs", "health"),
+        ("麦子让大风刮得倒伏了保险公司说只赔绝收", "agriculture", "human_resources"),
+        ("晚上有人在近海下地笼抓鱼苗", "agriculture", "public_security"),
         ("群里说上游水库要泄洪让我们转移是真的吗", "emergency", "public_security"),
     ],
 )
@@ -64,6 +68,8 @@ def test_the_act_is_read_with_its_unit_over_its_setting(text: str, unit: str, se
         "大风把树刮倒了压在电线上冒火花",
         "冰雹把果树枝子都打断了",
         "抢险的时候被倒下的树砸断了腿医保不给报",
+        # a chemical plant's fumes beside homes: the environment's
+        "化工厂的储罐挨着小区天天往外排放废气",
         # a flood ditch full of rubbish
         "村里的泄洪沟让人倒满了垃圾",
     ],

@@ -26,6 +26,10 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   等水上游乐项目, culture and tourism's, not the emergency bureau's typhoon warning;
 - people trapped by a flood (水都漫上来了 … 三户人家困在楼上, 一楼全淹了 … 老太太出不来):
   自然灾害应急, the emergency bureau's, whoever cut the power or runs the hotel;
+- chemical tanks, gas cylinders or fuel stored beside homes, a school or a fire (化工厂那几个
+  大罐子 离居民区太近了, 液化气罐 … 旁边就是烧烤炉子): 危险化学品, the emergency bureau's
+  (nine of nine retired labels), not the environment bureau's factory; its fumes or
+  discharge stay the environment's;
 - pesticides, waste oil or batteries to be disposed of (泡了水的农药 … 该怎么处理, 废机油往沟里
   倒): 危险废物, the environment bureau's, not agriculture's 农资;
 - a one-key alarm or call button for old people living alone (一键呼叫): 养老 services, civil
@@ -36,13 +40,21 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   bureau's, not the water company's tap water;
 - a tree or branch broken, hanging or fallen (not on power lines): 园林绿化（含台风后倒伏树木
   清理）, urban management's, whatever school or shop it hangs over;
+- a family's visits to a care home stopped or what they found on one (暂停探视, 去探望发现):
+  养老机构, civil affairs' (seven of seven retired labels), whatever outbreak or meal is
+  told as the reason;
+- crop insurance claimed or refused, lodged crops (农业保险, 倒伏不赔): 农业受灾登记与农业保险,
+  agriculture's, not human resources' social insurance;
+- banned fishing gear (绝户网, 地笼, 电鱼, 炸鱼): 渔业, agriculture's, although reported as a
+  crime;
 - a reservoir's flood release told or asked about (水库泄洪 下游各村立即转移): 自然灾害应急,
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
-health), a school demanding a 复课 / 痊愈证明 (five health, one education), a relief list
-contested (the town, the subdistrict or civil affairs by who is named).
+health; a care home's fevers split 9 civil affairs to 8 health), a school demanding a 复课 /
+痊愈证明 (five health, one education), a relief list contested (the town, the subdistrict or
+civil affairs by who is named).
 """
 
 from __future__ import annotations
@@ -115,6 +127,10 @@ _RESCUE_BOAT = re.compile(r"冲锋舟|志愿")
 _FLOOD = re.compile(r"洪水|大水|发水|淹|进水|漫上|漫到|涨水|水都|水深|水没")
 _TRAPPED = re.compile(r"被困|困在|困住|出不来|下不来|上不去")
 
+_STORED_HAZARD = re.compile(r"危化|化工[^。！？]{0,10}?罐|储罐|液化气罐|油罐|罐子")
+_NEAR = re.compile(r"离[^。！？]{0,8}?近|挨着|紧挨|旁边就是|旁边还有|门口就是|对面就是")
+_EMISSION = re.compile(r"排放|偷排|废水|废气|冒黄烟|烟囱|排进|直排")
+
 _WASTE = re.compile(r"农药|废机油|机油|废油|电瓶|油漆桶|药瓶")
 _DISPOSED = re.compile(r"扔|处理|倒进|倒在|往[^。！？]{0,10}?倒|收走|交给谁")
 # Farm film and pesticide bottles left in the fields: agriculture's farm inputs.
@@ -136,6 +152,12 @@ _TREE_DOWN = re.compile(r"(?:刮|压|雪|风)[^。！？]{0,6}?(?:断|折|劈|�
 _NOT_CITY_TREE = re.compile(
     r"电线|电杆|停电|果树|果子|苹果|山|认领|植树|推倒|砍|燃气|煤气|医保|腿|胳膊"
 )
+
+_CARE_HOME = re.compile(r"养老院|敬老院|养老中心|护理院|福利院")
+_FAMILY_VISIT = re.compile(r"探视|探望")
+
+_CROP_INSURANCE = re.compile(r"农业保险|种植险|(?<!抗)倒伏")
+_BANNED_GEAR = re.compile(r"绝户网|地笼|电鱼|炸鱼|迷魂阵")
 
 _FLOOD_RELEASE = re.compile(r"泄洪(?!沟)|水库[^。！？]{0,6}?放水")
 
@@ -165,6 +187,11 @@ def building_crack(text: str) -> str:
 def watercraft(text: str) -> str:
     """The words telling jet-skis or pleasure boats (not a rescue team's boats), or ""."""
     return "" if _RESCUE_BOAT.search(text) else first_words(_WATERCRAFT, text)
+
+
+def stored_hazard(text: str) -> str:
+    """The words telling chemicals or gas stored beside people (not their fumes), or ""."""
+    return "" if _EMISSION.search(text) else both_words(_STORED_HAZARD, _NEAR, text)
 
 
 def waste_disposal(text: str) -> str:
@@ -200,11 +227,15 @@ def act_readings(text: str) -> list[Reading]:
         (HOUSING_UNIT, building_crack(text), (HAZARD_UNIT,)),
         (TOURISM_UNIT, watercraft(text), (HAZARD_UNIT,)),
         (HAZARD_UNIT, both_words(_FLOOD, _TRAPPED, text), (POWER_UNIT, TOURISM_UNIT, HOUSING_UNIT)),
+        (HAZARD_UNIT, stored_hazard(text), (ENVIRONMENT_UNIT, MARKET_UNIT)),
         (ENVIRONMENT_UNIT, waste_disposal(text), (FARM_UNIT, CITY_UNIT)),
         (RELIEF_UNIT, one_key_alarm(text), (POWER_UNIT, HAZARD_UNIT)),
         (RELIEF_UNIT, funeral(text), (HAZARD_UNIT, HEALTH_UNIT, TRANSPORT_UNIT)),
         (ENVIRONMENT_UNIT, first_words(_SEA_QUALITY, text), (WATER_UNIT, TOURISM_UNIT)),
         (CITY_UNIT, fallen_tree(text), (EDUCATION_UNIT, HAZARD_UNIT)),
+        (RELIEF_UNIT, both_words(_CARE_HOME, _FAMILY_VISIT, text), (HEALTH_UNIT, MARKET_UNIT)),
+        (FARM_UNIT, first_words(_CROP_INSURANCE, text), (LABOUR_UNIT, HAZARD_UNIT, RELIEF_UNIT)),
+        (FARM_UNIT, first_words(_BANNED_GEAR, text), (POLICE_UNIT,)),
         (HAZARD_UNIT, first_words(_FLOOD_RELEASE, text), (POLICE_UNIT,)),
     ]
     return [r for r in readings if r[1]]
