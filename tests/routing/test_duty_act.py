@@ -29,6 +29,8 @@ from hotline.ticketing.routing.duty_object import duty_objects
         ("台风过后海水水质怎么样什么时候能下海", "environment", "water"),
         ("幼儿园门口那棵大柳树让风刮断了一根大杈子耷拉着", "urban_management", "education"),
         ("敬老院说有流感不让探视我爸半个月没见着了", "civil_affairs", "health"),
+        ("家里进水房产证泡烂了字都看不清怎么补", "natural_resources", "emergency"),
+        ("发烧要去医院可医保卡让大水冲走了", "medical_insurance", "health"),
         ("麦子让大风刮得倒伏了保险公司说只赔绝收", "agriculture", "human_resources"),
         ("晚上有人在近海下地笼抓鱼苗", "agriculture", "public_security"),
         ("群里说上游水库要泄洪让我们转移是真的吗", "emergency", "public_security"),
@@ -70,6 +72,8 @@ def test_the_act_is_read_with_its_unit_over_its_setting(text: str, unit: str, se
         "抢险的时候被倒下的树砸断了腿医保不给报",
         # a chemical plant's fumes beside homes: the environment's
         "化工厂的储罐挨着小区天天往外排放废气",
+        # an internet cafe not checking identity cards
+        "网吧根本不查身份证孩子们丢了魂似的天天去",
         # a flood ditch full of rubbish
         "村里的泄洪沟让人倒满了垃圾",
     ],

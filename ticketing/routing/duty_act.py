@@ -38,6 +38,10 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   whatever road or flood delays it; a death certificate asked is the doctor's or the police's;
 - the sea's water quality after a storm (海水的水质公布一下): 环境监测, the environment
   bureau's, not the water company's tap water;
+- a document lost or soaked, to be reissued (房证泡烂了 咋补, 户口本 … 全泡烂了, 医保卡 …
+  冲没了): its issuer's — a property certificate the natural resources bureau's, an identity
+  card, household register or driving licence the police's, a medical insurance card the
+  insurer's (25 of 26 retired labels), whatever flood or illness lost it;
 - a tree or branch broken, hanging or fallen (not on power lines): 园林绿化（含台风后倒伏树木
   清理）, urban management's, whatever school or shop it hangs over;
 - a family's visits to a care home stopped or what they found on one (暂停探视, 去探望发现):
@@ -159,6 +163,24 @@ _FAMILY_VISIT = re.compile(r"探视|探望")
 _CROP_INSURANCE = re.compile(r"农业保险|种植险|(?<!抗)倒伏")
 _BANNED_GEAR = re.compile(r"绝户网|地笼|电鱼|炸鱼|迷魂阵")
 
+# A document and its issuer; reissued where lost, soaked or asked how to replace.
+_ISSUERS: tuple[tuple[str, str], ...] = (
+    ("natural_resources", r"房本|房产证|不动产证|房照|房证|土地证|宅基地证"),
+    (POLICE_UNIT, r"户口本|身份证|驾驶证|驾照|行驶证"),
+    (INSURANCE_UNIT, r"医保卡|医保凭证"),
+    (LABOUR_UNIT, r"社保卡"),
+)
+_LOST = (
+    r"(?:补办|咋补|怎么补|补证|丢了|丢失|弄丢|泡了|泡水|泡烂|冲没|冲走|烂了|挂失|找不着|找不到了"
+    r"|损坏)"
+)
+_DOCUMENT_LOST = tuple(
+    (unit, re.compile(rf"(?:{doc})[^。！？]{{0,20}}?{_LOST}|{_LOST}[^。！？]{{0,8}}?(?:{doc})"))
+    for unit, doc in _ISSUERS
+)
+# A document not checked (网吧不查身份证) is the checker's matter.
+_NOT_CHECKED = re.compile(r"不查|没查|不看")
+
 _FLOOD_RELEASE = re.compile(r"泄洪(?!沟)|水库[^。！？]{0,6}?放水")
 
 
@@ -216,9 +238,23 @@ def fallen_tree(text: str) -> str:
     return "" if _NOT_CITY_TREE.search(text) else both_words(_TREE, _TREE_DOWN, text)
 
 
+def document_lost(text: str) -> tuple[str, str]:
+    """The issuer and the words telling the first document lost or to be reissued, or
+    ("", "")."""
+    if _NOT_CHECKED.search(text):
+        return "", ""
+    found = [(m.start(), unit, m.group(0)) for unit, p in _DOCUMENT_LOST if (m := p.search(text))]
+    if not found:
+        return "", ""
+    _, unit, words = min(found)
+    return unit, words
+
+
 def act_readings(text: str) -> list[Reading]:
     """Each act read in the compact text, with its unit and its setting's units."""
+    issuer, document = document_lost(text)
     readings: list[Reading] = [
+        (issuer, document, (HAZARD_UNIT, HEALTH_UNIT, HOUSING_UNIT)),
         (MARKET_UNIT, pharmacy_price(text), (HEALTH_UNIT,)),
         (MARKET_UNIT, no_maker(text), (HEALTH_UNIT, POLICE_UNIT)),
         (INSURANCE_UNIT, first_words(_OTHER_CITY, text), (HEALTH_UNIT,)),
