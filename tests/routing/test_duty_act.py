@@ -15,6 +15,8 @@ from hotline.ticketing.routing.duty_object import duty_objects
     ("text", "unit", "setting"),
     [
         ("街口那家大药房退烧药一盒卖到九十块以前才二十", "market_supervision", "health"),
+        ("停水了门口小卖部矿泉水平时十五一箱现在卖六十爱买不买", "market_supervision", "water"),
+        ("台风都预警了旁边工地的塔吊还没放倒", "housing", "emergency"),
         ("小区门口有人卖消毒喷雾瓶子上没厂名也没生产日期", "market_supervision", "health"),
         ("我是外省来打工的孩子住院医院说外地医保不能直接结算", "medical_insurance", "health"),
         ("我发高烧请了两天病假公司扣了我半个月工资", "human_resources", "health"),
@@ -74,6 +76,9 @@ def test_the_act_is_read_with_its_unit_over_its_setting(text: str, unit: str, se
         "化工厂的储罐挨着小区天天往外排放废气",
         # an internet cafe not checking identity cards
         "网吧根本不查身份证孩子们丢了魂似的天天去",
+        # a power bill tripled; a worker fallen from a scaffold
+        "这个月电费翻了三倍电表是不是有问题",
+        "工地上有人从脚手架上摔下来了老板不给算工伤",
         # a flood ditch full of rubbish
         "村里的泄洪沟让人倒满了垃圾",
     ],

@@ -11,6 +11,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
 - a pharmacy's price raised or gouged (药店 … 一盒卖一百五, 布洛芬涨到六十多): 价格监督检查,
   the market regulator's, not health's medicines; a medical insurance card's price stays the
   insurer's (定点医药机构医保基金使用);
+- any seller's price gouged in a shortage (矿泉水平时一箱二十多 现在卖七十五 … 趁火打劫, 爱买
+  不买): 价格监督检查, the market regulator's, not the water company's cut nor health's flu;
+  a utility's bill, a wage or an insurer's payout stays theirs;
 - goods sold without a maker, a date or a Chinese label (没厂名没日子, 没有中文标签, 三无): 产品
   质量, the market regulator's; a pesticide's or a seed's is agriculture's 农资;
 - medical insurance from another city or province refused or to be filed (外地医保用不了, 异地
@@ -19,6 +22,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   and labour inspection, human resources', the illness only the reason;
 - a 热力井 (heat-pipe well) lid missing or broken: the heating company's network, not the
   city's manhole covers;
+- a building site's scaffold, tower crane or hoarding blown over or left up in a typhoon
+  (脚手架倒了半边, 塔吊 … 不放倒): 建筑施工管理, the housing bureau's (six of seven retired
+  labels), not the emergency bureau's storm; a worker hurt on it is a labour or safety matter;
 - a building's own wall cracked or widening (老楼 墙上裂了一道大缝 下完雨更宽了): house
   safety and quality, the housing bureau's; a slope, a landslide's rocks, snow or blasting
   cracking it stays the emergency bureau's natural disaster;
@@ -96,6 +102,16 @@ _PRICE_RAISED = re.compile(
 # A medical insurance card's price (刷卡就是这个价) is the insurer's: 定点药店的医保基金使用.
 _INSURED_PRICE = re.compile(r"医保|医宝|刷卡|定点")
 
+_GOUGED = re.compile(
+    r"趁火打劫|哄抬|坐地起价|发国难财|爱买不买|翻了[一二两三几]?[倍番]"
+    r"|(?:平时|原来|以前|上回)[^。！？]{0,12}?(?:现在卖|涨到|卖到)[^。！？]{0,3}?"
+    r"[一二两三四五六七八九十百几\d]"
+)
+# A utility's bill, a wage, a payout or a test result that doubled is not a price gouged.
+_NOT_GOUGED = re.compile(
+    r"电费|气费|燃气|水费|采暖|暖气费|工资|值班|加班|理赔|超标|房租|物业费|车票|票价|客运"
+)
+
 _NO_MAKER = re.compile(
     r"三无|没厂名|没有厂名|没有?厂家|没有?中文标签|没有?中文|没有?生产日期|没日子|没有?注册证|没有?批号"
 )
@@ -116,6 +132,10 @@ _NOT_WAGES = re.compile(
 )
 
 _HEAT_WELL = re.compile(r"热力井|热力管井|暖气井|热力管道井")
+
+_SITE_RIG = re.compile(r"脚手架|塔吊|围挡|隔离网")
+_RIG_DOWN = re.compile(r"倒了|倒[一半]|刮倒|刮歪|歪了|塌了|不放倒|没放倒|晃")
+_WORKER_HURT = re.compile(r"摔|伤|掉下来|中暑|工伤|工钱|游泳")
 
 _BUILDING_CRACK = re.compile(
     r"(?:楼|房|墙)[^。！？]{0,12}?(?:裂了|裂开|裂缝|裂纹|裂[^。！？]{0,6}?缝)"
@@ -189,6 +209,18 @@ def pharmacy_price(text: str) -> str:
     return "" if _INSURED_PRICE.search(text) else both_words(_PHARMACY, _PRICE_RAISED, text)
 
 
+def price_gouged(text: str) -> str:
+    """The words telling a price gouged in a shortage (not a bill, a wage), or ""."""
+    if _INSURED_PRICE.search(text) or _NOT_GOUGED.search(text):
+        return ""
+    return first_words(_GOUGED, text)
+
+
+def site_rig(text: str) -> str:
+    """The words telling a site's scaffold or crane down (no worker hurt), or ""."""
+    return "" if _WORKER_HURT.search(text) else both_words(_SITE_RIG, _RIG_DOWN, text)
+
+
 def no_maker(text: str) -> str:
     """The words telling goods without a maker or a label (not a farm input), or ""."""
     return "" if _FARM_INPUT.search(text) else first_words(_NO_MAKER, text)
@@ -256,6 +288,8 @@ def act_readings(text: str) -> list[Reading]:
     readings: list[Reading] = [
         (issuer, document, (HAZARD_UNIT, HEALTH_UNIT, HOUSING_UNIT)),
         (MARKET_UNIT, pharmacy_price(text), (HEALTH_UNIT,)),
+        (MARKET_UNIT, price_gouged(text), (HEALTH_UNIT, WATER_UNIT, POWER_UNIT)),
+        (HOUSING_UNIT, site_rig(text), (HAZARD_UNIT,)),
         (MARKET_UNIT, no_maker(text), (HEALTH_UNIT, POLICE_UNIT)),
         (INSURANCE_UNIT, first_words(_OTHER_CITY, text), (HEALTH_UNIT,)),
         (LABOUR_UNIT, pay_docked(text), (HEALTH_UNIT,)),
