@@ -17,6 +17,7 @@ from hotline.ticketing.routing.duty_object import duty_objects
         ("街口那家大药房退烧药一盒卖到九十块以前才二十", "market_supervision", "health"),
         ("停水了门口小卖部矿泉水平时十五一箱现在卖六十爱买不买", "market_supervision", "water"),
         ("台风都预警了旁边工地的塔吊还没放倒", "housing", "emergency"),
+        ("暴雨后地下车库进水半米物业说没有泵不管", "housing", "power"),
         ("小区门口有人卖消毒喷雾瓶子上没厂名也没生产日期", "market_supervision", "health"),
         ("我是外省来打工的孩子住院医院说外地医保不能直接结算", "medical_insurance", "health"),
         ("我发高烧请了两天病假公司扣了我半个月工资", "human_resources", "health"),

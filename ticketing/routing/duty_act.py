@@ -25,6 +25,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
 - a building site's scaffold, tower crane or hoarding blown over or left up in a typhoon
   (脚手架倒了半边, 塔吊 … 不放倒): 建筑施工管理, the housing bureau's (six of seven retired
   labels), not the emergency bureau's storm; a worker hurt on it is a labour or safety matter;
+- a flooded basement or garage the property manager does not pump (地下室进水 … 物业一直不
+  抽水): 物业管理, the housing bureau's (nine of nine retired labels where the property is
+  told), not the power cut or the storm it causes; a heat exchanger down there is heating's;
 - a building's own wall cracked or widening (老楼 墙上裂了一道大缝 下完雨更宽了): house
   safety and quality, the housing bureau's; a slope, a landslide's rocks, snow or blasting
   cracking it stays the emergency bureau's natural disaster;
@@ -119,6 +122,7 @@ _FARM_INPUT = re.compile(r"农药|除草剂|种子|化肥|饲料|兽药")
 
 _OTHER_CITY = re.compile(
     r"(?:外地|异地|外省|外市|省外)[^。！？，]{0,6}?医保|医保[^。！？]{0,10}?(?:异地|外地|外省)"
+    r"|异地就医|异地备案"
 )
 
 _SICK_DAY = r"(?:病假|请假|请了[^。！？]{0,3}?假|发烧|高烧|甲流|流感|生病|病了|旷工)"
@@ -136,6 +140,10 @@ _HEAT_WELL = re.compile(r"热力井|热力管井|暖气井|热力管道井")
 _SITE_RIG = re.compile(r"脚手架|塔吊|围挡|隔离网")
 _RIG_DOWN = re.compile(r"倒了|倒[一半]|刮倒|刮歪|歪了|塌了|不放倒|没放倒|晃")
 _WORKER_HURT = re.compile(r"摔|伤|掉下来|中暑|工伤|工钱|游泳")
+
+_BASEMENT_FLOODED = re.compile(r"(?:地下室|车库)[^。！？]{0,6}?(?:进水|进了水|泡|淹|积水)")
+_PROPERTY = re.compile(r"物业")
+_NOT_PROPERTYS = re.compile(r"充电|起火|着火|烟花|换热站")
 
 _BUILDING_CRACK = re.compile(
     r"(?:楼|房|墙)[^。！？]{0,12}?(?:裂了|裂开|裂缝|裂纹|裂[^。！？]{0,6}?缝)"
@@ -216,6 +224,13 @@ def price_gouged(text: str) -> str:
     return first_words(_GOUGED, text)
 
 
+def basement_property(text: str) -> str:
+    """The words telling a flooded basement left by the property manager, or ""."""
+    if _NOT_PROPERTYS.search(text):
+        return ""
+    return both_words(_BASEMENT_FLOODED, _PROPERTY, text)
+
+
 def site_rig(text: str) -> str:
     """The words telling a site's scaffold or crane down (no worker hurt), or ""."""
     return "" if _WORKER_HURT.search(text) else both_words(_SITE_RIG, _RIG_DOWN, text)
@@ -290,6 +305,7 @@ def act_readings(text: str) -> list[Reading]:
         (MARKET_UNIT, pharmacy_price(text), (HEALTH_UNIT,)),
         (MARKET_UNIT, price_gouged(text), (HEALTH_UNIT, WATER_UNIT, POWER_UNIT)),
         (HOUSING_UNIT, site_rig(text), (HAZARD_UNIT,)),
+        (HOUSING_UNIT, basement_property(text), (POWER_UNIT, HAZARD_UNIT)),
         (MARKET_UNIT, no_maker(text), (HEALTH_UNIT, POLICE_UNIT)),
         (INSURANCE_UNIT, first_words(_OTHER_CITY, text), (HEALTH_UNIT,)),
         (LABOUR_UNIT, pay_docked(text), (HEALTH_UNIT,)),
