@@ -26,6 +26,8 @@ from hotline.ticketing.routing.duty_object import duty_objects
         ("台风蓝色预警了海边还有快艇拉着游客出海", "culture_tourism", "emergency"),
         ("大水漫上来了村里两户老人困在屋顶上下不来", "emergency", "power"),
         ("那个化工厂的几个储罐离我们小区太近了能不能挪走", "emergency", "environment"),
+        ("建议安置点多备些被褥和常用药", "emergency", "market_supervision"),
+        ("河水漫上来了我们两家让水困在二楼了", "emergency", "power"),
         ("仓房里进水泡了几瓶农药这东西该怎么处理", "environment", "agriculture"),
         ("能不能给独居老人装个一键呼叫的设备", "civil_affairs", "power"),
         ("我家老人去世了路冲断了遗体送不到殡仪馆", "civil_affairs", "emergency"),
@@ -80,6 +82,9 @@ def test_the_act_is_read_with_its_unit_over_its_setting(text: str, unit: str, se
         # a power bill tripled; a worker fallen from a scaffold
         "这个月电费翻了三倍电表是不是有问题",
         "工地上有人从脚手架上摔下来了老板不给算工伤",
+        # a doctor asked at a shelter; gambling there
+        "安置点好几个孩子发烧能不能派个大夫",
+        "安置点晚上有人打麻将赌钱",
         # a flood ditch full of rubbish
         "村里的泄洪沟让人倒满了垃圾",
     ],

@@ -39,6 +39,10 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   大罐子 离居民区太近了, 液化气罐 … 旁边就是烧烤炉子): 危险化学品, the emergency bureau's
   (nine of nine retired labels), not the environment bureau's factory; its fumes or
   discharge stay the environment's;
+- a flood's shelter, its supplies or its closing (安置点多备点药, 避难场所在哪, 安置点让我们今天就
+  回去): 自然灾害应急, the emergency bureau's (five of five retired labels), not the market's
+  medicines; a doctor asked there is health's, gambling there the police's, a community's
+  own shelter its area's, a school used as one education's;
 - pesticides, waste oil or batteries to be disposed of (泡了水的农药 … 该怎么处理, 废机油往沟里
   倒): 危险废物, the environment bureau's, not agriculture's 农资;
 - a one-key alarm or call button for old people living alone (一键呼叫): 养老 services, civil
@@ -157,7 +161,13 @@ _WATERCRAFT = re.compile(r"海上摩托|水上摩托|摩托艇|香蕉船|快艇|
 _RESCUE_BOAT = re.compile(r"冲锋舟|志愿")
 
 _FLOOD = re.compile(r"洪水|大水|发水|淹|进水|漫上|漫到|涨水|水都|水深|水没")
-_TRAPPED = re.compile(r"被困|困在|困住|出不来|下不来|上不去")
+_TRAPPED = re.compile(
+    r"被困|困在|困住|出不来|下不来|上不去|水困"
+    r"|困[^。！？]{0,2}?(?:楼上|[一二三四五六\d]楼|屋里|家里|房顶|屋顶)"
+)
+
+_SHELTER = re.compile(r"安置点|避难|转移安置|临时安置")
+_NOT_SHELTERS = re.compile(r"大夫|医生|发烧|赌|麻将|社区|街道|开学|价")
 
 _STORED_HAZARD = re.compile(r"危化|化工[^。！？]{0,10}?罐|储罐|液化气罐|油罐|罐子")
 _NEAR = re.compile(r"离[^。！？]{0,8}?近|挨着|紧挨|旁边就是|旁边还有|门口就是|对面就是")
@@ -172,7 +182,7 @@ _ONE_KEY = re.compile(r"一键呼叫|一键报警|一键求助|呼叫器|紧急�
 _ELDERLY = re.compile(r"独居|一个人住|空巢|孤寡")
 _AREA_RUN = re.compile(r"社区|街道|镇上|镇里")
 
-_FUNERAL = re.compile(r"火化|遗体|殡仪|殡葬|骨灰")
+_FUNERAL = re.compile(r"火化|火葬|遗体|殡仪|殡葬|骨灰")
 _DEATH_PAPER = re.compile(r"死亡证明")
 
 _SEA_QUALITY = re.compile(r"海水[^。！？]{0,8}?(?:水质|污染)|海[^。！？]{0,3}?水质")
@@ -258,6 +268,11 @@ def watercraft(text: str) -> str:
     return "" if _RESCUE_BOAT.search(text) else first_words(_WATERCRAFT, text)
 
 
+def shelter(text: str) -> str:
+    """The words telling a flood's shelter (not a doctor, gambling, an area's own), or ""."""
+    return "" if _NOT_SHELTERS.search(text) else first_words(_SHELTER, text)
+
+
 def stored_hazard(text: str) -> str:
     """The words telling chemicals or gas stored beside people (not their fumes), or ""."""
     return "" if _EMISSION.search(text) else both_words(_STORED_HAZARD, _NEAR, text)
@@ -313,6 +328,7 @@ def act_readings(text: str) -> list[Reading]:
         (HOUSING_UNIT, building_crack(text), (HAZARD_UNIT,)),
         (TOURISM_UNIT, watercraft(text), (HAZARD_UNIT,)),
         (HAZARD_UNIT, both_words(_FLOOD, _TRAPPED, text), (POWER_UNIT, TOURISM_UNIT, HOUSING_UNIT)),
+        (HAZARD_UNIT, shelter(text), (MARKET_UNIT, HEALTH_UNIT, RELIEF_UNIT)),
         (HAZARD_UNIT, stored_hazard(text), (ENVIRONMENT_UNIT, MARKET_UNIT)),
         (ENVIRONMENT_UNIT, waste_disposal(text), (FARM_UNIT, CITY_UNIT)),
         (RELIEF_UNIT, one_key_alarm(text), (POWER_UNIT, HAZARD_UNIT)),
