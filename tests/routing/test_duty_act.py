@@ -85,6 +85,8 @@ def test_the_act_is_read_with_its_unit_over_its_setting(text: str, unit: str, se
         # a doctor asked at a shelter; gambling there
         "安置点好几个孩子发烧能不能派个大夫",
         "安置点晚上有人打麻将赌钱",
+        # a flooded basement in a block with no property manager: the community's
+        "我们是没物业的老楼地下室一下雨就进水找社区",
         # a flood ditch full of rubbish
         "村里的泄洪沟让人倒满了垃圾",
     ],

@@ -147,7 +147,8 @@ _WORKER_HURT = re.compile(r"摔|伤|掉下来|中暑|工伤|工钱|游泳")
 
 _BASEMENT_FLOODED = re.compile(r"(?:地下室|车库)[^。！？]{0,6}?(?:进水|进了水|泡|淹|积水)")
 _PROPERTY = re.compile(r"物业")
-_NOT_PROPERTYS = re.compile(r"充电|起火|着火|烟花|换热站")
+# Where there is no property manager, the community or subdistrict is asked.
+_NOT_PROPERTYS = re.compile(r"充电|起火|着火|烟花|换热站|没物业|无物业|没有物业")
 
 _BUILDING_CRACK = re.compile(
     r"(?:楼|房|墙)[^。！？]{0,12}?(?:裂了|裂开|裂缝|裂纹|裂[^。！？]{0,6}?缝)"
