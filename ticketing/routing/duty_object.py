@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
@@ -347,7 +348,7 @@ def _more_objects(text: str) -> list[DutyObject]:
             (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
-    readings = winter_readings(text) + trade_readings(text)
+    readings = winter_readings(text) + trade_readings(text) + act_readings(text)
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     return found
 
