@@ -26,6 +26,9 @@ training records, wall and CPU seconds and their ratio. Time under the bench loc
 `--weights`: the training weight of a retired line by its set's kind (default: the
 shipped `seed.RETIRED_WEIGHTS`); 0 leaves that kind out. `--speech`: train on the texts
 after `normalise_speech` (what the router's classifier reads; tried, no gain, not shipped).
+`--duties W`: the weight of the catalogue's duty items (default: shipped `seed.DUTY_WEIGHT`;
+0 leaves them out). `--seed-weight`, `--support-full`: the blend's classifier weight and the
+similarity of full trust, for screening (round 22: neither gained, not shipped).
 """
 
 from __future__ import annotations

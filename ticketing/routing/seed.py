@@ -11,6 +11,9 @@ Two packaged files train the classifiers (units and request types):
   mistaken for one that is still blind. They teach the classifiers how callers and the
   recogniser really put things (咋整, 暖器, background before the ask), which the tidy
   corpus does not; each line weighs `RETIRED_WEIGHTS` of its kind (see there).
+The catalogue's duty lists join them (`training_records(units=…)`, duty_examples.py): every
+duty item one example of its unit, so a request of a kind no caller has made yet still meets
+the duty it names.
 
 This module is the corpus's edge (file and cache I/O); the routing code itself is
 handed the records (`classifier.train`) or the fitted model (`Router`'s seed loader,
