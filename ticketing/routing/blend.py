@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from hotline.ticketing.routing.matching import strongest
@@ -14,10 +14,6 @@ RULES_PRIOR = 4.0
 MAX_ALTERNATIVES = 3
 # The classifier gives every unit some probability: alternatives below this are noise.
 MIN_ALTERNATIVE_SCORE = 0.01
-# A near-certain classifier (`sure_unit`): its top unit's probability at least SURE while
-# the lead gets less than NOTHING. Measured by leaving each retired round out (bench/RESULTS.md).
-SURE = 0.95
-NOTHING = 0.02
 
 
 @dataclass(frozen=True)
@@ -122,22 +118,3 @@ def promote(ranking: Ranking, unit: str) -> Ranking:
     return replace(
         ranking, lead=unit, alternatives=alternatives[:MAX_ALTERNATIVES], confidence=confidence
     )
-
-
-def sure_unit(p_clf: Mapping[str, float], lead: str | None, areas: Collection[str]) -> str | None:
-    """The unit the classifier is near-certain of, when it gives the lead almost nothing.
-
-    The rules read a request's loudest words: a disease (甲流, 手足口) or a unit the caller
-    wonders about (找卫健局还是市场监管局) pulls the lead to health while the matter asked is a
-    docked wage, a pharmacy's price or a kindergarten hiding an outbreak. The classifier,
-    trained on every retired round's callers, reads the whole request; near-certain of one
-    unit and giving the rules' lead almost nothing, it is not weighing the same evidence
-    differently: the rules fired on a word the request only mentions. Areas are left out (the
-    classifier learns them as one class; its certainty is about a local matter, not a unit)."""
-    units = {u: p for u, p in p_clf.items() if u not in areas}
-    if lead is None or not units:
-        return None
-    top = max(units, key=lambda u: units[u])
-    if top != lead and units[top] >= SURE and p_clf.get(lead, 0.0) < NOTHING:
-        return top
-    return None

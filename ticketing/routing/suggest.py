@@ -84,7 +84,7 @@ from hotline.ticketing.routing.assist import (
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
-from hotline.ticketing.routing.blend import promote, rank, seeded_base, sure_unit
+from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.clause_duty import clause_duties
 from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
@@ -237,7 +237,8 @@ class Router:
         units = self._rules.unit_scores(
             compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
         )
-        # Unread by the classifier: the caller (rule_votes), disclaimers, a fraud's pretext.
+        # The unit classifier reads neither who calls (rule_votes.SCENE_FACTOR), units that
+        # turned it down (disclaimed.py) nor a fraudster's disguise and pretext (impostor.py).
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
@@ -269,7 +270,8 @@ class Router:
             if named is not None or leads_area or keeps
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
-        # The employer acting against its worker asks the labour bureau (employer.py).
+        # The employer acting against its worker asks the labour bureau, whatever illness or
+        # workplace set the scene (employer.py), unless the caller asked a unit by name.
         if (
             asked is None
             and ranking.lead not in (None, LABOUR_UNIT)
@@ -293,8 +295,6 @@ class Router:
                 asked, area_said = area_id, "来电点名请其处理"
             elif area_notice(text):
                 asked, area_said = area_id, "来电所问为其发布的通知"
-        sure = sure_unit(clf.proba, asked or ranking.lead, self._area_ids)  # blend.py
-        asked = None if sure == ranking.lead else sure or asked
         if asked is not None:
             asked_from, ranking = ranking.lead, promote(ranking, asked)
         helpers = self._assisting(ranking.lead, units, area_id, compact)
