@@ -26,6 +26,9 @@ training records, wall and CPU seconds and their ratio. Time under the bench loc
 `--weights`: the training weight of a retired line by its set's kind (default: the
 shipped `seed.RETIRED_WEIGHTS`); 0 leaves that kind out. `--speech`: train on the texts
 after `normalise_speech` (what the router's classifier reads; tried, no gain, not shipped).
+`--duties W`: the weight of the catalogue's duty items (default: shipped `seed.DUTY_WEIGHT`;
+0 leaves them out). `--seed-weight`, `--support-full`: the blend's classifier weight and the
+similarity of full trust, for screening (round 22: neither gained, not shipped).
 """
 
 from __future__ import annotations
@@ -40,10 +43,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hotline.ticketing.catalog import Unit  # noqa: E402
 from hotline.ticketing.routing.auto import decide  # noqa: E402
 from hotline.ticketing.routing.classifier import train_seed  # noqa: E402
+from hotline.ticketing.routing.duty_examples import duty_examples  # noqa: E402
 from hotline.ticketing.routing.files import build_router, load_rules  # noqa: E402
 from hotline.ticketing.routing.seed import (  # noqa: E402
+    DUTY_WEIGHT,
     RETIRED_WEIGHTS,
     retired_records,
     seed_records,
@@ -127,13 +133,13 @@ def report(title: str, routers: dict[int, Router], show_misses: bool) -> list[st
     return lines
 
 
-def train_time(places: list[str], areas: list[str]) -> list[str]:
+def train_time(places: list[str], areas: list[str], units: list[Unit]) -> list[str]:
     """Seconds to fit the seed model from cold: the seed corpus alone, then as shipped."""
     lines = [f"{'training data':30} {'lines':>5} {'wall s':>7} {'cpu s':>7}"]
     first: tuple[float, float] | None = None
     for name, records in (
         ("seed corpus alone (baseline)", list(seed_records())),
-        ("as shipped (+ retired sets)", training_records()),
+        ("as shipped (+ retired, duties)", training_records(units=units)),
     ):
         wall, cpu = time.perf_counter(), time.process_time()
         train_seed(records, place_names=places, area_ids=areas)
@@ -168,12 +174,31 @@ def main() -> int:
     parser.add_argument("--speech", action="store_true", help="train on normalise_speech(text)")
     parser.add_argument("--train-time", action="store_true", help="time cold training only")
     parser.add_argument("--misses", action="store_true", help="list wrong leads/types")
+    parser.add_argument(
+        "--duties",
+        type=float,
+        default=DUTY_WEIGHT,
+        help="weight of the catalogue's duty items (0: none; default: shipped)",
+    )
+    parser.add_argument(
+        "--seed-weight", type=float, default=None, help="classifier.seed_weight (default: shipped)"
+    )
+    parser.add_argument(
+        "--support-full", type=float, default=None, help="model_votes.SUPPORT_FULL (screening)"
+    )
     args = parser.parse_args()
+    if args.support_full is not None:
+        from hotline.ticketing.routing import model_votes
+
+        model_votes.SUPPORT_FULL = args.support_full
     rounds = [int(r) for r in args.rounds.split(",")]
     weights = parse_weights(args.weights)
 
     catalog = load_catalog()
-    shipped = build_router(load_rules(catalog), catalog)
+    rules = load_rules(catalog)
+    if args.seed_weight is not None:
+        rules = replace(rules, classifier=replace(rules.classifier, seed_weight=args.seed_weight))
+    shipped = build_router(rules, catalog)
     places = shipped.gazetteer.names()
     areas = sorted(a.id for a in catalog.areas)
 
@@ -184,8 +209,10 @@ def main() -> int:
         return Router(shipped.rules, catalog, phonetic=shipped.phonetic, seed=model)
 
     base = seed_records()
+    if args.duties > 0:
+        base = base + duty_examples(catalog.units, args.duties)  # type: ignore[operator]
     if args.train_time:
-        print("\n".join(train_time(places, areas)))
+        print("\n".join(train_time(places, areas, list(catalog.units))))
         return 0
     if args.speech:
         from hotline.ticketing.routing.speech import normalise_speech

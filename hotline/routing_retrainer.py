@@ -73,7 +73,7 @@ def retrain_once(database: Database, live: LiveRouting, slot: str, node: str) ->
     policy = RetrainPolicy(clf.retrain_holdout_share, clf.retrain_min_holdout)
     try:
         history = dispatch_history(database, clf.retrain_max_history)
-        outcome = retrain(router, history, training_records(), policy)
+        outcome = retrain(router, history, training_records(units=router.catalog.units), policy)
     except (TrainingError, SeedCorpusError) as exc:
         runs.finish_run(database, run_id, status=runs.FAILED, reason=f"无法训练：{exc}")
         log.warning("routing retraining %s: %s", slot, exc)

@@ -221,7 +221,7 @@ def train_cmd(
             place_names=rules_router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
             rules_lead=lambda text: rules_router.suggest(text).department,
-            seed_corpus=training_records(),
+            seed_corpus=training_records(units=catalog.units),
         )
     except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法训练 / cannot train: {exc}")
@@ -259,7 +259,7 @@ def eval_cmd(
             rules_predict=router.predict_unit,
             place_names=router.gazetteer.names(),
             area_ids=[a.id for a in catalog.areas],
-            seed_corpus=training_records(),
+            seed_corpus=training_records(units=catalog.units),
         )
     except (TrainingError, SeedCorpusError) as exc:
         _fail(f"无法评估 / cannot evaluate: {exc}")

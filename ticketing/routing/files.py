@@ -100,7 +100,7 @@ def build_router(
     the packaged corpus's, trained or loaded from the cache in `cache_dir` on first use."""
 
     def seed_loader(place_names: Iterable[str], area_ids: Iterable[str]) -> HistoryModel:
-        return seed_model(place_names, area_ids, cache_dir=cache_dir)
+        return seed_model(place_names, area_ids, cache_dir=cache_dir, units=catalog.units)
 
     return Router(rules, catalog, model, phonetic, seed_loader=seed_loader)
 

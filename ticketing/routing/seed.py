@@ -11,6 +11,9 @@ Two packaged files train the classifiers (units and request types):
   mistaken for one that is still blind. They teach the classifiers how callers and the
   recogniser really put things (咋整, 暖器, background before the ask), which the tidy
   corpus does not; each line weighs `RETIRED_WEIGHTS` of its kind (see there).
+The catalogue's duty lists join them (`training_records(units=…)`, duty_examples.py): every
+duty item one example of its unit, so a request of a kind no caller has made yet still meets
+the duty it names.
 
 This module is the corpus's edge (file and cache I/O); the routing code itself is
 handed the records (`classifier.train`) or the fitted model (`Router`'s seed loader,
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from hotline.ticketing.catalog import Unit
     from hotline.ticketing.routing.classifier import Example, HistoryModel
 
 SEED_FILE = Path(__file__).with_name("seed_corpus.jsonl")
@@ -42,6 +46,10 @@ RETIRED_FILE = Path(__file__).with_name("retired_sets.jsonl")
 # 0.931 → 0.937 → 0.937 and type 0.865 → 0.869 → 0.873 on the held-out rounds; weighing
 # spoken lines above written ones gained nothing (bench/RESULTS.md).
 RETIRED_WEIGHTS = {"spoken": 2.0, "written": 2.0, "assist": 2.0}
+# Training weight of one item of a unit's catalogue duty list (duty_examples.py): as a
+# retired line. Each round held out in turn, the items gained held-out leads (bench/RESULTS.md,
+# round 22 clf).
+DUTY_WEIGHT = 2.0
 # The service passes its data directory (storage.data_dir); this default serves library use.
 DEFAULT_CACHE_DIR = Path("var")
 
@@ -97,11 +105,16 @@ def _sources(path: Path) -> list[str]:
     return [str(json.loads(line).get("source", "")) for line in lines if line.strip()]
 
 
-def training_records(path: Path = SEED_FILE, retired: Path | None = RETIRED_FILE) -> list[Example]:
-    """What the classifiers train on: the seed corpus, then the weighted retired sets
-    (None: the seed corpus alone)."""
+def training_records(
+    path: Path = SEED_FILE, retired: Path | None = RETIRED_FILE, units: Iterable[Unit] = ()
+) -> list[Example]:
+    """What the classifiers train on: the seed corpus, the weighted retired sets (None:
+    none), then the duty items of the catalogue's `units` (duty_examples.py)."""
+    from hotline.ticketing.routing.duty_examples import duty_examples
+
     records: list[Example] = list(seed_records(path))
-    return records + (list(retired_records(retired)) if retired is not None else [])
+    records += list(retired_records(retired)) if retired is not None else []
+    return records + list(duty_examples(units, DUTY_WEIGHT))
 
 
 def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
@@ -110,7 +123,11 @@ def seed_examples(path: Path = SEED_FILE) -> list[tuple[str, str]]:
 
 
 def _key(
-    path: Path, retired: Path | None, place_names: tuple[str, ...], area_ids: tuple[str, ...]
+    path: Path,
+    retired: Path | None,
+    place_names: tuple[str, ...],
+    area_ids: tuple[str, ...],
+    duties: tuple[tuple[str, str], ...] = (),
 ) -> str:
     import sklearn
     from hotline.ticketing.routing import (
@@ -135,6 +152,7 @@ def _key(
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update("\n".join(place_names).encode())
     digest.update(("\n#" + "\n".join(area_ids)).encode())
+    digest.update(json.dumps([DUTY_WEIGHT, duties], ensure_ascii=False).encode())
     digest.update(f"{MODEL_FORMAT}/{sklearn.__version__}".encode())
     return digest.hexdigest()[:16]
 
@@ -145,9 +163,11 @@ def cache_file(
     cache_dir: Path = DEFAULT_CACHE_DIR,
     path: Path = SEED_FILE,
     retired: Path | None = RETIRED_FILE,
+    units: Iterable[Unit] = (),
 ) -> Path:
-    """Where `seed_model` caches the model for these files, gazetteer and library."""
-    key = _key(path, retired, tuple(sorted(set(place_names))), tuple(sorted(set(area_ids))))
+    """Where `seed_model` caches the model for these files, gazetteer, duties and library."""
+    places, areas = tuple(sorted(set(place_names))), tuple(sorted(set(area_ids)))
+    key = _key(path, retired, places, areas, _duties(units))
     return cache_dir / f"routing-seed-{key}.joblib"
 
 
@@ -157,22 +177,26 @@ def seed_model(
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     path: Path = SEED_FILE,
     retired: Path | None = RETIRED_FILE,
+    units: Iterable[Unit] = (),
 ) -> HistoryModel:
-    """The classifier trained on the seed corpus and the retired sets (`retired`, None =
-    none): from this process, from the cache file, or trained now (and cached when
-    `cache_dir` is writable). `place_names` are masked out of its input, `area_ids`
-    learned as one class (see classifier.py)."""
+    """The classifier trained on the seed corpus, the retired sets (`retired`, None =
+    none) and the duty items of `units`: from this process, from the cache file, or
+    trained now (and cached when `cache_dir` is writable). `place_names` are masked out of
+    its input, `area_ids` learned as one class (see classifier.py)."""
     import joblib
     from hotline.ticketing.routing.classifier import HistoryModel, train_seed
 
     places = tuple(sorted(set(place_names)))
     areas = tuple(sorted(set(area_ids)))
-    key = _key(path, retired, places, areas)
+    units = tuple(units)
+    key = _key(path, retired, places, areas, _duties(units))
     with _lock:
         if key in _models:
             return _models[key]
         cache = (
-            cache_file(places, areas, cache_dir, path, retired) if cache_dir is not None else None
+            cache_file(places, areas, cache_dir, path, retired, units)
+            if cache_dir is not None
+            else None
         )
         model: HistoryModel | None = None
         if cache is not None and cache.exists():
@@ -182,12 +206,17 @@ def seed_model(
             except Exception:  # a damaged cache file is retrained, never fatal
                 model = None
         if model is None:
-            records = training_records(path, retired)
+            records = training_records(path, retired, units)
             model = train_seed(records, place_names=places, area_ids=areas)
             if cache is not None:
                 _save(model, cache)
         _models[key] = model
         return model
+
+
+def _duties(units: Iterable[Unit]) -> tuple[tuple[str, str], ...]:
+    """(unit id, duty list) of every unit: part of the cache key."""
+    return tuple((u.id, u.duties) for u in units)
 
 
 def _save(model: HistoryModel, cache: Path) -> None:
