@@ -13,9 +13,11 @@ How a message raises the flag, in order:
    person's shot, although a dog or a cat is named (which keeps the shared cues silent).
    Also the shots without the word (`bite_shots`: 得打几针, 打疫苗) where an animal that
    carries rabies (`biters`: 狗, 猫, 耗子) bit; not stitches (缝了几针).
-2. A strong cue said (`strong`), else `weak_needed` weak ones. Said means spelt, or
-   heard as a toneless sound-alike (一情 for 疫情), or — the names of diseases, clinics
-   and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音, fuzzy_sound.py: 罗如 for
+2. A strong cue said (`strong`), else `weak_needed` weak ones (a body hiding its
+   cases, `hiding`: 瞒着, 不往上报, is one however many of its words are said). Said
+   means spelt, or heard as a toneless sound-alike (一情 for 疫情), or — the names of
+   diseases, clinics and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音,
+   fuzzy_sound.py: 罗如 for
    诺如, 发乐门诊 for 发热门诊); a cue built of everyday words is not (小区分了 is not
    小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
@@ -236,7 +238,8 @@ class EpidemicReader:
             cluster += self._counted_gut(text, people_only=other)
             if cluster:
                 return cluster
-        weak = [w for w in rules.weak if w not in general and said(w)] + recalled
+        hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报
+        weak = [w for w in rules.weak if w not in general and said(w)] + recalled + hiding
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)
