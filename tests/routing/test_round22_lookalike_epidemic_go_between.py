@@ -95,3 +95,14 @@ def test_hiding_without_an_illness_of_people_does_not_raise_the_flag(
 )
 def test_an_ask_to_go_between_is_help(rules_only_router: Router, text: str) -> None:
     assert rules_only_router.suggest(text).category == "help"
+
+
+def test_a_whether_question_is_read_without_a_demand_or_a_call() -> None:
+    from hotline.ticketing.routing.closing_question import whether_question
+
+    assert whether_question("明天到底上不上课啊群里说停学校说没接到通知") == "上不上"
+    assert whether_question("受灾了这个算不算工伤") == "算不算"
+    assert whether_question("你们能不能派人来看看") == ""  # a request, not a whether
+    assert whether_question("楼道堆满杂物你们管不管") == ""  # a demand to act
+    assert whether_question("店员说爱买不买") == ""  # take it or leave it: no question
+    assert whether_question("会不会推迟要求退钱") == ""  # a demand
