@@ -13,11 +13,9 @@ How a message raises the flag, in order:
    person's shot, although a dog or a cat is named (which keeps the shared cues silent).
    Also the shots without the word (`bite_shots`: 得打几针, 打疫苗) where an animal that
    carries rabies (`biters`: 狗, 猫, 耗子) bit; not stitches (缝了几针).
-2. A strong cue said (`strong`), else `weak_needed` weak ones (a body hiding its
-   cases, `hiding`: 瞒着, 不往上报, is one however many of its words are said). Said
-   means spelt, or heard as a toneless sound-alike (一情 for 疫情), or — the names of
-   diseases, clinics and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音,
-   fuzzy_sound.py: 罗如 for
+2. A strong cue said (`strong`), else `weak_needed` weak ones. Said means spelt, or
+   heard as a toneless sound-alike (一情 for 疫情), or — the names of diseases, clinics
+   and tests in `fuzzy` only — as a fuzzy sound-alike (模糊音, fuzzy_sound.py: 罗如 for
    诺如, 发乐门诊 for 发热门诊); a cue built of everyday words is not (小区分了 is not
    小区封了). The shared cues (`general`: 确诊, 发烧, 疫苗) do not count where another
    illness or an animal is named (`other_illness`); `exclude` words contain a cue in
@@ -26,7 +24,8 @@ How a message raises the flag, in order:
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
    landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿)
    is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
-   dates another one (疫情那阵儿欠的工资).
+   dates another one (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
