@@ -22,17 +22,18 @@ _AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=le
 # Characters of the areas' names and the characters of like shape written for them: the
 # same component with another radical or a stroke more or less (诲 悔 晦 梅 for 海, 能 for
 # 熊 without its 灬, 族 旅 旌 for 旗 with its 方 kept). Only characters common enough to be
-# written by mistake; none is a character of another area's name.
+# written by mistake; none is a character of another area's name, and none sounds like the
+# one it stands for (卢 吨 虹 棋 are the sound readers', which mark a name heard so: 音近).
 LOOKALIKES: Mapping[str, str] = {
-    "红": "江缸虹",
+    "红": "江缸",
     "海": "诲悔晦梅侮",
     "星": "呈昱垦",
     "望": "朢",
     "熊": "能態罴",
     "岳": "兵丘缶",
-    "芦": "卢庐炉护",
-    "屯": "吨囤电",
-    "旗": "族旅旌旋棋祺",
+    "芦": "护",
+    "屯": "电",
+    "旗": "族旅旌旋",
 }
 
 
