@@ -24,7 +24,8 @@ How a message raises the flag, in order:
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
    landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿)
    is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
-   dates another one (疫情那阵儿欠的工资).
+   dates another one (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
    another illness only where the people are named with it (`cluster_people`: 养鸡场
@@ -236,7 +237,8 @@ class EpidemicReader:
             cluster += self._counted_gut(text, people_only=other)
             if cluster:
                 return cluster
-        weak = [w for w in rules.weak if w not in general and said(w)] + recalled
+        hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报
+        weak = [w for w in rules.weak if w not in general and said(w)] + recalled + hiding
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)

@@ -17,6 +17,7 @@ from hotline.ticketing.routing.phonetic import (
 )
 from hotline.ticketing.routing.place_after import cue_tail
 from hotline.ticketing.routing.place_initials import PlaceInitials
+from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -61,6 +62,11 @@ class Gazetteer:
         self._initials = PlaceInitials(
             {name: area for area, names in rules.area_names.items() for name in names}
         )
+        # ... and written with a look-alike character there (红族镇, 望诲那边).
+        self._lookalikes = PlaceLookalikes(
+            {name: area for area, names in rules.area_names.items() for name in names},
+            phonetic.is_word if phonetic is not None else lambda _: False,
+        )
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -96,6 +102,7 @@ class Gazetteer:
             written.append((at if at >= 0 else len(text), name, area))
         # A name typed as its initials (hx街道, 到hq镇), ordered where it is typed.
         written += self._initials.find(lowered)
+        written += self._lookalikes.find(text)  # 红族镇, 望诲那边 (place_lookalike.py)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:

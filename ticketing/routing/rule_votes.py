@@ -15,8 +15,10 @@ from hotline.ticketing.routing.closing_question import (
     CLOSING_WEIGHT,
     CLOSING_WHERE_WEIGHT,
     CONSULT,
+    WHETHER_WEIGHT,
     closing_fairness_question,
     closing_where_question,
+    whether_question,
 )
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
@@ -258,6 +260,8 @@ class RuleReader:
                 hits = [*hits, Hit(closing, CLOSING_WEIGHT)]
             elif cat_id == CONSULT and (closing := closing_where_question(text)):
                 hits = [*hits, Hit(closing, CLOSING_WHERE_WEIGHT)]
+            elif cat_id == CONSULT and (whether := whether_question(text)):
+                hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits

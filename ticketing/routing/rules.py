@@ -103,6 +103,8 @@ class EpidemicRules:
     counted_fevers: tuple[str, ...] = ()
     # The epidemic recalled as a past time (疫情那阵儿): one weak cue, not the strong 疫情.
     recalled: tuple[str, ...] = ()
+    # A body hiding its cases (瞒着, 不往上报): one weak cue however many of its words are said.
+    hiding: tuple[str, ...] = ()
     # Vomiting or diarrhoea of ten or more people counted (二十多个又吐又拉): an outbreak.
     counted_gut: tuple[str, ...] = ()
     # Food poisoning said (食物中毒): the counted vomiting is the meal's, not an outbreak.
@@ -308,6 +310,7 @@ def parse_rules(data: Any, catalog: Catalog) -> RoutingRules:
         near=words("near"),
         counted_fevers=words("counted_fevers"),
         recalled=words("recalled"),
+        hiding=words("hiding"),
         counted_gut=words("counted_gut"),
         gut_food=words("gut_food"),
         diagnosed=words("diagnosed"),
