@@ -78,7 +78,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.found_words import both_words, first_words
+from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 
 MARKET_UNIT = "market_supervision"
 INSURANCE_UNIT = "medical_insurance"
@@ -181,7 +181,6 @@ _FIELD_LITTER = re.compile(r"地膜|地头")
 
 _ONE_KEY = re.compile(r"一键呼叫|一键报警|一键求助|呼叫器|紧急呼叫")
 _ELDERLY = re.compile(r"独居|一个人住|空巢|孤寡")
-_AREA_RUN = re.compile(r"社区|街道|镇上|镇里")
 
 _FUNERAL = re.compile(r"火化|火葬|遗体|殡仪|殡葬|骨灰")
 _DEATH_PAPER = re.compile(r"死亡证明")
@@ -286,7 +285,7 @@ def waste_disposal(text: str) -> str:
 
 def one_key_alarm(text: str) -> str:
     """The words asking a call button for old people (not an area's own), or ""."""
-    if _AREA_RUN.search(text):
+    if AREA_RUN.search(text):
         return ""
     return both_words(_ONE_KEY, _ELDERLY, text)
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.found_words import both_words, first_words
+from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 
 LABOUR_UNIT = "human_resources"
 HEALTH_UNIT = "health"
@@ -109,7 +109,6 @@ _TALENT_FLAT = re.compile(r"人才公寓|公租房|廉租房|保障房|保障性
 # A rest place for workers on the street; a community's or subdistrict's own is the area's.
 _REST = re.compile(r"歇脚|歇歇脚|休息的地|喝口热水")
 _STREET_WORKER = re.compile(r"骑手|外卖|快递员|快递小哥|跑单")
-_AREA_RUN = re.compile(r"社区|街道|镇上|镇里")
 
 _CHARGER = re.compile(r"充电柜|充电桩|充电站|充电的地方")
 _MORE_PROPOSED = re.compile(r"建议|多弄|多建|多装|增设|多设|多安")
@@ -189,7 +188,7 @@ def talent(text: str) -> str:
 
 def rest_place(text: str) -> str:
     """The words telling a rest place for street workers (not an area's own), or ""."""
-    return "" if _AREA_RUN.search(text) else both_words(_REST, _STREET_WORKER, text)
+    return "" if AREA_RUN.search(text) else both_words(_REST, _STREET_WORKER, text)
 
 
 def chargers_proposed(text: str) -> str:

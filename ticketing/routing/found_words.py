@@ -1,12 +1,16 @@
 """The words a reading found, quoted back as its reason. No I/O.
 
-The stated-duty readings (duty_winter.py, duty_trade.py) each need one pattern or two
+The stated-duty readings (duty_winter.py, duty_trade.py, duty_act.py) each need one pattern or two
 found together, and show the words they found beside the unit they name.
 """
 
 from __future__ import annotations
 
 import re
+
+# A community, subdistrict or town named as the one that runs a thing (社区的歇脚点, 镇上装的
+# 一键呼叫): the area's own matter, which a reading of a line unit's duty leaves alone.
+AREA_RUN = re.compile(r"社区|街道|镇上|镇里")
 
 
 def first_words(pattern: re.Pattern[str], text: str) -> str:
