@@ -58,14 +58,12 @@ class Gazetteer:
         ]
         # Every name's pinyin (Wanghai, xiongyue河边, Honghai Subdistrict).
         self._latin = LatinPlaces(self._area_of)
-        # The areas' own names typed as initials where a place is expected (hx街道, 到hq镇).
-        self._initials = PlaceInitials(
-            {name: area for area, names in rules.area_names.items() for name in names}
-        )
-        # ... and written with a look-alike character there (红族镇, 望诲那边).
+        # The areas' own names typed as initials where a place is expected (hx街道, 到hq镇),
+        # or written with a look-alike character there (红族镇, 望诲那边).
+        own_names = {name: area for area, names in rules.area_names.items() for name in names}
+        self._initials = PlaceInitials(own_names)
         self._lookalikes = PlaceLookalikes(
-            {name: area for area, names in rules.area_names.items() for name in names},
-            phonetic.is_word if phonetic is not None else lambda _: False,
+            own_names, phonetic.is_word if phonetic is not None else lambda _: False
         )
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
