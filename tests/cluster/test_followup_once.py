@@ -58,7 +58,7 @@ def test_each_follow_up_is_dialled_once_cluster_wide(
     assert SIPP is not None
     uas = subprocess.Popen(
         [SIPP, "-sf", "uas.xml", "-nostdin", "-trace_msg", "-i", "127.0.0.1"]
-        + ["-p", str(uas_port), "-mi", "127.0.0.1", "-mp", str(free_port()), "-m", "100"],
+        + ["-p", str(uas_port), "-mi", "127.0.0.1", "-mp", str(free_port(span=4)), "-m", "100"],
         cwd=workdir,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

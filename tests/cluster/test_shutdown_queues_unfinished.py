@@ -19,7 +19,7 @@ from hotline.ticketing.persistence.database import Database
 
 from hotline.intake_wiring import build_intake_runtime
 from hotline.settings import Settings
-from tests.fixtures.common import free_port
+from tests.fixtures.common import rtp_window
 from tests.fixtures.sip import tone_pcm, write_wav_8k
 
 
@@ -43,11 +43,11 @@ async def test_a_transcript_not_final_at_shutdown_is_queued(
     database: Database, tmp_path: Path
 ) -> None:
     url = database.engine.url.render_as_string(hide_password=False)
-    rtp = free_port()
+    rtp_min, rtp_max = rtp_window(200)
     settings = Settings(
         sip={
-            "rtp_port_min": max(10000, rtp - 100),
-            "rtp_port_max": min(65000, rtp + 100),
+            "rtp_port_min": rtp_min,
+            "rtp_port_max": rtp_max,
             "greeting_wav": write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3)),
         },
         storage={"database_url": url, "recordings_dir": tmp_path / "recordings"},

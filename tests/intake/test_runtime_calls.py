@@ -21,7 +21,7 @@ from hotline.ticketing.web.events import EventHub
 from hotline.intake_wiring import build_intake_runtime
 from hotline.runtime import IntakeRuntime
 from hotline.settings import Settings
-from tests.fixtures.common import free_port
+from tests.fixtures.common import rtp_window
 from tests.fixtures.sip import speech_pcap, tone_pcm, write_wav_8k
 from tests.fixtures.sipp import needs_sipp, sipp_call
 
@@ -31,12 +31,12 @@ pytestmark = [needs_sipp, pytest.mark.timeout(240)]
 def _settings(
     tmp_path: Path, model_dir: Path, url: str, notify_url: str | None = None, **asr: Any
 ) -> Settings:
-    rtp = free_port()
+    rtp_min, rtp_max = rtp_window(4000)
     greeting = write_wav_8k(tmp_path / "greeting.wav", tone_pcm(0.3))
     return Settings(
         sip={
-            "rtp_port_min": max(10000, rtp - 2000),
-            "rtp_port_max": min(65000, rtp + 2000),
+            "rtp_port_min": rtp_min,
+            "rtp_port_max": rtp_max,
             "greeting_wav": greeting,
             "silence_timeout_seconds": 30,
         },

@@ -163,7 +163,7 @@ async def test_untrusted_source_gets_403(tmp_path: Path, listener_factory) -> No
             "-mi",
             "127.0.0.2",
             "-mp",
-            str(free_port(host="127.0.0.2")),
+            str(free_port(host="127.0.0.2", span=4)),
             name="untrusted",
         )
         assert result.returncode == 0, str(result)
