@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hotline.ticketing.routing import Router
 from hotline.ticketing.users import Role, User
 
 from hotline.service_context import ServiceContext
@@ -63,8 +64,14 @@ def test_console_url(web: dict[str, str], url: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_serve_says_how_to_create_the_first_account(sqlite_url: str, tmp_path: Path) -> None:
-    srv = make_server(tmp_path / "srv", database_url=sqlite_url, model_dir=tmp_path / "no-model")
+def test_serve_says_how_to_create_the_first_account(
+    sqlite_url: str, tmp_path: Path, router: Router
+) -> None:
+    # `router`: the seed model's cache in the data directory, so the start does not train
+    # it (minutes of CPU on a loaded two-core machine, and nothing this test is about).
+    srv = make_server(
+        tmp_path / "srv", database_url=sqlite_url, model_dir=tmp_path / "no-model", router=router
+    )
     console = f"http://127.0.0.1:{srv.http_port}/console"
     try:
         srv.start()
