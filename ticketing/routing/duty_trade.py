@@ -85,7 +85,12 @@ _NOT_FEVER_ASK = re.compile(r"医保|报销|能报|涨|哄抬|价|一盒|摆摊|
 _OVERLOAD = re.compile(r"超限|超载|限重|总重|磅单|磅丹")
 _TRUCK = re.compile(r"货车|挂车|大车|集卡|车队|钢卷|拉货|货运|跑车|司机")
 _OVERLOAD_ASK = re.compile(r"罚|扣分|扣[一二两三四五六\d]分|记了?分|限多少|多少吨|规定|被查|查超")
-_NOT_OVERLOAD = re.compile(r"压坏|压得|压塌|压碎|碾|修路|路修|校车|幼儿园|学校|孩子|学生|开采")
+# A road crushed (路压得稀碎) is the road's; a truck's own wheels pressed hot (压得轮子冒烟)
+# are its load's.
+_NOT_OVERLOAD = re.compile(
+    r"压坏|压得[^。！？]{0,2}?(?:稀碎|全是坑|坑|烂)|(?:路|道)[^。！？]{0,8}?压|压塌|压碎|碾"
+    r"|修路|路修|校车|幼儿园|学校|孩子|学生|开采"
+)
 
 # A parking or traffic ticket (贴了罚单, 贴条): 交通管理, the police's (交警), whatever the
 # driver's trade (a taxi's is transport's); not a fine by another enforcer.
