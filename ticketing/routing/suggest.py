@@ -105,6 +105,7 @@ from hotline.ticketing.routing.model_votes import (
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.respell import Respeller
+from hotline.ticketing.routing.retracted import without_retracted
 from hotline.ticketing.routing.roles import (
     Role,
     area_acts,
@@ -216,13 +217,12 @@ class Router:
         text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
-        # Routing reads plain Chinese (dialect, fillers, repeats rewritten; a recogniser's
-        # sound-alike slip of a known word respelt); the classifier reads it with the known
-        # recognition errors corrected; the rules read it without spaces.
+        # Routing reads plain Chinese (dialect, fillers, repeats rewritten; sound-alike slips
+        # respelt); the classifier reads known recognition errors corrected; the rules, no spaces.
         text = self._respeller.respell(normalise_speech(text))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
-        # Units and type from the matter after a written back-story; area and flag from all.
-        matter = current_matter(text)
+        # Units, type: the matter after a back-story, less a unit taken back (retracted.py).
+        matter = without_retracted(current_matter(text))
         clf_text = apply_corrections(normalise(matter), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
