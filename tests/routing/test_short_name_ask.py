@@ -37,3 +37,10 @@ def test_no_short_name_asked_first(text: str) -> None:
 def test_the_first_ask_leads_whichever_name_it_uses() -> None:
     assert first_named("请民政给查一查也请住建局看看房子") == "civil_affairs"
     assert first_named("请住建局看看房子请民政给查一查") == "housing"
+
+
+def test_one_unit_asked_to_join_does_not_lead() -> None:
+    # 一起 after one unit asks it to join the unit the request is about (供水公司 here).
+    assert first_named("找供水公司说正常现象是不是该请卫生部门一起来测") is None
+    # Two units asked together: the first leads.
+    assert first_named("总包拖欠工资请人社局和住建局一起来处理") == "human_resources"

@@ -402,6 +402,8 @@ _SHORT_ASK = re.compile(
     r"(?:和|与|、|的人|的|那边|这边)?[^\s，。]{0,3}?(?:来|帮|给|派|查|管|看|测|检|处理|介入|出面|一起))"
 )
 
+_JOINS = re.compile(r"(?:的人|那边)?(?:一起|一块儿?|一同|配合|协助)")
+
 
 def first_named(text: str) -> str | None:
     """The unit the text asks first by name, right after an ask word, to act; None when it
@@ -409,20 +411,16 @@ def first_named(text: str) -> str | None:
     asked as an addition (`_ADDED_BEFORE`, or 也 after its name) does not lead: it assists
     (named_assists)."""
     asks = sorted(
-        [
-            (m.start(), m.end(), _UNIT_OF[re.findall(_NAME, m.group(1))[0]])
-            for m in _NAMED_ASK.finditer(text)
-        ]
-        + [
-            (m.start(), m.end(), _UNIT_OF_ANY[re.findall(_ALL, m.group(0))[0]])
-            for m in _SHORT_ASK.finditer(text)
-        ]
+        [(m.start(), m.end(), re.findall(_NAME, m.group(1))) for m in _NAMED_ASK.finditer(text)]
+        + [(m.start(), m.end(), re.findall(_ALL, m.group(0))) for m in _SHORT_ASK.finditer(text)]
     )
-    for start, end, unit in asks:
-        added = text[start - 1 : start] in _ADDED_BEFORE
-        if added or text.startswith("也", end):
+    for start, end, names in asks:
+        added = text[start - 1 : start] in _ADDED_BEFORE or text.startswith("也", end)
+        # One unit asked to join (请卫生部门一起来测): an addition to the unit the request is
+        # about; two asked together (请人社和住建一起来处理) the first leads.
+        if added or (len(names) == 1 and _JOINS.match(text, end)):
             continue
-        return unit
+        return _UNIT_OF_ANY[names[0]]
     return None
 
 
