@@ -107,6 +107,7 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.respell import Respeller
 from hotline.ticketing.routing.retracted import without_retracted
 from hotline.ticketing.routing.roles import (
+    UNIT_NAMES,
     Role,
     area_acts,
     area_asked,
@@ -169,7 +170,7 @@ class Router:
         self._area_ids = {a.id for a in catalog.areas}
         self._area_classes = AreaClasses(self._area_ids)
         self.phonetic = phonetic or PhoneticIndex(rule_words(rules))
-        self._respeller = Respeller(rule_words(rules), self.phonetic)
+        self._respeller = Respeller([*rule_words(rules), *UNIT_NAMES], self.phonetic)
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
         self.backoff = WordBackoff(rules, catalog)
         self._rules = RuleReader(rules, self.phonetic, self._area_ids, self.backoff)
@@ -237,8 +238,7 @@ class Router:
         units = self._rules.unit_scores(
             compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
         )
-        # The unit classifier reads neither who calls (rule_votes.SCENE_FACTOR), units that
-        # turned it down (disclaimed.py) nor a fraudster's disguise and pretext (impostor.py).
+        # The unit classifier skips who calls, units that said no and a fraudster's pretext.
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
