@@ -105,7 +105,9 @@ from hotline.ticketing.routing.model_votes import (
 from hotline.ticketing.routing.numbers import extract_callback_number
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.respell import Respeller
+from hotline.ticketing.routing.retracted import without_retracted
 from hotline.ticketing.routing.roles import (
+    UNIT_NAMES,
     Role,
     area_acts,
     area_asked,
@@ -168,7 +170,7 @@ class Router:
         self._area_ids = {a.id for a in catalog.areas}
         self._area_classes = AreaClasses(self._area_ids)
         self.phonetic = phonetic or PhoneticIndex(rule_words(rules))
-        self._respeller = Respeller(rule_words(rules), self.phonetic)
+        self._respeller = Respeller([*rule_words(rules), *UNIT_NAMES], self.phonetic)
         self.gazetteer = Gazetteer(rules.gazetteer, self.phonetic)
         self.backoff = WordBackoff(rules, catalog)
         self._rules = RuleReader(rules, self.phonetic, self._area_ids, self.backoff)
@@ -216,13 +218,12 @@ class Router:
         text = text[:MAX_CHARS]
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
-        # Routing reads plain Chinese (dialect, fillers, repeats rewritten; a recogniser's
-        # sound-alike slip of a known word respelt); the classifier reads it with the known
-        # recognition errors corrected; the rules read it without spaces.
+        # Routing reads plain Chinese (dialect, fillers, repeats rewritten; sound-alike slips
+        # respelt); the classifier reads known recognition errors corrected; the rules, no spaces.
         text = self._respeller.respell(normalise_speech(text))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
-        # Units and type from the matter after a written back-story; area and flag from all.
-        matter = current_matter(text)
+        # Units, type: the matter after a back-story, less a unit taken back (retracted.py).
+        matter = without_retracted(current_matter(text))
         clf_text = apply_corrections(normalise(matter), self.rules.corrections)
         compact = clf_text.replace(" ", "")
         if not compact:
@@ -237,8 +238,7 @@ class Router:
         units = self._rules.unit_scores(
             compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
         )
-        # The unit classifier reads neither who calls (rule_votes.SCENE_FACTOR), units that
-        # turned it down (disclaimed.py) nor a fraudster's disguise and pretext (impostor.py).
+        # The unit classifier skips who calls, units that said no and a fraudster's pretext.
         clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
