@@ -273,6 +273,16 @@ _FOLLOW_ASK = re.compile(
 
 # Any ask opens the clauses read for units asked after it (请卫健查处，市场监管也查查).
 _ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助|麻烦)(?!问)")
+# A unit named and asked with 也, with no 请 anywhere before (住建那边能不能也管管, 环保也得来
+# 查查, 派出所能不能也介入): 也 says it is asked besides the lead. Round 23, from r21_assist
+# 25; on the retired sets of rounds 2–22, 37 lines say this, each labelled with that unit
+# as 协办 (6 not read before, for want of a 请); no single-owner line does.
+_ADDED_ASK = re.compile(
+    rf"((?:{_ALL})(?:局|部门)?)(?:那边|那块|的人|这边)?(?:能不能|能否|可不可以)?也"
+    r"(?:得|要|给|该|应该|能)?(?:来|去|过来)?(?:把[^请]{1,12}?)?"
+    r"(?:管一管|管管|查一查|查查|查一下|处理|看看|看一看|看一下|检测|检查|核查|配合|介入|来人"
+    r"|帮忙|帮着|帮帮|督促)(?!过|了)"
+)
 
 
 def _asked_first(text: str) -> dict[str, str]:
@@ -286,15 +296,16 @@ def _asked_first(text: str) -> dict[str, str]:
 
 def named_units(text: str) -> dict[str, str]:
     """The units the text asks by name to act (请…, 也请…, 希望…和…, and after such an ask
-    a unit named with its own task: …，公安机关查一查), each with the words that ask it;
-    a question (请问民政部门…) asks no one."""
+    a unit named with its own task: …，公安机关查一查; anywhere, a unit asked with 也:
+    住建那边也管管), each with the words that ask it; a question (请问民政部门…) asks no one."""
     found = _asked_first(text)
     first = _ANY_ASK.search(text)
-    if first is None:
-        return found
-    for match in _FOLLOW_ASK.finditer(text, first.end()):
-        for name in re.findall(_ALL, match.group(1)):
-            found.setdefault(_UNIT_OF_ANY[name], match.group(0))
+    if first is not None:
+        for match in _FOLLOW_ASK.finditer(text, first.end()):
+            for name in re.findall(_ALL, match.group(1)):
+                found.setdefault(_UNIT_OF_ANY[name], match.group(0))
+    for match in _ADDED_ASK.finditer(text):
+        found.setdefault(_UNIT_OF_ANY[re.findall(_ALL, match.group(1))[0]], match.group(0))
     return found
 
 
