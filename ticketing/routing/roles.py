@@ -402,18 +402,23 @@ def unnamed_second_duty(text: str, lead: str) -> str:
 # is asked besides the one the request is about. On the retired sets of rounds 2–21 and the
 # dev sets, 7 requests ask a unit first this way; 6 label it 协办, 1 lead.
 _ADDED_BEFORE = ("也", "还", "并", "另")
+# One unit asked to join (请卫生部门一起来测): it joins the unit the matter is about (round 23,
+# r21_assist 28 — the only such line on rounds 2–22 — labels water lead, health 协办).
+_JOINS = re.compile(r"(?:的人|那边)?(?:一起|一块|一同)")
 
 
 def first_named(text: str) -> str | None:
     """The unit the text asks first by name, right after an ask word, to act; None when it
     asks none so (a unit asked only in a later clause never displaces the lead). A unit
-    asked as an addition (`_ADDED_BEFORE`, or 也 after its name) does not lead: it assists
-    (named_assists)."""
+    asked as an addition (`_ADDED_BEFORE`, or 也 after its name) or alone to join (`_JOINS`)
+    does not lead: it assists (named_assists)."""
     for match in _NAMED_ASK.finditer(text):
+        names = re.findall(_NAME, match.group(1))
         added = text[match.start() - 1 : match.start()] in _ADDED_BEFORE
-        if added or text.startswith("也", match.end()):
+        joins = len(names) == 1 and _JOINS.match(text, match.end()) is not None
+        if added or joins or text.startswith("也", match.end()):
             continue
-        return _UNIT_OF[re.findall(_NAME, match.group(1))[0]]
+        return _UNIT_OF[names[0]]
     return None
 
 

@@ -53,23 +53,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
+from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
-
-
-@dataclass(frozen=True)
-class UnnamedDuty:
-    unit: str  # the second unit, named by no one
-    what: str  # its duty, as the operator reads it (Chinese)
-    pattern: re.Pattern[str]
-    leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
-    also: re.Pattern[str] | None = None  # words that must be written too
-
+from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
 
 _COUNT = "零一二三四五六七八九十两0-9"  # a number in words or digits
 
@@ -234,59 +225,6 @@ DUTIES: tuple[UnnamedDuty, ...] = (
     # and 劳动保障监察 is the labour bureau's. Round 21, from r20_assist 40; elsewhere an
     # employer's act is the labour bureau's lead (employer.py), so this reads only there.
     UnnamedDuty("human_resources", "劳动保障监察", ANY_ACT, frozenset({"health"})),
-    # The power company's own equipment endangered by what the request is about: water
-    # running onto or standing in a meter or distribution box (浇在电表箱子上, 配电箱泡在水里),
-    # a line down or broken (电线也砸断了, 压得电线都耷拉下来了), or lines pulled off its box
-    # (从配电箱私拉的): 停电与抢修 is the power company's, whoever leads on the burst pipe, the
-    # storm or the fire risk — named as the caller's scene it would be a lighter duty
-    # (assist.SCENE_UNITS), but there the box or line itself is in danger. Round 23, from
-    # r22_assist 4, 17, 23; on the retired sets of rounds 2–22, 7 lines say this, each
-    # labelled with power as 协办; no single-owner line does (私拉电线 with no box is a
-    # tenant's fire risk: two single-owner emergency lines).
-    UnnamedDuty(
-        "power",
-        "电力设施安全",
-        re.compile(
-            r"(?:电表|配电|电)箱子?[^请箱]{0,8}?(?:泡|浇|进水|冒白|冒烟|冒火|私拉)"
-            r"|(?:浇|流进|泡|淹)[^请箱]{0,8}?(?:电表|配电|电)箱"
-            r"|(?:从|在)(?:电表|配电|电)箱[^请箱]{0,4}?私拉"
-            r"|电线[^请线]{0,6}?(?:砸断|刮断|压断|断了|耷拉|掉下来|泡在)"
-        ),
-    ),
-    # A chemical store or load leaking or spilt (化工桶…往外淌东西, 化学品…在漏, 危化品…渗出来)
-    # with the emergency bureau leading on the hazard: 危险废物 and 环境监测 are the
-    # environment bureau's. Round 23, from r22_assist 32 and r21_assist 9; on the retired sets
-    # of rounds 2–22, 5 emergency-led lines say this, 4 labelled with environment (the
-    # fifth, r13_spoken 61, single-owner); a chemical only stored or transported is not read.
-    UnnamedDuty(
-        "environment",
-        "危险废物、环境监测",
-        re.compile(
-            either_order(
-                "(?:化工|化学品|危化|危险化学品)",
-                "(?:漏了|在漏|往外淌|往外渗|渗出|淌了一地|流了一地)",
-                30,
-                between="[^请]",
-            )
-        ),
-        frozenset({"emergency"}),
-    ),
-    # A vehicle overturned or crashed with the road blocked (货车翻了…路都堵死了): whoever
-    # leads on the load or the spill, clearing and closing the road is traffic management,
-    # the police's. Round 23, from r22_assist 32; on the retired sets of rounds 2–22 both
-    # lines saying so are labelled with the police as 协办.
-    UnnamedDuty(
-        "public_security",
-        "交通管理",
-        re.compile(
-            either_order(
-                "(?:翻了|侧翻|翻车|撞了|追尾|撞上)",
-                "(?:路|道|马路|车道)(?:都|全|也)?(?:堵死|堵住|堵了|封了|过不去)",
-                30,
-                between="[^请]",
-            )
-        ),
-    ),
     # A measuring instrument said to measure wrong. Only the instruments a seller uses:
     # 电表, 水表 and the like are a utility's own (计量不准 on a power meter is the utility's).
     UnnamedDuty(
@@ -296,6 +234,9 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             r"(?:秤|加油枪|加油机|油枪)(?:的表|上的数)?[也还都]?(?:不准|不对|有问题|有毛病)"
         ),
     ),
+    # A hazard to equipment, the environment, the road or a public place that a second
+    # unit secures (hazard_duties.py, round 23).
+    *HAZARD_DUTIES,
 )
 
 
@@ -499,8 +440,10 @@ def with_joint_assists(
 ) -> tuple[Assist, ...]:
     """`chosen` with the units asked to act together with the lead (`jointly_asked`,
     `asked_side_by_side`) as 协办, after the units asked by name and before those found
-    from duty words."""
-    taken = {a.department for a in chosen}
+    from duty words. A unit found from its duty words and also asked jointly is asked:
+    its words alone may weigh too little to be shown (请物业和城管一起来通一通 with only
+    市政 for the city: r21_assist 8, round 23)."""
+    taken = {a.department for a in chosen if a.named}
     together = (
         *jointly_asked(text, lead, other_units_named(text, lead or "")),
         *asked_side_by_side(text, lead),
@@ -510,4 +453,6 @@ def with_joint_assists(
         for u in dict.fromkeys(together)
         if u not in taken
     )
-    return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))
+    asked = {a.department for a in joint}
+    found = (a for a in chosen if not a.named and a.department not in asked)
+    return (*(a for a in chosen if a.named), *joint, *found)
