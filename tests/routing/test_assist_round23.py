@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.roles import named_units
 from hotline.ticketing.routing.shared_duty import unnamed_duties
 from hotline.ticketing.routing.text import normalise
@@ -95,3 +96,34 @@ def test_the_power_company_assists_on_a_flooded_meter_box(router: Router) -> Non
     )
     assert got.department == "heating"
     assert "power" in [u for u, _ in got.assisting]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "unit"),
+    [
+        # the body requiring the proof, when it does not lead
+        (
+            "孩子要在这边上初中，学校说要本地户口，派出所说要先有学校接收证明，两头卡",
+            "education",
+            "public_security",
+        ),
+        # the body issuing it, when the one requiring it leads
+        (
+            "孩子八岁想上公立小学。学校说要看居留证件和住宿登记证明。要什么材料？",
+            "education",
+            "public_security",
+        ),
+        (
+            "想把户口落到鲅鱼圈。派出所说要有人事档案的接收证明，接收证明找谁开？",
+            "public_security",
+            "human_resources",
+        ),
+    ],
+)
+def test_the_other_body_of_a_required_proof_assists(text: str, lead: str, unit: str) -> None:
+    assert unit in _duties(text, lead)
+
+
+def test_no_body_without_a_proof_required() -> None:
+    assert document_holder(_compact("社区让开个居住证明 上哪开"), "honghai") is None
+    assert document_holder(_compact("派出所说要先有学校接收证明"), None) is None

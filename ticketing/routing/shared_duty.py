@@ -56,6 +56,7 @@ from collections.abc import Callable
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
+from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
 from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
@@ -253,6 +254,9 @@ def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]
         match = duty.pattern.search(text)
         if match and (duty.also is None or duty.also.search(text)):
             found.append((duty, match.group(0)))
+    holder = document_holder(text, lead)  # the other body of a proof required
+    if holder is not None and all(d.unit != holder[0].unit for d, _ in found):
+        found.append(holder)
     return found
 
 
