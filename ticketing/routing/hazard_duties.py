@@ -22,7 +22,7 @@ HAZARD_DUTIES: tuple[UnnamedDuty, ...] = (
     # (从配电箱私拉的): 停电与抢修 is the power company's, whoever leads on the burst pipe, the
     # storm or the fire risk — named as the caller's scene it would be a lighter duty
     # (assist.SCENE_UNITS), but there the box or line itself is in danger. Round 23, from
-    # r22_assist 4, 17, 23; on the retired sets of rounds 2–22, 7 lines say this, each
+    # r22_assist 4, 17, 23; on the retired sets of rounds 2–22, 8 lines say this, each
     # labelled with power as 协办; no single-owner line does (私拉电线 with no box is a
     # tenant's fire risk: two single-owner emergency lines).
     UnnamedDuty(
