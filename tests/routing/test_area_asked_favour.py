@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.roles import area_asked
+from hotline.ticketing.routing.area_roles import area_asked
 from hotline.ticketing.routing.rules import Hit
 
 

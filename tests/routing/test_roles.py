@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.area_roles import area_asked
 from hotline.ticketing.routing.auto import AutoDispatchSettings, decide
 from hotline.ticketing.routing.roles import (
     Role,
-    area_asked,
     asked_instead,
     mention_role,
     named_units,

@@ -7,7 +7,7 @@ requests with such an ask, all 22 are led by that town or subdistrict (one with 
 county department assisting). A suggestion that leads with a department instead is
 then likely wrong, so automatic dispatch holds it back (auto.HOLDS "area_asked").
 
-Narrower than the lead's own reading (roles.area_asked), which needs an area-matter
+Narrower than the lead's own reading (area_roles.area_asked), which needs an area-matter
 phrase and a recognised place: this reads the ask alone, in every spoken form (让, 叫,
 找 as well as 请), and only decides that a person must look.
 """

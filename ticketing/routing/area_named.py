@@ -8,7 +8,7 @@ subdistrict. A notice the caller quotes from it (【红海街道港湾社区通�
 is its act too, and a question about the notice is its own to answer; a property
 company's notice (【转自小区通知】) is not (小区 is no level of government).
 
-The area-matter phrases (村委会, 社区) asked to act are read elsewhere (roles.area_asked);
+The area-matter phrases (村委会, 社区) asked to act are read elsewhere (area_roles.area_asked);
 this reads the area's own name, which no phrase list holds.
 """
 

@@ -7,7 +7,7 @@ phrases already cover (着火 inside 点不着火, 报警 inside 燃气报警器
 nothing about another unit), worth at least `MIN_POINTS` together (one strong phrase:
 开发商, 燃气, 消防通道…). When the lead is a unit but the text
 also names a town/community/village matter in a named area, that area assists (属地协办)
-when the text names it as an actor (roles.area_acts). Only requests to act on are handled
+when the text names it as an actor (area_roles.area_acts). Only requests to act on are handled
 jointly (suggestion.JOINT_TYPES); the epidemic cues name no second unit. A unit the caller asks by
 name (请…也请…) assists whatever the type (roles.named_assists).
 

@@ -31,7 +31,7 @@ class Role(Enum):
 
 
 # A mention followed by an ask to act: (赶紧)来修 / 管管 / 查查 / 快来人 / 来处理.
-_ASK_AFTER = re.compile(
+ASK_AFTER = re.compile(
     r"^(的人|的)?(和[^\s]{1,4}?)?(赶紧|赶快|快点|快|马上|能不能|得|给|再|啥时候|什么时候)?"
     r"(给我们|给我|帮我|帮忙)?"
     r"(来人|来修|来查|来管|来处理|来看看|过来|来一趟|抢修|修修|修一修|管管|管一管|查查|查一查"
@@ -44,7 +44,7 @@ _ASK_AFTER = re.compile(
 _ASK_BEFORE = re.compile(r"(请|让|叫|(?<!说)找|求求你们|你们|望|希望|要求)$")
 # After a unit's own name (not its duty words: 学校能不能 may ask about the school's rule),
 # a question whether it can act asks it (交警能不能在门口多站一会儿, 救助站能帮着买张车票吗).
-_NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
+_NAMEASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "market_supervision": (
@@ -85,8 +85,8 @@ ADDRESSED_AS: dict[str, tuple[str, ...]] = {
 # Known words of the respeller too (respell.py): a slip of a unit's name (英急局, 胃健委, 环宝局)
 # is that unit's; 36 retired lines of rounds 17–22 are respelt so, each its label's unit.
 UNIT_NAMES = tuple(sorted({n for names in ADDRESSED_AS.values() for n in names}))
-_PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|周边|周围|隔壁|跟前)")
-_SIDE_AFTER = re.compile(
+PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|周边|周围|隔壁|跟前)")
+SIDE_AFTER = re.compile(
     r"^(也不管|不管|都不管|没人管|也没人管|不作为|说不归|不让|推给|又推|也得配合|得配合)"
     r"|^(也|都|又)[^\s]{0,2}?(不|没)"
 )
@@ -98,16 +98,16 @@ LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their ow
 
 def mention_role(text: str, start: int, end: int) -> Role:
     after = text[end : end + 12]
-    if _ASK_AFTER.match(after):
+    if ASK_AFTER.match(after):
         return Role.ASKED
-    if _PLACE_AFTER.match(after):
+    if PLACE_AFTER.match(after):
         return Role.PLACE
-    if _SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
+    if SIDE_AFTER.match(after) or _SIDE_BEFORE.search(text[max(0, start - SIDE_WINDOW) : start]):
         return Role.SIDE
     return Role.PLAIN
 
 
-def _written(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
+def written_spans(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
     return [
         (a, b, h.weight)
         for h in hits
@@ -119,8 +119,8 @@ def _written(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]]:
 def _addressed(text: str, unit: str) -> bool:
     """The caller asks this unit by name to act (请住建局管管, 供电公司赶紧来人)."""
     return any(
-        _ASK_AFTER.match(text[b : b + 12])
-        or _NAME_ASK_AFTER.match(text[b : b + 12])
+        ASK_AFTER.match(text[b : b + 12])
+        or _NAMEASK_AFTER.match(text[b : b + 12])
         or _ASK_BEFORE.search(text[max(0, a - 4) : a])
         for name in ADDRESSED_AS.get(unit, ())
         for a, b in spans(text, name)
@@ -145,10 +145,10 @@ def unit_role(text: str, unit: str, hits_of: Mapping[str, list[Hit]]) -> Role | 
     LIGHT; None without a written phrase. Light words (小区, 业主: below `LIGHT_WORD`)
     have no role. A phrase inside a longer one, of any unit, takes the longer one's role
     (燃气 in 燃气公司也不管)."""
-    every = [m for hits in hits_of.values() for m in _written(hits, text)]
+    every = [m for hits in hits_of.values() for m in written_spans(hits, text)]
     own = [
         (a, b, w)
-        for a, b, w in _written(hits_of.get(unit, []), text)
+        for a, b, w in written_spans(hits_of.get(unit, []), text)
         if not any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every)
     ]
     weight = dict.fromkeys(Role, 0.0)
@@ -194,10 +194,10 @@ def reported(text: str, start: int, end: int) -> bool:
 def only_reported(text: str, hits: Iterable[Hit], others: Mapping[str, list[Hit]]) -> bool:
     """Every mention of these hits that names a duty (not a light word, not inside a
     longer phrase of any unit) is reported speech or back-story; False without one."""
-    every = [m for hs in others.values() for m in _written(hs, text)]
+    every = [m for hs in others.values() for m in written_spans(hs, text)]
     own = [
         (a, b, w)
-        for a, b, w in _written(hits, text)
+        for a, b, w in written_spans(hits, text)
         if w >= LIGHT_WORD
         and not any(lo <= a and b <= hi and hi - lo > b - a for lo, hi, _ in every)
     ]
@@ -264,7 +264,7 @@ _ALL_NAMES = sorted(
     key=lambda p: -len(p[0]),
 )
 _ALL = "|".join(re.escape(n) for n, _ in _ALL_NAMES)
-_UNIT_OF_ANY = dict(_ALL_NAMES)
+UNIT_OF_ANY = dict(_ALL_NAMES)
 _FOLLOW_ASK = re.compile(
     rf"((?:{_ALL})(?:局|部门)?(?:(?:和|与|及|、)(?:{_ALL})(?:局|部门)?)*)(?:也|再|还|都)?(?:要|得|应|应该)?(?:来|去|过来)?"
     r"(?:把[^请]{1,12}?)?"
@@ -276,6 +276,16 @@ _FOLLOW_ASK = re.compile(
 
 # Any ask opens the clauses read for units asked after it (请卫健查处，市场监管也查查).
 _ANY_ASK = re.compile(r"(?:请|恳请|希望|要求|求助|麻烦)(?!问)")
+# A unit named and asked with 也, with no 请 anywhere before (住建那边能不能也管管, 环保也得来
+# 查查, 派出所能不能也介入): 也 says it is asked besides the lead. Round 23, from r21_assist
+# 25; on the retired sets of rounds 2–22, 37 lines say this, each labelled with that unit
+# as 协办 (6 not read before, for want of a 请); no single-owner line does.
+_ADDED_ASK = re.compile(
+    rf"((?:{_ALL})(?:局|部门)?)(?:那边|那块|的人|这边)?(?:能不能|能否|可不可以)?也"
+    r"(?:得|要|给|该|应该|能)?(?:来|去|过来)?(?:把[^请]{1,12}?)?"
+    r"(?:管一管|管管|查一查|查查|查一下|处理|看看|看一看|看一下|检测|检查|核查|配合|介入|来人"
+    r"|帮忙|帮着|帮帮|督促)(?!过|了)"
+)
 
 
 def _asked_first(text: str) -> dict[str, str]:
@@ -289,15 +299,16 @@ def _asked_first(text: str) -> dict[str, str]:
 
 def named_units(text: str) -> dict[str, str]:
     """The units the text asks by name to act (请…, 也请…, 希望…和…, and after such an ask
-    a unit named with its own task: …，公安机关查一查), each with the words that ask it;
-    a question (请问民政部门…) asks no one."""
+    a unit named with its own task: …，公安机关查一查; anywhere, a unit asked with 也:
+    住建那边也管管), each with the words that ask it; a question (请问民政部门…) asks no one."""
     found = _asked_first(text)
     first = _ANY_ASK.search(text)
-    if first is None:
-        return found
-    for match in _FOLLOW_ASK.finditer(text, first.end()):
-        for name in re.findall(_ALL, match.group(1)):
-            found.setdefault(_UNIT_OF_ANY[name], match.group(0))
+    if first is not None:
+        for match in _FOLLOW_ASK.finditer(text, first.end()):
+            for name in re.findall(_ALL, match.group(1)):
+                found.setdefault(UNIT_OF_ANY[name], match.group(0))
+    for match in _ADDED_ASK.finditer(text):
+        found.setdefault(UNIT_OF_ANY[re.findall(_ALL, match.group(1))[0]], match.group(0))
     return found
 
 
@@ -347,7 +358,7 @@ def other_units_named(text: str, lead: str) -> tuple[str, ...]:
         for a, b in spans(text, name):
             if any(lo <= a and b <= hi and hi - lo > b - a for lo, hi in longer):
                 continue
-            if not (reported(text, a, b) or _PLACE_AFTER.match(text[b : b + 12])):
+            if not (reported(text, a, b) or PLACE_AFTER.match(text[b : b + 12])):
                 found[unit] = name
                 break
     return tuple(found.values())
@@ -375,7 +386,7 @@ _BROKEN_BY = re.compile(
 # (社区让开个居住证明, 物业要求先拿供电公司的证明) the caller only asks where to get it (3
 # single-owner, 1 shared), so those are not read. Round 21: a joint cue (held for a person),
 # no unit shown — which one issues the proof is rarely said.
-_DOCUMENT_REQUIRED = re.compile(
+DOCUMENT_REQUIRED = re.compile(
     r"说(?:要|得|必须|需要)?先?(?:有|交|看|开|出|提供|拿)[^请]{0,10}?(?:证明|认定书|证件)"
 )
 
@@ -383,9 +394,9 @@ _DOCUMENT_REQUIRED = re.compile(
 def unnamed_second_duty(text: str, lead: str) -> str:
     """The words saying the matter needs a second unit the caller does not name: a
     utility's line broken by another (`_BROKEN_BY`), or a proof one body requires of
-    another (`_DOCUMENT_REQUIRED`, any lead); "" when none do."""
+    another (`DOCUMENT_REQUIRED`, any lead); "" when none do."""
     found = (_BROKEN_BY.search(text) if lead in UTILITIES else None) or (
-        _DOCUMENT_REQUIRED.search(text)
+        DOCUMENT_REQUIRED.search(text)
     )
     return found.group(0) if found else ""
 
@@ -423,7 +434,7 @@ def first_named(text: str) -> str | None:
         # about; two asked together (请人社和住建一起来处理) the first leads.
         if added or (len(names) == 1 and _JOINS.match(text, end)):
             continue
-        return _UNIT_OF_ANY[names[0]]
+        return UNIT_OF_ANY[names[0]]
     return None
 
 
@@ -434,67 +445,3 @@ def named_assists(text: str, lead: str | None, name: Callable[[str], str]) -> li
         for unit, words in named_units(text).items()
         if lead is not None and unit != lead
     ]
-
-
-# 属地协办 needs the town, community or village as an actor, not as where the matter is
-# (村里那条道, 社区门口, 村里的井): a mention that is asked (请镇里…, 社区给照应照应, 村里也麻烦…,
-# 社区也来个人), offers to help (村里也可以帮着看着, 村里愿意配合), is reported inactive or
-# disputing (村里也不管, 村委会说…), or names its officials (村干部, 村委会).
-_AREA_ACTS_AFTER = re.compile(
-    r"^(的人|的工作人员|那边|里)?(也|都|又|还|就|根本)?(可以|能|愿意|得)?"
-    r"(不管|没人管|不动弹|不作为|不理|不给|不让|没来|没人|给|帮|出面|协调|组织|管管|派人|来人"
-    r"|来个人|麻烦|配合|说|讲|回复|答复|表示|电话)"
-)
-_AREA_ACTS_BEFORE = re.compile(r"(请|找|求|希望|要求|恳请)$")
-_OFFICIALS = re.compile(r"干部|村委|委会|书记|主任|网格员|工作人员")
-
-
-def area_acts(text: str, hits: Iterable[Hit]) -> bool:
-    """Some written area-matter phrase of weight `LIGHT_WORD` or more names the town,
-    community or village as one that is to act or failed to."""
-    for a, b, weight in _written(hits, text):
-        if weight < LIGHT_WORD or _PLACE_AFTER.match(text[b : b + 12]):
-            continue
-        after = text[b : b + 12]
-        if (
-            _OFFICIALS.search(text[a:b])
-            or _ASK_AFTER.match(after)
-            or _SIDE_AFTER.match(after)
-            or _AREA_ACTS_AFTER.match(after)
-            or _AREA_ACTS_BEFORE.search(text[max(0, a - 4) : a])
-        ):
-            return True
-    return False
-
-
-# The town, community or village itself asked to act (村里能不能给送点煤, 社区能不能来个人,
-# 请社区帮忙协调解决, 村里给换换吧, 这个证明社区能开吗): the caller wants the area to act,
-# whatever unit's duty the matter also touches. Narrower than `area_acts`: an ask, not a
-# report that it failed.
-_AREA_ASKED_AFTER = re.compile(
-    r"^(的人|的工作人员|那边|里)?(能不能|能否|可不可以|帮忙|帮帮|帮着|出面|派人|派个人|来人|来个人"
-    r"|管管|想想办法|协调|给[^\s]{1,4}?(吧|呗)|能[开办给][^\s]{0,3}?吗)"
-)
-# The ask word may stand before the town's or subdistrict's name (建议海星街道社区办个…, 麻烦
-# 社区派个人): a suggestion or a favour asked of the body is an ask to act.
-_AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求|麻烦|建议)([^\s请]{2,3}(镇|街道))?$")
-AREA_ASK_WINDOW = 10  # characters before a mention searched for the ask word
-# Words that name the town or village body itself, too light to score a local matter (去镇上
-# 卫生院 says where) but asked, the body to act (让镇上管管, 镇上能不能派人撒点沙子).
-_AREA_BODIES = frozenset({"镇上", "乡里"})
-
-
-def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
-    """Some written area-matter phrase of weight `LIGHT_WORD` or more is asked to act,
-    and the lead unit is not named by its own name (请镇里和应急部门赶紧派人来: the unit
-    asked along with the town leads, the town assists)."""
-    if any(name in text for name in ADDRESSED_AS.get(lead, ())):
-        return False
-    return any(
-        (weight >= LIGHT_WORD or text[a:b] in _AREA_BODIES)
-        and (
-            _AREA_ASKED_AFTER.match(text[b : b + 12])
-            or _AREA_ASKED_BEFORE.search(text[max(0, a - AREA_ASK_WINDOW) : a])
-        )
-        for a, b, weight in _written(hits, text)
-    )

@@ -53,23 +53,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
+from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
+from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
-
-
-@dataclass(frozen=True)
-class UnnamedDuty:
-    unit: str  # the second unit, named by no one
-    what: str  # its duty, as the operator reads it (Chinese)
-    pattern: re.Pattern[str]
-    leads: frozenset[str] | None = None  # only with these leads (None: any other lead)
-    also: re.Pattern[str] | None = None  # words that must be written too
-
+from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
 
 _COUNT = "零一二三四五六七八九十两0-9"  # a number in words or digits
 
@@ -243,6 +235,9 @@ DUTIES: tuple[UnnamedDuty, ...] = (
             r"(?:秤|加油枪|加油机|油枪)(?:的表|上的数)?[也还都]?(?:不准|不对|有问题|有毛病)"
         ),
     ),
+    # A hazard to equipment, the environment, the road or a public place that a second
+    # unit secures (hazard_duties.py, round 23).
+    *HAZARD_DUTIES,
 )
 
 
@@ -259,6 +254,9 @@ def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]
         match = duty.pattern.search(text)
         if match and (duty.also is None or duty.also.search(text)):
             found.append((duty, match.group(0)))
+    holder = document_holder(text, lead)  # the other body of a proof required
+    if holder is not None and all(d.unit != holder[0].unit for d, _ in found):
+        found.append(holder)
     return found
 
 
@@ -306,7 +304,7 @@ def second_ask(text: str) -> str:
 
 # The town, community or village asked too, with 也 (…请热力公司来修管子，社区也找人把门窗
 # 堵上; 村里也问问这几天谁家死了猪; 村里也得把卫生室的事管起来): the caller wants the area to act
-# beside the lead, so it assists (属地协办) even where roles.area_acts reads no actor (its
+# beside the lead, so it assists (属地协办) even where area_roles.area_acts reads no actor (its
 # asks are 来人, 管管, 帮…; these use 找, 问, 把…). Not across a negation (村里也调解不了,
 # 镇上也打不着车), nor 也说 / 也是 (a report: 村里也说不知道). Measured on the retired sets of
 # rounds 2–12: 12 shared-duty requests say this, each wanting the area to act (as lead or
@@ -446,8 +444,10 @@ def with_joint_assists(
 ) -> tuple[Assist, ...]:
     """`chosen` with the units asked to act together with the lead (`jointly_asked`,
     `asked_side_by_side`) as 协办, after the units asked by name and before those found
-    from duty words."""
-    taken = {a.department for a in chosen}
+    from duty words. A unit found from its duty words and also asked jointly is asked:
+    its words alone may weigh too little to be shown (请物业和城管一起来通一通 with only
+    市政 for the city: r21_assist 8, round 23)."""
+    taken = {a.department for a in chosen if a.named}
     together = (
         *jointly_asked(text, lead, other_units_named(text, lead or "")),
         *asked_side_by_side(text, lead),
@@ -457,4 +457,6 @@ def with_joint_assists(
         for u in dict.fromkeys(together)
         if u not in taken
     )
-    return (*(a for a in chosen if a.named), *joint, *(a for a in chosen if not a.named))
+    asked = {a.department for a in joint}
+    found = (a for a in chosen if not a.named and a.department not in asked)
+    return (*(a for a in chosen if a.named), *joint, *found)

@@ -75,6 +75,7 @@ from typing import TYPE_CHECKING
 from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.area_named import area_named_acts, area_notice
+from hotline.ticketing.routing.area_roles import area_acts, area_asked
 from hotline.ticketing.routing.assist import (
     MAX_ASSISTING,
     SHOWN_POINTS,
@@ -109,8 +110,6 @@ from hotline.ticketing.routing.retracted import without_retracted
 from hotline.ticketing.routing.roles import (
     UNIT_NAMES,
     Role,
-    area_acts,
-    area_asked,
     asked_alone,
     asked_instead,
     first_named,
