@@ -27,15 +27,6 @@ from typing import Any
 from hotline.ticketing.routing.confidence import CalibrationError, Calibrator, parse_calibration
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Suggestion
 
-# A lighter second duty (`other_duties`: another unit's duty words heard, too weak to show
-# as 协办) holds a request back only below this calibrated confidence. Held out (retired
-# rounds 17–22, each routed by a classifier trained without its round), the requests that
-# hold alone stopped at 0.99 or more were all single-owner (23 of 23, no shared-duty line
-# among them); from 0.98 to 0.99, 2 of 19 were shared duties. A near-certain lead is what
-# the request is plainly about; the other unit's words only set its scene (秤 at a fish
-# buyer's, 停电 in a greenhouse) — bench/RESULTS.md, round 23 (auto23).
-LIGHT_DUTY_CERTAIN = 0.99
-
 # Sources that may decide alone: a rule phrase, consistent history, the classifier.
 # "words" (no phrase matched), "area" (a place name only) and "none" always need a person.
 TRUSTED_SOURCES = frozenset({"rules", "history", "classifier"})
@@ -107,8 +98,7 @@ HOLDS = {
     # Shared duty: the lead alone would be sent only part of the request; a person names
     # all the units (the 协办 suggested are listed after it, `assisting_names`).
     "assisting": "涉及多个单位职责，须人工派单",
-    # Measured: wrong more often, unless the lead is near certain (LIGHT_DUTY_CERTAIN).
-    "other_duties": "还提到其他单位的职责，须人工派单",
+    "other_duties": "还提到其他单位的职责，须人工派单",  # measured: wrong more often
     # Another unit named by its name, a utility's line broken by a third party, or words
     # of a second unit's duty (shared_duty.py): a second unit is likely to act, suggested
     # or not (suggestion.joint_cues).
@@ -133,33 +123,17 @@ def held_back_by(suggestion: Suggestion, settings: AutoDispatchSettings) -> str 
     return next((name for name, holds_back in checks if holds_back), None)
 
 
-def context_units(suggestion: Suggestion) -> set[str]:
-    """Units that hold nothing back: only quoted or recalled, and, when the caller asks the
-    lead alone by name, the units it did not ask for."""
-    return set(suggestion.reported) | (
-        {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
-        if suggestion.asked_alone
-        else set()
-    )
-
-
-def light_duties_passed(suggestion: Suggestion) -> bool:
-    """Another unit's lighter duty was heard in a request handled jointly, and the lead was
-    near certain enough (LIGHT_DUTY_CERTAIN) for it not to hold the request back."""
-    story = context_units(suggestion)
-    return (
-        suggestion.category in JOINT_TYPES
-        and any(u not in story for u in suggestion.other_duties)
-        and confidence_of(suggestion) >= LIGHT_DUTY_CERTAIN
-    )
-
-
 def hold_checks(
     suggestion: Suggestion, settings: AutoDispatchSettings
 ) -> tuple[tuple[str, bool], ...]:
     """Every rule of `held_back_by`, in its order, with whether it holds this suggestion
     back (the bench counts what each rule stops, not only the first)."""
-    story = context_units(suggestion)
+    # Units the caller did not ask for, when it asks the lead alone by name, are context.
+    story = set(suggestion.reported) | (
+        {u for u, _ in suggestion.assisting} | set(suggestion.other_duties)
+        if suggestion.asked_alone
+        else set()
+    )
     # A question (咨询) or a proposal (建议) is answered by the unit it concerns; no one
     # handles it jointly (suggestion.JOINT_TYPES). Its only 协办 are units asked by name.
     shared = suggestion.category in JOINT_TYPES
@@ -168,12 +142,7 @@ def hold_checks(
         ("no_lead", suggestion.department is None),
         ("epidemic", settings.skip_epidemic and suggestion.epidemic),
         ("assisting", any(u not in story for u, _ in suggestion.assisting)),
-        (
-            "other_duties",
-            shared
-            and any(u not in story for u in suggestion.other_duties)
-            and confidence_of(suggestion) < LIGHT_DUTY_CERTAIN,
-        ),
+        ("other_duties", shared and any(u not in story for u in suggestion.other_duties)),
         ("joint", bool(suggestion.joint_cues)),
         ("second_ask", bool(suggestion.second_ask)),
         ("area_asked", bool(suggestion.area_asked)),
@@ -218,8 +187,6 @@ def decide(suggestion: Suggestion, settings: AutoDispatchSettings, unit_name: st
         if not others and not suggestion.which_unit
         else f"；来电询问应由哪个单位处理（“{suggestion.which_unit}”），提到的其他单位未作协办"
         if suggestion.which_unit
-        else "；另提到的其他单位职责较轻，主办单位置信度很高，未作协办"
-        if light_duties_passed(suggestion)
         else "；来电只点名请主办单位处理，提到的其他单位未作协办"
         if suggestion.asked_alone
         else "；提到的其他单位仅见于转述、此前经过或建议，未作协办"
