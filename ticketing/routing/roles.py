@@ -44,7 +44,7 @@ ASK_AFTER = re.compile(
 _ASK_BEFORE = re.compile(r"(请|让|叫|(?<!说)找|求求你们|你们|望|希望|要求)$")
 # After a unit's own name (not its duty words: 学校能不能 may ask about the school's rule),
 # a question whether it can act asks it (交警能不能在门口多站一会儿, 救助站能帮着买张车票吗).
-_NAMEASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
+_NAME_ASK_AFTER = re.compile(r"^(部门|那边|的人)?(能不能|能否|可不可以|可否|能帮|能给|能管)")
 # How callers name the units themselves: only read for an ask (请住建局管管), never scored.
 ADDRESSED_AS: dict[str, tuple[str, ...]] = {
     "market_supervision": (
@@ -120,7 +120,7 @@ def _addressed(text: str, unit: str) -> bool:
     """The caller asks this unit by name to act (请住建局管管, 供电公司赶紧来人)."""
     return any(
         ASK_AFTER.match(text[b : b + 12])
-        or _NAMEASK_AFTER.match(text[b : b + 12])
+        or _NAME_ASK_AFTER.match(text[b : b + 12])
         or _ASK_BEFORE.search(text[max(0, a - 4) : a])
         for name in ADDRESSED_AS.get(unit, ())
         for a, b in spans(text, name)
