@@ -87,7 +87,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.clause_duty import clause_duties
-from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
+from hotline.ticketing.routing.disclaimed import disclaimed_spans, past_area, without_disclaimers
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act, labour_kept
 from hotline.ticketing.routing.evidence import gather_evidence
@@ -264,9 +264,11 @@ class Router:
         named = first_named(compact) if ranking.lead is not None else None
         keeps = named is not None and named == ranking.lead  # 望公安查处 after 卖粮的钱
         named = None if keeps else named
-        asked = (
+        asked = (  # an area that said "not ours" yields to the next unit (disclaimed.py)
             named
-            if named is not None or leads_area or keeps
+            if named is not None or keeps
+            else past_area(compact, ranking.alternatives, self._area_ids)
+            if leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
         # The employer acting against its worker asks the labour bureau, whatever illness or
@@ -279,9 +281,8 @@ class Router:
             and employer_act(compact)
         ):
             asked = LABOUR_UNIT
-        # The town/community/village named and asked to act leads unless the lead unit is
-        # asked too (社区能不能来个人 about a neighbour not seen for days); so does the town
-        # called by its full name to act, or quoted from its notice (area_named.py); not over
+        # The town/community/village asked to act leads unless the lead unit is asked too
+        # (社区能不能来个人); so does the town called by full name, or its notice; not over
         if (  # the labour bureau where the employer acted against the worker (employer.py)
             asked is None
             and area_id is not None
