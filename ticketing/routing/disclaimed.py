@@ -51,8 +51,8 @@ def without_disclaimers(text: str) -> str:
 # 让找市监局, 街道说不归他们, 社区说他们现在不管这个了 让我自己找人社, 镇上说…许可证不归镇里办),
 # while the caller asks where or to whom the matter goes (在哪办, 归谁, 去哪, 找谁): the area is
 # the story of the call, the duty asked is another unit's. Measured on the retired blind sets
-# of rounds 2–23: of 7 requests where an area body says so and the caller asks where or whom,
-# all 7 are led by a unit, none by the area; told without such a question, 11 of 17 are the
+# of rounds 2–23: of 8 requests where an area body says so and the caller asks where or whom,
+# all 8 are led by a unit, none by the area; told without such a question, 11 of 16 are the
 # area's own (社区搞防汛检查…找社区说不归他们管, 村委会说不管 the village's own road works):
 # the area's own deed disputed, not read here. Its clinics (社区医院, 村卫生所) are no area body.
 _AREA_BODY = (
