@@ -87,7 +87,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.clause_duty import clause_duties
-from hotline.ticketing.routing.disclaimed import disclaimed_spans, without_disclaimers
+from hotline.ticketing.routing.disclaimed import disclaimed_spans, past_area, without_disclaimers
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act, labour_kept
 from hotline.ticketing.routing.evidence import gather_evidence
@@ -252,23 +252,25 @@ class Router:
         )
         area_id = area.area_id if area else None
         asked_from = None  # the lead the rules and models chose, when the ask names another
-        area_said = ""  # why the area leads, when its own name or notice says so
         # Candidates to lead instead: every second duty, the epidemic cues' included.
         helpers = self._assisting(ranking.lead, units, area_id, compact, shown_only=False)
         # An object's setting (景区 where the price is the matter) leads only if asked to act.
         setting = bystanders(objects, lambda u: unit_role(compact, u, units.hits_of) is Role.ASKED)
         others = [a.department for a in helpers if a.department not in {*self._area_ids, *setting}]
-        # An area's lead came from its own weighing against the units' duties (rule_votes).
-        leads_area = ranking.lead in self._area_ids
+        leads_area = ranking.lead in self._area_ids  # weighed against the units' duties
         # The unit the caller asks first by name leads (请卫生部门来检查), or keeps its lead.
         named = first_named(compact) if ranking.lead is not None else None
         keeps = named is not None and named == ranking.lead  # 望公安查处 after 卖粮的钱
         named = None if keeps else named
-        asked = (
+        asked = (  # an area that said "not ours" yields to the next unit (disclaimed.py)
             named
-            if named is not None or leads_area or keeps
+            if named is not None or keeps
+            else past_area(compact, ranking.alternatives, self._area_ids)
+            if leads_area
             else asked_instead(compact, ranking.lead or "", others, units.hits_of)
         )
+        # Why the area leads (its own name or notice, below) or yields (it said not ours).
+        area_said = "属地已称此事不归其管，来电问的是何处办理" if leads_area and asked else ""
         # The employer acting against its worker asks the labour bureau, whatever illness or
         # workplace set the scene (employer.py), unless the caller asked a unit by name.
         if (
@@ -279,9 +281,8 @@ class Router:
             and employer_act(compact)
         ):
             asked = LABOUR_UNIT
-        # The town/community/village named and asked to act leads unless the lead unit is
-        # asked too (社区能不能来个人 about a neighbour not seen for days); so does the town
-        # called by its full name to act, or quoted from its notice (area_named.py); not over
+        # The town/community/village asked to act leads unless the lead unit is asked too
+        # (社区能不能来个人); so does the town called by full name, or its notice; not over
         if (  # the labour bureau where the employer acted against the worker (employer.py)
             asked is None
             and area_id is not None
