@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.duty_act import act_readings
+from hotline.ticketing.routing.duty_paper import paper_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
@@ -327,8 +328,9 @@ def duty_objects(text: str) -> list[DutyObject]:
 
 def _more_objects(text: str) -> list[DutyObject]:
     """The scale, aid and leaves readings (duty_scale_aid_leaves.py), the winter ones
-    (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py) and the
-    police's acts at another unit's place (duty_police.py) as objects."""
+    (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py), the
+    police's acts at another unit's place (duty_police.py) and the papers (duty_paper.py)
+    as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -351,7 +353,11 @@ def _more_objects(text: str) -> list[DutyObject]:
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
     readings = (
-        winter_readings(text) + trade_readings(text) + act_readings(text) + police_readings(text)
+        winter_readings(text)
+        + trade_readings(text)
+        + act_readings(text)
+        + police_readings(text)
+        + paper_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     return found
