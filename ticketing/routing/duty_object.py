@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.duty_act import act_readings
-from hotline.ticketing.routing.duty_paper import paper_readings
+from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
@@ -353,13 +353,13 @@ def _more_objects(text: str) -> list[DutyObject]:
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
     readings = (
-        winter_readings(text)
-        + trade_readings(text)
-        + act_readings(text)
-        + police_readings(text)
-        + paper_readings(text)
+        winter_readings(text) + trade_readings(text) + act_readings(text) + police_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
+    found += [
+        DutyObject(u, w, s, setting_counts=False, weight=PAPER_WEIGHT)
+        for u, w, s in paper_readings(text)
+    ]
     return found
 
 

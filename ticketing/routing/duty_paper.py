@@ -39,6 +39,10 @@ import re
 
 Reading = tuple[str, str, tuple[str, ...]]
 
+# The paper's other body is named in full and often (派出所, 户口, 身份证, 户口簿): the duty's
+# words weigh as two decisive ones (duty_object.OBJECT_WEIGHT 4).
+PAPER_WEIGHT = 8.0
+
 POLICE_UNIT = "public_security"
 HEALTH_UNIT = "health"
 LAND_UNIT = "natural_resources"
@@ -51,7 +55,7 @@ INSURANCE_UNIT = "medical_insurance"
 _STOP = r"[^。！？]"
 _HUKOU_ACT = re.compile(
     rf"上户口|报户口|落户口|迁户口|户口{_STOP}{{0,6}}?(?:迁|销|改|错|恢复|落不上|上不了|上不上)"
-    rf"|户口本{_STOP}{{0,12}}?(?:补|丢|改|错)"
+    rf"|户口[本簿]{_STOP}{{0,12}}?(?:补|丢|改|错)"
 )
 # The matter the 户口 serves, when it is another body's (the labels follow the matter).
 _HUKOU_FOR = re.compile(
