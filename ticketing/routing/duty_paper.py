@@ -15,8 +15,8 @@ bench/RESULTS.md, round 24 paper24):
   medical insurance or another proof is the matter (the labels follow the matter);
 - a 出生医学证明 wrong, lost or to be reissued: the hospital's, health's (6 of 7), not the
   police's 户口 it holds up;
-- a death certificate asked who issues it (死亡证明谁给开): health's (the one label), not the
-  police or the funeral; not a transfer of a house or an account that needs one;
+- a death certificate asked who issues it (死亡证明谁给开, 赶紧给开个证): health's (3 of 3),
+  not the police or the funeral; not a transfer of a house or an account that needs one;
 - a vaccination booklet lost (接种证 … 弄丢了): health's (3 of 3), not the school's entry;
 - a 房本's name or area wrong, or a name to be added: 不动产登记, natural resources' (6 of 6),
   not the police's 身份证; not a bill reckoned on the area (the bill's unit);
@@ -71,9 +71,9 @@ _BIRTH_PAPER_LOST = re.compile(
     rf"{_BIRTH_PAPER}{_STOP}{{0,16}}?(?:补|丢|湿烂)|补{_STOP}{{0,4}}?{_BIRTH_PAPER}"
 )
 _HUKOU = re.compile(r"户口")
-_DEATH_PAPER = re.compile(
-    rf"死[亡忘](?:医学)?证明{_STOP}{{0,10}}?(?:谁给开|谁开|哪开|不给开|开不了|出具|由哪)"
-)
+_DEATH_PAPER = re.compile(r"死[亡忘](?:医学)?证明")
+# Who issues it, asked anywhere in the request (赶紧给开个证 after the counters are told).
+_ISSUE_ASKED = re.compile(r"谁给开|谁开|哪开|不给开|开不了|出具|由哪|开个证|给开")
 _DEATH_PAPER_FOR = re.compile(r"过户|户名|殡仪馆的车|联系殡仪馆")
 _BOOKLET_LOST = re.compile(rf"接种证{_STOP}{{0,12}}?(?:丢|没了|找不到|找不着)")
 _DEED_FIX = re.compile(
@@ -108,6 +108,14 @@ def birth_paper(text: str) -> str:
     return _unless(_BIRTH_PAPER_WRONG, _NEVER, text) or _unless(_BIRTH_PAPER_LOST, _HUKOU, text)
 
 
+def death_paper(text: str) -> str:
+    """The words telling a death certificate and who issues it asked (not for a transfer
+    or the funeral parlour's car), or ""."""
+    if _ISSUE_ASKED.search(text) is None:
+        return ""
+    return _unless(_DEATH_PAPER, _DEATH_PAPER_FOR, text)
+
+
 def paper_readings(text: str) -> list[Reading]:
     """Each paper asked for itself, or matter needing one, read in the compact text, with
     the unit whose duty the ask is and the units whose words only tell the paper."""
@@ -115,7 +123,7 @@ def paper_readings(text: str) -> list[Reading]:
     readings: list[Reading] = [
         (POLICE_UNIT, hukou, (RELIEF_UNIT, HEALTH_UNIT)),
         (HEALTH_UNIT, birth_paper(text), (POLICE_UNIT,)),
-        (HEALTH_UNIT, _unless(_DEATH_PAPER, _DEATH_PAPER_FOR, text), (POLICE_UNIT, RELIEF_UNIT)),
+        (HEALTH_UNIT, death_paper(text), (POLICE_UNIT, RELIEF_UNIT)),
         (HEALTH_UNIT, _unless(_BOOKLET_LOST, _NEVER, text), (EDUCATION_UNIT,)),
         (LAND_UNIT, _unless(_DEED_FIX, _A_BILL, text), (POLICE_UNIT, HOUSING_UNIT)),
         (RELIEF_UNIT, "" if hukou else _unless(_MARRIAGE_PAPER, _NEVER, text), (POLICE_UNIT,)),
