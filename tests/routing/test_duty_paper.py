@@ -41,6 +41,8 @@ from hotline.ticketing.routing.duty_paper import paper_readings
         ),
         ("老伴没了，派出所户口也销了，丧葬补助在哪领", "human_resources", "public_security"),
         ("想提公积金还房贷，要不要带不动产证", "housing", "natural_resources"),
+        ("娃两个月了，育儿补贴和孩子的医保能一起办吗", "health", "medical_insurance"),
+        ("在沈阳交的社保想转回来，医保也一起转吗", "human_resources", "medical_insurance"),
     ],
 )
 def test_the_duty_is_read_over_the_papers_other_body(text: str, unit: str, setting: str) -> None:

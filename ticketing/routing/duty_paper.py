@@ -26,11 +26,16 @@ bench/RESULTS.md, round 24 paper24):
 - a funeral grant or a survivor's pension (丧葬费, 丧葬补助, 抚恤金): social insurance, human
   resources' (3 of 3), not the police's 户口注销证明 nor civil affairs' funeral; not where the
   funeral parlour's own bill is asked (殡仪馆);
-- 公积金 (the housing fund), whatever paper it asks for: housing's (9 of 9).
+- 公积金 (the housing fund), whatever paper it asks for: housing's (9 of 9);
+- 育儿补贴 (the childcare grant), whatever paper it asks for: health's (9 of 9), not the
+  medical insurance or the 户口 a newborn also needs;
+- social insurance moved from another city (社保转移, 社保转回来): human resources' (4 of 4),
+  not the medical insurance moved beside it.
 
-Counted and not read: a school's return-to-class certificate (复课证明, a hospital's proof the
-school wants) splits 9 health / 9 education; a pension stopped by a death wrongly registered
-splits police / human resources across two sets of round 23.
+Counted and not read: a property company that will not sign a paper (物业不给开证明 for a
+charging point) splits 6 housing / 3 power; a school's return-to-class certificate (复课证明,
+a hospital's proof the school wants) splits 9 health / 9 education; a pension stopped by a
+death wrongly registered splits police / human resources across two sets of round 23.
 """
 
 from __future__ import annotations
@@ -88,6 +93,8 @@ _INJURY_FINDING = re.compile(r"工伤认定")
 _FUNERAL_GRANT = re.compile(r"丧葬费|丧葬补助|抚恤金")
 _PARLOUR = re.compile(r"殡仪馆")
 _HOUSING_FUND = re.compile(r"公积金")
+_CHILDCARE_GRANT = re.compile(r"育儿补贴")
+_PENSION_MOVED = re.compile(rf"社保{_STOP}{{0,6}}?转(?:移|回|出|入|过|到)|(?:转移|转回|转出)社保")
 _NEVER = re.compile(r"(?!)")  # no exception
 
 
@@ -130,5 +137,7 @@ def paper_readings(text: str) -> list[Reading]:
         (LABOUR_UNIT, _unless(_INJURY_FINDING, _NEVER, text), (POLICE_UNIT, HEALTH_UNIT)),
         (LABOUR_UNIT, _unless(_FUNERAL_GRANT, _PARLOUR, text), (POLICE_UNIT, RELIEF_UNIT)),
         (HOUSING_UNIT, _unless(_HOUSING_FUND, _NEVER, text), (LAND_UNIT, POLICE_UNIT)),
+        (HEALTH_UNIT, _unless(_CHILDCARE_GRANT, _NEVER, text), (INSURANCE_UNIT, POLICE_UNIT)),
+        (LABOUR_UNIT, _unless(_PENSION_MOVED, _NEVER, text), (INSURANCE_UNIT,)),
     ]
     return [r for r in readings if r[1]]
