@@ -13,14 +13,15 @@ bench/RESULTS.md, round 24 paper24):
   女婿家, 户口本能补一个吗): 户籍, the police's (21 of 21 labels), not civil affairs' marriage
   that set it off; not where a school place, 低保, a pension, a vote, a village's share,
   medical insurance or another proof is the matter (the labels follow the matter);
-- a 出生医学证明 wrong, lost or to be reissued: the hospital's, health's (6 of 7), not the
-  police's 户口 it holds up;
+- a 出生医学证明 wrong, or lost with no 户口 waiting on it: the hospital's, health's (5 of 5),
+  not the police's 户口 it holds up; lost while a 户口 waits, the police's window asks for
+  it and the labels name the police (a retired and a dev line), so it is not read;
 - a death certificate asked who issues it (死亡证明谁给开, 赶紧给开个证): health's (3 of 3),
   not the police or the funeral; not a transfer of a house or an account that needs one;
 - a vaccination booklet lost (接种证 … 弄丢了): health's (3 of 3), not the school's entry;
 - a 房本's name or area wrong, or a name to be added: 不动产登记, natural resources' (6 of 6),
   not the police's 身份证; not a bill reckoned on the area (the bill's unit);
-- a 结婚证 issued, reissued or corrected (no 户口 act): 婚姻登记, civil affairs' (4 of 4);
+- a 结婚证 issued, reissued or corrected (no 户口 act): 婚姻登记, civil affairs' (5 of 5);
 - a 工伤认定 (a work injury's finding, its form sent back): human resources' (13 of 14),
   whatever 身份证 or the hospital is told;
 - a funeral grant or a survivor's pension (丧葬费, 丧葬补助, 抚恤金): social insurance, human
