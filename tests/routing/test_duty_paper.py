@@ -39,7 +39,11 @@ from hotline.ticketing.routing.duty_paper import paper_readings
             "human_resources",
             "public_security",
         ),
-        ("老伴没了，派出所户口也销了，丧葬补助在哪领", "human_resources", "public_security"),
+        (
+            "老伴退休十来年了，上个月没了，派出所户口也销了，丧葬补助在哪领",
+            "human_resources",
+            "public_security",
+        ),
         ("想提公积金还房贷，要不要带不动产证", "housing", "natural_resources"),
         ("娃两个月了，育儿补贴和孩子的医保能一起办吗", "health", "medical_insurance"),
         ("在沈阳交的社保想转回来，医保也一起转吗", "human_resources", "medical_insurance"),
@@ -68,6 +72,8 @@ def test_the_duty_is_read_over_the_papers_other_body(text: str, unit: str, setti
         "采暖费按房本面积收，跟实际面积差了十几平",
         # the funeral parlour's own bill
         "殡仪馆的钱和丧葬费一共能报多少",
+        # a funeral grant with no insurance told: the labels split with civil affairs
+        "我父亲去世了，想问问丧葬补助去哪领",
     ],
 )
 def test_near_misses_are_not_read(text: str) -> None:

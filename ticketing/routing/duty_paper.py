@@ -24,9 +24,10 @@ bench/RESULTS.md, round 24 paper24):
 - a 结婚证 issued, reissued or corrected (no 户口 act): 婚姻登记, civil affairs' (5 of 5);
 - a 工伤认定 (a work injury's finding, its form sent back): human resources' (13 of 14),
   whatever 身份证 or the hospital is told;
-- a funeral grant or a survivor's pension (丧葬费, 丧葬补助, 抚恤金): social insurance, human
-  resources' (3 of 3), not the police's 户口注销证明 nor civil affairs' funeral; not where the
-  funeral parlour's own bill is asked (殡仪馆);
+- a funeral grant or a survivor's pension (丧葬费, 丧葬补助, 抚恤金) of an insured person (社保,
+  退休金, 养老金 told): social insurance, human resources' (2 of 2), not the police's 户口注销
+  证明; with no insurance told the labels split (2 human resources, 1 civil affairs on the
+  same bare ask, holdout2), and the funeral parlour's own bill (殡仪馆) is civil affairs';
 - 公积金 (the housing fund), whatever paper it asks for: housing's (9 of 9);
 - 育儿补贴 (the childcare grant), whatever paper it asks for: health's (9 of 9), not the
   medical insurance or the 户口 a newborn also needs;
@@ -93,6 +94,7 @@ _MARRIAGE_PAPER = re.compile(
 _INJURY_FINDING = re.compile(r"工伤认定")
 _FUNERAL_GRANT = re.compile(r"丧葬费|丧葬补助|抚恤金")
 _PARLOUR = re.compile(r"殡仪馆")
+_INSURED = re.compile(r"社保|退休|养老金|养老保险")
 _HOUSING_FUND = re.compile(r"公积金")
 _CHILDCARE_GRANT = re.compile(r"育儿补贴")
 _PENSION_MOVED = re.compile(rf"社保{_STOP}{{0,6}}?转(?:移|回|出|入|过|到)|(?:转移|转回|转出)社保")
@@ -124,6 +126,11 @@ def death_paper(text: str) -> str:
     return _unless(_DEATH_PAPER, _DEATH_PAPER_FOR, text)
 
 
+def funeral_grant(text: str) -> str:
+    """The words telling an insured person's funeral grant (not the parlour's bill), or ""."""
+    return _unless(_FUNERAL_GRANT, _PARLOUR, text) if _INSURED.search(text) else ""
+
+
 def paper_readings(text: str) -> list[Reading]:
     """Each paper asked for itself, or matter needing one, read in the compact text, with
     the unit whose duty the ask is and the units whose words only tell the paper."""
@@ -136,7 +143,7 @@ def paper_readings(text: str) -> list[Reading]:
         (LAND_UNIT, _unless(_DEED_FIX, _A_BILL, text), (POLICE_UNIT, HOUSING_UNIT)),
         (RELIEF_UNIT, "" if hukou else _unless(_MARRIAGE_PAPER, _NEVER, text), (POLICE_UNIT,)),
         (LABOUR_UNIT, _unless(_INJURY_FINDING, _NEVER, text), (POLICE_UNIT, HEALTH_UNIT)),
-        (LABOUR_UNIT, _unless(_FUNERAL_GRANT, _PARLOUR, text), (POLICE_UNIT, RELIEF_UNIT)),
+        (LABOUR_UNIT, funeral_grant(text), (POLICE_UNIT, RELIEF_UNIT)),
         (HOUSING_UNIT, _unless(_HOUSING_FUND, _NEVER, text), (LAND_UNIT, POLICE_UNIT)),
         (HEALTH_UNIT, _unless(_CHILDCARE_GRANT, _NEVER, text), (INSURANCE_UNIT, POLICE_UNIT)),
         (LABOUR_UNIT, _unless(_PENSION_MOVED, _NEVER, text), (INSURANCE_UNIT,)),
