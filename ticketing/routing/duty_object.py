@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
+from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
@@ -329,8 +330,8 @@ def duty_objects(text: str) -> list[DutyObject]:
 def _more_objects(text: str) -> list[DutyObject]:
     """The scale, aid and leaves readings (duty_scale_aid_leaves.py), the winter ones
     (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py), the
-    police's acts at another unit's place (duty_police.py) and a property company's own
-    charge on a bill (duty_bill.py) as objects."""
+    police's acts at another unit's place (duty_police.py), a property company's own charge
+    on a bill (duty_bill.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -360,6 +361,10 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bill_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
+    found += [
+        DutyObject(u, w, s, setting_counts=False, weight=PAPER_WEIGHT)
+        for u, w, s in paper_readings(text)
+    ]
     return found
 
 
