@@ -104,11 +104,16 @@ class Gazetteer:
         # A name typed as its initials (hx街道, 到hq镇), ordered where it is typed.
         written += self._initials.find(lowered)
         written += self._lookalikes.find(text)  # 红族镇, 望诲那边 (place_lookalike.py)
-        written += self._ninekey.find(text)  # 公海街道, 红日镇 (place_ninekey.py)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
             mentions = _one_per_span(self.heard_by_sound(text, text_sound))
+        if not mentions:
+            # Last, a short name typed on a nine-key pad as its twin (公海街道, 红日镇:
+            # place_ninekey.py): a typing slip, not a sound-alike, which the readers before
+            # it keep marking as heard (熊乐镇, 吕屯镇).
+            mentions = [(name, area) for _, name, area in self._ninekey.find(text)]
+            by_sound = False
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)
