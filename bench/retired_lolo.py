@@ -1,6 +1,6 @@
 """Does learning from the retired blind sets generalise? Leave one round out.
 
-    python bench/retired_lolo.py [--rounds 2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23]
+    python bench/retired_lolo.py [--rounds 2,3,…,22,23 (default: every retired round)]
                                  [--weights spoken=1,written=1,assist=1] [--before] [--misses]
     python bench/retired_lolo.py --train-time
 

@@ -59,7 +59,7 @@ def type_of(router: Router, model: Any, text: str, reader: Any = None) -> str:
         return router.rules.category_default
     p_type = model.category_probabilities(clf_text) if model is not None else {}
     reader = reader or router._rules
-    return reader.category(compact, TextSound(chunks(text)), p_type).category
+    return reader.category(compact, TextSound(chunks(text)), p_type, text).category
 
 
 def cross_validation(

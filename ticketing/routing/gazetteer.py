@@ -18,6 +18,7 @@ from hotline.ticketing.routing.phonetic import (
 from hotline.ticketing.routing.place_after import cue_tail
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
+from hotline.ticketing.routing.place_ninekey import PlaceNineKey
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -65,6 +66,8 @@ class Gazetteer:
         self._lookalikes = PlaceLookalikes(
             own_names, phonetic.is_word if phonetic is not None else lambda _: False
         )
+        # A short name typed on a nine-key pad as its twin (公海街道, 红日镇: place_ninekey.py).
+        self._ninekey = PlaceNineKey(own_names, self._area_of)
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -105,6 +108,12 @@ class Gazetteer:
         by_sound = not mentions
         if not mentions:
             mentions = _one_per_span(self.heard_by_sound(text, text_sound))
+        if not mentions:
+            # Last, a short name typed on a nine-key pad as its twin (公海街道, 红日镇:
+            # place_ninekey.py): a typing slip, not a sound-alike, which the readers before
+            # it keep marking as heard (熊乐镇, 吕屯镇).
+            mentions = [(name, area) for _, name, area in self._ninekey.find(text)]
+            by_sound = False
         if not mentions:
             return None
         counts = Counter(area for _, area in mentions)

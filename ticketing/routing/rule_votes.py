@@ -25,6 +25,10 @@ from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
+from hotline.ticketing.routing.info_question import (
+    CONSULT_QUESTION_WEIGHT,
+    information_question,
+)
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -238,7 +242,9 @@ class RuleReader:
         }
         return UnitScores(votes.scores, word_hits, area_hits, by_words=True)
 
-    def category(self, text: str, text_sound: TextSound, p_clf: dict[str, float]) -> CategoryChoice:
+    def category(
+        self, text: str, text_sound: TextSound, p_clf: dict[str, float], asked: str = ""
+    ) -> CategoryChoice:
         """The request type, the cue phrases for it, and the type classifier's share.
 
         Cues score s(t): alone, the highest score wins (the default type when no cue
@@ -246,7 +252,7 @@ class RuleReader:
         (1 − a)·s(t)/Σs + a·p_c(t), a = `classifier.category_weight` ×
         prior / (Σs + prior), prior = `classifier.category_prior`: a confident
         classifier decides when no cue or only a weak one was heard; several strong
-        cues still win."""
+        cues still win. `asked`: the request as written, punctuated (info_question.py)."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():
@@ -262,6 +268,8 @@ class RuleReader:
                 hits = [*hits, Hit(closing, CLOSING_WHERE_WEIGHT)]
             elif cat_id == CONSULT and (whether := whether_question(text)):
                 hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
+            if cat_id == CONSULT and (plain := information_question(asked, text)):
+                hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits

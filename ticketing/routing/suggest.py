@@ -232,7 +232,7 @@ class Router:
         area = self.gazetteer.find(whole, whole_sound)
         voter = self.classifier()
         p_type = voter.category_probabilities(clf_text) if voter else {}
-        category = self._rules.category(compact, text_sound, p_type)
+        category = self._rules.category(compact, text_sound, p_type, matter)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
         units = self._rules.unit_scores(
             compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
