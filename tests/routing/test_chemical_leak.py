@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hotline.ticketing.routing import duty_object, hazard_duties
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 
