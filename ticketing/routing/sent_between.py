@@ -6,8 +6,9 @@ A caller sent from counter to counter quotes two bodies in turn (物业说楼里
 other as 协办. A body only quoted once tells the story (roles.reported); two quoted against
 each other are the shared duty itself. A hospital quoted is not read: it is the party of a
 bill, not a unit (医院说找医保 beside medical insurance is single-owner on every retired set).
-Round 24, from r23_assist 24, 25 and r21_assist 2; on the retired sets of rounds 2–23, see
-bench/RESULTS.md (round 24, assist24).
+Round 24, from r23_assist 24, 25 and r21_assist 2. On the retired sets of rounds 2–23 (with
+the labelled lead) this reads 28 lines: 19 shared-duty lines labelled with that body, 2 more
+shared-duty lines and 7 single-owner ones (mostly heat against the property manager) not.
 """
 
 from __future__ import annotations
