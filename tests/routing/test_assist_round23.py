@@ -127,3 +127,11 @@ def test_the_other_body_of_a_required_proof_assists(text: str, lead: str, unit: 
 def test_no_body_without_a_proof_required() -> None:
     assert document_holder(_compact("社区让开个居住证明 上哪开"), "honghai") is None
     assert document_holder(_compact("派出所说要先有学校接收证明"), None) is None
+
+
+def test_a_gas_leak_is_no_spill_for_the_environment() -> None:
+    # round 24: the shared chemical words read 氨气漏了; the poisoned are health's, no spill
+    assert "environment" not in _duties("冷库的氨气漏了 附近的人都被熏得头晕", "emergency")
+    assert "environment" not in _duties(
+        "路边有辆拉危险化学品的罐车停了好几天了，还漏着味", "emergency"
+    )

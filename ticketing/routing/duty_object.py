@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
 from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
@@ -97,10 +98,8 @@ _PET_CLINIC_PRICE = re.compile(r"宠物医院[^。]*?(?:收|价|块|元)")
 # 往外淌东西, 拉化工品的罐车侧翻了), and wild vegetation smoking or on fire (松树林冒烟了, 山上全是
 # 干草 刚才有一处冒烟): dangerous chemicals and fire are the emergency bureau's, although the
 # fumes and the smoke are told with the environment's words (工业园, 冒烟). Not burning straw
-# (烧秸秆: air pollution) nor a factory's discharge (排污).
-_CHEMICAL_LEAK = re.compile(
-    r"(?:化工|危化|化学品|硫酸|盐酸|液氨|氨气|罐车|油罐)[^。！？]{0,20}?(?:漏|淌|泄|倒了|翻了)"
-)
+# (烧秸秆: air pollution) nor a factory's discharge (排污). The chemical's words are
+# chemical_leak's, shared with the environment's 协办 on the same event.
 _WILDFIRE = re.compile(
     r"(?:树林|林子|山上|松树|松林|荒草|干草|山林|林场)[^。！？]{0,12}?"
     r"(?:冒烟|着火|起火|烧起来|着了)"
@@ -234,7 +233,7 @@ def bitten(text: str) -> bool:
 
 def hazard(text: str) -> str:
     """The words telling a hazardous chemical leaking or wild vegetation on fire, or ""."""
-    found = _CHEMICAL_LEAK.search(text) or _WILDFIRE.search(text)
+    found = CHEMICAL_LEAK.search(text) or _WILDFIRE.search(text)
     return found.group(0) if found else ""
 
 

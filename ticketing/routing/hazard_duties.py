@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
+
+# A gas leaking (冷库的氨气漏了: the poisoned are health's, r22_assist 13; 罐车…还漏着味) or a
+# drill proposed (泄漏演练) leaves no spill on land or water for the environment to clear.
+_NOT_GAS_NOR_DRILL = re.compile(r"^(?!.*(?:氨|漏气|漏着?味|演练))")
 
 HAZARD_DUTIES: tuple[UnnamedDuty, ...] = (
     # The power company's own equipment endangered by what the request is about: water
@@ -40,18 +45,13 @@ HAZARD_DUTIES: tuple[UnnamedDuty, ...] = (
     # environment bureau's. Round 23, from r22_assist 32 and r21_assist 9; on the retired sets
     # of rounds 2–22, 5 emergency-led lines say this, 4 labelled with environment (the
     # fifth, r13_spoken 61, single-owner); a chemical only stored or transported is not read.
+    # Round 24: the words are chemical_leak's, shared with the emergency bureau's lead.
     UnnamedDuty(
         "environment",
         "危险废物、环境监测",
-        re.compile(
-            either_order(
-                "(?:化工|化学品|危化|危险化学品)",
-                "(?:漏了|在漏|往外淌|往外渗|渗出|淌了一地|流了一地)",
-                30,
-                between="[^请]",
-            )
-        ),
+        CHEMICAL_LEAK,
         frozenset({"emergency"}),
+        also=_NOT_GAS_NOR_DRILL,
     ),
     # A vehicle overturned or crashed with the road blocked (货车翻了…路都堵死了): whoever
     # leads on the load or the spill, clearing and closing the road is traffic management,

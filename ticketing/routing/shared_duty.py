@@ -61,6 +61,7 @@ from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
 from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
+from hotline.ticketing.routing.sent_between import sent_between
 from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
 
 _COUNT = "零一二三四五六七八九十两0-9"  # a number in words or digits
@@ -257,6 +258,9 @@ def unnamed_duties(text: str, lead: str | None) -> list[tuple[UnnamedDuty, str]]
     holder = document_holder(text, lead)  # the other body of a proof required
     if holder is not None and all(d.unit != holder[0].unit for d, _ in found):
         found.append(holder)
+    between = sent_between(text, lead)  # the other body of a dispute the lead is in
+    if between is not None and all(d.unit != between[0].unit for d, _ in found):
+        found.append(between)
     return found
 
 
