@@ -19,7 +19,7 @@ import re
 _CLOSING = re.compile(r"(?:合理吗|合不合理|该不该罚|能这么罚吗)$")
 # A demand of anyone: a refund, compensation, an answer, action or an inspection asked
 # for (查查, 来查; not 检查, the inspection that set the fine).
-_DEMAND = re.compile(r"要求|退|赔|给个说法|处理|管管|查一|查查|去查|来查|调查|查处")
+DEMAND = re.compile(r"要求|退|赔|给个说法|处理|管管|查一|查查|去查|来查|调查|查处")
 # A question of where or how much as the last words (我到底上哪看, 这让我关哪个阀门啊, 到底
 # 多少吨): over the retired sets, without a demand or a call for help (派人, 来人, 帮), 144
 # of 155 requests ending on 哪 and 65 of 68 ending on 多少 are consults (dev and seed 69 of
@@ -27,7 +27,7 @@ _DEMAND = re.compile(r"要求|退|赔|给个说法|处理|管管|查一|查查|�
 _CLOSING_WHERE = re.compile(
     r"(?:(?:上哪|去哪|哪个|在哪|哪儿|哪里)(?!儿?都是)|多少)[^哪多]{0,6}?[啊呀呢]?$"
 )
-_ASKS_HELP = re.compile(r"派人|来人|帮")
+ASKS_HELP = re.compile(r"派人|来人|帮")
 # A whether-question said as verb-not-verb (要不要交, 算不算工伤, 会不会推迟, 还上不上课):
 # the caller asks what holds or will happen. Over the retired, dev and seed sets, without
 # a demand or a call for help, about 220 of 250 such requests are consults; not 能不能 (a
@@ -50,7 +50,7 @@ def closing_fairness_question(text: str) -> str:
     """The closing question (compact text), or "" when the request does not end on one
     or demands something."""
     found = _CLOSING.search(text)
-    if found is None or _DEMAND.search(text):
+    if found is None or DEMAND.search(text):
         return ""
     return found.group(0)
 
@@ -59,7 +59,7 @@ def closing_where_question(text: str) -> str:
     """The closing where/how-much question (compact text), or "" when the request does
     not end on one, or demands something or asks for help."""
     found = _CLOSING_WHERE.search(text)
-    if found is None or _DEMAND.search(text) or _ASKS_HELP.search(text):
+    if found is None or DEMAND.search(text) or ASKS_HELP.search(text):
         return ""
     return found.group(0)
 
@@ -67,7 +67,7 @@ def closing_where_question(text: str) -> str:
 def whether_question(text: str) -> str:
     """The first verb-not-verb question (compact text: 要不要, 会不会), or "" when there is
     none but 能不能, 是不是, 管不管, or the request demands something or asks for help."""
-    if _DEMAND.search(text) or _ASKS_HELP.search(text):
+    if DEMAND.search(text) or ASKS_HELP.search(text):
         return ""
     for found in _WHETHER.finditer(text):
         if found.group(1) not in _WHETHER_NOT:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.closing_question import _ASKS_HELP, _DEMAND
+from hotline.ticketing.routing.closing_question import ASKS_HELP, DEMAND
 
 # A sentence that ends on a question mark (full or half width), without the mark before it.
 _QUESTION = re.compile(r"[^。！!？?；;\n]*[？?]")
@@ -50,7 +50,7 @@ def information_question(text: str, compact: str) -> str:
     asks for help."""
     if "?" not in text and "？" not in text:
         return ""
-    if _DEMAND.search(compact) or _ASKS_HELP.search(compact):
+    if DEMAND.search(compact) or ASKS_HELP.search(compact):
         return ""
     for question in _QUESTION.findall(text):
         plain = _NOT_WORD.sub("", question)
