@@ -19,6 +19,7 @@ from hotline.ticketing.routing.place_after import cue_tail
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
 from hotline.ticketing.routing.place_ninekey import PlaceNineKey
+from hotline.ticketing.routing.place_swapped import PlaceSwapped
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
 
@@ -68,6 +69,11 @@ class Gazetteer:
         )
         # A short name typed on a nine-key pad as its twin (公海街道, 红日镇: place_ninekey.py).
         self._ninekey = PlaceNineKey(own_names, self._area_of)
+        # A short name written back to front (海红街道, 屯芦那边: place_swapped.py).
+        official = {names[0]: area for area, names in rules.area_names.items() if names}
+        self._swapped = PlaceSwapped(
+            official, self._area_of, phonetic.is_word if phonetic is not None else lambda _: False
+        )
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -104,6 +110,7 @@ class Gazetteer:
         # A name typed as its initials (hx街道, 到hq镇), ordered where it is typed.
         written += self._initials.find(lowered)
         written += self._lookalikes.find(text)  # 红族镇, 望诲那边 (place_lookalike.py)
+        written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
