@@ -65,6 +65,13 @@ _AREA_ASKED_AFTER = re.compile(
 # 社区派个人): a suggestion or a favour asked of the body is an ask to act.
 _AREA_ASKED_BEFORE = re.compile(r"(请|恳请|希望|要求|求求|麻烦|建议)([^\s请]{2,3}(镇|街道))?$")
 AREA_ASK_WINDOW = 10  # characters before a mention searched for the ask word
+# The mention says where the caller is or cannot get to (我在红旗这边村里 能不能来人给看看,
+# 去不了镇上 能不能派人下来): a place, whatever ask follows it. Round 25, from r24's two
+# health requests led by the town; on rounds 2–24 only those two lines read so.
+_AREA_AT_BEFORE = re.compile(
+    r"(?:(?<![现正实存])在|(?<![出上进下不过])去|去不了|到不了|回不去)"
+    r"(?:[^\s在去]{2,3}(?:这边|那边|这块|那块))?$"
+)
 # Words that name the town or village body itself, too light to score a local matter (去镇上
 # 卫生院 says where) but asked, the body to act (让镇上管管, 镇上能不能派人撒点沙子).
 _AREA_BODIES = frozenset({"镇上", "乡里"})
@@ -78,6 +85,7 @@ def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
         return False
     return any(
         (weight >= LIGHT_WORD or text[a:b] in _AREA_BODIES)
+        and not _AREA_AT_BEFORE.search(text[max(0, a - AREA_ASK_WINDOW) : a])
         and (
             _AREA_ASKED_AFTER.match(text[b : b + 12])
             or _AREA_ASKED_BEFORE.search(text[max(0, a - AREA_ASK_WINDOW) : a])

@@ -335,7 +335,15 @@ class EpidemicReader:
             ),
             None,
         )
-        return [rabies or self.rules.rabies[0], bite] if bite else []
+        if bite:
+            return [rabies or self.rules.rabies[0], bite]
+        # A person's own course of shots with no animal named (狂犬疫苗第三针 过了五天了 还能
+        # 接着打不, 卫生院狂犬疫苗又没货了): a pet's shot names its pet. Round 25: on rounds
+        # 2–24 the 5 such lines are 涉疫, the 11 naming a dog or a dog's licence are not.
+        said = rabies in self.rules.rabies and rabies in text
+        if said and not any(a in text.replace(rabies, "") for a in self.rules.animals):
+            return [rabies]
+        return []
 
     def _split(self, cue: str, heard: str) -> bool:
         """A two-character `fuzzy` cue heard by its exact sound as two one-character
