@@ -31,6 +31,7 @@ from hotline.ticketing.routing.info_question import (
 )
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
@@ -270,6 +271,8 @@ class RuleReader:
                 hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
+            if cat_id == HELP and (please := polite_ask(asked)):
+                hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
