@@ -23,6 +23,7 @@ from hotline.ticketing.routing.closing_question import (
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
+from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
 from hotline.ticketing.routing.info_question import (
@@ -273,6 +274,8 @@ class RuleReader:
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             if cat_id == HELP and (please := polite_ask(asked)):
                 hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
+            if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
+                hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
