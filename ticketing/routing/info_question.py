@@ -15,7 +15,7 @@ A demand the caller asks about is no demand: 能要求赔吗？, 这两个我得
 不能要求开发商给个书面日期？ ask whether or where one may be made. So the demand and the call
 for help are looked for outside the questions' own clauses (the words from the last comma to
 the ？), unless that clause asks someone to act (能否派人协助送医？ is help's). Over rounds
-2–23 this reads 22 more requests, 19 of them consults (round 24: 2 of 2).
+2–23 this reads 23 more requests, 19 of them consults (round 24: 2 of 2; dev 0 of 1).
 """
 
 from __future__ import annotations
