@@ -66,3 +66,26 @@ def test_the_router_types_a_plain_written_question_a_consult(router: Router, tex
 )
 def test_a_wrong_demanded_undone_is_a_complaint(router: Router, text: str) -> None:
     assert router.suggest(text).category == "complaint"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # A demand asked about (may I demand it? where do I settle it?) is no demand.
+        ("我收到两张罚单，车刚过户。这两个我得去哪一块处理？", "这两个我得去哪一块处理"),
+        ("种子出苗不到一半。种子质量有问题该找谁鉴定？能要求赔吗？", "种子质量有问题该找谁鉴定"),
+    ],
+)
+def test_a_demand_asked_about_inside_the_question_is_no_demand(text: str, question: str) -> None:
+    assert _plain(text) == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "农资店涨价，种子啥都没写。要求退钱，这种子谁敢种？",  # the demand before the comma
+        "老人高烧不退，能否派人协助送医？附近的发热门诊晚上还开吗？",  # help asked as a question
+    ],
+)
+def test_a_demand_told_or_a_call_for_help_asked_still_blocks(text: str) -> None:
+    assert _plain(text) == ""

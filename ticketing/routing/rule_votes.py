@@ -23,6 +23,7 @@ from hotline.ticketing.routing.closing_question import (
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
+from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
 from hotline.ticketing.routing.info_question import (
@@ -31,6 +32,7 @@ from hotline.ticketing.routing.info_question import (
 )
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
@@ -270,6 +272,10 @@ class RuleReader:
                 hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
+            if cat_id == HELP and (please := polite_ask(asked)):
+                hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
+            if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
+                hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
