@@ -49,10 +49,12 @@ _WHEN = (
     r"|[一二三四五六七八九十\d]+月份?)?"
 )
 # A work done, in the perfect (挖了, 剪过, 疏通过, 锯走了, 没收了, 来查过): the act is over.
+# Not a bare visit (城管来过一回, 环保局来看过): on the retired sets its unit leads as often
+# as not (the visit failed at its own duty: 烧烤照样, 广场舞, 石材厂的灰).
 # Not a work told in reported speech (说…清), denied (没…来过) or asked (请…锯走).
 _GAP = r"[^，。,！？!?请让叫麻烦说没不看]"
 _ACT = (
-    rf"(?:来过|来看过|来查过|查过"
+    rf"(?:来查过|查过"
     rf"|{_GAP}{{0,6}}?(?:挖|刨|剪|砍|锯|疏通|清理|清|没收){_GAP}{{0,3}}?(?:了|过|完|走|开|掉|的))"
 )
 _PAST_ACT = re.compile(rf"(?P<name>{_BODY}){_WHO}{_WHEN}(?:都|也|又|已经|就)?{_ACT}")
@@ -60,6 +62,8 @@ _PAST_ACT = re.compile(rf"(?P<name>{_BODY}){_WHO}{_WHEN}(?:都|也|又|已经|�
 _ASK_BEFORE = re.compile(r"(?:请|麻烦|让|叫|希望|要求|盼|找)$")
 # 没见燃气公司的人来过: nobody came, no act to set aside.
 _DENIED = re.compile(r"(?:没见|没看见|不见|没有)$")
+# The body's own work left half done (挖的沟到现在没填): still its duty, not a left-over.
+_UNFINISHED = re.compile(r"(?:没|不|没有)(?:回填|填|给填|平)")
 _DONE = re.compile(r"^[^，。,！？!?]{0,4}?[过了]")
 
 
@@ -77,16 +81,18 @@ def _asked_now(text: str, unit: str) -> bool:
     return False
 
 
-def past_actors(text: str) -> dict[str, list[tuple[int, int]]]:
+def past_actors(text: str, with_acts: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Per unit named as the body that acted before and not asked now, the spans of
-    `text` (compact, no spaces) that name it."""
-    units = {
-        _UNIT_OF[m.group("name")]
-        for m in _PAST_ACT.finditer(text)
-        if not _DENIED.search(text[max(0, m.start() - 3) : m.start()])
-    }
+    `text` (compact, no spaces) that name it; `with_acts`: and the spans telling its act
+    (换水管挖开的: the pipe it laid is the story too, not the thing asked now)."""
+    acts: dict[str, list[tuple[int, int]]] = {}
+    for m in _PAST_ACT.finditer(text):
+        if not _DENIED.search(text[max(0, m.start() - 3) : m.start()]) and not (
+            _UNFINISHED.search(text[m.end() :])
+        ):
+            acts.setdefault(_UNIT_OF[m.group("name")], []).append(m.span())
     out: dict[str, list[tuple[int, int]]] = {}
-    for unit in sorted(units):
+    for unit in sorted(acts):
         if _asked_now(text, unit):
             continue
         spans = [
@@ -94,7 +100,7 @@ def past_actors(text: str) -> dict[str, list[tuple[int, int]]]:
             for name in (n for n in _NAMES if _UNIT_OF[n] == unit)
             for m in re.finditer(re.escape(name), text)
         ]
-        out[unit] = _outer(spans)
+        out[unit] = _outer(spans + (acts[unit] if with_acts else []))
     return out
 
 
@@ -125,7 +131,7 @@ def set_aside_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per unit, where `text` names it only to say it turned the matter down
     (disclaimed.py) or that it acted before (`past_actors`): no vote for it there."""
     out = {u: list(s) for u, s in disclaimed_spans(text).items()}
-    for unit, spans in past_actors(text).items():
+    for unit, spans in past_actors(text, with_acts=True).items():
         out.setdefault(unit, []).extend(spans)
     return out
 
