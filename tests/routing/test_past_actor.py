@@ -22,6 +22,8 @@ from hotline.ticketing.routing.roles import Role, mention_role
         ("城管上个月疏通过这两天又返臭水", "urban_management"),
         ("派出所上回来没收了一批这回又摆出来了", "public_security"),
         ("派出所来查过一次现在照旧营业", "public_security"),
+        # The time said first: the work needs no perfect of its own.
+        ("上次供电的来剪树说挡着线树根留了一截", "power"),
     ],
 )
 def test_a_body_named_for_what_it_did_before(text: str, unit: str) -> None:
@@ -42,6 +44,10 @@ def test_a_body_named_for_what_it_did_before(text: str, unit: str) -> None:
         "燃气停了刚充的钱",
         # What a dug pipe belongs to is an object, not the one who dug.
         "施工队把燃气管道挖破了",
+        # Its own work left half done: still its duty.
+        "热力公司修管子挖的沟到现在没填",
+        # A bare visit: as often its own duty that failed.
+        "城管来过一回第二天照样",
     ],
 )
 def test_no_body_acted_before(text: str) -> None:

@@ -12,7 +12,14 @@ So the body's names (not its duty words) are set aside like a unit that said the
 not its own (disclaimed.py): its rule phrases there weigh nothing and the unit classifier
 reads the request without them. Not when the body is asked now by name (麻烦燃气公司来正经
 修好, 请交通局来看看), nor when its act is the matter itself (城管罚了我二百, 燃气停了: no
-perfect of a work done, the act complained of).
+perfect of a work done, the act complained of), nor when its own work is left half done
+(挖的沟到现在没填).
+
+Round 25, from round 24's held-out misses. Counted on the retired sets of rounds 2–24
+before building: a unit named with any past act and not asked now is the label 29 times
+and not 24 (no reading); with a work done (挖, 剪, 锯, 疏通, 清, 没收, 查过) as read here,
+14 of 15 requests are led by another unit (the one: 环卫人员清理完毕 of the snow still
+lying). A bare visit (城管来过一回, 环保局来看过) splits 3 to 2 for its own unit: not read.
 """
 
 from __future__ import annotations
@@ -57,7 +64,13 @@ _ACT = (
     rf"(?:来查过|查过"
     rf"|{_GAP}{{0,6}}?(?:挖|刨|剪|砍|锯|疏通|清理|清|没收){_GAP}{{0,3}}?(?:了|过|完|走|开|掉|的))"
 )
-_PAST_ACT = re.compile(rf"(?P<name>{_BODY}){_WHO}{_WHEN}(?:都|也|又|已经|就)?{_ACT}")
+# Or the time said first (上回供电的来剪树): then the work needs no perfect of its own.
+_LAST_TIME = r"(?:上回|上次|去年|之前|前些天|前几天|上礼拜|上周|上月|上个月|那回)"
+_PAST_ACT = re.compile(
+    rf"(?P<name>{_BODY}){_WHO}{_WHEN}(?:都|也|又|已经|就)?{_ACT}"
+    rf"|{_LAST_TIME}(?P<then>{_BODY}){_WHO}(?:来|派人|找人)?{_GAP}{{0,3}}?"
+    r"(?:挖|刨|剪|砍|锯|疏通|清理|没收)"
+)
 # The caller asks the body now (请城管派人来锯走, 麻烦燃气公司来正经修好, 供电公司赶紧来人).
 _ASK_BEFORE = re.compile(r"(?:请|麻烦|让|叫|希望|要求|盼|找)$")
 # 没见燃气公司的人来过: nobody came, no act to set aside.
@@ -90,7 +103,7 @@ def past_actors(text: str, with_acts: bool = False) -> dict[str, list[tuple[int,
         if not _DENIED.search(text[max(0, m.start() - 3) : m.start()]) and not (
             _UNFINISHED.search(text[m.end() :])
         ):
-            acts.setdefault(_UNIT_OF[m.group("name")], []).append(m.span())
+            acts.setdefault(_UNIT_OF[m.group("name") or m.group("then")], []).append(m.span())
     out: dict[str, list[tuple[int, int]]] = {}
     for unit in sorted(acts):
         if _asked_now(text, unit):
