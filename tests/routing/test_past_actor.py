@@ -78,12 +78,6 @@ def test_an_ask_in_the_perfect_is_no_ask(text: str, role: Role) -> None:
     assert mention_role(text, 0, 3) is role
 
 
-def test_again_is_no_added_matter() -> None:
-    # 又 before the matter is its coming back (又偷着卖炮仗了), not a second thing.
-    text = "小卖店又偷着卖炮仗了"
-    assert mention_role(text, 7, 9) is Role.PLAIN
-
-
 def test_the_trunk_a_property_company_left_is_the_city_s(router: Router) -> None:
     s = router.suggest(
         "上个月台风刮断的那棵柳树 物业找人锯走了上半截 剩下的树干连根还横在人行道上 "
