@@ -85,7 +85,9 @@ ADDRESSED_AS: dict[str, tuple[str, ...]] = {
 # Known words of the respeller too (respell.py): a slip of a unit's name (英急局, 胃健委, 环宝局)
 # is that unit's; 36 retired lines of rounds 17–22 are respelt so, each its label's unit.
 UNIT_NAMES = tuple(sorted({n for names in ADDRESSED_AS.values() for n in names}))
-PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|周边|周围|隔壁|跟前)")
+# 对过 is the north-east's 对面 (就在学校对过: opposite the school); on the retired sets all five
+# mentions followed by it say where.
+PLACE_AFTER = re.compile(r"^的?(门口|旁边|附近|边上|对面|对过|周边|周围|隔壁|跟前)")
 SIDE_AFTER = re.compile(
     r"^(也不管|不管|都不管|没人管|也没人管|不作为|说不归|不让|推给|又推|也得配合|得配合)"
     r"|^(也|都|又)[^\s]{0,2}?(不|没)"
@@ -96,9 +98,19 @@ MIN_WEIGHT = 3.0  # plain mentions must weigh as much as an assisting unit's (as
 LIGHT_WORD = 2.0  # lighter words (小区, 楼道) are no plain duty of their own
 
 
+# An ask's words in the perfect tell what the unit did last time (派出所来查过, 城管来处理过).
+_DONE_AFTER = re.compile(r"^过")
+
+
+def _asks(after: str) -> bool:
+    """`after` (the words after a unit's mention) asks it to act now, not in the past."""
+    ask = ASK_AFTER.match(after)
+    return bool(ask) and not _DONE_AFTER.match(after[ask.end() :])
+
+
 def mention_role(text: str, start: int, end: int) -> Role:
     after = text[end : end + 12]
-    if ASK_AFTER.match(after):
+    if _asks(after):
         return Role.ASKED
     if PLACE_AFTER.match(after):
         return Role.PLACE
@@ -119,7 +131,7 @@ def written_spans(hits: Iterable[Hit], text: str) -> list[tuple[int, int, float]
 def _addressed(text: str, unit: str) -> bool:
     """The caller asks this unit by name to act (请住建局管管, 供电公司赶紧来人)."""
     return any(
-        ASK_AFTER.match(text[b : b + 12])
+        _asks(text[b : b + 12])
         or _NAME_ASK_AFTER.match(text[b : b + 12])
         or _ASK_BEFORE.search(text[max(0, a - 4) : a])
         for name in ADDRESSED_AS.get(unit, ())

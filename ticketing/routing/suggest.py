@@ -12,8 +12,7 @@ How the two sources combine (documented for the centre):
    网格员…) vote for the area the gazetteer found, unless a unit's own duty scored at least
    `area_matters.unit_beats_area` — unless the area matter scored at least
    `area_matters.area_over_unit` times that duty (村口设卡 in an epidemic is
-   the village's, although "外地回来" is a health phrase). The rules'
-   distribution is
+   the village's, although "外地回来" is a health phrase). The rules' distribution is
    p_r(u) = s(u) / (Σ s + RULES_PRIOR); the prior keeps a single weak hint from
    looking certain.
 2. History. The classifier trained on operators' dispatches gives p_c(u)
@@ -87,7 +86,7 @@ from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
 from hotline.ticketing.routing.clause_duty import clause_duties
-from hotline.ticketing.routing.disclaimed import disclaimed_spans, past_area, without_disclaimers
+from hotline.ticketing.routing.disclaimed import past_area
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
 from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act, labour_kept
 from hotline.ticketing.routing.evidence import gather_evidence
@@ -104,6 +103,7 @@ from hotline.ticketing.routing.model_votes import (
     classifier_vote,
 )
 from hotline.ticketing.routing.numbers import extract_callback_number
+from hotline.ticketing.routing.past_actor import set_aside_spans, without_set_aside
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.respell import Respeller
 from hotline.ticketing.routing.retracted import without_retracted
@@ -235,10 +235,10 @@ class Router:
         category = self._rules.category(compact, text_sound, p_type, matter)
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
         units = self._rules.unit_scores(
-            compact, text_sound, area, disclaimed_spans(compact), impostor(compact)
+            compact, text_sound, area, set_aside_spans(compact), impostor(compact)
         )
-        # The unit classifier skips who calls, units that said no and a fraudster's pretext.
-        clf_read = without_pretext(without_scene(without_disclaimers(clf_text)))
+        # The classifier skips who calls, units that said no or acted before, a pretext.
+        clf_read = without_pretext(without_scene(without_set_aside(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py).
         objects = duty_objects(compact)
