@@ -51,10 +51,9 @@ _NAMES = sorted(_UNIT_OF, key=len, reverse=True)
 _BODY = "|".join(map(re.escape, _NAMES))
 # The body as the one who acted: its name, then whose people (的人, 的电工), not a thing of it.
 _WHO = r"(?:公司|局|所|部门)?(?:的人|那边|的工人|的电工|的师傅|施工队|的施工队|的)?(?![管表罐灶阀])"
-_WHEN = (
-    r"(?:上回|上次|去年|之前|前些天|前几天|上礼拜|上周|上月|上个月|当时|那回"
-    r"|[一二三四五六七八九十\d]+月份?)?"
-)
+# Words of a time before (上回, 去年): the body's visit told as past.
+_BEFORE_NOW = "上回|上次|去年|之前|前些天|前几天|上礼拜|上周|上月|上个月|那回"
+_WHEN = rf"(?:{_BEFORE_NOW}|当时|[一二三四五六七八九十\d]+月份?)?"
 # A work done, in the perfect (挖了, 剪过, 疏通过, 锯走了, 没收了, 来查过): the act is over.
 # Not a bare visit (城管来过一回, 环保局来看过): on the retired sets its unit leads as often
 # as not (the visit failed at its own duty: 烧烤照样, 广场舞, 石材厂的灰).
@@ -65,7 +64,7 @@ _ACT = (
     rf"|{_GAP}{{0,6}}?(?:挖|刨|剪|砍|锯|疏通|清理|清|没收){_GAP}{{0,3}}?(?:了|过|完|走|开|掉|的))"
 )
 # Or the time said first (上回供电的来剪树): then the work needs no perfect of its own.
-_LAST_TIME = r"(?:上回|上次|去年|之前|前些天|前几天|上礼拜|上周|上月|上个月|那回)"
+_LAST_TIME = rf"(?:{_BEFORE_NOW})"
 _PAST_ACT = re.compile(
     rf"(?P<name>{_BODY}){_WHO}{_WHEN}(?:都|也|又|已经|就)?{_ACT}"
     rf"|{_LAST_TIME}(?P<then>{_BODY}){_WHO}(?:来|派人|找人)?{_GAP}{{0,3}}?"
