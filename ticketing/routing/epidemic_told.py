@@ -3,16 +3,16 @@
 Four readings of the catalogue's rule (config/bayuquan-catalog.yaml `epidemic`), each
 counted on the retired blind sets of rounds 2–25 before it was built (round 26):
 
-- A positive test said another way (`positive`): 阳的 (楼里都有阳的了), 阳过, and the test's
-  two lines (我也两道杠了) — flagged 6 of 6 and 13 of 13. Not the sun's or a town's 阳
-  (太阳的, 沈阳的, 向阳的), a hepatitis B carrier's 小三阳, nor the epidemic as a time (阳的
-  那阵, read as `recalled` before this), nor a pregnancy test's two lines (验孕, 怀孕).
+- A positive test said another way (`positive`): 阳的 (楼里都有阳的了), 阳过, and the
+  test's two lines (我也两道杠了): 13 of 13 retired lines read so are 涉疫. Not the sun's or
+  a town's 阳 (太阳的, 沈阳的, 向阳的), a hepatitis B carrier's 小三阳, the epidemic as a
+  time (阳的那阵, read as `recalled` before this), nor a pregnancy test's lines (验孕, 怀孕).
 - A dose of a named vaccine (`dose`): a vaccine-preventable disease and the shot's number
-  (乙肝第二针, 麻腮风第二针, 百白破第三针, 九价HPV前两针) — 11 of 11 where 疫苗 is unsaid.
+  (乙肝第二针, 麻腮风第二针, 百白破第三针, 九价HPV前两针) — 15 of 15 涉疫.
   A person's routine shot, although 乙肝 alone is a check-up's finding; not beside an
   animal (the pet's or the herd's shots).
 - People struck down counted, with a fever said (`struck`): 倒下六个 … 发烧咳嗽, 烧倒了
-  四个, 发烧了五个 — 13 of 13 with a fever word; a fall (摔倒了两个) or a toppled fence
+  四个, 发烧了五个 — 10 of 10 with a fever word; a fall (摔倒了两个) or a toppled fence
   says none, and a count of time (发烧了两个月) names no people.
 - Several households or people with the same stomach upset and no meal named
   (`shared_gut`): 楼里好几家上吐下泻, 五户人家都有人上吐下泻, 后厨好几个人上吐下泻 — 13 of
@@ -68,7 +68,10 @@ STRUCK = re.compile(
 FEVER = ("发烧", "发热", "高烧", "烧倒", "烧得", "烧到")
 
 # Several households or several people, then the same stomach upset within a few characters.
-SEVERAL = r"(?:好几家|好几户|好多家|好多户|几户|[两三四五六七八九十]户|家家|好几个|好多人|不少人|一帮人)"
+SEVERAL = (
+    r"(?:好几家|好几户|好多家|好多户|几户|[两三四五六七八九十]户|家家"
+    r"|好几个|好多人|不少人|一帮人)"
+)
 GUT = r"(?:上吐下泻|又吐又拉|又拉又吐|又拉又烧|拉肚子|腹泻|拉稀)"
 SHARED_GUT = re.compile(rf"{SEVERAL}[^。！？!?]{{0,12}}?{GUT}")
 # A meal named: the upset may be the meal's (a food matter), which the labels split on.
