@@ -1,11 +1,13 @@
 """The epidemic told in everyday words (epidemic_told.py): a positive test said another
 way, a named vaccine's dose, people struck down counted with a fever, several households
-sharing a stomach upset; and the bite phrases added in round 26 (config `bitten`)."""
+sharing a stomach upset; the bite phrases added in round 26 (config `bitten`); and goods
+with nothing printed on them, the market regulator's (duty_act.no_maker)."""
 
 from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.duty_act import no_maker
 from hotline.ticketing.routing.epidemic_told import dose, positive, shared_gut, struck
 
 ANIMALS = ("猪", "牛", "羊", "鸡", "狗", "猫")
@@ -76,3 +78,16 @@ def test_told_requests_raise_the_flag_end_to_end(router: Router, text: str) -> N
 )
 def test_look_alikes_of_told_requests_do_not_raise_it(router: Router, text: str) -> None:
     assert not router.suggest(text).epidemic
+
+
+def test_goods_with_nothing_printed_are_the_market_regulators() -> None:
+    # duty_act.no_maker, round 26: repacked tests with nothing printed, not a farm input's.
+    assert no_maker("有人在楼下卖抗原 自己拿袋子分装的 一块钱一个 啥也没印") == "啥也没印"
+    assert no_maker("团购群里卖的散装熟食没标签没日期") == "没标签"
+    assert no_maker("大集上卖的玉米种子袋子上什么都没印") == ""
+    assert no_maker("有人卖百草枯装在没标签的瓶子里") == ""
+
+
+def test_repacked_tests_sold_go_to_the_market_regulator(router: Router) -> None:
+    text = "有个人在我们楼下卖抗原 自己家拿袋子分装的 一块钱一个 啥也没印"
+    assert router.suggest(text).department == "market_supervision"
