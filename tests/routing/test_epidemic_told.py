@@ -1,13 +1,15 @@
 """The epidemic told in everyday words (epidemic_told.py): a positive test said another
 way, a named vaccine's dose, people struck down counted with a fever, several households
 sharing a stomach upset; the bite phrases added in round 26 (config `bitten`); and goods
-with nothing printed on them, the market regulator's (duty_act.no_maker)."""
+with nothing printed on them, the market regulator's (duty_act.no_maker); the ill at home
+without medicine or food, health's (duty_trade.fever_ask)."""
 
 from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_act import no_maker
+from hotline.ticketing.routing.duty_trade import fever_ask
 from hotline.ticketing.routing.epidemic_told import dose, positive, shared_gut, struck
 
 ANIMALS = ("猪", "牛", "羊", "鸡", "狗", "猫")
@@ -91,3 +93,11 @@ def test_goods_with_nothing_printed_are_the_market_regulators() -> None:
 def test_repacked_tests_sold_go_to_the_market_regulator(router: Router) -> None:
     text = "有个人在我们楼下卖抗原 自己家拿袋子分装的 一块钱一个 啥也没印"
     assert router.suggest(text).department == "market_supervision"
+
+
+def test_the_ill_at_home_without_medicine_or_food_are_healths(router: Router) -> None:
+    # duty_trade.fever_ask, round 26: a positive test and the ill stranded (not a rent matter).
+    assert fever_ask("合租的那个阳了 我也两道杠了 出不去门 没吃的 退烧药也没了") != ""
+    assert fever_ask("阳了那阵房东涨了房租 现在还不降") == ""
+    text = "隔壁屋合租那小伙子阳了 我也两道杠了 俩人就一个厨房 出不去门 没吃的 退烧药也没了"
+    assert router.suggest(text).department == "health"
