@@ -23,6 +23,9 @@ from hotline.ticketing.routing.rules import Hit
         # A 托育 is the health commission's institution, ill or not.
         ("小区里那家托育园 一个阿姨看十几个一岁多的孩子", "health"),
         ("托育园里三个孩子出水痘了 园长还不停园", "health"),
+        # A school's conduct in an outbreak, no health side asked: education (round 26).
+        ("孩子班里好几个出水痘的 学校照常上课 也不通知家长", "education"),
+        ("幼儿园和小区共用一个院 出了四个手足口的 既没停课也没通知我们", "education"),
     ],
 )
 def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
@@ -36,8 +39,8 @@ def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
         "养老院七八个老人发烧咳嗽 请卫生部门赶紧派人来看看",
         "旅游团里好几个孩子发烧拉肚子 能不能派医生来酒店给看看",
         "厂里宿舍五个人发烧 还不让请假 你们卫生的能不能来个人给看看",
-        # A school's conduct in an outbreak: the labels split, so nothing is read.
-        "孩子班里好几个出水痘的 学校照常上课 也不通知家长",
+        # A school's conduct with the health side asked: health's (the reading stays silent).
+        "孩子班里好几个出水痘的 学校照常上课 请卫生部门来查查",
         # No illness told.
         "养老院伙食太差了 一个月三千多就给吃咸菜",
     ],
@@ -89,3 +92,11 @@ def test_a_persons_rabies_course_raises_the_flag(router: Router, text: str) -> N
 )
 def test_a_pets_shot_or_a_dated_epidemic_does_not(router: Router, text: str) -> None:
     assert not router.suggest(text).epidemic
+
+
+def test_a_school_carrying_on_through_an_outbreak_is_educations(router: Router) -> None:
+    # Round 26: the school asked to act (照常跑, 不通风), no health side asked.
+    text = "镇中心小学的校车全村孩子都坐 这礼拜车上好几个孩子发烧咳嗽 学校说没事照常跑 也不通风"
+    suggestion = router.suggest(text)
+    assert suggestion.department == "education"
+    assert suggestion.epidemic

@@ -14,8 +14,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
 - any seller's price gouged in a shortage (矿泉水平时一箱二十多 现在卖七十五 … 趁火打劫, 爱买
   不买): 价格监督检查, the market regulator's, not the water company's cut nor health's flu;
   a utility's bill, a wage or an insurer's payout stays theirs;
-- goods sold without a maker, a date or a Chinese label (没厂名没日子, 没有中文标签, 三无): 产品
-  质量, the market regulator's; a pesticide's or a seed's is agriculture's 农资;
+- goods sold without a maker, a date or a label, or with nothing printed (没厂名没日子, 没有中文
+  标签, 三无, 分装的 啥也没印): 产品质量, the market regulator's; a pesticide's or a seed's is
+  agriculture's 农资;
 - medical insurance from another city or province refused or to be filed (外地医保用不了, 异地
   就医备案): the insurer's, the hospital that refused it only the scene;
 - pay docked for a sick day or sick leave (请病假 … 扣全勤, 高烧请了三天假 … 按旷工扣): wages
@@ -121,8 +122,11 @@ _NOT_GOUGED = re.compile(
 
 _NO_MAKER = re.compile(
     r"三无|没厂名|没有厂名|没有?厂家|没有?中文标签|没有?中文|没有?生产日期|没日子|没有?注册证|没有?批号"
+    # Round 26: no label at all or nothing printed (分装的 啥也没印, 没标签没日期): outside farm
+    # inputs 4 of 4 retired lines are the market regulator's (r25_spoken:12's repacked tests).
+    r"|没标签|没有标签|没有任何标签|[啥什][么也都]*没印"
 )
-_FARM_INPUT = re.compile(r"农药|除草剂|种子|化肥|饲料|兽药")
+_FARM_INPUT = re.compile(r"农药|除草剂|百草枯|农资|种子|化肥|饲料|兽药")
 
 _OTHER_CITY = re.compile(
     r"(?:外地|异地|外省|外市|省外)[^。！？，]{0,6}?医保|医保[^。！？]{0,10}?(?:异地|外地|外省)"

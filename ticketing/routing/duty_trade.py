@@ -11,7 +11,8 @@ rounds 2–20, the seed corpus and the dev sets split:
   resources', whether the employer is a hospital, a care centre or a school;
 - night-shift, overtime or heat pay (夜班费, 加班费, 高温补贴): wages, human resources';
 - fevers with a test, a doctor or a report asked (抗原上哪能测, 用不用上报 报给谁, 给看看 给测
-  一下): 疫情防控与传染病 is health's, the class, the station or the dormitory only the scene;
+  一下), or the ill at home without medicine or food (阳了 … 没吃的 退烧药也没了): 疫情防控与
+  传染病 is health's, the class, the station, the dormitory or the shared flat only the scene;
 - a truck's overload checked or fined, or its weight limit asked (超限 罚两千, 挂车总重限多少,
   被查超载): 交通管理 is the police's (交警), not transport's roads nor the scale's maker; a
   road crushed by overloaded trucks stays the road's, a school bus the school's;
@@ -74,9 +75,14 @@ _SHIFT_PAY = re.compile(r"夜班费|加班费|倒班费|夜班补贴|高温补�
 # Told beside an unsafe machine or boiler, the danger leads (安全生产, the emergency bureau's).
 _UNSAFE = re.compile(r"年检|隐患|安全")
 
-# A fever, then a test, a doctor or a report asked for it.
-_FEVER = re.compile(r"发烧|发热|高烧|烧到|三十[八九]度")
-_FEVER_ASK = re.compile(r"抗原|核酸|测一下|给测|测测|上哪能?测|给看看|来人给看|上报|报给谁|报不报")
+# A fever or a positive test, then a test, a doctor or a report asked for it, or medicine
+# or food for the ill at home (round 26: 阳了 … 两道杠 … 没吃的 退烧药也没了 — the retired
+# lines this adds are health's 7 of 8, the eighth a community asked by name).
+_FEVER = re.compile(r"发烧|发热|高烧|烧到|三十[八九]度|阳了|[两二][道条]杠")
+_FEVER_ASK = re.compile(
+    r"抗原|核酸|测一下|给测|测测|上哪能?测|给看看|来人给看|上报|报给谁|报不报"
+    r"|没吃的|药也没了|药吃没了|没药了|一片药没有|送点药|送点退烧药|买不着药"
+)
 # Not a test kit's price, a clinic's bill, a stall by the clinic, nor a care home that does not
 # report its residents' fevers (its regulator's, civil affairs', as the retired label says).
 _NOT_FEVER_ASK = re.compile(r"医保|报销|能报|涨|哄抬|价|一盒|摆摊|占道|养老院")

@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from itertools import product
 
+from hotline.ticketing.routing import epidemic_told
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
 from hotline.ticketing.routing.rules import EpidemicRules, Phrase
@@ -228,6 +229,10 @@ class EpidemicReader:
         strong = [w for w in rules.strong if w not in general and said(w)]
         if strong:
             return strong
+        # The epidemic told in everyday words (epidemic_told.py): a positive test, a dose.
+        told = epidemic_told.positive(text) + epidemic_told.dose(text, rules.animals)
+        if told:
+            return told
         if not any(w in text for w in rules.cluster_not):
             cluster = [
                 p.text
@@ -235,6 +240,9 @@ class EpidemicReader:
                 if (self._people_fevers(p, text) if other else p.found_in(text))
             ] + self._counted_fevers(text, people_only=other)
             cluster += self._counted_gut(text, people_only=other)
+            if not other:  # people struck down, households sharing an upset
+                cluster += epidemic_told.struck(text)
+                cluster += epidemic_told.shared_gut(text, rules.animals, rules.gut_food)
             if cluster:
                 return cluster
         hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报

@@ -14,8 +14,9 @@ flu shots is civil affairs', a tour group driven on while feverish culture and t
 is the health commission's own institution, ill or not, though told in a kindergarten's
 words (园长, 停园, 老师). Counted on rounds 2–24 (bench/RESULTS.md, round 25): care homes
 12 of 14 lines read, tour groups 5 of 5, a sick worker kept at work 9 of 9, 托育 5 of 5. A
-school's or kindergarten's conduct in an outbreak (照常上课, 不通知, 瞒着) is not read here:
-its labels split 23 education to 7 health, under the 80 % a reading needs.
+school's, kindergarten's or 托管班's conduct in an outbreak (照常上课, 不通知, 瞒着, 没停课)
+with no health side asked is education's: 26 of 32 on rounds 2–25 (round 26; rounds 20–25
+12 of 12, rounds 2–19 14 to 6), where round 25 found it 23 to 7 on rounds 2–24.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ _INFANT_CARE = re.compile(r"托育")
 _SCHOOL = re.compile(
     r"幼儿园|幼儿原|幼儿圆|学校|小学|中学|班主任|老师|学生|上学|托管班|夏令营|研学"
 )
+# A school's conduct in an outbreak told: carrying on (照常上课, 照样接送, 还照收), not
+# telling (不通知, 瞒着, 不让往外说), not closing or cleaning (不停课, 没见消毒).
+_SCHOOL_CONDUCT = re.compile(
+    r"照常|照样|还让|不通知|没通知|瞒|不让[^。！？，]{0,4}(?:说|往外)|别声张|别传|不消毒"
+    r"|没[^。！？，]{0,3}消毒|不停课|不停园|没停|还收|照收|不管|一句话也没|一声不吭"
+)
 # Food served that made people ill is the market regulator's (duty_object.food_made_ill),
 # a hospital or clinic's own conduct health's: neither is read here.
 _NOT_HERE = re.compile(r"食堂|饭店|餐馆|盒饭|吃了|吃完|医院的护士|诊所|发热门诊")
@@ -88,7 +95,13 @@ def institution_readings(text: str) -> list[Reading]:
         found = pattern.search(text)
         if found:
             return [(unit, found.group(0), (HEALTH_UNIT,))]
-    # A school's conduct in an outbreak is not read: its labels split (bench/RESULTS.md).
+    # A school's conduct in an outbreak (照常上课, 不通知, 没停课 … 消毒): the school asked to
+    # act. Round 26, rounds 2–25: education 26 of 32 (rounds 20–25: 12 of 12; rounds 2–19
+    # 14 to 6 health) — round 25 brought it over the bar (bench/RESULTS.md).
+    school = _SCHOOL.search(text)
+    conduct = _SCHOOL_CONDUCT.search(text)
+    if school and conduct:
+        return [(EDUCATION_UNIT, conduct.group(0), (HEALTH_UNIT,))]
     kept = _KEPT_AT_WORK.search(text)
     if kept and not _SCHOOL.search(text) and _WORKPLACE.search(text):
         return [(LABOUR_UNIT, kept.group(0), (HEALTH_UNIT,))]
