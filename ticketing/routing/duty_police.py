@@ -52,6 +52,10 @@ FARM_UNIT = "agriculture"
 CITY_UNIT = "urban_management"
 RELIEF_UNIT = "civil_affairs"
 HAZARD_UNIT = "emergency"
+# The district's towns and subdistricts (the catalogue's areas): a community named for a
+# mediation it did before (社区调解过一回) and its district's name draw the classifier to the
+# area, which a dog reading not asked of the area sets as its scene.
+AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
 # One reading: (the police, the words that tell it, the place's units).
 Reading = tuple[str, str, tuple[str, ...]]
@@ -140,7 +144,7 @@ def police_readings(text: str) -> list[Reading]:
     """Each police act read in the compact text, with the place's units."""
     readings: list[Reading] = [
         (POLICE_UNIT, gambling(text), (*_PLACE_UNITS, RELIEF_UNIT, HAZARD_UNIT)),
-        (POLICE_UNIT, loose_dog(text), (FARM_UNIT, HEALTH_UNIT, CITY_UNIT)),
+        (POLICE_UNIT, loose_dog(text), (FARM_UNIT, HEALTH_UNIT, CITY_UNIT, *AREA_UNITS)),
         (POLICE_UNIT, dance_noise(text), (EDUCATION_UNIT, TOURISM_UNIT, CITY_UNIT)),
         (POLICE_UNIT, trucks_queued(text), (TRANSPORT_UNIT, CITY_UNIT, EDUCATION_UNIT)),
         (POLICE_UNIT, light_timing(text), (CITY_UNIT, TRANSPORT_UNIT)),
