@@ -118,6 +118,8 @@ def test_a_barking_dog_is_the_polices_unless_the_area_is_asked() -> None:
         ("两家为车位吵了好几天，今天他家儿子扬言要收拾我", POLICE),
         ("邻居把老人埋在我家承包地的地头上，还修了个坟头", RELIEF),
         ("海星街道我们楼对门的狗一宿一宿地叫，社区调解过一回也没用", POLICE),
+        # the community's people asked to judge a quarrel over a shared window: the area's
+        ("对门嫌他家做饭油烟大非要开楼道窗户，我家冷。望海街道社区的同志给评评理", "wanghai"),
     ],
 )
 def test_the_router_follows_the_source(rules_only_router: Router, text: str, unit: str) -> None:
