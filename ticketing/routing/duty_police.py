@@ -75,8 +75,9 @@ _SHOT_ASKED = re.compile(
 )
 
 # A neighbour's dog barking through the night (对门养了两条狗 一宿一宿地叫, 狗天天叫): the
-# police's as a loose dog is (round 26, neighbours26: of the dog nuisances where no area is
-# asked, the police 10 of 12 retired lines, 3 of 3 seed and dev lines).
+# police's as a loose dog is (round 26, neighbours26: the dog reading so fires on 11 retired
+# lines in 6 rounds, the police 10 — the one a village's own building let to a dog breeder —
+# and on 3 seed and dev lines, the police 3).
 _BARKING = re.compile(r"(?:狗|(?<![狂框])犬)[^。！？，]{0,12}?(?:叫(?![人来去他她我你啥什])|汪|吠)")
 # Dogs are the area's only where it is asked now (请社区来调解调解, 村里能不能给管管, 社区给说说
 # 呗: 6 of 6 lines) or its own rule is the matter (社区新贴了个告示…禁止养大型犬): a community
