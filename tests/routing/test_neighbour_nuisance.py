@@ -107,6 +107,7 @@ def test_a_barking_dog_is_the_polices_unless_the_area_is_asked() -> None:
     assert loose_dog("对门的狗天天叫，去年社区调解过一回，现在又这样")
     assert not loose_dog("楼下那家的狗天天半夜叫，请社区来给调解调解")
     assert not loose_dog("社区贴了告示说不让养大狗，我家狗有狗证")
+    assert not loose_dog("村里把老仓库租给人养狗，几十条狗天天叫")
     assert not loose_dog("这狗叫啥名，上哪打疫苗")
 
 

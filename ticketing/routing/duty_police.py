@@ -75,16 +75,16 @@ _SHOT_ASKED = re.compile(
 )
 
 # A neighbour's dog barking through the night (对门养了两条狗 一宿一宿地叫, 狗天天叫): the
-# police's as a loose dog is (round 26, neighbours26: the dog reading so fires on 11 retired
-# lines in 6 rounds, the police 10 — the one a village's own building let to a dog breeder —
-# and on 3 seed and dev lines, the police 3).
+# police's as a loose dog is (round 26, neighbours26: the dog reading so fires on 10 retired
+# lines in 5 rounds, the police 10, and on 3 seed and dev lines, the police 3).
 _BARKING = re.compile(r"(?:狗|(?<![狂框])犬)[^。！？，]{0,12}?(?:叫(?![人来去他她我你啥什])|汪|吠)")
 # Dogs are the area's only where it is asked now (请社区来调解调解, 村里能不能给管管, 社区给说说
-# 呗: 6 of 6 lines) or its own rule is the matter (社区新贴了个告示…禁止养大型犬): a community
-# named for a mediation it did before (社区调解过一回) leaves the dog the police's.
+# 呗: 6 of 6 lines) or its own rule or letting is the matter (社区新贴了个告示…禁止养大型犬,
+# 村里说收了租金了 of its old school let to a dog breeder): a community named for a mediation it
+# did before (社区调解过一回) leaves the dog the police's.
 _DOG_AREA_ASKED = re.compile(
     r"(?:社区|村里|村上|屯里|镇上|镇里)[^。！？]{0,8}?"
-    r"(?:给|来|能不能|想办法|管管|调解(?!过)|协调|说说|出面|告示|通知|规定|不给办)"
+    r"(?:给|来|能不能|想办法|管管|调解(?!过)|协调|说说|出面|告示|通知|规定|不给办|租)"
     r"|请社区|请村"
 )
 
