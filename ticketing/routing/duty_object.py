@@ -28,6 +28,7 @@ from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.institution_illness import institution_readings
+from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -330,7 +331,8 @@ def duty_objects(text: str) -> list[DutyObject]:
 def _more_objects(text: str) -> list[DutyObject]:
     """The scale, aid and leaves readings (duty_scale_aid_leaves.py), the winter ones
     (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py), the
-    police's acts at another unit's place (duty_police.py), a property company's own charge
+    police's acts at another unit's place (duty_police.py), neighbours' nuisances by their
+    source (neighbour_nuisance.py), a property company's own charge
     on a bill (duty_bill.py), an institution's illness (institution_illness.py) and the
     papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
@@ -359,6 +361,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + trade_readings(text)
         + act_readings(text)
         + police_readings(text)
+        + neighbour_readings(text)
         + bill_readings(text)
         + institution_readings(text)
     )

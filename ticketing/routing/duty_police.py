@@ -14,7 +14,9 @@ sets split (counted in bench/RESULTS.md, round 23 police23):
   police's, wherever the table stands; cards in an activity room with no money are the
   community's;
 - a dog let loose or its licence (不拴绳, 扑人, 狗证在哪办): 治安 (the police keep dog
-  registration and loose dogs), not agriculture's animal epidemic prevention; where the
+  registration and loose dogs), not agriculture's animal epidemic prevention, and so is
+  a neighbour's dog barking through the night (round 26) unless the community or village
+  is asked to act or its own rule is the matter; where the
   bitten person asks where to get a rabies shot, what it costs or whether it is a work
   injury, the shot's unit stays (health, the insurer, human resources);
 - a square dance's or a loudspeaker's noise late at night (音响开老大 晚上九点多还跳, 十点半了
@@ -50,6 +52,10 @@ FARM_UNIT = "agriculture"
 CITY_UNIT = "urban_management"
 RELIEF_UNIT = "civil_affairs"
 HAZARD_UNIT = "emergency"
+# The district's towns and subdistricts (the catalogue's areas): a community named for a
+# mediation it did before (社区调解过一回) and its district's name draw the classifier to the
+# area, which a dog reading not asked of the area sets as its scene.
+AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
 # One reading: (the police, the words that tell it, the place's units).
 Reading = tuple[str, str, tuple[str, ...]]
@@ -68,14 +74,28 @@ _SHOT_ASKED = re.compile(
     r"哪能打|在哪打|上哪打|哪儿打|哪里打|去哪打|没货|紧张|能等|报销|医保|能报|工伤|花了"
 )
 
+# A neighbour's dog barking through the night (对门养了两条狗 一宿一宿地叫, 狗天天叫): the
+# police's as a loose dog is (round 26, neighbours26: the dog reading so fires on 10 retired
+# lines in 5 rounds, the police 10, and on 3 seed and dev lines, the police 3).
+_BARKING = re.compile(r"(?:狗|(?<![狂框])犬)[^。！？，]{0,12}?(?:叫(?![人来去他她我你啥什])|汪|吠)")
+# Dogs are the area's only where it is asked now (请社区来调解调解, 村里能不能给管管, 社区给说说
+# 呗: 6 of 6 lines) or its own rule or letting is the matter (社区新贴了个告示…禁止养大型犬,
+# 村里说收了租金了 of its old school let to a dog breeder): a community named for a mediation it
+# did before (社区调解过一回) leaves the dog the police's.
+_DOG_AREA_ASKED = re.compile(
+    r"(?:社区|村里|村上|屯里|镇上|镇里)[^。！？]{0,8}?"
+    r"(?:给|来|能不能|想办法|管管|调解(?!过)|协调|说说|出面|告示|通知|规定|不给办|租)"
+    r"|请社区|请村"
+)
+
 _DANCE = re.compile(r"广场舞|跳舞|音响|音箱")
 _LATE_LOUD = re.compile(
     r"开老大|太大|太响|特别响|震天|震得|[九十]点[^。！？]{0,4}?(?:还|多|以后|半)|半夜|还不停|还跳"
 )
 # A village's loudspeaker, a shop's or a stall's, or the community asked to set the hours.
 _NOT_PEOPLES_NOISE = re.compile(r"大喇叭|商店|店门口|烧烤|KTV|歌厅|酒吧|街道跟")
-# A community's or a village's own square, dog or loudspeaker (社区那个广场, 村里管管吧,
-# 社区不给办养犬登记): the area's matter, as the retired and seed labels say.
+# A community's or a village's own square or loudspeaker (社区那个广场, 村里管管吧): the
+# area's matter, as the retired and seed labels say (a dog's: `_DOG_AREA_ASKED`).
 _AREA_KEPT = re.compile(r"社区|村里|村上|屯里")
 
 _TRUCKS = re.compile(r"货车|大车|集卡|卡车|挂车")
@@ -96,10 +116,11 @@ def gambling(text: str) -> str:
 
 
 def loose_dog(text: str) -> str:
-    """The words telling a dog let loose or its licence (not a person's shot asked), or ""."""
-    if _SHOT_ASKED.search(text) or _AREA_KEPT.search(text):
+    """The words telling a dog let loose, barking or its licence (not a person's shot asked,
+    not the area asked or its own rule), or ""."""
+    if _SHOT_ASKED.search(text) or _DOG_AREA_ASKED.search(text):
         return ""
-    return both_words(_DOG, _LOOSE, text)
+    return both_words(_DOG, _LOOSE, text) or first_words(_BARKING, text)
 
 
 def dance_noise(text: str) -> str:
@@ -124,7 +145,7 @@ def police_readings(text: str) -> list[Reading]:
     """Each police act read in the compact text, with the place's units."""
     readings: list[Reading] = [
         (POLICE_UNIT, gambling(text), (*_PLACE_UNITS, RELIEF_UNIT, HAZARD_UNIT)),
-        (POLICE_UNIT, loose_dog(text), (FARM_UNIT, HEALTH_UNIT, CITY_UNIT)),
+        (POLICE_UNIT, loose_dog(text), (FARM_UNIT, HEALTH_UNIT, CITY_UNIT, *AREA_UNITS)),
         (POLICE_UNIT, dance_noise(text), (EDUCATION_UNIT, TOURISM_UNIT, CITY_UNIT)),
         (POLICE_UNIT, trucks_queued(text), (TRANSPORT_UNIT, CITY_UNIT, EDUCATION_UNIT)),
         (POLICE_UNIT, light_timing(text), (CITY_UNIT, TRANSPORT_UNIT)),
