@@ -110,7 +110,7 @@ def test_no_leak_reading_for_heating_mediation_a_present_owner_or_gas(text: str)
         ("楼里的水箱好久没洗了 我家和对门这两天都上吐下泻 水有股怪味", "health"),
         ("两个单元共用一个电梯 对面单元有人确诊甲流了 物业让我们自己注意", "health"),
         ("群租房里七八个人 一个插线板接好几个电饭锅 物业不管", "emergency"),
-        ("楼上那户空着 水管子冻裂了 水往我家淌 自来水公司说得进屋关阀门", "housing"),
+        ("楼上那户房子空着 卫生间的水管漏了 水顺着棚顶往下滴 赶紧派人来把水阀关了", "housing"),
     ],
 )
 def test_a_routed_request_leads_to_the_harms_keeper(router: Router, text: str, unit: str) -> None:
