@@ -11,9 +11,10 @@ from hotline.ticketing.routing.mediation_ask import mediation_ask
 @pytest.mark.parametrize(
     ("text", "ask"),
     [
-        ("对门的猫天天往我家窗台上拉屎，说了不听。请社区来调解调解。", "请社区来调解"),
-        ("俩家为了门口那块地 吵好几回了 村里给调解一下吧", "给调解"),
-        ("邻居家盖房子压了我家的地界 你们帮着调解调解", "帮着调解"),
+        ("对门的猫天天往我家窗台上拉屎，说了不听。请社区来调解调解。", "请…调解"),
+        ("俩家为了门口那块地 吵好几回了 村里给调解一下吧", "给…调解"),
+        ("邻居家盖房子压了我家的地界 你们帮着调解调解", "帮…调解"),
+        ("两家为地界吵起来了 调解调解吧", "调解…调解"),
     ],
 )
 def test_a_mediation_asked_for_is_read(text: str, ask: str) -> None:
@@ -31,6 +32,14 @@ def test_a_mediation_asked_for_is_read(text: str, ask: str) -> None:
 )
 def test_a_mediation_told_or_a_settlement_demanded_is_not_read(text: str) -> None:
     assert mediation_ask(text) == ""
+
+
+def test_a_mediation_asked_adds_to_the_cues_said_inside_it(router: Router) -> None:
+    text = (
+        "楼上邻居装修把我家卫生间顶棚泡了，找他协商，他说不是他家漏的，不让进门看。"
+        "能不能请社区出面帮忙调解一下？"
+    )
+    assert router.suggest(text).category == "help"
 
 
 def test_the_router_types_a_neighbours_nuisance_with_mediation_asked_help(router: Router) -> None:

@@ -24,6 +24,13 @@ MEDIATION_ASK_WEIGHT = 2.0
 
 
 def mediation_ask(text: str) -> str:
-    """The mediation asked for in `text` (as written or recognised), or ""."""
+    """The mediation asked for in `text` (as written or recognised), as a gapped phrase
+    (请…调解, 调解…调解), or "". Gapped, so that it does not swallow the cues said inside it
+    (帮忙, 出面, 调解: a longer phrase heard counts instead of the shorter ones in it,
+    `matching.points`) but adds to them."""
     found = _MEDIATION_ASKED.search(text)
-    return found.group(0) if found else ""
+    if found is None:
+        return ""
+    said = found.group(0)
+    head, _, tail = said.partition("调解")
+    return f"{head[0]}…调解" if head else f"调解…{tail}"
