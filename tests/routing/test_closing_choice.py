@@ -48,8 +48,8 @@ def test_still_which_office_an_ask_or_a_demand_is_not_read(text: str) -> None:
 
 
 def test_the_router_types_a_fault_closed_by_whose_it_is_a_consult(router: Router) -> None:
-    text = "楼顶防水层坏了 下雨往我家渗 这个是物业修还是我们顶层自己花钱修"
-    assert router.suggest(text).category == "consult"
+    # Without the reading the fault (坏了) makes it help.
+    assert router.suggest("电表箱坏了 电业局修还是物业修").category == "consult"
 
 
 def test_the_router_types_a_fault_with_a_call_to_come_help(router: Router) -> None:
