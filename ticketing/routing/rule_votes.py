@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.closing_choice import CLOSING_CHOICE_WEIGHT, closing_choice
 from hotline.ticketing.routing.closing_question import (
     CLOSING_WEIGHT,
     CLOSING_WHERE_WEIGHT,
@@ -31,6 +32,7 @@ from hotline.ticketing.routing.info_question import (
     information_question,
 )
 from hotline.ticketing.routing.matching import find_hits, points
+from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -270,10 +272,14 @@ class RuleReader:
                 hits = [*hits, Hit(closing, CLOSING_WHERE_WEIGHT)]
             elif cat_id == CONSULT and (whether := whether_question(text)):
                 hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
+            if cat_id == CONSULT and (choice := closing_choice(asked, text)):
+                hits = [*hits, Hit(choice, CLOSING_CHOICE_WEIGHT)]  # 算我的还是热力的, 能办不
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             if cat_id == HELP and (please := polite_ask(asked)):
                 hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
+            if cat_id == HELP and (settle := mediation_ask(asked)):
+                hits = [*hits, Hit(settle, MEDIATION_ASK_WEIGHT)]  # 请社区来调解调解
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
