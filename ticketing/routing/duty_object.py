@@ -29,6 +29,7 @@ from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
+from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 
 FOOD_UNIT = "market_supervision"
@@ -335,7 +336,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     police's acts at another unit's place (duty_police.py), neighbours' nuisances by their
     source (neighbour_nuisance.py), a property company's own charge on a bill (duty_bill.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
-    share (shared_thing.py) and the papers (duty_paper.py) as objects."""
+    share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py) and the papers
+    (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -366,6 +368,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bill_readings(text)
         + institution_readings(text)
         + shared_thing_readings(text)
+        + pupil_transport_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
