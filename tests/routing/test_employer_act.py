@@ -68,3 +68,35 @@ def test_wages_owed_to_the_caller_are_the_employers_act(text: str, words: str) -
 
 def test_anothers_wages_told_in_passing_are_not_read() -> None:
     assert employer_act("美容院关门了老板电话打不通员工也说被拖欠工资我的预付卡咋办") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("新建学校的工地上木工班组二十多人工钱拖了五个月", "工钱拖了五个月"),
+        ("老旧小区改造的工地我们十几个人工钱欠了四个月了", "工钱欠了四个月"),
+        ("修村道的活路都通车半年了工钱一分没结", "工钱一分没结"),
+        ("我是小区保安物业公司仨月没开支了", "仨月没开支"),
+        ("酒店把我们服务员全辞了一个月工资都不结", "工资都不结"),
+    ],
+)
+def test_wages_overdue_for_months_or_not_settled_are_read(text: str, words: str) -> None:
+    assert employer_act(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "培训班门一锁人没了老师说他们也三个月没开支了我交的一万二咋要回来",
+        "我拖了三个月的物业费物业就把水停了",
+    ],
+)
+def test_anothers_pay_or_the_callers_own_fee_overdue_is_not_read(text: str) -> None:
+    assert employer_act(text) == ""
+
+
+def test_wages_owed_on_a_site_a_public_body_pays_for_go_to_the_labour_bureau(
+    rules_only_router: Router,
+) -> None:
+    text = "我们一个班组在芦屯镇修村道 路都通车半年了 工钱一分没结 找项目部说等交通局验收款"
+    assert rules_only_router.suggest(text).department == LABOUR_UNIT

@@ -32,10 +32,20 @@ _EMPLOYER_ACTS = re.compile(
 # 工资没发, 工资一直不给): 拖欠工资 is the labour bureau's duty whatever the workplace (a
 # hospital, a care centre: round 21, from r20_spoken 104 and r20_assist 32, led by health and
 # civil affairs). On every retired, seed and dev line that says it (17) 人社 leads. Not a pay
-# slip (不给工资条).
+# slip (不给工资条). Said also as the months it is overdue or as not a fen settled (工钱拖了
+# 五个月, 工钱欠了四个月了, 工钱一分没结, 工资一分没给, 仨月没开支了): round 26's sites a public
+# body pays for (a new school, an estate's renovation, a village road) were led by the funder.
+# Over the retired sets of rounds 2–26, the seed corpus and the dev sets every line the whole
+# pattern reads is 人社's (27 of 27; the wordings added here 10 of 10).
+_MONTHS = r"[一二两俩仨三四五六七八九十几半\d]+个?(?:月|年)"
 _WAGES_UNPAID = re.compile(
     r"(?:没|不)(?:发|给)过?(?:工资|工钱)(?!条)"
     r"|(?:工资|工钱)(?:都|也|一直|还|就)?(?:没|不)(?:发|给)"
+    rf"|(?:工资|工钱|劳务费)(?:都|也|一直|还|就)?(?:拖|欠)(?:了|着)?{_MONTHS}"
+    r"|(?:工资|工钱|劳务费)(?:到现在|至今|现在)?还?一分钱?(?:都|也)?没(?:结|给|发|见)"
+    r"|(?:工资|工钱|劳务费)(?:都|也|一直|还|就)?(?:没|不)给?结"
+    # Not others' pay told in passing (老师说他们也半年没开支了: the caller's prepaid fees).
+    r"|(?<!他们)(?<!她们)(?<!他们也)(?<!她们也)[一二两俩仨三四五六七八九十几\d]+个?月(?:都|也)?没开支"
 )
 # A health visit asked beside the employer's act (厂里还不让请假…能不能来人给看看 给测一下):
 # the caller asks the health bureau to come, so it keeps the lead and the employer's act is
