@@ -80,6 +80,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
+from hotline.ticketing.routing.reading import Reading
 
 MARKET_UNIT = "market_supervision"
 INSURANCE_UNIT = "medical_insurance"
@@ -99,8 +100,6 @@ FARM_UNIT = "agriculture"
 EDUCATION_UNIT = "education"
 TRANSPORT_UNIT = "transport"
 
-# One reading: (the ask's unit, the words that tell it, the setting's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 _PHARMACY = re.compile(r"药店|药房|药铺")
 _PRICE_RAISED = re.compile(

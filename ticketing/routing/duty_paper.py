@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-Reading = tuple[str, str, tuple[str, ...]]
+from hotline.ticketing.routing.reading import Reading
 
 # The paper's other body is named in full and often (派出所, 户口, 身份证, 户口簿): the duty's
 # words weigh as two decisive ones (duty_object.OBJECT_WEIGHT 4).

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import both_words, first_words
+from hotline.ticketing.routing.reading import Reading
 
 POLICE_UNIT = "public_security"
 TRANSPORT_UNIT = "transport"
@@ -57,8 +58,6 @@ HAZARD_UNIT = "emergency"
 # area, which a dog reading not asked of the area sets as its scene.
 AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
-# One reading: (the police, the words that tell it, the place's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 # The places the acts below are told at: their keepers' words only set the scene.
 _PLACE_UNITS = (TRANSPORT_UNIT, HEALTH_UNIT, TOURISM_UNIT, EDUCATION_UNIT, CITY_UNIT)

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
+from hotline.ticketing.routing.reading import Reading
 
 LABOUR_UNIT = "human_resources"
 HEALTH_UNIT = "health"
@@ -59,8 +60,6 @@ FARM_UNIT = "agriculture"
 TOURISM_UNIT = "culture_tourism"
 GAS_UNIT = "gas"
 
-# One reading: (the ask's unit, the words that tell it, the setting's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 # The caller's side unpaid: 我/我们/俺 then, within a sentence, wages not paid or owed; or a
 # count of months unpaid (仨月没发工资). Not a prepaid card's shop whose staff are owed too.

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import both_words, first_words
+from hotline.ticketing.routing.reading import Reading
 
 HAZARD_UNIT = "emergency"
 TOURISM_UNIT = "culture_tourism"
@@ -54,8 +55,6 @@ TOWN_UNIT = "urban_management"
 WATER_UNIT = "water"
 ENVIRONMENT_UNIT = "environment"
 
-# One reading: (the object's unit, the words that tell it, the setting's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 # Ice on the sea, a river or a reservoir (冰排 as heard: 冰牌), people on it, and a danger or
 # an ask to stop them. Not a frozen road or a pipe's ice (路面, 打滑) nor a person's frostbite

@@ -37,7 +37,8 @@ _EMPLOYER_ACTS = re.compile(
 # body pays for (a new school, an estate's renovation, a village road) were led by the funder.
 # Over the retired sets of rounds 2–26, the seed corpus and the dev sets every line the whole
 # pattern reads is 人社's (27 of 27; the wordings added here 10 of 10).
-_MONTHS = r"[一二两俩仨三四五六七八九十几半\d]+个?(?:月|年)"
+_COUNT = "一二两俩仨三四五六七八九十几"
+_MONTHS = rf"[{_COUNT}半\d]+个?(?:月|年)"
 _WAGES_UNPAID = re.compile(
     r"(?:没|不)(?:发|给)过?(?:工资|工钱)(?!条)"
     r"|(?:工资|工钱)(?:都|也|一直|还|就)?(?:没|不)(?:发|给)"
@@ -45,7 +46,7 @@ _WAGES_UNPAID = re.compile(
     r"|(?:工资|工钱|劳务费)(?:到现在|至今|现在)?还?一分钱?(?:都|也)?没(?:结|给|发|见)"
     r"|(?:工资|工钱|劳务费)(?:都|也|一直|还|就)?(?:没|不)给?结"
     # Not others' pay told in passing (老师说他们也半年没开支了: the caller's prepaid fees).
-    r"|(?<!他们)(?<!她们)(?<!他们也)(?<!她们也)[一二两俩仨三四五六七八九十几\d]+个?月(?:都|也)?没开支"
+    rf"|(?<!他们)(?<!她们)(?<!他们也)(?<!她们也)[{_COUNT}\d]+个?月(?:都|也)?没开支"
 )
 # A health visit asked beside the employer's act (厂里还不让请假…能不能来人给看看 给测一下):
 # the caller asks the health bureau to come, so it keeps the lead and the employer's act is

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.reading import Reading
+
 HEALTH_UNIT = "health"
 EDUCATION_UNIT = "education"
 RELIEF_UNIT = "civil_affairs"
 TOURISM_UNIT = "culture_tourism"
 LABOUR_UNIT = "human_resources"
-
-Reading = tuple[str, str, tuple[str, ...]]
 
 _ILL = re.compile(
     r"发烧|发热|烧[得的到了]|高烧|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾"

@@ -41,6 +41,7 @@ import re
 from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.found_words import first_words
+from hotline.ticketing.routing.reading import Reading
 
 CITY_UNIT = "urban_management"
 ENVIRONMENT_UNIT = "environment"
@@ -50,8 +51,6 @@ POLICE_UNIT = "public_security"
 RELIEF_UNIT = "civil_affairs"
 FARM_UNIT = "agriculture"
 
-# One reading: (the source's unit, the words that tell it, the scene's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 # A catering kitchen, a barbecue or a street stall, and its smoke or fumes, in one sentence.
 _KITCHEN = (

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.reading import Reading
+
 SCHOOL_UNIT = "education"
 ROAD_UNITS = ("transport", "public_security")
 
-# One reading: (the unit whose duty it is, the words that tell it, the scene's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 _SCHOOL = r"(?:学校|小学|中学|初中|高中|幼儿园)"
 _VEHICLE = r"(?:校车|接送车|面包车|大巴|小客车)"

@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.reading import Reading
+
 HEALTH_UNIT = "health"
 HAZARD_UNIT = "emergency"
 HOUSING_UNIT = "housing"
@@ -41,8 +43,6 @@ POLICE_UNIT = "public_security"
 RELIEF_UNIT = "civil_affairs"
 GAS_UNIT = "gas"
 
-# One reading: (the unit whose duty the harm is, the words that tell it, the scene's units).
-Reading = tuple[str, str, tuple[str, ...]]
 
 _ILL = re.compile(
     r"发烧|发热|高烧|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾|流感|甲流"
