@@ -1,0 +1,113 @@
+"""A disputed charge is read by the duty over its price or the thing paid for (duty_fee.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.duty_fee import (
+    car_park_price,
+    fee_readings,
+    heating_fee_disputed,
+    property_fee_cut,
+    vaccine_fee,
+)
+
+
+def test_a_utility_cut_over_the_property_fee_is_read() -> None:
+    text = "我家欠了半年物业费，物业就把我家的电闸给断了，电费我都是交给供电公司的"
+    assert property_fee_cut(text)
+    assert fee_readings(text)[0][0] == "housing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The water fee is the one said to be owed: the water's own matter.
+        "物业说我家欠水费给停水了，可我家水费一分没欠",
+        # The property fee disputed, nothing cut.
+        "物业费今年涨了三百，也没开业主大会",
+    ],
+)
+def test_no_cut_over_the_property_companys_own_fee(text: str) -> None:
+    assert not property_fee_cut(text)
+
+
+def test_the_heating_fee_collected_by_the_property_company_is_read() -> None:
+    text = "物业发的取暖费单子按一百一十平米算的，我家房本才九十五平，多算的得退给我"
+    assert heating_fee_disputed(text)
+    assert fee_readings(text)[0][0] == "heating"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Cannot pay: relief, not the fee's amount.
+        "物业催交取暖费，我是低保户实在交不起，能不能减免",
+        # The property company's own surcharge stays housing's (duty_bill.py).
+        "采暖费单子上多了一行滞纳金，热力公司说他们没收，是物业自己加的",
+        # No property company in it.
+        "采暖费报停了还收百分之二十，这个标准是谁定的",
+    ],
+)
+def test_no_heating_fee_read(text: str) -> None:
+    assert not heating_fee_disputed(text)
+
+
+def test_a_car_parks_price_outside_a_compound_is_read() -> None:
+    text = "体育馆旁边的停车场牌子上写一次五块，出来收了我二十，也不给票"
+    assert car_park_price(text)
+    assert fee_readings(text)[0][0] == "market_supervision"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A compound's parking is the property company's.
+        "小区停车场物业一个月收三百，也没公示",
+        # A car park only told, its price not disputed.
+        "景区停车场一天收五十还满了，车都停到公路上，堵了两个小时",
+        # A car park planned, no charge.
+        "这块地规划图上是公园，现在围起来说要建停车场，也没公示",
+    ],
+)
+def test_no_car_park_price_read(text: str) -> None:
+    assert not car_park_price(text)
+
+
+def test_a_vaccines_charge_is_read() -> None:
+    text = "社区卫生服务站给孩子打麻腮风收了八十块，说是材料费，这不是免费的吗"
+    assert vaccine_fee(text)
+    assert fee_readings(text)[0][0] == "health"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Only the price asked: a consult, not read.
+        "带状疱疹疫苗自费多少钱，医保能报吗",
+        # Collected by a kindergarten: labels split, not read.
+        "幼儿园让每个孩子交一百块统一打流感疫苗",
+        # An animal's shot.
+        "宠物医院给狗打疫苗收了三百",
+        # A ride to the shots, not the shot.
+        "社区组织老人打流感疫苗，每人收二十块车费",
+    ],
+)
+def test_no_vaccine_fee_read(text: str) -> None:
+    assert not vaccine_fee(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("物业因为我家没交物业费，把我家的水阀给关了，三天没水了，水费我一分不欠", "housing"),
+        ("物业说取暖费报停了也得交百分之三十的基础费，这个合理吗", "heating"),
+        (
+            "人民医院地下停车场收费牌写一小时两块，出来按四块收的，问医院说不归他们管",
+            "market_supervision",
+        ),
+        ("孩子刚满月，社区卫生站让交五十块建卡费，说有的疫苗要自费，医保能报吗", "health"),
+    ],
+)
+def test_a_disputed_charge_is_routed_to_the_duty(router: Router, text: str, unit: str) -> None:
+    assert router.suggest(text).department == unit
