@@ -6,8 +6,11 @@ import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_fee import (
     car_park_price,
+    charging_post,
+    clinic_charge,
     fee_readings,
     heating_fee_disputed,
+    hired_deposit,
     property_fee_cut,
     vaccine_fee,
 )
@@ -97,6 +100,56 @@ def test_no_vaccine_fee_read(text: str) -> None:
     assert not vaccine_fee(text)
 
 
+def test_a_clinics_own_charge_is_read() -> None:
+    text = "在镇卫生院拍了个片子，收费单上多了一项换药费，根本没换过药，要求退掉"
+    assert clinic_charge(text)
+    assert fee_readings(text)[0][0] == "health"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reimbursement: medical insurance's.
+        "住院结账的时候说这几样药医保不给报，让我们自己掏钱",
+        # Relief: the caller cannot pay.
+        "孩子住院押金交不起，能不能帮着申请点救助",
+        # A meal that made people ill: food safety.
+        "在饭店吃完全家拉肚子，去医院花了一千多，饭店说不关他们的事",
+    ],
+)
+def test_no_clinic_charge_read(text: str) -> None:
+    assert not clinic_charge(text)
+
+
+def test_a_hired_things_deposit_is_read() -> None:
+    text = "公园门口租自行车的押金两百，还车的时候说车胎是我扎的，扣了一百五"
+    assert hired_deposit(text)
+    assert fee_readings(text)[0][0] == "market_supervision"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A rented flat's deposit: the agency, housing's.
+        "租房子的押金三千，退房时中介说墙脏了扣了两千",
+        # Shared bikes in the way, no deposit: urban management's.
+        "公交站门口共享单车堆了一地，人都走不过去",
+    ],
+)
+def test_no_hired_deposit_read(text: str) -> None:
+    assert not hired_deposit(text)
+
+
+def test_a_charging_posts_installation_is_read() -> None:
+    text = "想在自家车位装个充电桩，物业说得先交两千管理费，供电公司报装收不收钱"
+    assert charging_post(text)
+    assert fee_readings(text)[0][0] == "power"
+
+
+def test_a_charging_post_the_property_company_refuses_is_not_read() -> None:
+    assert not charging_post("想在车位装充电桩，物业死活不给盖章，说怕着火")
+
+
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
@@ -107,6 +160,9 @@ def test_no_vaccine_fee_read(text: str) -> None:
             "market_supervision",
         ),
         ("孩子刚满月，社区卫生站让交五十块建卡费，说有的疫苗要自费，医保能报吗", "health"),
+        ("住院的时候交了三千押金，出院结账说押金抵了别的费用，一分没退", "health"),
+        ("共享单车的押金申请退了一个月还没到账，客服电话一直占线", "market_supervision"),
+        ("小区物业说装充电桩要另交一千五的管理费才让装，供电公司报装要钱吗", "power"),
     ],
 )
 def test_a_disputed_charge_is_routed_to_the_duty(router: Router, text: str, unit: str) -> None:

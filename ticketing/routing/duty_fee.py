@@ -23,7 +23,22 @@ its unit):
   疫苗接种 is the health bureau's, the medical insurance's words only the scene — 6 of 6, all
   of round 26 (the price only asked is a consult: health 29 of 35 with any fee word, medical
   insurance's where the caller asks it to pay, 3); not read where a school or kindergarten
-  collects it (health 1, education 1: split), nor for a ride to the shots (a community's).
+  collects it (health 1, education 1: split), nor for a ride to the shots (a community's);
+- a hospital's or clinic's own charge disputed (收了我三百多, 先让交两千押金才给缝针, 押金顶了
+  别的钱): 医疗服务 is the health bureau's — 18 of 20, the two others' duties (an insurance
+  filing, a builder's wages) now kept out with medical insurance, relief, wages and food;
+- a deposit for a thing hired from a business held back (共享单车押金 … 一直显示处理中):
+  consumer protection, the market regulator's, not urban management's bikes — 3 of 3; a
+  rented flat's (housing 8), a job's (human resources 10) or a tour's are others';
+- a charging post's installation, the property company not refusing to sign (装充电桩得先交
+  物业三千管理费): 用电报装（含充电桩）is power's — 26 of 26; with a refusal told, housing 5
+  and power 7 (split), not read.
+
+Counted and not built (labels split below 80 %): a property company's or landlord's mark-up
+on water or electricity (market supervision 3, water 2, housing 1); a fee for fire-safety kit
+or training (emergency 3 of 3, all round 26, beside a fire lane let as parking: housing 1,
+emergency 1); a quarantine's bill (health 3, an impostor's: the police 1, all round 26 or
+older epidemic lines); a vaccine fee a school or kindergarten collects (health 1, education 1).
 """
 
 from __future__ import annotations
@@ -134,4 +149,68 @@ def fee_readings(text: str) -> list[Reading]:
     shot = vaccine_fee(text)
     if shot:
         found.append((HEALTH_UNIT, shot, ("medical_insurance",)))
+    return found + more_fee_readings(text)
+
+
+# A hospital's or clinic's own charge: money taken, a deposit before treatment, a fee on its
+# bill (收了我三百多, 先让交两千押金才给缝针, 收费单上有一项 … 根本没做过, 押金顶了别的钱).
+_CLINIC = re.compile(r"医院|卫生院|诊所|门诊|急诊|卫生室|住院|出院")
+_CLINIC_CHARGE = re.compile(r"收了|收我|收费|多收|加收|乱收费|押金|先交|退费|退掉|退还|结账")
+# Medical insurance's reimbursement or fraud, wages, relief, a funeral service, a pet or a
+# shot (read above), a car park, a meal that made people ill: another duty's charge.
+_OTHER_CHARGE = re.compile(
+    r"医保|报销|社保|参保|备案|工资|工钱|护工|护士|救助|交不起|垫|寿衣|一条龙|宠物|疫苗|停车"
+    r"|食物中毒|饭店"
+)
+
+# A deposit for a thing hired from a business (共享单车押金 … 一直显示处理中, 租游泳圈的摊子押金
+# 一百 … 扣了八十) held back: consumer protection, the market regulator's; a rented flat's
+# (the agency: housing), a job's (human resources), a hospital's or a tour's are others'.
+_HIRED = re.compile(r"共享单车|单车|租[^。！？]{0,6}?(?:圈|车|船|伞|椅|服|衣|板|具|宝)")
+_DEPOSIT_HELD = re.compile(r"押金[^。！？]{0,20}?(?:不退|没退|退了|退押金|没到账|处理中|扣|不给)")
+_OTHER_DEPOSIT = re.compile(r"房子|房租|租房|中介|房东|工资|上班|进厂|医院|住院|旅行社|一日游")
+
+# A charging post's installation (充电桩报装, 装充电桩得先交物业三千管理费): 用电报装（含充电
+# 桩）is power's, the property company only its setting — unless it refuses to sign (不给盖章,
+# 不让装: housing 5 of 12 where told, split).
+_CHARGING_POST = re.compile(r"充电桩[^。！？]{0,8}?(?:报装|装)|装[^。！？]{0,4}?充电桩")
+_REFUSED = re.compile(r"不给|不让|不签|拒绝|不同意|死活|不开")
+
+
+def clinic_charge(text: str) -> str:
+    """The words telling a hospital's or clinic's own charge disputed, no other duty's, or ""."""
+    if _OTHER_CHARGE.search(text):
+        return ""
+    clinic, charge = _CLINIC.search(text), _CLINIC_CHARGE.search(text)
+    return f"{clinic.group(0)}…{charge.group(0)}" if clinic and charge else ""
+
+
+def hired_deposit(text: str) -> str:
+    """The words telling a hired thing's deposit held back by a business, or ""."""
+    if _OTHER_DEPOSIT.search(text):
+        return ""
+    hired, held = _HIRED.search(text), _DEPOSIT_HELD.search(text)
+    return f"{hired.group(0)}…{held.group(0)}" if hired and held else ""
+
+
+def charging_post(text: str) -> str:
+    """The words telling a charging post's installation, its signature not refused, or ""."""
+    if _REFUSED.search(text):
+        return ""
+    found = _CHARGING_POST.search(text)
+    return found.group(0) if found else ""
+
+
+def more_fee_readings(text: str) -> list[Reading]:
+    """A clinic's charge, a hired thing's deposit, a charging post's installation."""
+    found: list[Reading] = []
+    clinic = clinic_charge(text)
+    if clinic:
+        found.append((HEALTH_UNIT, clinic, ("medical_insurance",)))
+    deposit = hired_deposit(text)
+    if deposit:
+        found.append((MARKET_UNIT, deposit, ("urban_management", "culture_tourism")))
+    post = charging_post(text)
+    if post:
+        found.append(("power", post, (HOUSING_UNIT,)))
     return found
