@@ -9,6 +9,7 @@ from hotline.ticketing.routing.duty_fee import (
     charging_post,
     clinic_charge,
     fee_readings,
+    fire_kit_fee,
     heating_fee_disputed,
     hired_deposit,
     property_fee_cut,
@@ -148,6 +149,16 @@ def test_a_charging_posts_installation_is_read() -> None:
 
 def test_a_charging_post_the_property_company_refuses_is_not_read() -> None:
     assert not charging_post("想在车位装充电桩，物业死活不给盖章，说怕着火")
+
+
+def test_fire_safety_kit_charged_for_is_read() -> None:
+    text = "物业让每户交八十块钱换楼道的灭火器，说是上面要求的"
+    assert fire_kit_fee(text)
+    assert fee_readings(text)[-1][0] == "emergency"
+
+
+def test_a_fire_lane_let_as_parking_is_not_read() -> None:
+    assert not fire_kit_fee("物业把消防通道划成收费车位，一个月收两百，消防栓也没水")
 
 
 @pytest.mark.parametrize(

@@ -32,13 +32,15 @@ its unit):
   rented flat's (housing 8), a job's (human resources 10) or a tour's are others';
 - a charging post's installation, the property company not refusing to sign (装充电桩得先交
   物业三千管理费): 用电报装（含充电桩）is power's — 26 of 26; with a refusal told, housing 5
-  and power 7 (split), not read.
+  and power 7 (split), not read;
+- fire-safety kit, its repair or fire training charged for (别让物业每户收一百块自己买灭火器):
+  fire safety is the emergency bureau's — 3 of 3, all of round 26; a fire lane let as paid
+  parking is not read (housing 1, emergency 1).
 
 Counted and not built (labels split below 80 %): a property company's or landlord's mark-up
-on water or electricity (market supervision 3, water 2, housing 1); a fee for fire-safety kit
-or training (emergency 3 of 3, all round 26, beside a fire lane let as parking: housing 1,
-emergency 1); a quarantine's bill (health 3, an impostor's: the police 1, all round 26 or
-older epidemic lines); a vaccine fee a school or kindergarten collects (health 1, education 1).
+on water or electricity (market supervision 3, water 2, housing 1); a quarantine's bill
+(health 3, all of round 26, an impostor's: the police 1); a vaccine fee a school or
+kindergarten collects (health 1, education 1).
 """
 
 from __future__ import annotations
@@ -202,7 +204,8 @@ def charging_post(text: str) -> str:
 
 
 def more_fee_readings(text: str) -> list[Reading]:
-    """A clinic's charge, a hired thing's deposit, a charging post's installation."""
+    """A clinic's charge, a hired thing's deposit, a charging post's installation, fire-safety
+    kit charged for."""
     found: list[Reading] = []
     clinic = clinic_charge(text)
     if clinic:
@@ -213,4 +216,25 @@ def more_fee_readings(text: str) -> list[Reading]:
     post = charging_post(text)
     if post:
         found.append(("power", post, (HOUSING_UNIT,)))
+    fire = fire_kit_fee(text)
+    if fire:
+        found.append(("emergency", fire, (HOUSING_UNIT,)))
     return found
+
+
+# Fire-safety kit, its repair or fire training charged for (物业每户收一百块自己买灭火器, 按户收
+# 消防设施维修费, 消防培训每人收两百): fire safety is the emergency bureau's, the property company
+# or the employer only who collects. A fire lane let as parking is not read (split).
+_FIRE_KIT = re.compile(r"灭火器|消防设施|消防栓|消火栓|消防器材|消防培训|烟感|喷淋")
+_FIRE_CHARGE = re.compile(
+    r"[收交][^。！？]{0,6}?(?:钱|块|元|费|\d|[一二三四五六七八九十两百千]{2})|维修费|培训费"
+)
+_FIRE_LANE = re.compile(r"消防通道|车位|停车")
+
+
+def fire_kit_fee(text: str) -> str:
+    """The words telling fire-safety kit or training charged for (not a fire lane), or ""."""
+    if _FIRE_LANE.search(text):
+        return ""
+    kit, charge = _FIRE_KIT.search(text), _FIRE_CHARGE.search(text)
+    return f"{kit.group(0)}…{charge.group(0)}" if kit and charge else ""
