@@ -161,19 +161,15 @@ def test_a_fire_lane_let_as_parking_is_not_read() -> None:
     assert not fire_kit_fee("物业把消防通道划成收费车位，一个月收两百，消防栓也没水")
 
 
+# Each of these is routed to the collector's unit without the reading (checked by switching
+# duty_fee.py off): the property company, medical insurance, urban management.
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
-        ("物业因为我家没交物业费，把我家的水阀给关了，三天没水了，水费我一分不欠", "housing"),
-        ("物业说取暖费报停了也得交百分之三十的基础费，这个合理吗", "heating"),
-        (
-            "人民医院地下停车场收费牌写一小时两块，出来按四块收的，问医院说不归他们管",
-            "market_supervision",
-        ),
+        ("物业代收的取暖费，说报停的户还得交三成，这钱该不该交", "heating"),
         ("孩子刚满月，社区卫生站让交五十块建卡费，说有的疫苗要自费，医保能报吗", "health"),
-        ("住院的时候交了三千押金，出院结账说押金抵了别的费用，一分没退", "health"),
-        ("共享单车的押金申请退了一个月还没到账，客服电话一直占线", "market_supervision"),
-        ("小区物业说装充电桩要另交一千五的管理费才让装，供电公司报装要钱吗", "power"),
+        ("共享单车押金一百九十九，退押金一直显示处理中，城管说只管停车", "market_supervision"),
+        ("物业说装充电桩得先交物业两千管理费，这钱该交吗", "power"),
     ],
 )
 def test_a_disputed_charge_is_routed_to_the_duty(router: Router, text: str, unit: str) -> None:

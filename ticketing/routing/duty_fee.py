@@ -91,7 +91,7 @@ _ANIMAL = re.compile(r"狗|猫|犬|羊|猪|牛|鸡|鸭|鹅|宠物")
 # price asked (要钱吗, 自费多少, 免费不: health's consults, or medical insurance's where the
 # caller asks it to pay).
 _VACCINE_FEE = re.compile(
-    r"收了|收费|收我|非得收|服务费|建卡费|交[^。！？，]{0,3}(?:钱|块|元|\d|[一二三四五六七八九十两百千]{2})"
+    r"收了|收费|非得收|服务费|建卡费|交[^。！？，]{0,3}(?:钱|块|元|\d|[一二三四五六七八九十两百千]{2})"
 )
 # Collected by a school or kindergarten (split), or the money is a ride's, not the shot's.
 _NOT_THE_SHOTS = re.compile(r"学校|幼儿园|园里|园医|班主任|老师|车费|路费")
