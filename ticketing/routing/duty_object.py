@@ -22,6 +22,7 @@ from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
+from hotline.ticketing.routing.duty_fee import fee_readings
 from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
@@ -335,6 +336,7 @@ def _more_objects(text: str) -> list[DutyObject]:
     (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py), the
     police's acts at another unit's place (duty_police.py), neighbours' nuisances by their
     source (neighbour_nuisance.py), a property company's own charge on a bill (duty_bill.py),
+    a disputed charge by the duty over its price or the thing paid for (duty_fee.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py) and the papers
     (duty_paper.py) as objects."""
@@ -366,6 +368,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + police_readings(text)
         + neighbour_readings(text)
         + bill_readings(text)
+        + fee_readings(text)
         + institution_readings(text)
         + shared_thing_readings(text)
         + pupil_transport_readings(text)
