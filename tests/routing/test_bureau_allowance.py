@@ -32,7 +32,9 @@ def _compact(text: str) -> str:
 def test_a_welfare_allowance_told_unpaid_is_read(text: str, name: str) -> None:
     assert welfare_unpaid(_compact(text)) == name
     assert [u for u, _, _ in allowance_readings(_compact(text))] == ["civil_affairs"]
-    assert any(o.unit == "civil_affairs" for o in duty_objects(_compact(text)))
+    found = [o for o in duty_objects(_compact(text)) if o.unit == "civil_affairs"]
+    # The office that passed the money on only sets the scene: the towns' share moves.
+    assert found and {"hongqi", "haixing"} <= set(found[0].setting_units)
 
 
 @pytest.mark.parametrize(

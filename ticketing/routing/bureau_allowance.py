@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.duty_police import AREA_UNITS
 from hotline.ticketing.routing.reading import Reading
 
 RELIEF_UNIT = "civil_affairs"
@@ -100,13 +101,14 @@ def held_at_area(text: str) -> str:
 
 
 def allowance_readings(text: str) -> list[Reading]:
-    """The grantor's duty for each allowance read (no unit's words only set the scene: the
-    office that passed the money on is an area, weighed by the router)."""
+    """The grantor's duty for each allowance read, over the areas: the office that passed the
+    money on only sets the scene (the classifier, trained on towns' own money matters, gives
+    the town named much of its vote), unless the caller asks the area to act."""
     found: list[Reading] = []
     welfare = welfare_unpaid(text)
     if welfare:
-        found.append((RELIEF_UNIT, welfare, ()))
+        found.append((RELIEF_UNIT, welfare, AREA_UNITS))
     farm = farm_subsidy(text)
     if farm:
-        found.append((FARM_UNIT, farm, ()))
+        found.append((FARM_UNIT, farm, AREA_UNITS))
     return found
