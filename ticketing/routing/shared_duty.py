@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable
 
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
+from hotline.ticketing.routing.bureau_allowance import held_at_area
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.either_order import either_order
@@ -327,7 +328,8 @@ AREA_ALSO_ASKED = re.compile(
 def area_also_asked(text: str) -> str:
     """The words asking the town, community or village to act too, or ""."""
     match = AREA_ALSO_ASKED.search(text) or AREA_ASKED_BESIDE.search(text)
-    return match.group(0) if match else ""
+    # An allowance granted and held at the area's office (bureau_allowance.py).
+    return match.group(0) if match else held_at_area(text)
 
 
 # Which unit? The caller names two or more units as the ones it might turn to
