@@ -4,7 +4,7 @@ caller asks the money back or what to do, else a report; the other types keep th
 from __future__ import annotations
 
 import pytest
-from hotline.ticketing.routing.fraud_type import complaint_moved, fraud_type
+from hotline.ticketing.routing.fraud_type import complaint_moved, false_claim, fraud_type
 from hotline.ticketing.routing.phonetic import TextSound
 from hotline.ticketing.routing.suggest import Router
 from hotline.ticketing.routing.text import chunks
@@ -64,3 +64,22 @@ def test_a_fraud_asked_about_stays_a_consult(rules_only_router: Router) -> None:
 def test_a_fraud_is_routed_as_a_report_end_to_end(router: Router) -> None:
     text = "我妈 接了个电话 说是 社保局的 说她养老金 要停发 让她 转钱 转了 两万"
     assert router.suggest(text).category == "report"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("早市上有人挨个收摊位费说是城管让收的一问城管根本没这事", "根本没这事"),
+        ("群里有人发通知说明天停课我问了学校根本没有这回事", "根本没有这回事"),
+        ("学校说没这事让找社区", ""),  # a runaround, not a denial of a claim
+    ],
+)
+def test_false_claim(text: str, words: str) -> None:
+    assert false_claim(text) == words
+
+
+def test_a_fee_the_body_denies_is_reported(rules_only_router: Router) -> None:
+    text = "早市上有人挨个收摊位费 一个摊一天十块 说是城管让收的 一问城管根本没这事"
+    assert _category(rules_only_router, text, LEANS_COMPLAINT, "") == "report"
+    said = text.replace(" 一问城管根本没这事", "")
+    assert _category(rules_only_router, said, LEANS_COMPLAINT, "") == "complaint"

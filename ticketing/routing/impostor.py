@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from hotline.ticketing.routing.fraud_type import BODY_DENIED
 from hotline.ticketing.routing.roles import ADDRESSED_AS
 from hotline.ticketing.routing.rule_votes import FRAUD_UNIT
 
@@ -44,7 +45,7 @@ _TRANSFER = re.compile(r"转钱|转账|汇款|打钱|转到|转了|转走|转过
 # unit's man (这是你们公司的人吗, 别是骗子吧): that the unit answers.
 _DENIED = re.compile(
     r"没派人|没派过人|没有派人|(?<!是)不是(?:他们|我们|公司|燃气公司)(?:的|派的)人"
-    r"|根本没(?:这事|这回事|有这事|有这回事)|没有?这回事"
+    rf"|{BODY_DENIED}"
     r"|(?<![是别])(?:这|那)?[俩两几个]?骗子(?![吧吗])"
 )
 

@@ -25,7 +25,12 @@ from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
-from hotline.ticketing.routing.fraud_type import COMPLAINT, complaint_moved, fraud_type
+from hotline.ticketing.routing.fraud_type import (
+    COMPLAINT,
+    complaint_moved,
+    false_claim,
+    fraud_type,
+)
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
 from hotline.ticketing.routing.info_question import (
@@ -266,8 +271,8 @@ class RuleReader:
         prior / (Σs + prior), prior = `classifier.category_prior`: a confident
         classifier decides when no cue or only a weak one was heard; several strong
         cues still win. `asked`: the request as written, punctuated (info_question.py).
-        `fraud`: the words telling a fraud (impostor.fraud_told): no complaint then
-        (fraud_type.py)."""
+        `fraud`: the words telling a fraud (impostor.fraud_told): no complaint then, nor
+        where the body named denies the claim told (fraud_type.py)."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():
@@ -311,7 +316,7 @@ class RuleReader:
             if own and rule_best == REPORT:
                 shifted = toward_complaint(scores)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
-            if fraud and rule_best == COMPLAINT:
+            if (fraud or false_claim(text)) and rule_best == COMPLAINT:
                 shifted = complaint_moved(scores, fraud_type(text))
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
@@ -326,7 +331,7 @@ class RuleReader:
         combined = blend(p_rules, p_clf)
         if own and max(combined, key=lambda c: combined[c]) == REPORT:
             combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
-        if fraud:  # a crime reported whoever lost by it, or help to get the money back
+        if fraud or false_claim(text):  # reported whoever lost by it, or help to get it back
             combined = complaint_moved(combined, fraud_type(text))
         best = max(
             combined,
