@@ -156,6 +156,7 @@ def test_a_strangers_call_then_money_moved_is_read(text: str, words: str) -> Non
     "text",
     [
         "海星早市上有人挨个收摊位费说是城管让收的一问城管根本没这事",  # a say-so, not who he is
+        "物业说是供水公司的事让我们等着供水公司说根本没这回事",  # whose fault, not who he is
         "班主任在群里让交班费还得把转账截图发群里",  # a named sender, not a stranger
         "家长群里有人转了一张通知说明天停课",  # a message forwarded, no money
         "有人敲门说是热力公司的收明年的采暖费交现金打八折热力公司有这事吗",  # asks the company

@@ -26,13 +26,13 @@ _OTHER_DISGUISES = ("疾控", "客服", "银行", "公检法", "网格员", "社
 def _posing() -> tuple[re.Pattern[str], dict[str, str]]:
     """Posing (冒充 / 假冒 / 自称, then within a few characters the disguise; or 说是 /
     说他是 / 说自己是 the disguise's 的: who the speaker is, not 说是城管让收的, whose say-so
-    a charge claims) and each unit name's unit."""
+    a charge claims, nor 说是供水公司的事, whose fault) and each unit name's unit."""
     unit_of = {n: u for u, names in ADDRESSED_AS.items() for n in names}
     names = sorted({*unit_of, *_OTHER_DISGUISES}, key=len, reverse=True)
     name = rf"(?P<name>{'|'.join(re.escape(n) for n in names)})"
     pattern = re.compile(
         rf"(?:(?P<pose>冒充|假冒|自称|假装)|说是|说他是|说她是|说自己是)[^。！？!?]{{0,4}}?{name}"
-        r"(?(pose)|(?=的|工作人员|派来))"
+        r"(?(pose)|(?=的(?!事|责任|问题|规定|要求)|工作人员|派来))"
     )
     return pattern, unit_of
 
