@@ -25,6 +25,12 @@ from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
+from hotline.ticketing.routing.fraud_type import (
+    COMPLAINT,
+    complaint_moved,
+    false_claim,
+    fraud_type,
+)
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
 from hotline.ticketing.routing.info_question import (
@@ -179,14 +185,15 @@ class RuleReader:
         text_sound: TextSound,
         area: AreaHit | None,
         disclaimed: Mapping[str, list[tuple[int, int]]] | None = None,
-        fraud: tuple[str, str | None] = ("", None),
+        fraud: tuple[str, str | None, tuple[int, int] | None] = ("", None, None),
     ) -> UnitScores:
         """The units' phrase scores; area matters vote for the area named (unless a
         unit's duty outweighs them); with no phrase at all, words inside the phrases
         and duties vote weakly. `disclaimed`: per unit, where it is named only to say
         the matter is not its own (disclaimed.py): its phrases said only there count
-        `DISCLAIMED_FACTOR`. `fraud`: the words of a fraudster posing as a unit to get money
-        and the unit posed as (impostor.py): the police's matter, the disguise's words none."""
+        `DISCLAIMED_FACTOR`. `fraud`: the words of a fraudster posing as a unit to get money,
+        the unit posed as and the pretext's span (impostor.fraud_reading): the police's
+        matter, the disguise's words none, no unit's words said inside the pretext."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         scenes = scene_spans(text)
@@ -194,7 +201,7 @@ class RuleReader:
         act = employer_act(text)
         # Water endangering lives is the emergency bureau's (water_danger.py).
         danger = water_danger(text)
-        posing, posed_as = fraud
+        posing, posed_as, pretext = fraud
         # The object acted on names the duty, its setting's words do not (duty_object.py).
         objects = duty_objects(text)
         for unit_id, phrases in self.rules.units.items():
@@ -211,6 +218,8 @@ class RuleReader:
                 hits = [*hits, Hit(danger, DANGER_WEIGHT)]
             if posing and unit_id == posed_as != FRAUD_UNIT:
                 hits = []  # the disguise: its duty words are the pretext
+            if pretext and unit_id != FRAUD_UNIT:
+                hits = _scaled_within(hits, text, [pretext], 0.0)  # the fraudster's words
             if posing and unit_id == FRAUD_UNIT:
                 hits = [*hits, Hit(posing, FRAUD_WEIGHT)]
             weighed = hits
@@ -247,7 +256,12 @@ class RuleReader:
         return UnitScores(votes.scores, word_hits, area_hits, by_words=True)
 
     def category(
-        self, text: str, text_sound: TextSound, p_clf: dict[str, float], asked: str = ""
+        self,
+        text: str,
+        text_sound: TextSound,
+        p_clf: dict[str, float],
+        asked: str = "",
+        fraud: str = "",
     ) -> CategoryChoice:
         """The request type, the cue phrases for it, and the type classifier's share.
 
@@ -256,7 +270,9 @@ class RuleReader:
         (1 − a)·s(t)/Σs + a·p_c(t), a = `classifier.category_weight` ×
         prior / (Σs + prior), prior = `classifier.category_prior`: a confident
         classifier decides when no cue or only a weak one was heard; several strong
-        cues still win. `asked`: the request as written, punctuated (info_question.py)."""
+        cues still win. `asked`: the request as written, punctuated (info_question.py).
+        `fraud`: the words telling a fraud (impostor.fraud_told): no complaint then, nor
+        where the body named denies the claim told (fraud_type.py)."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():
@@ -300,6 +316,9 @@ class RuleReader:
             if own and rule_best == REPORT:
                 shifted = toward_complaint(scores)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+            if (fraud or false_claim(text)) and rule_best == COMPLAINT:
+                shifted = complaint_moved(scores, fraud_type(text))
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
 
@@ -312,6 +331,8 @@ class RuleReader:
         combined = blend(p_rules, p_clf)
         if own and max(combined, key=lambda c: combined[c]) == REPORT:
             combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
+        if fraud or false_claim(text):  # reported whoever lost by it, or help to get it back
+            combined = complaint_moved(combined, fraud_type(text))
         best = max(
             combined,
             key=lambda c: (round(combined[c], 9), scores.get(c, 0.0), -order.get(c, len(order))),
