@@ -23,8 +23,9 @@ How a message raises the flag, in order:
    (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
    landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿;
-   or named by its routines, epidemic_dated.py: 核酸天天做那年) is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
-   dates another one (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   or named by its routines, epidemic_dated.py: 核酸天天做那年) is one weak cue: with a
+   measure (设卡, 居家) it is the measure's matter, alone it dates another one
+   (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
    不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
