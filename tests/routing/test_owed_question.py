@@ -26,6 +26,8 @@ def _compact(text: str) -> str:
         ("我家住一楼不坐电梯，电梯费一楼也要交吗？", "要交吗"),
         ("租房 押金 一千 扣了 六百 说是 清洁费 这么算 对不对", "这么算对不对"),
         ("开户 那年 燃气 公司 收了 一千五 这是 啥钱", "是啥钱"),
+        # a fee's name is no demand: 处理 in 污水处理费
+        ("物业收了污水处理费，供水公司又收一遍，到底该交给谁？", "交给谁"),
     ],
 )
 def test_a_payment_asked_owed_or_to_whom_is_read(text: str, question: str) -> None:
@@ -43,6 +45,7 @@ def test_a_payment_asked_owed_or_to_whom_is_read(text: str, question: str) -> No
         # who received the money, who goes first: no payment asked about
         "村里卖了两块集体地，钱多少、给谁了，谁也不知道。",
         "停水以后送水车别谁嗓门大先给谁",
+        "社区收了停车费，钱交给谁了也不公示",
         # 得交不少: "not a little", no question
         "孩子上个补习班 一学期 得交不少钱",
     ],
