@@ -41,6 +41,8 @@ def test_a_routine_without_a_time_word_or_a_quarantine_is_not_read(text: str) ->
         "我家 那地 转包 给人家了 封楼 那会儿 就开始 不给 承包费",
         "我家 老爷子 高龄补贴 从 健康码 不用了 那会儿 就没到账",
         "老板 从 口罩 那几年 就欠我 工资 一万二",
+        # the seed corpus's line, labelled not 涉疫
+        "芦屯镇封村那阵子我家白菜烂地里了，村里说帮联系收购，结果就没影了。",
     ],
 )
 def test_a_matter_the_routines_only_date_raises_no_flag(router: Router, text: str) -> None:
