@@ -22,9 +22,10 @@ How a message raises the flag, in order:
    another sense (隔离带, 禽流感, 太阳了), and a cue right after an animal's name
    (`animals`) is the animal's disease (猪流感, 羊的布病); an epidemic place followed
    by a word pointing at another place (`landmarks`, `near`: 发热门诊旁边那个胡同) is a
-   landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿)
-   is one weak cue: with a measure (设卡, 居家) it is the measure's matter, alone it
-   dates another one (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿;
+   or named by its routines, epidemic_dated.py: 核酸天天做那年) is one weak cue: with a
+   measure (设卡, 居家) it is the measure's matter, alone it dates another one
+   (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
    不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
@@ -55,6 +56,7 @@ import re
 from itertools import product
 
 from hotline.ticketing.routing import epidemic_told
+from hotline.ticketing.routing.epidemic_dated import routine_dated
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
 from hotline.ticketing.routing.rules import EpidemicRules, Phrase
@@ -194,7 +196,10 @@ class EpidemicReader:
         # The epidemic recalled as a time (疫情那阵儿欠的工资) is silenced as a strong cue
         # and counts as one weak cue: a measure said with it still raises the flag.
         recalled = [w for w in rules.recalled if w in text][:1]
-        excluded = [w for w in rules.exclude if w in text] + recalled
+        # So is a time named by the epidemic's routines (核酸天天做那年, epidemic_dated.py).
+        dated = [d for d in (routine_dated(text),) if d]
+        excluded = [w for w in rules.exclude if w in text] + recalled + dated
+        recalled = recalled or dated
         if self._animal_cue is not None:  # the animal's disease: 猪流感, 羊的布病
             excluded += [m.group(0) for m in self._animal_cue.finditer(text)]
         if self._landmark is not None:  # a place beside an epidemic place

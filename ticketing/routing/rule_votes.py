@@ -39,6 +39,7 @@ from hotline.ticketing.routing.info_question import (
 )
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
+from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_question
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -290,6 +291,8 @@ class RuleReader:
                 hits = [*hits, Hit(whether, WHETHER_WEIGHT)]  # 要不要, 会不会
             if cat_id == CONSULT and (choice := closing_choice(asked, text)):
                 hits = [*hits, Hit(choice, CLOSING_CHOICE_WEIGHT)]  # 算我的还是热力的, 能办不
+            if cat_id == CONSULT and (owed := owed_question(text)):
+                hits = [*hits, Hit(owed, OWED_QUESTION_WEIGHT)]  # 该不该交, 该交给谁
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             if cat_id == HELP and (please := polite_ask(asked)):
