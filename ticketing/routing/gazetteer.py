@@ -16,6 +16,7 @@ from hotline.ticketing.routing.phonetic import (
     syllables,
 )
 from hotline.ticketing.routing.place_after import cue_tail
+from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
 from hotline.ticketing.routing.place_ninekey import PlaceNineKey
@@ -74,6 +75,8 @@ class Gazetteer:
         self._swapped = PlaceSwapped(
             official, self._area_of, phonetic.is_word if phonetic is not None else lambda _: False
         )
+        # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
+        self._hesitation = PlaceHesitation(official)
         self._not_places = frozenset(rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
@@ -111,6 +114,7 @@ class Gazetteer:
         written += self._initials.find(lowered)
         written += self._lookalikes.find(text)  # 红族镇, 望诲那边 (place_lookalike.py)
         written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
+        written += self._hesitation.find(text)  # 望那个海街道 (place_hesitation.py)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
