@@ -4,17 +4,15 @@ place is expected after the name, never a flag, a word or a sea told with a fill
 from __future__ import annotations
 
 import pytest
+from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 
-OFFICIAL = {
-    "红海街道": "honghai",
-    "海星街道": "haixing",
-    "望海街道": "wanghai",
-    "熊岳镇": "xiongyue",
-    "芦屯镇": "lutun",
-    "红旗镇": "hongqi",
-}
+
+@pytest.fixture
+def reader(routing_catalog: Catalog) -> PlaceHesitation:
+    """The reader over the catalogue's six official area names (红海街道 … 红旗镇)."""
+    return PlaceHesitation({area.name: area.id for area in routing_catalog.areas})
 
 
 @pytest.mark.parametrize(
@@ -27,10 +25,9 @@ OFFICIAL = {
     ],
 )
 def test_a_name_broken_by_a_hesitation_where_a_place_follows_is_the_area(
-    text: str, short: str, area: str
+    reader: PlaceHesitation, text: str, short: str, area: str
 ) -> None:
-    start = text.index(short[0])
-    assert PlaceHesitation(OFFICIAL).find(text) == [(start, short, area)]
+    assert reader.find(text) == [(text.index(short[0]), short, area)]
 
 
 @pytest.mark.parametrize(
@@ -43,8 +40,8 @@ def test_a_name_broken_by_a_hesitation_where_a_place_follows_is_the_area(
         "红这旗镇",  # a lone 这 is no hesitation
     ],
 )
-def test_no_broken_name_elsewhere(text: str) -> None:
-    assert PlaceHesitation(OFFICIAL).find(text) == []
+def test_no_broken_name_elsewhere(reader: PlaceHesitation, text: str) -> None:
+    assert reader.find(text) == []
 
 
 def test_the_router_places_a_name_said_with_a_hesitation_inside(router: Router) -> None:
