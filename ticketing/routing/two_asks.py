@@ -8,14 +8,17 @@ A caller asks one body for one thing and then, joined by 另外 / 再一个 / �
 能报) and its question often outweigh the first ask, and the body that grants the allowance
 was shown as lead, the one asked to act not at all.
 
-Counted on the retired sets of rounds 2–27 (each half of a request routed alone, the
-halves naming two different units): where the second ask is a question of entitlement, the
-first ask's unit is the labelled lead 6 of 6 times and the second's is among the labelled
-协办 5 of 6 (83 %; r14_assist 12, r22_assist 18, r27_assist 10, 13, 24; not r15_assist 3,
-whose 医保能报吗 is left to the lead). Not built for any second ask: over all the
-connectors, the first ask's unit leads 16 of 19 times, but the second's assists only 8 of 19
-(42 %): a second ask of the same kind (换证需不需要体检, 顺便撒点沙子) is mostly the lead's
-to pass on or answer.
+Counted on the retired sets of rounds 2–27 (each half of a request routed alone): the
+reading below finds six requests; in five the halves name two units, and in all five the
+first ask's unit is the labelled lead, in four of five (80 %) the second's among the
+labelled 协办 (r22_assist 18, r27_assist 10, 13, 24; not r15_assist 3, whose 医保能报吗 the
+health bureau answers). The sixth asks one unit twice (r18_assist 2: 低保, 临时救助). A bare
+还有 is not read: it mostly adds to the scene (还有人在旁边抽烟), and where it starts a second
+ask of entitlement the split is 5 of 7 (71 %; r17_assist 1 has the second ask's unit lead).
+Not built for every second ask: after 另外, 再一个, 还想问, 还有就是 or 顺便 with a second
+ask of any kind, the halves name two units in 19 requests; the first's unit leads in 16, but
+the second's assists in 8 (42 %): a second ask of another kind (换证需不需要体检, 顺便撒点
+沙子) is mostly the lead's to pass on.
 """
 
 from __future__ import annotations
