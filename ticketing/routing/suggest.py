@@ -75,12 +75,7 @@ from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.area_named import area_named_acts, area_notice
 from hotline.ticketing.routing.area_roles import area_acts, area_asked
-from hotline.ticketing.routing.assist import (
-    MAX_ASSISTING,
-    SHOWN_POINTS,
-    Assist,
-    assisting_units,
-)
+from hotline.ticketing.routing.assist import MAX_ASSISTING, SHOWN_POINTS, Assist, assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
@@ -133,6 +128,7 @@ from hotline.ticketing.routing.shared_duty import (
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion, blank
 from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
+from hotline.ticketing.routing.two_asks import first_ask_leads
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
     from hotline.ticketing.routing.classifier import HistoryModel
@@ -410,7 +406,8 @@ class Router:
             which_unit=choice,
             evidence=evidence,
         )
-        return self._with_auto(suggestion)
+        # Two asks, the second of entitlement: each half routed alone (two_asks.py).
+        return self._with_auto(first_ask_leads(suggestion, text, self.suggest, self._name))
 
     def _assisting(
         self,
