@@ -47,6 +47,16 @@ from hotline.ticketing.routing.duty_paper import paper_readings
         ("想提公积金还房贷，要不要带不动产证", "housing", "natural_resources"),
         ("娃两个月了，育儿补贴和孩子的医保能一起办吗", "health", "medical_insurance"),
         ("在沈阳交的社保想转回来，医保也一起转吗", "human_resources", "medical_insurance"),
+        (
+            "我爸瘫在床上起不来，身份证过期了，能不能派人上门给办",
+            "public_security",
+            "civil_affairs",
+        ),
+        (
+            "我姑姑在医院去世了，医院给开了死亡证明，户口注销去哪个派出所办",
+            "public_security",
+            "health",
+        ),
     ],
 )
 def test_the_duty_is_read_over_the_papers_other_body(text: str, unit: str, setting: str) -> None:
@@ -74,6 +84,10 @@ def test_the_duty_is_read_over_the_papers_other_body(text: str, unit: str, setti
         "殡仪馆的钱和丧葬费一共能报多少",
         # a funeral grant with no insurance told: the labels split with civil affairs
         "我父亲去世了，想问问丧葬补助去哪领",
+        # an identity card a marriage or an allowance needs; the card's number on another paper
+        "身份证过期了还没换，下礼拜登记结婚能用吗",
+        "拿着老人的身份证能不能代办高龄补贴",
+        "水费单子上的身份证号错了一位，去哪改",
     ],
 )
 def test_near_misses_are_not_read(text: str) -> None:
@@ -87,9 +101,18 @@ def test_near_misses_are_not_read(text: str) -> None:
         ("工伤认定申请表交了三回都给退回来，一回说缺章一回说身份证不清楚", "human_resources"),
         ("孩子出生医学证明上妈妈的身份证号错了，派出所不给上户口，帮忙联系医院改过来", "health"),
         ("房产证上名字错了一个字，是去派出所改还是去不动产改", "natural_resources"),
+        ("医院给开了死亡证明 我舅的户口注销是谁去办 要带啥", "public_security"),
     ],
 )
 def test_the_router_follows_the_duty_over_the_paper(
     rules_only_router: Router, text: str, unit: str
 ) -> None:
     assert rules_only_router.suggest(text).department == unit
+
+
+def test_a_bedridden_persons_identity_card_is_the_polices_over_the_care_home(
+    router: Router,
+) -> None:
+    # The seed classifier reads the care home as civil affairs' without the card's reading.
+    text = "我大姨住养老院 卧床好几年了 身份证丢了 能不能上门给补"
+    assert router.suggest(text).department == "public_security"

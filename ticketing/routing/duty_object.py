@@ -31,6 +31,7 @@ from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
+from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 
@@ -340,7 +341,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     a disputed charge by the duty over its price or the thing paid for (duty_fee.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py), an allowance by
-    its grantor (bureau_allowance.py) and the papers (duty_paper.py) as objects."""
+    its grantor (bureau_allowance.py), a person or an animal in need by what they need
+    (person_in_need.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -374,6 +376,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + shared_thing_readings(text)
         + pupil_transport_readings(text)
         + allowance_readings(text)
+        + need_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [

@@ -17,7 +17,9 @@ bench/RESULTS.md, round 24 paper24):
   not the police's 户口 it holds up; lost while a 户口 waits, the police's window asks for
   it and the labels name the police (a retired and a dev line), so it is not read;
 - a death certificate asked who issues it (死亡证明谁给开, 赶紧给开个证): health's (3 of 3),
-  not the police or the funeral; not a transfer of a house or an account that needs one;
+  not the police or the funeral; not a transfer of a house or an account that needs one,
+  nor one already issued (医院给开了死亡证明, then the 户口's cancellation asked: the police's,
+  r27_written:81, whose 户口 act the death certificate no longer hides);
 - a vaccination booklet lost (接种证 … 弄丢了): health's (3 of 3), not the school's entry;
 - a 房本's name or area wrong, or a name to be added: 不动产登记, natural resources' (6 of 6),
   not the police's 身份证; not a bill reckoned on the area (the bill's unit);
@@ -28,6 +30,13 @@ bench/RESULTS.md, round 24 paper24):
   退休金, 养老金 told): social insurance, human resources' (2 of 2), not the police's 户口注销
   证明; with no insurance told the labels split (2 human resources, 1 civil affairs on the
   same bare ask, holdout2), and the funeral parlour's own bill (殡仪馆) is civil affairs';
+- an identity card renewed, reissued, corrected or made, or a temporary one (身份证过期了,
+  身份证丢了咋补, 临时身份证在哪能办, 瘫在炕上 身份证过期了 能不能派人上门来给办): 居民身份证,
+  the police's (31 of 31 labels, rounds 2–27; the seed corpus 5 of 5), not civil affairs'
+  disability or the community that said it cannot; not where a marriage, an allowance, a
+  transfer of an account or a deed is the matter that needs the card (4 lines: civil affairs
+  2, water, health), and not the card's number written wrong on another paper (身份证号错了
+  on a deed or a birth certificate: that paper's unit);
 - 公积金 (the housing fund), whatever paper it asks for: housing's (9 of 9);
 - 育儿补贴 (the childcare grant), whatever paper it asks for: health's (9 of 9), not the
   medical insurance or the 户口 a newborn also needs;
@@ -66,7 +75,8 @@ _HUKOU_ACT = re.compile(
 )
 # The matter the 户口 serves, when it is another body's (the labels follow the matter).
 _HUKOU_FOR = re.compile(
-    r"上学|入学|小学|初中|学校|婚姻登记|低保|养老金|退休金|选举|分红|医保|参保|村规|补贴|确权|证明"
+    r"上学|入学|小学|初中|学校|婚姻登记|低保|养老金|退休金|选举|分红|医保|参保|村规|补贴|确权"
+    r"|(?<!死亡)证明"
 )
 _BIRTH_PAPER = r"(?:出生医学证明|出生证)"
 _BIRTH_PAPER_WRONG = re.compile(
@@ -82,6 +92,8 @@ _DEATH_PAPER = re.compile(r"死[亡忘](?:医学)?证明")
 # Who issues it, asked anywhere in the request (赶紧给开个证 after the counters are told).
 _ISSUE_ASKED = re.compile(r"谁给开|谁开|哪开|不给开|开不了|出具|由哪|开个证|给开")
 _DEATH_PAPER_FOR = re.compile(r"过户|户名|殡仪馆的车|联系殡仪馆")
+# A certificate already issued (医院给开了死亡证明 … 户口注销是谁去办): the next step is asked.
+_DEATH_PAPER_ISSUED = re.compile(r"开了死[亡忘]|开好了|已经开|给开了")
 _BOOKLET_LOST = re.compile(rf"接种证{_STOP}{{0,12}}?(?:丢|没了|找不到|找不着)")
 _DEED_FIX = re.compile(
     rf"(?:房本|房笨|房产证|不动产证|房照){_STOP}{{0,16}}?"
@@ -98,6 +110,12 @@ _INSURED = re.compile(r"社保|退休|养老金|养老保险")
 _HOUSING_FUND = re.compile(r"公积金")
 _CHILDCARE_GRANT = re.compile(r"育儿补贴")
 _PENSION_MOVED = re.compile(rf"社保{_STOP}{{0,6}}?转(?:移|回|出|入|过|到)|(?:转移|转回|转出)社保")
+_ID_CARD_ACT = re.compile(
+    r"身份证(?!号)[^。！？，]{0,8}?(?:过期|到期|换|补|丢|改|错|办)|临时身份证"
+    r"|(?:办|换|补|领)[^。！？，]{0,2}身份证"
+)
+# The matter the card serves, when it is another body's (结婚, 补贴, 水费户头 过户, 房本).
+_ID_CARD_FOR = re.compile(r"结婚|补贴|过户|低保|户头|开户|水费|电费|燃气|号码|不动产|房本|房产证")
 _NEVER = re.compile(r"(?!)")  # no exception
 
 
@@ -121,7 +139,7 @@ def birth_paper(text: str) -> str:
 def death_paper(text: str) -> str:
     """The words telling a death certificate and who issues it asked (not for a transfer
     or the funeral parlour's car), or ""."""
-    if _ISSUE_ASKED.search(text) is None:
+    if _ISSUE_ASKED.search(text) is None or _DEATH_PAPER_ISSUED.search(text):
         return ""
     return _unless(_DEATH_PAPER, _DEATH_PAPER_FOR, text)
 
@@ -137,6 +155,7 @@ def paper_readings(text: str) -> list[Reading]:
     hukou = hukou_act(text)
     readings: list[Reading] = [
         (POLICE_UNIT, hukou, (RELIEF_UNIT, HEALTH_UNIT)),
+        (POLICE_UNIT, _unless(_ID_CARD_ACT, _ID_CARD_FOR, text), (RELIEF_UNIT, HEALTH_UNIT)),
         (HEALTH_UNIT, birth_paper(text), (POLICE_UNIT,)),
         (HEALTH_UNIT, death_paper(text), (POLICE_UNIT, RELIEF_UNIT)),
         (HEALTH_UNIT, _unless(_BOOKLET_LOST, _NEVER, text), (EDUCATION_UNIT,)),
