@@ -74,6 +74,13 @@ def test_a_violation_told_for_the_family_is_reported(
     assert _category(rules_only_router, text, LEANS_REPORT) == expected
 
 
-def test_routed_end_to_end_as_a_report(router: Router) -> None:
-    said = "我是替我奶奶打的 村里有个人没有执照 在家给人打针挂水 我奶奶挂了两天水 起了一身红疙瘩"
+@pytest.mark.parametrize(
+    "said",
+    [
+        "我是替我奶奶打的 村里有个人没有执照 在家给人打针挂水 我奶奶挂了两天水 起了一身红疙瘩",
+        "我是替我爸打的 他在集上买的暖风机 一插就冒烟 那人天天在集上卖 也没个执照",
+    ],
+)
+def test_routed_end_to_end_as_a_report(router: Router, said: str) -> None:
+    # Both were complaints before: the family harmed moved half the report's share.
     assert router.suggest(said).category == "report"

@@ -9,7 +9,8 @@ than a report: over the retired, dev and seed sets 308 complaints against 16 rep
 那个饭店, 我家附近有个黑诊所) says only where a wrong is done to others, and a fraud on the
 caller's family (我妈买了保健品 … 骗, 冒充疾控的让交钱), or a wrong done to many with the
 family among them (我爸也传上了 … 好几个老人), is still the public's wrong to report; so is a
-covert, unlicensed or gambling act told (violation_told.py: 8 of 8 such lines are reports).
+covert, unlicensed or gambling act told (violation_told.py: of the 9 such lines where the
+family is named, 8 are reports and none a complaint).
 
 `caller_harmed` finds the words that name the caller's own as harmed (their home, family,
 or their windows or laundry disturbed); `RuleReader.category`

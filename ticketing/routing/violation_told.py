@@ -9,10 +9,12 @@ harmed or the caller speaks for them (替我妈打的 … 那人天天在集上�
 
 Counted on rounds 2–27, the seed corpus, the dev and hold-out sets: of the 198 lines telling
 such an act and no refusal to the caller, 189 are reports (95 %), 4 complaints, 4 consults,
-1 a suggestion. Where harm.py reads the caller's own home or family as harmed, 8 of the 8
-such lines are reports (rounds 8, 19 and 27: the family spoken for, or a bystander). The
-exception is a remedy refused to the caller (不给退, 不认账, 也不给明细): the violator then did
-the caller a wrong, the complaint's 标志 — 3 of 3 such lines are complaints.
+1 a suggestion (rounds 2–27 alone: 164 of 172; rounds 2–22 132 of 138, rounds 23–27 32 of
+34). Where harm.py reads the caller's own home or family as harmed, 8 of the 9 such lines are
+reports and none a complaint (rounds 8, 19 and 27: the family spoken for, or a bystander; the
+ninth a consult, 网吧能让未成年进吗). The exception is a remedy refused to the caller (不给退,
+不认账, 也不给明细): the violator then did the caller a wrong, the complaint's 标志 — 3 of 3
+such lines are complaints.
 
 `violation_told` gives the words of the act (harm.py then no longer moves the report's share
 to the complaint), or "" when none is told or a remedy was refused.
