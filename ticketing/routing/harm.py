@@ -8,7 +8,9 @@ than a report: over the retired, dev and seed sets 308 complaints against 16 rep
 我家 other than as a landmark, 130 against 16 a member of the family. The landmark (我家楼下
 那个饭店, 我家附近有个黑诊所) says only where a wrong is done to others, and a fraud on the
 caller's family (我妈买了保健品 … 骗, 冒充疾控的让交钱), or a wrong done to many with the
-family among them (我爸也传上了 … 好几个老人), is still the public's wrong to report.
+family among them (我爸也传上了 … 好几个老人), is still the public's wrong to report; so is a
+covert, unlicensed or gambling act told (violation_told.py: of the 9 such lines where the
+family is named, 8 are reports and none a complaint).
 
 `caller_harmed` finds the words that name the caller's own as harmed (their home, family,
 or their windows or laundry disturbed); `RuleReader.category`
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+from hotline.ticketing.routing.violation_told import violation_told
 
 REPORT, COMPLAINT = "report", "complaint"
 # The share of the report's weight (the cues' and the type classifier's each) that goes to
@@ -62,7 +66,7 @@ _MANY_HARMED = re.compile(
 def caller_harmed(text: str) -> str:
     """The words naming the caller's own home or family in `text` (compact, after the speech
     rewrite: 俺 is already 我), or "" when none does or the wrong is reported anyway."""
-    if _REPORTED_ANYWAY.search(text) or _MANY_HARMED.search(text):
+    if _REPORTED_ANYWAY.search(text) or _MANY_HARMED.search(text) or violation_told(text):
         return ""
     found = _HOME.search(text) or _KIN.search(text) or _DISTURBED.search(text)
     return found.group(0) if found else ""
