@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing.fraud_type import complaint_moved, false_claim, fraud_type
-from hotline.ticketing.routing.phonetic import TextSound
 from hotline.ticketing.routing.suggest import Router
-from hotline.ticketing.routing.text import chunks
+
+from tests.fixtures.routing import rule_category
 
 
 @pytest.mark.parametrize(
@@ -33,8 +33,7 @@ def test_complaint_moved_moves_the_complaints_whole_share() -> None:
 
 
 def _category(router: Router, text: str, p_clf: dict[str, float], fraud: str) -> str:
-    compact = text.replace(" ", "")
-    return router._rules.category(compact, TextSound(chunks(text)), p_clf, text, fraud).category
+    return rule_category(router, text, p_clf, asked=text, fraud=fraud)
 
 
 # A classifier leaning to complaint, as it does on the family's own money lost.

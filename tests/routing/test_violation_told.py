@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing.harm import caller_harmed
-from hotline.ticketing.routing.phonetic import TextSound
 from hotline.ticketing.routing.suggest import Router
-from hotline.ticketing.routing.text import chunks
 from hotline.ticketing.routing.violation_told import violation_told
+
+from tests.fixtures.routing import rule_category
 
 
 @pytest.mark.parametrize(
@@ -50,11 +50,6 @@ def test_the_family_harmed_by_a_refusal_still_is() -> None:
     assert caller_harmed("我妈在一个没执照的诊所打针起了疙瘩找他他不认账") == "我妈"
 
 
-def _category(router: Router, text: str, p_clf: dict[str, float]) -> str:
-    compact = text.replace(" ", "")
-    return router._rules.category(compact, TextSound(chunks(text)), p_clf).category
-
-
 # A classifier leaning to report, as it does on an unlicensed seller or a covert act.
 LEANS_REPORT = {"report": 0.6, "complaint": 0.3, "help": 0.1}
 
@@ -71,7 +66,7 @@ LEANS_REPORT = {"report": 0.6, "complaint": 0.3, "help": 0.1}
 def test_a_violation_told_for_the_family_is_reported(
     rules_only_router: Router, text: str, expected: str
 ) -> None:
-    assert _category(rules_only_router, text, LEANS_REPORT) == expected
+    assert rule_category(rules_only_router, text, LEANS_REPORT) == expected
 
 
 @pytest.mark.parametrize(

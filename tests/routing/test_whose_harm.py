@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing.harm import OWN_HARM_SHIFT, caller_harmed, toward_complaint
-from hotline.ticketing.routing.phonetic import TextSound
 from hotline.ticketing.routing.suggest import Router
-from hotline.ticketing.routing.text import chunks
+
+from tests.fixtures.routing import rule_category
 
 
 @pytest.mark.parametrize(
@@ -51,11 +51,6 @@ def test_toward_complaint_moves_the_reports_share() -> None:
     assert toward_complaint({"help": 1.0}) == {"help": 1.0}
 
 
-def _category(router: Router, text: str, p_clf: dict[str, float]) -> str:
-    compact = text.replace(" ", "")
-    return router._rules.category(compact, TextSound(chunks(text)), p_clf).category
-
-
 # A classifier leaning to report, as it does on a nuisance or a wrong it has seen reported.
 LEANS_REPORT = {"report": 0.6, "complaint": 0.3, "help": 0.1}
 
@@ -79,13 +74,13 @@ LEANS_REPORT = {"report": 0.6, "complaint": 0.3, "help": 0.1}
 def test_whose_harm_decides_report_or_complaint(
     rules_only_router: Router, text: str, expected: str
 ) -> None:
-    assert _category(rules_only_router, text, LEANS_REPORT) == expected
+    assert rule_category(rules_only_router, text, LEANS_REPORT) == expected
 
 
 def test_own_harm_does_not_lift_the_complaint_over_another_type(rules_only_router: Router) -> None:
     # Only where the report would win: a help stays a help although the home is named.
     leans_help = {"help": 0.5, "report": 0.3, "complaint": 0.2}
-    assert _category(rules_only_router, "我们家羊圈里的羊拉稀死了好几只", leans_help) == "help"
+    assert rule_category(rules_only_router, "我们家羊圈里的羊拉稀死了好几只", leans_help) == "help"
 
 
 def test_a_report_said_by_cues_alone_yields_to_the_callers_own_grievance(

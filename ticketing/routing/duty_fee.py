@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.duty_bill import property_charge
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 HOUSING_UNIT = "housing"
@@ -111,8 +112,7 @@ def heating_fee_disputed(text: str) -> str:
         return ""
     if property_charge(text) or property_fee_cut(text):
         return ""
-    fee, disputed = _HEATING_FEE.search(text), _FEE_DISPUTED.search(text)
-    return f"{fee.group(0)}…{disputed.group(0)}" if fee and disputed else ""
+    return both_words(_HEATING_FEE, _FEE_DISPUTED, text)
 
 
 def car_park_price(text: str) -> str:
@@ -133,8 +133,7 @@ def vaccine_fee(text: str) -> str:
     one a school collects, not a ride to it), or ""."""
     if _ANIMAL.search(text) or _NOT_THE_SHOTS.search(text):
         return ""
-    shot, fee = _VACCINE.search(text), _VACCINE_FEE.search(text)
-    return f"{shot.group(0)}…{fee.group(0)}" if shot and fee else ""
+    return both_words(_VACCINE, _VACCINE_FEE, text)
 
 
 def fee_readings(text: str) -> list[Reading]:
@@ -184,16 +183,14 @@ def clinic_charge(text: str) -> str:
     """The words telling a hospital's or clinic's own charge disputed, no other duty's, or ""."""
     if _OTHER_CHARGE.search(text):
         return ""
-    clinic, charge = _CLINIC.search(text), _CLINIC_CHARGE.search(text)
-    return f"{clinic.group(0)}…{charge.group(0)}" if clinic and charge else ""
+    return both_words(_CLINIC, _CLINIC_CHARGE, text)
 
 
 def hired_deposit(text: str) -> str:
     """The words telling a hired thing's deposit held back by a business, or ""."""
     if _OTHER_DEPOSIT.search(text):
         return ""
-    hired, held = _HIRED.search(text), _DEPOSIT_HELD.search(text)
-    return f"{hired.group(0)}…{held.group(0)}" if hired and held else ""
+    return both_words(_HIRED, _DEPOSIT_HELD, text)
 
 
 def charging_post(text: str) -> str:
@@ -240,5 +237,4 @@ def fire_kit_fee(text: str) -> str:
     property company's yearly fee), or ""."""
     if _FIRE_LANE.search(text):
         return ""
-    kit, charge = _FIRE_KIT.search(text), _FIRE_CHARGE.search(text)
-    return f"{kit.group(0)}…{charge.group(0)}" if kit and charge else ""
+    return both_words(_FIRE_KIT, _FIRE_CHARGE, text)

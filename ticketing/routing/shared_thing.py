@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 HEALTH_UNIT = "health"
@@ -90,24 +91,21 @@ def shared_illness(text: str) -> str:
     """The words telling illness among those who share a building's thing, or ""."""
     if _NOT_A_BUILDINGS.search(text) or _KEEPERS_CONDUCT.search(text):
         return ""
-    ill, shared = _ILL.search(text), _SHARED.search(text)
-    return f"{shared.group(0)}…{ill.group(0)}" if ill and shared else ""
+    return both_words(_SHARED, _ILL, text)
 
 
 def let_flat_fire_risk(text: str) -> str:
     """The words telling a fire risk in a flat let room by room, or ""."""
     if _SPLIT_LETTING.search(text):
         return ""
-    let, risk = _LET_BY_ROOM.search(text), _FIRE_RISK.search(text)
-    return f"{let.group(0)}…{risk.group(0)}" if let and risk else ""
+    return both_words(_LET_BY_ROOM, _FIRE_RISK, text)
 
 
 def upstairs_leak_owner_away(text: str) -> str:
     """The words telling a water pipe leaking upstairs while its owner is away, or ""."""
     if _NOT_A_WATER_PIPE.search(text):
         return ""
-    leak, away = _UPSTAIRS_LEAK.search(text), _OWNER_AWAY.search(text)
-    return f"{leak.group(0)}…{away.group(0)}" if leak and away else ""
+    return both_words(_UPSTAIRS_LEAK, _OWNER_AWAY, text)
 
 
 def shared_thing_readings(text: str) -> list[Reading]:
