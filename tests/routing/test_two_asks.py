@@ -3,6 +3,7 @@ first ask's unit leads and the second's assists; other second asks are not read.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -66,7 +67,8 @@ def _route(units: dict[str, str]) -> Callable[[str], Suggestion]:
     """A router for the halves: the unit of the first word found."""
 
     def route(text: str) -> Suggestion:
-        return _suggestion(next(u for word, u in units.items() if word in text))
+        half = _suggestion(next(u for word, u in units.items() if word in text))
+        return dataclasses.replace(half, confidence=0.55)  # a half's own confidence
 
     return route
 
@@ -78,6 +80,8 @@ def test_the_first_asks_unit_leads_and_the_entitlements_assists() -> None:
     assert got.department == "education"
     assert [u for u, _ in got.assisting] == ["medical_insurance"]
     assert got.alternatives[0].department == "medical_insurance"
+    assert got.alternatives[0].score == 0.8  # the old lead keeps its own
+    assert got.confidence == 0.55  # the new lead's is its ask's, routed alone
     assert got.explanation.startswith("建议主办：education（来电先请其办理")
     assert got.explanation.endswith("；类型：咨询")
     assert got.second_ask == "另外…能不能报"  # held for a person

@@ -64,7 +64,8 @@ def first_ask_leads(
     # A caller asking which unit handles it names alternatives, not 协办 (shared_duty.py).
     if asks is None or suggestion.which_unit:
         return suggestion
-    lead, other = (route(ask).department for ask in asks)
+    first, second = (route(ask) for ask in asks)
+    lead, other = first.department, second.department
     if lead is None or other is None or lead == other:
         return suggestion
     found = (CONNECTOR.match(asks[1]), ENTITLEMENT.search(asks[1]))
@@ -92,6 +93,7 @@ def first_ask_leads(
     return dataclasses.replace(
         changed,
         department=lead,
+        confidence=first.confidence,  # the first ask's own, not the whole text's old lead's
         alternatives=alternatives,
         explanation=f"{sentence}；{notes}" if notes else sentence,
         decided_by="rules",
