@@ -104,11 +104,8 @@ def allowance_readings(text: str) -> list[Reading]:
     """The grantor's duty for each allowance read, over the areas: the office that passed the
     money on only sets the scene (the classifier, trained on towns' own money matters, gives
     the town named much of its vote), unless the caller asks the area to act."""
-    found: list[Reading] = []
-    welfare = welfare_unpaid(text)
-    if welfare:
-        found.append((RELIEF_UNIT, welfare, AREA_UNITS))
-    farm = farm_subsidy(text)
-    if farm:
-        found.append((FARM_UNIT, farm, AREA_UNITS))
-    return found
+    readings: list[Reading] = [
+        (RELIEF_UNIT, welfare_unpaid(text), AREA_UNITS),
+        (FARM_UNIT, farm_subsidy(text), AREA_UNITS),
+    ]
+    return [r for r in readings if r[1]]

@@ -138,20 +138,13 @@ def vaccine_fee(text: str) -> str:
 
 def fee_readings(text: str) -> list[Reading]:
     """Each disputed charge read as the duty over its price or the thing paid for."""
-    found: list[Reading] = []
-    cut = property_fee_cut(text)
-    if cut:
-        found.append((HOUSING_UNIT, cut, UTILITY_UNITS))
-    heating = heating_fee_disputed(text)
-    if heating:
-        found.append((HEATING_UNIT, heating, (HOUSING_UNIT,)))
-    park = car_park_price(text)
-    if park:
-        found.append((MARKET_UNIT, park, ("health", "culture_tourism", "urban_management")))
-    shot = vaccine_fee(text)
-    if shot:
-        found.append((HEALTH_UNIT, shot, ("medical_insurance",)))
-    return found + more_fee_readings(text)
+    readings: list[Reading] = [
+        (HOUSING_UNIT, property_fee_cut(text), UTILITY_UNITS),
+        (HEATING_UNIT, heating_fee_disputed(text), (HOUSING_UNIT,)),
+        (MARKET_UNIT, car_park_price(text), ("health", "culture_tourism", "urban_management")),
+        (HEALTH_UNIT, vaccine_fee(text), ("medical_insurance",)),
+    ]
+    return [r for r in readings if r[1]] + more_fee_readings(text)
 
 
 # A hospital's or clinic's own charge: money taken, a deposit before treatment, a fee on its
@@ -204,20 +197,13 @@ def charging_post(text: str) -> str:
 def more_fee_readings(text: str) -> list[Reading]:
     """A clinic's charge, a hired thing's deposit, a charging post's installation, fire-safety
     kit charged for."""
-    found: list[Reading] = []
-    clinic = clinic_charge(text)
-    if clinic:
-        found.append((HEALTH_UNIT, clinic, ("medical_insurance",)))
-    deposit = hired_deposit(text)
-    if deposit:
-        found.append((MARKET_UNIT, deposit, ("urban_management", "culture_tourism")))
-    post = charging_post(text)
-    if post:
-        found.append(("power", post, (HOUSING_UNIT,)))
-    fire = fire_kit_fee(text)
-    if fire:
-        found.append(("emergency", fire, (HOUSING_UNIT,)))
-    return found
+    readings: list[Reading] = [
+        (HEALTH_UNIT, clinic_charge(text), ("medical_insurance",)),
+        (MARKET_UNIT, hired_deposit(text), ("urban_management", "culture_tourism")),
+        ("power", charging_post(text), (HOUSING_UNIT,)),
+        ("emergency", fire_kit_fee(text), (HOUSING_UNIT,)),
+    ]
+    return [r for r in readings if r[1]]
 
 
 # Fire-safety kit, its repair or fire training charged for (物业每户收一百块自己买灭火器, 按户收

@@ -109,7 +109,10 @@ def _pretext(text: str) -> tuple[re.Match[str], re.Match[str], str | None] | Non
 def fraud_reading(text: str) -> tuple[str, str | None, tuple[int, int] | None]:
     """`impostor`'s words and unit, and where the pretext lies (from the posing or the
     stranger's call to the money moved or the denial; None for the script alone): its
-    duty words (养老金要认证, 医保卡冻结了) are the fraudster's, no unit's vote."""
+    duty words (养老金要认证, 医保卡冻结了) are the fraudster's, no unit's vote. The words
+    tell a fraud, a crime reported whoever lost by it: on rounds 2–26, the seed corpus and
+    the dev sets no line read so is labelled a complaint (19 lines: report 11, help 6,
+    consult 2; fraud_type.py), and help and consult keep their cues."""
     found = _pretext(text)
     if found is None:
         return _script(text), None, None
@@ -125,13 +128,6 @@ def impostor(text: str) -> tuple[str, str | None]:
     otherwise."""
     words, posed_as, _ = fraud_reading(text)
     return words, posed_as
-
-
-def fraud_told(text: str) -> str:
-    """The words telling a fraud (`impostor`), or "": a crime reported whoever lost by it.
-    On rounds 2–26, the seed corpus and the dev sets no line this reads is labelled a
-    complaint (19 lines: report 11, help 6, consult 2); help and consult keep their cues."""
-    return impostor(text)[0]
 
 
 def without_pretext(text: str) -> str:

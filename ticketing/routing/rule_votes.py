@@ -272,8 +272,8 @@ class RuleReader:
         prior / (Σs + prior), prior = `classifier.category_prior`: a confident
         classifier decides when no cue or only a weak one was heard; several strong
         cues still win. `asked`: the request as written, punctuated (info_question.py).
-        `fraud`: the words telling a fraud (impostor.fraud_told): no complaint then, nor
-        where the body named denies the claim told (fraud_type.py)."""
+        `fraud`: the words telling a fraud (the first of impostor.fraud_reading): no
+        complaint then, nor where the body named denies the claim told (fraud_type.py)."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
         for cat_id, phrases in self.rules.category_cues.items():

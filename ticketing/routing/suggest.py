@@ -87,7 +87,7 @@ from hotline.ticketing.routing.employer import LABOUR_UNIT, employer_act, labour
 from hotline.ticketing.routing.evidence import gather_evidence
 from hotline.ticketing.routing.explain import Votes, context_notes, who_decided
 from hotline.ticketing.routing.gazetteer import AreaHit, Gazetteer
-from hotline.ticketing.routing.impostor import fraud_reading, fraud_told, without_pretext
+from hotline.ticketing.routing.impostor import fraud_reading, without_pretext
 from hotline.ticketing.routing.matching import quote, rule_words
 from hotline.ticketing.routing.model_votes import (
     AreaClasses,
@@ -228,11 +228,10 @@ class Router:
         area = self.gazetteer.find(whole, whole_sound)
         voter = self.classifier()
         p_type = voter.category_probabilities(clf_text) if voter else {}
-        category = self._rules.category(compact, text_sound, p_type, matter, fraud_told(compact))
+        fraud = fraud_reading(compact)  # its words: a fraud told, no complaint (fraud_type.py)
+        category = self._rules.category(compact, text_sound, p_type, matter, fraud[0])
         epidemic_words = self._rules.epidemic_words(whole, whole_sound)
-        units = self._rules.unit_scores(
-            compact, text_sound, area, set_aside_spans(compact), fraud_reading(compact)
-        )
+        units = self._rules.unit_scores(compact, text_sound, area, set_aside_spans(compact), fraud)
         # The classifier skips who calls, units that said no or acted before, a pretext.
         clf_read = without_pretext(without_scene(without_set_aside(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
