@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.shots_brought import shots_brought_readings
 
 HEALTH_UNIT = "health"
 EDUCATION_UNIT = "education"
@@ -87,6 +88,9 @@ def institution_readings(text: str) -> list[Reading]:
         # The health commission's own institution, ill or not: its conduct and its health
         # side agree.
         return [(HEALTH_UNIT, infant.group(0), (EDUCATION_UNIT,))]
+    shots = shots_brought_readings(text)
+    if shots:  # 上门给养老院的老人打 (疫苗): the health side asked (shots_brought.py)
+        return shots
     if not _ILL.search(text) or _RUMOUR.search(text) or _NOT_HERE.search(text):
         return []
     if _HEALTH_ASK.search(_HEALTH_REPORTED.sub("", text)):
