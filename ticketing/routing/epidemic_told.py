@@ -17,7 +17,11 @@ counted on the retired blind sets of rounds 2–25 before it was built (round 26
 - Several households or people with the same stomach upset and no meal named
   (`shared_gut`): 楼里好几家上吐下泻, 五户人家都有人上吐下泻, 后厨好几个人上吐下泻 — 13 of
   13; with a meal named (吃完盒饭好几个都吐了) the labels split (2 of 4: a food matter as
-  often as an outbreak), and beside an animal (好几家的羊拉稀) it is the herd's.
+  often as an outbreak), and beside an animal (好几家的羊拉稀) it is the herd's. Widened in
+  round 28 (care28) to 又烧又吐 and its kin and to a count of three or more (十来个孩子 …
+  又烧又吐); and several said to have the same illness as the one told (`same_in_several`:
+  拉肚子 … 村里好几个老太太都这样, 还有三个孩子也这样了), no meal and no animal named. With
+  them, every retired line of rounds 2–27 either reads is 涉疫: 37 of 37 (same 7 of 7).
 """
 
 from __future__ import annotations
