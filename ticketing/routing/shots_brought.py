@@ -5,7 +5,9 @@ door of someone who cannot go out (上门给养老院的老人打, 能不能让�
 统一打, 请医生上门集中打). The scene names the care home's, the school's or the village's
 body; the ask is the vaccination service, the health commission's (预防接种). Counted on the
 retired labels of rounds 2–27 (bench/RESULTS.md, round 28 care28): such an ask with no
-animal named is health's 13 of 13 (care homes 3, schools 6, villages and the bedridden 4);
+animal named is health's 13 of 13 (care homes 3, schools 5, a village and the bedridden 3;
+also read, and health's, a doctor asked home to a shot's reaction and a clinic's home shots
+reported);
 a body's own promise of home shots told as not kept (社区说要上门给老人打 … 啥时候来,
 说给上门打 … 没人来) is the area's 2 of 2 and is not read. A pet's or a herd's shots
 (给狗统一打) are agriculture's.
