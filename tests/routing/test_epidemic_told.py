@@ -10,7 +10,13 @@ import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_act import no_maker
 from hotline.ticketing.routing.duty_trade import fever_ask
-from hotline.ticketing.routing.epidemic_told import dose, positive, shared_gut, struck
+from hotline.ticketing.routing.epidemic_told import (
+    dose,
+    positive,
+    same_in_several,
+    shared_gut,
+    struck,
+)
 
 ANIMALS = ("猪", "牛", "羊", "鸡", "狗", "猫")
 FOOD = ("食物中毒", "没熟", "变质", "吃坏")
@@ -54,9 +60,33 @@ def test_households_sharing_a_stomach_upset_with_no_meal_named_are_read() -> Non
     assert shared_gut("自来水发黄 喝了一家子都拉肚子", ANIMALS, FOOD) == []
 
 
+def test_a_counted_class_with_fever_and_vomiting_is_read() -> None:
+    # Round 28: 又烧又吐 and a count of three or more people before it (十来个孩子).
+    text = "班里十来个孩子都请假了 又烧又吐 老师说是着凉".replace(" ", "")
+    assert shared_gut(text, ANIMALS, FOOD) == ["十来个孩子都请假了又烧又吐"]
+    # a count of time, two people, a meal named
+    assert shared_gut("三个月拉肚子好不了", ANIMALS, FOOD) == []
+    assert shared_gut("两个孩子又烧又吐", ANIMALS, FOOD) == []
+    assert shared_gut("吃完盒饭十来个孩子又烧又吐", ANIMALS, FOOD) == []
+
+
+def test_several_said_to_have_the_same_illness_are_read() -> None:
+    # Round 28: the illness told, then several others the same (7 of 7 涉疫, rounds 2–27).
+    text = "我妈这两天拉肚子拉得起不来炕村里好几个老太太都这样"
+    assert same_in_several(text, ANIMALS, FOOD) == ["好几个老太太都这样"]
+    text = "孩子手上起泡大夫说是手足口同一个班还有三个孩子也这样了"
+    assert same_in_several(text, ANIMALS, FOOD) == ["三个孩子也这样"]
+    # no illness before it, a meal named, an animal's
+    assert same_in_several("楼道灯不亮好几户都这样", ANIMALS, FOOD) == []
+    assert same_in_several("吃完饭拉肚子好几个人都这样", ANIMALS, FOOD) == []
+    assert same_in_several("我家羊拉稀村里好几户都这样", ANIMALS, FOOD) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "我是幼儿园中班的家长 班里十几个孩子请假 又烧又吐 园里也不说是啥病",
+        "我爸在乡下 这几天发烧咳嗽 屯子里好几个老头都这样 能不能来人看看",
         "电梯按钮一天到晚都是人摸 楼里都有阳的了 物业也不消毒",
         "我家孩子刚满月 乙肝第二针上哪打 我们这片归哪个卫生服务中心",
         "学校宿舍我们一个屋六个人 烧倒了四个 宿管说挺挺就好了 快派人来看看",

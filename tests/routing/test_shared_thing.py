@@ -121,3 +121,23 @@ def test_a_unit_the_caller_asks_by_name_still_leads(router: Router) -> None:
     # The water company asked to come: the caller's ask, not the scene (water).
     text = "我们这栋楼用的是二次供水 自来水公司管的那个水箱 这礼拜好几户都拉肚子 请供水公司来看看"
     assert router.suggest(text).department == "water"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我姥在老家村里 这两天拉肚子 屯里好几户都这样 都是吃的一口井的水 能不能派人来查查",
+        "我们村那口公用井 这礼拜好几家又拉又烧 大伙都怀疑是井水的事",
+    ],
+)
+def test_illness_among_those_sharing_a_well_is_health(router: Router, text: str) -> None:
+    # Round 28: a village's one well is a shared thing (health 3 of 3, rounds 25 and 27).
+    assert shared_illness(_compact(text))
+    suggestion = router.suggest(text)
+    assert suggestion.department == "health"
+    assert suggestion.epidemic
+
+
+def test_a_wells_murky_water_with_no_one_ill_is_not_read() -> None:
+    # The town's (2 of 2): no illness among those who share it.
+    assert shared_illness(_compact("我们村那口公用井 这个月水发浑 还有股铁锈味 请派人看看")) == ""

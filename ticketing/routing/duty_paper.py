@@ -21,6 +21,9 @@ bench/RESULTS.md, round 24 paper24):
   nor one already issued (医院给开了死亡证明, then the 户口's cancellation asked: the police's,
   r27_written:81, whose 户口 act the death certificate no longer hides);
 - a vaccination booklet lost (接种证 … 弄丢了): health's (3 of 3), not the school's entry;
+  widened (round 28, care28) to the booklet asked for itself — lost, reissued, or where it
+  is made (疫苗本在哪办, 给补一个): health's 5 of 5 on rounds 2–27, not the school's entry nor
+  the police's 户口 told before it (孩子上完户口 那个疫苗本在哪办);
 - a 房本's name or area wrong, or a name to be added: 不动产登记, natural resources' (6 of 6),
   not the police's 身份证; not a bill reckoned on the area (the bill's unit);
 - a 结婚证 issued, reissued or corrected (no 户口 act): 婚姻登记, civil affairs' (5 of 5);
@@ -94,7 +97,12 @@ _ISSUE_ASKED = re.compile(r"谁给开|谁开|哪开|不给开|开不了|出具|�
 _DEATH_PAPER_FOR = re.compile(r"过户|户名|殡仪馆的车|联系殡仪馆")
 # A certificate already issued (医院给开了死亡证明 … 户口注销是谁去办): the next step is asked.
 _DEATH_PAPER_ISSUED = re.compile(r"开了死[亡忘]|开好了|已经开|给开了")
-_BOOKLET_LOST = re.compile(rf"接种证{_STOP}{{0,12}}?(?:丢|没了|找不到|找不着)")
+# The booklet asked for itself: lost, reissued, or where it is made (疫苗本在哪办).
+_BOOKLET = r"(?:接种证|接种本|疫苗本|打针本)"
+_BOOKLET_ASKED = re.compile(
+    rf"{_BOOKLET}{_STOP}{{0,12}}?(?:丢|没了|找不到|找不着|在哪办|哪办|哪里办|补办|补一个|在哪领|哪领)"
+    rf"|(?:补办|补|办|领)[^。！？，]{{0,2}}?{_BOOKLET}"
+)
 _DEED_FIX = re.compile(
     rf"(?:房本|房笨|房产证|不动产证|房照){_STOP}{{0,16}}?"
     rf"(?:错|更正|不一样|差了|对不上|加{_STOP}{{0,3}}名)"
@@ -158,7 +166,7 @@ def paper_readings(text: str) -> list[Reading]:
         (POLICE_UNIT, _unless(_ID_CARD_ACT, _ID_CARD_FOR, text), (RELIEF_UNIT, HEALTH_UNIT)),
         (HEALTH_UNIT, birth_paper(text), (POLICE_UNIT,)),
         (HEALTH_UNIT, death_paper(text), (POLICE_UNIT, RELIEF_UNIT)),
-        (HEALTH_UNIT, _unless(_BOOKLET_LOST, _NEVER, text), (EDUCATION_UNIT,)),
+        (HEALTH_UNIT, _unless(_BOOKLET_ASKED, _NEVER, text), (EDUCATION_UNIT, POLICE_UNIT)),
         (LAND_UNIT, _unless(_DEED_FIX, _A_BILL, text), (POLICE_UNIT, HOUSING_UNIT)),
         (RELIEF_UNIT, "" if hukou else _unless(_MARRIAGE_PAPER, _NEVER, text), (POLICE_UNIT,)),
         (LABOUR_UNIT, _unless(_INJURY_FINDING, _NEVER, text), (POLICE_UNIT, HEALTH_UNIT)),

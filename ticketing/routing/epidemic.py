@@ -248,6 +248,7 @@ class EpidemicReader:
             if not other:  # people struck down, households sharing an upset
                 cluster += epidemic_told.struck(text)
                 cluster += epidemic_told.shared_gut(text, rules.animals, rules.gut_food)
+                cluster += epidemic_told.same_in_several(text, rules.animals, rules.gut_food)
             if cluster:
                 return cluster
         hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报

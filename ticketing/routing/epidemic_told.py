@@ -17,7 +17,12 @@ counted on the retired blind sets of rounds 2–25 before it was built (round 26
 - Several households or people with the same stomach upset and no meal named
   (`shared_gut`): 楼里好几家上吐下泻, 五户人家都有人上吐下泻, 后厨好几个人上吐下泻 — 13 of
   13; with a meal named (吃完盒饭好几个都吐了) the labels split (2 of 4: a food matter as
-  often as an outbreak), and beside an animal (好几家的羊拉稀) it is the herd's.
+  often as an outbreak), and beside an animal (好几家的羊拉稀) it is the herd's. Widened in
+  round 28 (care28) to 又烧又吐 and its kin and to a count of three or more (十来个孩子 …
+  又烧又吐); and several said to have the same illness as the one told (`same_in_several`:
+  拉肚子 … 村里好几个老太太都这样, 还有三个孩子也这样了), no meal and no animal named. With
+  them, every retired line of rounds 2–27 either reads is 涉疫: 36 of 36 (`shared_gut` 32,
+  `same_in_several` 4; every line saying several 都这样 after an illness, 7 of 7).
 """
 
 from __future__ import annotations
@@ -70,10 +75,18 @@ FEVER = ("发烧", "发热", "高烧", "烧倒", "烧得", "烧到")
 # Several households or several people, then the same stomach upset within a few characters.
 SEVERAL = (
     r"(?:好几家|好几户|好多家|好多户|几户|[两三四五六七八九十]户|家家"
-    r"|好几个|好多人|不少人|一帮人)"
+    r"|好几个|好多人|不少人|一帮人|[三四五六七八九十][一二三四五六七八九十几多来]*个"
+    r"(?!多?(?:月|小时|钟头|星期|礼拜|晚上|白天|点)))"
 )
-GUT = r"(?:上吐下泻|又吐又拉|又拉又吐|又拉又烧|拉肚子|腹泻|拉稀)"
+GUT = r"(?:上吐下泻|又吐又拉|又拉又吐|又拉又烧|又烧又拉|又烧又吐|又吐又烧|拉肚子|腹泻|拉稀)"
 SHARED_GUT = re.compile(rf"{SEVERAL}[^。！？!?]{{0,12}}?{GUT}")
+# The illness told, then several others said to have the same (村里好几个老太太都这样,
+# 还有三个孩子也这样了).
+SAME = r"(?:都这样|也这样|也是这样|都是这样|都一样|也一样)"
+SAME_IN_SEVERAL = re.compile(rf"{SEVERAL}[^。！？!?，,]{{0,8}}?{SAME}")
+SAME_ILLNESS = re.compile(
+    rf"{GUT}|上吐|呕吐|发烧|发热|高烧|咳嗽|起泡|疱疹|出疹|红眼|手足口|水痘|诺如|痢疾"
+)
 # A meal named: the upset may be the meal's (a food matter), which the labels split on.
 MEAL = ("吃完", "吃了", "吃的饭", "盒饭", "饭菜", "聚餐", "酒席", "吃席", "发霉", "过期")
 
@@ -106,3 +119,14 @@ def shared_gut(text: str, animals: tuple[str, ...], food: tuple[str, ...]) -> li
     if any(w in text for w in (*animals, *MEAL, *food)):
         return []
     return [m.group(0) for m in SHARED_GUT.finditer(text)][:1]
+
+
+def same_in_several(text: str, animals: tuple[str, ...], food: tuple[str, ...]) -> list[str]:
+    """An illness told, then several people said to have the same (好几个老太太都这样), no
+    meal and no animal named (`food`: the words that blame a meal, as `gut_food`)."""
+    if any(w in text for w in (*animals, *MEAL, *food)):
+        return []
+    for m in SAME_IN_SEVERAL.finditer(text):
+        if SAME_ILLNESS.search(text, 0, m.start()):
+            return [m.group(0)]
+    return []

@@ -13,7 +13,10 @@ flu shots is civil affairs', a tour group driven on while feverish culture and t
 疾控打电话说…) is the story, not the ask. A 托育 (care of children under three, 婴幼儿照护)
 is the health commission's own institution, ill or not, though told in a kindergarten's
 words (园长, 停园, 老师). Counted on rounds 2–24 (bench/RESULTS.md, round 25): care homes
-12 of 14 lines read, tour groups 5 of 5, a sick worker kept at work 9 of 9, 托育 5 of 5. A
+12 of 14 lines read (rounds 2–27, with vaccination asked brought read first as health's by
+shots_brought.py: 14 of 17; several residents ill with no health side asked 6 to 3, every
+spoken and written line civil affairs, every assist line health), tour groups 5 of 5, a
+sick worker kept at work 9 of 9, 托育 5 of 5. A
 school's, kindergarten's or 托管班's conduct in an outbreak (照常上课, 不通知, 瞒着, 没停课)
 with no health side asked is education's: 26 of 32 on rounds 2–25 (round 26; rounds 20–25
 12 of 12, rounds 2–19 14 to 6), where round 25 found it 23 to 7 on rounds 2–24.
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.shots_brought import shots_brought_readings
 
 HEALTH_UNIT = "health"
 EDUCATION_UNIT = "education"
@@ -87,6 +91,9 @@ def institution_readings(text: str) -> list[Reading]:
         # The health commission's own institution, ill or not: its conduct and its health
         # side agree.
         return [(HEALTH_UNIT, infant.group(0), (EDUCATION_UNIT,))]
+    shots = shots_brought_readings(text)
+    if shots:  # 上门给养老院的老人打 (疫苗): the health side asked (shots_brought.py)
+        return shots
     if not _ILL.search(text) or _RUMOUR.search(text) or _NOT_HERE.search(text):
         return []
     if _HEALTH_ASK.search(_HEALTH_REPORTED.sub("", text)):

@@ -320,7 +320,8 @@ class RuleReader:
                 shifted = toward_complaint(scores)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if (fraud or false_claim(text)) and rule_best == COMPLAINT:
-                shifted = complaint_moved(scores, fraud_type(text))
+                # No cue: the default complaint holds the whole share, which moves.
+                shifted = complaint_moved(scores or {default: 1.0}, fraud_type(text))
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}

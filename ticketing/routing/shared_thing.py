@@ -7,10 +7,13 @@ the flat upstairs. The retired labels follow the harm's keeper where the harm is
 matter, read below as objects (duty_object.py lists them) over the units the scene names:
 
 - illness among the people who share the thing (楼顶那个水箱…好几家上吐下泻, 两个楼共用一个
-  电梯…确诊了, 合租…俩人就一个厨房…阳了): 传染病防控 is the health commission's, not the
-  water company's tank nor the property company's lift. Counted on rounds 2–25: 18 of 18
-  lines read are labelled health; 2 more tell the property company's own conduct (物业承诺
-  …消毒, 物业说消毒水没了: housing both) and are not read, nor a school's yard (education 2);
+  电梯…确诊了, 合租…俩人就一个厨房…阳了, a village's households on one well: 村里好几个
+  老太太都这样 吃的都是一口井的水): 传染病防控 is the health commission's, not the water
+  company's tank, the property company's lift nor the town's well. Counted on rounds 2–25:
+  18 of 18 lines read are labelled health; the well (round 28, care28, rounds 2–27) 3 of 3
+  more (its murky water with no one ill is the town's, 2 of 2, not read). 2 more tell the
+  property company's own conduct (物业承诺…消毒, 物业说消毒水没了: housing both) and are
+  not read, nor a school's yard (education 2);
 - a fire risk in a partitioned flat let room by room (群租房…电线乱扯, 隔成十一个小间…安全
   出口…锁上, 共用一个厨房…液化气罐): 消防安全 and 安全生产 are the emergency bureau's, not the
   housing bureau's letting. 5 of 5 lines read (with one seed line, housing: 5 of 6); where
@@ -46,13 +49,13 @@ GAS_UNIT = "gas"
 
 
 _ILL = re.compile(
-    r"发烧|发热|高烧|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾|流感|甲流"
+    r"发烧|发热|高烧|手足口|腹泻|拉肚子|拉稀|呕吐|上吐下泻|又吐又拉|又拉又吐|又拉又烧|又烧又吐|诺如|水痘|痢疾|流感|甲流"
     r"|疥疮|肺结核|猩红热|传染|阳了|阳性|两道杠|确诊"
 )
 # What a building's households share: its water tank, its lift, a kitchen or bathroom a
-# let flat's rooms share, a roof or a stair door two entrances share.
+# let flat's rooms share, a roof or a stair door two entrances share; a village's one well.
 _SHARED = re.compile(
-    r"水箱|二次供水|蓄水池|电梯|合租|群租|同屋|室友"
+    r"水箱|二次供水|蓄水池|电梯|合租|群租|同屋|室友|一口井|那口井|公用井|井水|水井"
     r"|(?:共用|合用|公用|就一个|一个)[^，。！？]{0,3}?(?:厨房|卫生间|厕所|浴室|楼顶|楼洞|(?<!医)院)"
     r"|(?:厨房|卫生间|厕所|浴室)[^，。！？]{0,3}?(?:共用|合用|公用)"
 )
