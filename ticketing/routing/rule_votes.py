@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from hotline.ticketing.routing.backoff import WordBackoff
+from hotline.ticketing.routing.caller_post import post_spans
 from hotline.ticketing.routing.closing_choice import CLOSING_CHOICE_WEIGHT, closing_choice
 from hotline.ticketing.routing.closing_question import (
     CLOSING_WEIGHT,
@@ -131,7 +132,8 @@ def without_scene(text: str) -> str:
     unless the rest speaks of a platform without saying whose (`_OWN_PLATFORM`): that is
     the trade's own, and the text is read whole."""
     rest, end = [], 0
-    for a, b in scene_spans(text):
+    # The caller's post for one household (caller_post.py) is who calls as well.
+    for a, b in sorted([*scene_spans(text), *post_spans(text)]):
         rest.append(text[end:a])
         end = b
     rest.append(text[end:])
@@ -236,7 +238,9 @@ class RuleReader:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
         area_hits = self.hits(self.rules.area_matters.phrases, text, text_sound)
-        area_score = points(area_hits, text)
+        # The caller's post (网格员 for one household) says who calls: no vote for the area,
+        # though its words still name the area as 属地协办 (caller_post.py).
+        area_score = points(_scaled_within(area_hits, text, post_spans(text), 0.0), text)
         if area is not None and area_score > 0:
             best_unit = max((s for u, s in scores.items() if u not in self.area_ids), default=0.0)
             rules = self.rules.area_matters

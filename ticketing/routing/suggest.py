@@ -80,6 +80,7 @@ from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
+from hotline.ticketing.routing.caller_post import without_post_area
 from hotline.ticketing.routing.clause_duty import clause_duties
 from hotline.ticketing.routing.disclaimed import past_area
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
@@ -235,9 +236,10 @@ class Router:
         # The classifier skips who calls, units that said no or acted before, a pretext.
         clf_read = without_pretext(without_scene(without_set_aside(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
-        # The classifier reads the object's setting as the rules do (duty_object.py).
-        objects = duty_objects(compact)
-        clf = dataclasses.replace(clf, proba=classifier_setting(clf.proba, objects))
+        # The classifier reads the object's setting as the rules do (duty_object.py), and a
+        # caller's post for one household not as the area's matter (caller_post.py).
+        objects, proba = duty_objects(compact), without_post_area(clf.proba, area, compact)
+        clf = dataclasses.replace(clf, proba=classifier_setting(proba, objects))
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)
         rule_lead = units.rule_lead()
@@ -332,10 +334,8 @@ class Router:
 
         # A second ask (也得查查) shows lighter duty words as 协办 on any type (second_ask).
         asked_twice = second_ask(compact)
-
         # The area asked too by name (社区也找人…) assists on any type, as units asked by name do.
         area_too = area_id if area_id != lead and area_also_asked(compact) else None
-
         # Which unit handles it (找城管还是找环保): those named are alternatives, not 协办.
         choice = which_unit(compact)
 
