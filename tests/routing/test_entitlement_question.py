@@ -21,6 +21,8 @@ READS_A_CALL_FOR_HELP = {"help": 0.9, "consult": 0.05, "complaint": 0.05}
         ("阳了 去发热门诊看病 医保能报吗", "能报吗"),
         ("社保断了两年了，以前那两年能补不？怎么补？", "能补不"),
         ("孩子漏打了一针麻疹疫苗，现在上一年级了还可以补吗", "可以补吗"),
+        # The caller's own 我帮 (speaking for workmates) asks nothing of anyone.
+        ("我帮我们车间几个工友问：合同到期公司不续，这种有没有经济补偿？", "有没有经济补偿"),
     ],
 )
 def test_an_entitlement_asked_yes_or_no_is_read(text: str, words: str) -> None:
@@ -31,6 +33,7 @@ def test_an_entitlement_asked_yes_or_no_is_read(text: str, words: str) -> None:
     "text",
     [
         "我老伴下不了炕 能申请低保不 你们帮帮我",  # a body asked to act: help's
+        "房租都交不起了 有没有啥救助 能帮帮我不",
         "大风把坝冲开了 你们给登记一下 看看能报保险不",
         "这样的店能开吗？请来查一查",  # an inspection asked
         "建议村卫生所也能报销门诊",  # a suggestion, no question
