@@ -100,6 +100,13 @@ def test_a_grievance_about_repeated_cuts_without_a_plight_is_not_read(router: Ro
     assert rule_category(router, text, READS_A_GRIEVANCE, text) == "complaint"
 
 
+def test_a_plight_closing_on_where_to_look_asks_a_question() -> None:
+    # The caller asks where the cut schedule is published, no one to come: a consult's.
+    text = "我姥姥晚上得用制氧机，那边老停电，停电计划在哪儿能查到？"
+    assert dependent_cut(text)
+    assert plight_help(text) == ""
+
+
 def test_the_router_types_a_child_found_on_the_beach_help(router: Router) -> None:
     text = "在望海那边的浴场捡着个走丢的小丫头 三四岁 问啥都不说 救生员说他们不管这个"
     got = router.suggest(text)
