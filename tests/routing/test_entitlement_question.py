@@ -34,6 +34,7 @@ def test_an_entitlement_asked_yes_or_no_is_read(text: str, words: str) -> None:
     [
         "我老伴下不了炕 能申请低保不 你们帮帮我",  # a body asked to act: help's
         "房租都交不起了 有没有啥救助 能帮帮我不",
+        "大棚让雪压塌了，有没有人来核一下？有没有救灾补助？",  # someone asked to come
         "大风把坝冲开了 你们给登记一下 看看能报保险不",
         "这样的店能开吗？请来查一查",  # an inspection asked
         "建议村卫生所也能报销门诊",  # a suggestion, no question
