@@ -24,6 +24,11 @@ from hotline.ticketing.routing.closing_question import (
 )
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
+from hotline.ticketing.routing.entitlement_question import (
+    ENTITLEMENT_WEIGHT,
+    entitlement_question,
+    toward_consult,
+)
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
 from hotline.ticketing.routing.fraud_type import (
@@ -42,6 +47,7 @@ from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
 from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_question
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
+from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
@@ -280,6 +286,11 @@ class RuleReader:
         complaint then, nor where the body named denies the claim told (fraud_type.py)."""
         scores: dict[str, float] = {}
         hits_of: dict[str, list[Hit]] = {}
+        # A life at risk or without a necessity now (plight_help.py): help, not a grievance.
+        plight = plight_help(text)
+        # Whether a benefit may be had, asked (entitlement_question.py): the hardship told
+        # before it explains the question (能办临时救助不), it asks no one to act.
+        may = "" if plight else entitlement_question(asked, text)
         for cat_id, phrases in self.rules.category_cues.items():
             hits = [
                 h
@@ -297,12 +308,16 @@ class RuleReader:
                 hits = [*hits, Hit(choice, CLOSING_CHOICE_WEIGHT)]  # 算我的还是热力的, 能办不
             if cat_id == CONSULT and (owed := owed_question(text)):
                 hits = [*hits, Hit(owed, OWED_QUESTION_WEIGHT)]  # 该不该交, 该交给谁
+            if cat_id == CONSULT and may:
+                hits = [*hits, Hit(may, ENTITLEMENT_WEIGHT)]  # 能办临时救助不, 医保能报吗
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             if cat_id == HELP and (please := polite_ask(asked)):
                 hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
             if cat_id == HELP and (settle := mediation_ask(asked)):
                 hits = [*hits, Hit(settle, MEDIATION_ASK_WEIGHT)]  # 请社区来调解调解
+            if cat_id == HELP and plight:
+                hits = [*hits, Hit(plight, PLIGHT_WEIGHT)]  # 车里关着条狗, 独居…没人应
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
@@ -327,6 +342,12 @@ class RuleReader:
                 # No cue: the default complaint holds the whole share, which moves.
                 shifted = complaint_moved(scores or {default: 1.0}, fraud_type(text))
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+            if plight and rule_best == COMPLAINT:
+                shifted = complaint_moved(scores, HELP)
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+            if may and rule_best in (HELP, COMPLAINT):
+                shifted = toward_consult(scores)
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
 
@@ -341,6 +362,10 @@ class RuleReader:
             combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
         if fraud or false_claim(text):  # reported whoever lost by it, or help to get it back
             combined = complaint_moved(combined, fraud_type(text))
+        if plight:  # the blame told on the way (说他们不管, 让等着) judges no service
+            combined = complaint_moved(combined, HELP)
+        if may:
+            combined = toward_consult(combined)
         best = max(
             combined,
             key=lambda c: (round(combined[c], 9), scores.get(c, 0.0), -order.get(c, len(order))),
