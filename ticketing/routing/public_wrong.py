@@ -20,16 +20,16 @@ reports. Counted on rounds 2–27 (N of M lines telling the act, labelled report
 - expired goods relabelled (撕了标签 重新贴日期, 改了日期卖, 贴了两层标签): 5 of 5;
 - a load-bearing wall broken through (把承重墙给砸了, 承重墙开了个大门洞): 6 of 6.
 
-Counted and not built (below 80 %): asking that the act be stopped or checked — 查查/查一查
-122 of 219 reports (56 %), 管管 38 of 121 (31 %), 管不管 6 of 52 (12 %; 42 complaints: a
-service failing the caller, 你们到底管不管); 查处 46 of 70 (66 %); any 网吧 35 of 40 but
-the 5 others are the caller's own noise or a question; 医保卡 at all 55 of 79 (70 %); 补课
-at all 20 of 31; 麻将 at all 23 of 27 (85 %, but the game alone is the noise, built only with
-its stake); an e-bike charged in
-the stairwell or a flying wire 19 of 30 (63 %; 7 help: 把线给掐了); goods with no label or
-maker (三无, 一个字都没有) 8 of 14 (57 %; 3 suggestions, 3 complaints); touts and unlicensed
-cabs at a station or hospital (拉客, 殡葬, 号贩子) 21 of 29 (72 %). Asking a remedy for
-oneself (退钱, 退费, 赔) goes with the complaint: 130 of 155, 1 report.
+Counted and not built (below 80 %, or wider than the kind): asking that the act be stopped or
+checked — 查查/查一查 122 of 219 reports (56 %), 管管 38 of 121 (31 %), 管不管 6 of 52 (12 %; 42
+complaints: a service failing the caller, 你们到底管不管), 查处 46 of 70 (66 %); 网吧 at all 35
+of 40, the 5 others the café's own noise or a question; 医保卡 at all 55 of 79 (70 %); 补课 at
+all 20 of 31; 麻将 at all 23 of 27, the game alone being the neighbours' noise (built only with
+its stake); an e-bike charged in the stairwell or a flying wire 19 of 30 (63 %; 7 help: 把线给
+掐了); goods with no label or maker (三无, 一个字都没有) 8 of 14 (57 %; 3 suggestions, 3
+complaints); touts and unlicensed cabs at a station or hospital (拉客, 殡葬, 号贩子) 21 of 29
+(72 %); a pavement taken (人行道 … 占/划) 10 of 23 (43 %). Asking a remedy for oneself (退钱,
+退费, 赔) goes with the complaint: 130 of 155, 1 report.
 
 `public_wrong` gives the words of such an act, or "" — also where the violator refused the
 caller a remedy (violation_told.py: then the caller was done a wrong, the complaint's 标志).
