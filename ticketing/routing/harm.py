@@ -10,7 +10,8 @@ than a report: over the retired, dev and seed sets 308 complaints against 16 rep
 caller's family (我妈买了保健品 … 骗, 冒充疾控的让交钱), or a wrong done to many with the
 family among them (我爸也传上了 … 好几个老人), is still the public's wrong to report; so is a
 covert, unlicensed or gambling act told (violation_told.py: of the 9 such lines where the
-family is named, 8 are reports and none a complaint).
+family is named, 8 are reports and none a complaint), and a public wrong of a kind the
+labels keep as a report (public_wrong.py: stakes, a card swiped, a minor in a 网吧).
 
 `caller_harmed` finds the words that name the caller's own as harmed (their home, family,
 or their windows or laundry disturbed); `RuleReader.category`
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.public_wrong import public_wrong
 from hotline.ticketing.routing.violation_told import violation_told
 
 REPORT, COMPLAINT = "report", "complaint"
@@ -66,7 +68,12 @@ _MANY_HARMED = re.compile(
 def caller_harmed(text: str) -> str:
     """The words naming the caller's own home or family in `text` (compact, after the speech
     rewrite: 俺 is already 我), or "" when none does or the wrong is reported anyway."""
-    if _REPORTED_ANYWAY.search(text) or _MANY_HARMED.search(text) or violation_told(text):
+    if (
+        _REPORTED_ANYWAY.search(text)
+        or _MANY_HARMED.search(text)
+        or violation_told(text)
+        or public_wrong(text)
+    ):
         return ""
     found = _HOME.search(text) or _KIN.search(text) or _DISTURBED.search(text)
     return found.group(0) if found else ""

@@ -49,6 +49,7 @@ from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_q
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
+from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
@@ -348,6 +349,9 @@ class RuleReader:
             if may and rule_best in (HELP, COMPLAINT):
                 shifted = toward_consult(scores)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+            if public_wrong(text) and rule_best in (COMPLAINT, HELP):
+                shifted = toward_report(scores)
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
 
@@ -366,6 +370,8 @@ class RuleReader:
             combined = complaint_moved(combined, HELP)
         if may:
             combined = toward_consult(combined)
+        if public_wrong(text):  # stakes, a card swiped, a minor in a 网吧 (public_wrong.py)
+            combined = toward_report(combined)
         best = max(
             combined,
             key=lambda c: (round(combined[c], 9), scores.get(c, 0.0), -order.get(c, len(order))),

@@ -34,10 +34,15 @@ _VIOLATION = re.compile(
 _REFUSED = re.compile(r"不给退|不退|不认账|不赔|不给[^，。\s]{0,3}(?:退|赔|换|修|明细)")
 
 
+def remedy_refused(text: str) -> bool:
+    """Whether `text` tells a remedy refused to the caller by the violator (不给退, 不认账)."""
+    return bool(_REFUSED.search(text))
+
+
 def violation_told(text: str) -> str:
     """The words telling a covert, unlicensed or gambling act in `text`, or "" when none is
     told or the caller tells a remedy refused them."""
-    if _REFUSED.search(text):
+    if remedy_refused(text):
         return ""
     found = _VIOLATION.search(text)
     return found.group(0) if found else ""
