@@ -82,3 +82,17 @@ def test_a_fee_the_body_denies_is_reported(rules_only_router: Router) -> None:
     assert _category(rules_only_router, text, LEANS_COMPLAINT, "") == "report"
     said = text.replace(" 一问城管根本没这事", "")
     assert _category(rules_only_router, said, LEANS_COMPLAINT, "") == "complaint"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有人打电话 说他是 医保局的 说我 医保卡 冻结了 让我 把钱 转过去 解冻 我没转 这得 管管",
+        "早市上有人挨个收摊位费 一个摊一天十块 说是城管让收的 一问城管根本没这事",
+    ],
+)
+def test_a_fraud_with_no_type_cue_is_reported_without_the_classifier(
+    rules_only_router: Router, text: str
+) -> None:
+    # The default complaint's whole share moves (the rules-only router once raised here).
+    assert rules_only_router.suggest(text).category == "report"

@@ -94,3 +94,15 @@ def test_routed_end_to_end_as_a_report(router: Router, said: str) -> None:
 def test_a_card_refused_to_the_caller_stays_a_complaint(router: Router) -> None:
     said = "那个定点药店 我拿医保卡买药 人家说刷不了 非让我自费 隔壁店就能刷 我看就是不想给刷"
     assert router.suggest(said).category == "complaint"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["网吧让未成年人进", "老师在家办补习班收钱", "过期的药改了日期", "有人拿别人的医保卡买东西"],
+)
+def test_a_public_wrong_with_no_type_cue_is_reported_without_the_classifier(
+    rules_only_router: Router, text: str
+) -> None:
+    # No cue scores a type, so the default complaint holds the whole share: that share
+    # moves to the report (it once raised on an empty table).
+    assert rules_only_router.suggest(text).category == "report"

@@ -336,21 +336,22 @@ class RuleReader:
         total = sum(scores.values())
         a = settings.category_weight * settings.category_prior / (total + settings.category_prior)
         if not p_clf or a <= 0:
+            # With no cue the default type holds the whole share, and that share moves.
+            shares = scores or {default: 1.0}
             if own and rule_best == REPORT:
-                shifted = toward_complaint(scores)
+                shifted = toward_complaint(shares)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if (fraud or false_claim(text)) and rule_best == COMPLAINT:
-                # No cue: the default complaint holds the whole share, which moves.
-                shifted = complaint_moved(scores or {default: 1.0}, fraud_type(text))
+                shifted = complaint_moved(shares, fraud_type(text))
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if plight and rule_best == COMPLAINT:
-                shifted = complaint_moved(scores, HELP)
+                shifted = complaint_moved(shares, HELP)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if may and rule_best in (HELP, COMPLAINT):
-                shifted = toward_consult(scores)
+                shifted = toward_consult(shares)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if public_wrong(text) and rule_best in (COMPLAINT, HELP):
-                shifted = toward_report(scores)
+                shifted = toward_report(shares)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
