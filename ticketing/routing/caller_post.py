@@ -32,17 +32,17 @@ import re
 
 from hotline.ticketing.routing.gazetteer import AreaHit
 
+# The post itself: these are the words the area-matter phrases would hear.
+_POST_WORDS = (
+    r"(?:社区的?)?(?:网格员|社工|工作人员|村?支书|书记|村主任|妇女主任|主任|村长|村?干部"
+    r"|村?会计|楼长)"
+)
+_POST = re.compile(_POST_WORDS)
 # 我是 … (the place: a community, village, subdistrict or town) 的 then the post. The
 # place part stops at a clause's end or a new subject.
 _WHERE_FROM = re.compile(
     r"(?:我|俺)是[^我俺人不，。！？,!?\s]{0,12}?(?:社区|村|屯|街道|镇|小区|楼)的?"
-    r"(?=(?:社区的?)?(?:网格员|社工|工作人员|村?支书|书记|村主任|妇女主任|主任|村长|村?干部"
-    r"|村?会计|楼长))"
-)
-# The post itself: these are the words the area-matter phrases would hear.
-_POST = re.compile(
-    r"(?:社区的?)?(?:网格员|社工|工作人员|村?支书|书记|村主任|妇女主任|主任|村长|村?干部"
-    r"|村?会计|楼长)"
+    f"(?={_POST_WORDS})"
 )
 
 
