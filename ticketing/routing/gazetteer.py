@@ -16,6 +16,7 @@ from hotline.ticketing.routing.phonetic import (
     syllables,
 )
 from hotline.ticketing.routing.place_after import cue_tail
+from hotline.ticketing.routing.place_emoji import PlaceEmoji
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
@@ -78,11 +79,18 @@ class Gazetteer:
         # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
         self._hesitation = PlaceHesitation(official)
         self._not_places = frozenset(rules.not_places)
+        # A name typed with an emoji for a syllable (海⭐街道, 🐻岳: place_emoji.py).
+        self._emoji = PlaceEmoji(self._area_of, rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
     def names(self) -> list[str]:
         return list(self._area_of)
+
+    def emoji_spelt(self, text: str) -> str:
+        """`text` with an emoji typed for a syllable of a place name spelt as its
+        character (海⭐街道 → 海星街道), before the normaliser drops emoji."""
+        return self._emoji.spelt(text)
 
     def find(self, text: str, text_sound: TextSound | None = None) -> AreaHit | None:
         """The area mentioned most often (ties: the first mentioned), or None.
