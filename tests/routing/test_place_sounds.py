@@ -24,6 +24,11 @@ def test_a_place_name_may_blur_its_final_ong_and_initial_t() -> None:
     assert " nu dun " in fuzzy_keys("芦屯")
     assert " xiong ne " in fuzzy_keys("熊岳")  # 乐 le (also read yue)
     assert " xiong yu " in fuzzy_keys("熊岳")  # 域, 育 yu: üe heard as ü
+    assert " xiong ye " in fuzzy_keys("熊岳")  # 叶 ye: üe heard unrounded
+    assert " nuo dun " in fuzzy_keys("芦屯")  # 罗 luo: lu heard as luo
+    # consonant swaps are not read: 红开 (h → k), 海青 (x → q)
+    assert all(key.split()[1] == "fai" for key in fuzzy_keys("红海"))
+    assert fuzzy_keys("海星") == {" fai xin "}
 
 
 def test_dongbei_readings_of_a_name() -> None:
@@ -49,6 +54,9 @@ def test_dongbei_readings_of_a_name() -> None:
         ("熊育镇 我们村 村委会说每户出二百修晒场 也不公示", "xiongyue"),
         # and lu heard as lü (芦 written 绿 or 吕)
         ("吕屯镇那个养老院 暖气片拔凉 老人都穿棉袄睡觉", "lutun"),
+        # and üe heard unrounded as ie (岳 written 叶), lu as luo (芦 written 罗)
+        ("熊叶那趟头班车 五点四十的 等到六点二十也没来", "xiongyue"),
+        ("我们罗屯这片 一到晚上电压就低 电磁炉都带不动", "lutun"),
         # a sound-alike said apart, between the speaker's pauses
         ("我们村 驴屯 村委会 低保的事 一直拖着", "lutun"),
         ("我们屯子 驴屯 有人往河沟里倒垃圾", "lutun"),

@@ -16,6 +16,8 @@ from hotline.ticketing.routing.phonetic import (
     syllables,
 )
 from hotline.ticketing.routing.place_after import cue_tail
+from hotline.ticketing.routing.place_emoji import PlaceEmoji
+from hotline.ticketing.routing.place_erhua import PlaceErhua
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
@@ -77,12 +79,24 @@ class Gazetteer:
         )
         # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
         self._hesitation = PlaceHesitation(official)
+        # A short name said with 儿 merged into its last syllable (芦图儿, 海心儿:
+        # place_erhua.py).
+        self._erhua = PlaceErhua(
+            own_names, phonetic.is_word if phonetic is not None else lambda _: False
+        )
         self._not_places = frozenset(rules.not_places)
+        # A name typed with an emoji for a syllable (海⭐街道, 🐻岳: place_emoji.py).
+        self._emoji = PlaceEmoji(self._area_of, rules.not_places)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
     def names(self) -> list[str]:
         return list(self._area_of)
+
+    def emoji_spelt(self, text: str) -> str:
+        """`text` with an emoji typed for a syllable of a place name spelt as its
+        character (海⭐街道 → 海星街道), before the normaliser drops emoji."""
+        return self._emoji.spelt(text)
 
     def find(self, text: str, text_sound: TextSound | None = None) -> AreaHit | None:
         """The area mentioned most often (ties: the first mentioned), or None.
@@ -119,6 +133,10 @@ class Gazetteer:
         by_sound = not mentions
         if not mentions:
             mentions = _one_per_span(self.heard_by_sound(text, text_sound))
+        if not mentions:
+            # A short name said with the 儿化, heard with its last syllable's ending lost
+            # (芦图儿 for 芦屯儿, 红孩儿那片: place_erhua.py).
+            mentions = [(name, area) for _, name, area in self._erhua.find(text)]
         if not mentions:
             # Last, a short name typed on a nine-key pad as its twin (公海街道, 红日镇:
             # place_ninekey.py): a typing slip, not a sound-alike, which the readers before

@@ -216,7 +216,7 @@ class Router:
         callback_digits = callback.digits if callback else None
         # Routing reads plain Chinese (dialect, fillers, repeats rewritten; sound-alike slips
         # respelt); the classifier reads known recognition errors corrected; the rules, no spaces.
-        text = self._respeller.respell(normalise_speech(text))
+        text = self._respeller.respell(normalise_speech(self.gazetteer.emoji_spelt(text)))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
         # Units, type: the matter after a back-story, less a unit taken back (retracted.py).
         matter = without_retracted(current_matter(text))
