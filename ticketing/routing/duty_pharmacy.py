@@ -12,9 +12,9 @@ Counted on the retired labels of rounds 2–28 (bench/RESULTS.md, night28): a ph
 (医保, 刷卡, 定点: the insurer's, 47 of 49), not a medicine nobody has (买不着, 缺货: health's
 shortage), not a doctor sending patients to a pharmacy (health's conduct), not a hospital's
 own dispensary, a vet's drugs or a drip put up in the back room — goes to the market
-regulator 54 of 57 (95 %); at night or about its hours 5 of 5 (all round 28). The three
-others: a hospital's test price compared with a pharmacy's (health), a homophone of the
-insurance card (一饱卡: insurer) and whether a pharmacy's antigen test counts (health).
+regulator 54 of 56 (96 %); at night or about its hours 5 of 5 (all round 28). The two
+others: a homophone of the insurance card (一饱卡: the insurer's) and whether a pharmacy's
+antigen test counts for work (health's).
 """
 
 from __future__ import annotations
