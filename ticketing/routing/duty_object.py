@@ -25,6 +25,7 @@ from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
 from hotline.ticketing.routing.duty_fee import fee_readings
 from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
+from hotline.ticketing.routing.duty_pharmacy import pharmacy_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
@@ -342,7 +343,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py), an allowance by
     its grantor (bureau_allowance.py), a person or an animal in need by what they need
-    (person_in_need.py) and the papers (duty_paper.py) as objects."""
+    (person_in_need.py), a pharmacy's own conduct (duty_pharmacy.py) and the papers
+    (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -377,6 +379,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + pupil_transport_readings(text)
         + allowance_readings(text)
         + need_readings(text)
+        + pharmacy_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
