@@ -17,6 +17,7 @@ from tests.fixtures.routing import rule_category
     [
         ("楼下那家天天半夜聚一帮人打麻将有输有赢隔壁老太太整宿睡不着", "打麻将有输有赢"),
         ("村东头小卖部后屋天天推牌九一宿输赢好几千", "牌九一宿输赢"),
+        ("小卖店后屋天天推牌九推到亮天儿那口子输了两万多", "牌九推到亮天儿那口子输了两万"),
         ("我们村卫生室让老人拿医保卡去刷刷一回给一袋米", "医保卡去刷刷一回给一袋米"),
         ("诊所拿别人的医保卡开药", "别人的医保卡"),
         (
@@ -38,6 +39,9 @@ def test_a_public_wrong_is_read(text: str, words: str) -> None:
         # Mahjong with no stake told, a card refused to the caller, a 网吧's own noise, a
         # class promised the caller's child and not held: the caller's grievance or nothing.
         "楼上天天打麻将搓麻将的声音吵得睡不着",
+        # A loss that is no money lost (输了液, 输了三天水: a drip in hospital).
+        "楼上天天打麻将吵得我睡不着我妈昨天输了液刚回来",
+        "楼上天天打麻将吵得我睡不着我妈刚输了三天水",
         "我拿医保卡买药药店说刷不了非让我自费",
         "我们楼一楼是个网吧一宿一宿地开半夜出来抽烟的在楼道门口打闹",
         "班主任当时说会给他单独线上补课。一周过去了一节课都没补",
@@ -71,6 +75,8 @@ LEANS_COMPLAINT = {"complaint": 0.6, "report": 0.3, "help": 0.1}
     [
         ("我是邻居 楼下那家天天半夜聚一帮人打麻将 有输有赢 隔壁老太太吵得整宿睡不着", "report"),
         ("我孙子才十四 天天泡在网吧里 网吧也不看身份证 我们去找 老板还骂我们", "report"),
+        # The game told by the money lost at it, the loser the caller's own husband.
+        ("罗屯那个小卖店后屋 天天黑天开始推牌九 推到亮天儿 我家那口子输了两万多", "report"),
         # The same noise with no stake told stays the caller's complaint.
         ("我是邻居 楼下那家天天半夜聚一帮人打麻将 隔壁老太太吵得整宿睡不着", "complaint"),
     ],

@@ -7,9 +7,12 @@ grandson let in, the caller's grandmother's card swiped — and the retired labe
 reports. Counted on rounds 2–27 (N of M lines telling the act, labelled report):
 
 - gambling for stakes, the game and its money told (打麻将 有输有赢, 推牌九 一宿输赢好几千,
-  带彩, 带钱, 耍钱): 20 of 22 (2 complaints: the caller's flatmates' smoke, and 楼上…打麻将…还带钱的
-  … 我去敲门他还骂我 — the noise the caller's own; with 我孙子 … 老板还骂我们 a report, no
-  reading tells them apart);
+  带彩, 带钱, 耍钱, or the money lost at it: 推牌九 … 输了两万多): 20 of 22
+  (2 complaints: the caller's flatmates' smoke, and 楼上…打麻将…还带钱的 … 我去敲门他还
+  骂我 — the noise the caller's own; with 我孙子 … 老板还骂我们 a report, no reading
+  tells them apart); the game told with money lost (输了两万多, 输光 within 30
+  characters), rounds 2–28: 3 of 3 reports, two of them read before by their stake
+  (赌得很大, 输赢很大), the third r28_spoken:91 (推牌九 … 我家那口子输了两万多);
 - a medical-insurance card swiped for goods or cash, or someone else's card used (医保卡
   刷米面油, 给换鸡蛋, 刷了不给药, 拿别人的医保卡), a card refused to the caller left out
   (刷不了: the caller's own service): 35 of 36 (the 36th a consult: 这样合理吗);
@@ -50,7 +53,10 @@ MOVED_TO_REPORT = ("complaint", "help")
 
 _GAME = r"(?:打麻将|打牌|麻将|牌九|斗地主|扎金花|推筒子)"
 _MONEY = r"(?:输赢|输有赢|玩钱|耍钱|带彩|带钱|来钱|彩头|下注|押注)"
-_STAKE = rf"(?:{_MONEY}|抽水|抽成|赌)"
+# The money lost at the game (输了两万多, 把过年钱都输光了): what was staked, told by its
+# loser's family; not a drip (输了液, 输了三天水).
+_LOST = r"(?:输(?:了|掉)[^，。！？\s]{0,6}?(?:钱|[万千百块]|家底)|输光)"
+_STAKE = rf"(?:{_MONEY}|抽水|抽成|赌|{_LOST})"
 # Gambling told by its stake, the game and the money within a clause or two.
 _GAMBLING = re.compile(rf"{_GAME}.{{0,30}}{_STAKE}|{_MONEY}.{{0,30}}{_GAME}")
 # A medical-insurance card swiped for what is not medicine, or someone else's card used.

@@ -50,6 +50,7 @@ from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
 from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
+from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
@@ -292,6 +293,8 @@ class RuleReader:
         # Whether a benefit may be had, asked (entitlement_question.py): the hardship told
         # before it explains the question (能办临时救助不), it asks no one to act.
         may = "" if plight else entitlement_question(asked, text)
+        # A service asked more than once (reported_again.py): the grievance, not the need.
+        again = "" if plight else reported_again(text)
         for cat_id, phrases in self.rules.category_cues.items():
             hits = [
                 h
@@ -347,6 +350,9 @@ class RuleReader:
             if plight and rule_best == COMPLAINT:
                 shifted = complaint_moved(shares, HELP)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+            if again and rule_best == HELP:
+                shifted = help_to_complaint(shares)
+                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
             if may and rule_best in (HELP, COMPLAINT):
                 shifted = toward_consult(shares)
                 rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
@@ -369,6 +375,8 @@ class RuleReader:
             combined = complaint_moved(combined, fraud_type(text))
         if plight:  # the blame told on the way (说他们不管, 让等着) judges no service
             combined = complaint_moved(combined, HELP)
+        if again:  # 报过好几回: the service judged
+            combined = help_to_complaint(combined)
         if may:
             combined = toward_consult(combined)
         if public_wrong(text):  # stakes, a card swiped, a minor in a 网吧 (public_wrong.py)
