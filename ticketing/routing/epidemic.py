@@ -34,6 +34,8 @@ How a message raises the flag, in order:
    heat (`cluster_not`: 暖气, 锅炉, 中暑). So are a counted group's fevers
    (`counted_fevers`: 七八个女工发烧, 十二个人有六个发烧), beside an animal or another
    illness only where the people are named (三个工人发烧; not 五头猪发烧, a herd's count).
+   Told loosely (epidemic_group.py: 七八个家长说孩子发烧, 一屋四个后半夜全烧起来了) only
+   where neither is named.
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -57,6 +59,7 @@ from itertools import product
 
 from hotline.ticketing.routing import epidemic_told
 from hotline.ticketing.routing.epidemic_dated import routine_dated
+from hotline.ticketing.routing.epidemic_group import group_fevers
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
 from hotline.ticketing.routing.rules import EpidemicRules, Phrase
@@ -246,7 +249,7 @@ class EpidemicReader:
             ] + self._counted_fevers(text, people_only=other)
             cluster += self._counted_gut(text, people_only=other)
             if not other:  # people struck down, households sharing an upset
-                cluster += epidemic_told.struck(text)
+                cluster += epidemic_told.struck(text) + group_fevers(text)
                 cluster += epidemic_told.shared_gut(text, rules.animals, rules.gut_food)
                 cluster += epidemic_told.same_in_several(text, rules.animals, rules.gut_food)
             if cluster:
