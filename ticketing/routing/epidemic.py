@@ -25,7 +25,8 @@ How a message raises the flag, in order:
    landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿;
    or named by its routines, epidemic_dated.py: 核酸天天做那年) is one weak cue: with a
    measure (设卡, 居家) it is the measure's matter, alone it dates another one
-   (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   (疫情那阵儿欠的工资), and so does being away then (疫情那阵子一家在外地回不来: `AWAY`
+   in epidemic_dated.py is no measure). A body hiding its cases (`hiding`: 瞒着,
    不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
@@ -58,7 +59,7 @@ import re
 from itertools import product
 
 from hotline.ticketing.routing import epidemic_told
-from hotline.ticketing.routing.epidemic_dated import routine_dated
+from hotline.ticketing.routing.epidemic_dated import AWAY, routine_dated
 from hotline.ticketing.routing.epidemic_group import group_fevers
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
@@ -255,7 +256,10 @@ class EpidemicReader:
             if cluster:
                 return cluster
         hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报
-        weak = [w for w in rules.weak if w not in general and said(w)] + recalled + hiding
+        weak = [w for w in rules.weak if w not in general and said(w)]
+        if recalled:  # where the caller was in the recalled epidemic dates, as it does
+            weak = [w for w in weak if w not in AWAY]
+        weak += recalled + hiding
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)
