@@ -61,3 +61,10 @@ def test_being_away_in_the_recalled_epidemic_raises_no_flag(router: Router) -> N
     assert router.suggest("我在外地打工，过年回熊岳镇老家，需要跟村里报备啥不？").epidemic
     # a measure beside the recalled epidemic still raises it
     assert router.suggest("疫情那阵子村口设卡 我在外地回不来 家里老人没人管").epidemic
+
+
+def test_an_animal_bitten_with_a_when_word_is_the_animals_shot(router: Router) -> None:
+    # the dog bitten at night and its own shot asked: agriculture's, no flag
+    assert not router.suggest("我家狗半夜让野狗咬了 狗得打啥疫苗 上哪打").epidemic
+    # a person bitten at night still raises it
+    assert router.suggest("我下夜班往家走 半夜让野狗给咬了 腿上俩牙印 打针还来得及不").epidemic

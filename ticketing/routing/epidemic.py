@@ -93,6 +93,11 @@ GUT_AFTER = 8
 
 # The passive's markers: the bitten is said right before them (小猫让狗咬了).
 PASSIVE = "被让叫"
+# When-words a caller puts between the bitten animal and the passive (我家狗半夜让野狗咬了):
+# the animal is still the bitten. Round 28 (epi28), retired rounds 2–28: an animal told
+# bitten 0 of 2 涉疫; its own shot asked (狗得打啥疫苗, 给狗打) 8 of 9 not, the ninth asking
+# a bitten person's shot.
+WHEN = ("半夜", "昨天", "昨晚", "前天", "刚才", "今天", "早上", "晚上", "夜里", "上午", "下午")
 
 # Words before a blamed food that deny the blame (不像是吃坏了, 不是食物中毒).
 FOOD_DENIED = ("不像", "不是", "并非", "排除")
@@ -345,7 +350,7 @@ class EpidemicReader:
             for p in self.rules.bitten
             for start, end in p.spans(text)
             if (p.text[0] == "把" and any(a in text[start:end] for a in self.rules.animals))
-            or (p.text[0] in PASSIVE and text[:start].endswith(self.rules.animals))
+            or (p.text[0] in PASSIVE and _animal_before(text[:start], self.rules.animals))
         ]
         bite = next(
             (
@@ -461,3 +466,12 @@ def _first_counted(pattern: re.Pattern[str] | None, text: str, people_only: bool
         if m.group("who") or not people_only:
             return [m.group(0)]
     return []
+
+
+def _animal_before(before: str, animals: tuple[str, ...]) -> bool:
+    """An animal ends `before` (the text before a passive), perhaps with a when-word after
+    it (狗半夜): the passive's bitten is the animal."""
+    for when in ("", *WHEN):
+        if before.endswith(when) and before[: len(before) - len(when)].endswith(animals):
+            return True
+    return False
