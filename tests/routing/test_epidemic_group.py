@@ -30,6 +30,7 @@ def test_a_counted_group_fevered_told_loosely_is_read(text: str, read: str) -> N
         "宿舍六个人昨晚都吃的烧烤都没发烧就是拉肚子",
         "孩子三个月了后半夜一直发烧",
         "我两个多小时前开始发高烧",
+        "跑了三个医院 孩子还是高烧",
         # the count and the fever in two sentences
         "楼里住了五个老人。昨晚我发烧了",
     ],

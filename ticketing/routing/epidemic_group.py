@@ -14,7 +14,8 @@ of five sick after a meal the hospital blamed, which the shared-cue guards read 
 Lines this module reads beyond the tight reading: see bench/RESULTS.md, round 28 (epi28).
 
 Not read: one person of the group named as the ill one (两个孩子一个发烧, 有个发烧, 我发烧),
-the fever denied (都没发烧, 不发烧), a count of time (三个月发烧, 两个多小时高烧不退).
+the fever denied (都没发烧, 不发烧), a count of time (三个月发烧, 两个多小时高烧不退) or
+of places (跑了三个医院孩子还是高烧).
 Beside an animal or another illness the caller's message is read by epidemic.py's own
 guards, so this reading is asked only where neither is named.
 """
@@ -27,11 +28,15 @@ import re
 COUNT = r"(?:[两二三四五六七八九十几][一二三四五六七八九十几多来]*|好几|[2-9]|[1-9]\d+)"
 # A counter of time is no group of people (三个月发烧, 两个多小时高烧不退).
 NOT_TIME = r"(?!多?(?:月|小时|钟头|钟|星期|礼拜|周|晚上|白天|夜|点|年|天))"
+# A count of places or things is no group of people (跑了三个医院孩子还是高烧).
+NOT_THING = r"(?!医院|卫生院|诊所|药店|地方|门诊|科室|大夫|医生|药)"
 # A fever as callers say it: named, or as it came on (全烧起来了, 都烧上了).
 FEVER = r"(?:发烧|发热|发高烧|高烧|烧起来|烧上了|烧到)"
 # A dozen characters of one sentence between the count and the fever.
 GAP = 12
-GROUP_FEVER = re.compile(rf"{COUNT}[个名位口]{NOT_TIME}(?P<gap>[^。！？!?；;]{{0,{GAP}}}?){FEVER}")
+GROUP_FEVER = re.compile(
+    rf"{COUNT}[个名位口]{NOT_TIME}{NOT_THING}(?P<gap>[^。！？!?；;]{{0,{GAP}}}?){FEVER}"
+)
 # Words in the gap naming one of the group as the ill one, or denying the fever.
 ONE_OF = ("一个", "一名", "一位", "1个", "有个", "老大", "老二", "老三", "我", "没", "不")
 
