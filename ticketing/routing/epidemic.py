@@ -25,7 +25,8 @@ How a message raises the flag, in order:
    landmark. The epidemic recalled as a past time (`recalled`: 疫情那阵儿, 疫情那会儿;
    or named by its routines, epidemic_dated.py: 核酸天天做那年) is one weak cue: with a
    measure (设卡, 居家) it is the measure's matter, alone it dates another one
-   (疫情那阵儿欠的工资). A body hiding its cases (`hiding`: 瞒着,
+   (疫情那阵儿欠的工资), and so does being away then (疫情那阵子一家在外地回不来: `AWAY`
+   in epidemic_dated.py is no measure). A body hiding its cases (`hiding`: 瞒着,
    不往上报) is one weak cue however many of its words are said.
 3. Fevers in several people (`cluster`: 都发烧, 一半孩子发烧, 一帮发烧咳嗽的), the
    outbreak (聚集性发病) the catalogue counts; a shared cue, so beside an animal or
@@ -34,6 +35,8 @@ How a message raises the flag, in order:
    heat (`cluster_not`: 暖气, 锅炉, 中暑). So are a counted group's fevers
    (`counted_fevers`: 七八个女工发烧, 十二个人有六个发烧), beside an animal or another
    illness only where the people are named (三个工人发烧; not 五头猪发烧, a herd's count).
+   Told loosely (epidemic_group.py: 七八个家长说孩子发烧, 一屋四个后半夜全烧起来了) only
+   where neither is named.
 
 Guards on sound-alikes, since a disease's name is short and an everyday word can sound
 like it: a two-character cue counts by sound only when heard as one word, and not when
@@ -56,7 +59,8 @@ import re
 from itertools import product
 
 from hotline.ticketing.routing import epidemic_told
-from hotline.ticketing.routing.epidemic_dated import routine_dated
+from hotline.ticketing.routing.epidemic_dated import AWAY, routine_dated
+from hotline.ticketing.routing.epidemic_group import group_fevers
 from hotline.ticketing.routing.fuzzy_sound import canonical, final_of, readings
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound, sound, syllables
 from hotline.ticketing.routing.rules import EpidemicRules, Phrase
@@ -89,6 +93,11 @@ GUT_AFTER = 8
 
 # The passive's markers: the bitten is said right before them (小猫让狗咬了).
 PASSIVE = "被让叫"
+# When-words a caller puts between the bitten animal and the passive (我家狗半夜让野狗咬了):
+# the animal is still the bitten. Round 28 (epi28), retired rounds 2–28: an animal told
+# bitten 0 of 2 涉疫; its own shot asked (狗得打啥疫苗, 给狗打) 8 of 9 not, the ninth asking
+# a bitten person's shot.
+WHEN = ("半夜", "昨天", "昨晚", "前天", "刚才", "今天", "早上", "晚上", "夜里", "上午", "下午")
 
 # Words before a blamed food that deny the blame (不像是吃坏了, 不是食物中毒).
 FOOD_DENIED = ("不像", "不是", "并非", "排除")
@@ -246,13 +255,16 @@ class EpidemicReader:
             ] + self._counted_fevers(text, people_only=other)
             cluster += self._counted_gut(text, people_only=other)
             if not other:  # people struck down, households sharing an upset
-                cluster += epidemic_told.struck(text)
+                cluster += epidemic_told.struck(text) + group_fevers(text)
                 cluster += epidemic_told.shared_gut(text, rules.animals, rules.gut_food)
                 cluster += epidemic_told.same_in_several(text, rules.animals, rules.gut_food)
             if cluster:
                 return cluster
         hiding = [w for w in rules.hiding if w in text][:1]  # counted once: 瞒着不往上报
-        weak = [w for w in rules.weak if w not in general and said(w)] + recalled + hiding
+        weak = [w for w in rules.weak if w not in general and said(w)]
+        if recalled:  # where the caller was in the recalled epidemic dates, as it does
+            weak = [w for w in weak if w not in AWAY]
+        weak += recalled + hiding
         if len(weak) >= rules.weak_needed:
             return weak
         return self._fuzzy_heard(text_sound, general, excluded)
@@ -338,7 +350,7 @@ class EpidemicReader:
             for p in self.rules.bitten
             for start, end in p.spans(text)
             if (p.text[0] == "把" and any(a in text[start:end] for a in self.rules.animals))
-            or (p.text[0] in PASSIVE and text[:start].endswith(self.rules.animals))
+            or (p.text[0] in PASSIVE and _animal_before(text[:start], self.rules.animals))
         ]
         bite = next(
             (
@@ -454,3 +466,12 @@ def _first_counted(pattern: re.Pattern[str] | None, text: str, people_only: bool
         if m.group("who") or not people_only:
             return [m.group(0)]
     return []
+
+
+def _animal_before(before: str, animals: tuple[str, ...]) -> bool:
+    """An animal ends `before` (the text before a passive), perhaps with a when-word after
+    it (狗半夜): the passive's bitten is the animal."""
+    for when in ("", *WHEN):
+        if before.endswith(when) and before[: len(before) - len(when)].endswith(animals):
+            return True
+    return False
