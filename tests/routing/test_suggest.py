@@ -58,9 +58,13 @@ def test_named_area_without_any_duty_falls_back_to_the_area(
     assert s.department == "haixing"
     assert s.decided_by == "area"
     assert "属地" in s.explanation
-    # With the classifier: the area wins on its local-matter vote, not on the name alone.
+    # With the classifier the name alone does not make it the area's: the classifier
+    # decides, and with no duty told its vote is a near tie (the area's local-matter share
+    # against the nearest retired line's unit), far below any automatic dispatch.
     s = router.suggest(text)
-    assert s.department == "haixing" and s.decided_by in {"area", "classifier"}
+    assert s.decided_by in {"area", "classifier"}
+    assert "haixing" in {s.department, *(a.department for a in s.alternatives)}
+    assert s.confidence < 0.5
 
 
 def test_epidemic_flag_and_unit(router: Router) -> None:
