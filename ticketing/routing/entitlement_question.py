@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.type_shares import shares_moved
+
 CONSULT = "consult"
 # The types whose share the question takes: the hardship told read as a call for help or a
 # grievance (none of the 127 requests counted is a complaint, one is help).
@@ -54,9 +56,4 @@ def entitlement_question(text: str, compact: str) -> str:
 def toward_consult(shares: Mapping[str, float]) -> dict[str, float]:
     """`shares` (cue scores or probabilities by type) with help's and the complaint's whole
     shares moved to the consult."""
-    moved = dict(shares)
-    for kind in _MOVED:
-        part = moved.pop(kind, 0.0)
-        if part > 0:
-            moved[CONSULT] = moved.get(CONSULT, 0.0) + part
-    return moved
+    return shares_moved(shares, _MOVED, CONSULT)

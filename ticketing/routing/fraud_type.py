@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.type_shares import shares_moved
+
 REPORT, COMPLAINT, HELP = "report", "complaint", "help"
 # The body named, asked, saying it never happened (燃气公司说根本没这事, 社区说根本没这回事,
 # 打燃气公司电话说根本没派人): a false claim told — a fee collected, a visitor, a notice or a
@@ -45,8 +47,4 @@ def false_claim(text: str) -> str:
 def complaint_moved(shares: Mapping[str, float], to: str) -> dict[str, float]:
     """`shares` (cue scores or probabilities by type) with the complaint's whole share
     moved to `to`."""
-    moved = dict(shares)
-    part = moved.pop(COMPLAINT, 0.0)
-    if part > 0:
-        moved[to] = moved.get(to, 0.0) + part
-    return moved
+    return shares_moved(shares, (COMPLAINT,), to)

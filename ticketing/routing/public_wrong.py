@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.type_shares import shares_moved
 from hotline.ticketing.routing.violation_told import remedy_refused
 
 REPORT = "report"
@@ -105,9 +106,4 @@ def public_wrong(text: str) -> str:
 def toward_report(shares: Mapping[str, float]) -> dict[str, float]:
     """`shares` (cue scores or probabilities by type) with the complaint's and the help's
     whole shares moved to the report; the consult and the suggestion keep theirs."""
-    moved = dict(shares)
-    for other in MOVED_TO_REPORT:
-        part = moved.pop(other, 0.0)
-        if part > 0:
-            moved[REPORT] = moved.get(REPORT, 0.0) + part
-    return moved
+    return shares_moved(shares, MOVED_TO_REPORT, REPORT)

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.type_shares import shares_moved
+
 COMPLAINT = "complaint"
 HELP = "help"
 
@@ -49,8 +51,4 @@ def reported_again(text: str) -> str:
 def help_to_complaint(shares: Mapping[str, float]) -> dict[str, float]:
     """`shares` (cue scores or probabilities by type) with help's whole share moved to the
     complaint; the other types keep theirs."""
-    moved = dict(shares)
-    part = moved.pop(HELP, 0.0)
-    if part > 0:
-        moved[COMPLAINT] = moved.get(COMPLAINT, 0.0) + part
-    return moved
+    return shares_moved(shares, (HELP,), COMPLAINT)
