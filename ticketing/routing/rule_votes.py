@@ -334,7 +334,11 @@ class RuleReader:
         # names the act (举报, 检举: a decisive cue), which the labels keep as a report.
         named = any(h.weight >= SOUND_CUE_WEIGHT for h in hits_of.get(REPORT, []))
         own = bool(caller_harmed(text)) and not named
-        rule_best = max(scores, key=lambda c: (scores[c], -order[c])) if scores else default
+
+        def top(shares: Mapping[str, float]) -> str:
+            return max(shares, key=lambda c: (shares[c], -order[c]))
+
+        rule_best = top(scores) if scores else default
         settings = self.rules.classifier
         total = sum(scores.values())
         a = settings.category_weight * settings.category_prior / (total + settings.category_prior)
@@ -342,23 +346,17 @@ class RuleReader:
             # With no cue the default type holds the whole share, and that share moves.
             shares = scores or {default: 1.0}
             if own and rule_best == REPORT:
-                shifted = toward_complaint(shares)
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(toward_complaint(shares))
             if (fraud or false_claim(text)) and rule_best == COMPLAINT:
-                shifted = complaint_moved(shares, fraud_type(text))
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(complaint_moved(shares, fraud_type(text)))
             if plight and rule_best == COMPLAINT:
-                shifted = complaint_moved(shares, HELP)
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(complaint_moved(shares, HELP))
             if again and rule_best == HELP:
-                shifted = help_to_complaint(shares)
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(help_to_complaint(shares))
             if may and rule_best in (HELP, COMPLAINT):
-                shifted = toward_consult(shares)
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(toward_consult(shares))
             if public_wrong(text) and rule_best in (COMPLAINT, HELP):
-                shifted = toward_report(shares)
-                rule_best = max(shifted, key=lambda c: (shifted[c], -order[c]))
+                rule_best = top(toward_report(shares))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
         p_rules = {c: s / total for c, s in scores.items()} if scores else {default: 1.0}
 
