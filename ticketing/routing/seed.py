@@ -137,6 +137,7 @@ def _key(
         phonetic,
         place_mask,
         segment,
+        sound_neighbours,
         text,
         type_fit,
     )
@@ -148,6 +149,7 @@ def _key(
         digest.update(json.dumps(RETIRED_WEIGHTS, sort_keys=True).encode())
     # The code that defines the features and the fit: an upgrade retrains the cache.
     modules = (classifier, type_fit, phonetic, segment, text, gazetteer, fuzzy_sound, place_mask)
+    modules += (sound_neighbours,)  # the fuzzy reader's sounds: the mask reads them
     for module in modules:
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update("\n".join(place_names).encode())
