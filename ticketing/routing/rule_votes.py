@@ -35,6 +35,7 @@ from hotline.ticketing.routing.entitlement_question import (
 )
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
+from hotline.ticketing.routing.farm_loss_ask import FARM_LOSS_WEIGHT, farm_loss_ask
 from hotline.ticketing.routing.fraud_type import (
     COMPLAINT,
     complaint_moved,
@@ -334,6 +335,8 @@ class RuleReader:
                 hits = [*hits, Hit(settle, MEDIATION_ASK_WEIGHT)]  # 请社区来调解调解
             if cat_id == HELP and plight:
                 hits = [*hits, Hit(plight, PLIGHT_WEIGHT)]  # 车里关着条狗, 独居…没人应
+            if cat_id == HELP and (loss := farm_loss_ask(text)):
+                hits = [*hits, Hit(loss, FARM_LOSS_WEIGHT)]  # 猪死了两头…剩下的咋办
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
