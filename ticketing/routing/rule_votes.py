@@ -305,7 +305,7 @@ class RuleReader:
         # the door found shut before it explains the question; a consult like `may`.
         there = "" if plight else availability_question(asked, text)
         # A closing question judging what was done (judging_question.py): no help, no consult.
-        judged = "" if plight else judging_question(text)
+        judged = "" if plight else judging_question(asked, text)
         for cat_id, phrases in self.rules.category_cues.items():
             hits = [
                 h
