@@ -10,6 +10,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from hotline.ticketing.routing.availability_question import (
+    AVAILABILITY_WEIGHT,
+    availability_question,
+)
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.caller_post import post_spans
 from hotline.ticketing.routing.closing_choice import CLOSING_CHOICE_WEIGHT, closing_choice
@@ -31,6 +35,7 @@ from hotline.ticketing.routing.entitlement_question import (
 )
 from hotline.ticketing.routing.epidemic import EpidemicReader
 from hotline.ticketing.routing.facility_ask import FACILITY_ASK_WEIGHT, SUGGESTION, facility_ask
+from hotline.ticketing.routing.farm_loss_ask import FARM_LOSS_WEIGHT, farm_loss_ask
 from hotline.ticketing.routing.fraud_type import (
     COMPLAINT,
     complaint_moved,
@@ -43,6 +48,7 @@ from hotline.ticketing.routing.info_question import (
     CONSULT_QUESTION_WEIGHT,
     information_question,
 )
+from hotline.ticketing.routing.judging_question import judged_complaint, judging_question
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
 from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_question
@@ -295,6 +301,11 @@ class RuleReader:
         may = "" if plight else entitlement_question(asked, text)
         # A service asked more than once (reported_again.py): the grievance, not the need.
         again = "" if plight else reported_again(text)
+        # Whether a service or a thing is there or still in time (availability_question.py):
+        # the door found shut before it explains the question; a consult like `may`.
+        there = "" if plight else availability_question(asked, text)
+        # A closing question judging what was done (judging_question.py): no help, no consult.
+        judged = "" if plight else judging_question(asked, text)
         for cat_id, phrases in self.rules.category_cues.items():
             hits = [
                 h
@@ -314,6 +325,8 @@ class RuleReader:
                 hits = [*hits, Hit(owed, OWED_QUESTION_WEIGHT)]  # 该不该交, 该交给谁
             if cat_id == CONSULT and may:
                 hits = [*hits, Hit(may, ENTITLEMENT_WEIGHT)]  # 能办临时救助不, 医保能报吗
+            if cat_id == CONSULT and there:
+                hits = [*hits, Hit(there, AVAILABILITY_WEIGHT)]  # 有发热门诊没有, 还来得及不
             if cat_id == CONSULT and (plain := information_question(asked, text)):
                 hits = [*hits, Hit(plain, CONSULT_QUESTION_WEIGHT)]  # a plain ？, no demand
             if cat_id == HELP and (please := polite_ask(asked)):
@@ -322,6 +335,8 @@ class RuleReader:
                 hits = [*hits, Hit(settle, MEDIATION_ASK_WEIGHT)]  # 请社区来调解调解
             if cat_id == HELP and plight:
                 hits = [*hits, Hit(plight, PLIGHT_WEIGHT)]  # 车里关着条狗, 独居…没人应
+            if cat_id == HELP and (loss := farm_loss_ask(text)):
+                hits = [*hits, Hit(loss, FARM_LOSS_WEIGHT)]  # 猪死了两头…剩下的咋办
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
@@ -353,8 +368,10 @@ class RuleReader:
                 rule_best = top(complaint_moved(shares, HELP))
             if again and rule_best == HELP:
                 rule_best = top(help_to_complaint(shares))
-            if may and rule_best in (HELP, COMPLAINT):
+            if (may or there) and rule_best in (HELP, COMPLAINT):
                 rule_best = top(toward_consult(shares))
+            if judged and rule_best in (HELP, CONSULT):
+                rule_best = top(judged_complaint(shares))
             if public_wrong(text) and rule_best in (COMPLAINT, HELP):
                 rule_best = top(toward_report(shares))
             return CategoryChoice(rule_best, hits_of.get(rule_best, []), 0.0)
@@ -375,8 +392,10 @@ class RuleReader:
             combined = complaint_moved(combined, HELP)
         if again:  # 报过好几回: the service judged
             combined = help_to_complaint(combined)
-        if may:
+        if may or there:
             combined = toward_consult(combined)
+        if judged:  # 这能等吗, 这不是坑人吗: the service judged
+            combined = judged_complaint(combined)
         if public_wrong(text):  # stakes, a card swiped, a minor in a 网吧 (public_wrong.py)
             combined = toward_report(combined)
         best = max(
