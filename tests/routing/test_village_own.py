@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.village_own import village_own
+from hotline.ticketing.routing.rules import Hit
+from hotline.ticketing.routing.village_own import (
+    VILLAGE_OWN_WEIGHT,
+    village_own,
+    with_village_own,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +78,12 @@ def test_a_village_loudspeaker_with_no_town_named_is_not_a_towns(router: Router)
     suggestion = router.suggest("我们村那个大喇叭对着我家窗户早上五点就放能不能往那边转转")
     assert suggestion.area is None
     assert suggestion.department not in {"xiongyue", "lutun", "hongqi"}
+
+
+def test_the_reading_adds_to_the_written_phrase_of_the_same_words() -> None:
+    text = "芦屯镇我们村路灯坏了一冬天"
+    written = [Hit("我们村", 2.0), Hit("村…路灯", 2.0)]
+    hits = with_village_own(written, text)
+    assert [h.phrase for h in hits] == ["我们村", "村…路灯"]
+    assert hits[1].weight == 2.0 + VILLAGE_OWN_WEIGHT
+    assert with_village_own(written, "我们小区路灯坏了一冬天") == written

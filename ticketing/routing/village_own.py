@@ -32,6 +32,9 @@ area 22 of 38, water 8), its 卫生室 (health 12 of 14, the area 1).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from hotline.ticketing.routing.rules import Hit
 
 # Weight of the reading among the area-matter phrases (config `area_matters`): with the
 # village's own words (村里 2, 村…路灯 2) it outweighs one duty word beside the thing
@@ -79,3 +82,15 @@ def village_own(text: str) -> str | None:
             village = found.groupdict().get("village") or found.group("owner")
             return f"{village}…{found.group('thing')}"
     return None
+
+
+def with_village_own(hits: list[Hit], text: str) -> list[Hit]:
+    """The area-matter hits with the reading's weight: added to the written phrase of the
+    same words (村…路灯 is also a config phrase), so it is quoted once."""
+    own = village_own(text)
+    if own is None:
+        return hits
+    same = [h for h in hits if h.phrase == own and not h.by_sound]
+    if not same:
+        return [*hits, Hit(own, VILLAGE_OWN_WEIGHT)]
+    return [replace(h, weight=h.weight + VILLAGE_OWN_WEIGHT) if h is same[0] else h for h in hits]
