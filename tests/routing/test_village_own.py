@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
 from hotline.ticketing.routing.village_own import (
     VILLAGE_OWN_WEIGHT,
     village_own,
+    village_share,
     with_village_own,
 )
 
@@ -87,3 +89,16 @@ def test_the_reading_adds_to_the_written_phrase_of_the_same_words() -> None:
     assert [h.phrase for h in hits] == ["我们村", "村…路灯"]
     assert hits[1].weight == 2.0 + VILLAGE_OWN_WEIGHT
     assert with_village_own(written, "我们小区路灯坏了一冬天") == written
+
+
+def test_the_classifiers_bureau_share_moves_to_the_town_named() -> None:
+    # A classifier that read 学校 as education's: half of its share goes to the town.
+    proba = {"education": 0.8, "xiongyue": 0.1, "urban_management": 0.1}
+    area = AreaHit("xiongyue", ("熊岳镇",))
+    moved = village_share(proba, area, "熊岳镇村里去学校那条道路灯一个都不亮")
+    assert moved["xiongyue"] == pytest.approx(0.1 + 0.4 + 0.05)
+    assert moved["education"] == pytest.approx(0.4)
+    assert sum(moved.values()) == pytest.approx(1.0)
+    # no village thing, or no area named: the classifier's vote as it was
+    assert village_share(proba, area, "熊岳镇学校门口那条道路灯一个都不亮") == proba
+    assert village_share(proba, None, "村里去学校那条道路灯一个都不亮") == proba

@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hotline.ticketing.routing.duty_object import SETTING_FACTOR
+from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
 
 # Weight of the reading among the area-matter phrases (config `area_matters`): with the
@@ -94,3 +96,15 @@ def with_village_own(hits: list[Hit], text: str) -> list[Hit]:
     if not same:
         return [*hits, Hit(own, VILLAGE_OWN_WEIGHT)]
     return [replace(h, weight=h.weight + VILLAGE_OWN_WEIGHT) if h is same[0] else h for h in hits]
+
+
+def village_share(proba: dict[str, float], area: AreaHit | None, text: str) -> dict[str, float]:
+    """The classifier's vote with the bureaus' share moved to the area named where the
+    village's own thing is told: it learnt the thing's city words (学校 on the road to school,
+    电费 of the lamps) as the bureau's and cannot tell whose the thing is. Each bureau keeps
+    `SETTING_FACTOR` of its share, as a duty object's setting does (duty_object.py)."""
+    if area is None or village_own(text) is None:
+        return proba
+    out = {u: p * SETTING_FACTOR if u != area.area_id else p for u, p in proba.items()}
+    out[area.area_id] = out.get(area.area_id, 0.0) + sum(proba.values()) - sum(out.values())
+    return out
