@@ -58,6 +58,7 @@ from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite
 from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from hotline.ticketing.routing.village_own import with_village_own
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
 
@@ -251,7 +252,10 @@ class RuleReader:
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
-        area_hits = self.hits(self.rules.area_matters.phrases, text, text_sound)
+        # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py).
+        area_hits = with_village_own(
+            self.hits(self.rules.area_matters.phrases, text, text_sound), text
+        )
         # The caller's post (网格员 for one household) says who calls: no vote for the area,
         # though its words still name the area as 属地协办 (caller_post.py).
         area_score = points(_scaled_within(area_hits, text, post_spans(text), 0.0), text)

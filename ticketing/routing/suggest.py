@@ -75,12 +75,12 @@ from hotline.ticketing.catalog import Catalog
 from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.area_named import area_named_acts, area_notice
 from hotline.ticketing.routing.area_roles import area_acts, area_asked
+from hotline.ticketing.routing.area_share import area_share
 from hotline.ticketing.routing.assist import MAX_ASSISTING, SHOWN_POINTS, Assist, assisting_units
 from hotline.ticketing.routing.auto import advise
 from hotline.ticketing.routing.backoff import WordBackoff
 from hotline.ticketing.routing.backstory import current_matter
 from hotline.ticketing.routing.blend import promote, rank, seeded_base
-from hotline.ticketing.routing.caller_post import without_post_area
 from hotline.ticketing.routing.clause_duty import clause_duties
 from hotline.ticketing.routing.disclaimed import past_area
 from hotline.ticketing.routing.duty_object import bystanders, classifier_setting, duty_objects
@@ -237,8 +237,8 @@ class Router:
         clf_read = without_pretext(without_scene(without_set_aside(clf_text)))
         clf = self._classifier_vote(voter, clf_read, area)
         # The classifier reads the object's setting as the rules do (duty_object.py), and a
-        # caller's post for one household not as the area's matter (caller_post.py).
-        objects, proba = duty_objects(compact), without_post_area(clf.proba, area, compact)
+        # caller's post not as the area's matter, a village's own thing as its (area_share.py).
+        objects, proba = duty_objects(compact), area_share(clf.proba, area, compact)
         clf = dataclasses.replace(clf, proba=classifier_setting(proba, objects))
         self._fall_back_to_area(units, area, clf)
         base = seeded_base(units.scores, clf.proba, clf.support, self.rules.classifier.seed_weight)

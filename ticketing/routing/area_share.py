@@ -1,0 +1,14 @@
+"""The classifier's share for the area named, read as the rules read the area. No I/O."""
+
+from __future__ import annotations
+
+from hotline.ticketing.routing.caller_post import without_post_area
+from hotline.ticketing.routing.gazetteer import AreaHit
+from hotline.ticketing.routing.village_own import village_share
+
+
+def area_share(proba: dict[str, float], area: AreaHit | None, text: str) -> dict[str, float]:
+    """The classifier's vote without the area's share where the caller's post speaks for one
+    household (caller_post.py), and with the bureaus' share moved to the area where the
+    village's own thing is told (village_own.py)."""
+    return village_share(without_post_area(proba, area, text), area, text)
