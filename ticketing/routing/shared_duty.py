@@ -60,7 +60,9 @@ from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
+from hotline.ticketing.routing.food_permit import FOOD_PERMIT
 from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
+from hotline.ticketing.routing.residents_cards import RESIDENTS_CARDS
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 from hotline.ticketing.routing.sent_between import sent_between
 from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
@@ -240,6 +242,10 @@ DUTIES: tuple[UnnamedDuty, ...] = (
     # A hazard to equipment, the environment, the road or a public place that a second
     # unit secures (hazard_duties.py, round 23).
     *HAZARD_DUTIES,
+    # Food handled without its permit or health card (food_permit.py, round 29); a care
+    # home holding its residents' bank cards (residents_cards.py, round 29).
+    FOOD_PERMIT,
+    RESIDENTS_CARDS,
 )
 
 
