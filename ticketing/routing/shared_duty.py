@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hotline.ticketing.routing.asked_besides import asked_besides
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.bureau_allowance import held_at_area
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
@@ -467,6 +468,13 @@ def with_joint_assists(
     joint = tuple(
         Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
         for u in dict.fromkeys(together)
+        if u not in taken
+    )
+    # A unit named and asked with 也, whatever the verb (asked_besides.py, round 29).
+    taken |= {a.department for a in joint}
+    joint += tuple(
+        Assist(u, f"协办：{name(u)}，来电请其也一并处理", SHOWN_POINTS, named=True)
+        for u in asked_besides(text, lead)
         if u not in taken
     )
     asked = {a.department for a in joint}
