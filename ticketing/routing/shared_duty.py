@@ -54,13 +54,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hotline.ticketing.routing.asked_besides import asked_besides
 from hotline.ticketing.routing.assist import SHOWN_POINTS, Assist
 from hotline.ticketing.routing.bureau_allowance import held_at_area
 from hotline.ticketing.routing.disclaimed import disclaimed_spans
 from hotline.ticketing.routing.document_holder import document_holder
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.employer import ANY_ACT
+from hotline.ticketing.routing.food_permit import FOOD_PERMIT
 from hotline.ticketing.routing.hazard_duties import HAZARD_DUTIES
+from hotline.ticketing.routing.residents_cards import RESIDENTS_CARDS
 from hotline.ticketing.routing.roles import ADDRESSED_AS, UTILITIES, other_units_named
 from hotline.ticketing.routing.sent_between import sent_between
 from hotline.ticketing.routing.unnamed_duty import UnnamedDuty
@@ -240,6 +243,10 @@ DUTIES: tuple[UnnamedDuty, ...] = (
     # A hazard to equipment, the environment, the road or a public place that a second
     # unit secures (hazard_duties.py, round 23).
     *HAZARD_DUTIES,
+    # Food handled without its permit or health card (food_permit.py, round 29); a care
+    # home holding its residents' bank cards (residents_cards.py, round 29).
+    FOOD_PERMIT,
+    RESIDENTS_CARDS,
 )
 
 
@@ -461,6 +468,13 @@ def with_joint_assists(
     joint = tuple(
         Assist(u, f"协办：{name(u)}，来电请其与主办单位一起处理", SHOWN_POINTS, named=True)
         for u in dict.fromkeys(together)
+        if u not in taken
+    )
+    # A unit named and asked with 也, whatever the verb (asked_besides.py, round 29).
+    taken |= {a.department for a in joint}
+    joint += tuple(
+        Assist(u, f"协办：{name(u)}，来电请其也一并处理", SHOWN_POINTS, named=True)
+        for u in asked_besides(text, lead)
         if u not in taken
     )
     asked = {a.department for a in joint}
