@@ -58,7 +58,5 @@ def test_the_police_are_no_subject() -> None:
         "这人是不是在造谣，能不能查一下",
     ],
 )
-def test_a_rumour_about_water_or_housing_is_routed_to_the_police(
-    router: Router, text: str
-) -> None:
+def test_a_rumour_about_water_or_housing_is_routed_to_the_police(router: Router, text: str) -> None:
     assert router.suggest(text).department == "public_security"
