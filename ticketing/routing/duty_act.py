@@ -18,7 +18,8 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   标签, 三无, 分装的 啥也没印): 产品质量, the market regulator's; a pesticide's or a seed's is
   agriculture's 农资;
 - medical insurance from another city or province refused or to be filed (外地医保用不了, 异地
-  就医备案): the insurer's, the hospital that refused it only the scene;
+  就医备案, 异地结算的药店): the insurer's, the hospital or pharmacy that refused it only the
+  scene;
 - pay docked for a sick day or sick leave (请病假 … 扣全勤, 高烧请了三天假 … 按旷工扣): wages
   and labour inspection, human resources', the illness only the reason;
 - a 热力井 (heat-pipe well) lid missing or broken: the heating company's network, not the
@@ -130,6 +131,9 @@ _FARM_INPUT = re.compile(r"农药|除草剂|百草枯|农资|种子|化肥|饲�
 _OTHER_CITY = re.compile(
     r"(?:外地|异地|外省|外市|省外)[^。！？，]{0,6}?医保|医保[^。！？]{0,10}?(?:异地|外地|外省)"
     r"|异地就医|异地备案"
+    # A bill settled across cities or at the counter (异地结算的药店, 出院直接结算): 8 of 8
+    # retired labels are the insurer's.
+    r"|(?:异地|跨省|跨市|跨地区|直接)结算"
 )
 
 _SICK_DAY = r"(?:病假|请假|请了[^。！？]{0,3}?假|发烧|高烧|甲流|流感|生病|病了|旷工)"
@@ -325,7 +329,7 @@ def act_readings(text: str) -> list[Reading]:
         (HOUSING_UNIT, site_rig(text), (HAZARD_UNIT,)),
         (HOUSING_UNIT, basement_property(text), (POWER_UNIT, HAZARD_UNIT)),
         (MARKET_UNIT, no_maker(text), (HEALTH_UNIT, POLICE_UNIT)),
-        (INSURANCE_UNIT, first_words(_OTHER_CITY, text), (HEALTH_UNIT,)),
+        (INSURANCE_UNIT, first_words(_OTHER_CITY, text), (HEALTH_UNIT, MARKET_UNIT)),
         (LABOUR_UNIT, pay_docked(text), (HEALTH_UNIT,)),
         (HEATING_UNIT, first_words(_HEAT_WELL, text), (CITY_UNIT,)),
         (HOUSING_UNIT, building_crack(text), (HAZARD_UNIT,)),

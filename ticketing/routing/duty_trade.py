@@ -19,7 +19,10 @@ rounds 2–20, the seed corpus and the dev sets split:
 - a parking ticket (出租车 … 交警就贴了罚单) or vehicles queuing to be directed (大货车排队
   … 给疏导疏导): 交通管理, the police's, not transport's taxis and roads;
 - talent subsidies and a graduate's personnel file (人才补贴, 档案 … 人才中心): 就业服务,
-  human resources'; a file asked for a household registration (落户) stays the police's;
+  human resources'; a file asked for a household registration (落户) stays the police's, but
+  a subsidy named by its kind is asked for itself, the 落户 only its condition (毕业过来落户的
+  人才补贴怎么申请; a graduate's 租房补贴): human resources' 8 of 8 retired labels, the
+  police's 户口 words only the scene;
 - talent flats and subsidised rentals (人才公寓, 公租房, 保障性租赁住房): housing's;
 - a rest place for riders and couriers (骑手歇脚的地方): a workers' matter, human resources',
   unless a community or subdistrict runs it (its own area's, as the retired labels say);
@@ -113,6 +116,11 @@ _TALENT = re.compile(
     r"|(?:毕业|人事|人才中心)[^。！？]{0,12}?档案|档案[^。！？]{0,12}?(?:人才中心|人事)"
 )
 _SETTLING = re.compile(r"户口|落户|迁户")
+# A subsidy named by its kind: a talent subsidy, or a graduate's rent subsidy (a low-income
+# household's 生活补贴 is civil affairs', and no 租房补贴 without a graduate is labelled).
+_TALENT_SUBSIDY = re.compile(r"人才(?:补贴|津贴)")
+_GRADUATE = re.compile(r"毕业|研究生|硕士|博士|大学生")
+_RENT_SUBSIDY = re.compile(r"(?:租房|房租|住房)补贴")
 
 _TALENT_FLAT = re.compile(r"人才公寓|公租房|廉租房|保障房|保障性(?:租赁)?住房")
 
@@ -196,6 +204,14 @@ def talent(text: str) -> str:
     return "" if _SETTLING.search(text) else first_words(_TALENT, text)
 
 
+def talent_subsidy(text: str) -> str:
+    """The words naming a talent subsidy or a graduate's rent subsidy where `talent` reads
+    nothing (落户 told, or only the rent subsidy named), or ""."""
+    if talent(text):
+        return ""
+    return first_words(_TALENT_SUBSIDY, text) or both_words(_GRADUATE, _RENT_SUBSIDY, text)
+
+
 def rest_place(text: str) -> str:
     """The words telling a rest place for street workers (not an area's own), or ""."""
     return "" if AREA_RUN.search(text) else both_words(_REST, _STREET_WORKER, text)
@@ -232,6 +248,7 @@ def trade_readings(text: str) -> list[Reading]:
         (POLICE_UNIT, traffic_ticket(text), (TRANSPORT_UNIT,)),
         (POLICE_UNIT, traffic_directed(text), (TRANSPORT_UNIT,)),
         (LABOUR_UNIT, talent(text), (RELIEF_UNIT, EDUCATION_UNIT, MARKET_UNIT)),
+        (LABOUR_UNIT, talent_subsidy(text), (POLICE_UNIT, RELIEF_UNIT, HOUSING_UNIT)),
         (HOUSING_UNIT, first_words(_TALENT_FLAT, text), (MARKET_UNIT, ENVIRONMENT_UNIT)),
         (LABOUR_UNIT, rest_place(text), (MARKET_UNIT, TRANSPORT_UNIT)),
         (POWER_UNIT, chargers_proposed(text), (HAZARD_UNIT,)),

@@ -13,7 +13,11 @@ against how the retired labels of rounds 2–19 split:
 - 住房公积金 drawn for anything, the heating fee too: the housing fund is the housing
   bureau's (no other unit in the catalogue holds it);
 - a rumour or a forged notice (造谣, 假通知, 红头文件 … 根本没这事): 散布谣言 is the police's,
-  whatever it is about (a school's closure, an outbreak);
+  whatever it is about (a school's closure, an outbreak, the tap water, a demolition, the
+  heating fee, the grain price): the retired labels of rounds 2–29 give the police 33 of 33
+  where the caller calls it 造谣 or 谣言 (a teacher's 别传谣 told of an outbreak is not read:
+  education's, 2 of 2). A rumour only asked about (群里都传疯了 … 这是真的假的, no 造谣) goes
+  with its subject (health, emergency, housing: 3 of 3) and is not read;
 - a pig slaughtered at home to be inspected (杀年猪 … 检疫), dead poultry or livestock sold
   (笼子里死了好几只 摊主还往外拿着卖): animal quarantine is agriculture's, the fair only the
   scene (meat sold as meat stays the market regulator's food safety);
@@ -83,6 +87,20 @@ _FUND = re.compile(r"公积金")
 
 # A rumour or a notice forged (造谣, 谣言, 假通知, 伪造的公文).
 _RUMOUR = re.compile(r"造谣|谣言|辟谣|假通知|伪造[^。！？]{0,6}?(?:通知|公文|文件)")
+
+# The units a rumour's subject names (学校停课, 疫情, 自来水有毒, 要拆迁 房价掉一半, 取暖费翻倍,
+# 水库开闸, 浴场淹死人, 粮库不收玉米, 假药): only its setting, the spreading is the police's.
+RUMOUR_SUBJECTS = (
+    EDUCATION_UNIT,
+    HEALTH_UNIT,
+    WATER_UNIT,
+    HOUSING_UNIT,
+    HEATING_UNIT,
+    HAZARD_UNIT,
+    TOURISM_UNIT,
+    FARM_UNIT,
+    MARKET_UNIT,
+)
 
 # A slaughter to be inspected; a dead animal (not its meat) sold or bought up.
 _SLAUGHTER = re.compile(r"(?:杀|宰)[^。！？]{0,3}?(?:猪|羊|牛)[^。！？]{0,20}?检疫")
@@ -173,7 +191,7 @@ def winter_readings(text: str) -> list[Reading]:
             (HEATING_UNIT, RELIEF_UNIT, HOUSING_UNIT, POWER_UNIT),
         ),
         (HOUSING_UNIT, first_words(_FUND, text), (HEATING_UNIT, RELIEF_UNIT)),
-        (POLICE_UNIT, first_words(_RUMOUR, text), (EDUCATION_UNIT, HEALTH_UNIT)),
+        (POLICE_UNIT, first_words(_RUMOUR, text), RUMOUR_SUBJECTS),
         (FARM_UNIT, animal_quarantine(text), (MARKET_UNIT,)),
         (RELIEF_UNIT, stranded(text), (POLICE_UNIT,)),
         (RELIEF_UNIT, both_words(_POOR, _ALLOWANCE, text), ()),
