@@ -34,7 +34,9 @@ from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
+from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
+from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -343,8 +345,9 @@ def _more_objects(text: str) -> list[DutyObject]:
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py), an allowance by
     its grantor (bureau_allowance.py), a person or an animal in need by what they need
-    (person_in_need.py), a pharmacy's own conduct (duty_pharmacy.py) and the papers
-    (duty_paper.py) as objects."""
+    (person_in_need.py), a pharmacy's own conduct (duty_pharmacy.py), a school's entry check's
+    shot asked (school_entry_shots.py), a workplace's group ill (workplace_outbreak.py) and
+    the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -375,6 +378,8 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bill_readings(text)
         + fee_readings(text)
         + institution_readings(text)
+        + school_entry_readings(text)
+        + workplace_outbreak_readings(text)
         + shared_thing_readings(text)
         + pupil_transport_readings(text)
         + allowance_readings(text)

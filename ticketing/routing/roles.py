@@ -108,9 +108,16 @@ def _asks(after: str) -> bool:
     return bool(ask) and not _DONE_AFTER.match(after[ask.end() :])
 
 
+# A move told with its direction (孩子从河北转学过来): 过来 says where the move went, not a
+# call to come; read as an ask it made the school asked over the entry check's shot
+# (r29_spoken:61, r29_written:124, r29_assist:26).
+_MOVED = re.compile(r"(?:转学|转园|转校|插班|搬家)$")
+
+
 def mention_role(text: str, start: int, end: int) -> Role:
     after = text[end : end + 12]
-    if _asks(after):
+    moved_here = after.startswith("过来") and _MOVED.search(text[start:end])
+    if _asks(after) and not moved_here:
         return Role.ASKED
     if PLACE_AFTER.match(after):
         return Role.PLACE
