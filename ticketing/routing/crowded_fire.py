@@ -45,7 +45,8 @@ SCENE_UNITS = (
     "public_security",
 )
 
-_MANY = r"[一二两三四五六七八九十几好\d]+[十百]?[多来]?"
+# Many: a count from two up (not 一名, one stranger).
+_MANY = r"[二两三四五六七八九十几好\d][一二两三四五六七八九十几\d]*[十百]?[多来]?"
 # A place where many people sleep: a dormitory, a work shed, bunks, a flat let room by
 # room or cut into rooms, or a room or shed said to house many (住了四十多人, 一屋十个人).
 _CROWDED = re.compile(
