@@ -54,7 +54,7 @@ def test_no_illness_reading_where_the_labels_go_elsewhere(text: str) -> None:
 def test_a_fire_risk_in_a_flat_let_by_room_is_the_emergency_bureaus() -> None:
     text = "我们楼下那套房子被二房东隔成了八个小间，走廊里全是电动车充电，晚上插线板冒火花"
     assert [(u, s) for u, _, s in shared_thing_readings(_compact(text))] == [
-        ("emergency", ("housing", "public_security"))
+        ("emergency", ("housing", "public_security", "power"))
     ]
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
+from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
 from hotline.ticketing.routing.duty_fee import fee_readings
@@ -343,11 +344,11 @@ def _more_objects(text: str) -> list[DutyObject]:
     source (neighbour_nuisance.py), a property company's own charge on a bill (duty_bill.py),
     a disputed charge by the duty over its price or the thing paid for (duty_fee.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
-    share (shared_thing.py), pupils in a school's vehicle (pupil_transport.py), an allowance by
-    its grantor (bureau_allowance.py), a person or an animal in need by what they need
-    (person_in_need.py), a pharmacy's own conduct (duty_pharmacy.py), a school's entry check's
-    shot asked (school_entry_shots.py), a workplace's group ill (workplace_outbreak.py) and
-    the papers (duty_paper.py) as objects."""
+    share (shared_thing.py), a crowded dwelling's fire risk (crowded_fire.py), pupils in a
+    school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
+    a person or an animal in need by what they need (person_in_need.py), a pharmacy's own
+    conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
+    workplace's group ill (workplace_outbreak.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -381,6 +382,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + school_entry_readings(text)
         + workplace_outbreak_readings(text)
         + shared_thing_readings(text)
+        + crowded_fire_readings(text)
         + pupil_transport_readings(text)
         + allowance_readings(text)
         + need_readings(text)

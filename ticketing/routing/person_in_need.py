@@ -69,8 +69,12 @@ _SLEEPING_OUT = re.compile(
     rf"|{_PUBLIC_PLACE}[^。！？，]{{0,8}}?(?:睡|住(?!户)|躺)(?![不满])"
 )
 # A stranger is the one sleeping there: not a frozen pipe, a group rental, a queue, a hotel
-# stay, nor workers left on a site by a contractor (包工头: the wage is the matter).
-_NOT_A_SLEEPER = re.compile(r"水管|上水|群租|隔了|排队|排到|流浪狗|流浪猫|酒店|宾馆|民宿|包工头")
+# stay, nor workers left on a site by a contractor (包工头: the wage is the matter), nor a
+# dormitory, a work shed or a flat cut into rooms where many live (宿舍 一个大棚子住了四十多人:
+# their fire risk is crowded_fire.py's; round 29, 2 emergency lines, no civil affairs one).
+_NOT_A_SLEEPER = re.compile(
+    r"水管|上水|群租|隔了|隔成|宿舍|工棚|排队|排到|流浪狗|流浪猫|酒店|宾馆|民宿|包工头"
+)
 
 _ANIMAL = r"(?:狗|猫)"
 _SHUT_IN_CAR = re.compile(

@@ -46,6 +46,9 @@ WATER_UNIT = "water"
 POLICE_UNIT = "public_security"
 RELIEF_UNIT = "civil_affairs"
 GAS_UNIT = "gas"
+# Wires pulled through a let flat are its tenants' fire risk, not the power company's line
+# (hazard_duties.py reads its box or line endangered): a setting word (round 29, crowded29).
+POWER_UNIT = "power"
 
 
 _ILL = re.compile(
@@ -119,7 +122,7 @@ def shared_thing_readings(text: str) -> list[Reading]:
         found.append((HEALTH_UNIT, ill, (WATER_UNIT, HOUSING_UNIT, RELIEF_UNIT)))
     risk = let_flat_fire_risk(text)
     if risk:
-        found.append((HAZARD_UNIT, risk, (HOUSING_UNIT, POLICE_UNIT)))
+        found.append((HAZARD_UNIT, risk, (HOUSING_UNIT, POLICE_UNIT, POWER_UNIT)))
     leak = upstairs_leak_owner_away(text)
     if leak:
         found.append((HOUSING_UNIT, leak, (WATER_UNIT, POLICE_UNIT)))
