@@ -35,7 +35,7 @@ RELIEF_UNIT = "civil_affairs"
 TOURISM_UNIT = "culture_tourism"
 LABOUR_UNIT = "human_resources"
 
-_ILL = re.compile(
+ILL = re.compile(
     r"发烧|发热|烧[得的到了]|高烧|手足口|腹泻|拉肚子|呕吐|上吐下泻|又吐又拉|诺如|水痘|痢疾"
     r"|流感|甲流|咳嗽|疱疹|红眼|猩红热|支原体|肺结核|疥疮|传染|阳了"
 )
@@ -55,10 +55,10 @@ _HEALTH_REPORTED = re.compile(
     rf"|{_HEALTH_BODY}(?:的人)?(?:说|也没|没来|来了|打电话|打过|让)[^。！？]{{0,30}}"
 )
 # A rumour of an outbreak is the police's (造谣 … 请公安查).
-_RUMOUR = re.compile(r"谣言|造谣|辟谣")
+RUMOUR = re.compile(r"谣言|造谣|辟谣")
 
-_CARE_HOME = re.compile(r"养老院|敬老院|老年公寓|养老机构|养老中心|护理院|福利院")
-_TOUR = re.compile(r"旅行社|导游|旅游团|旅行团|跟团|团里")
+CARE_HOME = re.compile(r"养老院|敬老院|老年公寓|养老机构|养老中心|护理院|福利院")
+TOUR = re.compile(r"旅行社|导游|旅游团|旅行团|跟团|团里")
 _INFANT_CARE = re.compile(r"托育")
 # A pupil's or a school's (老师还不让请假: a pupil's leave) is no employer's act.
 _SCHOOL = re.compile(
@@ -72,11 +72,11 @@ _SCHOOL_CONDUCT = re.compile(
 )
 # Food served that made people ill is the market regulator's (duty_object.food_made_ill),
 # a hospital or clinic's own conduct health's: neither is read here.
-_NOT_HERE = re.compile(r"食堂|饭店|餐馆|盒饭|吃了|吃完|医院的护士|诊所|发热门诊")
+NOT_HERE = re.compile(r"食堂|饭店|餐馆|盒饭|吃了|吃完|医院的护士|诊所|发热门诊")
 
 # A sick worker kept at work: called back, leave refused, absence counted as truancy
 # (经理叫回来上班, 不让请假, 算不算旷工, 带病干活). Pay docked is duty_act.pay_docked's.
-_KEPT_AT_WORK = re.compile(
+KEPT_AT_WORK = re.compile(
     r"叫回来上班|叫回去上班|叫回来|不让请假|不准请假|不给请假|不让休|不给假|算旷工|算不算旷工"
     r"|按旷工|带病上班|带病干活|带着烧干活|硬让|开除|辞退"
 )
@@ -94,11 +94,11 @@ def institution_readings(text: str) -> list[Reading]:
     shots = shots_brought_readings(text)
     if shots:  # 上门给养老院的老人打 (疫苗): the health side asked (shots_brought.py)
         return shots
-    if not _ILL.search(text) or _RUMOUR.search(text) or _NOT_HERE.search(text):
+    if not ILL.search(text) or RUMOUR.search(text) or NOT_HERE.search(text):
         return []
     if _HEALTH_ASK.search(_HEALTH_REPORTED.sub("", text)):
         return []
-    for pattern, unit in ((_CARE_HOME, RELIEF_UNIT), (_TOUR, TOURISM_UNIT)):
+    for pattern, unit in ((CARE_HOME, RELIEF_UNIT), (TOUR, TOURISM_UNIT)):
         found = pattern.search(text)
         if found:
             return [(unit, found.group(0), (HEALTH_UNIT,))]
@@ -109,7 +109,7 @@ def institution_readings(text: str) -> list[Reading]:
     conduct = _SCHOOL_CONDUCT.search(text)
     if school and conduct:
         return [(EDUCATION_UNIT, conduct.group(0), (HEALTH_UNIT,))]
-    kept = _KEPT_AT_WORK.search(text)
+    kept = KEPT_AT_WORK.search(text)
     if kept and not _SCHOOL.search(text) and _WORKPLACE.search(text):
         return [(LABOUR_UNIT, kept.group(0), (HEALTH_UNIT,))]
     return []

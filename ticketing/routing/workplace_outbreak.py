@@ -23,12 +23,12 @@ import re
 
 from hotline.ticketing.routing.epidemic_group import COUNT
 from hotline.ticketing.routing.institution_illness import (
-    _CARE_HOME,
-    _ILL,
-    _KEPT_AT_WORK,
-    _NOT_HERE,
-    _RUMOUR,
-    _TOUR,
+    CARE_HOME,
+    ILL,
+    KEPT_AT_WORK,
+    NOT_HERE,
+    RUMOUR,
+    TOUR,
 )
 from hotline.ticketing.routing.reading import Reading
 
@@ -57,9 +57,9 @@ _POISONED = re.compile(r"煤气|炭|一氧化碳|中毒")
 def workplace_outbreak(text: str) -> str:
     """The words telling several people of one workplace or dormitory ill together, with
     no pay, leave or job lost over it, or ""."""
-    if not _ILL.search(text) or _RUMOUR.search(text) or _NOT_HERE.search(text):
+    if not ILL.search(text) or RUMOUR.search(text) or NOT_HERE.search(text):
         return ""
-    others = (_SCHOOL, _CARE_HOME, _TOUR, _POISONED, _PAY_OR_LEAVE, _KEPT_AT_WORK)
+    others = (_SCHOOL, CARE_HOME, TOUR, _POISONED, _PAY_OR_LEAVE, KEPT_AT_WORK)
     if any(p.search(text) for p in others):
         return ""
     place, group = _WORKPLACE.search(text), _GROUP.search(text)
