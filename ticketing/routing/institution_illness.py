@@ -19,7 +19,10 @@ spoken and written line civil affairs, every assist line health), tour groups 5 
 sick worker kept at work 9 of 9, 托育 5 of 5. A
 school's, kindergarten's or 托管班's conduct in an outbreak (照常上课, 不通知, 瞒着, 没停课)
 with no health side asked is education's: 26 of 32 on rounds 2–25 (round 26; rounds 20–25
-12 of 12, rounds 2–19 14 to 6), where round 25 found it 23 to 7 on rounds 2–24.
+12 of 12, rounds 2–19 14 to 6), where round 25 found it 23 to 7 on rounds 2–24. Recounted
+on rounds 2–29 (round 29, what this reading fires on): 27 of 36 (75 %; rounds 26–29 health 3,
+education 2) — below the 80 % the other readings keep; kept this round, to be decided with
+a held-out run of its removal.
 """
 
 from __future__ import annotations
