@@ -128,12 +128,12 @@ _NO_MAKER = re.compile(
 )
 _FARM_INPUT = re.compile(r"农药|除草剂|百草枯|农资|种子|化肥|饲料|兽药")
 
+# A bill settled across cities or at the counter (异地结算的药店, 出院直接结算): 8 of 8
+# retired labels are the insurer's (duty_pharmacy.py reads it as the insurer's card too).
+SETTLED_ACROSS = r"(?:异地|跨省|跨市|跨地区|直接)结算"
 _OTHER_CITY = re.compile(
     r"(?:外地|异地|外省|外市|省外)[^。！？，]{0,6}?医保|医保[^。！？]{0,10}?(?:异地|外地|外省)"
-    r"|异地就医|异地备案"
-    # A bill settled across cities or at the counter (异地结算的药店, 出院直接结算): 8 of 8
-    # retired labels are the insurer's.
-    r"|(?:异地|跨省|跨市|跨地区|直接)结算"
+    rf"|异地就医|异地备案|{SETTLED_ACROSS}"
 )
 
 _SICK_DAY = r"(?:病假|请假|请了[^。！？]{0,3}?假|发烧|高烧|甲流|流感|生病|病了|旷工)"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.duty_act import SETTLED_ACROSS
 from hotline.ticketing.routing.reading import Reading
 
 MARKET_UNIT = "market_supervision"
@@ -28,8 +29,8 @@ HEALTH_UNIT = "health"
 
 _PHARMACY = re.compile(r"药店|药房|药铺")
 # The insurer's card used at the pharmacy (also misheard: 衣保卡, 义保卡 end in 保卡).
-# A bill settled across cities (能异地结算的药店) is the insurer's too (duty_act.py's _OTHER_CITY).
-_INSURED = re.compile(r"医保|保卡|刷卡|统筹|定点|报销|个人账户|(?:异地|跨省|跨市|跨地区|直接)结算")
+# A bill settled across cities (能异地结算的药店) is the insurer's too (duty_act.py).
+_INSURED = re.compile(rf"医保|保卡|刷卡|统筹|定点|报销|个人账户|{SETTLED_ACROSS}")
 # A medicine no one has is health's shortage, not one pharmacy's conduct.
 _SHORTAGE = re.compile(r"买不着|买不到|买不上|没有了|缺货|断货|没货|都没有|没这个药")
 # A doctor or a clinic sending patients to a pharmacy: the doctor's conduct, health's.
