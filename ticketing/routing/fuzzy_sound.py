@@ -36,9 +36,8 @@ from itertools import product
 from hotline.ticketing.routing.phonetic import TextSound, syllables
 from hotline.ticketing.routing.place_after import is_place_cue
 from hotline.ticketing.routing.sound_neighbours import neighbours
+from hotline.ticketing.routing.sound_neighbours import split as _split
 
-_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q")
-_INITIALS += ("x", "r", "z", "c", "s", "y", "w")
 # Fuzzy classes: every member maps to one representative.
 _INITIAL_CLASS = {"zh": "z", "ch": "c", "sh": "s", "l": "n", "r": "n", "h": "f"}
 _FINAL_CLASS = {"ang": "an", "eng": "en", "ing": "in", "iang": "ian", "uang": "uan"}
@@ -62,13 +61,6 @@ FUNCTION_CHARS = frozenset("都也就还又才了的着过呢吗吧啊呀在是"
 # The suffixes of a town's or subdistrict's full name, kept as written by a recogniser
 # that garbles the name before them (芦存镇).
 ADMIN_SUFFIXES = ("镇", "街道")
-
-
-def _split(syllable: str) -> tuple[str, str]:
-    for initial in _INITIALS:
-        if syllable.startswith(initial) and len(syllable) > len(initial):
-            return initial, syllable[len(initial) :]
-    return "", syllable
 
 
 def final_of(syllable: str) -> str:
