@@ -11,8 +11,11 @@ for a town, 街道 for a subdistrict), as the character that begins a word there
 大学镇 is not), and only where the merged syllable is no syllable of any area's name (红海
 merges to hai, which is 海星's and 望海's: not read) and only one area merges to it.
 
-Counted on rounds 2–29, the seed corpus and the dev sets (bench/area_eval.py): see
-`bench/RESULTS.md`, round 30 (chaizi30).
+Counted on rounds 2–29, the seed corpus and the dev sets (12,532 texts): a character of a
+merged sound right before any 镇 or 街道 is on 5 lines, all 5 labelled the area it reads (4 not
+placed before: 雪镇 twice, 伦镇 twice); no false or other area (bench/area_eval.py). The reverse
+merge (the second's initial, the first's final: 望海 → hang) reads 0 of 1 (海行街道 is 海星's
+sound-alike): not built (`bench/RESULTS.md`, round 30, chaizi30).
 """
 
 from __future__ import annotations

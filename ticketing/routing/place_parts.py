@@ -13,8 +13,10 @@ before a kind of place or a word said after a place (氵每星街道, 熊丘山�
 right after a preposition of place (住望氵每). A split two areas share, or that is a name
 the gazetteer knows, is not read.
 
-Counted on rounds 2–29, the seed corpus and the dev sets (bench/area_eval.py): see
-`bench/RESULTS.md`, round 30 (chaizi30).
+Counted on rounds 2–29, the seed corpus and the dev sets (12,532 texts): a split of one
+character, the other as written, is on 9 lines, anywhere in the text, all 9 labelled the area
+it reads (3 not placed before: 氵每星街道, 海日生街道, 住望氵每); with the guard it reads the same
+9 and gives no false or other area (bench/area_eval.py; `bench/RESULTS.md`, round 30, chaizi30).
 """
 
 from __future__ import annotations
