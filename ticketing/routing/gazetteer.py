@@ -21,7 +21,9 @@ from hotline.ticketing.routing.place_erhua import PlaceErhua
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
+from hotline.ticketing.routing.place_merged import PlaceMerged
 from hotline.ticketing.routing.place_ninekey import PlaceNineKey
+from hotline.ticketing.routing.place_parts import PlaceParts
 from hotline.ticketing.routing.place_swapped import PlaceSwapped
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
@@ -72,12 +74,18 @@ class Gazetteer:
         self._lookalikes = PlaceLookalikes(
             own_names, phonetic.is_word if phonetic is not None else lambda _: False
         )
+        # A name's character typed as its parts (氵每星街道, 熊丘山那边: place_parts.py).
+        self._parts = PlaceParts(own_names, self._area_of)
         # A short name typed on a nine-key pad as its twin (公海街道, 红日镇: place_ninekey.py).
         self._ninekey = PlaceNineKey(own_names, self._area_of)
         # A short name written back to front (海红街道, 屯芦那边: place_swapped.py).
         official = {names[0]: area for area, names in rules.area_names.items() if names}
         self._swapped = PlaceSwapped(
             official, self._area_of, phonetic.is_word if phonetic is not None else lambda _: False
+        )
+        # A short name said with its two syllables run into one (雪镇: place_merged.py).
+        self._merged = PlaceMerged(
+            official, phonetic.is_word if phonetic is not None else lambda _: False
         )
         # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
         self._hesitation = PlaceHesitation(official)
@@ -131,6 +139,7 @@ class Gazetteer:
         written += self._lookalikes.find(text)  # 红族镇, 望诲那边 (place_lookalike.py)
         written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
         written += self._hesitation.find(text)  # 望那个海街道 (place_hesitation.py)
+        written += self._parts.find(text)  # 氵每星街道, 熊丘山那边 (place_parts.py)
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
@@ -139,6 +148,10 @@ class Gazetteer:
             # A short name said with the 儿化, heard with its last syllable's ending lost
             # (芦图儿 for 芦屯儿, 红孩儿那片: place_erhua.py).
             mentions = [(name, area) for _, name, area in self._erhua.find(text)]
+        if not mentions:
+            # A short name said with its syllables run into one before its kind word
+            # (雪镇 for 熊岳镇, 伦镇 for 芦屯镇: place_merged.py).
+            mentions = [(name, area) for _, name, area in self._merged.find(text)]
         if not mentions:
             # Last, a short name typed on a nine-key pad as its twin (公海街道, 红日镇:
             # place_ninekey.py): a typing slip, not a sound-alike, which the readers before
