@@ -37,6 +37,7 @@ from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
+from hotline.ticketing.routing.village_clinic import village_clinic_readings
 from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
 
 FOOD_UNIT = "market_supervision"
@@ -348,7 +349,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
     a person or an animal in need by what they need (person_in_need.py), a pharmacy's own
     conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
-    workplace's group ill (workplace_outbreak.py) and the papers (duty_paper.py) as objects."""
+    workplace's group ill (workplace_outbreak.py), a village's clinic or shot
+    (village_clinic.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -387,6 +389,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + allowance_readings(text)
         + need_readings(text)
         + pharmacy_readings(text)
+        + village_clinic_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [

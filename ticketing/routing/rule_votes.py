@@ -51,6 +51,7 @@ from hotline.ticketing.routing.info_question import (
 from hotline.ticketing.routing.judging_question import judged_complaint, judging_question
 from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
+from hotline.ticketing.routing.no_property import with_no_property
 from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_question
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
@@ -252,9 +253,11 @@ class RuleReader:
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
-        # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py).
-        area_hits = with_village_own(
-            self.hits(self.rules.area_matters.phrases, text, text_sound), text
+        # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py);
+        # a building with no property company is its community's (no_property.py).
+        area_hits = with_no_property(
+            with_village_own(self.hits(self.rules.area_matters.phrases, text, text_sound), text),
+            text,
         )
         # The caller's post (网格员 for one household) says who calls: no vote for the area,
         # though its words still name the area as 属地协办 (caller_post.py).
