@@ -47,9 +47,15 @@ def test_no_reading_without_a_schools_health_rule_questioned(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "孩子体检查出乙肝表面抗原阳性 学校说外地来的得交复查单才让住校 这合理吗",
-        "孩子低烧了半天 幼儿园非要开无传染病证明才让回园 这样规定合理吗",
+        "孩子查出来是乙肝携带者 学校说得拿医院的复查报告才让住宿舍 这合理吗",
+        "孩子甲流好了 学校非要医院开的痊愈证明才让进班 医院说不开这个 学校这么要求合理吗",
     ],
 )
 def test_a_routed_health_rule_question_leads_to_education(router: Router, text: str) -> None:
+    # Both led to health before the reading (the illness and the paper are health's words).
     assert router.suggest(text).department == "education"
+
+
+def test_the_rules_alone_read_the_school_over_the_recheck(rules_only_router: Router) -> None:
+    text = "孩子体检查出乙肝表面抗原阳性 学校说外地来的得交复查单才让住校 这合理吗"
+    assert rules_only_router.suggest(text).department == "education"
