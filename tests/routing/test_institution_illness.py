@@ -38,7 +38,7 @@ def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
         "厂里宿舍五个人发烧 还不让请假 你们卫生的能不能来个人给看看",
         # A school's conduct with the health side asked: health's (the reading stays silent).
         "孩子班里好几个出水痘的 学校照常上课 请卫生部门来查查",
-        # A school's conduct with no health side asked: split, education 27 of 36 on rounds
+        # A school's conduct with no health side asked: split, education 28 of 37 on rounds
         # 2–29, round 29 health 3 of 3 (round 30 removed the education reading).
         "孩子班里好几个出水痘的 学校照常上课 也不通知家长",
         "幼儿园和小区共用一个院 出了四个手足口的 既没停课也没通知我们",
