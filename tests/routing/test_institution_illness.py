@@ -23,9 +23,6 @@ from hotline.ticketing.routing.rules import Hit
         # A 托育 is the health commission's institution, ill or not.
         ("小区里那家托育园 一个阿姨看十几个一岁多的孩子", "health"),
         ("托育园里三个孩子出水痘了 园长还不停园", "health"),
-        # A school's conduct in an outbreak, no health side asked: education (round 26).
-        ("孩子班里好几个出水痘的 学校照常上课 也不通知家长", "education"),
-        ("幼儿园和小区共用一个院 出了四个手足口的 既没停课也没通知我们", "education"),
     ],
 )
 def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
@@ -41,6 +38,11 @@ def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
         "厂里宿舍五个人发烧 还不让请假 你们卫生的能不能来个人给看看",
         # A school's conduct with the health side asked: health's (the reading stays silent).
         "孩子班里好几个出水痘的 学校照常上课 请卫生部门来查查",
+        # A school's conduct with no health side asked: split, education 28 of 37 on rounds
+        # 2–29, round 29 health 3 of 3 (round 30 removed the education reading).
+        "孩子班里好几个出水痘的 学校照常上课 也不通知家长",
+        "幼儿园和小区共用一个院 出了四个手足口的 既没停课也没通知我们",
+        "我们新小区那个幼儿园 一个班十几个孩子发烧 园里不吱声 还照常上课",
         # No illness told.
         "养老院伙食太差了 一个月三千多就给吃咸菜",
     ],
@@ -94,9 +96,13 @@ def test_a_pets_shot_or_a_dated_epidemic_does_not(router: Router, text: str) -> 
     assert not router.suggest(text).epidemic
 
 
-def test_a_school_carrying_on_through_an_outbreak_is_educations(router: Router) -> None:
-    # Round 26: the school asked to act (照常跑, 不通风), no health side asked.
+def test_a_school_carrying_on_through_an_outbreak_is_not_forced_to_education(
+    router: Router,
+) -> None:
+    # Round 30: no reading puts education over health's words; the votes and the classifier
+    # decide, and the outbreak still raises the flag.
     text = "镇中心小学的校车全村孩子都坐 这礼拜车上好几个孩子发烧咳嗽 学校说没事照常跑 也不通风"
+    assert institution_readings(text) == []
     suggestion = router.suggest(text)
-    assert suggestion.department == "education"
+    assert suggestion.department in {"health", "education"}
     assert suggestion.epidemic

@@ -36,6 +36,7 @@ from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
+from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 from hotline.ticketing.routing.village_clinic import village_clinic_readings
 from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
@@ -349,8 +350,9 @@ def _more_objects(text: str) -> list[DutyObject]:
     school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
     a person or an animal in need by what they need (person_in_need.py), a pharmacy's own
     conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
-    workplace's group ill (workplace_outbreak.py), a village's clinic or shot
-    (village_clinic.py) and the papers (duty_paper.py) as objects."""
+    school's health rule questioned (school_health_rule.py), a workplace's group ill
+    (workplace_outbreak.py), a village's clinic or shot (village_clinic.py) and the papers
+    (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -382,6 +384,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + fee_readings(text)
         + institution_readings(text)
         + school_entry_readings(text)
+        + school_health_rule_readings(text)
         + workplace_outbreak_readings(text)
         + shared_thing_readings(text)
         + crowded_fire_readings(text)

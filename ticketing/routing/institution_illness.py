@@ -16,13 +16,15 @@ words (园长, 停园, 老师). Counted on rounds 2–24 (bench/RESULTS.md, roun
 12 of 14 lines read (rounds 2–27, with vaccination asked brought read first as health's by
 shots_brought.py: 14 of 17; several residents ill with no health side asked 6 to 3, every
 spoken and written line civil affairs, every assist line health), tour groups 5 of 5, a
-sick worker kept at work 9 of 9, 托育 5 of 5. A
-school's, kindergarten's or 托管班's conduct in an outbreak (照常上课, 不通知, 瞒着, 没停课)
-with no health side asked is education's: 26 of 32 on rounds 2–25 (round 26; rounds 20–25
-12 of 12, rounds 2–19 14 to 6), where round 25 found it 23 to 7 on rounds 2–24. Recounted
-on rounds 2–29 (round 29, what this reading fires on): 27 of 36 (75 %; rounds 26–29 health 3,
-education 2) — below the 80 % the other readings keep; kept this round, to be decided with
-a held-out run of its removal.
+sick worker kept at work 9 of 9, 托育 5 of 5.
+
+Not read: a school's, kindergarten's or 托管班's conduct in an outbreak (照常上课, 不通知,
+瞒着, 没停课) with no health side asked. Read as education's from round 26 (26 of 32 on
+rounds 2–25), it fired on 28 education lines of 37 on rounds 2–29 (76 %, a traditional-script
+line read as simplified; rounds 20–28 education 14 of 14, round 29 health 3 of 3, rounds 2–19
+education 14 to 6) and was removed
+in round 30 (bench/RESULTS.md, school30): children ill together at a school are split
+between health and education however the school's conduct is told.
 """
 
 from __future__ import annotations
@@ -67,12 +69,6 @@ _INFANT_CARE = re.compile(r"托育")
 _SCHOOL = re.compile(
     r"幼儿园|幼儿原|幼儿圆|学校|小学|中学|班主任|老师|学生|上学|托管班|夏令营|研学"
 )
-# A school's conduct in an outbreak told: carrying on (照常上课, 照样接送, 还照收), not
-# telling (不通知, 瞒着, 不让往外说), not closing or cleaning (不停课, 没见消毒).
-_SCHOOL_CONDUCT = re.compile(
-    r"照常|照样|还让|不通知|没通知|瞒|不让[^。！？，]{0,4}(?:说|往外)|别声张|别传|不消毒"
-    r"|没[^。！？，]{0,3}消毒|不停课|不停园|没停|还收|照收|不管|一句话也没|一声不吭"
-)
 # Food served that made people ill is the market regulator's (duty_object.food_made_ill),
 # a hospital or clinic's own conduct health's: neither is read here.
 NOT_HERE = re.compile(r"食堂|饭店|餐馆|盒饭|吃了|吃完|医院的护士|诊所|发热门诊")
@@ -105,13 +101,6 @@ def institution_readings(text: str) -> list[Reading]:
         found = pattern.search(text)
         if found:
             return [(unit, found.group(0), (HEALTH_UNIT,))]
-    # A school's conduct in an outbreak (照常上课, 不通知, 没停课 … 消毒): the school asked to
-    # act. Round 26, rounds 2–25: education 26 of 32 (rounds 20–25: 12 of 12; rounds 2–19
-    # 14 to 6 health) — round 25 brought it over the bar (bench/RESULTS.md).
-    school = _SCHOOL.search(text)
-    conduct = _SCHOOL_CONDUCT.search(text)
-    if school and conduct:
-        return [(EDUCATION_UNIT, conduct.group(0), (HEALTH_UNIT,))]
     kept = KEPT_AT_WORK.search(text)
     if kept and not _SCHOOL.search(text) and _WORKPLACE.search(text):
         return [(LABOUR_UNIT, kept.group(0), (HEALTH_UNIT,))]
