@@ -7,8 +7,10 @@ inspection (没检疫章, 没有检疫证明, 也没有检疫票) tells a third 
 trade, whoever the caller is; violation_told.py already reads 无证, 没执照, 没手续 the same way.
 
 Counted on the retired labels of rounds 2–29 (a permit, an inspection or a certificate of
-conformity said to be missing, 许可 / 检疫 / 合格证 after 没, 无 or 未): **33 of 34** lines
-are reports, 1 a consult (怎么查这家机构有没有办学许可: the consult keeps its share). The
+conformity said to be missing, 许可 / 检疫 / 合格证 after 没, 无 or 未): **33 of 35** lines
+are reports (rounds 26–29 4 of 4), 1 a consult (怎么查这家机构有没有办学许可: the consult keeps
+its share), 1 a complaint (r25_assist:7: a dumpling shop's fumes let into the caller's floor,
+its missing permit told on the side; now read a report in-sample). The
 caller asking their own money back (要求退钱, 退费, 赔) is the complaint's: 1 of 1 such line
 (a class that took the fee and vanished), left out; a remedy refused to the caller is left
 out by public_wrong.py as for every public wrong.

@@ -37,7 +37,7 @@ complaints); touts and unlicensed cabs at a station or hospital (拉客, 殡葬,
 `public_wrong` gives the words of such an act, or "" — also where the violator refused the
 caller a remedy (violation_told.py: then the caller was done a wrong, the complaint's 标志).
 Two breaches read in their own modules count as such wrongs (round 30): a trade carried on
-without its permit or inspection (permit_missing.py, 33 of 34 reports) and an illness or
+without its permit or inspection (permit_missing.py, 33 of 35 reports) and an illness or
 injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
