@@ -9,9 +9,10 @@ the catalogue's 举报 (不一定损害来电人本人), even where the caller i
 Counted on the retired labels of rounds 2–29 (the hiding within a request that tells an
 illness, an injury or a fire, and asks no one to be sent to look at the sick): **24 of 28**
 lines are reports, 3 complaints, 1 a suggestion (建议…别瞒着: the suggestion keeps its
-share); rounds 26–29 8 of 8. The 3 complaints (rounds 10, 14, 25) are a canteen's food and
-two parents' children's classes. Asking someone to come and look (派人来看看, 能不能来人给
-查查) is help: 3 of 3 such lines, left out.
+share); rounds 26–29 8 of 8. The 3 complaints (r10_spoken:40, r14_spoken:155,
+r25_written:63: a canteen's food, two parents' children's classes) are now read reports
+in-sample. Asking someone to come and look (派人来看看, 能不能来人给查查) is help: 3 of 3
+such lines, left out.
 
 Counted and not built: a school, a kindergarten or a care home that did not tell the parents
 or the family (没通知, 不告诉家属, 不跟家长说) with an illness told — complaints 21 of 25
