@@ -22,9 +22,9 @@ Not read: a school's, kindergarten's or 托管班's conduct in an outbreak (照�
 瞒着, 没停课) with no health side asked. Read as education's from round 26 (26 of 32 on
 rounds 2–25), it fired on 28 education lines of 37 on rounds 2–29 (76 %, a traditional-script
 line read as simplified; rounds 20–28 education 14 of 14, round 29 health 3 of 3, rounds 2–19
-education 14 to 6) and was removed
-in round 30 (bench/RESULTS.md, school30): children ill together at a school are split
-between health and education however the school's conduct is told.
+education 14 to 6) and was removed in round 30 (bench/RESULTS.md, school30): children ill
+together at a school are split between health and education however the school's conduct
+is told.
 """
 
 from __future__ import annotations
