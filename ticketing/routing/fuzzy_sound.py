@@ -35,7 +35,7 @@ from itertools import product
 
 from hotline.ticketing.routing.phonetic import TextSound, syllables
 from hotline.ticketing.routing.place_after import is_place_cue
-from hotline.ticketing.routing.sound_neighbours import neighbours
+from hotline.ticketing.routing.sound_neighbours import accent_only, neighbours
 from hotline.ticketing.routing.sound_neighbours import split as _split
 
 # Fuzzy classes: every member maps to one representative.
@@ -273,6 +273,10 @@ class FuzzyPlaces:
         words = sum(1 for i in range(index, end) if i in starts)
         if same == 0 or (words > 1 and 2 * same < len(name)):
             return False
+        if any(map(accent_only, sylls[index:end], own)):
+            # A southern accent's 风 for 红 is a verb or a word's half as often (封海了):
+            # read only where a place word follows (风海这边) or the suffix is said.
+            return _suffix_said(name, heard) or _cue_after(chars, starts, end)
         if words == 1 or end - index >= 3:
             return True
         # A short name heard as several words: only said apart, between the speaker's
@@ -286,10 +290,15 @@ class FuzzyPlaces:
             and not any(c in FUNCTION_CHARS for c in heard)
         ):
             return True
-        following = [i for i in sorted(starts) if i > end]
-        if not following:
-            return False
-        return is_place_cue("".join(chars[end : following[0]]))
+        return _cue_after(chars, starts, end)
+
+
+def _cue_after(chars: list[str], starts: set[int], end: int) -> bool:
+    """The word after the heard span is one said after a place (那边, 街道, 派出所)."""
+    following = [i for i in sorted(starts) if i > end]
+    if not following:
+        return False
+    return is_place_cue("".join(chars[end : following[0]]))
 
 
 def _one_blur(heard: str, own: str) -> bool:

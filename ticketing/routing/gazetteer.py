@@ -18,6 +18,7 @@ from hotline.ticketing.routing.phonetic import (
 from hotline.ticketing.routing.place_after import cue_tail
 from hotline.ticketing.routing.place_emoji import PlaceEmoji
 from hotline.ticketing.routing.place_erhua import PlaceErhua
+from hotline.ticketing.routing.place_extra import PlaceExtra
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
@@ -87,6 +88,8 @@ class Gazetteer:
         self._merged = PlaceMerged(
             official, phonetic.is_word if phonetic is not None else lambda _: False
         )
+        # A name typed with a character more before its kind word (海星星街道: place_extra.py).
+        self._extra = PlaceExtra(official)
         # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
         self._hesitation = PlaceHesitation(official)
         # A short name said with 儿 merged into its last syllable (芦图儿, 海心儿:
@@ -114,6 +117,7 @@ class Gazetteer:
         fuzzy syllables (fuzzy_sound.py: 模糊音 and 东北 readings) only when neither is."""
         if self._pattern is None:
             return None
+        as_typed = text  # a blocked word may hide a name typed long (红旗渠镇)
         if self._blocked is not None:
             text = self._blocked.sub(lambda m: "_" * len(m.group(0)), text)
         written: list[tuple[int, str, str]] = []
@@ -140,6 +144,9 @@ class Gazetteer:
         written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
         written += self._hesitation.find(text)  # 望那个海街道 (place_hesitation.py)
         written += self._parts.find(text)  # 氵每星街道, 熊丘山那边 (place_parts.py)
+        # 海星星街道, 红旗渠镇 (place_extra.py), where no name was found at the same place.
+        found_at = {at for at, _, _ in written}
+        written += [hit for hit in self._extra.find(as_typed) if hit[0] not in found_at]
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:

@@ -45,6 +45,11 @@ FINAL_NEIGHBOURS: tuple[tuple[str, str], ...] = (("u", "uo"), ("ai", "ei"), ("un
 _W_HU = {"wa": "hua", "wo": "huo", "wai": "huai", "wei": "hui", "wan": "huan"}
 _W_HU |= {"wen": "hun", "wang": "huang", "wu": "hu"}
 HU_W = _W_HU | {hu: w for w, hu in _W_HU.items()}
+# A southern accent's h before a rounded vowel said as f (湖 hu as 福 fu; 红 hong as fong,
+# which Mandarin has not, written 风 feng), and the f it says as h back (飞 fei as 灰 hui).
+_H_F = {"hu": "fu", "hong": "feng", "huang": "fang", "hui": "fei", "huan": "fan"}
+_H_F |= {"hun": "fen", "huo": "fo"}
+H_F = _H_F | {f: h for h, f in _H_F.items()}
 
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q")
 _INITIALS += ("x", "r", "z", "c", "s", "y", "w")
@@ -68,5 +73,13 @@ def neighbours(syllable: str) -> set[str]:
             found.add(initial + (b if final == a else a))
     if syllable in HU_W:
         found.add(HU_W[syllable])
+    if syllable in H_F:
+        found.add(H_F[syllable])
     found.discard(syllable)
     return found
+
+
+def accent_only(heard: str, own: str) -> bool:
+    """`heard` is `own` said in the southern accent and in no nearer way: both its
+    initial and its final changed (hong heard as feng), which `fuzzy_sound` guards."""
+    return H_F.get(own) == heard and all(map(str.__ne__, split(heard), split(own)))
