@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.fuzzy_sound import blurs, fuzzy_keys
-from hotline.ticketing.routing.sound_neighbours import neighbours
+from hotline.ticketing.routing.sound_neighbours import accent_only, neighbours
 
 
 def test_an_initial_is_heard_as_another_of_its_place() -> None:
@@ -70,3 +70,39 @@ def test_a_neighbouring_sound_without_a_place_is_no_area(router: Router, text: s
 def test_a_place_glued_to_said_is_freed(router: Router) -> None:
     s = router.suggest("有人在群里发 说红开那边出鼠疫了 这不造谣吗 我举报")
     assert s.area == "honghai"
+
+
+def test_a_southern_accent_says_h_before_a_rounded_vowel_as_f() -> None:
+    assert "feng" in neighbours("hong")  # 红 as 风: fong is no Mandarin syllable
+    assert "fu" in neighbours("hu") and "hui" in neighbours("fei")  # and f said as h
+    assert accent_only("feng", "hong")  # two parts changed: guarded by the fuzzy reader
+    assert not accent_only("fu", "hu")  # the initial alone: the fuzzy class f/h already
+    assert "feng" not in neighbours("heng")  # no rounded vowel, no f
+    assert blurs("feng", "hong") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("我是四川过来打工的 风海那边一个工地 包工头欠我三个月工钱", "honghai"),
+        ("凤海街道那个小区门口 垃圾三天没人拉了", "honghai"),
+        ("冯旗大集上卖的鸡蛋 好几个是坏的", "hongqi"),
+    ],
+)
+def test_a_place_in_a_southern_accent_is_found_before_a_place_word(
+    router: Router, text: str, area: str
+) -> None:
+    s = router.suggest(text)
+    assert s.area == area
+    assert "音近" in s.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "群里有人说要封海了 不让下海 这是真的假的",  # 封海: a verb, no place word after
+        "风海上刮得厉害 渔船都回港了 我家那口子还没回来",  # 风 the wind over the sea
+    ],
+)
+def test_a_southern_accent_without_a_place_word_is_no_area(router: Router, text: str) -> None:
+    assert router.suggest(text).area is None

@@ -12,7 +12,9 @@ in general (the lips' rounding lost or added); counted on rounds 2–28, the see
 dev sets, they read 3 texts more, all 3 the area's (r28_spoken 29, 49, 91), and no
 other. A syllable may also be heard as its neighbour by a kind of slip a recogniser
 makes everywhere (sound_neighbours.py: h/k/g, x/q/j, hu/w, u/uo, ai/ei, un/ong; 红开
-for 红海, 海青 for 海星, 黄海街道 for 望海街道), under the guards below.
+for 红海, 海青 for 海星, 黄海街道 for 望海街道), or in a southern accent (h as f before
+a rounded vowel: 风海 for 红海), under the guards below; the accent's syllable changed
+whole (hong as feng) only with a place word after it or the suffix said (封海了 is no 红海).
 
 Guards, as for the toneless match in phonetic.py: a match begins and ends on word
 boundaries; what was heard must not be a dictionary word (海信 is a brand, not 海星);
