@@ -56,3 +56,8 @@ def test_the_router_places_a_name_typed_long(router: Router, text: str, area: st
 
 def test_the_router_reads_no_place_from_the_blocked_word_alone(router: Router) -> None:
     assert router.suggest("单位组织去河南看红旗渠，路费让我们自己掏，合理吗").area is None
+
+
+def test_a_name_inside_a_longer_one_is_the_written_name(router: Router) -> None:
+    # 望海 + 星 + 街道 spans 海星街道 as written: the name written wins
+    assert router.suggest("希望海星街道管管楼下的烧烤摊").area == "haixing"

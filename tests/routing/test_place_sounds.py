@@ -180,7 +180,8 @@ def test_a_slip_changes_one_part_of_a_syllable() -> None:
     assert blurs("heng", "hong") == 1  # 横 for 红: the final
     assert blurs("nu", "lu") == 1  # 努 for 芦: the initial
     assert blurs("yao", "yue") == 1  # 药 for 岳: the 东北 reading, whole
-    assert blurs("feng", "hong") == 2  # 封 for 红: initial and final, another syllable
+    assert blurs("fang", "hong") == 2  # 方 for 红: initial and final, another syllable
+    assert blurs("feng", "hong") == 1  # 封 for 红: a southern accent's one slip (fong)
 
 
 @pytest.mark.parametrize(

@@ -144,9 +144,14 @@ class Gazetteer:
         written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
         written += self._hesitation.find(text)  # 望那个海街道 (place_hesitation.py)
         written += self._parts.find(text)  # 氵每星街道, 熊丘山那边 (place_parts.py)
-        # 海星星街道, 红旗渠镇 (place_extra.py), where no name was found at the same place.
-        found_at = {at for at, _, _ in written}
-        written += [hit for hit in self._extra.find(as_typed) if hit[0] not in found_at]
+        # 海星星街道, 红旗渠镇 (place_extra.py), where no name was found on the same
+        # characters (希望海星街道 is 海星街道, not 望海 with 星 more).
+        taken = {i for at, name, _ in written for i in range(at, at + len(name))}
+        written += [
+            (at, name, area)
+            for at, name, area in self._extra.find(as_typed)
+            if not taken & set(range(at, at + len(name) + 1))
+        ]
         mentions = [(name, area) for _, name, area in sorted(written)]
         by_sound = not mentions
         if not mentions:
