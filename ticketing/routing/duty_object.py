@@ -22,6 +22,7 @@ from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
+from hotline.ticketing.routing.dog_owner_answer import dog_owner_readings
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
 from hotline.ticketing.routing.duty_fee import fee_readings
@@ -32,6 +33,7 @@ from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.institution_illness import institution_readings
+from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
@@ -348,7 +350,9 @@ def _more_objects(text: str) -> list[DutyObject]:
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), a crowded dwelling's fire risk (crowded_fire.py), pupils in a
     school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
-    a person or an animal in need by what they need (person_in_need.py), a pharmacy's own
+    a person or an animal in need by what they need (person_in_need.py), livestock or a cart
+    in a road's traffic (livestock_on_road.py), a dog's harm with its owner's answer asked
+    (dog_owner_answer.py), a pharmacy's own
     conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
     school's health rule questioned (school_health_rule.py), a workplace's group ill
     (workplace_outbreak.py), a village's clinic or shot (village_clinic.py) and the papers
@@ -391,6 +395,8 @@ def _more_objects(text: str) -> list[DutyObject]:
         + pupil_transport_readings(text)
         + allowance_readings(text)
         + need_readings(text)
+        + road_livestock_readings(text)
+        + dog_owner_readings(text)
         + pharmacy_readings(text)
         + village_clinic_readings(text)
     )
