@@ -33,9 +33,12 @@ from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.institution_illness import institution_readings
+from hotline.ticketing.routing.live_poultry_trade import live_poultry_readings
 from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
+from hotline.ticketing.routing.meat_sold import meat_sold_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
+from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
@@ -352,11 +355,12 @@ def _more_objects(text: str) -> list[DutyObject]:
     school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
     a person or an animal in need by what they need (person_in_need.py), livestock or a cart
     in a road's traffic (livestock_on_road.py), a dog's harm with its owner's answer asked
-    (dog_owner_answer.py), a pharmacy's own
-    conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
-    school's health rule questioned (school_health_rule.py), a workplace's group ill
-    (workplace_outbreak.py), a village's clinic or shot (village_clinic.py) and the papers
-    (duty_paper.py) as objects."""
+    (dog_owner_answer.py), a pharmacy's own conduct (duty_pharmacy.py), a pet business's
+    dealing with its customer (pet_business.py), the live-poultry trade at a market
+    (live_poultry_trade.py), meat sold with its papers in doubt (meat_sold.py), a school's
+    entry check's shot asked (school_entry_shots.py), a school's health rule questioned
+    (school_health_rule.py), a workplace's group ill (workplace_outbreak.py), a village's
+    clinic or shot (village_clinic.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -398,6 +402,9 @@ def _more_objects(text: str) -> list[DutyObject]:
         + road_livestock_readings(text)
         + dog_owner_readings(text)
         + pharmacy_readings(text)
+        + pet_business_readings(text)
+        + live_poultry_readings(text)
+        + meat_sold_readings(text)
         + village_clinic_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
