@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.bite_shot import bite_shot_readings
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
@@ -351,7 +352,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     a person or an animal in need by what they need (person_in_need.py), a pharmacy's own
     conduct (duty_pharmacy.py), a school's entry check's shot asked (school_entry_shots.py), a
     school's health rule questioned (school_health_rule.py), a workplace's group ill
-    (workplace_outbreak.py), a village's clinic or shot (village_clinic.py) and the papers
+    (workplace_outbreak.py), a village's clinic or shot (village_clinic.py), a person's shot
+    after a bite (bite_shot.py) and the papers
     (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
@@ -393,6 +395,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + need_readings(text)
         + pharmacy_readings(text)
         + village_clinic_readings(text)
+        + bite_shot_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
