@@ -174,9 +174,11 @@ def test_an_animal_bitten_by_another_keeps_its_shot_with_agriculture() -> None:
     # the cat bitten, not a person: the health bureau's words only set the scene
     (pet,) = duty_objects("我家那小猫让邻居家狗咬了一口猫用不用打狂犬疫苗上哪打")
     assert (pet.unit, pet.setting_counts) == (ANIMAL_UNIT, False)
-    # a person bitten beside it still keeps the shot a person's
-    (bitten,) = duty_objects("猫让狗咬了以后又把我儿子咬了猫用不用打狂犬疫苗")
+    # a person bitten beside it still keeps the shot a person's (bite_shot.py reads it too)
+    objects = duty_objects("猫让狗咬了以后又把我儿子咬了猫用不用打狂犬疫苗")
+    (bitten,) = [o for o in objects if o.unit == ANIMAL_UNIT]
     assert bitten.setting_counts
+    assert [o.unit for o in objects if o.unit != ANIMAL_UNIT] == ["health"]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
+from hotline.ticketing.routing.bite_shot import bite_shot_readings
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
@@ -360,7 +361,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     (live_poultry_trade.py), meat sold with its papers in doubt (meat_sold.py), a school's
     entry check's shot asked (school_entry_shots.py), a school's health rule questioned
     (school_health_rule.py), a workplace's group ill (workplace_outbreak.py), a village's
-    clinic or shot (village_clinic.py) and the papers (duty_paper.py) as objects."""
+    clinic or shot (village_clinic.py), a person's shot after a bite (bite_shot.py) and the
+    papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -406,6 +408,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + live_poultry_readings(text)
         + meat_sold_readings(text)
         + village_clinic_readings(text)
+        + bite_shot_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
