@@ -27,11 +27,10 @@ the one named.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from hotline.ticketing.routing.duty_object import SETTING_FACTOR
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
+from hotline.ticketing.routing.village_own import moved_to_area, with_reading_weight
 
 # Weight among the area-matter phrases (config `area_matters`, where 没有物业 2 and 弃管 3
 # already stand): with them it outweighs housing's 物业 3, 楼道灯 2 and 小区 1 by the
@@ -60,12 +59,7 @@ def with_no_property(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight: added to the written phrase of the
     same words (没有物业, 弃管 are config phrases too), so it is quoted once."""
     said = no_property(text)
-    if said is None:
-        return hits
-    same = [h for h in hits if h.phrase == said and not h.by_sound]
-    if not same:
-        return [*hits, Hit(said, NO_PROPERTY_WEIGHT)]
-    return [replace(h, weight=h.weight + NO_PROPERTY_WEIGHT) if h is same[0] else h for h in hits]
+    return hits if said is None else with_reading_weight(hits, said, NO_PROPERTY_WEIGHT)
 
 
 def no_property_share(proba: dict[str, float], area: AreaHit | None, text: str) -> dict[str, float]:
@@ -75,6 +69,4 @@ def no_property_share(proba: dict[str, float], area: AreaHit | None, text: str) 
     as a village's own thing does (village_own.py)."""
     if area is None or no_property(text) is None:
         return proba
-    out = {u: p * SETTING_FACTOR if u != area.area_id else p for u, p in proba.items()}
-    out[area.area_id] = out.get(area.area_id, 0.0) + sum(proba.values()) - sum(out.values())
-    return out
+    return moved_to_area(proba, area.area_id)

@@ -90,12 +90,17 @@ def with_village_own(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight: added to the written phrase of the
     same words (村…路灯 is also a config phrase), so it is quoted once."""
     own = village_own(text)
-    if own is None:
-        return hits
-    same = [h for h in hits if h.phrase == own and not h.by_sound]
+    return hits if own is None else with_reading_weight(hits, own, VILLAGE_OWN_WEIGHT)
+
+
+def with_reading_weight(hits: list[Hit], said: str, weight: float) -> list[Hit]:
+    """`hits` with a reading's `weight` for the words `said`: added to the written phrase of
+    the same words where the config has one (so it is quoted once), else a hit of its own.
+    Shared with no_property.py."""
+    same = [h for h in hits if h.phrase == said and not h.by_sound]
     if not same:
-        return [*hits, Hit(own, VILLAGE_OWN_WEIGHT)]
-    return [replace(h, weight=h.weight + VILLAGE_OWN_WEIGHT) if h is same[0] else h for h in hits]
+        return [*hits, Hit(said, weight)]
+    return [replace(h, weight=h.weight + weight) if h is same[0] else h for h in hits]
 
 
 def village_share(proba: dict[str, float], area: AreaHit | None, text: str) -> dict[str, float]:
@@ -105,6 +110,12 @@ def village_share(proba: dict[str, float], area: AreaHit | None, text: str) -> d
     `SETTING_FACTOR` of its share, as a duty object's setting does (duty_object.py)."""
     if area is None or village_own(text) is None:
         return proba
-    out = {u: p * SETTING_FACTOR if u != area.area_id else p for u, p in proba.items()}
-    out[area.area_id] = out.get(area.area_id, 0.0) + sum(proba.values()) - sum(out.values())
+    return moved_to_area(proba, area.area_id)
+
+
+def moved_to_area(proba: dict[str, float], area_id: str) -> dict[str, float]:
+    """`proba` with every other unit keeping `SETTING_FACTOR` of its share and the rest moved
+    to `area_id` (the total unchanged). Shared with no_property.py."""
+    out = {u: p * SETTING_FACTOR if u != area_id else p for u, p in proba.items()}
+    out[area_id] = out.get(area_id, 0.0) + sum(proba.values()) - sum(out.values())
     return out
