@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from hotline.ticketing.routing.place_after import INSTITUTION_CUES, POSITION_CUES
-from hotline.ticketing.routing.place_initials import KIND_WORDS
+from hotline.ticketing.routing.place_initials import AFTER_WORDS
 
 # Hesitations said inside a word. Not a lone 那/这 (这红旗 is "this red flag").
 _HESITATIONS = ("那个", "这个", "那啥", "就是")
-_AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
 
 
 class PlaceHesitation:
@@ -41,7 +39,7 @@ class PlaceHesitation:
                 continue
             self._area_of[short] = area
             parts.append(re.escape(short[0]) + hesitation + re.escape(short[1]))
-        after = "|".join(re.escape(w) for w in _AFTER_WORDS)
+        after = "|".join(re.escape(w) for w in AFTER_WORDS)
         self._pattern = re.compile(f"(?P<name>{'|'.join(parts)})(?={after})") if parts else None
 
     def find(self, text: str) -> list[tuple[int, str, str]]:

@@ -22,7 +22,7 @@ KIND_WORDS = ("街道", "镇", "街", "乡", "村", "地区")
 KIND_INITIALS = ("jd", "z")
 # Prepositions of place a writer puts right before the place (在hx, 到hq镇, 住wh).
 BEFORE = "在到住去从回往"
-_AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
+AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
 
 
 def initials(name: str) -> str:
@@ -47,7 +47,7 @@ class PlaceInitials:
         self._area_of = {key: next(iter(a)) for key, a in areas.items() if len(a) == 1}
         if self._area_of:
             keys = "|".join(sorted(self._area_of, key=len, reverse=True))
-            after = "|".join(re.escape(w) for w in _AFTER_WORDS)
+            after = "|".join(re.escape(w) for w in AFTER_WORDS)
             self._pattern: re.Pattern[str] | None = re.compile(
                 rf"(?<![a-z])({keys})(?![a-z])(?=(?:{after}))|"
                 rf"(?<=[{BEFORE}])({keys})(?![a-z])"

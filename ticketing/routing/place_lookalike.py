@@ -11,13 +11,9 @@ that two names share, is not read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
-from hotline.ticketing.routing.place_after import INSTITUTION_CUES, POSITION_CUES
-from hotline.ticketing.routing.place_initials import BEFORE, KIND_WORDS
-
-_AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
+from hotline.ticketing.routing.place_expected import ExpectedSpellings
 
 # Characters of the areas' names and the characters of like shape written for them: the
 # same component with another radical or a stroke more or less (诲 悔 晦 梅 for 海, 能 for
@@ -59,22 +55,8 @@ class PlaceLookalikes:
                 for variant in variants(name):
                     if variant not in names and not is_word(variant):
                         areas.setdefault(variant, set()).add(area)
-        self._area_of = {key: next(iter(a)) for key, a in areas.items() if len(a) == 1}
-        if self._area_of:
-            keys = "|".join(sorted(self._area_of))
-            after = "|".join(re.escape(w) for w in _AFTER_WORDS)
-            self._pattern: re.Pattern[str] | None = re.compile(
-                rf"({keys})(?=(?:{after}))|(?<=[{BEFORE}])({keys})"
-            )
-        else:
-            self._pattern = None
+        self._spellings = ExpectedSpellings(areas)
 
     def find(self, text: str) -> list[tuple[int, str, str]]:
         """(index, the look-alike as written, area) of each name `text` writes so."""
-        if self._pattern is None:
-            return []
-        return [
-            (m.start(), key, self._area_of[key])
-            for m in self._pattern.finditer(text)
-            for key in (m.group(1) or m.group(2),)
-        ]
+        return self._spellings.find(text)

@@ -21,14 +21,10 @@ it reads (3 not placed before: 氵每星街道, 海日生街道, 住望氵每); 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from itertools import product
 
-from hotline.ticketing.routing.place_after import INSTITUTION_CUES, POSITION_CUES
-from hotline.ticketing.routing.place_initials import BEFORE, KIND_WORDS
-
-_AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
+from hotline.ticketing.routing.place_expected import ExpectedSpellings
 
 # Each character of the areas' names as its components, in writing order; a component given
 # as several characters is written as any of them (a radical's sign, 氵, or the character it
@@ -71,20 +67,8 @@ class PlaceParts:
             if len(name) == 2:
                 for variant in variants(name) - known:
                     areas.setdefault(variant, set()).add(area)
-        self._area_of = {key: next(iter(a)) for key, a in areas.items() if len(a) == 1}
-        if self._area_of:
-            keys = "|".join(map(re.escape, sorted(self._area_of, key=len, reverse=True)))
-            after = "|".join(map(re.escape, _AFTER_WORDS))
-            self._pattern: re.Pattern[str] | None = re.compile(
-                rf"(?:{keys})(?=(?:{after}))|(?<=[{BEFORE}])(?:{keys})"
-            )
-        else:
-            self._pattern = None
+        self._spellings = ExpectedSpellings(areas)
 
     def find(self, text: str) -> list[tuple[int, str, str]]:
         """(index, the split name as written, area) of each area name `text` splits."""
-        if self._pattern is None:
-            return []
-        return [
-            (m.start(), m.group(0), self._area_of[m.group(0)]) for m in self._pattern.finditer(text)
-        ]
+        return self._spellings.find(text)

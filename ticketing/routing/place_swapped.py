@@ -21,10 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from hotline.ticketing.routing.place_after import INSTITUTION_CUES, POSITION_CUES
-from hotline.ticketing.routing.place_initials import BEFORE, KIND_WORDS
-
-_AFTER_WORDS = sorted(set(KIND_WORDS) | POSITION_CUES | INSTITUTION_CUES, key=len, reverse=True)
+from hotline.ticketing.routing.place_initials import AFTER_WORDS, BEFORE
 
 
 def _unique(found: Mapping[str, set[str]], known: frozenset[str]) -> dict[str, str]:
@@ -62,7 +59,7 @@ class PlaceSwapped:
             parts.append("|".join(map(re.escape, sorted(self._kinded, key=len, reverse=True))))
         if self._bare:
             keys = "|".join(map(re.escape, sorted(self._bare)))
-            after = "|".join(map(re.escape, _AFTER_WORDS))
+            after = "|".join(map(re.escape, AFTER_WORDS))
             parts.append(rf"(?:{keys})(?=(?:{after}))|(?<=[{BEFORE}])(?:{keys})")
         self._pattern = re.compile("|".join(parts)) if parts else None
 
