@@ -37,6 +37,9 @@ def test_a_supply_fault_told_bare_is_read(text: str, words: str) -> None:
         "自来水发黄是不是管子锈了",  # a question: a consult
         "暖气漏水物业不管",  # a refusal
         "小区门口的井盖没了晚上黑灯瞎火的",  # no supply's fault
+        "停电两天了打电话说排队电工来了一趟就走了",  # a call answered, the fitter gone
+        "停水的时候最好在楼下放个送水车",  # a proposal: a suggestion
+        "工地上老板让大中午照干没水没遮阳棚",  # an employer's act, no supply at home
     ],
 )
 def test_a_fault_with_a_body_blamed_or_a_question_is_not_read(text: str) -> None:

@@ -7,8 +7,8 @@ report, no loss or bill claimed, no question — asks the supplier to come and m
 type cue heard such a request fell to the default type, the complaint.
 
 Counted on the retired labels of rounds 2–30 (bench/RESULTS.md, round 31, help31), compact
-text, with `bare_supply_fault` itself: help 153 of 169 (91 %; rounds 25–30: help 34 of 36).
-The rest are other bodies' wrongs (a factory's discharge, a shop's prices in a cut: report or
+text, with `bare_supply_fault` itself: help 153 of 164 (93 %; rounds 25–30: help 34 of 35).
+The rest are mostly other bodies' wrongs (a factory's discharge, a roof built on: report or
 complaint), which their own cues read. Not read, below 80 %: the same faults with a delay or
 refusal told (说两个小时来电 这都六个钟头了, 开发商说在保修期): complaint 67 of 99, help 28;
 with an earlier report or a repeat (又, 第三回, 老停电): complaint 31 of 48.
@@ -37,12 +37,12 @@ _BLAMED = re.compile(
     r"不管|管不了|没人|不来|还没|没来|推|说是|说等|让等|等了|一直|拖|不给|不修|不接|保修"
     r"|都[一二三四五六七八九十两俩几\d]+[天个小钟礼星月年回次]"
     r"|好几[回次天]|[一二三四五两俩几\d][回次]|又|频繁|三天两头|老是|总是|总停"
-    r"|打了|打过|反映|投诉|找过|找了|报修|报过|报了"
-    r"|通知|损失|说法|赔|凭|费|举报|物业说|公司说|说了"
+    r"|打了|打过|打电话[，,]?说|反映|投诉|找过|找了|报修|报过|报了|就走了|没见着|不见人"
+    r"|通知|损失|说法|赔|凭|费|举报|物业说|公司说|说了|老板"
 )
 # A question or a proposal: a consult's or a suggestion's (是不是水有问题, 能不能, 建议).
 _ASKED = re.compile(
-    r"建议|希望|应该|能不能|可不可以|是不是|吗|呢|？|\?|怎么|咋|为啥|为什么|多久|什么时候|啥时候|哪|谁"
+    r"建议|希望|应该|最好|能不能|可不可以|是不是|吗|呢|？|\?|怎么|咋|为啥|为什么|多久|什么时候|啥时候|哪|谁"
 )
 
 
