@@ -59,6 +59,7 @@ from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite
 from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from hotline.ticketing.routing.supply_fault import SUPPLY_FAULT_WEIGHT, bare_supply_fault
 from hotline.ticketing.routing.village_own import with_village_own
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
@@ -344,6 +345,8 @@ class RuleReader:
                 hits = [*hits, Hit(plight, PLIGHT_WEIGHT)]  # 车里关着条狗, 独居…没人应
             if cat_id == HELP and (loss := farm_loss_ask(text)):
                 hits = [*hits, Hit(loss, FARM_LOSS_WEIGHT)]  # 猪死了两头…剩下的咋办
+            if cat_id == HELP and (fault := bare_supply_fault(text)):
+                hits = [*hits, Hit(fault, SUPPLY_FAULT_WEIGHT)]  # 一到晚上就跳闸, told bare
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
             score = points(hits, text)
