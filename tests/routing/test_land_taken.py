@@ -44,11 +44,16 @@ def test_no_land_taken_is_read(text: str) -> None:
 @pytest.mark.parametrize(
     "said",
     [
-        "熊岳镇 河边上 后半夜有人挖沙子 钩机一宿响 天亮前车就撤了",
-        "我们屯有户人家 在耕地上 盖了个大院子 还砌了墙",
+        "镇上那个河边 夜里有人挖沙子 钩机响一宿 村里说管不了",
+        "我们村来个外地人 包了地 把耕地挖成养鱼池子了",
+        "望海那边有户人家 在耕地上 打了地基要盖房",
     ],
 )
-def test_routed_end_to_end_as_a_report(router: Router, said: str) -> None:
+def test_routed_end_to_end_as_a_report(
+    router: Router, rules_only_router: Router, said: str
+) -> None:
+    # The rules alone read these as the default complaint without the reading.
+    assert rules_only_router.suggest(said).category == "report"
     assert router.suggest(said).category == "report"
 
 
