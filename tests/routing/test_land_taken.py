@@ -33,6 +33,8 @@ def test_land_taken_is_read(text: str, words: str) -> None:
         # Farmland named, nothing done to it.
         "我家耕地今年的地力补贴什么时候发",
         "农田边上的水渠堵了浇不上水",
+        # Sand dug at the caller's own field: their loss (harm.py reads it).
+        "有人在我们家承包地边上挖沙子把地挖塌了一块",
         # Sand as a load, not dug.
         "拉沙子的大车把路上撒得全是沙",
     ],

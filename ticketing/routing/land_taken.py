@@ -7,9 +7,10 @@ told by whoever saw them; the caller rarely lost anything of their own.
 
 Counted on the retired labels of rounds 2–30: farmland dug, built on, filled or paved,
 **50 of 52** reports (the two others consults: 这个算不算占耕地, 去哪个局); sand dug, **15 of
-18** reports (1 complaint: the caller's own field dug away, r3_spoken:112; 2 help: a dam
-undermined before the flood season, and an old sand pit where boys swim — the pit, a place,
-is not read). As read here, 65 of 69 (94 %; rounds 25–30 12 of 12).
+18** reports (1 complaint: the caller's own field dug away, r3_spoken:112, left to harm.py;
+2 help: a dam undermined before the flood season, and an old sand pit where boys swim — the
+pit, a place, is not read). As read here, 65 of 68 (96 %; rounds 25–30 12 of 12; the dam, a
+help, now read a report).
 Counted and not built: any mention of 耕地 or 农田 (58 of 81 reports, 72 %: 16 consults ask
 whether a use is allowed); any taking of a resource (取土, 采石, 砍树 and sand: 28 of 38, 74 %).
 
@@ -25,14 +26,20 @@ _FARMLAND = r"(?:基本农田|耕地|农田|口粮田)"
 # What is done to it: dug, built on, filled, paved, turned into a pond.
 _DONE = r"(?:挖|改|占|盖|建|毁|推|填|硬化|鱼池|鱼塘)"
 # Sand dug or pumped: the act, not an old pit (采砂坑) or a sand yard (采砂场) as a place.
-_SAND = r"(?:挖沙|采砂|盗采|抽沙|偷沙)(?![坑场])"
+_SAND_WORDS = ("挖沙", "采砂", "盗采", "抽沙", "偷沙")
+_SAND = rf"(?:{'|'.join(_SAND_WORDS)})(?![坑场])"
 _TAKEN = re.compile(
     rf"{_FARMLAND}[^。！？]{{0,12}}?{_DONE}|(?:挖|占|毁|推|填|硬化)了?{_FARMLAND}|{_SAND}"
 )
+# Sand dug at the caller's own field (在我们家承包地边上挖沙子): their loss, which harm.py
+# reads as the caller harmed — left to it.
+_OWN_FIELD_DUG = re.compile(rf"[我俺]们?家[^，。！？]{{0,4}}地[^。！？]{{0,12}}?{_SAND}")
 
 
 def land_taken(text: str) -> str:
     """The words telling farmland dug up or built on, or sand dug, in `text` (compact), or
-    "" when none is told."""
+    "" when none is told or the sand is dug at the caller's own field."""
     found = _TAKEN.search(text)
-    return found.group(0) if found else ""
+    if not found or (found.group(0).startswith(_SAND_WORDS) and _OWN_FIELD_DUG.search(text)):
+        return ""
+    return found.group(0)
