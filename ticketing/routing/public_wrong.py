@@ -39,7 +39,7 @@ caller a remedy (violation_told.py: then the caller was done a wrong, the compla
 Two breaches read in their own modules count as such wrongs (round 30): a trade carried on
 without its permit or inspection (permit_missing.py, 33 of 35 reports) and an illness or
 injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports); and one more in
-round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 69 reports).
+round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 68 reports).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
 read on rounds 2–27 (the refusals left out) 112 are reports, 2 complaints, 1 a consult, none
