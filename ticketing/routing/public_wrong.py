@@ -38,7 +38,8 @@ complaints); touts and unlicensed cabs at a station or hospital (拉客, 殡葬,
 caller a remedy (violation_told.py: then the caller was done a wrong, the complaint's 标志).
 Two breaches read in their own modules count as such wrongs (round 30): a trade carried on
 without its permit or inspection (permit_missing.py, 33 of 35 reports) and an illness or
-injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports).
+injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports); and one more in
+round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 68 reports).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
 read on rounds 2–27 (the refusals left out) 112 are reports, 2 complaints, 1 a consult, none
@@ -51,6 +52,7 @@ import re
 from collections.abc import Mapping
 
 from hotline.ticketing.routing.harm_hidden import harm_hidden
+from hotline.ticketing.routing.land_taken import land_taken
 from hotline.ticketing.routing.permit_missing import permit_missing
 from hotline.ticketing.routing.type_shares import shares_moved
 from hotline.ticketing.routing.violation_told import remedy_refused
@@ -106,8 +108,9 @@ def public_wrong(text: str) -> str:
             return found.group(0)
     if (card := _CARD_FRAUD.search(text)) and not _CARD_REFUSED.search(text):
         return card.group(0)
-    # A third party's breach of its trade's or the health rules (round 30).
-    return permit_missing(text) or harm_hidden(text)
+    # A third party's breach of its trade's or the health rules (round 30); farmland dug
+    # up or built on, sand dug (land_taken.py, round 31).
+    return permit_missing(text) or harm_hidden(text) or land_taken(text)
 
 
 def toward_report(shares: Mapping[str, float]) -> dict[str, float]:

@@ -61,6 +61,7 @@ from hotline.ticketing.routing.reported_again import help_to_complaint, reported
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.supply_fault import SUPPLY_FAULT_WEIGHT, bare_supply_fault
 from hotline.ticketing.routing.village_own import with_village_own
+from hotline.ticketing.routing.wages_owed import report_to_complaint, wages_owed
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
 
 
@@ -359,6 +360,8 @@ class RuleReader:
         # names the act (举报, 检举: a decisive cue), which the labels keep as a report.
         named = any(h.weight >= SOUND_CUE_WEIGHT for h in hits_of.get(REPORT, []))
         own = bool(caller_harmed(text)) and not named
+        # Wages owed (wages_owed.py): the workers' own loss, a complaint unless 举报 is said.
+        owed = bool(wages_owed(text)) and not named
 
         def top(shares: Mapping[str, float]) -> str:
             return max(shares, key=lambda c: (shares[c], -order[c]))
@@ -372,6 +375,8 @@ class RuleReader:
             shares = scores or {default: 1.0}
             if own and rule_best == REPORT:
                 rule_best = top(toward_complaint(shares))
+            if owed and rule_best == REPORT:
+                rule_best = top(report_to_complaint(shares))
             if (fraud or false_claim(text)) and rule_best == COMPLAINT:
                 rule_best = top(complaint_moved(shares, fraud_type(text)))
             if plight and rule_best == COMPLAINT:
@@ -396,6 +401,8 @@ class RuleReader:
         combined = blend(p_rules, p_clf)
         if own and max(combined, key=lambda c: combined[c]) == REPORT:
             combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
+        if owed:  # 不给工钱, 要工钱: the workers' own loss, whoever shoved them after
+            combined = report_to_complaint(combined)
         if fraud or false_claim(text):  # reported whoever lost by it, or help to get it back
             combined = complaint_moved(combined, fraud_type(text))
         if plight:  # the blame told on the way (说他们不管, 让等着) judges no service
