@@ -39,7 +39,8 @@ _TRUCKS = (
     r"|拉(?:石头|石料|沙子?|土|煤|玉米|苞米|鱼|货)的(?:大)?车)"
 )
 _TRUCKS_ON_ROAD = re.compile(
-    rf"{_VILLAGE_ROAD}[^。！？]{{0,20}}?{_TRUCKS}|{_TRUCKS}[^。！？]{{0,20}}?{_VILLAGE_ROAD}"
+    rf"(?P<road>{_VILLAGE_ROAD})[^。！？]{{0,20}}?(?P<trucks>{_TRUCKS})"
+    rf"|(?P<trucks2>{_TRUCKS})[^。！？]{{0,20}}?(?P<road2>{_VILLAGE_ROAD})"
 )
 # The trucks' source as the matter: a works beside the village (its blasting, its dust) or
 # the port's gate the trucks queue for.
@@ -47,11 +48,15 @@ _SOURCE = re.compile(r"采石场|石料厂|石场|矿|放炮|港口|进港|排�
 
 
 def village_road_trucks(text: str) -> str:
-    """The words telling heavy trucks on a village road (村道…大货车), or ""."""
+    """The road and the trucks as a phrase (村道…大货车), or "": the two only, not the span
+    between, whose words may tell the road as a mere place (roles.unit_role)."""
     if _SOURCE.search(text):
         return ""
     found = _TRUCKS_ON_ROAD.search(text)
-    return found.group(0) if found else ""
+    if found is None:
+        return ""
+    road, trucks = found.group("road") or found.group("road2"), found["trucks"] or found["trucks2"]
+    return f"{road}…{trucks}"
 
 
 def village_road_truck_readings(text: str) -> list[Reading]:
