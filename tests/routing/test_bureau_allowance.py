@@ -58,6 +58,9 @@ def test_a_status_or_an_application_is_not_read(text: str) -> None:
         "渔船的燃油补贴表交到镇上三回了都给退回来",
         "休渔期那个补贴 渔民上哪领",
         "想买台插秧机，农机购置补贴咋申请",
+        # pay for livestock culled against an epidemic
+        "芦屯镇我家的羊让扑杀了，说是有布病，补助款到现在没见着",
+        "鸭场得了禽流感全扑杀了，扑杀补偿一只给多少",
     ],
 )
 def test_a_farm_producers_subsidy_is_agricultures(text: str) -> None:
@@ -71,6 +74,9 @@ def test_a_farm_producers_subsidy_is_agricultures(text: str) -> None:
         "出租车的燃油补贴今年还发不发",  # a taxi's fuel: transport's
         "商场说以旧换新补贴没了，旧冰箱还让我自己拉走",
         "工地三伏天干活，高温补贴一分没有",
+        # a cull with no pay told, and pay for land taken: not a farm's subsidy
+        "村里的鸡让扑杀了，现在鸡舍谁来消毒",
+        "熊岳镇我们村征地的补偿款村里扣了一半",
     ],
 )
 def test_other_subsidies_are_not_a_farms(text: str) -> None:
@@ -124,3 +130,13 @@ def test_an_allowance_unpaid_without_a_grant_names_no_town(router: Router) -> No
     got = router.suggest("我妈的高龄补贴三个月没到账了，社区说上边没拨，让等着")
     assert got.department == "civil_affairs"
     assert got.assisting == ()
+
+
+def test_cull_pay_held_at_the_village_is_agricultures_not_the_towns(router: Router) -> None:
+    # 拨到村里 and 村里…没发 are the town's words; the pay for the culled pigs is agriculture's,
+    # the town that holds it asked beside.
+    got = router.suggest(
+        "红旗镇我们村前年扑杀的猪，区里说补助款早就拨到村里了，村里到现在一分钱也没发，钱去哪了"
+    )
+    assert got.department == "agriculture"
+    assert "hongqi" in [u for u, _ in got.assisting]

@@ -17,6 +17,11 @@ to the town). Counted on the retired sets of rounds 2–26 and the seed corpus:
   it reads are agriculture's, 9 of 9 seed lines; the one other is a village docking the
   subsidy against its own fees (hongqi, r19_written 31), while a village docking a fee from it
   went to agriculture with the town assisting (r26_assist 6).
+- pay for livestock culled against an animal epidemic (扑杀的猪…补助款早就拨到村里了, 全群扑杀
+  …扑杀补助标准是多少): agriculture's, 4 of 4 retired lines read (the cue, culling with pay
+  told, 5 of 5: all round 30, 2 with a town named; round 31 town31), none in the seed: a thin
+  basis, one round's. Held out, the village that relays it (拨到村里了…一分钱没发) took the
+  lead to the town (r30_assist 34).
 
 Not read, the labels split: land money (征地 or 占地 compensation, 流转费, 承包费, 过渡费:
 the town 22 of 30, natural resources 4, agriculture 1), a heating fee relieved or unpaid
@@ -58,6 +63,8 @@ _FARM_SUBSIDY = re.compile(
     r"|(?:玉米|大豆|水稻|稻谷)(?:生产者)?补贴|生产者补贴|农机(?:具)?(?:购置)?补贴"
     r"|(?:渔业|渔船)的?(?:燃油|柴油)补贴|休渔[^。！？]{0,12}?(?:燃油|柴油)?补贴"
     r"|(?:种植|良种|耕地|农业)补贴"
+    # Pay for livestock culled against an animal epidemic (扑杀的猪…补助款, 扑杀补助标准).
+    r"|扑杀[^。！？]{0,30}?(?:补助|补偿|补贴)|(?:补助|补偿|补贴)[^。！？]{0,20}?扑杀"
 )
 
 

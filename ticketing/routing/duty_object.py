@@ -45,6 +45,7 @@ from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 from hotline.ticketing.routing.village_clinic import village_clinic_readings
+from hotline.ticketing.routing.village_road_trucks import village_road_truck_readings
 from hotline.ticketing.routing.work_injury import work_injury_readings
 from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
 
@@ -362,8 +363,9 @@ def _more_objects(text: str) -> list[DutyObject]:
     (live_poultry_trade.py), meat sold with its papers in doubt (meat_sold.py), a school's
     entry check's shot asked (school_entry_shots.py), a school's health rule questioned
     (school_health_rule.py), a workplace's group ill (workplace_outbreak.py), a village's
-    clinic or shot (village_clinic.py), a person's shot after a bite (bite_shot.py), a person
-    hurt at work (work_injury.py) and the papers (duty_paper.py) as objects."""
+    clinic or shot (village_clinic.py), heavy trucks on a village road
+    (village_road_trucks.py), a person's shot after a bite (bite_shot.py), a person hurt at
+    work (work_injury.py) and the papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -409,6 +411,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + live_poultry_readings(text)
         + meat_sold_readings(text)
         + village_clinic_readings(text)
+        + village_road_truck_readings(text)
         + bite_shot_readings(text)
         + work_injury_readings(text)
     )
