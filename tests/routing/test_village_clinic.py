@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_object import duty_objects
-from hotline.ticketing.routing.village_clinic import AREA_UNITS, village_clinic
+from hotline.ticketing.routing.reading import AREA_UNITS
+from hotline.ticketing.routing.village_clinic import village_clinic
 
 
 @pytest.mark.parametrize(

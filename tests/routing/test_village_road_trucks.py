@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_object import duty_objects
-from hotline.ticketing.routing.village_road_trucks import AREA_UNITS, village_road_trucks
+from hotline.ticketing.routing.reading import AREA_UNITS
+from hotline.ticketing.routing.village_road_trucks import village_road_trucks
 
 
 @pytest.mark.parametrize(

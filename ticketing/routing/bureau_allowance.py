@@ -34,8 +34,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.duty_police import AREA_UNITS
-from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 RELIEF_UNIT = "civil_affairs"
 FARM_UNIT = "agriculture"

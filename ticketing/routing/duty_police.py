@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import both_words, first_words
-from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 POLICE_UNIT = "public_security"
 TRANSPORT_UNIT = "transport"
@@ -56,7 +56,6 @@ HAZARD_UNIT = "emergency"
 # The district's towns and subdistricts (the catalogue's areas): a community named for a
 # mediation it did before (社区调解过一回) and its district's name draw the classifier to the
 # area, which a dog reading not asked of the area sets as its scene.
-AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
 
 # The places the acts below are told at: their keepers' words only set the scene.

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 HEALTH_UNIT = "health"
-AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
 # The village as the place: not a city's 城中村, not the countryside at large (农村), and
 # 屯 only as a hamlet (屯子, 我们屯), never inside the town's name 芦屯 or its mishearings.

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 TRANSPORT_UNIT = "transport"
-AREA_UNITS = ("honghai", "haixing", "wanghai", "xiongyue", "lutun", "hongqi")
 
 # A village's road: 村道, 村路, the road out of or into the village, the village's road (not
 # 村口, a place where a truck may stand and sell: a diesel seller's is emergency's).
