@@ -42,6 +42,7 @@ from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
+from hotline.ticketing.routing.school_gate_trade import school_gate_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 from hotline.ticketing.routing.village_clinic import village_clinic_readings
@@ -402,6 +403,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + shared_thing_readings(text)
         + crowded_fire_readings(text)
         + pupil_transport_readings(text)
+        + school_gate_readings(text)
         + allowance_readings(text)
         + need_readings(text)
         + road_livestock_readings(text)
