@@ -1,0 +1,69 @@
+"""A child left without care (child_without_care.py): the parents away or gone and the one
+carer old or ill is civil affairs' over the school, the hospital and the town; either told
+alone is not read."""
+
+from __future__ import annotations
+
+import pytest
+from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.child_without_care import care_readings, child_without_care
+from hotline.ticketing.routing.duty_object import duty_objects
+from hotline.ticketing.routing.person_in_need import need_readings
+
+RELIEF = "civil_affairs"
+
+
+@pytest.mark.parametrize(
+    ("text", "setting"),
+    [
+        (
+            "我是小学老师 班上有个女孩 爸妈在外地打工好几年没回来 跟着姥姥 姥姥住院了 孩子天天饿着来上学",
+            "education",
+        ),
+        (
+            "隔壁小孩才七岁 他爹没了 他妈改嫁走了 跟着爷爷过 爷爷瘫在炕上 孩子自己煮挂面",
+            "health",
+        ),
+        (
+            "芦屯镇我们村有户人家 父母离婚了谁都不管 孩子跟着八十多岁的太奶奶 房子漏风 请村里给看看",
+            "lutun",
+        ),
+    ],
+)
+def test_a_child_without_care_is_read_over_its_scene(text: str, setting: str) -> None:
+    compact = text.replace(" ", "")
+    assert child_without_care(compact) != ""
+    readings = {u: s for u, _, s in need_readings(compact)}
+    assert setting in readings[RELIEF]
+    assert any(o.unit == RELIEF and not o.setting_counts for o in duty_objects(compact))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parents away, the grandfather well: the catchment is the school's matter
+        "孩子他爸妈在外地打工 孩子跟着我 划片给划到老远的学校去了 我家就在学校对过",
+        # a teenager's own fever with the parents away: a clinic question
+        "我是高二的 爸妈去外地打工了 我自己在家发烧三十九度 能自己去发热门诊吗",
+        # the grandmother old and ill, the parents at work in town: a fee refunded
+        "幼儿园停课一周 我们俩都上班 孩子只能放奶奶那儿 奶奶也有病 保育费能退不",
+        # a father dead, no child to look after: the house's title
+        "我爸去世了 房本上就他一个名 我们几个孩子想过户到我妈名下 咋办",
+    ],
+)
+def test_either_alone_is_not_read(text: str) -> None:
+    compact = text.replace(" ", "")
+    assert child_without_care(compact) == ""
+    assert care_readings(compact) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们楼下有个小男孩 爸妈都在南方打工 跟着奶奶 奶奶前几天中风住院了 孩子一个人在家 谁能来管管",
+        "我是个老师 班里有个孩子 爹妈离婚了都不管 跟着太姥 太姥九十了 糊涂了 孩子大冬天穿个单鞋 能不能有个部门管管",
+    ],
+)
+def test_a_child_without_care_is_routed_to_civil_affairs(router: Router, text: str) -> None:
+    # Without the reading the stroke draws health and the teacher education.
+    assert router.suggest(text).department == RELIEF
