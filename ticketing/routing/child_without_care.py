@@ -4,18 +4,22 @@ A caller — a neighbour, a teacher, a grandmother — tells of a child whose pa
 gone (爸妈在南方打工, 爹妈离婚了 都不管, 爹没了 娘走了, 父母吸毒被抓了) and whose one carer
 is old, ill or confused (奶奶脑梗住院了, 奶奶瘫了, 太姥八十多了 糊涂了, 七十多岁的太奶奶). The
 child's care is civil affairs' whatever the caller's place: the teacher's school, the
-grandmother's stroke and the village only set the scene. Read in person_in_need.py's list,
-a person in need by what they need.
+grandmother's stroke and the village only set the scene. Read beside person_in_need.py in
+duty_object.py's list of duties.
 
 Counted on the retired labels of rounds 2–31 (bench/RESULTS.md, round 31 after the
 measurement, care31): a child with both told — parents away or gone and the carer old or
-ill — is civil affairs' on 9 of 9 lines (help 6; consult 3, where the 救助 or 低保 is asked
-how or whether); all nine are round 31's, no earlier round told both (the seed corpus
-none). The parents away or gone alone does not agree: 12 of 17 civil affairs (71 %; a
-school's catchment, a kindergarten's pick-up, a pupil kept from school are education's, a
-hukou the police's, a teenager's own fever health's). The carer old or ill with a child
-but the parents not told is one line (a grandmother asking after her grandson's medical
-insurance): nothing to read alone. So both are needed.
+ill — is civil affairs' on 9 of 9 lines; all nine are round 31's, no earlier round told
+both (the seed corpus none). The parents away or gone alone does not agree: 12 of 17 civil
+affairs (71 %; a school's catchment, a kindergarten's pick-up, a pupil kept from school are
+education's, a hukou the police's, a teenager's own fever health's). The carer old or ill
+with a child but the parents not told is one line (a grandmother asking after her
+grandson's medical insurance): nothing to read alone. So both are needed.
+
+The type: help 6 of 6 where no application is asked (a child to be looked after now:
+谁能来管管这孩子, 帮帮他们), which plight_help.py reads as help; consult 3 of 3 where the 救助
+or 低保 is asked how or whether (咋申请, 能给孩子办个救助不, 能不能一起办 在哪办), left to the
+question readings.
 
 Counted and not read: a proposal for left-behind children (留守: a 留守儿童之家, a village's
 看护点, a holiday 托管, a school's visits), civil affairs 1 of 4 (the town asked to run it 2,
@@ -57,6 +61,17 @@ def child_without_care(text: str) -> str:
         return ""
     gone, weak = _PARENTS_GONE.search(text), _CARER_WEAK.search(text)
     return f"{gone.group(0)}…{weak.group(0)}" if gone and weak else ""
+
+
+# An application asked how or whether (学校想帮着申请救助 咋申请, 能给孩子办个救助不, 在哪办):
+# the rule asked, a consult, not a child to be looked after now.
+_APPLY_ASKED = re.compile(r"(?:申请|办(?!法)).{0,8}?(?:咋|怎么|在哪|找谁|吗|不$)")
+
+
+def child_to_look_after(text: str) -> str:
+    """The words of a child without care where no application is asked how or whether (the
+    child to be looked after now: help), or ""."""
+    return "" if _APPLY_ASKED.search(text) else child_without_care(text)
 
 
 def care_readings(text: str) -> list[Reading]:

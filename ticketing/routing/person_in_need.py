@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.child_without_care import care_readings
 from hotline.ticketing.routing.found_words import both_words, first_words
 from hotline.ticketing.routing.reading import Reading
 
@@ -101,8 +100,7 @@ def animal_shut_in(text: str) -> str:
 
 
 def need_readings(text: str) -> list[Reading]:
-    """Each need read in the compact text, with the units whose words set its scene (and a
-    child left without care, child_without_care.py)."""
+    """Each need read in the compact text, with the units whose words set its scene."""
     readings: list[Reading] = [
         (
             POLICE_UNIT,
@@ -116,4 +114,4 @@ def need_readings(text: str) -> list[Reading]:
         ),
         (POLICE_UNIT, animal_shut_in(text), (MARKET_UNIT, TOURISM_UNIT, CITY_UNIT)),
     ]
-    return [r for r in readings if r[1]] + care_readings(text)  # a child without care
+    return [r for r in readings if r[1]]
