@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.child_without_care import care_readings, child_without_care
+from hotline.ticketing.routing.child_without_care import (
+    care_readings,
+    child_to_look_after,
+    child_without_care,
+)
 from hotline.ticketing.routing.duty_object import duty_objects
-from hotline.ticketing.routing.person_in_need import need_readings
+from hotline.ticketing.routing.plight_help import plight_help
 
 RELIEF = "civil_affairs"
 
@@ -35,7 +39,7 @@ RELIEF = "civil_affairs"
 def test_a_child_without_care_is_read_over_its_scene(text: str, setting: str) -> None:
     compact = text.replace(" ", "")
     assert child_without_care(compact) != ""
-    readings = {u: s for u, _, s in need_readings(compact)}
+    readings = {u: s for u, _, s in care_readings(compact)}
     assert setting in readings[RELIEF]
     assert any(o.unit == RELIEF and not o.setting_counts for o in duty_objects(compact))
 
@@ -57,6 +61,23 @@ def test_either_alone_is_not_read(text: str) -> None:
     compact = text.replace(" ", "")
     assert child_without_care(compact) == ""
     assert care_readings(compact) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "looked_after"),
+    [
+        # someone asked to look after the child now: help
+        ("邻居家孩子八岁 爸妈出去打工了 跟着奶奶 奶奶脑血栓下不了地 能不能来人帮帮", True),
+        # the relief asked how or whether to apply: a consult, not read as help
+        ("我们村有个孩子 爹没了 娘走了 跟着姥爷 姥爷也病了 能给孩子办个低保不", False),
+        ("我是班主任 班上有个孩子爸妈都在外地 奶奶瘫了 学校想帮他申请救助 咋申请", False),
+    ],
+)
+def test_help_only_where_the_child_is_to_be_looked_after(text: str, looked_after: bool) -> None:
+    compact = text.replace(" ", "")
+    assert child_without_care(compact) != ""
+    assert (child_to_look_after(compact) != "") is looked_after
+    assert (plight_help(compact) != "") is looked_after
 
 
 @pytest.mark.parametrize(
