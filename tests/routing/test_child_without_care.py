@@ -83,12 +83,17 @@ def test_help_only_where_the_child_is_to_be_looked_after(text: str, looked_after
 @pytest.mark.parametrize(
     "text",
     [
-        "我们楼下有个小男孩 爸妈都在南方打工 跟着奶奶 奶奶前几天中风住院了"
-        " 孩子一个人在家 谁能来管管",
-        "我是个老师 班里有个孩子 爹妈离婚了都不管 跟着太姥 太姥九十了"
-        " 糊涂了 孩子大冬天穿个单鞋 能不能有个部门管管",
+        "我们楼下有个小男孩 爸妈都在南方打工 跟着奶奶 奶奶前几天中风住院了 "
+        "孩子一个人在家 谁能来管管",
+        "我是个老师 班里有个孩子 爹妈离婚了都不管 跟着太姥 太姥九十了 糊涂了 孩子大冬天穿个单鞋 "
+        "能不能有个部门管管",
+        "邻居家孩子八岁 爸妈出去打工了 跟着奶奶 奶奶脑血栓下不了地 能不能来人帮帮",
     ],
 )
-def test_a_child_without_care_is_routed_to_civil_affairs(router: Router, text: str) -> None:
-    # Without the reading the stroke draws health and the teacher education.
-    assert router.suggest(text).department == RELIEF
+def test_the_rules_route_a_child_without_care_to_civil_affairs_for_help(
+    rules_only_router: Router, text: str
+) -> None:
+    # Without the readings the rules follow the stroke (health), the teacher (education)
+    # and the parents' work (human resources), and read the complaint of 不管.
+    got = rules_only_router.suggest(text)
+    assert (got.department, got.category) == (RELIEF, "help")
