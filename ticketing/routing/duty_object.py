@@ -22,6 +22,7 @@ from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.bite_shot import bite_shot_readings
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
+from hotline.ticketing.routing.child_without_care import care_readings
 from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
 from hotline.ticketing.routing.dog_owner_answer import dog_owner_readings
 from hotline.ticketing.routing.duty_act import act_readings
@@ -406,6 +407,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + school_gate_readings(text)
         + allowance_readings(text)
         + need_readings(text)
+        + care_readings(text)
         + road_livestock_readings(text)
         + dog_owner_readings(text)
         + pharmacy_readings(text)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.child_without_care import child_to_look_after
 from hotline.ticketing.routing.closing_question import closing_where_question
 from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.person_in_need import need_readings
@@ -72,7 +73,13 @@ def plight_help(text: str) -> str:
     if _REMEDY.search(text) or closing_where_question(text):
         return ""
     needs = [words for _, words, _ in need_readings(text)]
-    for words in (*needs, alone_unreached(text), dependent_cut(text), water_undrinkable(text)):
+    for words in (
+        *needs,
+        child_to_look_after(text),
+        alone_unreached(text),
+        dependent_cut(text),
+        water_undrinkable(text),
+    ):
         if words:
             return words
     return ""
