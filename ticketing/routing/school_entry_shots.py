@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.school_shot import school_shot
 
 HEALTH_UNIT = "health"
 EDUCATION_UNIT = "education"
@@ -52,6 +53,7 @@ def school_entry_shot(text: str) -> str:
 
 
 def school_entry_readings(text: str) -> list[Reading]:
-    """Health over the school's words where the entry check's shot is asked about."""
-    found = school_entry_shot(text)
+    """Health over the school's words where the entry check's shot is asked about, or a
+    child's shot is told with a school (school_shot.py)."""
+    found = school_entry_shot(text) or school_shot(text)
     return [(HEALTH_UNIT, found, (EDUCATION_UNIT,))] if found else []
