@@ -37,6 +37,7 @@ from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.live_poultry_trade import live_poultry_readings
 from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
 from hotline.ticketing.routing.meat_sold import meat_sold_readings
+from hotline.ticketing.routing.minors_at_venue import minors_at_venue_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
@@ -414,6 +415,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + village_road_truck_readings(text)
         + bite_shot_readings(text)
         + work_injury_readings(text)
+        + minors_at_venue_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
