@@ -41,6 +41,7 @@ from hotline.ticketing.routing.minors_at_venue import minors_at_venue_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
+from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
@@ -416,6 +417,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bite_shot_readings(text)
         + work_injury_readings(text)
         + minors_at_venue_readings(text)
+        + prepaid_card_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
