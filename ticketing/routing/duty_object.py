@@ -39,6 +39,7 @@ from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
 from hotline.ticketing.routing.meat_sold import meat_sold_readings
 from hotline.ticketing.routing.minors_at_venue import minors_at_venue_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
+from hotline.ticketing.routing.park_ride import park_ride_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
@@ -418,6 +419,7 @@ def _more_objects(text: str) -> list[DutyObject]:
         + work_injury_readings(text)
         + minors_at_venue_readings(text)
         + prepaid_card_readings(text)
+        + park_ride_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
