@@ -46,6 +46,7 @@ from hotline.ticketing.routing.duty_paper import paper_readings
         ),
         ("想提公积金还房贷，要不要带不动产证", "housing", "natural_resources"),
         ("娃两个月了，育儿补贴和孩子的医保能一起办吗", "health", "medical_insurance"),
+        ("孩子一岁，托育补贴和新生儿医保是不是一块儿办", "health", "medical_insurance"),
         ("在沈阳交的社保想转回来，医保也一起转吗", "human_resources", "medical_insurance"),
         (
             "我爸瘫在床上起不来，身份证过期了，能不能派人上门给办",
@@ -102,6 +103,9 @@ def test_near_misses_are_not_read(text: str) -> None:
         ("孩子出生医学证明上妈妈的身份证号错了，派出所不给上户口，帮忙联系医院改过来", "health"),
         ("房产证上名字错了一个字，是去派出所改还是去不动产改", "natural_resources"),
         ("医院给开了死亡证明 我舅的户口注销是谁去办 要带啥", "public_security"),
+        # The childcare grant by its other name, not a farm subsidy (补贴).
+        ("托育补贴咋领", "health"),
+        ("孙女一岁半了 那个托育补贴 上哪申请", "health"),
     ],
 )
 def test_the_router_follows_the_duty_over_the_paper(

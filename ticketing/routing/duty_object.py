@@ -38,9 +38,12 @@ from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.live_poultry_trade import live_poultry_readings
 from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
 from hotline.ticketing.routing.meat_sold import meat_sold_readings
+from hotline.ticketing.routing.minors_at_venue import minors_at_venue_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
+from hotline.ticketing.routing.park_ride import park_ride_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
+from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_gate_trade import school_gate_readings
@@ -418,6 +421,9 @@ def _more_objects(text: str) -> list[DutyObject]:
         + village_road_truck_readings(text)
         + bite_shot_readings(text)
         + work_injury_readings(text)
+        + minors_at_venue_readings(text)
+        + prepaid_card_readings(text)
+        + park_ride_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [

@@ -42,7 +42,9 @@ bench/RESULTS.md, round 24 paper24):
   on a deed or a birth certificate: that paper's unit);
 - 公积金 (the housing fund), whatever paper it asks for: housing's (9 of 9);
 - 育儿补贴 (the childcare grant), whatever paper it asks for: health's (9 of 9), not the
-  medical insurance or the 户口 a newborn also needs;
+  medical insurance or the 户口 a newborn also needs; named 托育补贴 too (round 31,
+  childcare31: 育儿补贴 or 托育补贴 on rounds 2–31, health 20 of 20, r31_spoken:8 the one
+  托育补贴, routed to agriculture by the bare 补贴 before);
 - social insurance moved from another city (社保转移, 社保转回来): human resources' (4 of 4),
   not the medical insurance moved beside it.
 
@@ -116,7 +118,8 @@ _FUNERAL_GRANT = re.compile(r"丧葬费|丧葬补助|抚恤金")
 _PARLOUR = re.compile(r"殡仪馆")
 _INSURED = re.compile(r"社保|退休|养老金|养老保险")
 _HOUSING_FUND = re.compile(r"公积金")
-_CHILDCARE_GRANT = re.compile(r"育儿补贴")
+# The grant for a child under three, however the caller names it (育儿补贴, 托育补贴).
+_CHILDCARE_GRANT = re.compile(r"(?:育儿|托育)补贴")
 _PENSION_MOVED = re.compile(rf"社保{_STOP}{{0,6}}?转(?:移|回|出|入|过|到)|(?:转移|转回|转出)社保")
 _ID_CARD_ACT = re.compile(
     r"身份证(?!号)[^。！？，]{0,8}?(?:过期|到期|换|补|丢|改|错|办)|临时身份证"
