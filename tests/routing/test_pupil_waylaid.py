@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.duty_object import duty_objects
+from hotline.ticketing.routing.person_in_need import sleeping_out
 from hotline.ticketing.routing.pupil_waylaid import pupil_waylaid, pupil_waylaid_readings
 
 POLICE = "public_security"
@@ -63,3 +64,9 @@ def test_the_router_sends_a_waylaid_pupil_to_the_police(
     rules_only_router: Router, text: str
 ) -> None:
     assert rules_only_router.suggest(text).department == POLICE
+
+
+def test_a_child_stopped_in_an_underpass_is_not_someone_sleeping_there() -> None:
+    text = "有人在小学附近的地下通道里拦住孩子要钱，说不给就打，好几个孩子被抢过零花钱了"
+    assert sleeping_out(text) == ""
+    assert sleeping_out("地下通道里住着个老头，天这么冷")
