@@ -10,9 +10,9 @@ loudspeakers before a child's exam to education. Read from round 22's held-out m
 (place by place), each checked against how the retired labels of rounds 2–22 and the dev
 sets split (counted in bench/RESULTS.md, round 23 police23):
 
-- cards, mahjong or dice played for money (打扑克 带钱的, 往上押钱, 一把好几百): 赌博, the
-  police's, wherever the table stands; cards in an activity room with no money are the
-  community's;
+- cards, mahjong, dice or a gaming machine played for money (打扑克 带钱的, 往上押钱, 一把好几百,
+  pupils 押币 赌钱 at an arcade): 赌博, the police's, wherever the table stands; cards in an
+  activity room with no money are the community's;
 - a dog let loose or its licence (不拴绳, 扑人, 狗证在哪办): 治安 (the police keep dog
   registration and loose dogs), not agriculture's animal epidemic prevention, and so is
   a neighbour's dog barking through the night (round 26) unless the community or village
@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import both_words, first_words
+from hotline.ticketing.routing.pupil_waylaid import pupil_waylaid_readings
 from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 POLICE_UNIT = "public_security"
@@ -61,7 +62,9 @@ HAZARD_UNIT = "emergency"
 # The places the acts below are told at: their keepers' words only set the scene.
 _PLACE_UNITS = (TRANSPORT_UNIT, HEALTH_UNIT, TOURISM_UNIT, EDUCATION_UNIT, CITY_UNIT)
 
-_CARDS = re.compile(r"扑克|麻将|牌九|骰子|色子|斗地主|炸金花|押宝")
+# Cards, mahjong, dice, or a gaming machine's coins (老虎机, 押币 at an arcade: the police 2
+# of 2, seed corpus and round 31, bully31).
+_CARDS = re.compile(r"扑克|麻将|牌九|骰子|色子|斗地主|炸金花|押宝|老虎机|押币|推币机|捕鱼机|赌博机")
 _STAKES = re.compile(r"赌|押钱|往上押|带钱|带彩|耍钱|玩钱|输赢|输了|一把[^。！？，]{0,3}?[百千万]")
 
 _DOG = re.compile(r"狗|犬")
@@ -149,4 +152,4 @@ def police_readings(text: str) -> list[Reading]:
         (POLICE_UNIT, light_timing(text), (CITY_UNIT, TRANSPORT_UNIT)),
         (POLICE_UNIT, first_words(_TWO_DEEP, text), (EDUCATION_UNIT, CITY_UNIT)),
     ]
-    return [r for r in readings if r[1]]
+    return [r for r in readings if r[1]] + pupil_waylaid_readings(text)

@@ -63,10 +63,11 @@ _PUBLIC_PLACE = (
     r"(?:楼道|桥洞|桥底|桥下|候车厅|候车室|车站|地下通道|取款机|自助银行|车棚|棚子"
     r"|广场|公园|马路边|街边|站前|门洞)"
 )
-# Someone sleeping, living or lying in a public place, the place told first or after.
+# Someone sleeping, living or lying in a public place, the place told first or after; 住 as a
+# verb's end (拦住孩子 in an underpass, round 31) is no one living there.
 _SLEEPING_OUT = re.compile(
     rf"(?:睡|住|躺)[在着了]?[^。！？，]{{0,4}}?{_PUBLIC_PLACE}"
-    rf"|{_PUBLIC_PLACE}[^。！？，]{{0,8}}?(?:睡|住(?!户)|躺)(?![不满])"
+    rf"|{_PUBLIC_PLACE}[^。！？，]{{0,8}}?(?:睡|(?<![拦堵挡抓记站停卡])住(?!户)|躺)(?![不满])"
 )
 # A stranger is the one sleeping there: not a frozen pipe, a group rental, a queue, a hotel
 # stay, nor workers left on a site by a contractor (包工头: the wage is the matter), nor a
