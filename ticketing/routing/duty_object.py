@@ -360,8 +360,10 @@ def _more_objects(text: str) -> list[DutyObject]:
     a disputed charge by the duty over its price or the thing paid for (duty_fee.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
     share (shared_thing.py), a crowded dwelling's fire risk (crowded_fire.py), pupils in a
-    school's vehicle (pupil_transport.py), an allowance by its grantor (bureau_allowance.py),
-    a person or an animal in need by what they need (person_in_need.py), livestock or a cart
+    school's vehicle (pupil_transport.py), a thing sold or blocking at a school
+    (school_gate_trade.py), an allowance by its grantor (bureau_allowance.py), a person or an
+    animal in need by what they need (person_in_need.py), a child without care
+    (child_without_care.py), livestock or a cart
     in a road's traffic (livestock_on_road.py), a dog's harm with its owner's answer asked
     (dog_owner_answer.py), a pharmacy's own conduct (duty_pharmacy.py), a pet business's
     dealing with its customer (pet_business.py), the live-poultry trade at a market
@@ -370,7 +372,9 @@ def _more_objects(text: str) -> list[DutyObject]:
     (school_health_rule.py), a workplace's group ill (workplace_outbreak.py), a village's
     clinic or shot (village_clinic.py), heavy trucks on a village road
     (village_road_trucks.py), a person's shot after a bite (bite_shot.py), a person hurt at
-    work (work_injury.py) and the papers (duty_paper.py) as objects."""
+    work (work_injury.py), minors let in or served drink at a venue (minors_at_venue.py), a
+    prepaid card's money (prepaid_card.py), a park's ride or guard (park_ride.py) and the
+    papers (duty_paper.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
