@@ -96,8 +96,9 @@ def test_an_unplaced_local_matter_is_named_in_the_explanation(router: Router) ->
 def test_a_confident_classifier_outvotes_a_weak_phrase(routing_catalog: Catalog) -> None:
     data = _packaged()
     data["units"] = {**data["units"], "education": {"学校": 1}}
-    # (not 没有生产日期: duty_act.py reads goods without a maker's label as a stated duty)
-    text = "学校门口小卖部卖的辣条过期了"
+    # (not 没有生产日期: duty_act.py reads goods without a maker's label as a stated duty;
+    # not 学校门口小卖部卖的: school_gate_trade.py reads a shop by a school selling to pupils)
+    text = "学校小卖部的辣条过期了"
     data["units"]["market_supervision"] = {}  # only the classifier knows the duty
     strong = build_router(parse_rules(data, routing_catalog), routing_catalog)
     s = strong.suggest(text)
