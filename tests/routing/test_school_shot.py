@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.school_shot import school_shot, school_shot_readings
+from hotline.ticketing.routing.school_entry_shots import school_entry_readings
+from hotline.ticketing.routing.school_shot import school_shot
 
 
 @pytest.mark.parametrize(
@@ -19,8 +20,8 @@ from hotline.ticketing.routing.school_shot import school_shot, school_shot_readi
 )
 def test_a_childs_shot_with_a_school_is_read(text: str) -> None:
     assert school_shot(text)
-    assert school_shot_readings(text)[0][:1] == ("health",)
-    assert school_shot_readings(text)[0][2] == ("education",)
+    assert school_entry_readings(text)[0][:1] == ("health",)
+    assert school_entry_readings(text)[0][2] == ("education",)
 
 
 @pytest.mark.parametrize(

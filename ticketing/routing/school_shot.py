@@ -20,11 +20,6 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.reading import Reading
-
-HEALTH_UNIT = "health"
-EDUCATION_UNIT = "education"
-
 # A shot or the vaccination record (a person's, not an animal's: `_ANIMAL`).
 _SHOT = re.compile(
     r"疫苗|预防针|接种|补种|查验证明|(?:入学|入园|开学)要?查验|打针本|脊灰|麻腮风|乙脑|百白破|卡介苗"
@@ -55,9 +50,3 @@ def school_shot(text: str) -> str:
     if shot is None or school is None:
         return ""
     return f"{school.group(0)}…{shot.group(0)}"
-
-
-def school_shot_readings(text: str) -> list[Reading]:
-    """Health over the school's words where a child's shot is told with a school."""
-    found = school_shot(text)
-    return [(HEALTH_UNIT, found, (EDUCATION_UNIT,))] if found else []
