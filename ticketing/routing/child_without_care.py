@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 RELIEF_UNIT = "civil_affairs"
@@ -59,8 +60,7 @@ def child_without_care(text: str) -> str:
     """The words telling a child's parents away or gone and its carer old or ill, or ""."""
     if not _CHILD.search(text):
         return ""
-    gone, weak = _PARENTS_GONE.search(text), _CARER_WEAK.search(text)
-    return f"{gone.group(0)}…{weak.group(0)}" if gone and weak else ""
+    return both_words(_PARENTS_GONE, _CARER_WEAK, text)
 
 
 # An application asked how or whether (学校想帮着申请救助 咋申请, 能给孩子办个救助不, 在哪办):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 CARD_UNIT = "market_supervision"
@@ -50,8 +51,7 @@ def prepaid_card_lost(text: str) -> str:
     """The words telling a prepaid card's money refused or lost, or ""."""
     if _NOT_A_SHOPS.search(text):
         return ""
-    card, lost = _CARD.search(text), _LOST.search(text)
-    return f"{card.group(0)}…{lost.group(0)}" if card and lost else ""
+    return both_words(_CARD, _LOST, text)
 
 
 def prepaid_card_readings(text: str) -> list[Reading]:

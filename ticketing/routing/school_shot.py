@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
+
 # A shot or the vaccination record (a person's, not an animal's: `_ANIMAL`).
 _SHOT = re.compile(
     r"疫苗|预防针|接种|补种|查验证明|(?:入学|入园|开学)要?查验|打针本|脊灰|麻腮风|乙脑|百白破|卡介苗"
@@ -46,7 +48,4 @@ def school_shot(text: str) -> str:
     """The words telling a child's shot with a school, its rule not asked, or ""."""
     if _ANIMAL.search(text) or _RUMOUR.search(text) or _SCHOOL_RULE_ASKED.search(text):
         return ""
-    shot, school = _SHOT.search(text), _SCHOOL.search(text)
-    if shot is None or school is None:
-        return ""
-    return f"{school.group(0)}…{shot.group(0)}"
+    return both_words(_SCHOOL, _SHOT, text)

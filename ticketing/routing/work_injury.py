@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 LABOUR_UNIT = "human_resources"
@@ -68,8 +69,7 @@ def work_injury(text: str) -> str:
     named = _WORK_INJURY.search(text)
     if named:
         return named.group(0)
-    hurt, fails = _HURT_AT_WORK.search(text), _EMPLOYER_FAILS.search(text)
-    return f"{hurt.group(0)}…{fails.group(0)}" if hurt and fails else ""
+    return both_words(_HURT_AT_WORK, _EMPLOYER_FAILS, text)
 
 
 def work_injury_readings(text: str) -> list[Reading]:
