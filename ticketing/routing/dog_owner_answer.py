@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 POLICE_UNIT = "public_security"
@@ -57,8 +58,7 @@ def dog_owner_answer(text: str) -> str:
     """The words telling a dog's harm and its owner's answer asked, or ""."""
     if _NOT_THE_OWNERS.search(text):
         return ""
-    harm, answer = _DOG_HARM.search(text), _OWNER_ANSWER.search(text)
-    return f"{harm.group(0)}…{answer.group(0)}" if harm and answer else ""
+    return both_words(_DOG_HARM, _OWNER_ANSWER, text)
 
 
 def dog_owner_readings(text: str) -> list[Reading]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 MARKET_UNIT = "market_supervision"
@@ -48,10 +49,5 @@ def live_poultry_readings(text: str) -> list[Reading]:
     """The market regulator over agriculture and urban management where live poultry's sale,
     slaughter or trade at a market is told with no bird dying, no one ill and no road;
     the reading's words and the units whose words set the scene."""
-    poultry = _LIVE_POULTRY.search(text)
-    if poultry is None or _NOT_THE_TRADE.search(text):
-        return []
-    trade = _TRADE.search(text)
-    if trade is None:
-        return []
-    return [(MARKET_UNIT, f"{poultry.group(0)}…{trade.group(0)}", (FARM_UNIT, CITY_UNIT))]
+    words = "" if _NOT_THE_TRADE.search(text) else both_words(_LIVE_POULTRY, _TRADE, text)
+    return [(MARKET_UNIT, words, (FARM_UNIT, CITY_UNIT))] if words else []

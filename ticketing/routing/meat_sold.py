@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 MARKET_UNIT = "market_supervision"
@@ -37,10 +38,5 @@ def meat_sold_readings(text: str) -> list[Reading]:
     """The market regulator over agriculture where meat sold or served is told with its
     papers, its source or its spoilage in doubt and no slaughter; the reading's words and
     the unit whose words set the scene."""
-    meat = _MEAT.search(text)
-    if meat is None or _SLAUGHTER.search(text):
-        return []
-    doubt = _IN_DOUBT.search(text)
-    if doubt is None:
-        return []
-    return [(MARKET_UNIT, f"{meat.group(0)}…{doubt.group(0)}", (FARM_UNIT,))]
+    words = "" if _SLAUGHTER.search(text) else both_words(_MEAT, _IN_DOUBT, text)
+    return [(MARKET_UNIT, words, (FARM_UNIT,))] if words else []

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.found_words import both_words
 from hotline.ticketing.routing.reading import Reading
 
 MARKET_UNIT = "market_supervision"
@@ -57,10 +58,5 @@ _NOT_A_CUSTOMERS = re.compile(
 def pet_business_readings(text: str) -> list[Reading]:
     """The market regulator over the animal's and the clinic's units where a pet business
     deals with its customer; the reading's words and the units whose words set the scene."""
-    business = _PET_BUSINESS.search(text)
-    if business is None or _NOT_A_CUSTOMERS.search(text):
-        return []
-    dealing = _DEALING.search(text)
-    if dealing is None:
-        return []
-    return [(MARKET_UNIT, f"{business.group(0)}…{dealing.group(0)}", (FARM_UNIT, HEALTH_UNIT))]
+    words = "" if _NOT_A_CUSTOMERS.search(text) else both_words(_PET_BUSINESS, _DEALING, text)
+    return [(MARKET_UNIT, words, (FARM_UNIT, HEALTH_UNIT))] if words else []
