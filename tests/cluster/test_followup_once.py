@@ -52,13 +52,14 @@ def test_each_follow_up_is_dialled_once_cluster_wide(
     upgrade(postgres_url)
     tickets = _close_tickets(postgres_url)
     uas_port = free_port()
+    media_port = free_port(span=4, avoid={uas_port, uas_port + 1})
     workdir = tmp_path / "sipp-citizens"
     workdir.mkdir()
     (workdir / "uas.xml").write_text(answer_then_keys("1"))
     assert SIPP is not None
     uas = subprocess.Popen(
         [SIPP, "-sf", "uas.xml", "-nostdin", "-trace_msg", "-i", "127.0.0.1"]
-        + ["-p", str(uas_port), "-mi", "127.0.0.1", "-mp", str(free_port(span=4)), "-m", "100"],
+        + ["-p", str(uas_port), "-mi", "127.0.0.1", "-mp", str(media_port), "-m", "100"],
         cwd=workdir,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

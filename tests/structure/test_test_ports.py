@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from tests.fixtures import common
 from tests.fixtures.common import free_port, port_slice, rtp_window
 
 
@@ -45,3 +46,13 @@ def test_a_media_port_has_its_four_ports_free() -> None:
     finally:
         for s in sockets:
             s.close()
+
+
+def test_a_media_range_never_lies_over_a_port_to_avoid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """sipp's SIP port is drawn first and bound later: its media range must not cover it."""
+    sip_port = free_port()
+    # A slice of a few ports around the SIP port, so an overlap would be drawn often.
+    monkeypatch.setattr(common, "port_slice", lambda: (sip_port - 6, sip_port + 12))
+    media = {free_port(span=4, avoid={sip_port, sip_port + 1}) for _ in range(40)}
+    assert media and all(sip_port not in range(m, m + 4) for m in media)
+    assert all(sip_port + 1 not in range(m, m + 4) for m in media)
