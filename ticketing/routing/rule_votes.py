@@ -26,6 +26,7 @@ from hotline.ticketing.routing.closing_question import (
     closing_where_question,
     whether_question,
 )
+from hotline.ticketing.routing.community_room import with_community_room
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.entitlement_question import (
@@ -257,10 +258,11 @@ class RuleReader:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
         # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py),
-        # so are a village's dogs (village_dogs.py); a building with no property company is
-        # its community's (no_property.py).
+        # so are a village's dogs (village_dogs.py); a community's shut room and a building
+        # with no property company are its community's (community_room.py, no_property.py).
         own = with_village_own(self.hits(self.rules.area_matters.phrases, text, text_sound), text)
-        area_hits = with_no_property(with_village_dogs(own, text), text)
+        own = with_community_room(with_village_dogs(own, text), text)
+        area_hits = with_no_property(own, text)
         # The caller's post (网格员 for one household) says who calls: no vote for the area,
         # though its words still name the area as 属地协办 (caller_post.py).
         area_score = points(_scaled_within(area_hits, text, post_spans(text), 0.0), text)
