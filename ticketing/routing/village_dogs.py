@@ -16,9 +16,9 @@ strays 3, a household's dog or dogs 3 (one bite with no shot asked, r30_spoken:3
 village building let for dog breeding 1. With no area named none is read but a dog farm's
 sewage in the village ditch (environment), left out below.
 
-Not read: a village's dogs with a bite's shot or a dog's jab told (health 6, agriculture
-6, the area 0 of the 12 with the cue and an area named or not: their bureaus' readings
-decide).
+Not read: a village's dogs with a bite's shot or a dog's jab told (health 10, agriculture
+7, the area 0 of the 17, an area named or not: their bureaus' readings decide), and a dog
+farm's sewage in the village ditch (environment 1).
 """
 
 from __future__ import annotations
