@@ -26,6 +26,7 @@ from hotline.ticketing.routing.closing_question import (
     closing_where_question,
     whether_question,
 )
+from hotline.ticketing.routing.community_room import with_community_room
 from hotline.ticketing.routing.duty_object import SETTING_FACTOR, duty_objects
 from hotline.ticketing.routing.employer import ACT_WEIGHT, LABOUR_UNIT, employer_act
 from hotline.ticketing.routing.entitlement_question import (
@@ -60,6 +61,7 @@ from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
 from hotline.ticketing.routing.supply_fault import SUPPLY_FAULT_WEIGHT, bare_supply_fault
+from hotline.ticketing.routing.village_dogs import with_village_dogs
 from hotline.ticketing.routing.village_own import with_village_own
 from hotline.ticketing.routing.wages_owed import report_to_complaint, wages_owed
 from hotline.ticketing.routing.water_danger import DANGER_WEIGHT, EMERGENCY_UNIT, water_danger
@@ -255,12 +257,12 @@ class RuleReader:
             if score > 0:
                 scores[unit_id] = score
                 hits_of[unit_id] = [h for h in hits if h.weight > 0]
-        # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py);
-        # a building with no property company is its community's (no_property.py).
-        area_hits = with_no_property(
-            with_village_own(self.hits(self.rules.area_matters.phrases, text, text_sound), text),
-            text,
-        )
+        # A village's own thing (its lamps, its loudspeaker) is its town's (village_own.py),
+        # so are a village's dogs (village_dogs.py); a community's shut room and a building
+        # with no property company are its community's (community_room.py, no_property.py).
+        own = with_village_own(self.hits(self.rules.area_matters.phrases, text, text_sound), text)
+        own = with_community_room(with_village_dogs(own, text), text)
+        area_hits = with_no_property(own, text)
         # The caller's post (网格员 for one household) says who calls: no vote for the area,
         # though its words still name the area as 属地协办 (caller_post.py).
         area_score = points(_scaled_within(area_hits, text, post_spans(text), 0.0), text)
