@@ -9,16 +9,16 @@ illness drew the type classifier to the report; yet the child at risk is the cal
 and what is judged is the school's handling: the labels keep it a complaint.
 
 Counted on the retired labels of rounds 2–31 (bench/RESULTS.md, round 32, outbreak32),
-with `own_class_outbreak` itself on the compact text: complaint 20 of 22 (91 %), 1 consult,
-1 report, which names 举报 (a decisive report cue: rule_votes.py leaves it a report);
-education leads 12 of them and health 10, a split this reading leaves alone (it moves only
-the type). Not read:
+with `own_class_outbreak` itself on the compact text: complaint 18 of 20 (90 %; rounds 2–25
+13 of 14, 26–31 5 of 6), 1 consult and 1 report, which names 举报 (a decisive report cue:
+rule_votes.py leaves it a report). Education leads 11 of them and health 9, a split this
+reading leaves alone: it moves only the type. Not read:
 
-- a school or a kindergarten the caller names as someone else's (那边幼儿园, 港区附近那个
-  学校, 有个托管班): report 7, complaint 9 with no 举报 named (rounds 29–30 report 4 of 5,
-  round 31 complaint 2 of 2): below the bar;
-- the health side asked (请卫健局来查查, 派人来看看, 要不要停课): help, complaint and
-  consult split (help 6, complaint 7, consult 2, report 1);
+- a school or a kindergarten not called the caller's child's (那边幼儿园, 港区附近那个学校,
+  有个托管班), no health side asked, no 举报: complaint 11, report 7, consult 2 (rounds 2–25
+  complaint 8 to 3, 29–30 report 4 of 5, 31 complaint 2 of 2): below the bar;
+- the caller's own with the health side asked (请卫健局来查查, 派人来看看, 要不要停课):
+  complaint 7, help 4, consult 2;
 - food served (食堂, 吃了), a rumour (造谣) and fees for the days closed (保育费, 退费):
   other bodies' matters, read elsewhere.
 """
