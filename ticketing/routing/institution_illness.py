@@ -82,6 +82,12 @@ KEPT_AT_WORK = re.compile(
 _WORKPLACE = re.compile(r"单位|厂|公司|科室|车间|经理|老板|领导|班长|站长|组长|上班")
 
 
+def health_side_asked(text: str) -> bool:
+    """Whether the health side is asked to act or asked about, the health bodies' reported
+    words (找卫健, 卫健说…) aside."""
+    return bool(_HEALTH_ASK.search(_HEALTH_REPORTED.sub("", text)))
+
+
 def institution_readings(text: str) -> list[Reading]:
     """The institution's unit over health where its conduct, not the health side, is
     asked about; each reading with its words and the setting units it displaces."""
@@ -95,7 +101,7 @@ def institution_readings(text: str) -> list[Reading]:
         return shots
     if not ILL.search(text) or RUMOUR.search(text) or NOT_HERE.search(text):
         return []
-    if _HEALTH_ASK.search(_HEALTH_REPORTED.sub("", text)):
+    if health_side_asked(text):
         return []
     for pattern, unit in ((CARE_HOME, RELIEF_UNIT), (TOUR, TOURISM_UNIT)):
         found = pattern.search(text)

@@ -54,6 +54,7 @@ from hotline.ticketing.routing.matching import find_hits, points
 from hotline.ticketing.routing.mediation_ask import MEDIATION_ASK_WEIGHT, mediation_ask
 from hotline.ticketing.routing.no_property import with_no_property
 from hotline.ticketing.routing.owed_question import OWED_QUESTION_WEIGHT, owed_question
+from hotline.ticketing.routing.own_class_outbreak import own_class_outbreak
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
@@ -362,8 +363,10 @@ class RuleReader:
         # names the act (举报, 检举: a decisive cue), which the labels keep as a report.
         named = any(h.weight >= SOUND_CUE_WEIGHT for h in hits_of.get(REPORT, []))
         own = bool(caller_harmed(text)) and not named
-        # Wages owed (wages_owed.py): the workers' own loss, a complaint unless 举报 is said.
-        owed = bool(wages_owed(text)) and not named
+        # Wages owed (wages_owed.py): the workers' own loss, a complaint unless 举报 is said;
+        # so is the caller's own child's class ill, the school's handling told
+        # (own_class_outbreak.py).
+        owed = bool(wages_owed(text) or own_class_outbreak(text)) and not named
 
         def top(shares: Mapping[str, float]) -> str:
             return max(shares, key=lambda c: (shares[c], -order[c]))
@@ -403,7 +406,7 @@ class RuleReader:
         combined = blend(p_rules, p_clf)
         if own and max(combined, key=lambda c: combined[c]) == REPORT:
             combined = blend(toward_complaint(p_rules), toward_complaint(p_clf))
-        if owed:  # 不给工钱, 要工钱: the workers' own loss, whoever shoved them after
+        if owed:  # 不给工钱, 要工钱, 孩子班里十来个发烧 学校照常上课: the caller's own loss
             combined = report_to_complaint(combined)
         if fraud or false_claim(text):  # reported whoever lost by it, or help to get it back
             combined = complaint_moved(combined, fraud_type(text))
