@@ -57,6 +57,13 @@ def test_the_rules_keep_help_where_a_body_is_asked(router: Router) -> None:
     assert rule_category(router, text, READS_A_CALL_FOR_HELP, text) == "help"
 
 
-def test_the_router_types_how_to_apply_consult(router: Router) -> None:
-    text = "我妈七十多了 一个人住 没有收入 身体也不好 低保咋申请"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Without the reading both were help: the plight told outvoted the question.
+        "我是村里的会计 有户人家房子让大风刮塌了 一家老小没地方住 我们想帮着申请危房改造 咋申请",
+        "家里着火了 房子烧没了 一家人没地方住 临时救助怎么申请",
+    ],
+)
+def test_the_router_types_how_to_apply_consult(router: Router, text: str) -> None:
     assert router.suggest(text).category == "consult"
