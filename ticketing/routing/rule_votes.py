@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from hotline.ticketing.routing.application_question import application_question
 from hotline.ticketing.routing.availability_question import (
     AVAILABILITY_WEIGHT,
     availability_question,
@@ -316,6 +317,8 @@ class RuleReader:
         # Whether a service or a thing is there or still in time (availability_question.py):
         # the door found shut before it explains the question; a consult like `may`.
         there = "" if plight else availability_question(asked, text)
+        # How to apply, asked (application_question.py): 咋申请 after the plight told.
+        how = application_question(text)
         # A closing question judging what was done (judging_question.py): no help, no consult.
         judged = "" if plight else judging_question(asked, text)
         for cat_id, phrases in self.rules.category_cues.items():
@@ -388,7 +391,7 @@ class RuleReader:
                 rule_best = top(complaint_moved(shares, HELP))
             if again and rule_best == HELP:
                 rule_best = top(help_to_complaint(shares))
-            if (may or there) and rule_best in (HELP, COMPLAINT):
+            if (may or there or how) and rule_best in (HELP, COMPLAINT):
                 rule_best = top(toward_consult(shares))
             if judged and rule_best in (HELP, CONSULT):
                 rule_best = top(judged_complaint(shares))
@@ -414,7 +417,7 @@ class RuleReader:
             combined = complaint_moved(combined, HELP)
         if again:  # 报过好几回: the service judged
             combined = help_to_complaint(combined)
-        if may or there:
+        if may or there or how:
             combined = toward_consult(combined)
         if judged:  # 这能等吗, 这不是坑人吗: the service judged
             combined = judged_complaint(combined)
