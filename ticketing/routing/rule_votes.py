@@ -59,6 +59,7 @@ from hotline.ticketing.routing.own_class_outbreak import own_class_outbreak
 from hotline.ticketing.routing.phonetic import PhoneticIndex, TextSound
 from hotline.ticketing.routing.plight_help import PLIGHT_WEIGHT, plight_help
 from hotline.ticketing.routing.polite_ask import HELP, POLITE_ASK_WEIGHT, polite_ask
+from hotline.ticketing.routing.public_measure import PUBLIC_MEASURE_WEIGHT, public_measure
 from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
@@ -356,6 +357,8 @@ class RuleReader:
                 hits = [*hits, Hit(fault, SUPPLY_FAULT_WEIGHT)]  # 一到晚上就跳闸, told bare
             if cat_id == SUGGESTION and (wish := facility_ask(asked, text)):
                 hits = [*hits, Hit(wish, FACILITY_ASK_WEIGHT)]  # 能不能弄个公共厕所
+            if cat_id == SUGGESTION and (measure := public_measure(asked, text)):
+                hits = [*hits, Hit(measure, PUBLIC_MEASURE_WEIGHT)]  # 收费能不能公示出来
             score = points(hits, text)
             if score >= self.rules.category_min_score and score > 0:
                 scores[cat_id], hits_of[cat_id] = score, hits
