@@ -32,8 +32,8 @@ def test_the_body_over_the_institution_is_read(text: str, unit: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # The health side asked: a doctor or someone to come, the health bureau to act.
-        "养老院七八个老人发烧咳嗽 请卫生部门赶紧派人来看看",
+        # The health side asked: a doctor or someone to come, the health bureau to act
+        # (a care home's residents so told are health's: care_home_outbreak.py).
         "旅游团里好几个孩子发烧拉肚子 能不能派医生来酒店给看看",
         "厂里宿舍五个人发烧 还不让请假 你们卫生的能不能来个人给看看",
         # A school's conduct with the health side asked: health's (the reading stays silent).

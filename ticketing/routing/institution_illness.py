@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.care_home_outbreak import care_home_outbreak_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.shots_brought import shots_brought_readings
 
@@ -101,7 +102,11 @@ def institution_readings(text: str) -> list[Reading]:
         return shots
     if not ILL.search(text) or RUMOUR.search(text) or NOT_HERE.search(text):
         return []
-    if health_side_asked(text):
+    asked = health_side_asked(text)
+    outbreak = care_home_outbreak_readings(text, asked)
+    if outbreak:  # residents ill together: health over the home (care_home_outbreak.py)
+        return outbreak
+    if asked:
         return []
     for pattern, unit in ((CARE_HOME, RELIEF_UNIT), (TOUR, TOURISM_UNIT)):
         found = pattern.search(text)
