@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.insured_benefit import benefit_readings
 from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 RELIEF_UNIT = "civil_affairs"
@@ -109,9 +110,10 @@ def held_at_area(text: str) -> str:
 def allowance_readings(text: str) -> list[Reading]:
     """The grantor's duty for each allowance read, over the areas: the office that passed the
     money on only sets the scene (the classifier, trained on towns' own money matters, gives
-    the town named much of its vote), unless the caller asks the area to act."""
+    the town named much of its vote), unless the caller asks the area to act; and a social
+    insurance's own benefit by its fund's body (insured_benefit.py)."""
     readings: list[Reading] = [
         (RELIEF_UNIT, welfare_unpaid(text), AREA_UNITS),
         (FARM_UNIT, farm_subsidy(text), AREA_UNITS),
     ]
-    return [r for r in readings if r[1]]
+    return [r for r in readings if r[1]] + benefit_readings(text)

@@ -80,7 +80,7 @@ _HUKOU_ACT = re.compile(
 )
 # The matter the 户口 serves, when it is another body's (the labels follow the matter).
 _HUKOU_FOR = re.compile(
-    r"上学|入学|小学|初中|学校|婚姻登记|低保|养老金|退休金|选举|分红|医保|参保|村规|补贴|确权"
+    r"上学|入学|小学|初中|学校|婚姻登记|低保|养老金|退休金|选举|分红|医保|参保|村规|补贴|津贴|确权"
     r"|(?<!死亡)证明"
 )
 _BIRTH_PAPER = r"(?:出生医学证明|出生证)"
