@@ -44,11 +44,13 @@ from hotline.ticketing.routing.park_ride import park_ride_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
+from hotline.ticketing.routing.price_unmarked import price_unmarked_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_gate_trade import school_gate_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
+from hotline.ticketing.routing.street_offering import street_offering_readings
 from hotline.ticketing.routing.village_clinic import village_clinic_readings
 from hotline.ticketing.routing.village_road_trucks import village_road_truck_readings
 from hotline.ticketing.routing.work_injury import work_injury_readings
@@ -428,6 +430,8 @@ def _more_objects(text: str) -> list[DutyObject]:
         + minors_at_venue_readings(text)
         + prepaid_card_readings(text)
         + park_ride_readings(text)
+        + street_offering_readings(text)
+        + price_unmarked_readings(text)
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [

@@ -27,6 +27,9 @@ before it was built (bench/RESULTS.md, round 26 neighbours26):
   agriculture's contracted land — 12 of 13 retired lines in 10 rounds (the one: a village
   committee selling plots in its own cemetery, the town's), 3 of 3 seed and dev lines; a
   fire at graves is the emergency bureau's and an old tomb culture's, so neither is read.
+  Round 32 (rites32) adds graves told as built (修了好几座水泥坟: graves on farmland or
+  contract land are civil affairs' 8 of 9 retired lines, natural resources 1: r32_spoken
+  22) and leaves a plot's price left unmarked to the market regulator (price_unmarked.py).
 
 Read and not built (the labels split): poultry or pigeons kept in a town yard or on a
 balcony (urban management 2, the community 3 — where it is asked to mediate), a village's
@@ -41,6 +44,7 @@ import re
 from hotline.ticketing.routing.area_ask import area_asked_words
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.found_words import first_words
+from hotline.ticketing.routing.price_unmarked import price_unmarked
 from hotline.ticketing.routing.reading import Reading
 
 CITY_UNIT = "urban_management"
@@ -97,7 +101,7 @@ _NOT_NEIGHBOURS = re.compile(
 # A burial or grave outside a cemetery, a funeral's shed or music at home.
 _BURIAL = re.compile(
     r"土葬|埋人|偷着埋|偷偷埋|把[^。，！？]{0,4}?(?:爹|妈|老人|父亲|母亲|爷|奶)[^。，！？]{0,2}?埋"
-    r"|坟头|修坟|大坟|砌[^。，！？]{0,4}?坟|立[^。，！？]{0,3}?坟|墓地|墓穴|灵棚|办丧事|哀乐"
+    r"|坟头|修[^。，！？]{0,6}?坟|大坟|砌[^。，！？]{0,4}?坟|立[^。，！？]{0,3}?坟|墓地|墓穴|灵棚|办丧事|哀乐"
 )
 # Fire at graves (the emergency bureau's), an old tomb (culture's), the way or the bus to
 # a cemetery, a stall outside it.
@@ -128,7 +132,10 @@ def neighbour_violence(text: str) -> str:
 def burial(text: str) -> str:
     """The words telling a burial or grave outside a cemetery or a funeral at home (not a
     fire at graves, an old tomb or the way to a cemetery), or ""."""
-    return "" if _NOT_BURIAL.search(text) else first_words(_BURIAL, text)
+    # A plot's price left unmarked is the market regulator's (price_unmarked.py).
+    if _NOT_BURIAL.search(text) or price_unmarked(text):
+        return ""
+    return first_words(_BURIAL, text)
 
 
 def neighbour_readings(text: str) -> list[Reading]:
