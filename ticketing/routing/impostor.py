@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from hotline.ticketing.routing.fraud_type import BODY_DENIED
+from hotline.ticketing.routing.promised_return import promised_return
 from hotline.ticketing.routing.roles import ADDRESSED_AS
 from hotline.ticketing.routing.rule_votes import FRAUD_UNIT
 
@@ -114,8 +115,8 @@ def fraud_reading(text: str) -> tuple[str, str | None, tuple[int, int] | None]:
     the dev sets no line read so is labelled a complaint (19 lines: report 11, help 6,
     consult 2; fraud_type.py), and help and consult keep their cues."""
     found = _pretext(text)
-    if found is None:
-        return _script(text), None, None
+    if found is None:  # the script, or a scheme's promised return (promised_return.py)
+        return _script(text) or promised_return(text), None, None
     opening, money, posed_as = found
     return opening.group(0), posed_as, (opening.start(), money.start())
 

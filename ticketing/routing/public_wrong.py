@@ -54,6 +54,7 @@ from collections.abc import Mapping
 from hotline.ticketing.routing.harm_hidden import harm_hidden
 from hotline.ticketing.routing.land_taken import land_taken
 from hotline.ticketing.routing.permit_missing import permit_missing
+from hotline.ticketing.routing.sales_lure import sales_lure
 from hotline.ticketing.routing.type_shares import shares_moved
 from hotline.ticketing.routing.violation_told import remedy_refused
 
@@ -109,8 +110,9 @@ def public_wrong(text: str) -> str:
     if (card := _CARD_FRAUD.search(text)) and not _CARD_REFUSED.search(text):
         return card.group(0)
     # A third party's breach of its trade's or the health rules (round 30); farmland dug
-    # up or built on, sand dug (land_taken.py, round 31).
-    return permit_missing(text) or harm_hidden(text) or land_taken(text)
+    # up or built on, sand dug (land_taken.py, round 31); old people lured and sold to
+    # (sales_lure.py, round 32).
+    return permit_missing(text) or harm_hidden(text) or land_taken(text) or sales_lure(text)
 
 
 def toward_report(shares: Mapping[str, float]) -> dict[str, float]:
