@@ -22,6 +22,7 @@ from hotline.ticketing.routing.place_extra import PlaceExtra
 from hotline.ticketing.routing.place_hesitation import PlaceHesitation
 from hotline.ticketing.routing.place_initials import PlaceInitials
 from hotline.ticketing.routing.place_lookalike import PlaceLookalikes
+from hotline.ticketing.routing.place_meaning import PlaceMeaning
 from hotline.ticketing.routing.place_merged import PlaceMerged
 from hotline.ticketing.routing.place_ninekey import PlaceNineKey
 from hotline.ticketing.routing.place_parts import PlaceParts
@@ -90,6 +91,8 @@ class Gazetteer:
         )
         # A name typed with a character more before its kind word (海星星街道: place_extra.py).
         self._extra = PlaceExtra(official)
+        # A short name with a character given by its meaning (赤旗镇, 观海街道: place_meaning.py).
+        self._meaning = PlaceMeaning(official, [*self._area_of, *rules.not_places])
         # A short name broken by a hesitation word (望那个海街道: place_hesitation.py).
         self._hesitation = PlaceHesitation(official)
         # A short name said with 儿 merged into its last syllable (芦图儿, 海心儿:
@@ -144,6 +147,7 @@ class Gazetteer:
         written += self._swapped.find(text)  # 岳熊镇, 星海街道 (place_swapped.py)
         written += self._hesitation.find(text)  # 望那个海街道 (place_hesitation.py)
         written += self._parts.find(text)  # 氵每星街道, 熊丘山那边 (place_parts.py)
+        written += self._meaning.find(text)  # 赤旗镇, 洋星街道 (place_meaning.py)
         # 海星星街道, 红旗渠镇 (place_extra.py), where no name was found on the same
         # characters (希望海星街道 is 海星街道, not 望海 with 星 more).
         taken = {i for at, name, _ in written for i in range(at, at + len(name))}
