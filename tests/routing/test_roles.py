@@ -98,11 +98,11 @@ def test_a_second_unit_asked_by_name_assists_and_the_first_leads(router: Router)
     )
     assert s.department == "education"
     assert "点名" in dict(s.assisting)["market_supervision"]
-    # The care home's own failings (civil affairs' duty) outweigh the fevers for the ranking;
-    # the caller asks the health bureau first, so it leads and says why.
+    # The care home's own failings (civil affairs' duty) outweigh one resident's illness for
+    # the ranking; the caller asks the health bureau first, so it leads and says why. (Several
+    # residents ill with the health side asked is health's by rule: test_care_home_outbreak.)
     s = router.suggest(
-        "养老院伙食差，护工还打老人，好几个老人发烧了也不送医，"
-        "请卫生部门来检查，也请民政部门管管这家养老院"
+        "养老院伙食差，护工还打老人，老人病了也不送医，请卫生部门来检查，也请民政部门管管这家养老院"
     )
     assert s.department == "health"
     assert "civil_affairs" in dict(s.assisting)
