@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from hotline.ticketing.routing.epidemic_group import COUNT
+from hotline.ticketing.routing.epidemic_group import COUNT, NOT_TIME
 from hotline.ticketing.routing.reading import Reading
 
 HEALTH_UNIT = "health"
@@ -35,9 +35,10 @@ RELIEF_UNIT = "civil_affairs"
 ELDER_CARE = re.compile(
     r"养老院|老人院|敬老院|老年公寓|养老机构|养老中心|护理院|福利院|日间照料|照料中心|照料站|托老所"
 )
-# Residents ill together: a count of them, a share, one after another.
+# Residents ill together: a count of them (not of time: 俩礼拜 is read 两个礼拜), a share,
+# one after another.
 _GROUP = re.compile(
-    rf"{COUNT}[个名位]|好些|好多|一半|大半|一个接一个|接二连三|接连|先后|一块|一起|同时"
+    rf"{COUNT}[个名位]{NOT_TIME}|好些|好多|一半|大半|一个接一个|接二连三|接连|先后|一块|一起|同时"
 )
 # A contagious disease other than flu, told present (flu and colds are the split above).
 _CONTAGIOUS = re.compile(r"肺结核|结核|诺如|罗如|疥疮|传染病|水痘|痢疾|猩红热|手足口")
