@@ -38,8 +38,8 @@ def test_residents_ill_together_are_health_s(text: str) -> None:
         "养老院说入住前得拍胸片查肺结核 没报告不收",
         # Shots: shots_brought.py's.
         "建议给养老院好几个老人上门打流感疫苗 请卫生院来人",
-        # A count of time, not of residents (俩礼拜 is read 两个礼拜), the health bureau named.
-        "你给我转卫生局 养老院贴的通知说流感高发 暂停一切探视 我妈在里头都俩礼拜没见着了",
+        # A count of time, not of residents (as the router reads 俩礼拜), the health bureau named.
+        "你给我转卫生局 养老院贴的通知说流感高发 暂停一切探视 我妈在里头都两个礼拜没见着了",
         # Not a care home.
         "我们小区好几个老人发烧 能不能派人来看看",
     ],
