@@ -24,7 +24,7 @@ import re
 
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
-from hotline.ticketing.routing.village_own import moved_to_area, with_reading_weight
+from hotline.ticketing.routing.village_own import moved_where_read, with_reading_weight
 
 # Weight among the area-matter phrases, as a village's own thing's (village_own.py): it
 # outweighs one bureau word on the room (托管 2, 老年 2) by the `area_over_unit` factor.
@@ -51,8 +51,7 @@ def community_room(text: str) -> str | None:
 
 def with_community_room(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight."""
-    said = community_room(text)
-    return hits if said is None else with_reading_weight(hits, said, COMMUNITY_ROOM_WEIGHT)
+    return with_reading_weight(hits, community_room(text), COMMUNITY_ROOM_WEIGHT)
 
 
 def community_room_share(
@@ -60,6 +59,4 @@ def community_room_share(
 ) -> dict[str, float]:
     """The classifier's vote with the bureaus' share moved to the area named where the
     community's room is shut: it learnt 托管 and 老年 as the bureaus'."""
-    if area is None or community_room(text) is None:
-        return proba
-    return moved_to_area(proba, area.area_id)
+    return moved_where_read(proba, area, community_room(text))

@@ -30,7 +30,7 @@ import re
 
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
-from hotline.ticketing.routing.village_own import moved_to_area, with_reading_weight
+from hotline.ticketing.routing.village_own import moved_where_read, with_reading_weight
 
 # Weight among the area-matter phrases (config `area_matters`, where 没有物业 2 and 弃管 3
 # already stand): with them it outweighs housing's 物业 3, 楼道灯 2 and 小区 1 by the
@@ -58,8 +58,7 @@ def no_property(text: str) -> str | None:
 def with_no_property(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight: added to the written phrase of the
     same words (没有物业, 弃管 are config phrases too), so it is quoted once."""
-    said = no_property(text)
-    return hits if said is None else with_reading_weight(hits, said, NO_PROPERTY_WEIGHT)
+    return with_reading_weight(hits, no_property(text), NO_PROPERTY_WEIGHT)
 
 
 def no_property_share(proba: dict[str, float], area: AreaHit | None, text: str) -> dict[str, float]:
@@ -67,6 +66,4 @@ def no_property_share(proba: dict[str, float], area: AreaHit | None, text: str) 
     building has no property company: it learnt 物业 and 楼道灯 as housing's and cannot tell
     a missing company from a present one. Each bureau keeps `SETTING_FACTOR` of its share,
     as a village's own thing does (village_own.py)."""
-    if area is None or no_property(text) is None:
-        return proba
-    return moved_to_area(proba, area.area_id)
+    return moved_where_read(proba, area, no_property(text))

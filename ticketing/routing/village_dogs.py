@@ -27,7 +27,7 @@ import re
 
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.rules import Hit
-from hotline.ticketing.routing.village_own import moved_to_area, with_reading_weight
+from hotline.ticketing.routing.village_own import moved_where_read, with_reading_weight
 
 # Weight among the area-matter phrases, as a village's own thing's (village_own.py): it
 # outweighs the police's 养狗 2 or 狗咬人 3 and urban management's 野狗 2 by the
@@ -61,8 +61,7 @@ def village_dogs(text: str) -> str | None:
 
 def with_village_dogs(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight."""
-    said = village_dogs(text)
-    return hits if said is None else with_reading_weight(hits, said, VILLAGE_DOGS_WEIGHT)
+    return with_reading_weight(hits, village_dogs(text), VILLAGE_DOGS_WEIGHT)
 
 
 def village_dogs_share(
@@ -70,6 +69,4 @@ def village_dogs_share(
 ) -> dict[str, float]:
     """The classifier's vote with the bureaus' share moved to the area named where a
     village's dogs are told: it learnt 养狗 and 野狗 as the police's and the city's."""
-    if area is None or village_dogs(text) is None:
-        return proba
-    return moved_to_area(proba, area.area_id)
+    return moved_where_read(proba, area, village_dogs(text))

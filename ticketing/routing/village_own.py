@@ -89,14 +89,16 @@ def village_own(text: str) -> str | None:
 def with_village_own(hits: list[Hit], text: str) -> list[Hit]:
     """The area-matter hits with the reading's weight: added to the written phrase of the
     same words (村…路灯 is also a config phrase), so it is quoted once."""
-    own = village_own(text)
-    return hits if own is None else with_reading_weight(hits, own, VILLAGE_OWN_WEIGHT)
+    return with_reading_weight(hits, village_own(text), VILLAGE_OWN_WEIGHT)
 
 
-def with_reading_weight(hits: list[Hit], said: str, weight: float) -> list[Hit]:
+def with_reading_weight(hits: list[Hit], said: str | None, weight: float) -> list[Hit]:
     """`hits` with a reading's `weight` for the words `said`: added to the written phrase of
-    the same words where the config has one (so it is quoted once), else a hit of its own.
-    Shared with no_property.py."""
+    the same words where the config has one (so it is quoted once), else a hit of its own;
+    `hits` as they are where the reading was not made (None). Shared with the other readings
+    of an area's own matter (no_property.py, village_dogs.py, community_room.py)."""
+    if said is None:
+        return hits
     same = [h for h in hits if h.phrase == said and not h.by_sound]
     if not same:
         return [*hits, Hit(said, weight)]
@@ -108,9 +110,15 @@ def village_share(proba: dict[str, float], area: AreaHit | None, text: str) -> d
     village's own thing is told: it learnt the thing's city words (学校 on the road to school,
     电费 of the lamps) as the bureau's and cannot tell whose the thing is. Each bureau keeps
     `SETTING_FACTOR` of its share, as a duty object's setting does (duty_object.py)."""
-    if area is None or village_own(text) is None:
-        return proba
-    return moved_to_area(proba, area.area_id)
+    return moved_where_read(proba, area, village_own(text))
+
+
+def moved_where_read(
+    proba: dict[str, float], area: AreaHit | None, said: str | None
+) -> dict[str, float]:
+    """`proba` moved to the area named (moved_to_area) where a reading of the area's own
+    matter was made (`said`) and an area is named; else as it is."""
+    return proba if area is None or said is None else moved_to_area(proba, area.area_id)
 
 
 def moved_to_area(proba: dict[str, float], area_id: str) -> dict[str, float]:
