@@ -35,9 +35,15 @@ LOOKALIKES: Mapping[str, str] = {
 
 def variants(name: str) -> set[str]:
     """`name` with one of its characters swapped for a look-alike (红旗 → 红族, 江旗 …)."""
+    return one_swapped(name, LOOKALIKES)
+
+
+def one_swapped(name: str, table: Mapping[str, str]) -> set[str]:
+    """`name` with one of its characters swapped for one `table` gives for it, the others
+    kept. Shared with place_meaning.py (characters of the same meaning)."""
     out: set[str] = set()
     for i, char in enumerate(name):
-        for other in LOOKALIKES.get(char, ""):
+        for other in table.get(char, ""):
             out.add(name[:i] + other + name[i + 1 :])
     return out
 

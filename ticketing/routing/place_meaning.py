@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from hotline.ticketing.routing.place_lookalike import one_swapped
+
 # Characters of the areas' short names → characters of the same meaning a writer gives
 # for them. 熊 has none in common use; none given is a character of another area's name.
 SAME_MEANING: Mapping[str, str] = {
@@ -40,11 +42,7 @@ KIND_WORDS = ("街道", "办事处", "镇")
 
 def meaning_variants(short: str) -> set[str]:
     """`short` with one character given by its meaning (红旗 → 赤旗, 红帜 …)."""
-    out: set[str] = set()
-    for i, char in enumerate(short):
-        for other in SAME_MEANING.get(char, ""):
-            out.add(short[:i] + other + short[i + 1 :])
-    return out
+    return one_swapped(short, SAME_MEANING)
 
 
 class PlaceMeaning:
