@@ -47,12 +47,7 @@ def test_the_callers_child_harmed_does_not_make_it_their_grievance() -> None:
     assert caller_harmed("母婴店卖的奶粉是过期的日期让人给改了我家孩子喝完吐了") == ""
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        "红旗镇菜市场买的鸡 拿回家杀了里面全是水 注水的",
-        "海星街道有家母婴店 卖的奶粉 是过期的 日期让人给改了 我家孩子喝完吐了",
-    ],
-)
-def test_routed_end_to_end_as_a_report(router: Router, said: str) -> None:
+def test_routed_end_to_end_as_a_report(router: Router) -> None:
+    # The caller's child harmed (我家孩子): without the reading harm.py moved it to a complaint.
+    said = "海星街道有家母婴店 卖的奶粉 是过期的 日期让人给改了 我家孩子喝完吐了"
     assert router.suggest(said).category == "report"
