@@ -31,6 +31,8 @@ def test_a_kitchen_with_vermin_is_read(text: str, words: str) -> None:
         "小区门口垃圾桶三天没人拉苍蝇嗡嗡的",  # a rubbish point: the service's failure
         "地下室全是耗子电线都咬了物业就放两包药",  # a basement, no kitchen
         "饭店门口人行道上堆了一溜泔水桶",  # swill on the pavement, no vermin
+        "敬老院厨房里有老鼠在案板边上跑跟院长说了他还不高兴",  # an institution's own kitchen
+        "学校食堂灶台上爬蟑螂学校不让声张",  # a school's canteen: its conduct toward the pupils
     ],
 )
 def test_no_kitchen_vermin_is_read(text: str) -> None:

@@ -42,7 +42,8 @@ without its permit or inspection (permit_missing.py, 33 of 35 reports) and an il
 injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports); and one more in
 round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 68 reports).
 Round 33 adds goods doctored by their seller (goods_doctored.py, 10 of 11 reports, the
-relabelled dates among them) and a food kitchen overrun by vermin (kitchen_vermin.py, 15 of 17).
+relabelled dates among them; a fake sold, 11 of 11) and a food business's kitchen overrun by
+vermin (kitchen_vermin.py, 15 of 15, an institution's own kitchen left out).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
 read on rounds 2–27 (the refusals left out) 112 are reports, 2 complaints, 1 a consult, none
