@@ -17,8 +17,9 @@ with vermin, the caller's own meal among them; what the institution serves the c
 or parent is its conduct toward them), so that the reading stands at 15 of 15. With the
 caller's own meal or a remedy told the lines split 2 reports of 6 (4 complaints: 吃出个苍蝇
 … 我要他退钱): not read. The swill alone (泔水 poured in a drain or left on the pavement) is
-the street's, help or urban management, and is not a cue here; nor vermin in a rubbish point or a basement (a service's
-failure: 24 of 69 lines naming vermin at all are reports, 35 %).
+the street's, help or urban management, and is not a cue here; nor vermin in a rubbish
+point or a basement (a service's failure: 24 of 69 lines naming vermin at all are reports,
+35 %).
 
 `kitchen_vermin` gives the words telling the kitchen and its vermin, or "". public_wrong.py
 reads it as a public wrong (the complaint's and the help's shares to the report).
