@@ -76,9 +76,11 @@ _STAKE = rf"(?:{_MONEY}|抽水|抽成|赌|{_LOST})"
 # Gambling told by its stake, the game and the money within a clause or two.
 _GAMBLING = re.compile(rf"{_GAME}.{{0,30}}{_STAKE}|{_MONEY}.{{0,30}}{_GAME}")
 # A medical-insurance card swiped for what is not medicine, or someone else's card used.
+# 啥药也没 is read as the router sees it too: the speech rewrite makes 啥 什么 (round 33:
+# r32_spoken:30, 把医保卡拿去刷了 啥药也没给, was missed held out).
 _CARD_FRAUD = re.compile(
     r"医保卡.{0,25}(?:刷|换|给).{0,25}(?:米|面|油|洗|鸡蛋|现金|生活用品|保健品|日用品|年货|奶粉"
-    r"|卫生纸|不给药|不给拿药|没拿|啥药也没)"
+    r"|卫生纸|不给药|不给拿药|没拿|(?:啥|什么)药(?:也|都)没)"
     r"|(?:别人|人家|村民|老人|老头老太太)的医保卡"
 )
 _CARD_REFUSED = re.compile(r"刷不了|不能刷|不给刷")
