@@ -19,6 +19,7 @@ from hotline.ticketing.routing.suggest import Router
         ("小区里开了个少儿舞蹈班门口没挂办学许可", "没挂办学许可"),
         ("举报某楼盘未取得预售许可证就收认筹金", "未取得预售许可"),
         ("我们村有人收了一车猪没有检疫证明直接拉去屠宰了", "没有检疫"),
+        ("村西头有个屠宰点也不检疫半夜杀猪早上拉市场", "不检疫"),
     ],
 )
 def test_a_permit_or_an_inspection_missing_is_read(text: str, words: str) -> None:
@@ -35,6 +36,8 @@ def test_a_permit_or_an_inspection_missing_is_read(text: str, words: str) -> Non
         "楼下饭店的卫生许可证挂在墙上但后厨苍蝇乱飞",
         "许可证没问题就是油烟太大",
         "早市上卖猪肉的天天占着道吆喝",
+        # Whether an inspection is needed, the caller's own question.
+        "腊月杀年猪自个家养的要不要找人来检疫不检疫肉能拿集上卖不",
     ],
 )
 def test_no_permit_missing_is_read(text: str) -> None:

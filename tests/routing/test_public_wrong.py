@@ -91,6 +91,8 @@ def test_a_public_wrong_is_reported(rules_only_router: Router, text: str, expect
         "我是邻居 楼下那家天天半夜聚一帮人打麻将 有输有赢 隔壁住个老太太 吵得整宿睡不着",
         "我们村卫生室让老人拿医保卡去刷 刷一回给一袋米 实际啥药也没拿 我奶奶卡里的钱都让刷没了",
         "替我儿子同学的几个家长一起反映 数学老师周末在家收钱补课 不去的孩子上课老被点名",
+        # 啥药也没 as the router reads it after the speech rewrite (什么药也没).
+        "我姥姥去村口那个小诊所 说免费测血糖 把医保卡拿去刷了 啥药也没给 一刷三百多",
     ],
 )
 def test_routed_end_to_end_as_a_report(router: Router, said: str) -> None:

@@ -20,7 +20,8 @@ reports. Counted on rounds 2–27 (N of M lines telling the act, labelled report
   十四 … 网吧也不看身份证): 33 of 33;
 - a teacher's own paid classes (老师 周末在家收钱补课, 在职老师 办补课班 一个月八百):
   13 of 13 (a class promised to the caller's child and not held is not one: a complaint);
-- expired goods relabelled (撕了标签 重新贴日期, 改了日期卖, 贴了两层标签): 5 of 5;
+- expired goods relabelled (撕了标签 重新贴日期, 改了日期卖, 贴了两层标签): 5 of 5 (read since
+  round 33 in goods_doctored.py with the other doctored goods, 10 of 11);
 - a load-bearing wall broken through (把承重墙给砸了, 承重墙开了个大门洞): 6 of 6.
 
 Counted and not built (below 80 %, or wider than the kind): asking that the act be stopped or
@@ -40,6 +41,9 @@ Two breaches read in their own modules count as such wrongs (round 30): a trade 
 without its permit or inspection (permit_missing.py, 33 of 35 reports) and an illness or
 injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports); and one more in
 round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 68 reports).
+Round 33 adds goods doctored by their seller (goods_doctored.py, 10 of 11 reports, the
+relabelled dates among them; a fake sold, 11 of 11) and a food business's kitchen overrun by
+vermin (kitchen_vermin.py, 15 of 15, an institution's own kitchen left out).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
 read on rounds 2–27 (the refusals left out) 112 are reports, 2 complaints, 1 a consult, none
@@ -51,7 +55,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.goods_doctored import goods_doctored
 from hotline.ticketing.routing.harm_hidden import harm_hidden
+from hotline.ticketing.routing.kitchen_vermin import kitchen_vermin
 from hotline.ticketing.routing.land_taken import land_taken
 from hotline.ticketing.routing.permit_missing import permit_missing
 from hotline.ticketing.routing.sales_lure import sales_lure
@@ -70,9 +76,11 @@ _STAKE = rf"(?:{_MONEY}|抽水|抽成|赌|{_LOST})"
 # Gambling told by its stake, the game and the money within a clause or two.
 _GAMBLING = re.compile(rf"{_GAME}.{{0,30}}{_STAKE}|{_MONEY}.{{0,30}}{_GAME}")
 # A medical-insurance card swiped for what is not medicine, or someone else's card used.
+# 啥药也没 is read as the router sees it too: the speech rewrite makes 啥 什么 (round 33:
+# r32_spoken:30, 把医保卡拿去刷了 啥药也没给, was missed held out).
 _CARD_FRAUD = re.compile(
     r"医保卡.{0,25}(?:刷|换|给).{0,25}(?:米|面|油|洗|鸡蛋|现金|生活用品|保健品|日用品|年货|奶粉"
-    r"|卫生纸|不给药|不给拿药|没拿|啥药也没)"
+    r"|卫生纸|不给药|不给拿药|没拿|(?:啥|什么)药(?:也|都)没)"
     r"|(?:别人|人家|村民|老人|老头老太太)的医保卡"
 )
 _CARD_REFUSED = re.compile(r"刷不了|不能刷|不给刷")
@@ -89,14 +97,9 @@ _PAID_CLASSES = re.compile(
     r"(?:收|一节课?|一个月|每人|一人|一个孩子)[^，。！？]{0,3}[一两二三四五六七八九十百千\d]"
 )
 
-# Expired goods relabelled: a new date stuck on, the old label torn off, two labels one over
-# the other (not a product found expired: the caller's own purchase, a complaint).
-_RELABELLED = re.compile(
-    r"(?:重新贴|贴上?新|改了?)(?:个|上)?(?:新的?)?(?:生产)?日期|撕了?(?:原来的)?标签|两层标签"
-)
 # A load-bearing wall broken through: the whole building endangered.
 _WALL_BROKEN = re.compile(r"承重墙.{0,6}?(?:砸|拆|开|打|凿|掏|动)|(?:砸|拆|凿|掏|打通).{0,8}承重墙")
-_READINGS = (_GAMBLING, _MINOR_IN_CAFE, _PAID_CLASSES, _RELABELLED, _WALL_BROKEN)
+_READINGS = (_GAMBLING, _MINOR_IN_CAFE, _PAID_CLASSES, _WALL_BROKEN)
 
 
 def public_wrong(text: str) -> str:
@@ -111,8 +114,16 @@ def public_wrong(text: str) -> str:
         return card.group(0)
     # A third party's breach of its trade's or the health rules (round 30); farmland dug
     # up or built on, sand dug (land_taken.py, round 31); old people lured and sold to
-    # (sales_lure.py, round 32).
-    return permit_missing(text) or harm_hidden(text) or land_taken(text) or sales_lure(text)
+    # (sales_lure.py, round 32); goods doctored by their seller (goods_doctored.py, with the
+    # relabelled dates), a food kitchen with vermin (kitchen_vermin.py, round 33).
+    return (
+        permit_missing(text)
+        or harm_hidden(text)
+        or land_taken(text)
+        or sales_lure(text)
+        or goods_doctored(text)
+        or kitchen_vermin(text)
+    )
 
 
 def toward_report(shares: Mapping[str, float]) -> dict[str, float]:
