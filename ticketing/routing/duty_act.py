@@ -69,6 +69,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
 - a reservoir's flood release told or asked about (水库泄洪 下游各村立即转移): 自然灾害应急,
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
+A worker left without a contract or insurance is read in worker_uncovered.py and listed
+with these acts (a care home's carers: human resources, not civil affairs).
+
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
 health; a care home's fevers split 9 civil affairs to 8 health), a school demanding a 复课 /
@@ -82,6 +85,7 @@ import re
 
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
 MARKET_UNIT = "market_supervision"
 INSURANCE_UNIT = "medical_insurance"
@@ -347,4 +351,4 @@ def act_readings(text: str) -> list[Reading]:
         (FARM_UNIT, first_words(_BANNED_GEAR, text), (POLICE_UNIT,)),
         (HAZARD_UNIT, first_words(_FLOOD_RELEASE, text), (POLICE_UNIT,)),
     ]
-    return [r for r in readings if r[1]]
+    return [r for r in readings if r[1]] + worker_uncovered_readings(text)

@@ -28,12 +28,12 @@ from hotline.ticketing.routing.dog_owner_answer import dog_owner_readings
 from hotline.ticketing.routing.duty_act import act_readings
 from hotline.ticketing.routing.duty_bill import bill_readings
 from hotline.ticketing.routing.duty_fee import fee_readings
-from hotline.ticketing.routing.duty_paper import PAPER_WEIGHT, paper_readings
 from hotline.ticketing.routing.duty_pharmacy import pharmacy_readings
 from hotline.ticketing.routing.duty_police import police_readings
 from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
+from hotline.ticketing.routing.heavy_readings import heavy_readings
 from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.live_poultry_trade import live_poultry_readings
 from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
@@ -376,7 +376,7 @@ def _more_objects(text: str) -> list[DutyObject]:
     (village_road_trucks.py), a person's shot after a bite (bite_shot.py), a person hurt at
     work (work_injury.py), minors let in or served drink at a venue (minors_at_venue.py), a
     prepaid card's money (prepaid_card.py), a park's ride or guard (park_ride.py) and the
-    papers (duty_paper.py) as objects."""
+    papers and a school's spoilt meal at a double weight (heavy_readings.py) as objects."""
     found: list[DutyObject] = []
     scale = more.scale_cheats(text)
     if scale:
@@ -435,8 +435,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     )
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
-        DutyObject(u, w, s, setting_counts=False, weight=PAPER_WEIGHT)
-        for u, w, s in paper_readings(text)
+        DutyObject(u, w, s, setting_counts=False, weight=weight)
+        for u, w, s, weight in heavy_readings(text)
     ]
     return found
 

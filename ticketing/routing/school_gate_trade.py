@@ -17,7 +17,8 @@ schoolgate31), a school or pupils named:
   supervision 8 of 8 (extortion at the shop, the police's, not read);
 - a school's canteen or lunch with something in the food (虫子, 蟑螂, 头发, 馊, 有股味):
   market supervision 6 of 7 (r24: the school and the caterer blaming each other,
-  education; read, and left to break). An illness
+  education; read, and left to break), weighed as two decisive words
+  (`school_meal_readings`, listed by heavy_readings.py). An illness
   after the meal is not read here (food_made_ill, school_outbreak: health and the market
   split on those), nor the canteen's fees (伙食费: education).
 
@@ -119,7 +120,13 @@ def school_gate_readings(text: str) -> list[Reading]:
     shop = "" if fireworks else shop_by_school(text)
     if shop:
         readings.append((MARKET_UNIT, shop, (EDUCATION_UNIT,)))
-    meal = school_meal_spoilt(text)
-    if meal:
-        readings.append((MARKET_UNIT, meal, (EDUCATION_UNIT,)))
     return readings
+
+
+def school_meal_readings(text: str) -> list[Reading]:
+    """The market regulator over the school's bureau for a school's spoilt meal, in `text`:
+    weighed as two decisive words (heavy_readings.py), since a school is told in many of
+    education's words (学校, 初中, 老师, 学校食堂, 家长) that, halved as a setting, still led
+    held out (r30_written:8, round 33 setting33)."""
+    meal = school_meal_spoilt(text)
+    return [(MARKET_UNIT, meal, (EDUCATION_UNIT,))] if meal else []
