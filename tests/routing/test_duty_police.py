@@ -75,3 +75,37 @@ def test_the_router_follows_the_police_act_over_the_place(
     rules_only_router: Router, text: str
 ) -> None:
     assert rules_only_router.suggest(text).department == POLICE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对门那家养了条藏獒，天天放出来在楼道里转，孩子都不敢出门",
+        "隔壁院里的大狼狗老撵人，骑车的都让它追着跑",
+        "望海有人养比特犬，专门牵到小广场吓唬人",
+    ],
+)
+def test_a_dog_let_out_to_scare_or_a_fierce_breed_is_the_polices(text: str) -> None:
+    readings = {u: s for u, _, s in police_readings(text)}
+    assert "urban_management" in readings[POLICE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the village asked of its own dogs, a bitten person asking where the shot is
+        "邻居家的狼狗天天放出来满村跑，村里管管吧",
+        "让邻居家放出来的大狗咬了一口，狂犬疫苗在哪打",
+        # a scare with no dog in it
+        "楼下有人半夜放鞭炮，吓人一跳",
+    ],
+)
+def test_a_dog_let_out_near_misses_are_not_read(text: str) -> None:
+    assert police_readings(text) == []
+
+
+def test_the_router_follows_a_fierce_dog_over_the_green_it_is_kept_on(
+    rules_only_router: Router,
+) -> None:
+    text = "红海街道有户人家养了条藏獒，放出来吓唬人，还在楼下绿地里垒了个狗窝"
+    assert rules_only_router.suggest(text).department == POLICE

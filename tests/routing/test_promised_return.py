@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
+from hotline.ticketing.routing.duty_object import classifier_setting, duty_objects
 from hotline.ticketing.routing.impostor import POLICE_UNIT, impostor
-from hotline.ticketing.routing.promised_return import promised_return
+from hotline.ticketing.routing.promised_return import promised_return, scheme_readings
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,21 @@ def test_a_prepaid_card_gone_stays_with_the_market_regulator(router: Router) -> 
     text = "健身房办的年卡三千八 练了俩月 上个月门一锁 老板电话打不通 我就要把剩的钱退回来"
     suggestion = router.suggest(text)
     assert (suggestion.department, suggestion.category) == ("market_supervision", "complaint")
+
+
+def test_the_scheme_is_the_polices_over_the_pension_and_the_house() -> None:
+    readings = scheme_readings("打着以房养老旗号的中介让老人把房子抵押了 说每月返钱")
+    assert readings == [
+        (POLICE_UNIT, "以房养老", ("human_resources", "housing", "market_supervision"))
+    ]
+    assert scheme_readings("社区发的老年人理发券过期了还能用吗") == []
+
+
+def test_a_classifier_reading_the_pension_is_moved_to_the_police() -> None:
+    text = "有家公司搞以房养老 让我二舅把房子押上 说每个月给他返钱 现在人没了"
+    proba = {"human_resources": 0.6, "housing": 0.25, POLICE_UNIT: 0.15}
+    moved = classifier_setting(proba, duty_objects(text))
+    assert max(moved, key=moved.__getitem__) == POLICE_UNIT
+    # a pension asked about with no scheme keeps the classifier's vote
+    plain = "我二舅的养老金这个月少了二百 想问问咋回事"
+    assert classifier_setting(proba, duty_objects(plain)) == proba

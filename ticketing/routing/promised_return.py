@@ -19,12 +19,25 @@ shark's, a village's money lent) and 分红 / 集资 / 收益 (a village's divid
 estate's common income) are no private scheme's return.
 
 The reading joins impostor.fraud_reading's words: the police's vote at the fraud's weight and
-no complaint (fraud_type.py).
+no complaint (fraud_type.py). Held out, that vote was outweighed on 3 of the 5 (round 33,
+police33): a classifier that never saw a scheme reads 养老 and 房子 as the pension's and the
+home's (r32_spoken:51, r32_written:1 to human resources, r32_assist:15 to housing), and the
+假药 beside 理财 as the market regulator's (r32_assist:8). `scheme_readings` reads the
+scheme as the police's duty object (duty_object.py) with those three units as its setting:
+the pension, the house and the lure are what the scheme took or used, not the matter.
 """
 
 from __future__ import annotations
 
 import re
+
+from hotline.ticketing.routing.reading import Reading
+
+POLICE_UNIT = "public_security"
+# What a scheme takes or lures with: the pension (以房养老's 养老, 养老钱), the house pledged,
+# the lure's goods or pills. Not civil affairs: a care-home bed sold with a monthly return is
+# its own (the seed corpus's one line).
+_SCHEME_SETTING = ("human_resources", "housing", "market_supervision")
 
 # The scheme by its name or its yield; a monthly return (每月给我返钱, 每个月给她返利息,
 # 每月返利) within a few characters of the month.
@@ -37,3 +50,9 @@ def promised_return(text: str) -> str:
     """The words of a return promised on money or a house handed over (`_RETURN`), or ""."""
     found = _RETURN.search(text)
     return found.group(0) if found else ""
+
+
+def scheme_readings(text: str) -> list[Reading]:
+    """The scheme as the police's duty over the units of what it took or lured with."""
+    words = promised_return(text)
+    return [(POLICE_UNIT, words, _SCHEME_SETTING)] if words else []
