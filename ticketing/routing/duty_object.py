@@ -157,7 +157,7 @@ _TOURIST_SETTING = re.compile(r"景区|景点|浴场|海边|沙滩|民宿|游客
 _TOURISM_OWN = re.compile(r"门票|旅行社|导游")
 _PRICE_OR_LICENCE = re.compile(
     r"(?:价格|收费|物价)(?:公示|标准|部门)|(?:没|不|未)(?:有)?(?:明码)?标价|标价牌"
-    r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|啥照都没"
+    r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|(?:啥|什么)照都没"
     r"|(?:没有|没|无|不)(?:任何)?公示"
 )
 # A ticket's price raised with no notice posted (门票从158涨到268 售票处没有任何公示) is price

@@ -55,7 +55,7 @@ _GROUP = re.compile(
 # the illness played down.
 _HANDLING = re.compile(
     r"照常|照样|照收|还让|接着上|不通知|没通知|不跟家长|不让家长知道|不停|没停|不消毒|没消毒"
-    r"|不吱声|不让[^。，！？]{0,4}说|别往外说|瞒|捂|没当回事|没事|不用管|啥也不说|一句话也没有"
+    r"|不吱声|不让[^。，！？]{0,4}说|别往外说|瞒|捂|没当回事|没事|不用管|(?:啥|什么)也不说|一句话也没有"
     r"|一个电话|不理|不上报|没上报"
 )
 # Fees for the days closed are the school's charge, not the illness's handling.

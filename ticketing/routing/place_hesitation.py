@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from hotline.ticketing.routing.place_initials import AFTER_WORDS
 
 # Hesitations said inside a word. Not a lone 那/这 (这红旗 is "this red flag").
-_HESITATIONS = ("那个", "这个", "那啥", "就是")
+_HESITATIONS = ("那个", "这个", "那啥", "那什么", "就是")
 
 
 class PlaceHesitation:
