@@ -55,6 +55,7 @@ from hotline.ticketing.routing.village_clinic import village_clinic_readings
 from hotline.ticketing.routing.village_road_trucks import village_road_truck_readings
 from hotline.ticketing.routing.work_health import work_health_readings
 from hotline.ticketing.routing.work_injury import work_injury_readings
+from hotline.ticketing.routing.work_safety import work_safety_readings
 from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
 
 FOOD_UNIT = "market_supervision"
@@ -429,6 +430,8 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bite_shot_readings(text)
         + work_injury_readings(text)
         + work_health_readings(text)
+
+        + work_safety_readings(text)
         + minors_at_venue_readings(text)
         + prepaid_card_readings(text)
         + park_ride_readings(text)
