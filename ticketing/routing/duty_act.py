@@ -85,6 +85,7 @@ import re
 
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.reading import Reading
+from hotline.ticketing.routing.rider_fined import rider_fined_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
 MARKET_UNIT = "market_supervision"
@@ -351,4 +352,6 @@ def act_readings(text: str) -> list[Reading]:
         (FARM_UNIT, first_words(_BANNED_GEAR, text), (POLICE_UNIT,)),
         (HAZARD_UNIT, first_words(_FLOOD_RELEASE, text), (POLICE_UNIT,)),
     ]
-    return [r for r in readings if r[1]] + worker_uncovered_readings(text)
+    return (
+        [r for r in readings if r[1]] + worker_uncovered_readings(text) + rider_fined_readings(text)
+    )
