@@ -63,6 +63,7 @@ from hotline.ticketing.routing.public_measure import PUBLIC_MEASURE_WEIGHT, publ
 from hotline.ticketing.routing.public_wrong import public_wrong, toward_report
 from hotline.ticketing.routing.reported_again import help_to_complaint, reported_again
 from hotline.ticketing.routing.rules import Hit, PhraseSet, RoutingRules
+from hotline.ticketing.routing.status_question import status_question
 from hotline.ticketing.routing.supply_fault import SUPPLY_FAULT_WEIGHT, bare_supply_fault
 from hotline.ticketing.routing.village_dogs import with_village_dogs
 from hotline.ticketing.routing.village_own import with_village_own
@@ -311,8 +312,9 @@ class RuleReader:
         # A life at risk or without a necessity now (plight_help.py): help, not a grievance.
         plight = plight_help(text)
         # Whether a benefit may be had, asked (entitlement_question.py): the hardship told
-        # before it explains the question (能办临时救助不), it asks no one to act.
-        may = "" if plight else entitlement_question(asked, text)
+        # before it explains the question (能办临时救助不), it asks no one to act; so does
+        # whether what was told counts or is lawful, asked (status_question.py: 这能认工伤吗).
+        may = "" if plight else entitlement_question(asked, text) or status_question(asked, text)
         # A service asked more than once (reported_again.py): the grievance, not the need.
         again = "" if plight else reported_again(text)
         # Whether a service or a thing is there or still in time (availability_question.py):
