@@ -34,7 +34,12 @@ from hotline.ticketing.routing.gazetteer import AreaHit  # noqa: E402
 from hotline.ticketing.routing.phonetic import TextSound, syllables  # noqa: E402
 from hotline.ticketing.routing.speech import normalise_speech  # noqa: E402
 from hotline.ticketing.routing.suggest import MAX_CHARS, Router  # noqa: E402
-from hotline.ticketing.routing.text import apply_corrections, chunks, normalise  # noqa: E402
+from hotline.ticketing.routing.text import (  # noqa: E402
+    apply_corrections,
+    chunks,
+    decoded,
+    normalise,
+)
 
 from hotline.catalog_loader import load_catalog  # noqa: E402
 
@@ -48,7 +53,8 @@ SOURCES = {
 
 def area_of(router: Router, text: str) -> AreaHit | None:
     """The gazetteer's area for `text`, read as `Router.suggest` reads it."""
-    text = router._respeller.respell(normalise_speech(text[:MAX_CHARS]))
+    text = decoded(text[:MAX_CHARS])
+    text = router._respeller.respell(normalise_speech(router.gazetteer.spelt(text)))
     whole = apply_corrections(normalise(text), router.rules.corrections).replace(" ", "")
     return router.gazetteer.find(whole, TextSound(chunks(text)))
 

@@ -26,6 +26,7 @@ from hotline.ticketing.routing.place_meaning import PlaceMeaning
 from hotline.ticketing.routing.place_merged import PlaceMerged
 from hotline.ticketing.routing.place_ninekey import PlaceNineKey
 from hotline.ticketing.routing.place_parts import PlaceParts
+from hotline.ticketing.routing.place_placeholder import PlacePlaceholders
 from hotline.ticketing.routing.place_swapped import PlaceSwapped
 from hotline.ticketing.routing.rules import GazetteerRules
 from hotline.ticketing.routing.text import chunks
@@ -103,16 +104,19 @@ class Gazetteer:
         self._not_places = frozenset(rules.not_places)
         # A name typed with an emoji for a syllable (海⭐街道, 🐻岳: place_emoji.py).
         self._emoji = PlaceEmoji(self._area_of, rules.not_places)
+        # A name with a character lost in transit (海□街道, 红?镇: place_placeholder.py).
+        self._lost = PlacePlaceholders(official)
         blocked = sorted(rules.not_places, key=len, reverse=True)
         self._blocked = re.compile("|".join(re.escape(n) for n in blocked)) if blocked else None
 
     def names(self) -> list[str]:
         return list(self._area_of)
 
-    def emoji_spelt(self, text: str) -> str:
-        """`text` with an emoji typed for a syllable of a place name spelt as its
-        character (海⭐街道 → 海星街道), before the normaliser drops emoji."""
-        return self._emoji.spelt(text)
+    def spelt(self, text: str) -> str:
+        """`text` with a place name's character typed as an emoji or lost in transit as a
+        mark spelt as that character (海⭐街道, 海□街道 → 海星街道), before the normaliser
+        drops emoji and marks."""
+        return self._lost.spelt(self._emoji.spelt(text))
 
     def find(self, text: str, text_sound: TextSound | None = None) -> AreaHit | None:
         """The area mentioned most often (ties: the first mentioned), or None.

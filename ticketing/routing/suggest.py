@@ -128,7 +128,7 @@ from hotline.ticketing.routing.shared_duty import (
 )
 from hotline.ticketing.routing.speech import normalise_speech
 from hotline.ticketing.routing.suggestion import JOINT_TYPES, Alternative, Suggestion, blank
-from hotline.ticketing.routing.text import apply_corrections, chunks, normalise
+from hotline.ticketing.routing.text import apply_corrections, chunks, decoded, normalise
 from hotline.ticketing.routing.two_asks import first_ask_leads
 
 if TYPE_CHECKING:  # scikit-learn is imported only when a model is used
@@ -211,12 +211,12 @@ class Router:
     # -- the suggestion ------------------------------------------------------
 
     def suggest(self, text: str) -> Suggestion:
-        text = text[:MAX_CHARS]
+        text = decoded(text[:MAX_CHARS])  # a web form's entities (&#28023;) first: text.py
         callback = extract_callback_number(text)
         callback_digits = callback.digits if callback else None
         # Routing reads plain Chinese (dialect, fillers, repeats rewritten; sound-alike slips
         # respelt); the classifier reads known recognition errors corrected; the rules, no spaces.
-        text = self._respeller.respell(normalise_speech(self.gazetteer.emoji_spelt(text)))
+        text = self._respeller.respell(normalise_speech(self.gazetteer.spelt(text)))
         whole = apply_corrections(normalise(text), self.rules.corrections).replace(" ", "")
         # Units, type: the matter after a back-story, less a unit taken back (retracted.py).
         matter = without_retracted(current_matter(text))

@@ -7,6 +7,7 @@ any phrase is matched, so a rule is written once.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -18,9 +19,18 @@ _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 
+def decoded(text: str) -> str:
+    """`text` with character entities decoded (望&#28023;街道, &#x6d77;, &amp; → 望海街道, 海, &):
+    a web form sends a character it cannot hold so, and the punctuation rule below would
+    leave 28023 of it. The router decodes first, before any reader; `normalise` and
+    `chunks` decode too, for the classifier's corpus and the duplicate search."""
+    return html.unescape(text) if "&" in text else text
+
+
 def normalise(text: str) -> str:
-    """Full-width → half-width, lower-case Latin, punctuation dropped, CJK spaces removed."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Entities decoded, full-width → half-width, lower-case Latin, punctuation dropped,
+    CJK spaces removed."""
+    text = unicodedata.normalize("NFKC", decoded(text)).lower()
     text = _PUNCT.sub(" ", text)
     text = _SPACE_NEAR_CJK.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -37,5 +47,5 @@ def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
 def chunks(text: str) -> list[str]:
     """The text split where the speaker's words were separated (recogniser spaces,
     punctuation): word boundaries that segmentation must not cross."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", decoded(text)).lower()
     return _PUNCT.sub(" ", text).split()
