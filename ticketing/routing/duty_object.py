@@ -430,7 +430,6 @@ def _more_objects(text: str) -> list[DutyObject]:
         + bite_shot_readings(text)
         + work_injury_readings(text)
         + work_health_readings(text)
-
         + work_safety_readings(text)
         + minors_at_venue_readings(text)
         + prepaid_card_readings(text)
