@@ -17,7 +17,7 @@ Two readings:
 - gas cylinders (煤气罐, 液化气罐, 气罐, 钢瓶) kept by an eatery or in a kitchen (饭店, 后厨,
   烧烤, 食堂, 厨房). Not a leak or a smell (漏, 味: the gas company's), a switch to piped gas
   (想用管道, 换成, 改用, 报装: the gas company's), nor a childcare class's kitchen (托管:
-  the class's licence is asked).
+  the class's licence is asked), nor a flat let room by room (shared_thing.py's).
 
 Counted on the retired labels of rounds 2–33 (spoken, written and assist), as read here:
 
@@ -68,8 +68,11 @@ _NOT_WORKPLACES = re.compile(
 
 _CYLINDER = re.compile(r"煤气罐|液化气罐|液化气瓶|煤气瓶|气罐|钢瓶|燃气瓶")
 _EATERY = re.compile(r"饭店|后厨|餐馆|饭馆|大排档|排档|烧烤|小吃|食堂|厨房|餐厅|火锅")
-# A leak or a smell, piped gas asked, a childcare class's kitchen.
-_NOT_CYLINDERS = re.compile(r"漏|味|想用管道|换成|改用|报装|托管")
+# A leak or a smell, piped gas asked, a childcare class's kitchen; a flat let room by room,
+# whose fire risk shared_thing.py reads already (the same duty read twice would weigh double).
+_NOT_CYLINDERS = re.compile(
+    r"漏|味|想用管道|换成|改用|报装|托管|群租|二房东|隔成[^，。！？]{0,6}?间"
+)
 
 
 def workplace_failing(text: str) -> str:
