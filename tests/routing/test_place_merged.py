@@ -8,14 +8,9 @@ import pytest
 from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.place_merged import PlaceMerged, merged
 
-OFFICIAL = {
-    "红海街道": "honghai",
-    "海星街道": "haixing",
-    "望海街道": "wanghai",
-    "熊岳镇": "xiongyue",
-    "芦屯镇": "lutun",
-    "红旗镇": "hongqi",
-}
+from tests.fixtures.routing import official_areas
+
+OFFICIAL = official_areas()
 WORDS = {"大学", "讨论", "滑雪"}
 
 

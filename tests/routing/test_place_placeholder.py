@@ -10,14 +10,9 @@ from hotline.ticketing.routing import Router
 from hotline.ticketing.routing.place_placeholder import PlacePlaceholders
 from hotline.ticketing.routing.text import chunks, decoded, normalise
 
-OFFICIAL = {
-    "红海街道": "honghai",
-    "海星街道": "haixing",
-    "望海街道": "wanghai",
-    "熊岳镇": "xiongyue",
-    "芦屯镇": "lutun",
-    "红旗镇": "hongqi",
-}
+from tests.fixtures.routing import official_areas
+
+OFFICIAL = official_areas()
 
 
 def spelt(text: str) -> str:
