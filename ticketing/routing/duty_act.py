@@ -70,7 +70,9 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
 A worker left without a contract or insurance is read in worker_uncovered.py and listed
-with these acts (a care home's carers: human resources, not civil affairs).
+with these acts (a care home's carers: human resources, not civil affairs); so are a van
+carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
+housing, the school only the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -83,6 +85,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
@@ -353,5 +356,8 @@ def act_readings(text: str) -> list[Reading]:
         (HAZARD_UNIT, first_words(_FLOOD_RELEASE, text), (POLICE_UNIT,)),
     ]
     return (
-        [r for r in readings if r[1]] + worker_uncovered_readings(text) + rider_fined_readings(text)
+        [r for r in readings if r[1]]
+        + worker_uncovered_readings(text)
+        + rider_fined_readings(text)
+        + child_setting_readings(text)
     )

@@ -11,13 +11,15 @@ with pupils ill on it), and the seed corpus's 2 of 2. Not read: a van the school
 did not arrange or a private one (学校说不是他们安排的, 私人面包车, 村里一个人自己拉的:
 transport 1, the police 1; one more, 学校说是家长自己找的, is labelled education: the split
 is left to the other readings), and a road the 校车 cannot pass (a snow pit, an iced slope:
-transport 2 of 2, the road's keeper).
+transport 2 of 2, the road's keeper). A van for a fare or unlicensed (黑校车, 一人一月收三百)
+is child_setting.py's (transport 5 of 5) and not read here.
 """
 
 from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.child_setting import hired_van
 from hotline.ticketing.routing.reading import Reading
 
 SCHOOL_UNIT = "education"
@@ -43,7 +45,7 @@ _NOT_THE_SCHOOLS = re.compile(
 
 def pupil_transport_readings(text: str) -> list[Reading]:
     """The school over the road's units where pupils ride a vehicle it runs, in `text`."""
-    if _NOT_THE_SCHOOLS.search(text):
+    if _NOT_THE_SCHOOLS.search(text) or hired_van(text):
         return []
     found = _SCHOOLS_VEHICLE.search(text)
     return [(SCHOOL_UNIT, found.group(0), ROAD_UNITS)] if found else []
