@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from hotline.ticketing.routing import duty_scale_aid_leaves as more
 from hotline.ticketing.routing.bite_shot import bite_shot_readings
 from hotline.ticketing.routing.bureau_allowance import allowance_readings
+from hotline.ticketing.routing.care_home_fire import care_home_fire_readings
 from hotline.ticketing.routing.chemical_leak import CHEMICAL_LEAK
 from hotline.ticketing.routing.child_without_care import care_readings
 from hotline.ticketing.routing.crowded_fire import crowded_fire_readings
@@ -51,6 +52,7 @@ from hotline.ticketing.routing.school_gate_trade import school_gate_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
 from hotline.ticketing.routing.shared_thing import shared_thing_readings
 from hotline.ticketing.routing.street_offering import street_offering_readings
+from hotline.ticketing.routing.tv_signal import tv_signal_readings
 from hotline.ticketing.routing.village_clinic import village_clinic_readings
 from hotline.ticketing.routing.village_road_trucks import village_road_truck_readings
 from hotline.ticketing.routing.work_health import work_health_readings
@@ -363,7 +365,8 @@ def _more_objects(text: str) -> list[DutyObject]:
     source (neighbour_nuisance.py), a property company's own charge on a bill (duty_bill.py),
     a disputed charge by the duty over its price or the thing paid for (duty_fee.py),
     an institution's illness (institution_illness.py), a harm to what a building's households
-    share (shared_thing.py), a crowded dwelling's fire risk (crowded_fire.py), pupils in a
+    share (shared_thing.py), a crowded dwelling's fire risk (crowded_fire.py), a care home's
+    (care_home_fire.py), a television without its picture (tv_signal.py), pupils in a
     school's vehicle (pupil_transport.py), a thing sold or blocking at a school
     (school_gate_trade.py), an allowance by its grantor (bureau_allowance.py), a person or an
     animal in need by what they need (person_in_need.py), a child without care
@@ -414,6 +417,8 @@ def _more_objects(text: str) -> list[DutyObject]:
         + workplace_outbreak_readings(text)
         + shared_thing_readings(text)
         + crowded_fire_readings(text)
+        + care_home_fire_readings(text)
+        + tv_signal_readings(text)
         + pupil_transport_readings(text)
         + school_gate_readings(text)
         + allowance_readings(text)
