@@ -43,7 +43,10 @@ injury hidden by whoever is in charge (harm_hidden.py, 24 of 28 reports); and on
 round 31: farmland dug up or built on, or sand dug (land_taken.py, 65 of 68 reports).
 Round 33 adds goods doctored by their seller (goods_doctored.py, 10 of 11 reports, the
 relabelled dates among them; a fake sold, 11 of 11) and a food business's kitchen overrun by
-vermin (kitchen_vermin.py, 15 of 15, an institution's own kitchen left out).
+vermin (kitchen_vermin.py, 15 of 15, an institution's own kitchen left out). Round 34 adds a
+danger to others told (danger_told.py: an accident foreseen, 出了事谁负责, 17 of 18; safety
+gear missing, 没人戴安全帽, 救生衣都没有, 28 of 35; 46 of 46 with the caller's own harm, a
+remedy, a suggestion or a question left out).
 
 `toward_report` moves the complaint's and the help's shares to the report: of the 115 lines
 read on rounds 2–27 (the refusals left out) 112 are reports, 2 complaints, 1 a consult, none
@@ -55,6 +58,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from hotline.ticketing.routing.danger_told import danger_told
 from hotline.ticketing.routing.goods_doctored import goods_doctored
 from hotline.ticketing.routing.harm_hidden import harm_hidden
 from hotline.ticketing.routing.kitchen_vermin import kitchen_vermin
@@ -115,7 +119,8 @@ def public_wrong(text: str) -> str:
     # A third party's breach of its trade's or the health rules (round 30); farmland dug
     # up or built on, sand dug (land_taken.py, round 31); old people lured and sold to
     # (sales_lure.py, round 32); goods doctored by their seller (goods_doctored.py, with the
-    # relabelled dates), a food kitchen with vermin (kitchen_vermin.py, round 33).
+    # relabelled dates), a food kitchen with vermin (kitchen_vermin.py, round 33); an
+    # accident foreseen or safety gear missing (danger_told.py, round 34).
     return (
         permit_missing(text)
         or harm_hidden(text)
@@ -123,6 +128,7 @@ def public_wrong(text: str) -> str:
         or sales_lure(text)
         or goods_doctored(text)
         or kitchen_vermin(text)
+        or danger_told(text)
     )
 
 
