@@ -70,7 +70,8 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
 A worker left without a contract or insurance is read in worker_uncovered.py and listed
-with these acts (a care home's carers: human resources, not civil affairs).
+with these acts (a care home's carers: human resources, not civil affairs); a worker's ask
+that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保) in worker_asks.py.
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -86,6 +87,7 @@ import re
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
 MARKET_UNIT = "market_supervision"
@@ -352,6 +354,5 @@ def act_readings(text: str) -> list[Reading]:
         (FARM_UNIT, first_words(_BANNED_GEAR, text), (POLICE_UNIT,)),
         (HAZARD_UNIT, first_words(_FLOOD_RELEASE, text), (POLICE_UNIT,)),
     ]
-    return (
-        [r for r in readings if r[1]] + worker_uncovered_readings(text) + rider_fined_readings(text)
-    )
+    workers = worker_uncovered_readings(text) + rider_fined_readings(text)
+    return [r for r in readings if r[1]] + workers + worker_ask_readings(text)
