@@ -74,6 +74,9 @@ with these acts (a care home's carers: human resources, not civil affairs); so a
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
 housing, the school only the scene).
 
+with these acts (a care home's carers: human resources, not civil affairs); a worker's ask
+that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保) in worker_asks.py.
+
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
 health; a care home's fevers split 9 civil affairs to 8 health), a school demanding a 复课 /
@@ -89,6 +92,7 @@ from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
 MARKET_UNIT = "market_supervision"
@@ -361,3 +365,6 @@ def act_readings(text: str) -> list[Reading]:
         + rider_fined_readings(text)
         + child_setting_readings(text)
     )
+
+    workers = worker_uncovered_readings(text) + rider_fined_readings(text)
+    return [r for r in readings if r[1]] + workers + worker_ask_readings(text)
