@@ -70,12 +70,10 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
 A worker left without a contract or insurance is read in worker_uncovered.py and listed
-with these acts (a care home's carers: human resources, not civil affairs); so are a van
+with these acts (a care home's carers: human resources, not civil affairs); so are a worker's
+ask that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保: worker_asks.py), a van
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
 housing, the school only the scene).
-
-with these acts (a care home's carers: human resources, not civil affairs); a worker's ask
-that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保) in worker_asks.py.
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -363,8 +361,6 @@ def act_readings(text: str) -> list[Reading]:
         [r for r in readings if r[1]]
         + worker_uncovered_readings(text)
         + rider_fined_readings(text)
+        + worker_ask_readings(text)
         + child_setting_readings(text)
     )
-
-    workers = worker_uncovered_readings(text) + rider_fined_readings(text)
-    return [r for r in readings if r[1]] + workers + worker_ask_readings(text)
