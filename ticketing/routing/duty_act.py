@@ -73,7 +73,8 @@ A worker left without a contract or insurance is read in worker_uncovered.py and
 with these acts (a care home's carers: human resources, not civil affairs); so are a worker's
 ask that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保: worker_asks.py), a van
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
-housing, the school only the scene).
+housing, the school only the scene), and a clinic's medical waste dumped or burnt
+(medical_waste.py: the environment's, the clinic and the bin only the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -88,6 +89,7 @@ import re
 
 from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
+from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
@@ -363,4 +365,5 @@ def act_readings(text: str) -> list[Reading]:
         + rider_fined_readings(text)
         + worker_ask_readings(text)
         + child_setting_readings(text)
+        + medical_waste_readings(text)
     )
