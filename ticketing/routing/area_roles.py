@@ -77,6 +77,9 @@ _AREA_AT_BEFORE = re.compile(
 # Words that name the town or village body itself, too light to score a local matter (去镇上
 # 卫生院 says where) but asked, the body to act (让镇上管管, 镇上能不能派人撒点沙子).
 _AREA_BODIES = frozenset({"镇上", "乡里"})
+# The area word naming a clinic, not the area's body (请社区卫生服务中心的大夫上门, 找社区医生):
+# the clinic is asked, health's (round 34, care34: r34_spoken:102 went to the subdistrict).
+_CLINIC_AFTER = re.compile(r"^(?:卫生|医院|医生|大夫|诊所|卫生站)")
 
 
 def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
@@ -87,6 +90,7 @@ def area_asked(text: str, hits: Iterable[Hit], lead: str) -> bool:
         return False
     return any(
         (weight >= LIGHT_WORD or text[a:b] in _AREA_BODIES)
+        and not _CLINIC_AFTER.match(text[b : b + 3])
         and not _AREA_AT_BEFORE.search(text[max(0, a - AREA_ASK_WINDOW) : a])
         and (
             _AREA_ASKED_AFTER.match(text[b : b + 12])

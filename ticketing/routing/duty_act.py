@@ -73,8 +73,11 @@ A worker left without a contract or insurance is read in worker_uncovered.py and
 with these acts (a care home's carers: human resources, not civil affairs); so are a worker's
 ask that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保: worker_asks.py), a van
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
-housing, the school only the scene), and a clinic's medical waste dumped or burnt
-(medical_waste.py: the environment's, the clinic and the bin only the scene).
+housing, the school only the scene), a clinic's medical waste dumped or burnt
+(medical_waste.py: the environment's, the clinic and the bin only the scene), and care asked
+for someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
+(care_asked.py: health, human resources, health; the area, civil affairs and the police only
+the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -87,6 +90,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.ticketing.routing.care_asked import care_asked_readings
 from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.medical_waste import medical_waste_readings
@@ -366,4 +370,5 @@ def act_readings(text: str) -> list[Reading]:
         + worker_ask_readings(text)
         + child_setting_readings(text)
         + medical_waste_readings(text)
+        + care_asked_readings(text)
     )

@@ -21,6 +21,11 @@ round 29 lamps29). With an area named, the area is the label on 76 of 76:
   of 15 (a vet's jab fee, the insurer's premium, a clinic's charge, a road fee asked of
   the transport bureau are left out above: their bureau's).
 
+Round 34 (care34): the village's officers collecting or paying its households' medical
+insurance (村会计收了医保钱 没给交上, 村委会说帮大家统一代交医保), read although 医保 is the
+insurer's word: the area named is the label on 4 of 4 (rounds 10, 22, 34 twice). A bare
+村里收医保 (r26_spoken:73, no area named, the insurer's) is not read.
+
 With no area named (3: a village loudspeaker twice culture and tourism's, once power's),
 the labels keep the bureau, and the reading casts no vote.
 
@@ -74,8 +79,21 @@ _COLLECTS = re.compile(
 _BUREAU_OWN = re.compile(r"防疫员|疫苗|医保|卫生室|卫生所|班车|公交|交通局|工厂|厂子|宅基地")
 
 
+# The village's officers collecting its households' medical insurance or paying it for them
+# (村会计收了…医保钱, 村委会说帮大家统一代交医保): their own errand, whatever the premium is
+# (round 34). A bare 村里收医保 (the record to be fixed, r26_spoken:73) stays the insurer's.
+_PREMIUM_ERRAND = re.compile(
+    r"(?P<village>村(?:委会?|干部|会计|主任|书记|支书))"
+    f"{_CLAUSE}{{0,12}}?(?P<thing>收|代交|代缴|代办){_CLAUSE}{{0,8}}?"
+    r"(?:医保|合作医疗|新农合)"
+)
+
+
 def village_own(text: str) -> str | None:
     """The village and its own thing as a phrase (村里…路灯), or None."""
+    errand = _PREMIUM_ERRAND.search(text)
+    if errand is not None:
+        return f"{errand.group('village')}…{errand.group('thing')}"
     if _BUREAU_OWN.search(text):
         return None
     for pattern in (*_OWN_THING, _COLLECTS):
