@@ -74,10 +74,11 @@ with these acts (a care home's carers: human resources, not civil affairs); so a
 ask that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保: worker_asks.py), a van
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
 housing, the school only the scene), a clinic's medical waste dumped or burnt
-(medical_waste.py: the environment's, the clinic and the bin only the scene), and care asked
-for someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
+(medical_waste.py: the environment's, the clinic and the bin only the scene), care asked for
+someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
 (care_asked.py: health, human resources, health; the area, civil affairs and the police only
-the scene).
+the scene), and an ambulance's charge or late arrival and a doctor sending patients to a
+pharmacy (medical_fees.py: health, the ride or the price the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -93,6 +94,7 @@ import re
 from hotline.ticketing.routing.care_asked import care_asked_readings
 from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
+from hotline.ticketing.routing.medical_fees import medical_fee_readings, sent_to_pharmacy
 from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
@@ -246,8 +248,11 @@ _FLOOD_RELEASE = re.compile(r"泄洪(?!沟)|水库[^。！？]{0,6}?放水")
 
 
 def pharmacy_price(text: str) -> str:
-    """The words telling a pharmacy's price raised (not a medical insurance card's), or ""."""
-    return "" if _INSURED_PRICE.search(text) else both_words(_PHARMACY, _PRICE_RAISED, text)
+    """The words telling a pharmacy's price raised (not a medical insurance card's, not a
+    doctor's referral to it: medical_fees.py), or ""."""
+    if _INSURED_PRICE.search(text) or sent_to_pharmacy(text):
+        return ""
+    return both_words(_PHARMACY, _PRICE_RAISED, text)
 
 
 def price_gouged(text: str) -> str:
@@ -371,4 +376,5 @@ def act_readings(text: str) -> list[Reading]:
         + child_setting_readings(text)
         + medical_waste_readings(text)
         + care_asked_readings(text)
+        + medical_fee_readings(text)
     )
