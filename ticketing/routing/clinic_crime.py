@@ -12,7 +12,8 @@ in the catalogue, wherever they happen. Counted on the retired labels of rounds 
   r34_spoken:44, :63, r34_written:7, :54); left unread where black cabs touting for fares
   are told with them (黑车 拉客: transport leads, r6_assist:20), and a hospital's own
   system (约满, 串通: r34_spoken:134, health) has no tout's word. The seed corpus's one
-  号贩子 line is health's; the blind labels of two rounds are the police's;
+  号贩子 line, once health's, is relabelled the police's and 号贩子 is no longer one of
+  health's phrase words in config/routing.yaml: the blind labels of two rounds agree;
 - a patient's relatives striking staff or besieging a clinic (被病人家属打了一巴掌, 拉横幅、
   堵门, 砸了玻璃): the police 3 of 3 (r28_assist:19, r34_assist:34, :40); a teacher's slap
   seen at a hospital (education) or a taxi driver's threat (transport) are no relative's;

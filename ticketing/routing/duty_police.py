@@ -32,9 +32,9 @@ sets split (counted in bench/RESULTS.md, round 23 police23):
 
 A ticket tout, a relative striking a clinic's staff and a caller's things stolen are read
 in clinic_crime.py (round 34: the blind labels of rounds 22–34 give touts the police 5 of
-5; the seed corpus's one line is health's). Read and not built (the labels split): a
-confused old person found in a public place (civil affairs' 流浪救助 9, the police 4 — a
-family's missing member is the police's and already read), crops dried on a road
+5; the seed corpus's one line, once health's, relabelled). Read and not built (the labels
+split): a confused old person found in a public place (civil affairs' 流浪救助 9, the police
+4 — a family's missing member is the police's and already read), crops dried on a road
 (transport, the town, the police once each), a square dance without a late hour (the
 community or subdistrict as often as the police).
 """
