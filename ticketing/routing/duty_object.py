@@ -47,6 +47,7 @@ from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
 from hotline.ticketing.routing.price_unmarked import price_unmarked_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
+from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.school_entry_shots import school_entry_readings
 from hotline.ticketing.routing.school_gate_trade import school_gate_readings
 from hotline.ticketing.routing.school_health_rule import school_health_rule_readings
@@ -358,6 +359,49 @@ def duty_objects(text: str) -> list[DutyObject]:
     return found + _more_objects(text)
 
 
+# The modules whose readings become objects, in the order they are read; a new reading
+# module is added here once.
+_OBJECT_READERS: tuple[Callable[[str], list[Reading]], ...] = (
+    winter_readings,
+    trade_readings,
+    act_readings,
+    police_readings,
+    neighbour_readings,
+    bill_readings,
+    fee_readings,
+    institution_readings,
+    school_entry_readings,
+    school_health_rule_readings,
+    workplace_outbreak_readings,
+    shared_thing_readings,
+    crowded_fire_readings,
+    care_home_fire_readings,
+    tv_signal_readings,
+    pupil_transport_readings,
+    school_gate_readings,
+    allowance_readings,
+    need_readings,
+    care_readings,
+    road_livestock_readings,
+    dog_owner_readings,
+    pharmacy_readings,
+    pet_business_readings,
+    live_poultry_readings,
+    meat_sold_readings,
+    village_clinic_readings,
+    village_road_truck_readings,
+    bite_shot_readings,
+    work_injury_readings,
+    work_health_readings,
+    work_safety_readings,
+    minors_at_venue_readings,
+    prepaid_card_readings,
+    park_ride_readings,
+    street_offering_readings,
+    price_unmarked_readings,
+)
+
+
 def _more_objects(text: str) -> list[DutyObject]:
     """The scale, aid and leaves readings (duty_scale_aid_leaves.py), the winter ones
     (duty_winter.py), the trade ones (duty_trade.py), the acts (duty_act.py), the
@@ -403,45 +447,7 @@ def _more_objects(text: str) -> list[DutyObject]:
             (more.ENVIRONMENT_UNIT, more.GAS_UNIT) if hazard_near else (more.ENVIRONMENT_UNIT,)
         )
         found.append(DutyObject(unit, leaves, setting, setting_counts=False))
-    readings = (
-        winter_readings(text)
-        + trade_readings(text)
-        + act_readings(text)
-        + police_readings(text)
-        + neighbour_readings(text)
-        + bill_readings(text)
-        + fee_readings(text)
-        + institution_readings(text)
-        + school_entry_readings(text)
-        + school_health_rule_readings(text)
-        + workplace_outbreak_readings(text)
-        + shared_thing_readings(text)
-        + crowded_fire_readings(text)
-        + care_home_fire_readings(text)
-        + tv_signal_readings(text)
-        + pupil_transport_readings(text)
-        + school_gate_readings(text)
-        + allowance_readings(text)
-        + need_readings(text)
-        + care_readings(text)
-        + road_livestock_readings(text)
-        + dog_owner_readings(text)
-        + pharmacy_readings(text)
-        + pet_business_readings(text)
-        + live_poultry_readings(text)
-        + meat_sold_readings(text)
-        + village_clinic_readings(text)
-        + village_road_truck_readings(text)
-        + bite_shot_readings(text)
-        + work_injury_readings(text)
-        + work_health_readings(text)
-        + work_safety_readings(text)
-        + minors_at_venue_readings(text)
-        + prepaid_card_readings(text)
-        + park_ride_readings(text)
-        + street_offering_readings(text)
-        + price_unmarked_readings(text)
-    )
+    readings = [r for read in _OBJECT_READERS for r in read(text)]
     found += [DutyObject(u, w, s, setting_counts=False) for u, w, s in readings]
     found += [
         DutyObject(u, w, s, setting_counts=False, weight=weight)
