@@ -190,3 +190,75 @@ def test_a_fraud_goes_to_the_police_as_a_report(router: Router, text: str) -> No
 def test_the_units_own_charge_stays_with_the_unit(router: Router) -> None:
     text = "燃气公司的人上门安检 说软管不合格 当场换了一根收了一百八 安检不是免费的吗 要求退钱"
     assert router.suggest(text).department == "gas"
+
+
+@pytest.mark.parametrize(
+    ("text", "posing", "unit"),
+    [
+        # a pretender at the door asking a deposit or a fee: no transfer, no denial
+        (
+            "前两天有人上门说是民政局的要给老人装呼叫器说得先交一千五押金我妈给了要是假的抓住他",
+            "说是民政局",
+            "civil_affairs",
+        ),
+        ("有人挨家敲门说是燃气公司的给老人换软管一根三百", "说是燃气公司", "gas"),
+        ("有人冒充社区的挨家收流动人口登记费", "冒充社区", None),
+    ],
+)
+def test_a_pretender_at_the_door_asking_a_fee_is_read(
+    text: str, posing: str, unit: str | None
+) -> None:
+    assert impostor(text) == (posing, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有人敲门说是燃气公司的入户安检想问一下入户安检收费吗怎么辨别真假",  # asks whether real
+        "有人敲门说是燃气公司的要进屋检查管道这是真的假的",  # no fee asked
+        "说是燃气公司的打电话说下周安检让交五十",  # no door: not this reading
+        "给老人免费上门理发说是社区的安排",  # 说是 a say-so, 免费 no fee
+    ],
+)
+def test_no_door_fee_is_read_from_a_question_a_visit_or_a_call(text: str) -> None:
+    assert impostor(text) == ("", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "公园里有个男的找老人搭话说能帮着把低保办下来一人收一千手续费好几个人给了我看就是骗钱",
+            "有个男的找老人搭话说能",
+        ),
+        ("群里有个人说能介绍去日本打工一个人收两万办签证交了钱人联系不上了", "群里有个人说能"),
+    ],
+)
+def test_a_strangers_paid_promise_told_as_a_con_is_read(text: str, words: str) -> None:
+    assert impostor(text) == (words, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小区里有个人说能帮着通下水道收了三百通得挺好",  # a paid service, no con told
+        "有个中介说能介绍进厂先收五百押金现在人找不着了",  # a named intermediary
+        "有人说能帮着办低保",  # no fee
+    ],
+)
+def test_no_promise_is_read_from_a_service_an_intermediary_or_no_fee(text: str) -> None:
+    assert impostor(text) == ("", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前几天有人上门 说是民政局的 给老人免费装那个呼叫器 说要先交一千五押金 我妈给了 "
+        "这到底是不是民政局的人 要是假的 你们给查查抓住他",
+        "公园里有个男的专门找老头老太太搭话 说能帮着把养老金往上调 一人收一千五手续费 "
+        "好几个人都给了 我看就是骗钱的",
+        "群里有个人说能介绍去日本打工 一个人收两万包办签证 我们村好几个交了钱 人现在联系不上了",
+    ],
+)
+def test_a_door_fee_or_a_paid_promise_goes_to_the_police(router: Router, text: str) -> None:
+    assert router.suggest(text).department == POLICE_UNIT

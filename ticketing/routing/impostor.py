@@ -5,7 +5,9 @@
 冻结) are the pretext; the money moved or asked for is telecom fraud, the police's duty
 (治安, 诈骗). Without money asked for, a pretender is the named unit's own matter (冒充燃气
 公司上门推销报警器 is the gas company's, 冒充应急局…让买灭火器 the emergency bureau's), as the
-seed corpus labels them.
+seed corpus labels them; a fee or deposit asked at the door under a unit's name (`_door_fee`),
+and a stranger's paid promise told as a con (`_PROMISER`), are the police's as the retired
+rounds label them.
 """
 
 from __future__ import annotations
@@ -51,9 +53,37 @@ _DENIED = re.compile(
 )
 
 
+# Or a pretender at the door (上门, 敲门, 挨家) asking a fee or a deposit after the posing
+# (有人上门 说是民政局的 给老人免费装那个呼叫器 说要先交两千押金 我爸给了, 说是燃气公司的 给老
+# 人换报警器 一个四百, 冒充社区的 挨家收外来人口登记费): on rounds 2–34 the police's, 3 of 3
+# (rounds 29, 32) besides the denied ones. Not when the caller only asks whether it is real
+# (热力公司有这事吗, 入户安检收费吗 怎么辨别真假: the unit's, rounds 12 and 13), unless the
+# money was handed over or the caller wants him caught; a free 免费 is no fee.
+_DOOR = re.compile(r"上门|敲门|挨家|入户|进屋|到家里|来家里")
+_FEE = re.compile(
+    r"押金|定金|(?<![免收])费|一[个根台套件][一两二三四五六七八九十\d]+[十百千]"
+    r"|[收交要]了?[一两二三四五六七八九十\d]+[十百千万块元]"
+)
+_ASKS_GENUINE = re.compile(
+    r"有这(?:回)?事吗|是否|真的假的|真的吗|真假|怎么辨别|怎么确认|你们[^。！？]{0,6}的人吗"
+    r"|收费吗|免费的吗|别是骗子|是不是骗子|是骗子吗"
+)
+_PURSUED = re.compile(r"给了|交了|都交|抓|骗子(?![吧吗])|骗钱|举报|查处")
+
+
+def _door_fee(text: str, start: int) -> re.Match[str] | None:
+    """After a posing, the fee or deposit asked at the door (`_DOOR`), or None."""
+    if _DOOR.search(text) is None:
+        return None
+    if _ASKS_GENUINE.search(text) and not _PURSUED.search(text):
+        return None
+    return _FEE.search(text, start)
+
+
 def _money_or_denial(text: str, start: int) -> re.Match[str] | None:
-    """After the posing, the money asked for or the unit's denial (`_DENIED`)."""
-    return _TRANSFER.search(text, start) or _DENIED.search(text, start)
+    """After the posing, the money asked for, the unit's denial (`_DENIED`) or a fee
+    asked at the door (`_door_fee`)."""
+    return _TRANSFER.search(text, start) or _DENIED.search(text, start) or _door_fee(text, start)
 
 
 # The fraud's script without a disguise named (a message read aloud: 您的快递已丢失 客服将为
@@ -93,6 +123,26 @@ _MONEY_MOVED = re.compile(
 )
 
 
+# A stranger promising, for a fee, what a unit grants (有个女的…说能帮着把养老金档次往上提
+# 一人收两千块手续费…我看就是骗钱的, 群里有个人说能介绍去韩国打工 一个人收三万八…人现在也联
+# 系不上了, 群里有人卖春运火车票 说能抢着 收三百手续费 我看是骗子), told as a con: on rounds
+# 2–34 the police's, 3 of 3 (rounds 11, 32, 33). Not a named intermediary (有个中介在招工
+# 先收三百…找不着人: the labour bureau's), nor a promise without the con told.
+_PROMISER = re.compile(r"(?:有人|有个人|有个[男女]的|群里有个?人)[^。！？]{0,16}?(?:说能|能帮)")
+_PROMISED_FEE = re.compile(
+    r"[收交要][^。！？，]{0,6}?(?:\d|[一两二三四五六七八九十几][十百千万块]|手续费|押金|好处费)"
+)
+_CON = re.compile(r"骗|联系不上|找不着人|找不到人|人跑了|没影|上当|拉黑|停机")
+
+
+def _promise(text: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The stranger's promise and the fee after it, when the con is told (`_PROMISER`)."""
+    promiser = _PROMISER.search(text)
+    if promiser is None or (fee := _PROMISED_FEE.search(text, promiser.end())) is None:
+        return None
+    return (promiser, fee) if _CON.search(text, fee.end()) else None
+
+
 def _pretext(text: str) -> tuple[re.Match[str], re.Match[str], str | None] | None:
     """Where the fraud's pretext opens (the posing, or the stranger's call) and where the
     money moved or the denial follows it, with the unit posed as; None when neither is
@@ -104,6 +154,8 @@ def _pretext(text: str) -> tuple[re.Match[str], re.Match[str], str | None] | Non
     call = _STRANGER.search(text)
     if call is not None and (moved := _MONEY_MOVED.search(text, call.end())) is not None:
         return call, moved, None
+    if (promised := _promise(text)) is not None:
+        return promised[0], promised[1], None
     return None
 
 
@@ -124,9 +176,10 @@ def fraud_reading(text: str) -> tuple[str, str | None, tuple[int, int] | None]:
 def impostor(text: str) -> tuple[str, str | None]:
     """(the words of the posing, the unit posed as or None) when a fraudster posed as a
     unit and money was moved or asked for after it (or the unit denied sending him), or a
-    stranger's call or message was followed by money moved (`_STRANGER`), or the fraud's
-    script was told with no disguise named (`_script`): no unit posed as; ("", None)
-    otherwise."""
+    stranger's call or message was followed by money moved (`_STRANGER`), or a stranger
+    promised for a fee what a unit grants and the con is told (`_PROMISER`), or the
+    fraud's script was told with no disguise named (`_script`): no unit posed as; ("",
+    None) otherwise. A fee asked at the door after the posing counts as money asked."""
     words, posed_as, _ = fraud_reading(text)
     return words, posed_as
 
