@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.work_health import certificate_sought, occupational_health
+from hotline.ticketing.routing.work_health import (
+    certificate_sought,
+    infectious_food,
+    occupational_health,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,4 +78,46 @@ def test_no_certificate_reading_for_staff_without_one_or_a_jobs_terms(text: str)
     ],
 )
 def test_a_routed_work_health_request_leads_to_health(router: Router, text: str) -> None:
+    assert router.suggest(text).department == "health"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们厂食堂那个掌勺的师傅查出来甲肝了 还照常在后厨炒菜",
+        "小区门口早点摊的摊主得了肺结核 咳得厉害 还天天在那卖包子",
+        "在那个快餐摊吃过饭的工友有三个查出甲肝 摊子还在卖",
+        "饭店后厨一个帮厨得了伤寒 老板让他接着切菜",
+    ],
+)
+def test_food_handled_by_the_infectious_is_read(text: str) -> None:
+    assert infectious_food(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Staff without a health certificate: the market regulator's food-safety check.
+        "饭店后厨的厨师得了肺结核 还天天上灶 健康证都没有",
+        # The education bureau asked over a school canteen and its fees.
+        "学校食堂的师傅得了甲肝还在上灶 伙食费也涨了 请教育局管管",
+        # Ill, but not at the food any more.
+        "我在面馆后厨干活 查出肺结核了 现在在家吃药 想问免费药在哪领",
+        # A rumour.
+        "群里造谣说夜市摊主得了甲肝还在卖 请公安查查",
+    ],
+)
+def test_no_reading_without_the_handler_still_at_the_food(text: str) -> None:
+    assert infectious_food(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们厂食堂那个掌勺的师傅查出来甲肝了 还照常在后厨炒菜",
+        "在那个快餐摊吃过饭的工友有三个查出甲肝 摊子还在卖",
+        "饭店后厨一个帮厨得了伤寒 老板让他接着切菜",
+    ],
+)
+def test_a_routed_infectious_food_handler_leads_to_health(router: Router, text: str) -> None:
     assert router.suggest(text).department == "health"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from hotline.ticketing.routing import Router
-from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak
+from hotline.ticketing.routing.duty_object import food_made_ill
+from hotline.ticketing.routing.workplace_outbreak import canteen_outbreak, workplace_outbreak
 
 
 @pytest.mark.parametrize(
@@ -47,4 +48,48 @@ def test_no_reading_for_pay_one_person_a_school_or_fumes(text: str) -> None:
     ],
 )
 def test_a_routed_workplace_outbreak_leads_to_health(router: Router, text: str) -> None:
+    assert router.suggest(text).department == "health"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单位食堂吃完晚饭 一个科室十来个人上吐下泻 有人说是诺如 能不能派人来看看",
+        "工地食堂吃了午饭 一下子倒了十几个工人 又吐又拉 工头说是着凉 我看不对劲",
+        "孩子学校食堂吃完饭 班里八九个孩子拉肚子 学校说没事 请卫生部门来查查到底怎么回事",
+    ],
+)
+def test_a_canteens_eaters_ill_with_the_cause_in_doubt_are_read(text: str) -> None:
+    assert canteen_outbreak(text)
+    assert food_made_ill(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The food blamed: the market regulator's (duty_object.food_made_ill).
+        "厂里食堂中午的菜馊了 吃完一车间十几个人拉肚子 派人来查查这个食堂",
+        "单位食堂吃完十多个人上吐下泻 医生说是食物中毒 请市场监管来查",
+        # A restaurant's, and a 老年食堂's.
+        "在饭店吃喜酒 一桌十个人八个上吐下泻 医生说像诺如",
+        "老年食堂吃完饭十几个老人闹肚子 社区说在调查 派人来看看",
+        # A rumour.
+        "有人造谣说厂食堂吃倒了二十多个人 是诺如 请公安查",
+        # The school asked to act: education's.
+        "班里诺如 好几个孩子吐了 食堂照常开 要求学校通知家长",
+    ],
+)
+def test_no_canteen_reading_for_food_blamed_a_restaurant_or_a_rumour(text: str) -> None:
+    assert canteen_outbreak(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂食堂吃完午饭 车间倒了十几个人 又吐又拉 班长说是吃坏了 我觉得不对劲 请派人来看看",
+        "单位食堂吃完晚饭 一个科室十来个人上吐下泻 有人说是诺如 能不能派人来看看",
+        "工地食堂吃了午饭 一下子倒了十几个工人 又吐又拉 工头说是着凉 我看不对劲",
+    ],
+)
+def test_a_routed_canteen_outbreak_leads_to_health(router: Router, text: str) -> None:
     assert router.suggest(text).department == "health"

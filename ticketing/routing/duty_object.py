@@ -59,7 +59,10 @@ from hotline.ticketing.routing.village_road_trucks import village_road_truck_rea
 from hotline.ticketing.routing.work_health import work_health_readings
 from hotline.ticketing.routing.work_injury import work_injury_readings
 from hotline.ticketing.routing.work_safety import work_safety_readings
-from hotline.ticketing.routing.workplace_outbreak import workplace_outbreak_readings
+from hotline.ticketing.routing.workplace_outbreak import (
+    canteen_outbreak,
+    workplace_outbreak_readings,
+)
 
 FOOD_UNIT = "market_supervision"
 ANIMAL_UNIT = "agriculture"
@@ -242,8 +245,9 @@ class DutyObject:
 
 def food_made_ill(text: str) -> str:
     """The words telling food served by a business or a catered event made people ill,
-    or "" (also when the ask is about an outbreak or doctors: `_OUTBREAK`)."""
-    if _OUTBREAK.search(text):
+    or "" (also when the ask is about an outbreak or doctors: `_OUTBREAK`, or a canteen's
+    eaters are ill with the cause in doubt: workplace_outbreak.canteen_outbreak)."""
+    if _OUTBREAK.search(text) or canteen_outbreak(text):
         return ""
     found = _FOOD_MADE_ILL.search(text)
     return found.group(0) if found else ""

@@ -6,7 +6,7 @@ occupational health check, harm to workers from a workshop's dust or noise) and 
 certificate (健康证) a food or service worker must hold. A caller tells these in the
 employer's words (厂里不给开证明, 老板说花钱太多今年不做了, 厂里连个耳塞都不发) or a fee's
 (医院收一百二), and the classifier learnt those words as human resources', environment's or
-the market regulator's. Two readings, health leading:
+the market regulator's. Readings, health leading:
 
 - occupational health: an occupational disease or its diagnosis (职业病, 尘肺, 矽肺, 铬中毒,
   噪声性耳聋, 职业史 or 接触史 papers), the occupational health check (职业健康体检, 职业
@@ -24,8 +24,14 @@ the market regulator's. Two readings, health leading:
   market regulator's food-safety check, market supervision 10 of 13 健康证 lines that do not
   seek one) is not read.
 
-Not built (below the bar or not counted enough): workers with hepatitis A at a food stall
-or a canteen (甲肝: health 3, education 2, market supervision 1 on rounds 2–33).
+A third, food handled by the infectious (`infectious_food`, round 35, workill35): a cook, a
+canteen's or a stall's food handler told ill with an illness that spreads by food or breath
+(甲肝, 肺结核, 痢疾, 伤寒) and still at the food (还天天在那做饭, 还天天上灶, 摊子还在卖), or a
+stall's eaters diagnosed with one while it still sells. Counted on rounds 2–34 with the
+reading itself: health 6 of 6 (rounds 3, 17, 23, 28, 33 2); not read, so not counted in it,
+a handler told without a health certificate (健康证也没有: market supervision, r23_spoken:76,
+the certificate's check as above) and a school canteen's cook told with its fees and the
+education bureau asked (r23_assist:13, education); with them health 6 of 8.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ HEALTH_UNIT = "health"
 LABOUR_UNIT = "human_resources"
 ENVIRONMENT_UNIT = "environment"
 MARKET_UNIT = "market_supervision"
+CITY_UNIT = "urban_management"
+EDUCATION_UNIT = "education"
 
 # An occupational disease, its diagnosis and its papers, or the occupational health check.
 _OCCUPATIONAL = re.compile(
@@ -92,6 +100,30 @@ def certificate_sought(text: str) -> str:
     return found.group(0) if found else ""
 
 
+# An illness that spreads by food or breath; a food handler or the place that serves; still
+# at the food.
+_INFECTIOUS = re.compile(r"甲肝|戊肝|肺结核|痢疾|伤寒")
+_FOOD_HANDLER = re.compile(r"大师傅|厨师|厨子|后厨|食堂|摊|店员|帮厨|面包房|饭店|盒饭")
+_STILL_AT_FOOD = re.compile(
+    r"(?:还|照常|照样|天天|接着)[^。！？，,]{0,6}?"
+    r"(?:做饭|上灶|打饭|拌菜|揉|卖|炒菜|掌勺|切菜|营业)"
+)
+# Another body asked by name: the education bureau over a school canteen, the market
+# regulator.
+_OTHER_BODY = re.compile(r"教育局|市场监管|市场局|伙食费")
+_RUMOUR = re.compile(r"谣言|造谣|辟谣")
+
+
+def infectious_food(text: str) -> str:
+    """The words telling food handled or sold while a handler or its eaters have an
+    illness that spreads, or ""; staff without a health certificate are not read."""
+    if _CERTIFICATE_MISSING.search(text) or _OTHER_BODY.search(text) or _RUMOUR.search(text):
+        return ""
+    ill, handler = _INFECTIOUS.search(text), _FOOD_HANDLER.search(text)
+    still = _STILL_AT_FOOD.search(text)
+    return f"{ill.group(0)}…{still.group(0)}" if ill and handler and still else ""
+
+
 def work_health_readings(text: str) -> list[Reading]:
     """Health over the employer's, the workplace's or the fee's unit, as read above."""
     occupational = occupational_health(text)
@@ -100,4 +132,7 @@ def work_health_readings(text: str) -> list[Reading]:
     certificate = certificate_sought(text)
     if certificate:
         return [(HEALTH_UNIT, certificate, (MARKET_UNIT, LABOUR_UNIT))]
+    food = infectious_food(text)
+    if food:
+        return [(HEALTH_UNIT, food, (MARKET_UNIT, CITY_UNIT, EDUCATION_UNIT))]
     return []
