@@ -48,10 +48,26 @@ bench/RESULTS.md, round 24 paper24):
 - social insurance moved from another city (社保转移, 社保转回来): human resources' (4 of 4),
   not the medical insurance moved beside it.
 
+- a 居住证 (the residence permit, not a community's 居住证明) asked for itself — how, where
+  or how soon it is made or renewed (居住证上哪办, 续居住证要啥, 多久能下来), whatever the
+  school, the employer or the car registry that wants it: the police's (round 35, papers35:
+  9 of 10 on rounds 2–34, rounds 14–33; the other an assist line, r28_assist:13, education
+  leading with the police assisting on the same ask as r33_spoken:29's police);
+- an identity card kept by an employer (扣身份证, 身份证也扣着, 把我身份证收走了): labour's,
+  human resources' (6 of 6, rounds 9, 14, 31, 33), not the police's card; not a landlord's,
+  a hotel's or a lender's hold (no retired line);
+- the hospital's registration by phone or app, or a specialist's number not to be had
+  (挂号软件, 手机挂号, 网上挂号, 专家号挂不上), whatever 身份证 is bound in it: health's (11 of 11,
+  rounds 3–34), not the police's card; not a tout selling numbers (号贩子, 黄牛, 医托: the
+  police's 5 and transport's black cabs), nor a phone stolen in the queue.
+
 Counted and not read: a property company that will not sign a paper (物业不给开证明 for a
 charging point) splits 6 housing / 3 power; a school's return-to-class certificate (复课证明,
 a hospital's proof the school wants) splits 9 health / 9 education; a pension stopped by a
-death wrongly registered splits police / human resources across two sets of round 23.
+death wrongly registered splits police / human resources across two sets of round 23;
+the card's number typed wrong on a pension's record (新农保 … 身份证号录错一位: human
+resources) is one line of one round (r32_written:116; 新农保 3 of 3 human resources, all
+round 32), so it is not read.
 """
 
 from __future__ import annotations
@@ -83,7 +99,8 @@ _HUKOU_FOR = re.compile(
     r"上学|入学|小学|初中|学校|婚姻登记|低保|养老金|退休金|选举|分红|医保|参保|村规|补贴|津贴|确权"
     r"|(?<!死亡)证明"
 )
-_BIRTH_PAPER = r"(?:出生医学证明|出生证)"
+# 出身证明: the same words misheard (r34_spoken:46 出身证明丢了能补不, health's).
+_BIRTH_PAPER = r"(?:出生医学证明|出生证|出身证明)"
 _BIRTH_PAPER_WRONG = re.compile(
     rf"{_BIRTH_PAPER}{_STOP}{{0,16}}?(?:错|改|不对|不符)|改{_STOP}{{0,4}}?{_BIRTH_PAPER}"
 )
@@ -127,6 +144,25 @@ _ID_CARD_ACT = re.compile(
 )
 # The matter the card serves, when it is another body's (结婚, 补贴, 水费户头 过户, 房本).
 _ID_CARD_FOR = re.compile(r"结婚|补贴|过户|低保|户头|开户|水费|电费|燃气|号码|不动产|房本|房产证")
+# The residence permit asked for itself: made, renewed, where and how soon.
+_RESIDENCE_CARD = r"居住证(?!明)"
+_RESIDENCE_CARD_ASKED = re.compile(
+    rf"(?:办|续|申请|领)(?:个|理)?{_RESIDENCE_CARD}"
+    rf"|{_RESIDENCE_CARD}{_STOP}{{0,6}}?(?:哪办|咋办|怎么办|多久|多长时间|下来|要啥|需要啥|要什么"
+    r"|续|办不了|能不能办|过期)"
+)
+# A community's proof of residence (居住证明: the town's or subdistrict's), or the school's
+# own place or enrolment the permit is told for.
+_RESIDENCE_CARD_FOR = re.compile(r"居住证明|学位|报名")
+_ID_CARD_KEPT = re.compile(rf"扣{_STOP}{{0,2}}身份证|身份证{_STOP}{{0,8}}?(?:扣|收走|押着)")
+_NOT_EMPLOYER = re.compile(r"房东|租|酒店|宾馆|旅馆|网吧|民宿|借")
+_REGISTRATION_ONLINE = re.compile(
+    rf"挂号(?!信){_STOP}{{0,10}}?(?:软件|手机|app|APP|网上|线上|小程序|平台|绑定|预约)"
+    rf"|(?:软件|手机|app|APP|网上|线上|小程序|平台)(?:上|里)?{_STOP}{{0,4}}挂号(?!信)"
+    r"|专家号|挂不上号|号挂不上"
+)
+# Numbers sold by touts, or a phone stolen in the queue: the police's.
+_REGISTRATION_CRIME = re.compile(r"号贩子|黄牛|医托|偷|抢|黑车|骗")
 _NEVER = re.compile(r"(?!)")  # no exception
 
 
@@ -177,5 +213,12 @@ def paper_readings(text: str) -> list[Reading]:
         (HOUSING_UNIT, _unless(_HOUSING_FUND, _NEVER, text), (LAND_UNIT, POLICE_UNIT)),
         (HEALTH_UNIT, _unless(_CHILDCARE_GRANT, _NEVER, text), (INSURANCE_UNIT, POLICE_UNIT)),
         (LABOUR_UNIT, _unless(_PENSION_MOVED, _NEVER, text), (INSURANCE_UNIT,)),
+        (
+            POLICE_UNIT,
+            _unless(_RESIDENCE_CARD_ASKED, _RESIDENCE_CARD_FOR, text),
+            (EDUCATION_UNIT, LABOUR_UNIT),
+        ),
+        (LABOUR_UNIT, _unless(_ID_CARD_KEPT, _NOT_EMPLOYER, text), (POLICE_UNIT,)),
+        (HEALTH_UNIT, _unless(_REGISTRATION_ONLINE, _REGISTRATION_CRIME, text), (POLICE_UNIT,)),
     ]
     return [r for r in readings if r[1]]
