@@ -39,7 +39,7 @@ def test_a_workplaces_safety_failing_is_read(text: str, read: str) -> None:
         "在厂里干活机器护罩拆了，手让卷进去了，厂里不给报工伤",
         # pay asked over the hazard
         "车间一点防护没有，我不干了，老板扣着工钱不给",
-        # a building site: the labels split between housing and emergency
+        # a building site: housing's (site_safety.py)
         "工地上的人都不戴安全帽，塔吊司机也没有操作证",
         # goods bought, not a workplace's failing
         "在五金店买的安全帽一砸就裂，厂家都没有",

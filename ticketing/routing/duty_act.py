@@ -99,6 +99,7 @@ from hotline.ticketing.routing.medical_fees import medical_fee_readings, sent_to
 from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.site_safety import site_safety_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
@@ -351,6 +352,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     medical_waste_readings,
     care_asked_readings,
     medical_fee_readings,
+    site_safety_readings,
 )
 
 

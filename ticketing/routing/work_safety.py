@@ -28,10 +28,10 @@ Counted on the retired labels of rounds 2–33 (spoken, written and assist), as 
   left out are a smell or a leak (gas 2), piped gas asked (gas 1) and a childcare class's
   kitchen (education 1, market supervision 1).
 
-Counted and not built (below 80 %): a building site's safety (no helmets or belts, a
-tower crane driver without a licence, a gondola's frayed rope): housing 5 of 7, emergency
-2 (r2_assist 41, r33_written 78); round 33 alone housing 4 of 5. A special-work licence's
-复审 (特种作业操作证): one retired line (emergency), too few to count.
+A building site's safety (no helmets or belts, a tower crane driver without a licence, a
+gondola's frayed rope): housing 5 of 7, emergency 2 (r2_assist 41, r33_written 78); told
+before an accident housing 5 of 6, read by site_safety.py as housing's. Counted and not
+built: a special-work licence's 复审 (特种作业操作证), one retired line (emergency).
 """
 
 from __future__ import annotations
