@@ -78,7 +78,9 @@ housing, the school only the scene), a clinic's medical waste dumped or burnt
 someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
 (care_asked.py: health, human resources, health; the area, civil affairs and the police only
 the scene), and an ambulance's charge or late arrival and a doctor sending patients to a
-pharmacy (medical_fees.py: health, the ride or the price the scene).
+pharmacy (medical_fees.py: health, the ride or the price the scene), and a pool's or a bath's
+water dirty or its testing asked (pool_water.py: health, the water company, the card's shop,
+the resort and the town only the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -97,6 +99,7 @@ from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.medical_fees import medical_fee_readings, sent_to_pharmacy
 from hotline.ticketing.routing.medical_waste import medical_waste_readings
+from hotline.ticketing.routing.pool_water import pool_water_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
@@ -353,6 +356,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     care_asked_readings,
     medical_fee_readings,
     site_safety_readings,
+    pool_water_readings,
 )
 
 
