@@ -42,6 +42,7 @@ from hotline.ticketing.routing.meat_sold import meat_sold_readings
 from hotline.ticketing.routing.minors_at_venue import minors_at_venue_readings
 from hotline.ticketing.routing.neighbour_nuisance import neighbour_readings
 from hotline.ticketing.routing.park_ride import park_ride_readings
+from hotline.ticketing.routing.person_gone import gone_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
@@ -385,6 +386,7 @@ _OBJECT_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     school_gate_readings,
     allowance_readings,
     need_readings,
+    gone_readings,
     care_readings,
     road_livestock_readings,
     dog_owner_readings,

@@ -11,6 +11,8 @@ where-question and are set aside, so all 72 read are help:
 - a person or an animal in need, found by the caller (person_in_need.py: a child lost or
   found lost, someone sleeping in a public place, an animal shut in a car in the sun):
   help 34 of 34 (9, 23 and 2);
+- someone who went out and is not back by now (person_gone.py: 到现在没回来, 一宿没回来):
+  help 22 of 22 (rounds 4–35; bench/RESULTS.md, round 35 after the measurement, missing35);
 - someone who lives alone and cannot be reached now (独居…敲门也没人应, 我爸一个人住…电话
   没人接, 好几天没见着人): help 21 of 21 (a service's number unanswered or a boss gone
   is no plight of someone alone: without 独居/一个人住 the same words split, complaints
@@ -30,6 +32,7 @@ import re
 from hotline.ticketing.routing.child_without_care import child_to_look_after
 from hotline.ticketing.routing.closing_question import closing_where_question
 from hotline.ticketing.routing.found_words import both_words
+from hotline.ticketing.routing.person_gone import gone_missing
 from hotline.ticketing.routing.person_in_need import need_readings
 
 HELP = "help"
@@ -75,6 +78,7 @@ def plight_help(text: str) -> str:
     needs = [words for _, words, _ in need_readings(text)]
     for words in (
         *needs,
+        gone_missing(text),
         child_to_look_after(text),
         alone_unreached(text),
         dependent_cut(text),
