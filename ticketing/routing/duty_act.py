@@ -78,7 +78,9 @@ housing, the school only the scene), a clinic's medical waste dumped or burnt
 someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
 (care_asked.py: health, human resources, health; the area, civil affairs and the police only
 the scene), and an ambulance's charge or late arrival and a doctor sending patients to a
-pharmacy (medical_fees.py: health, the ride or the price the scene).
+pharmacy (medical_fees.py: health, the ride or the price the scene); so are the shore's sea
+farm die-off, tide, beach fee and fireworks stall (shore.py: agriculture, emergency, culture
+and tourism, emergency; the beach's environment, city and town only the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -99,6 +101,7 @@ from hotline.ticketing.routing.medical_fees import medical_fee_readings, sent_to
 from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.shore import shore_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
@@ -353,6 +356,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     care_asked_readings,
     medical_fee_readings,
     site_safety_readings,
+    shore_readings,
 )
 
 
