@@ -80,7 +80,9 @@ someone at home, a hepatitis B carrier refused a job, a birth certificate writte
 the scene), and an ambulance's charge or late arrival and a doctor sending patients to a
 pharmacy (medical_fees.py: health, the ride or the price the scene), and a pool's or a bath's
 water dirty or its testing asked (pool_water.py: health, the water company, the card's shop,
-the resort and the town only the scene).
+the resort and the town only the scene); so are the shore's sea farm die-off, tide, beach fee
+and fireworks stall (shore.py: agriculture, emergency, culture and tourism, emergency; the
+beach's environment, city and town only the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -102,6 +104,7 @@ from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.pool_water import pool_water_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.shore import shore_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
@@ -357,6 +360,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     medical_fee_readings,
     site_safety_readings,
     pool_water_readings,
+    shore_readings,
 )
 
 
