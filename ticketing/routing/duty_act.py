@@ -78,7 +78,9 @@ housing, the school only the scene), a clinic's medical waste dumped or burnt
 someone at home, a hepatitis B carrier refused a job, a birth certificate written wrong
 (care_asked.py: health, human resources, health; the area, civil affairs and the police only
 the scene), and an ambulance's charge or late arrival and a doctor sending patients to a
-pharmacy (medical_fees.py: health, the ride or the price the scene).
+pharmacy (medical_fees.py: health, the ride or the price the scene), and after a storm a
+home lost with relief asked, a tree sparking on a power line and 医疗救助 asked after 医保
+(storm_relief.py: civil affairs, power, the insurer; the storm and the tree the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -100,6 +102,7 @@ from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
+from hotline.ticketing.routing.storm_relief import storm_relief_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
@@ -353,6 +356,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     care_asked_readings,
     medical_fee_readings,
     site_safety_readings,
+    storm_relief_readings,
 )
 
 
