@@ -82,7 +82,9 @@ pharmacy (medical_fees.py: health, the ride or the price the scene), and a pool'
 water dirty or its testing asked (pool_water.py: health, the water company, the card's shop,
 the resort and the town only the scene); so are the shore's sea farm die-off, tide, beach fee
 and fireworks stall (shore.py: agriculture, emergency, culture and tourism, emergency; the
-beach's environment, city and town only the scene).
+beach's environment, city and town only the scene), and after a storm a home lost with relief
+asked, a tree sparking on a power line and 医疗救助 asked after 医保 (storm_relief.py: civil
+affairs, power, the insurer; the storm and the tree the scene).
 
 Read and not built, because the retired labels split the other way or evenly: an institution
 hiding its cases (瞒着, 不上报: a care home's, a school's, a factory's are mostly labelled
@@ -106,6 +108,7 @@ from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
 from hotline.ticketing.routing.shore import shore_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
+from hotline.ticketing.routing.storm_relief import storm_relief_readings
 from hotline.ticketing.routing.worker_asks import worker_ask_readings
 from hotline.ticketing.routing.worker_uncovered import worker_uncovered_readings
 
@@ -361,6 +364,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     site_safety_readings,
     pool_water_readings,
     shore_readings,
+    storm_relief_readings,
 )
 
 
