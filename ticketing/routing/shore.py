@@ -56,8 +56,10 @@ _SHORE_FEE = re.compile(
     r"|交[^。！？]{0,3}?[一二两三四五六七八九十百\d]+|免费"
 )
 # A car park's, a public toilet's, a bus's or a jet-ski ride's fee, or the price regulator asked
-# (物价部门, r17_written:50), is another unit's matter.
-_NOT_SHORE_FEE = re.compile(r"停车|公厕|厕所|公交|摩托|快艇|罚|物价")
+# (物价部门, r17_written:50), is another unit's matter; so is a price's standard or posting or a
+# licence asked (收费标准, 明码标价, 公示, 执照: duty_object.tourist_price's, the market
+# regulator's — none of the ten lines read here names one).
+_NOT_SHORE_FEE = re.compile(r"停车|公厕|厕所|公交|摩托|快艇|罚|物价|标准|标价|公示|执照|无照")
 
 _FIREWORKS_SOLD = re.compile(
     r"卖[^。！？]{0,2}?(?:烟花|鞭炮|爆竹)"
