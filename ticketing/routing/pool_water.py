@@ -16,7 +16,8 @@ r35_written:110). The other two are left out below: a hotel's pool water let int
 supervision, r31_written:52: the refund asked). The sea's bathing beach (海水浴场) is the
 environment's water or culture and tourism's beach, a place named 温泉 (温泉小区, 温泉路)
 the water company's tap water: neither is a pool. A village well's water, cloudy or tested,
-is not read: its labels split (the town 2, health 2, environment 4 where a farm is named).
+is not read: with no farm or factory named its labels are the town's 4, the water company's 1
+and health's 1 (r35_written:7, where to have it tested); with a farm named, environment's 4.
 """
 
 from __future__ import annotations
