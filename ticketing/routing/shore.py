@@ -17,10 +17,11 @@ management's street stalls. Each reading below was counted on the retired labels
 - a fee to enter a beach, a bathing beach, to pitch a tent or to dig on the flats (沙滩 支个帐篷
   还得交五十, 浴场 … 门票, 赶海一人交三十, a shower's 收五块): 海水浴场 / 景区, culture and
   tourism's
-  (10 of 10, rounds 13, 17, 22, 35); a car park's, a public toilet's or a bus's fee, or the
-  price regulator asked (r17_written:50, the market regulator's), is not read;
+  (10 of 10, rounds 13, 17, 22, 35); a car park's, a public toilet's or a bus's fee, the
+  price regulator asked (r17_written:50, the market regulator's), or a price's standard, its
+  posting or a licence asked (duty_object.tourist_price's) is not read;
 - fireworks sold, or a fireworks stall (沙滩上有人摆摊卖烟花, 卖烟花的摊子): 烟花爆竹经营,
-  the emergency bureau's (24 of 24, 14 rounds), whatever beach or street the stall is on.
+  the emergency bureau's (35 of 35, 17 rounds), whatever beach or street the stall is on.
 """
 
 from __future__ import annotations
