@@ -46,6 +46,7 @@ from hotline.ticketing.routing.person_gone import gone_readings
 from hotline.ticketing.routing.person_in_need import need_readings
 from hotline.ticketing.routing.pet_business import pet_business_readings
 from hotline.ticketing.routing.prepaid_card import prepaid_card_readings
+from hotline.ticketing.routing.price_supervision import PRICE_OR_LICENCE
 from hotline.ticketing.routing.price_unmarked import price_unmarked_readings
 from hotline.ticketing.routing.pupil_transport import pupil_transport_readings
 from hotline.ticketing.routing.reading import Reading
@@ -164,11 +165,6 @@ _CROP_STRUCK = re.compile(either_order(_WEATHER, _CROP, 20))
 # heating, water or schools have their own units.
 _TOURIST_SETTING = re.compile(r"景区|景点|浴场|海边|沙滩|民宿|游客|旅游")
 _TOURISM_OWN = re.compile(r"门票|旅行社|导游")
-_PRICE_OR_LICENCE = re.compile(
-    r"(?:价格|收费|物价)(?:公示|标准|部门)|(?:没|不|未)(?:有)?(?:明码)?标价|标价牌"
-    r"|明码标价|乱收费|(?:没有|没|无)(?:营业)?执照|无照|(?:啥|什么)照都没"
-    r"|(?:没有|没|无|不)(?:任何)?公示"
-)
 # A ticket's price raised with no notice posted (门票从158涨到268 售票处没有任何公示) is price
 # supervision all the same: the round-19 label says so; a ticket refused or refunded stays
 # the scenic spot's.
@@ -289,7 +285,7 @@ def tourist_price(text: str) -> str:
     if _TOURISM_OWN.search(text):
         raised = _RAISED_UNPOSTED.search(text)
         return raised.group(0) if raised and "门票" in text else ""
-    found = _PRICE_OR_LICENCE.search(text)
+    found = PRICE_OR_LICENCE.search(text)
     return found.group(0) if found else ""
 
 

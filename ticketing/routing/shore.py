@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.found_words import both_words
+from hotline.ticketing.routing.price_supervision import PRICE_OR_LICENCE
 from hotline.ticketing.routing.reading import AREA_UNITS, Reading
 
 FARM_UNIT = "agriculture"
@@ -58,9 +59,9 @@ _SHORE_FEE = re.compile(
 )
 # A car park's, a public toilet's, a bus's or a jet-ski ride's fee, or the price regulator asked
 # (物价部门, r17_written:50), is another unit's matter; so is a price's standard or posting or a
-# licence asked (收费标准, 明码标价, 公示, 执照: duty_object.tourist_price's, the market
+# licence asked (price_supervision.PRICE_OR_LICENCE: duty_object.tourist_price's, the market
 # regulator's — none of the ten lines read here names one).
-_NOT_SHORE_FEE = re.compile(r"停车|公厕|厕所|公交|摩托|快艇|罚|物价|标准|标价|公示|执照|无照")
+_NOT_SHORE_FEE = re.compile(r"停车|公厕|厕所|公交|摩托|快艇|罚|物价")
 
 _FIREWORKS_SOLD = re.compile(
     r"卖[^。！？]{0,2}?(?:烟花|鞭炮|爆竹)"
@@ -84,7 +85,7 @@ def tide_caught(text: str) -> str:
 
 def shore_fee(text: str) -> str:
     """The words telling a fee to enter a beach or pitch a tent on it, or ""."""
-    if _NOT_SHORE_FEE.search(text):
+    if _NOT_SHORE_FEE.search(text) or PRICE_OR_LICENCE.search(text):
         return ""
     return both_words(_SHORE_PLACE, _SHORE_FEE, text)
 
