@@ -31,7 +31,12 @@ rounds 2–20, the seed corpus and the dev sets split:
 - a flat let room by room (群租): housing's, unless told as a fire risk or a community's check;
 - a workplace's safety device broken (车间 … 可燃气体报警器 坏了): 安全生产, the emergency
   bureau's, not the gas company's;
-- vocational training asked for (组织培训 学个电焊): 就业服务, human resources';
+- vocational training asked for (组织培训 学个电焊), its subsidy (职业技能培训补贴), or a
+  trade's paid course that promised a job and vanished (电焊培训学校 说包分配): 就业服务,
+  human resources', not education's schools, the emergency bureau's welders nor the
+  police's 户口 (外地户口 能不能享受). Rounds 2–35: human resources 11 of 11 as read here
+  (rounds 3, 5, 12, 20, 31, 33); safety, fire or rescue training (emergency 4, the beach 1)
+  is not read;
 - a fishing boat's licence (渔船证, 捕捞证): 渔业, agriculture's, not the police's papers;
 - which licences a 民宿 needs (得办个什么许可, 办哪些手续): culture and tourism's (its labels
   say so every time); one run without a licence is reported to whoever inspects it;
@@ -145,8 +150,15 @@ _SAFETY_DEVICE = re.compile(
 )
 _BROKEN = re.compile(r"坏了|不响|关了|没修|拆了")
 
-# Vocational training asked for (给我们渔民组织组织培训 学个电焊): 就业服务, human resources'.
-_JOB_TRAINING = re.compile(r"技能培训|职业培训|组织[^。！？]{0,6}?培训")
+# Vocational training asked for (给我们渔民组织组织培训 学个电焊), its subsidy, or a paid
+# course in a trade that promised a job (电焊培训学校 说包分配): 就业服务, human resources'.
+_TRADE = r"(?:电焊|焊工|叉车|电工|厨师|挖掘机|挖机|汽修|育婴)"
+_JOB_TRAINING = re.compile(
+    rf"技能培训|职业培训|组织[^。！？]{{0,6}}?培训|{_TRADE}[^。！？]{{0,4}}?培训|培训[^。！？]{{0,6}}?包分配"
+)
+# Safety or rescue training (安全生产培训, 消防培训, 组织救生员统一培训): the emergency bureau's
+# or the beach's.
+_NOT_JOB_TRAINING = re.compile(r"安全|消防|救生")
 
 _FISHING_LICENCE = re.compile(r"渔船[^。，！？]{0,4}?(?:证|登记|检验|执照|牌照)|船证|捕捞证")
 
@@ -238,6 +250,11 @@ def sure_cure(text: str) -> str:
     return "" if _NOT_SURE_CURE.search(text) else both_words(_SURE_CURE, _SOLD, text)
 
 
+def job_training(text: str) -> str:
+    """The words telling vocational training asked or a trade's course paid for, or ""."""
+    return "" if _NOT_JOB_TRAINING.search(text) else first_words(_JOB_TRAINING, text)
+
+
 def trade_readings(text: str) -> list[Reading]:
     """Each ask read in the compact text, with its unit and its setting's units."""
     readings: list[Reading] = [
@@ -254,7 +271,11 @@ def trade_readings(text: str) -> list[Reading]:
         (POWER_UNIT, chargers_proposed(text), (HAZARD_UNIT,)),
         (HOUSING_UNIT, sublet(text), (HAZARD_UNIT,)),
         (HAZARD_UNIT, both_words(_SAFETY_DEVICE, _BROKEN, text), (GAS_UNIT,)),
-        (LABOUR_UNIT, first_words(_JOB_TRAINING, text), (FARM_UNIT, EDUCATION_UNIT)),
+        (
+            LABOUR_UNIT,
+            job_training(text),
+            (FARM_UNIT, EDUCATION_UNIT, HAZARD_UNIT, POLICE_UNIT),
+        ),
         (FARM_UNIT, first_words(_FISHING_LICENCE, text), (POLICE_UNIT,)),
         (TOURISM_UNIT, homestay_licence(text), (POLICE_UNIT, MARKET_UNIT)),
         (MARKET_UNIT, both_words(_FUEL, _FUEL_SHORT, text), (HAZARD_UNIT, TRANSPORT_UNIT)),

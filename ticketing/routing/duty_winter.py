@@ -26,8 +26,10 @@ against how the retired labels of rounds 2–19 split:
 - a poor household's festival allowance (低保户 … 慰问金): civil affairs' 最低生活保障;
 - a document asked to be accepted at a marriage registration (过期的身份证能不能用 … 登记结婚):
   婚姻登记 is civil affairs', issuing the document the police's;
-- a labour agency taking fees for jobs (劳务中介 … 收了每人500块报名费): 就业服务 is human
-  resources', although the caller tells it as fraud;
+- a labour agency taking fees for jobs (劳务中介 … 收了每人500块报名费, 黑中介 … 八百块介绍费
+  说安排进港口): 就业服务 is human resources', although the caller tells it as fraud and
+  the word 中介 is an estate agent's (housing's) more often; a flat let or sold (房, 租) is not
+  read. Rounds 2–35: human resources 9 of 9 (rounds 6, 11, 19, 20, 23, 29, 33) as read here;
 - fireworks' debris left in the street (放完的烟花 满街都是纸屑): 市容 is urban management's;
   a fireworks show (烟花晚会): an event, culture and tourism's — neither the emergency
   bureau's 烟花爆竹 (selling and storing them);
@@ -128,8 +130,18 @@ _DOCUMENT_ACCEPTED = re.compile(
     r"(?:身份证|户口本|证件)[^。！？]{0,12}?(?:能不能用|能用吗|能用不|认不认|认吗|行不行|管用)"
 )
 
-_AGENCY = re.compile(r"劳务中介|职业中介|劳务公司|招工中介|中介[^。！？]{0,6}?招工")
-_JOB_FEE = re.compile(r"报名费|押金|体检费|介绍费|中介费|服装费|培训费")
+# A job agency: named so, a 黑中介 (round 33: 举报黑中介骗钱), or an agent that hires or
+# places people (中介在零工群里招人, 中介说给介绍港口的活). Its fee or the money cheated.
+_AGENCY = re.compile(
+    r"劳务中介|职业中介|劳务公司|招工中介|黑中介|中介[^。！？]{0,6}?招(?:工|人)"
+    r"|中介[^。！？]{0,6}?(?:介绍|安排)[^。！？]{0,8}?(?:活|进厂|进港|上岗|工作)"
+)
+_JOB_FEE = re.compile(
+    r"报名费|押金|体检费|介绍费|中介费|服装费|培训费|骗钱|骗了[^。！？]{0,4}?钱|收了[^。！？]{0,6}?钱"
+)
+# An estate agent's words: a flat let or sold is housing's (rounds 2–32, 26 of 26), and a
+# 黑中介 that let a flat is one.
+_HOUSE_AGENCY = re.compile(r"房|租")
 
 _FIREWORK = r"(?:烟花|鞭炮|炮仗|爆竹|礼花|炮)"
 _DEBRIS = re.compile(
@@ -181,6 +193,11 @@ def thaw_fee(text: str) -> str:
     return "" if _OTHER_THAW.search(text) else both_words(_THAWED, _FEE, text)
 
 
+def job_agency_fee(text: str) -> str:
+    """The words telling a job agency's fee or cheat (no flat let or sold), or ""."""
+    return "" if _HOUSE_AGENCY.search(text) else both_words(_AGENCY, _JOB_FEE, text)
+
+
 def winter_readings(text: str) -> list[Reading]:
     """Each winter object read in the compact text, with its unit and its setting's units."""
     readings: list[Reading] = [
@@ -196,7 +213,7 @@ def winter_readings(text: str) -> list[Reading]:
         (RELIEF_UNIT, stranded(text), (POLICE_UNIT,)),
         (RELIEF_UNIT, both_words(_POOR, _ALLOWANCE, text), ()),
         (RELIEF_UNIT, both_words(_MARRIAGE, _DOCUMENT_ACCEPTED, text), (POLICE_UNIT,)),
-        (LABOUR_UNIT, both_words(_AGENCY, _JOB_FEE, text), (POLICE_UNIT,)),
+        (LABOUR_UNIT, job_agency_fee(text), (POLICE_UNIT, HOUSING_UNIT)),
         (TOWN_UNIT, first_words(_DEBRIS, text), (HAZARD_UNIT,)),
         (TOURISM_UNIT, first_words(_SHOW, text), (HAZARD_UNIT,)),
         (WATER_UNIT, thaw_fee(text), (LABOUR_UNIT, MARKET_UNIT)),

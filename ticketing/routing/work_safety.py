@@ -6,7 +6,7 @@ cylinders chained together beside the stove: the catalogue gives 安全生产 to
 bureau. The caller tells it through the employer (老板, 工人, 工友, 不让说), words the
 classifier learnt as human resources' wages and contracts, through the accident (撞倒,
 掉下来), the police's, or through the eatery (饭店, 后厨), the market regulator's food.
-Two readings:
+Three readings (the third below):
 
 - a workplace that is not a building site (厂, 车间, 仓库, 港口, 码头, 窑, 矿) with a safety
   failing told: protection missing or removed, special equipment (forklift, crane, boiler,
@@ -31,7 +31,14 @@ Counted on the retired labels of rounds 2–33 (spoken, written and assist), as 
 A building site's safety (no helmets or belts, a tower crane driver without a licence, a
 gondola's frayed rope): housing 5 of 7, emergency 2 (r2_assist 41, r33_written 78); told
 before an accident housing 5 of 6, read by site_safety.py as housing's. Counted and not
-built: a special-work licence's 复审 (特种作业操作证), one retired line (emergency).
+built then: a special-work licence's 复审 (特种作业操作证), one retired line (emergency).
+
+A third reading, from round 33's held-out miss (特种作业操作证在哪复审 went to the police,
+whose words are a card's and a certificate's): a special-work or work-safety licence's
+review or renewal (特种作业, 操作证, 安全生产培训的证 with 复审, 年审, 换证, 到期) is
+安全生产, the emergency bureau's. Rounds 2–35: emergency 2 of 2 (r20_spoken 10,
+r33_written 27); no other line names such a licence's review (a 低保's 复审 is civil
+affairs', and is not a licence).
 """
 
 from __future__ import annotations
@@ -75,6 +82,11 @@ _NOT_CYLINDERS = re.compile(
 )
 
 
+# A special-work or work-safety licence, and its review or renewal asked.
+_SAFETY_LICENCE = re.compile(r"特种作业|操作证|安全生产[^。！？]{0,6}?证")
+_REVIEW = re.compile(r"复审|年审|换证|到期")
+
+
 def workplace_failing(text: str) -> str:
     """The words telling a safety failing at a factory, warehouse or port, or ""."""
     if _NOT_WORKPLACES.search(text):
@@ -89,6 +101,11 @@ def eatery_cylinders(text: str) -> str:
     return both_words(_EATERY, _CYLINDER, text)
 
 
+def licence_review(text: str) -> str:
+    """The words asking a special-work or work-safety licence's review or renewal, or ""."""
+    return both_words(_SAFETY_LICENCE, _REVIEW, text)
+
+
 def work_safety_readings(text: str) -> list[Reading]:
     """The emergency bureau over the employer's, the accident's and the eatery's words."""
     found: list[Reading] = []
@@ -98,4 +115,7 @@ def work_safety_readings(text: str) -> list[Reading]:
     cylinders = eatery_cylinders(text)
     if cylinders:
         found.append((SAFETY_UNIT, cylinders, (MARKET_UNIT, GAS_UNIT)))
+    review = licence_review(text)
+    if review:
+        found.append((SAFETY_UNIT, review, (POLICE_UNIT, LABOUR_UNIT)))
     return found
