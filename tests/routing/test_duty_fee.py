@@ -15,6 +15,7 @@ from hotline.ticketing.routing.duty_fee import (
     property_fee_cut,
     vaccine_fee,
 )
+from hotline.ticketing.routing.medical_fees import medical_fee_readings
 
 
 def test_a_utility_cut_over_the_property_fee_is_read() -> None:
@@ -120,6 +121,20 @@ def test_a_clinics_own_charge_is_read() -> None:
 )
 def test_no_clinic_charge_read(text: str) -> None:
     assert not clinic_charge(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An ambulance's charge: medical_fees.ambulance_service's, read there once.
+        "救护车从村里拉到医院才四公里，收了四百多，有没有个收费标准",
+        # A doctor's pharmacy referral: medical_fees.sent_to_pharmacy's.
+        "医院大夫让我们去门口那家指定药房买药，收了三百多",
+    ],
+)
+def test_a_charge_medical_fees_reads_is_not_read_twice(text: str) -> None:
+    assert not clinic_charge(text)
+    assert medical_fee_readings(text)[0][0] == "health"
 
 
 def test_a_hired_things_deposit_is_read() -> None:

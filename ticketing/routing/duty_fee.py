@@ -27,6 +27,14 @@ its unit):
 - a hospital's or clinic's own charge disputed (收了我三百多, 先让交两千押金才给缝针, 押金顶了
   别的钱): 医疗服务 is the health bureau's — 18 of 20, the two others' duties (an insurance
   filing, a builder's wages) now kept out with medical insurance, relief, wages and food;
+  recounted on rounds 2–35 (round 36, clinicprice36) 23 of 25 — the two market supervision's
+  (r34_spoken:7 小诊所打个吊瓶收了三百多 … 要求退钱, r34_spoken:55 诊所乱收费) are worded as the
+  health ones are (r4_spoken:64, r34_written:28, r2_spoken:109), so nothing separates them. An
+  ambulance's charge and a doctor's pharmacy referral are medical_fees.py's (health too), and
+  read there only, not twice; a carer's price (护工: health 1, market supervision 1), a hospital
+  canteen's (market supervision 2, round 34 only) and a massage parlour's cure sold (health 2,
+  market supervision 2) are counted and not read; a clinic's money paid ahead and lost when it
+  closes is prepaid_card.py's (the market regulator's);
 - a deposit for a thing hired from a business held back (共享单车押金 … 一直显示处理中):
   consumer protection, the market regulator's, not urban management's bikes — 3 of 3; a
   rented flat's (housing 8), a job's (human resources 10) or a tour's are others';
@@ -50,6 +58,7 @@ import re
 
 from hotline.ticketing.routing.duty_bill import property_charge
 from hotline.ticketing.routing.found_words import both_words
+from hotline.ticketing.routing.medical_fees import ambulance_service, sent_to_pharmacy
 from hotline.ticketing.routing.reading import Reading
 
 HOUSING_UNIT = "housing"
@@ -173,8 +182,11 @@ _REFUSED = re.compile(r"不给|不让|不签|拒绝|不同意|死活|不开")
 
 
 def clinic_charge(text: str) -> str:
-    """The words telling a hospital's or clinic's own charge disputed, no other duty's, or ""."""
-    if _OTHER_CHARGE.search(text):
+    """The words telling a hospital's or clinic's own charge disputed, no other duty's, or "".
+
+    An ambulance's charge or a doctor's pharmacy referral is medical_fees.py's reading, not
+    read here a second time."""
+    if _OTHER_CHARGE.search(text) or ambulance_service(text) or sent_to_pharmacy(text):
         return ""
     return both_words(_CLINIC, _CLINIC_CHARGE, text)
 
