@@ -100,3 +100,46 @@ def test_wages_owed_on_a_site_a_public_body_pays_for_go_to_the_labour_bureau(
 ) -> None:
     text = "我们一个班组在芦屯镇修村道 路都通车半年了 工钱一分没结 找项目部说等交通局验收款"
     assert rules_only_router.suggest(text).department == LABOUR_UNIT
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("我在民营养老院当护工工资四个月没发了院长说民政的补贴没下来", "工资四个月没发"),
+        ("海鲜加工厂让我们住在冷库旁边加班费三个月没给", "加班费三个月没给"),
+        ("私立幼儿园的老师园长说生源少了工资从三月开始就只发一半", "工资从三月开始就只发一半"),
+        ("摘棉花的劳务队去年的工钱到现在还差两千多没给", "工钱到现在还差"),
+        ("我在纸箱厂天天干到晚上十点加班费从来不给", "加班费从来不给"),
+    ],
+)
+def test_pay_overdue_half_paid_still_owed_or_overtime_withheld_is_read(
+    text: str, words: str
+) -> None:
+    assert employer_act(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A parent's prepaid fees, the teachers' own pay told in passing: education's.
+        "私立幼儿园停办了老师们说园长也两个月没给她们开工资了我们交的保教费咋退",
+        # The caller's own income weighed for relief: civil affairs'.
+        "社区说我工资超了要把我妈的低保停了",
+    ],
+)
+def test_anothers_pay_or_income_weighed_is_not_read(text: str) -> None:
+    assert employer_act(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在一家民营养老院当护工，一个人管十二个老人，夜班连着白班，工资四个月没发了，"
+        "院长说民政的补贴没下来",
+        "我在芦屯镇一个超市当理货员 这几个月工资只发一半 另一半给的是超市的购物卡",
+    ],
+)
+def test_pay_withheld_by_a_care_home_or_a_shop_goes_to_the_labour_bureau(
+    router: Router, text: str
+) -> None:
+    assert router.suggest(text).department == LABOUR_UNIT

@@ -70,7 +70,8 @@ checked against how the retired labels of rounds 2–21 split (counted in bench/
   the emergency bureau's, although read from a forwarded message (the police's rumours).
 
 A worker left without a contract or insurance is read in worker_uncovered.py and listed
-with these acts (a care home's carers: human resources, not civil affairs); so are a worker's
+with these acts (a care home's carers: human resources, not civil affairs), and so is a child
+put to work (child_labour.py: an internet café's or a kitchen's teenagers); so are a worker's
 ask that is not the work's (relief, 医保 beside 工伤, 灵活就业's 医保: worker_asks.py), a van
 carrying children for a fare and a seller's promised 学区 (child_setting.py: transport,
 housing, the school only the scene), a clinic's medical waste dumped or burnt
@@ -99,6 +100,7 @@ import re
 from collections.abc import Callable
 
 from hotline.ticketing.routing.care_asked import care_asked_readings
+from hotline.ticketing.routing.child_labour import child_labour_readings
 from hotline.ticketing.routing.child_setting import child_setting_readings
 from hotline.ticketing.routing.found_words import AREA_RUN, both_words, first_words
 from hotline.ticketing.routing.medical_fees import medical_fee_readings, sent_to_pharmacy
@@ -355,6 +357,7 @@ def document_lost(text: str) -> tuple[str, str]:
 # is added here once, so this file does not grow with every reading.
 _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     worker_uncovered_readings,
+    child_labour_readings,
     rider_fined_readings,
     worker_ask_readings,
     child_setting_readings,

@@ -39,6 +39,7 @@ _EMPLOYER_ACTS = re.compile(
 # pattern reads is 人社's (27 of 27; the wordings added here 10 of 10).
 _COUNT = "一二两俩仨三四五六七八九十几"
 _MONTHS = rf"[{_COUNT}半\d]+个?(?:月|年)"
+_PAY = r"(?:工资|工钱|加班费|劳务费)"
 _WAGES_UNPAID = re.compile(
     r"(?:没|不)(?:发|给)过?(?:工资|工钱)(?!条)"
     r"|(?:工资|工钱)(?:都|也|一直|还|就)?(?:没|不)(?:发|给)"
@@ -47,6 +48,15 @@ _WAGES_UNPAID = re.compile(
     r"|(?:工资|工钱|劳务费)(?:都|也|一直|还|就)?(?:没|不)给?结"
     # Not others' pay told in passing (老师说他们也半年没开支了: the caller's prepaid fees).
     rf"|(?<!他们)(?<!她们)(?<!他们也)(?<!她们也)[{_COUNT}\d]+个?月(?:都|也)?没开支"
+    # Round 36 (wages36), where the employer's trade is another unit's (a care home, a
+    # kindergarten, a shop, a village's work team, a fish plant): the months between the pay
+    # and the not-paid (工资四个月没发了, 加班费三个月没给) 5 of 5; half paid (工资从三月开始就
+    # 只发一半) 4 of 4; a sum still owed (工钱到现在还差两千多, 工钱也欠着) 3 of 3; overtime pay
+    # withheld (加班费从来没给) 3 of 3 — human resources on all 15 retired lines (rounds 5–35).
+    rf"|{_PAY}{_MONTHS}(?:都|也|了)?(?:没|不)(?:发|给)"
+    rf"|{_PAY}[^，。！？]{{0,8}}?只(?:发|给)了?(?:一半|一部分|[{_COUNT}]成)"
+    rf"|{_PAY}[^，。！？]{{0,8}}?(?:还差|还欠|差着|欠着)"
+    r"|加班费(?:都|也|一直|还|就|从来)?(?:没|不)(?:发|给)|(?:没|不)(?:发|给)过?加班费"
 )
 # A health visit asked beside the employer's act (厂里还不让请假…能不能来人给看看 给测一下):
 # the caller asks the health bureau to come, so it keeps the lead and the employer's act is
