@@ -35,6 +35,7 @@ from hotline.ticketing.routing.duty_trade import trade_readings
 from hotline.ticketing.routing.duty_winter import winter_readings
 from hotline.ticketing.routing.either_order import either_order
 from hotline.ticketing.routing.heavy_readings import heavy_readings
+from hotline.ticketing.routing.ill_group_look import tour_group_readings
 from hotline.ticketing.routing.institution_illness import institution_readings
 from hotline.ticketing.routing.live_poultry_trade import live_poultry_readings
 from hotline.ticketing.routing.livestock_on_road import road_livestock_readings
@@ -371,6 +372,7 @@ _OBJECT_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     bill_readings,
     fee_readings,
     institution_readings,
+    tour_group_readings,
     school_entry_readings,
     school_health_rule_readings,
     workplace_outbreak_readings,

@@ -46,6 +46,7 @@ from hotline.ticketing.routing.fraud_type import (
 )
 from hotline.ticketing.routing.gazetteer import AreaHit
 from hotline.ticketing.routing.harm import REPORT, caller_harmed, toward_complaint
+from hotline.ticketing.routing.ill_group_look import ILL_GROUP_LOOK_WEIGHT, ill_group_look
 from hotline.ticketing.routing.info_question import (
     CONSULT_QUESTION_WEIGHT,
     information_question,
@@ -351,6 +352,8 @@ class RuleReader:
                 hits = [*hits, Hit(please, POLITE_ASK_WEIGHT)]  # 麻烦给安排一下
             if cat_id == HELP and (settle := mediation_ask(asked)):
                 hits = [*hits, Hit(settle, MEDIATION_ASK_WEIGHT)]  # 请社区来调解调解
+            if cat_id == HELP and (look := ill_group_look(text)):
+                hits = [*hits, Hit(look, ILL_GROUP_LOOK_WEIGHT)]  # 好几个发烧…派人来看看
             if cat_id == HELP and plight:
                 hits = [*hits, Hit(plight, PLIGHT_WEIGHT)]  # 车里关着条狗, 独居…没人应
             if cat_id == HELP and (loss := farm_loss_ask(text)):
