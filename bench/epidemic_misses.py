@@ -6,7 +6,7 @@ For each set: n, flagged, labelled, precision, recall and F1 of the flag; then e
 false positive with the cues that raised it, and every false negative with what came
 close: weak cues heard too few times, shared cues (确诊, 发烧, 疫苗) not counted because
 another illness or an animal is named (and which), and the excluded words found.
-`--retired` reads the retired blind sets of rounds 2–35 (development data); `--dev`
+`--retired` reads the retired blind sets of rounds 2–36 (development data); `--dev`
 the tests/routing sets (eval and the hold-outs, as written and in their ASR-style
 variant; the spoken, written, epidemic, 协办 and place-sound dev sets) and the seed
 corpus's lines labelled with the flag. It never reads the blind sets.

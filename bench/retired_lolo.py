@@ -1,10 +1,10 @@
 """Does learning from the retired blind sets generalise? Leave one round out.
 
-    python bench/retired_lolo.py [--rounds 2,3,…,34,35 (default: every retired round)]
+    python bench/retired_lolo.py [--rounds 2,3,…,35,36 (default: every retired round)]
                                  [--weights spoken=1,written=1,assist=1] [--before] [--misses]
     python bench/retired_lolo.py --train-time
 
-The retired sets of rounds 2–35 (`bench/blind/r2_*` … `r35_*`, packaged for training as
+The retired sets of rounds 2–36 (`bench/blind/r2_*` … `r36_*`, packaged for training as
 `ticketing/routing/retired_sets.jsonl`, each line's `source` naming its set and line)
 were written by people who never saw the router. For each held-out round R the seed
 classifier is trained on the seed corpus plus the retired lines of every *other*
@@ -166,7 +166,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--rounds",
-        default="2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35",
+        default="2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36",
         help="rounds to hold out, one at a time",
     )
     parser.add_argument("--weights", default="", help="e.g. spoken=2,written=1,assist=0")

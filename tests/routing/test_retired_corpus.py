@@ -23,7 +23,7 @@ from hotline.ticketing.routing.seed import (
 from hotline.ticketing.routing.text import normalise
 
 BLIND = Path(__file__).resolve().parents[2] / "bench" / "blind"
-SOURCE = re.compile(r"^r([2-9]|1[0-9]|2[0-9]|3[0-5])_(spoken|written|assist):(\d+)$")
+SOURCE = re.compile(r"^r([2-9]|1[0-9]|2[0-9]|3[0-6])_(spoken|written|assist):(\d+)$")
 
 
 def _retired_lines() -> list[dict[str, object]]:

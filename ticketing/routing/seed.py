@@ -3,7 +3,7 @@ package, so the router has a classifier before any operator has dispatched anyth
 
 Two packaged files train the classifiers (units and request types):
 - `seed_corpus.jsonl`: tidy requests written for the corpus, one to three sentences each;
-- `retired_sets.jsonl`: the project's retired blind evaluation sets (rounds 2–35: requests
+- `retired_sets.jsonl`: the project's retired blind evaluation sets (rounds 2–36: requests
   as a 东北 caller's recognised speech renders them, web-form messages, and shared-duty
   requests), written by people who never saw the router and labelled with the lead unit,
   type, area and epidemic flag. Each line's `source` names its set and line
