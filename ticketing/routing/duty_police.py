@@ -32,11 +32,13 @@ sets split (counted in bench/RESULTS.md, round 23 police23):
 
 A ticket tout, a relative striking a clinic's staff and a caller's things stolen are read
 in clinic_crime.py (round 34: the blind labels of rounds 22–34 give touts the police 5 of
-5; the seed corpus's one line, once health's, relabelled). Read and not built (the labels
-split): a confused old person found in a public place (civil affairs' 流浪救助 9, the police
-4 — a family's missing member is the police's and already read), crops dried on a road
-(transport, the town, the police once each), a square dance without a late hour (the
-community or subdistrict as often as the police).
+5; the seed corpus's one line, once health's, relabelled). The vehicle office's errands
+(车管所, a licence renewed or its medical, a car's inspection) are read in vehicle_office.py
+(round 36, traffic36). Read and not built (the labels split): a confused old person found
+in a public place (civil affairs' 流浪救助 9, the police 4 — a family's missing member is the
+police's and already read), crops dried on a road (transport, the town, the police once
+each), a square dance without a late hour (the community or subdistrict as often as the
+police).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from hotline.ticketing.routing.found_words import both_words, first_words
 from hotline.ticketing.routing.promised_return import scheme_readings
 from hotline.ticketing.routing.pupil_waylaid import pupil_waylaid_readings
 from hotline.ticketing.routing.reading import AREA_UNITS, Reading
+from hotline.ticketing.routing.vehicle_office import vehicle_office_readings
 
 POLICE_UNIT = "public_security"
 TRANSPORT_UNIT = "transport"
@@ -189,4 +192,5 @@ def police_readings(text: str) -> list[Reading]:
         + pupil_waylaid_readings(text)
         + scheme_readings(text)
         + clinic_crime_readings(text)
+        + vehicle_office_readings(text)
     )

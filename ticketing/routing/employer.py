@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from hotline.ticketing.routing.duty_trade import fever_ask
+from hotline.ticketing.routing.vehicle_office import office_named
 
 LABOUR_UNIT = "human_resources"
 # The employer, then within a few characters its act against the worker; or the
@@ -82,8 +83,9 @@ ACT_WEIGHT = 4.0
 def employer_act(text: str) -> str:
     """The words saying the employer acted against the worker, or "" (also where the
     caller asks for the workers' fevers to be seen or tested, duty_trade.py, or asks a
-    health visit, `HEALTH_VISIT`: the ask is health's)."""
-    if fever_ask(text) or HEALTH_VISIT.search(text):
+    health visit, `HEALTH_VISIT`: the ask is health's; or names the vehicle office whose
+    queue cost the day, vehicle_office.py: the police's)."""
+    if fever_ask(text) or HEALTH_VISIT.search(text) or office_named(text):
         return ""
     return employer_acts_words(text)
 
