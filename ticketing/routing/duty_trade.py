@@ -40,8 +40,9 @@ rounds 2–20, the seed corpus and the dev sets split:
 - a fishing boat's licence (渔船证, 捕捞证): 渔业, agriculture's, not the police's papers;
 - which licences a 民宿 needs (得办个什么许可, 办哪些手续): culture and tourism's (its labels
   say so every time); one run without a licence is reported to whoever inspects it;
-- fuel measured short at a filling station (油尺一量 少了两百升): 计量, the market
-  regulator's, not the emergency bureau's station;
+- fuel measured short at a filling station (油尺一量 少了两百升), more than the tank holds
+  (加进去62升 油箱标的是55升) or its price (一升比城里贵好几毛): 计量 or 价格, the market
+  regulator's, not the emergency bureau's station (bulk fuel in drums beside it stays theirs);
 - a remedy sold as a sure cure or guard (保准不得流感, 特效药): false claims on goods,
   the market regulator's, not health's (a medical insurance card or a pesticide aside).
 """
@@ -171,6 +172,23 @@ _FUEL_SHORT = re.compile(
     r"(?:少了|差了|缺了|短了)[快将近小差不多]{0,3}[一二两三四五六七八九十百几\d]"
     r"|不够数|缺斤短两|少加"
 )
+# A filling station's own price (油价贵一块多, 一升比城里贵好几毛, 标价与实际收费不一致) or its
+# pump measuring more than the tank holds (加了五十升 油箱才四十升, 油箱根本装不下, 油表没动
+# 多少 肯定做手脚): 价格 or 计量, the market regulator's (rounds 2–36: 9 of 9, rounds 2, 3, 5,
+# 20, 28, 36). Not bulk fuel sold in drums beside the station, nor a hazard next to it
+# (烟花, 着火, 漏气): the emergency bureau's (18 of 18 such lines).
+_STATION = re.compile(r"加油站|加油机|加油枪")
+_STATION_PRICE = re.compile(
+    r"油价|[一每]升[^。！？]{0,8}?贵|贵[^。！？]{0,3}?(?:一块|几毛|好几毛|[一二两三四五六七八九几]毛)"
+    r"|明码标价|标价[^。！？]{0,6}?不一致"
+)
+_STATION_MEASURE = re.compile(
+    r"油箱[^。！？]{0,12}?(?:才|只有|总共|标的|装不下)|装不下|油表没动|做手脚|做了手脚"
+    r"|加油机[^。！？]{0,6}?(?:不准|有问题|有毛病)"
+)
+_NOT_STATION_TRADE = re.compile(
+    r"散装|塑料桶|桶装|大桶|铁罐|罐子|私自|私设|私卖|烟花|鞭炮|着火|起火|漏|杨絮|抽烟"
+)
 
 _SURE_CURE = re.compile(
     r"特效|保准不得|不得流感|包治|根治|预防流感(?:冲剂|喷雾|药)|防[^。！？]{0,3}?流感?特效"
@@ -245,6 +263,15 @@ def homestay_licence(text: str) -> str:
     return "" if _UNLICENSED.search(text) else both_words(_HOMESTAY, _LICENCE_ASKED, text)
 
 
+def station_trade(text: str) -> str:
+    """The words telling a filling station's fuel measured short or over the tank, or its
+    price (not bulk fuel nor a hazard beside it), or ""."""
+    short = both_words(_FUEL, _FUEL_SHORT, text)
+    if short or not _STATION.search(text) or _NOT_STATION_TRADE.search(text):
+        return short
+    return first_words(_STATION_PRICE, text) or first_words(_STATION_MEASURE, text)
+
+
 def sure_cure(text: str) -> str:
     """The words telling a remedy sold as a sure cure, or ""."""
     return "" if _NOT_SURE_CURE.search(text) else both_words(_SURE_CURE, _SOLD, text)
@@ -278,7 +305,7 @@ def trade_readings(text: str) -> list[Reading]:
         ),
         (FARM_UNIT, first_words(_FISHING_LICENCE, text), (POLICE_UNIT,)),
         (TOURISM_UNIT, homestay_licence(text), (POLICE_UNIT, MARKET_UNIT)),
-        (MARKET_UNIT, both_words(_FUEL, _FUEL_SHORT, text), (HAZARD_UNIT, TRANSPORT_UNIT)),
+        (MARKET_UNIT, station_trade(text), (HAZARD_UNIT, TRANSPORT_UNIT)),
         (MARKET_UNIT, sure_cure(text), (HEALTH_UNIT,)),
     ]
     return [r for r in readings if r[1]]
