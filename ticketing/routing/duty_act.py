@@ -108,6 +108,7 @@ from hotline.ticketing.routing.medical_waste import medical_waste_readings
 from hotline.ticketing.routing.pool_water import pool_water_readings
 from hotline.ticketing.routing.reading import Reading
 from hotline.ticketing.routing.rider_fined import rider_fined_readings
+from hotline.ticketing.routing.roadside import roadside_readings
 from hotline.ticketing.routing.shore import shore_readings
 from hotline.ticketing.routing.site_safety import site_safety_readings
 from hotline.ticketing.routing.storm_relief import storm_relief_readings
@@ -368,6 +369,7 @@ _MODULE_READERS: tuple[Callable[[str], list[Reading]], ...] = (
     pool_water_readings,
     shore_readings,
     storm_relief_readings,
+    roadside_readings,
 )
 
 
