@@ -22,6 +22,18 @@ kind word: 6, all 6 on lines labelled that area (r33_written 14, 105, 109, 112; 
 stand right before a name written in full (凭啥没有？望海街道, 坏了四天？？红海街道), where
 no name is left to fit: none is read. The numeric entities (r33_written 17, 37; r33_assist 38)
 are each a character of the line's area once decoded.
+
+A character masked on purpose (打码), as people hide a place when they post (熊*镇, 芦×镇,
+海○街道, ●星街道, 红某镇, 红X街道), is read the same way: one mask character (an asterisk, a
+cross, a circle, a triangle, a reference mark, 某, X) for one character of a short name, the
+other kept beside it, the kind word right after, exactly one name fitting (*海街道 may be 红海
+or 望海: not read; 某镇 keeps no character: not read). A Latin X is a mask only with no
+letter or digit beside it (hx街道 is initials: place_initials.py). Counted on the retired
+sets (rounds 2–36, 11,422 lines): the masks now read spell 9 lines, all round 36's
+(r36_written 27, 52, 64, 77, 98, 101; r36_assist 1, 4, 22; 望■ of r36_written 29 was read
+already as a lost glyph), all 9 labelled the area read; 6 of them were placed before only
+by sound (熊*镇 reached the gazetteer as 熊镇: place_merged.py), 3 not at all (海○, 红X, 红某).
+No other retired line, nor the seed corpus, holds a mask beside a name's character.
 """
 
 from __future__ import annotations
@@ -29,15 +41,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# A lost character as the marks a font, a converter or a GBK reader leave for it.
-LOST = re.compile(r"锟斤拷|([□■〓?？\ufffd])\1{0,2}")
+# A lost character as the marks a font, a converter or a GBK reader leave for it, or one
+# masked on purpose (打码: 熊*镇, 海○街道, 红某镇, 红X街道), a mask character each.
+LOST = re.compile(r"锟斤拷|([□■〓?？\ufffd])\1{0,2}|(?P<mask>[*＊×✕✖○●◯〇◎△▲※◆◇某XxＸｘ])")
+
+# A Latin X masks a character only away from letters and digits (hx街道, XX小区, 3X).
+LATIN_MASKS = frozenset("XxＸｘ")
 
 # A subdistrict's office (海星街道办事处) is said as 办事处 too (海星办事处).
 OTHER_KINDS: Mapping[str, tuple[str, ...]] = {"街道": ("办事处",)}
 
 
 class PlacePlaceholders:
-    """Area names read from a short name with one character lost, before its kind word."""
+    """Area names read from a short name with one character lost or masked, before its kind
+    word."""
 
     def __init__(self, official: Mapping[str, str]) -> None:
         """`official`: each area's official name (海星街道, 熊岳镇) → area id; its short name
@@ -55,6 +72,8 @@ class PlacePlaceholders:
         out: list[str] = []
         last = 0
         for m in LOST.finditer(text):
+            if m.group("mask") in LATIN_MASKS and _beside_latin(text, m.start()):
+                continue
             if (char := self._lost_char(text, m.start(), m.end())) is not None:
                 out += [text[last : m.start()], char]
                 last = m.end()
@@ -80,3 +99,11 @@ class PlacePlaceholders:
         if len({area for _, area in fits}) != 1 or len(fits) != 1:
             return None
         return next(iter(fits))[0]
+
+
+def _beside_latin(text: str, at: int) -> bool:
+    """A letter or digit right before or after text[at] (hx街道, 3X): no mask."""
+    near = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
+    return any(
+        c.isalnum() and (c.isascii() or "Ａ" <= c <= "ｚ" or "０" <= c <= "９") for c in near
+    )
